@@ -1,0 +1,250 @@
+"""The incident aggregate: its lifecycle, its checklist and its timeline.
+
+Every change goes through a method that checks the rule and appends a :class:`TimelineEvent`;
+the timeline is the record the post-mortem and the KPIs are built from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from oncall_desktop.core.clock import utc
+from oncall_desktop.core.errors import DomainError, TransitionError
+from oncall_desktop.core.policy import Audience, Severity
+
+
+class Status(StrEnum):
+    TRIGGERED = "triggered"
+    ACKNOWLEDGED = "acknowledged"
+    INVESTIGATING = "investigating"
+    MITIGATING = "mitigating"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+    @property
+    def is_active(self) -> bool:
+        return self not in (Status.RESOLVED, Status.CLOSED)
+
+
+# Where each status may go. Forward moves may skip steps (PagerDuty can resolve a triggered
+# incident); the only way back is between investigating and mitigating, and reopening a
+# resolved incident, which resumes the investigation.
+ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.TRIGGERED: frozenset(
+        {Status.ACKNOWLEDGED, Status.INVESTIGATING, Status.MITIGATING, Status.RESOLVED}
+    ),
+    Status.ACKNOWLEDGED: frozenset({Status.INVESTIGATING, Status.MITIGATING, Status.RESOLVED}),
+    Status.INVESTIGATING: frozenset({Status.MITIGATING, Status.RESOLVED}),
+    Status.MITIGATING: frozenset({Status.INVESTIGATING, Status.RESOLVED}),
+    Status.RESOLVED: frozenset({Status.CLOSED, Status.INVESTIGATING}),
+    Status.CLOSED: frozenset(),
+}
+
+
+class EventKind(StrEnum):
+    DECLARED = "declared"
+    STATUS_CHANGED = "status_changed"
+    SEVERITY_CHANGED = "severity_changed"
+    STEP_DONE = "step_done"
+    STEP_UNDONE = "step_undone"
+    NOTE = "note"
+    UPDATE_SENT = "update_sent"
+    REMINDER_SNOOZED = "reminder_snoozed"
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    at: datetime
+    kind: EventKind
+    actor: str
+    data: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "at", utc(self.at))
+        if not isinstance(self.data, MappingProxyType):
+            object.__setattr__(self, "data", MappingProxyType(dict(self.data)))
+
+
+@dataclass(frozen=True)
+class StepState:
+    step_id: str
+    done_at: datetime | None = None
+    done_by: str = ""
+    note: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+@dataclass
+class Incident:
+    """One incident. Build new ones with :meth:`declare`; storage rebuilds them with the
+    constructor and never calls the mutating methods."""
+
+    title: str
+    severity: Severity
+    detected_at: datetime
+    declared_at: datetime
+    impact: str = ""
+    status: Status = Status.TRIGGERED
+    acknowledged_at: datetime | None = None
+    resolved_at: datetime | None = None
+    closed_at: datetime | None = None
+    pagerduty_id: str | None = None
+    pagerduty_url: str | None = None
+    is_drill: bool = False
+    id: int | None = None
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    steps: dict[str, StepState] = field(default_factory=dict)
+
+    @classmethod
+    def declare(
+        cls,
+        *,
+        title: str,
+        severity: Severity,
+        at: datetime,
+        actor: str,
+        detected_at: datetime | None = None,
+        impact: str = "",
+        status: Status = Status.TRIGGERED,
+        acknowledged_at: datetime | None = None,
+        severity_reason: str = "",
+        pagerduty_id: str | None = None,
+        pagerduty_url: str | None = None,
+        is_drill: bool = False,
+    ) -> Incident:
+        title = title.strip()
+        if not title:
+            raise DomainError("an incident needs a title")
+        at = utc(at)
+        detected = utc(detected_at) if detected_at else at
+        if detected > at:
+            raise DomainError("an incident cannot be detected after it was declared")
+        incident = cls(
+            title=title,
+            severity=severity,
+            detected_at=detected,
+            declared_at=at,
+            impact=impact.strip(),
+            status=status,
+            acknowledged_at=utc(acknowledged_at) if acknowledged_at else None,
+            pagerduty_id=pagerduty_id,
+            pagerduty_url=pagerduty_url,
+            is_drill=is_drill,
+        )
+        if status is not Status.TRIGGERED and incident.acknowledged_at is None:
+            incident.acknowledged_at = at
+        incident._record(
+            at,
+            EventKind.DECLARED,
+            actor,
+            title=incident.title,
+            severity=severity.value,
+            status=status.value,
+            detected_at=detected.isoformat(),
+            reason=severity_reason,
+        )
+        return incident
+
+    # --- lifecycle ------------------------------------------------------------------------------
+
+    @property
+    def is_active(self) -> bool:
+        return self.status.is_active
+
+    def can_move_to(self, status: Status) -> bool:
+        return status in ALLOWED_TRANSITIONS[self.status]
+
+    def move_to(self, status: Status, *, at: datetime, actor: str, note: str = "") -> None:
+        if not self.can_move_to(status):
+            raise TransitionError(
+                f"an incident that is {self.status.value} cannot become {status.value}"
+            )
+        at = utc(at)
+        previous = self.status
+        self.status = status
+        if status is Status.ACKNOWLEDGED or (
+            status in (Status.INVESTIGATING, Status.MITIGATING) and self.acknowledged_at is None
+        ):
+            self.acknowledged_at = self.acknowledged_at or at
+        if status is Status.RESOLVED:
+            self.resolved_at = at
+        if status is Status.CLOSED:
+            self.closed_at = at
+        if previous is Status.RESOLVED and status.is_active:
+            self.resolved_at = None  # reopened: the resolve clock runs again
+        self._record(
+            at, EventKind.STATUS_CHANGED, actor, previous=previous.value, to=status.value, note=note
+        )
+
+    def change_severity(self, severity: Severity, *, at: datetime, actor: str, reason: str) -> None:
+        if severity is self.severity:
+            raise DomainError(f"the incident is already {severity.value}")
+        if not reason.strip():
+            raise DomainError("a change of severity needs a reason")
+        previous = self.severity
+        self.severity = severity
+        self._record(
+            at,
+            EventKind.SEVERITY_CHANGED,
+            actor,
+            previous=previous.value,
+            to=severity.value,
+            reason=reason.strip(),
+        )
+
+    # --- checklist and notes --------------------------------------------------------------------
+
+    def tick_step(self, step_id: str, *, at: datetime, actor: str, note: str = "") -> None:
+        if self.steps.get(step_id, StepState(step_id)).done:
+            raise DomainError(f"step {step_id} is already done")
+        at = utc(at)
+        self.steps[step_id] = StepState(step_id, done_at=at, done_by=actor, note=note.strip())
+        self._record(at, EventKind.STEP_DONE, actor, step=step_id, note=note.strip())
+
+    def untick_step(self, step_id: str, *, at: datetime, actor: str) -> None:
+        if not self.steps.get(step_id, StepState(step_id)).done:
+            raise DomainError(f"step {step_id} is not done")
+        self.steps[step_id] = StepState(step_id, note=self.steps[step_id].note)
+        self._record(at, EventKind.STEP_UNDONE, actor, step=step_id)
+
+    def add_note(self, text: str, *, at: datetime, actor: str) -> None:
+        if not text.strip():
+            raise DomainError("an empty note adds nothing")
+        self._record(at, EventKind.NOTE, actor, text=text.strip())
+
+    def record_update_sent(
+        self, audience: Audience, *, at: datetime, actor: str, channel: str = "", link: str = ""
+    ) -> None:
+        self._record(
+            at, EventKind.UPDATE_SENT, actor, audience=audience.value, channel=channel, link=link
+        )
+
+    def snooze_reminder(
+        self, audience: Audience, *, until: datetime, at: datetime, actor: str, reason: str
+    ) -> None:
+        if not reason.strip():
+            raise DomainError("snoozing a reminder needs a reason")
+        if utc(until) <= utc(at):
+            raise DomainError("a snooze must end in the future")
+        self._record(
+            at,
+            EventKind.REMINDER_SNOOZED,
+            actor,
+            audience=audience.value,
+            until=utc(until).isoformat(),
+            reason=reason.strip(),
+        )
+
+    def events(self, kind: EventKind) -> list[TimelineEvent]:
+        return [e for e in self.timeline if e.kind is kind]
+
+    def _record(self, at: datetime, kind: EventKind, actor: str, **data: Any) -> None:
+        self.timeline.append(TimelineEvent(at=at, kind=kind, actor=actor, data=data))

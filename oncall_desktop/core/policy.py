@@ -1,0 +1,603 @@
+"""The SOP as typed, frozen data: loaded from ``sop5_defaults.toml`` plus a user override.
+
+The override file may replace any part of the defaults. Tables are merged key by key; lists and
+plain values are replaced whole. Each top-level section of the override is applied on its own:
+a section that makes the policy invalid is dropped, with a message naming the offending key, and
+the defaults stay in force for it.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import Enum, StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from oncall_desktop.core.errors import PolicyError
+
+LANGUAGES = ("fr", "en")
+DEFAULTS_RESOURCE = "sop5_defaults.toml"
+
+
+class Severity(StrEnum):
+    SEV1 = "SEV-1"
+    SEV2 = "SEV-2"
+    SEV3 = "SEV-3"
+
+    @property
+    def rank(self) -> int:
+        return int(self.value[-1])
+
+
+class Audience(StrEnum):
+    INTERNAL = "internal"
+    STATUS_PAGE = "status_page"
+    EXECUTIVE = "executive"
+
+
+class EscalationMode(StrEnum):
+    IMMEDIATE = "immediate"
+    IF_UNRESOLVED = "if_unresolved"
+    STANDARD = "standard"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in each supported language."""
+
+    fr: str
+    en: str
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.fr
+
+
+@dataclass(frozen=True)
+class SopInfo:
+    id: str
+    version: str
+    updated: str
+    owner: str
+    title: Text
+
+
+@dataclass(frozen=True)
+class SeverityPolicy:
+    severity: Severity
+    color: str
+    name: Text
+    criteria: tuple[Text, ...]
+    examples: tuple[Text, ...]
+    ack_sla: timedelta
+    resolve_sla: timedelta
+    escalation: EscalationMode
+    escalation_targets: Text
+    escalate_after: timedelta | None
+    postmortem_required: bool
+    postmortem_due: timedelta
+
+
+@dataclass(frozen=True)
+class Matrix:
+    sev1_users_above_percent: float
+    sev2_users_min_percent: float
+    sev1_revenue_above_per_hour: float
+    sev2_revenue_min_per_hour: float
+    currency: str
+    data_loss_is_sev1: bool
+    security_breach_is_sev1: bool
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    severity: Severity
+    text: Text
+
+
+@dataclass(frozen=True)
+class CadenceRule:
+    every: timedelta | None
+    at_declaration: bool
+    at_resolution: bool
+
+    @property
+    def applies(self) -> bool:
+        return self.every is not None or self.at_declaration or self.at_resolution
+
+
+@dataclass(frozen=True)
+class AudienceCadence:
+    audience: Audience
+    name: Text
+    who: Text
+    content: Text
+    rules: Mapping[Severity, CadenceRule]
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class PhaseDef:
+    id: str
+    number: int
+    name: Text
+    steps: tuple[Step, ...]
+    start: timedelta | None  # from detection; None for the post-incident phase
+    end: timedelta | None
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    contact: Text
+
+
+@dataclass(frozen=True)
+class Rotation:
+    weekday: str
+    hour: int
+    length_days: int
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Labelled:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Handoff:
+    incoming_checks: tuple[Labelled, ...]
+    sections: tuple[Labelled, ...]
+
+
+@dataclass(frozen=True)
+class PostmortemTemplate:
+    title_format: str
+    sections: tuple[Labelled, ...]
+    action_statuses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KpiTargets:
+    mtta_sev1_max: timedelta
+    mttr_sev1_max: timedelta
+    incidents_per_month_max: int
+    sev1_per_quarter_max: int
+    postmortem_completion_min_percent: float
+    action_items_closed_min_percent: float
+    action_items_window: timedelta
+
+
+@dataclass(frozen=True)
+class AntiPattern:
+    id: str
+    applies_to: str
+    bad: Text
+    good: Text
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str
+    title: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    sop: SopInfo
+    severities: Mapping[Severity, SeverityPolicy]
+    matrix: Matrix
+    questions: tuple[Question, ...]
+    cadence: Mapping[Audience, AudienceCadence]
+    phases: tuple[PhaseDef, ...]
+    post_incident_monitoring: timedelta
+    initial_update_within: timedelta
+    resolution_update_within: timedelta
+    escalation_contacts: tuple[Contact, ...]
+    rotation: Rotation
+    handoff: Handoff
+    templates: Mapping[str, Text]
+    postmortem: PostmortemTemplate
+    kpis: KpiTargets
+    anti_patterns: tuple[AntiPattern, ...]
+    links: tuple[Link, ...]
+
+    def severity(self, severity: Severity) -> SeverityPolicy:
+        return self.severities[severity]
+
+    def cadence_rule(self, audience: Audience, severity: Severity) -> CadenceRule:
+        return self.cadence[audience].rules[severity]
+
+    def phase(self, phase_id: str) -> PhaseDef:
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        raise KeyError(phase_id)
+
+    @property
+    def step_ids(self) -> tuple[str, ...]:
+        return tuple(step.id for phase in self.phases for step in phase.steps)
+
+
+@dataclass(frozen=True)
+class LoadedPolicy:
+    """The policy in force and what went wrong while loading the user's override."""
+
+    policy: Policy
+    problems: tuple[str, ...] = ()
+    override_path: Path | None = None
+
+
+# --- parsing -----------------------------------------------------------------------------------
+
+
+class _Node:
+    """A value with its dotted key, so every error names where it is."""
+
+    def __init__(self, value: Any, key: str) -> None:
+        self.value = value
+        self.key = key
+
+    def fail(self, problem: str) -> PolicyError:
+        return PolicyError(self.key, problem)
+
+    def _child_key(self, name: str | int) -> str:
+        if isinstance(name, int):
+            return f"{self.key}[{name}]"
+        return f"{self.key}.{name}" if self.key else name
+
+    def table(self) -> dict[str, Any]:
+        if not isinstance(self.value, dict):
+            raise self.fail(f"expected a table, got {type(self.value).__name__}")
+        return self.value
+
+    def __getitem__(self, name: str) -> _Node:
+        table = self.table()
+        if name not in table:
+            raise PolicyError(self._child_key(name), "missing")
+        return _Node(table[name], self._child_key(name))
+
+    def get(self, name: str, default: Any) -> _Node:
+        table = self.table()
+        return _Node(table.get(name, default), self._child_key(name))
+
+    def items(self) -> list[tuple[str, _Node]]:
+        return [(k, _Node(v, self._child_key(k))) for k, v in self.table().items()]
+
+    def entries(self) -> list[_Node]:
+        if not isinstance(self.value, list):
+            raise self.fail(f"expected a list, got {type(self.value).__name__}")
+        return [_Node(v, self._child_key(i)) for i, v in enumerate(self.value)]
+
+    def string(self, allow_empty: bool = False) -> str:
+        if not isinstance(self.value, str):
+            raise self.fail(f"expected text, got {type(self.value).__name__}")
+        if not allow_empty and not self.value.strip():
+            raise self.fail("must not be empty")
+        return self.value
+
+    def boolean(self) -> bool:
+        if not isinstance(self.value, bool):
+            raise self.fail(f"expected true or false, got {self.value!r}")
+        return self.value
+
+    def number(self, minimum: float | None = 0, maximum: float | None = None) -> float:
+        if isinstance(self.value, bool) or not isinstance(self.value, int | float):
+            raise self.fail(f"expected a number, got {self.value!r}")
+        if minimum is not None and self.value < minimum:
+            raise self.fail(f"must be at least {minimum}, got {self.value}")
+        if maximum is not None and self.value > maximum:
+            raise self.fail(f"must be at most {maximum}, got {self.value}")
+        return self.value
+
+    def integer(self, minimum: int | None = 0, maximum: int | None = None) -> int:
+        if isinstance(self.value, bool) or not isinstance(self.value, int):
+            raise self.fail(f"expected a whole number, got {self.value!r}")
+        return int(self.number(minimum, maximum))
+
+    def minutes(self, minimum: int = 0) -> timedelta:
+        return timedelta(minutes=self.number(minimum))
+
+    def text(self) -> Text:
+        """A bilingual text; a plain string stands for both languages."""
+        if isinstance(self.value, str):
+            return Text(fr=self.value, en=self.value)
+        table = self.table()
+        missing = [lang for lang in LANGUAGES if lang not in table]
+        if missing:
+            raise PolicyError(self._child_key(missing[0]), "missing translation")
+        return Text(fr=self["fr"].string(), en=self["en"].string())
+
+    def text_list(self) -> tuple[Text, ...]:
+        """Either ``{fr = [...], en = [...]}`` of equal length, or a list of texts."""
+        if isinstance(self.value, dict):
+            fr, en = self["fr"].entries(), self["en"].entries()
+            if len(fr) != len(en):
+                raise self.fail(f"fr has {len(fr)} entries but en has {len(en)}")
+            return tuple(Text(fr=a.string(), en=b.string()) for a, b in zip(fr, en, strict=True))
+        return tuple(node.text() for node in self.entries())
+
+    def enum(self, enum_type: type[Enum]) -> Any:
+        try:
+            return enum_type(self.value)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in enum_type)
+            raise self.fail(f"{self.value!r} is not one of {allowed}") from None
+
+
+def _labelled(node: _Node) -> tuple[Labelled, ...]:
+    items = tuple(Labelled(id=n["id"].string(), text=n["text"].text()) for n in node.entries())
+    _unique(node, [item.id for item in items])
+    return items
+
+
+def _unique(node: _Node, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise node.fail(f"id {i!r} appears twice")
+        seen.add(i)
+
+
+def _severities(node: _Node) -> dict[Severity, SeverityPolicy]:
+    result: dict[Severity, SeverityPolicy] = {}
+    for name, sev in node.items():
+        severity = _Node(name, sev.key).enum(Severity)
+        escalation = sev["escalation"].enum(EscalationMode)
+        escalate_after = sev["escalate_after_minutes"].minutes()
+        if escalation is EscalationMode.IF_UNRESOLVED and not escalate_after:
+            raise sev["escalate_after_minutes"].fail("must be above 0 for 'if_unresolved'")
+        mode = sev["postmortem"].string()
+        if mode not in ("required", "optional"):
+            raise sev["postmortem"].fail(f"{mode!r} is not one of required, optional")
+        ack, resolve = sev["ack_sla_minutes"].minutes(1), sev["resolve_sla_minutes"].minutes(1)
+        if resolve < ack:
+            raise sev["resolve_sla_minutes"].fail("is shorter than the acknowledge SLA")
+        result[severity] = SeverityPolicy(
+            severity=severity,
+            color=sev["color"].string(),
+            name=sev["name"].text(),
+            criteria=sev["criteria"].text_list(),
+            examples=sev["examples"].text_list(),
+            ack_sla=ack,
+            resolve_sla=resolve,
+            escalation=escalation,
+            escalation_targets=sev["escalation_targets"].text(),
+            escalate_after=escalate_after or None,
+            postmortem_required=mode == "required",
+            postmortem_due=timedelta(days=sev["postmortem_due_days"].number(0)),
+        )
+    missing = [s.value for s in Severity if s not in result]
+    if missing:
+        raise PolicyError(f"{node.key}.{missing[0]}", "missing")
+    ranks = [result[s].ack_sla for s in Severity]
+    if ranks != sorted(ranks):
+        raise node.fail("acknowledge SLAs must not be shorter for a lower severity")
+    return result
+
+
+def _matrix(node: _Node) -> Matrix:
+    matrix = Matrix(
+        sev1_users_above_percent=node["sev1_users_above_percent"].number(0, 100),
+        sev2_users_min_percent=node["sev2_users_min_percent"].number(0, 100),
+        sev1_revenue_above_per_hour=node["sev1_revenue_above_per_hour"].number(0),
+        sev2_revenue_min_per_hour=node["sev2_revenue_min_per_hour"].number(0),
+        currency=node["currency"].string(),
+        data_loss_is_sev1=node["data_loss_is_sev1"].boolean(),
+        security_breach_is_sev1=node["security_breach_is_sev1"].boolean(),
+    )
+    if matrix.sev2_users_min_percent > matrix.sev1_users_above_percent:
+        raise node["sev2_users_min_percent"].fail("is above sev1_users_above_percent")
+    if matrix.sev2_revenue_min_per_hour > matrix.sev1_revenue_above_per_hour:
+        raise node["sev2_revenue_min_per_hour"].fail("is above sev1_revenue_above_per_hour")
+    return matrix
+
+
+def _cadence(node: _Node) -> dict[Audience, AudienceCadence]:
+    result: dict[Audience, AudienceCadence] = {}
+    for name, aud in node.items():
+        audience = _Node(name, aud.key).enum(Audience)
+        rules: dict[Severity, CadenceRule] = {}
+        for severity in Severity:
+            rule = aud[severity.value]
+            every = rule["every_minutes"].minutes()
+            rules[severity] = CadenceRule(
+                every=every or None,
+                at_declaration=rule["at_declaration"].boolean(),
+                at_resolution=rule["at_resolution"].boolean(),
+            )
+        result[audience] = AudienceCadence(
+            audience=audience,
+            name=aud["name"].text(),
+            who=aud["audience"].text(),
+            content=aud["content"].text(),
+            rules=rules,
+        )
+    missing = [a.value for a in Audience if a not in result]
+    if missing:
+        raise PolicyError(f"{node.key}.{missing[0]}", "missing")
+    return result
+
+
+def _phases(node: _Node) -> tuple[PhaseDef, ...]:
+    phases = []
+    for n in node.entries():
+        start, end = n["start_minutes"].integer(-1), n["end_minutes"].integer(-1)
+        if (start < 0) != (end < 0):
+            raise n["end_minutes"].fail("start and end must both be set, or both be -1")
+        if start >= 0 and end <= start:
+            raise n["end_minutes"].fail(f"must be after start_minutes ({start})")
+        steps = tuple(
+            Step(id=s["id"].string(), text=s["text"].text()) for s in n["steps"].entries()
+        )
+        if not steps:
+            raise n["steps"].fail("a phase needs at least one step")
+        phases.append(
+            PhaseDef(
+                id=n["id"].string(),
+                number=n["number"].integer(1),
+                name=n["name"].text(),
+                steps=steps,
+                start=timedelta(minutes=start) if start >= 0 else None,
+                end=timedelta(minutes=end) if end >= 0 else None,
+            )
+        )
+    if not phases:
+        raise node.fail("at least one phase is needed")
+    _unique(node, [p.id for p in phases])
+    _unique(node, [s.id for p in phases for s in p.steps])
+    return tuple(phases)
+
+
+def _parse(data: dict[str, Any]) -> Policy:
+    root = _Node(data, "")
+    sop = root["sop"]
+    kpis = root["kpis"]
+    rotation = root["rotation"]
+    postmortem = root["postmortem"]
+    handoff = root["handoff"]
+    templates = {name: node.text() for name, node in root["templates"].items()}
+    for required in ("declared", "update", "resolved", "status_page", "executive"):
+        if required not in templates:
+            raise PolicyError(f"templates.{required}", "missing")
+    weekday = rotation["weekday"].string().lower()
+    weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    if weekday not in weekdays:
+        raise rotation["weekday"].fail(f"{weekday!r} is not a day of the week")
+    links = []
+    for n in root["links"].entries():
+        url = n["url"].string(allow_empty=True).strip()
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise n["url"].fail("only http and https links are allowed")
+        links.append(Link(kind=n["kind"].string(), title=n["title"].text(), url=url))
+    return Policy(
+        sop=SopInfo(
+            id=sop["id"].string(),
+            version=sop["version"].string(),
+            updated=sop["updated"].string(),
+            owner=sop["owner"].string(),
+            title=sop["title"].text(),
+        ),
+        severities=_severities(root["severities"]),
+        matrix=_matrix(root["matrix"]),
+        questions=tuple(
+            Question(
+                id=n["id"].string(), severity=n["severity"].enum(Severity), text=n["text"].text()
+            )
+            for n in root["questions"].entries()
+        ),
+        cadence=_cadence(root["cadence"]),
+        phases=_phases(root["phases"]),
+        post_incident_monitoring=root["post_incident"]["monitoring_minutes"].minutes(),
+        initial_update_within=root["communication"]["initial_within_minutes"].minutes(),
+        resolution_update_within=root["communication"]["resolution_within_minutes"].minutes(),
+        escalation_contacts=tuple(
+            Contact(name=n["name"].string(), contact=n["contact"].text())
+            for n in root["escalation_contacts"].entries()
+        ),
+        rotation=Rotation(
+            weekday=weekday,
+            hour=rotation["hour"].integer(0, 23),
+            length_days=rotation["length_days"].integer(1),
+            members=tuple(n.string() for n in rotation["members"].entries()),
+        ),
+        handoff=Handoff(
+            incoming_checks=_labelled(handoff["incoming_checks"]),
+            sections=_labelled(handoff["sections"]),
+        ),
+        templates=templates,
+        postmortem=PostmortemTemplate(
+            title_format=postmortem["title_format"].string(),
+            sections=_labelled(postmortem["sections"]),
+            action_statuses=tuple(n.string() for n in postmortem["action_statuses"].entries()),
+        ),
+        kpis=KpiTargets(
+            mtta_sev1_max=kpis["mtta_sev1_max_minutes"].minutes(1),
+            mttr_sev1_max=kpis["mttr_sev1_max_minutes"].minutes(1),
+            incidents_per_month_max=kpis["incidents_per_month_max"].integer(0),
+            sev1_per_quarter_max=kpis["sev1_per_quarter_max"].integer(0),
+            postmortem_completion_min_percent=kpis["postmortem_completion_min_percent"].number(
+                0, 100
+            ),
+            action_items_closed_min_percent=kpis["action_items_closed_min_percent"].number(0, 100),
+            action_items_window=timedelta(days=kpis["action_items_window_days"].integer(1)),
+        ),
+        anti_patterns=tuple(
+            AntiPattern(
+                id=n["id"].string(),
+                applies_to=n["applies_to"].string(),
+                bad=n["bad"].text(),
+                good=n["good"].text(),
+            )
+            for n in root["anti_patterns"].entries()
+        ),
+        links=tuple(links),
+    )
+
+
+def _merge(base: Any, override: Any) -> Any:
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = dict(base)
+        for key, value in override.items():
+            merged[key] = _merge(base[key], value) if key in base else copy.deepcopy(value)
+        return merged
+    return copy.deepcopy(override)
+
+
+def default_data() -> dict[str, Any]:
+    raw = resources.files("oncall_desktop.core").joinpath(DEFAULTS_RESOURCE).read_bytes()
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+def parse_policy(data: dict[str, Any]) -> Policy:
+    """Build a policy from raw data; raises :class:`PolicyError` naming the bad key."""
+    return _parse(data)
+
+
+def apply_override(defaults: dict[str, Any], override: dict[str, Any]) -> LoadedPolicy:
+    """Merge an override into the defaults, one top-level section at a time."""
+    problems: list[str] = []
+    current = defaults
+    policy = _parse(current)
+    for section, value in override.items():
+        if section not in defaults:
+            problems.append(f"{section}: unknown section, ignored")
+            continue
+        candidate = _merge(current, {section: value})
+        try:
+            policy = _parse(candidate)
+        except PolicyError as error:
+            problems.append(f"{error.key}: {error.problem} (the defaults for '{section}' stay)")
+            continue
+        current = candidate
+    return LoadedPolicy(policy=policy, problems=tuple(problems))
+
+
+def load_policy(override_path: Path | None = None) -> LoadedPolicy:
+    """The shipped defaults, with the user's override file applied where it is valid."""
+    defaults = default_data()
+    if override_path is None or not override_path.exists():
+        return LoadedPolicy(policy=_parse(defaults), override_path=override_path)
+    try:
+        override = tomllib.loads(override_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return LoadedPolicy(
+            policy=_parse(defaults),
+            problems=(f"{override_path.name}: cannot be read ({error}); the defaults stay",),
+            override_path=override_path,
+        )
+    loaded = apply_override(defaults, override)
+    return LoadedPolicy(loaded.policy, loaded.problems, override_path)
