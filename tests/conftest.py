@@ -35,3 +35,53 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+
+
+# --- databases ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server: ONCALL_TEST_POSTGRES_URL (as .ci/run sets it) or a throwaway
+    cluster started here. Skipped when neither can be had, except in CI where it fails."""
+    from tests.helpers.services import PostgresServer, ThrowawayPostgres, unavailable
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        unavailable("psycopg is not installed (pip install -e '.[test]')")
+    url = os.environ.get("ONCALL_TEST_POSTGRES_URL")
+    cluster = None
+    if not url:
+        cluster = ThrowawayPostgres()
+        try:
+            url = cluster.start()
+        except Exception as error:
+            cluster.stop()
+            unavailable(f"no PostgreSQL server: {error}")
+    server = PostgresServer(url)
+    try:
+        server.wait_ready()
+    except Exception as error:
+        unavailable(f"PostgreSQL at {url} is not answering: {error}")
+    yield server
+    server.close()
+    if cluster:
+        cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    name, url = postgres_server.create_database()
+    yield url
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    """Each test using this runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        from oncall_desktop.storage.db import sqlite_url
+
+        return sqlite_url(tmp_path / "data" / "oncall.sqlite3")
+    return request.getfixturevalue("postgres_url")

@@ -1,0 +1,121 @@
+"""Load and save the settings file (JSON, written atomically).
+
+A file that cannot be read or holds bad values never stops the app: the bad parts fall back to
+their defaults and each problem is reported by key, for the UI to show. An unreadable file is
+kept aside (``settings.json.invalid``) rather than overwritten, so nothing the user wrote is lost.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from oncall_desktop.config.schema import SCHEMA_VERSION, Settings, setting_fields
+
+SETTINGS_FILE = "settings.json"
+
+# Ordered upgrades: MIGRATIONS[n] turns a version-n dict into a version-(n+1) dict.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    problems: tuple[str, ...] = ()
+
+
+def _coerce(name: str, value: Any, default: Any, choices: tuple[str, ...]) -> Any:
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError(f"{name}: expected true or false, got {value!r}")
+    elif isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{name}: expected a whole number, got {value!r}")
+    elif isinstance(default, str) and not isinstance(value, str):
+        raise ValueError(f"{name}: expected text, got {value!r}")
+    if choices and value not in choices:
+        raise ValueError(f"{name}: {value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def from_dict(data: dict[str, Any]) -> LoadedSettings:
+    problems: list[str] = []
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        problems.append(
+            f"schema_version: {version!r} is newer than this app understands; "
+            "known settings are read, the file is not rewritten in an older format"
+        )
+        version = SCHEMA_VERSION
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    values: dict[str, Any] = {}
+    known = {f.name for f in setting_fields()}
+    for f in setting_fields():
+        if f.name not in data:
+            continue
+        try:
+            values[f.name] = _coerce(f.name, data[f.name], f.default, f.metadata["choices"])
+        except ValueError as error:
+            problems.append(f"{error}; the default is used")
+    for key in sorted(set(data) - known - {"schema_version"}):
+        problems.append(f"{key}: unknown setting, ignored")
+    return LoadedSettings(Settings(**values), tuple(problems))
+
+
+def to_dict(settings: Settings) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, **asdict(settings)}
+
+
+class SettingsStore:
+    def __init__(self, config_dir: Path) -> None:
+        self.path = config_dir / SETTINGS_FILE
+
+    def load(self) -> LoadedSettings:
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return LoadedSettings(Settings())
+        except OSError as error:
+            return LoadedSettings(Settings(), (f"{self.path}: cannot be read ({error})",))
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("the file must hold a JSON object")
+        except ValueError as error:
+            aside = self.path.with_name(self.path.name + ".invalid")
+            try:
+                os.replace(self.path, aside)
+                kept = f"; kept as {aside.name}"
+            except OSError:
+                kept = ""
+            return LoadedSettings(
+                Settings(), (f"{self.path.name}: not valid JSON ({error}); defaults used{kept}",)
+            )
+        return from_dict(data)
+
+    def save(self, settings: Settings) -> None:
+        """Write atomically: a crash mid-write leaves the previous file intact."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(to_dict(settings), handle, indent=2, ensure_ascii=False)
+                handle.write("\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def update(self, **changes: Any) -> Settings:
+        settings = replace(self.load().settings, **changes)
+        self.save(settings)
+        return settings

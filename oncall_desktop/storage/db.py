@@ -1,0 +1,250 @@
+"""Open the database: SQLite in the data folder by default, PostgreSQL for a team.
+
+Opening runs the Alembic migrations up to this app's head before anything else touches the
+data. A SQLite file is copied aside first. A database stamped by a newer app is refused, so an
+older console never writes into a schema it does not know.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from oncall_desktop.storage.errors import StorageUnavailable
+
+log = logging.getLogger(__name__)
+
+VERSION_TABLE = "alembic_version"
+# How long a write waits for another process holding the SQLite lock before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def sqlite_url(path: Path) -> str:
+    return URL.create("sqlite+pysqlite", database=str(path)).render_as_string()
+
+
+@dataclass
+class Database:
+    """An open, migrated database."""
+
+    engine: Engine
+    url: URL
+    backup_path: Path | None = None
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def display_url(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on error. Environment failures
+        (locked, disk full, server gone) surface as :class:`StorageUnavailable`."""
+        session = self._sessions()
+        try:
+            with translate_errors(self.display_url):
+                yield session
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+# --- error translation -------------------------------------------------------------------------
+
+
+def _describe(error: BaseException, where: str) -> str:
+    detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    low = detail.lower()
+    if "database is locked" in low:
+        return (
+            f"The database {where} is locked by another program. Close the other "
+            "program (or the other copy of this app) and try again."
+        )
+    if "file is not a database" in low or "malformed" in low:
+        return (
+            f"The database file {where} is damaged or is not a database. Move it aside "
+            "to start afresh, or restore a backup (*.bak files beside it)."
+        )
+    if "readonly" in low or "read-only" in low:
+        return f"The database {where} is read-only. Check the folder's permissions."
+    if "unable to open database file" in low:
+        return f"The database file {where} cannot be opened: the folder is missing or not writable."
+    if "disk" in low and ("full" in low or "i/o" in low):
+        return f"The disk holding the database {where} is full or failing ({detail})."
+    if "password authentication failed" in low or "authentication failed" in low:
+        return f"The database server refused the login for {where}."
+    if "does not exist" in low and "database" in low:
+        return f"The database in {where} does not exist on the server."
+    if "connection refused" in low or "could not connect" in low or "timeout" in low:
+        return f"The database server at {where} cannot be reached ({detail})."
+    return f"The database {where} cannot be used: {detail}"
+
+
+@contextmanager
+def translate_errors(where: str) -> Iterator[None]:
+    try:
+        yield
+    except (OperationalError, DatabaseError) as error:
+        raise StorageUnavailable(_describe(error, where)) from error
+    except sqlite3.DatabaseError as error:
+        raise StorageUnavailable(_describe(error, where)) from error
+
+
+# --- opening -----------------------------------------------------------------------------------
+
+
+def _parse_url(raw: str) -> URL:
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise StorageUnavailable(
+            "The database URL is not valid. Expected for example "
+            "postgresql+psycopg://user@host:5432/oncall, or leave it empty for the "
+            "built-in SQLite database."
+        ) from None
+    backend = url.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise StorageUnavailable(
+            f"Database type '{backend}' is not supported; use PostgreSQL, or leave the URL "
+            "empty for the built-in SQLite database."
+        )
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _make_engine(url: URL) -> Engine:
+    display = url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            folder = Path(url.database).expanduser().parent
+            try:
+                if not folder.is_dir():
+                    folder.mkdir(parents=True)
+            except OSError as error:
+                raise StorageUnavailable(
+                    f"The data folder {folder} cannot be created ({error.strerror})."
+                ) from error
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    except (NoSuchModuleError, ModuleNotFoundError) as error:
+        raise StorageUnavailable(
+            f"The driver for {display} is not installed. Install it with "
+            "pip install 'oncall-desktop[postgresql]'."
+        ) from error
+    except ArgumentError as error:
+        raise StorageUnavailable(f"The database URL {display} is not valid: {error}") from error
+
+
+def _script_location() -> str:
+    return str(resources.files("oncall_desktop.storage").joinpath("migrations"))
+
+
+def _alembic_config(connection: Any) -> Any:
+    from alembic.config import Config  # imported here: only needed when opening
+
+    config = Config()
+    config.set_main_option("script_location", _script_location())
+    config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> tuple[set[str], str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(_script_location())
+    head = script.get_current_head()
+    assert head is not None
+    return {rev.revision for rev in script.walk_revisions()}, head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+
+
+def _backup_sqlite(url: URL, revision: str | None) -> Path | None:
+    """Copy the SQLite file aside with SQLite's own backup API (consistent even with WAL)."""
+    if not url.database or url.database == ":memory:":
+        return None
+    source = Path(url.database)
+    if not source.exists() or source.stat().st_size == 0:
+        return None
+    with sqlite3.connect(source) as probe:
+        if probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            return None  # a brand-new file: nothing to keep
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = source.with_name(f"{source.name}.{revision or 'unversioned'}.{stamp}.bak")
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    log.info("database backed up to %s before migrating", target)
+    return target
+
+
+def open_database(raw_url: str) -> Database:
+    """Open and migrate; raises :class:`StorageUnavailable` with a message for the user."""
+    url = _parse_url(raw_url)
+    display = url.render_as_string(hide_password=True)
+    engine = _make_engine(url)
+    try:
+        with translate_errors(display):
+            revision = current_revision(engine)
+            known, head = known_revisions()
+            if revision is not None and revision not in known:
+                raise StorageUnavailable(
+                    f"The database {display} was written by a newer version of "
+                    f"oncall-desktop (schema {revision}). Update the app; nothing was changed."
+                )
+            backup = None
+            if revision != head:
+                if url.get_backend_name() == "sqlite":
+                    backup = _backup_sqlite(url, revision)
+                _upgrade(engine)
+                log.info("database %s migrated from %s to %s", display, revision, head)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine=engine, url=url, backup_path=backup)
+
+
+def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "head")

@@ -1,0 +1,142 @@
+"""Incidents in and out of the database, as core dataclasses."""
+
+from __future__ import annotations
+
+import json
+from types import MappingProxyType
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from oncall_desktop.core.incident import EventKind, Incident, Status, StepState, TimelineEvent
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.storage.db import Database
+from oncall_desktop.storage.tables import ChecklistStepRow, IncidentRow, TimelineEventRow
+
+ACTIVE_STATUSES = tuple(s.value for s in Status if s.is_active)
+
+
+def _to_incident(row: IncidentRow) -> Incident:
+    return Incident(
+        id=row.id,
+        title=row.title,
+        impact=row.impact,
+        severity=Severity(row.severity),
+        status=Status(row.status),
+        detected_at=row.detected_at,
+        declared_at=row.declared_at,
+        acknowledged_at=row.acknowledged_at,
+        resolved_at=row.resolved_at,
+        closed_at=row.closed_at,
+        pagerduty_id=row.pagerduty_id,
+        pagerduty_url=row.pagerduty_url,
+        is_drill=row.is_drill,
+        timeline=[
+            TimelineEvent(
+                id=e.id,
+                at=e.at,
+                kind=EventKind(e.kind),
+                actor=e.actor,
+                data=MappingProxyType(json.loads(e.data)),
+            )
+            for e in row.events
+        ],
+        steps={
+            s.step_id: StepState(s.step_id, done_at=s.done_at, done_by=s.done_by, note=s.note)
+            for s in row.steps
+        },
+    )
+
+
+def _copy_fields(incident: Incident, row: IncidentRow) -> None:
+    row.title = incident.title
+    row.impact = incident.impact
+    row.severity = incident.severity.value
+    row.status = incident.status.value
+    row.detected_at = incident.detected_at
+    row.declared_at = incident.declared_at
+    row.acknowledged_at = incident.acknowledged_at
+    row.resolved_at = incident.resolved_at
+    row.closed_at = incident.closed_at
+    row.pagerduty_id = incident.pagerduty_id
+    row.pagerduty_url = incident.pagerduty_url
+    row.is_drill = incident.is_drill
+
+
+class IncidentRepository:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def save(self, incident: Incident) -> Incident:
+        """Insert or update the incident; new timeline events are appended, never rewritten.
+        Returns the incident as stored (ids filled in)."""
+        with self._db.session() as session:
+            if incident.id is None:
+                row = IncidentRow()
+                session.add(row)
+            else:
+                row = session.get(
+                    IncidentRow, incident.id, options=[selectinload(IncidentRow.steps)]
+                )
+                if row is None:
+                    raise KeyError(f"incident {incident.id} is not in the database")
+            _copy_fields(incident, row)
+            for event in incident.timeline:
+                if event.id is None:
+                    row.events.append(
+                        TimelineEventRow(
+                            at=event.at,
+                            kind=event.kind.value,
+                            actor=event.actor,
+                            data=json.dumps(dict(event.data), ensure_ascii=False),
+                        )
+                    )
+            stored = {s.step_id: s for s in row.steps}
+            for step in incident.steps.values():
+                target = stored.get(step.step_id)
+                if target is None:
+                    target = ChecklistStepRow(step_id=step.step_id)
+                    row.steps.append(target)
+                target.done_at, target.done_by, target.note = step.done_at, step.done_by, step.note
+            session.flush()
+            saved_id = row.id
+        return self.get(saved_id)
+
+    def get(self, incident_id: int) -> Incident:
+        with self._db.session() as session:
+            row = session.get(
+                IncidentRow,
+                incident_id,
+                options=[selectinload(IncidentRow.events), selectinload(IncidentRow.steps)],
+            )
+            if row is None:
+                raise KeyError(f"incident {incident_id} is not in the database")
+            return _to_incident(row)
+
+    def find_by_pagerduty_id(self, pagerduty_id: str) -> Incident | None:
+        with self._db.session() as session:
+            incident_id = session.scalar(
+                select(IncidentRow.id).where(IncidentRow.pagerduty_id == pagerduty_id)
+            )
+        return self.get(incident_id) if incident_id is not None else None
+
+    def list_active(self) -> list[Incident]:
+        """Open incidents, most recently detected first, with their timelines."""
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(IncidentRow)
+                .where(IncidentRow.status.in_(ACTIVE_STATUSES))
+                .order_by(IncidentRow.detected_at.desc(), IncidentRow.id.desc())
+                .options(selectinload(IncidentRow.events), selectinload(IncidentRow.steps))
+            ).all()
+            return [_to_incident(row) for row in rows]
+
+    def list_recent(self, limit: int = 200) -> list[Incident]:
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(IncidentRow)
+                .order_by(IncidentRow.detected_at.desc(), IncidentRow.id.desc())
+                .limit(limit)
+                .options(selectinload(IncidentRow.events), selectinload(IncidentRow.steps))
+            ).all()
+            return [_to_incident(row) for row in rows]

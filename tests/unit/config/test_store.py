@@ -1,0 +1,56 @@
+import json
+
+from oncall_desktop.config.schema import SCHEMA_VERSION, Settings, setting_fields
+from oncall_desktop.config.store import SettingsStore
+
+
+def test_every_setting_has_a_default_title_and_help():
+    for f in setting_fields():
+        assert f.default is not None
+        assert f.metadata["title"] and f.metadata["help"]
+
+
+def test_missing_file_gives_defaults(tmp_path):
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.settings == Settings() and loaded.problems == ()
+
+
+def test_save_and_load_round_trip(tmp_path):
+    store = SettingsStore(tmp_path / "new")
+    store.update(language="fr", database_url="postgresql+psycopg://u@h/db")
+    data = json.loads((tmp_path / "new" / "settings.json").read_text())
+    assert data["schema_version"] == SCHEMA_VERSION
+    loaded = store.load()
+    assert loaded.settings.language == "fr" and loaded.problems == ()
+    assert list((tmp_path / "new").glob(".settings-*")) == []  # no temp file left
+
+
+def test_bad_values_fall_back_by_key(tmp_path):
+    (tmp_path / "settings.json").write_text(
+        json.dumps(
+            {"language": "klingon", "close_to_tray": "yes", "colour": "red", "engineer_name": "Ana"}
+        )
+    )
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.settings.language == "system"
+    assert loaded.settings.close_to_tray is True
+    assert loaded.settings.engineer_name == "Ana"
+    problems = "\n".join(loaded.problems)
+    assert "language: 'klingon' is not one of system, fr, en" in problems
+    assert "close_to_tray: expected true or false" in problems
+    assert "colour: unknown setting" in problems
+
+
+def test_unreadable_json_is_kept_aside_not_lost(tmp_path):
+    (tmp_path / "settings.json").write_text("{ this is not json")
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.settings == Settings()
+    assert "not valid JSON" in loaded.problems[0]
+    assert (tmp_path / "settings.json.invalid").read_text() == "{ this is not json"
+
+
+def test_newer_schema_is_read_but_reported(tmp_path):
+    (tmp_path / "settings.json").write_text(json.dumps({"schema_version": 99, "language": "en"}))
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.settings.language == "en"
+    assert "newer" in loaded.problems[0]

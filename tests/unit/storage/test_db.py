@@ -1,0 +1,181 @@
+"""Opening the database: migrations, backups and every way it can be unusable."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import textwrap
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from oncall_desktop.core.clock import FakeClock
+from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.policy import Audience, Severity
+from oncall_desktop.storage import db as dbmod
+from oncall_desktop.storage.db import current_revision, known_revisions, open_database, sqlite_url
+from oncall_desktop.storage.errors import StorageUnavailable
+from oncall_desktop.storage.repositories import IncidentRepository
+
+
+def _declare(clock, title="API Down", severity=Severity.SEV1):
+    return Incident.declare(title=title, severity=severity, at=clock.now(), actor="alice")
+
+
+def test_round_trip_on_both_backends(database_url):
+    db = open_database(database_url)
+    try:
+        assert current_revision(db.engine) == known_revisions()[1]
+        repo = IncidentRepository(db)
+        clock = FakeClock()
+        inc = _declare(clock, title='<b>API</b> & "500" 💥')
+        clock.advance(60)
+        inc.move_to(Status.ACKNOWLEDGED, at=clock.now(), actor="alice")
+        inc.tick_step("1.2", at=clock.now(), actor="alice", note="from the tray")
+        inc.record_update_sent(Audience.INTERNAL, at=clock.now(), actor="alice", link="x")
+        saved = repo.save(inc)
+        assert saved.id is not None
+        loaded = repo.get(saved.id)
+        assert loaded.title == '<b>API</b> & "500" 💥'
+        assert loaded.acknowledged_at == inc.declared_at + timedelta(minutes=1)
+        assert loaded.acknowledged_at.tzinfo is not None
+        assert [e.kind for e in loaded.timeline] == [e.kind for e in inc.timeline]
+        assert loaded.steps["1.2"].note == "from the tray"
+        # saving again appends only the new events
+        loaded.add_note("rollback", at=clock.now(), actor="bob")
+        again = repo.save(loaded)
+        assert len(again.timeline) == len(inc.timeline) + 1
+        assert [i.id for i in repo.list_active()] == [saved.id]
+        again.move_to(Status.RESOLVED, at=clock.now(), actor="bob")
+        repo.save(again)
+        assert repo.list_active() == []
+        assert [i.id for i in repo.list_recent()] == [saved.id]
+    finally:
+        db.close()
+
+
+def test_pagerduty_id_is_unique(database_url):
+    db = open_database(database_url)
+    try:
+        repo = IncidentRepository(db)
+        clock = FakeClock()
+        first = _declare(clock)
+        first.pagerduty_id = "PABC123"
+        repo.save(first)
+        assert repo.find_by_pagerduty_id("PABC123").title == "API Down"
+        assert repo.find_by_pagerduty_id("nope") is None
+        second = _declare(clock)
+        second.pagerduty_id = "PABC123"
+        with pytest.raises(Exception):  # noqa: B017 - the backend's own IntegrityError
+            repo.save(second)
+    finally:
+        db.close()
+
+
+def test_reopening_is_idempotent_and_backs_up_only_when_migrating(tmp_path):
+    path = tmp_path / "oncall.sqlite3"
+    open_database(sqlite_url(path)).close()
+    db = open_database(sqlite_url(path))
+    assert db.backup_path is None
+    db.close()
+    assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_old_sqlite_file_is_backed_up_before_migrating(tmp_path):
+    path = tmp_path / "oncall.sqlite3"
+    with sqlite3.connect(path) as conn:  # a file from before the app used migrations
+        conn.execute("CREATE TABLE notes (x TEXT)")
+        conn.execute("INSERT INTO notes VALUES ('keep me')")
+    db = open_database(sqlite_url(path))
+    db.close()
+    assert db.backup_path is not None and db.backup_path.exists()
+    with sqlite3.connect(db.backup_path) as conn:
+        assert conn.execute("SELECT x FROM notes").fetchone() == ("keep me",)
+
+
+def test_database_from_a_newer_app_is_refused_untouched(database_url):
+    db = open_database(database_url)
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    db.close()
+    with pytest.raises(StorageUnavailable, match="newer version of oncall-desktop"):
+        open_database(database_url)
+    from sqlalchemy import create_engine
+
+    engine = create_engine(database_url)
+    try:
+        assert current_revision(engine) == "9999_future"
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("not a url", "The database URL is not valid"),
+        ("mysql://user@host/db", "Database type 'mysql' is not supported"),
+        ("postgresql+nosuchdriver://u@h/db", "driver"),
+        ("postgresql+psycopg://user:hunter2@127.0.0.1:1/oncall", "cannot be reached"),
+    ],
+)
+def test_bad_urls_give_a_message(url, message):
+    with pytest.raises(StorageUnavailable, match=message) as info:
+        open_database(url)
+    assert "hunter2" not in str(info.value)  # a password in the URL is never echoed
+
+
+def test_corrupt_sqlite_file(tmp_path):
+    path = tmp_path / "oncall.sqlite3"
+    path.write_bytes(b"this is not a database, it is a shopping list\n" * 100)
+    with pytest.raises(StorageUnavailable, match="damaged or is not a database"):
+        open_database(sqlite_url(path))
+    assert path.read_bytes().startswith(b"this is not a database")  # left as it was
+
+
+def test_locked_sqlite_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(dbmod, "SQLITE_BUSY_TIMEOUT_MS", 50)
+    path = tmp_path / "oncall.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StorageUnavailable, match="locked by another program"):
+            open_database(sqlite_url(path))
+    finally:
+        holder.close()
+
+
+def test_read_only_data_folder():
+    """Run as an unprivileged user where the tests run as root (root ignores permissions)."""
+    base = Path(tempfile.mkdtemp(prefix="oncall-ro-"))  # pytest's tmp_path is root-only
+    base.chmod(0o755)
+    folder = base / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    tmp_path = base
+    script = textwrap.dedent(f"""
+        from oncall_desktop.storage.db import open_database, sqlite_url
+        from oncall_desktop.storage.errors import StorageUnavailable
+        try:
+            open_database(sqlite_url({str(folder / "oncall.sqlite3")!r}))
+        except StorageUnavailable as e:
+            print("MESSAGE:", e)
+    """)
+    cmd = [sys.executable, "-c", script]
+    if os.geteuid() == 0:
+        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    shutil.rmtree(base, ignore_errors=True)
+    assert "MESSAGE: The database" in out.stdout
+    assert "cannot be opened" in out.stdout or "read-only" in out.stdout
+
+
+def test_missing_data_folder_is_created(tmp_path):
+    db = open_database(sqlite_url(tmp_path / "a" / "b" / "oncall.sqlite3"))
+    db.close()
+    assert (tmp_path / "a" / "b" / "oncall.sqlite3").exists()
