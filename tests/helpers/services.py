@@ -6,6 +6,7 @@ are skipped with the reason.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -89,12 +90,10 @@ class ThrowawayPostgres:
     def stop(self) -> None:
         if self.dir is None:
             return
-        try:
+        with contextlib.suppress(subprocess.SubprocessError, OSError):
             self._run(
                 str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "stop"
             )
-        except (subprocess.SubprocessError, OSError):
-            pass
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
