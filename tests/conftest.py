@@ -56,13 +56,13 @@ def postgres_server():
         cluster = ThrowawayPostgres()
         try:
             url = cluster.start()
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - any failure means "no server here"
             cluster.stop()
             unavailable(f"no PostgreSQL server: {error}")
     server = PostgresServer(url)
     try:
         server.wait_ready()
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - reported as unavailable
         unavailable(f"PostgreSQL at {url} is not answering: {error}")
     yield server
     server.close()

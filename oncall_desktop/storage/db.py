@@ -51,6 +51,15 @@ class Database:
         return self.url.render_as_string(hide_password=True)
 
     @property
+    def description(self) -> str:
+        """For the status bar: the file for SQLite, the server and database otherwise."""
+        if self.is_sqlite:
+            return f"SQLite {self.url.database}"
+        return (
+            f"PostgreSQL {self.url.host or 'localhost'}:{self.url.port or 5432}/{self.url.database}"
+        )
+
+    @property
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
 

@@ -1,0 +1,190 @@
+"""Entry point: ``oncall-desktop`` and ``python -m oncall_desktop``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from oncall_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from oncall_desktop.app.container import AppContext
+    from oncall_desktop.app.crash import CrashHandler
+    from oncall_desktop.app.paths import AppPaths
+
+log = logging.getLogger("oncall_desktop")
+
+EXIT_OK = 0
+EXIT_STARTUP_FAILED = 2
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME, description="System-tray cockpit for the on-call engineer (SOP-5)."
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--database-url",
+        help="database to use this time (overrides settings and ONCALL_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--no-dialogs",
+        action="store_true",
+        help="report startup problems and crashes on stderr instead of in dialogs (CI, scripts)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
+    parser.add_argument(
+        "--quit-after",
+        type=float,
+        metavar="SECONDS",
+        help=argparse.SUPPRESS,  # smoke starts and benchmarks
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+
+    # Imported after argument parsing so that --version and --help stay instant.
+    from oncall_desktop.app.crash import CrashHandler
+    from oncall_desktop.app.logsetup import setup_logging
+    from oncall_desktop.app.paths import AppPaths
+
+    paths = AppPaths.from_environment()
+    problems: list[str] = []
+    log_problem = setup_logging(paths.log_file, args.verbose)
+    if log_problem:
+        problems.append(log_problem)
+    crash = CrashHandler(paths.crash_dir, paths.log_file, show_dialog=not args.no_dialogs)
+    crash.install()
+    log.info("starting %s %s (data: %s)", APP_NAME, __version__, paths.data_dir)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from oncall_desktop.app.single_instance import SingleInstance
+
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName(APP_ID)
+    app = QApplication([sys.argv[0]])
+    crash.attach_to_qt()
+
+    try:
+        instance = SingleInstance(paths.data_dir)
+    except OSError as error:
+        return _fail(f"The data folder {paths.data_dir} cannot be used ({error.strerror}).", args)
+    if not instance.acquire():
+        reply = instance.send({"command": "show"})
+        if reply is None:
+            return _fail("Another On-call Desktop is starting or not answering; try again.", args)
+        print("On-call Desktop is already running; its window was brought forward.")
+        return EXIT_OK
+
+    context = _start(app, paths, args, problems, crash)
+    if context is None:
+        instance.release()
+        return EXIT_STARTUP_FAILED
+    instance.request_received.connect(lambda request: context.window.bring_forward())
+    app.aboutToQuit.connect(context.shutdown)
+    app.aboutToQuit.connect(instance.release)
+
+    _quit_on_signals(context.controller.quit)
+    context.window.show()
+    log.info("main window shown")
+    if args.quit_after is not None:
+        QTimer.singleShot(int(args.quit_after * 1000), context.controller.quit)
+    return app.exec()
+
+
+def _start(
+    app: QApplication,
+    paths: AppPaths,
+    args: argparse.Namespace,
+    problems: list[str],
+    crash: CrashHandler,
+) -> AppContext | None:
+    from oncall_desktop.app.container import build
+    from oncall_desktop.config.store import SettingsStore
+    from oncall_desktop.core.clock import SystemClock
+    from oncall_desktop.core.policy import load_policy
+    from oncall_desktop.storage.db import open_database, sqlite_url
+    from oncall_desktop.storage.errors import StorageUnavailable
+
+    loaded_settings = SettingsStore(paths.config_dir).load()
+    problems.extend(f"Settings: {p}" for p in loaded_settings.problems)
+    settings = loaded_settings.settings
+    loaded_policy = load_policy(paths.policy_override)
+    problems.extend(f"Procedure file: {p}" for p in loaded_policy.problems)
+
+    local_url = sqlite_url(paths.database_file)
+    url = (
+        args.database_url
+        or os.environ.get("ONCALL_DATABASE_URL")
+        or settings.database_url
+        or local_url
+    )
+    try:
+        database = open_database(url)
+    except StorageUnavailable as error:
+        log.error("database unavailable: %s", error)
+        if url == local_url:
+            _ask_startup_error(str(error), False, args)
+            return None
+        if _ask_startup_error(str(error), True, args) != "local":
+            return None
+        try:
+            database = open_database(local_url)
+        except StorageUnavailable as second:
+            _ask_startup_error(str(second), False, args)
+            return None
+        problems.append(f"{error} Using the local database until this is fixed.")
+
+    fatal = crash.previous_fatal_crash()
+    if fatal:
+        problems.append(
+            "On-call Desktop stopped abruptly last time; the details are in "
+            f"{crash.crash_dir}. Nothing you saved was lost."
+        )
+    return build(app, database, settings, loaded_policy, SystemClock(), problems)
+
+
+def _quit_on_signals(quit_app: Callable[[], None]) -> None:
+    """SIGTERM (logout, systemd, kill) and Ctrl+C quit cleanly: queued writes are finished and
+    the database closed. Python runs signal handlers only between bytecodes, so a slow timer
+    lets it in while Qt's event loop waits."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    def handler(signum: int, _frame: object) -> None:
+        log.info("signal %s received, quitting", signum)
+        quit_app()
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
+    timer = QTimer(QCoreApplication.instance())
+    timer.setObjectName("signal-wakeup")
+    timer.start(250)
+    timer.timeout.connect(lambda: None)
+
+
+def _ask_startup_error(message: str, can_use_local: bool, args: argparse.Namespace) -> str:
+    if args.no_dialogs:
+        print(f"{APP_NAME}: {message}", file=sys.stderr)
+        return "quit"
+    from oncall_desktop.ui.windows.crash_dialog import StartupErrorDialog
+
+    return StartupErrorDialog.ask(message, can_use_local)
+
+
+def _fail(message: str, args: argparse.Namespace) -> int:
+    _ask_startup_error(message, False, args)
+    return EXIT_STARTUP_FAILED

@@ -1,0 +1,96 @@
+"""One console per user and data folder: a second launch hands over to the first.
+
+The first instance holds a lock file and listens on a local socket; a later one finds the
+lock taken, sends its request over the socket and exits. A stale lock (the first instance
+crashed) is detected by QLockFile from the PID it holds.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+
+def server_name(data_dir: Path) -> str:
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
+    return f"oncall-desktop-{getpass.getuser()}-{digest}"
+
+
+class SingleInstance(QObject):
+    """Signals:
+    request_received(dict): a later launch asked for something, e.g. {"command": "show"}.
+    """
+
+    request_received = Signal(dict)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.name = server_name(data_dir)
+        self._lock = QLockFile(str(data_dir / "instance.lock"))
+        self._lock.setStaleLockTime(0)  # only a dead PID makes it stale, never its age
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True when this process is the first instance (and now serves the others)."""
+        if not self._lock.tryLock(0):
+            return False
+        QLocalServer.removeServer(self.name)  # a leftover socket from a crashed run
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not self._server.listen(self.name):
+            log.warning("single-instance socket unavailable: %s", self._server.errorString())
+        self._server.newConnection.connect(self._on_new_connection)
+        return True
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        self._lock.unlock()
+
+    def send(self, request: dict[str, Any], timeout_ms: int = 3000) -> dict[str, Any] | None:
+        """Deliver ``request`` to the running instance; its reply, or None if none answered."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(timeout_ms):
+            return None
+        socket.write(QByteArray(json.dumps(request).encode() + b"\n"))
+        socket.waitForBytesWritten(timeout_ms)
+        buffer = b""
+        while b"\n" not in buffer and socket.waitForReadyRead(timeout_ms):
+            buffer += bytes(socket.readAll().data())
+        socket.disconnectFromServer()
+        try:
+            return json.loads(buffer.decode().strip() or "null")
+        except ValueError:
+            return None
+
+    def _on_new_connection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _on_ready_read(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        line = bytes(socket.readLine().data()).decode(errors="replace").strip()
+        try:
+            request = json.loads(line)
+            if not isinstance(request, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            socket.write(QByteArray(b'{"ok": false, "error": "bad request"}\n'))
+            return
+        self.request_received.emit(request)
+        socket.write(QByteArray(b'{"ok": true}\n'))
+        socket.flush()

@@ -1,0 +1,49 @@
+"""A strip at the top of a window for things the user must know. Plain text only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+
+class MessageBanner(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBanner")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._rows: dict[str, QWidget] = {}
+        self.hide()
+
+    def show_message(self, key: str, text: str, level: str = "warning") -> None:
+        """Show (or replace) the message stored under ``key``."""
+        self.clear_message(key)
+        row = QWidget(self)
+        row.setObjectName(f"banner-{key}")
+        color = {"error": "#ffebee", "warning": "#fff8e1", "info": "#e3f2fd"}[level]
+        row.setStyleSheet(f"#banner-{key} {{ background: {color}; border-radius: 4px; }}")
+        layout = QHBoxLayout(row)
+        label = QLabel(text, row)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(row)
+        close.setText("✕")
+        close.setToolTip(self.tr("Dismiss"))
+        close.clicked.connect(lambda: self.clear_message(key))
+        layout.addWidget(label, 1)
+        layout.addWidget(close)
+        self._layout.addWidget(row)
+        self._rows[key] = row
+        self.show()
+
+    def clear_message(self, key: str) -> None:
+        row = self._rows.pop(key, None)
+        if row is not None:
+            row.hide()
+            row.deleteLater()
+        if not self._rows:
+            self.hide()
+
+    def texts(self) -> dict[str, str]:
+        return {key: row.findChild(QLabel).text() for key, row in self._rows.items()}

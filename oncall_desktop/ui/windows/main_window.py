@@ -1,0 +1,114 @@
+"""The main window: open incidents with their clocks, and "Declare incident"."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.policy import Policy
+from oncall_desktop.ui.icons import app_icon
+from oncall_desktop.ui.models.incident_table_model import IncidentTableModel
+from oncall_desktop.ui.widgets.message_banner import MessageBanner
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    declare_requested(): the user asked to declare an incident.
+    hidden_to_tray(): the window was closed while the app keeps running in the tray.
+    """
+
+    declare_requested = Signal()
+    hidden_to_tray = Signal()
+
+    def __init__(
+        self,
+        policy: Policy,
+        language: str,
+        zone: tzinfo | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("On-call Desktop"))
+        self.setWindowIcon(app_icon())
+        self.keep_running_in_tray = False
+        self.quitting = False
+
+        self.declare_action = QAction(self.tr("Declare incident…"), self)
+        self.declare_action.setShortcut(QKeySequence.StandardKey.New)
+        self.declare_action.triggered.connect(self.declare_requested)
+        toolbar = QToolBar(self.tr("Incidents"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.declare_action)
+        self.addToolBar(toolbar)
+
+        self.banner = MessageBanner(self)
+        self.model = IncidentTableModel(policy, language, zone, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("incidentTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.empty_label = QLabel(self.tr("No open incident. Stay sharp."), self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.table)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.resize(960, 480)
+
+    def set_incidents(self, incidents: list[Incident]) -> None:
+        self.model.set_incidents(incidents)
+        self.stack.setCurrentWidget(self.table if incidents else self.empty_label)
+
+    def set_now(self, now: datetime) -> None:
+        self.model.set_now(now)
+
+    def show_message(self, key: str, text: str, level: str = "warning") -> None:
+        self.banner.show_message(key, text, level)
+
+    def set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def bring_forward(self) -> None:
+        self.show()
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.keep_running_in_tray and not self.quitting:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
+        event.accept()

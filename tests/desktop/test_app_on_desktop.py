@@ -1,0 +1,91 @@
+"""The real app, as a separate process, on a real X server with a tray host."""
+
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers.desktop import wait_for
+
+pytestmark = [pytest.mark.desktop, pytest.mark.slow]
+
+WINDOW_TITLE = "On-call Desktop"
+
+
+def launch(desktop, tmp_path, *args, **env):
+    env = desktop.env(
+        ONCALL_CONFIG_DIR=str(tmp_path / "config"),
+        ONCALL_DATA_DIR=str(tmp_path / "data"),
+        **env,
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "oncall_desktop", "--no-dialogs", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def stop(proc):
+    proc.send_signal(signal.SIGTERM)
+    try:
+        out, err = proc.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        pytest.fail(f"the app did not quit on SIGTERM\n{err}")
+    return proc.returncode, out, err
+
+
+def test_window_and_tray_icon_appear(desktop, tmp_path):
+    app = launch(desktop, tmp_path)
+    try:
+        assert wait_for(lambda: desktop.visible_windows(WINDOW_TITLE), timeout=20), (
+            "the main window never became visible"
+        )
+        assert wait_for(lambda: desktop.tray_items_of(app.pid), timeout=20), (
+            "the tray icon was never registered with the tray host"
+        )
+        if desktop.screenshot(tmp_path / "screen.png"):
+            assert (tmp_path / "screen.png").stat().st_size > 0
+    finally:
+        code, _out, err = stop(app)
+    assert code == 0, err
+    log = (tmp_path / "data" / "logs" / "oncall-desktop.log").read_text()
+    assert "tray icon shown" in log and "no system tray" not in log
+    assert "Traceback" not in err
+
+
+def test_second_launch_hands_over_to_the_first(desktop, tmp_path):
+    first = launch(desktop, tmp_path)
+    try:
+        assert wait_for(lambda: desktop.visible_windows(WINDOW_TITLE), timeout=20)
+        second = launch(desktop, tmp_path)
+        out, err = second.communicate(timeout=20)
+        assert second.returncode == 0, err
+        assert "already running" in out
+        assert first.poll() is None  # the first one is still serving
+    finally:
+        code, _out, err = stop(first)
+    assert code == 0, err
+
+
+@pytest.mark.postgres
+def test_app_runs_on_postgresql(desktop, tmp_path, postgres_url):
+    from sqlalchemy import create_engine, inspect
+
+    app = launch(desktop, tmp_path, ONCALL_DATABASE_URL=postgres_url)
+    try:
+        assert wait_for(lambda: desktop.visible_windows(WINDOW_TITLE), timeout=20)
+    finally:
+        code, _out, err = stop(app)
+    assert code == 0, err
+    engine = create_engine(postgres_url)
+    try:
+        tables = set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+    assert {"incidents", "timeline_events", "checklist_steps", "alembic_version"} <= tables
+    assert not (tmp_path / "data" / "oncall.sqlite3").exists()  # the local file was not used
