@@ -15,6 +15,7 @@ from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.clocks import next_updates
 from oncall_desktop.core.policy import LoadedPolicy
+from oncall_desktop.integrations.secrets import KeyringSecretStore, KeyringStatus, SecretStore
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.services.ticker import Ticker
@@ -53,6 +54,7 @@ class AppContext:
     window: MainWindow
     tray: Tray | None
     controller: AppController
+    secrets: SecretStore
 
     def shutdown(self) -> None:
         """Stop the clocks, let queued writes finish, then close the database."""
@@ -139,6 +141,7 @@ def build(
     loaded_policy: LoadedPolicy,
     clock: Clock,
     problems: list[str],
+    secrets: SecretStore | None = None,
 ) -> AppContext:
     language = resolve_language(settings.language)
     zone, zone_problem = resolve_zone(settings.team_timezone)
@@ -186,7 +189,18 @@ def build(
         )
     )
 
+    secrets = secrets or KeyringSecretStore()
+
+    def on_keyring_checked(status: KeyringStatus) -> None:
+        if status.usable:
+            log.info("keyring: %s", status.backend)
+        else:
+            log.warning("keyring unavailable: %s", status.message)
+            window.show_message("keyring", status.message, "warning")
+
+    # The keyring can hang on an unlock prompt: never ask it on the GUI thread.
+    runner.run(secrets.status, on_keyring_checked)
     incidents.refresh()
     ticker.start()
     controller.on_tick(clock.now())
-    return AppContext(database, runner, ticker, incidents, window, tray, controller)
+    return AppContext(database, runner, ticker, incidents, window, tray, controller, secrets)

@@ -55,6 +55,7 @@ def test_window_and_tray_icon_appear(desktop, tmp_path):
     assert code == 0, err
     log = (tmp_path / "data" / "logs" / "oncall-desktop.log").read_text()
     assert "tray icon shown" in log and "no system tray" not in log
+    assert "keyring: keyring.backends.SecretService.Keyring" in log
     assert "Traceback" not in err
 
 
@@ -89,3 +90,15 @@ def test_app_runs_on_postgresql(desktop, tmp_path, postgres_url):
         engine.dispose()
     assert {"incidents", "timeline_events", "checklist_steps", "alembic_version"} <= tables
     assert not (tmp_path / "data" / "oncall.sqlite3").exists()  # the local file was not used
+
+
+def test_app_without_a_keyring_says_so_and_keeps_working(desktop, tmp_path):
+    app = launch(desktop, tmp_path, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    try:
+        assert wait_for(lambda: desktop.visible_windows(WINDOW_TITLE), timeout=20)
+        log_file = tmp_path / "data" / "logs" / "oncall-desktop.log"
+        assert wait_for(lambda: "keyring unavailable" in log_file.read_text(), timeout=20)
+        assert app.poll() is None
+    finally:
+        code, _out, err = stop(app)
+    assert code == 0, err
