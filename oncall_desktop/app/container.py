@@ -178,6 +178,7 @@ def build(
     runner.failed.connect(lambda text: window.show_message("task", text, "error"))
 
     for i, problem in enumerate(problems):
+        log.warning("startup problem: %s", problem)
         window.show_message(f"problem-{i}", problem, "warning")
     sop = policy.sop
     window.set_status(

@@ -84,11 +84,14 @@ class CrashHandler:
         if not text:
             return None
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        if self._fatal_file:
+        was_installed = self._fatal_file is not None
+        if self._fatal_file is not None:
             faulthandler.disable()
             self._fatal_file.close()
+            self._fatal_file = None
         self.fatal_log.rename(self.crash_dir / f"fatal-{stamp}.log")
-        self.install()
+        if was_installed:
+            self.install()  # a fresh fatal.log for this run
         return text
 
     def _excepthook(

@@ -81,9 +81,11 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         instance = SingleInstance(paths.data_dir)
+        first = instance.acquire()
     except OSError as error:
-        return _fail(f"The data folder {paths.data_dir} cannot be used ({error.strerror}).", args)
-    if not instance.acquire():
+        reason = error.strerror or str(error)
+        return _fail(f"The data folder {paths.data_dir} cannot be used ({reason}).", args)
+    if not first:
         reply = instance.send({"command": "show"})
         if reply is None:
             return _fail("Another On-call Desktop is starting or not answering; try again.", args)

@@ -35,15 +35,22 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         data_dir.mkdir(parents=True, exist_ok=True)
+        self._data_dir = data_dir
         self.name = server_name(data_dir)
         self._lock = QLockFile(str(data_dir / "instance.lock"))
         self._lock.setStaleLockTime(0)  # only a dead PID makes it stale, never its age
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
-        """True when this process is the first instance (and now serves the others)."""
+        """True when this process is the first instance (and now serves the others).
+
+        Raises:
+            PermissionError: the data folder is not writable.
+        """
         if not self._lock.tryLock(0):
-            return False
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False  # another live instance holds it
+            raise PermissionError(f"the lock file in {self._data_dir} cannot be written")
         QLocalServer.removeServer(self.name)  # a leftover socket from a crashed run
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -91,6 +98,6 @@ class SingleInstance(QObject):
         except ValueError:
             socket.write(QByteArray(b'{"ok": false, "error": "bad request"}\n'))
             return
-        self.request_received.emit(request)
         socket.write(QByteArray(b'{"ok": true}\n'))
         socket.flush()
+        self.request_received.emit(request)

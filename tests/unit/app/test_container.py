@@ -1,0 +1,182 @@
+"""The app assembled in-process (offscreen: no tray), with a real SQLite database."""
+
+import json
+import subprocess
+import sys
+
+import keyring.backends.fail
+import pytest
+
+from oncall_desktop.app.container import build, resolve_zone
+from oncall_desktop.app.crash import CrashHandler, build_report
+from oncall_desktop.app.paths import AppPaths
+from oncall_desktop.app.single_instance import SingleInstance
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.core.policy import Severity, load_policy
+from oncall_desktop.integrations.secrets import InMemorySecretStore, KeyringSecretStore
+from oncall_desktop.storage.db import open_database, sqlite_url
+
+
+@pytest.fixture
+def context(qapp, tmp_path, clock):
+    contexts = []
+
+    def make(settings=None, problems=(), policy_file=None, secrets=None):
+        settings = settings or Settings()
+        database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
+        ctx = build(
+            qapp,
+            database,
+            settings,
+            load_policy(policy_file),
+            clock,
+            list(problems),
+            secrets or InMemorySecretStore(),
+        )
+        contexts.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in contexts:
+        ctx.shutdown()
+        ctx.window.deleteLater()
+
+
+def test_declared_incident_appears_in_the_window(qtbot, context):
+    ctx = context()
+    ctx.window.show()
+    assert ctx.window.stack.currentWidget() is ctx.window.empty_label
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as blocker:
+        ctx.incidents.declare("Database connexion perdue", Severity.SEV1, "100% users")
+    assert blocker.args[0].id is not None
+    qtbot.waitUntil(lambda: ctx.window.model.rowCount() == 1, timeout=5000)
+    assert ctx.window.stack.currentWidget() is ctx.window.table
+    # it is in the database, not only in memory
+    from oncall_desktop.storage.repositories import IncidentRepository
+
+    stored = IncidentRepository(ctx.database).list_active()
+    assert [i.title for i in stored] == ["Database connexion perdue"]
+
+
+def test_without_a_tray_the_window_says_so_and_closing_quits(context):
+    ctx = context()
+    assert ctx.tray is None
+    assert "No system tray" in ctx.window.banner.texts()["no-tray"]
+    assert not ctx.window.keep_running_in_tray
+
+
+def test_invalid_policy_override_is_shown_and_defaults_apply(qtbot, context, tmp_path):
+    override = tmp_path / "policy.toml"
+    override.write_text("[severities.SEV-1]\nack_sla_minutes = -5\n", encoding="utf-8")
+    loaded = load_policy(override)
+    ctx = context(problems=[f"Procedure file: {p}" for p in loaded.problems], policy_file=override)
+    texts = " ".join(ctx.window.banner.texts().values())
+    assert "severities.SEV-1.ack_sla_minutes" in texts
+    assert ctx.incidents.policy.severity(Severity.SEV1).ack_sla.total_seconds() == 300
+
+
+def test_unknown_time_zone_is_reported():
+    zone, problem = resolve_zone("Mars/Olympus_Mons")
+    assert zone is None and "Mars/Olympus_Mons" in problem
+    assert resolve_zone("Africa/Douala")[1] is None
+
+
+def test_no_keyring_banner(qtbot, context):
+    ctx = context(secrets=KeyringSecretStore(keyring.backends.fail.Keyring()))
+    qtbot.waitUntil(lambda: "keyring" in ctx.window.banner.texts(), timeout=5000)
+    assert "everything else works" in ctx.window.banner.texts()["keyring"]
+
+
+def test_crash_report_is_written_without_secrets(tmp_path, monkeypatch):
+    from oncall_desktop.ui.windows import crash_dialog
+
+    shown = []
+    monkeypatch.setattr(
+        crash_dialog.CrashDialog,
+        "ask",
+        classmethod(lambda cls, report, log_path: shown.append(report) or True),
+    )
+    handler = CrashHandler(tmp_path / "crash", tmp_path / "x.log", show_dialog=True)
+    handler.crash_dir.mkdir()
+    try:
+        raise RuntimeError("PUT failed with Authorization: Token token=u+SECRETSECRET")
+    except RuntimeError as error:
+        report = build_report(type(error), error, error.__traceback__)
+    handler.handle(report)
+    assert len(shown) == 1 and "RuntimeError" in shown[0]
+    assert "SECRETSECRET" not in shown[0]
+    written = list((tmp_path / "crash").glob("crash-*.txt"))
+    assert len(written) == 1 and "SECRETSECRET" not in written[0].read_text()
+
+
+def test_previous_hard_crash_is_reported_once(tmp_path):
+    handler = CrashHandler(tmp_path / "crash", tmp_path / "x.log", show_dialog=False)
+    handler.crash_dir.mkdir()
+    handler.fatal_log.write_text("Fatal Python error: Segmentation fault\n")
+    assert "Segmentation fault" in handler.previous_fatal_crash()
+    assert handler.previous_fatal_crash() is None
+
+
+def test_single_instance_hands_requests_to_the_first(qtbot, tmp_path):
+    """The later launch is another process (a thread would hold the GIL in Qt's blocking
+    socket calls, which is not how it runs)."""
+    first = SingleInstance(tmp_path)
+    try:
+        assert first.acquire()
+        assert not SingleInstance(tmp_path).acquire()
+        script = (
+            "import json, pathlib, sys\n"
+            "from oncall_desktop.app.single_instance import SingleInstance\n"
+            "print(json.dumps(SingleInstance(pathlib.Path(sys.argv[1])).send({'command': 'show'})))"
+        )
+        with qtbot.waitSignal(first.request_received, timeout=10_000) as blocker:
+            client = subprocess.Popen(
+                [sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True
+            )
+        qtbot.waitUntil(lambda: client.poll() is not None, timeout=10_000)
+        assert blocker.args == [{"command": "show"}]
+        assert json.loads(client.stdout.read()) == {"ok": True}
+        client.stdout.close()
+    finally:
+        first.release()
+    second = SingleInstance(tmp_path)
+    assert second.acquire()  # released: the next launch becomes the first
+    second.release()
+
+
+def test_paths_follow_env_overrides(tmp_path, monkeypatch):
+    monkeypatch.setenv("ONCALL_DATA_DIR", str(tmp_path / "d"))
+    monkeypatch.setenv("ONCALL_CONFIG_DIR", str(tmp_path / "c"))
+    paths = AppPaths.from_environment()
+    assert paths.database_file == tmp_path / "d" / "oncall.sqlite3"
+    assert paths.policy_override == tmp_path / "c" / "policy.toml"
+
+
+def test_broken_team_database_offers_the_local_one(qapp, tmp_path, monkeypatch):
+    import argparse
+
+    from oncall_desktop.app import main
+    from oncall_desktop.ui.windows import crash_dialog
+
+    asked = []
+    monkeypatch.setattr(
+        crash_dialog.StartupErrorDialog,
+        "ask",
+        staticmethod(
+            lambda message, can_use_local: asked.append((message, can_use_local)) or "local"
+        ),
+    )
+    monkeypatch.setattr("oncall_desktop.app.container.KeyringSecretStore", InMemorySecretStore)
+    args = argparse.Namespace(
+        database_url="postgresql+psycopg://x@127.0.0.1:1/team", no_dialogs=False
+    )
+    paths = AppPaths.from_environment()
+    crash = CrashHandler(paths.crash_dir, paths.log_file, show_dialog=False)
+    ctx = main._start(qapp, paths, args, [], crash)
+    try:
+        assert asked and asked[0][1] is True and "cannot be reached" in asked[0][0]
+        assert ctx.database.is_sqlite
+        assert any("Using the local database" in t for t in ctx.window.banner.texts().values())
+    finally:
+        ctx.shutdown()
+        ctx.window.deleteLater()

@@ -1,0 +1,127 @@
+"""The main window and its model, offscreen."""
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.policy import Audience, Severity
+from oncall_desktop.ui.models.incident_table_model import IncidentRole, IncidentTableModel
+from oncall_desktop.ui.windows.declare_dialog import DeclareDialog
+from oncall_desktop.ui.windows.main_window import MainWindow
+
+HOSTILE = '<b>API</b> <img src="x"> <a href="http://evil">click</a> <!channel>'
+
+
+def incidents(clock):
+    sev1 = Incident.declare(title=HOSTILE, severity=Severity.SEV1, at=clock.now(), actor="a")
+    sev1.id = 1
+    sev2 = Incident.declare(
+        title="Login impossible pour users Gmail", severity=Severity.SEV2, at=clock.now(), actor="a"
+    )
+    sev2.id = 2
+    return [sev1, sev2]
+
+
+def cell(model, row, column):
+    return model.data(model.index(row, model.COLUMNS.index(column)))
+
+
+def test_model_passes_qt_model_checks(qtmodeltester, policy, clock):
+    model = IncidentTableModel(policy, "en", None)
+    qtmodeltester.check(model)
+    model.set_incidents(incidents(clock))
+    model.set_now(clock.now())
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 0), IncidentRole).id == 1
+
+
+def test_clock_columns_count_down_from_stored_deadlines(policy, clock):
+    model = IncidentTableModel(policy, "en", None)
+    model.set_incidents(incidents(clock))
+    model.set_now(clock.now())
+    assert cell(model, 0, "ack_sla") == "5:00"  # SEV-1: acknowledge within 5 min
+    assert cell(model, 1, "ack_sla") == "15:00"  # SEV-2: 15 min
+    assert cell(model, 0, "resolve_sla") == "2:00:00"
+    assert cell(model, 0, "next_update") == "5:00 · Internal (Slack #incidents)"
+    clock.advance(timedelta(minutes=7))
+    model.set_now(clock.now())
+    assert cell(model, 0, "ack_sla") == "-2:00"
+    red = model.data(model.index(0, model.COLUMNS.index("ack_sla")), Qt.ItemDataRole.ForegroundRole)
+    assert red.color().name() == "#c62828"
+
+
+def test_acknowledged_shows_met(policy, clock):
+    inc = incidents(clock)[1]
+    clock.advance(60)
+    inc.move_to(Status.ACKNOWLEDGED, at=clock.now(), actor="a")
+    inc.record_update_sent(Audience.INTERNAL, at=clock.now(), actor="a")
+    model = IncidentTableModel(policy, "fr", None)
+    model.set_incidents([inc])
+    model.set_now(clock.now())
+    assert cell(model, 0, "ack_sla") == "met"
+    # internal was just sent; the status page still owes its first post (5 min from declaration)
+    assert cell(model, 0, "next_update") == "4:00 · Externe (status page)"
+
+
+def test_window_shows_empty_state_then_incidents(qtbot, policy, clock):
+    window = MainWindow(policy, "en", None)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.stack.currentWidget() is window.empty_label
+    window.set_incidents(incidents(clock))
+    assert window.stack.currentWidget() is window.table
+    assert window.model.rowCount() == 2
+
+
+def test_hostile_title_is_shown_literally(qtbot, policy, clock):
+    window = MainWindow(policy, "en", None)
+    qtbot.addWidget(window)
+    window.set_incidents(incidents(clock))
+    assert cell(window.model, 0, "title") == HOSTILE
+    window.show_message("x", HOSTILE)
+    label = window.banner.findChild(QLabel)
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == HOSTILE
+
+
+def test_banner_messages_can_be_dismissed(qtbot, policy):
+    window = MainWindow(policy, "en", None)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_message("a", "first")
+    window.show_message("b", "second")
+    assert window.banner.texts() == {"a": "first", "b": "second"}
+    window.banner.clear_message("a")
+    assert window.banner.texts() == {"b": "second"}
+    window.banner.clear_message("b")
+    assert not window.banner.isVisible()
+
+
+def test_close_hides_to_tray_only_when_a_tray_keeps_running(qtbot, policy):
+    window = MainWindow(policy, "en", None)
+    qtbot.addWidget(window)
+    window.show()
+    window.keep_running_in_tray = True
+    with qtbot.waitSignal(window.hidden_to_tray):
+        window.close()
+    assert not window.isVisible()
+    window.show()
+    window.quitting = True
+    window.close()
+    assert not window.isVisible()
+
+
+def test_declare_dialog(qtbot, policy):
+    dialog = DeclareDialog(policy, "en")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # a title is required
+    qtbot.keyClicks(dialog.title_edit, "  DB down ")
+    assert ok.isEnabled()
+    dialog.severity_combo.setCurrentIndex(1)
+    assert "20–90%" in dialog.criteria_label.text()
+    assert "acknowledge < 15 min, resolve < 240 min" in dialog.criteria_label.text()
+    declaration = dialog.declaration()
+    assert (declaration.title, declaration.severity) == ("DB down", Severity.SEV2)
