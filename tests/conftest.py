@@ -35,6 +35,33 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+        if "postgres_url" in getattr(item, "fixturenames", ()) or "[postgresql]" in item.nodeid:
+            item.add_marker(pytest.mark.postgres)
+
+
+_REAL_SERVICES = ("postgres", "desktop", "keyring")
+_service_outcomes: dict[str, dict[str, int]] = {m: {} for m in _REAL_SERVICES}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_logreport(report):
+    if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
+        for marker in _REAL_SERVICES:
+            if marker in report.keywords:
+                counts = _service_outcomes[marker]
+                counts[report.outcome] = counts.get(report.outcome, 0) + 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say plainly which real services the run exercised (PostgreSQL, the X server with its
+    tray host, the Secret Service), so a green run cannot hide that they were skipped."""
+    terminalreporter.section("real services exercised")
+    labels = {"postgres": "PostgreSQL server", "desktop": "Xvfb + tray host + D-Bus",
+              "keyring": "Secret Service (gnome-keyring)"}
+    for marker in _REAL_SERVICES:
+        counts = _service_outcomes[marker]
+        summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())) or "none"
+        terminalreporter.write_line(f"{labels[marker]}: {summary}")
 
 
 # --- databases ---------------------------------------------------------------------------------

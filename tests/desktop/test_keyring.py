@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-pytestmark = pytest.mark.desktop
+pytestmark = [pytest.mark.desktop, pytest.mark.keyring]
 
 SCRIPT = textwrap.dedent("""
     import json, sys
