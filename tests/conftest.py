@@ -56,8 +56,11 @@ def pytest_terminal_summary(terminalreporter):
     """Say plainly which real services the run exercised (PostgreSQL, the X server with its
     tray host, the Secret Service), so a green run cannot hide that they were skipped."""
     terminalreporter.section("real services exercised")
-    labels = {"postgres": "PostgreSQL server", "desktop": "Xvfb + tray host + D-Bus",
-              "keyring": "Secret Service (gnome-keyring)"}
+    labels = {
+        "postgres": "PostgreSQL server",
+        "desktop": "Xvfb + tray host + D-Bus",
+        "keyring": "Secret Service (gnome-keyring)",
+    }
     for marker in _REAL_SERVICES:
         counts = _service_outcomes[marker]
         summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())) or "none"

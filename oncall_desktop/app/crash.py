@@ -16,9 +16,7 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import IO
-
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from typing import IO, Any
 
 from oncall_desktop import __version__
 from oncall_desktop.core.redact import redact
@@ -43,10 +41,6 @@ def build_report(
     return redact("\n".join(line.rstrip("\n") for line in lines))
 
 
-class _MainThreadBridge(QObject):
-    report_ready = Signal(str)
-
-
 class CrashHandler:
     def __init__(self, crash_dir: Path, log_file: Path, show_dialog: bool) -> None:
         self.crash_dir = crash_dir
@@ -54,7 +48,7 @@ class CrashHandler:
         self.show_dialog = show_dialog
         self._showing = False
         self._fatal_file: IO[str] | None = None
-        self._bridge: _MainThreadBridge | None = None
+        self._bridge: Any = None  # a QObject, made once Qt is up (attach_to_qt)
 
     @property
     def fatal_log(self) -> Path:
@@ -72,7 +66,12 @@ class CrashHandler:
 
     def attach_to_qt(self) -> None:
         """Call once the QApplication exists: worker-thread reports then reach the GUI."""
-        self._bridge = _MainThreadBridge()
+        from PySide6.QtCore import QObject, Signal
+
+        class MainThreadBridge(QObject):
+            report_ready = Signal(str)
+
+        self._bridge = MainThreadBridge()
         self._bridge.report_ready.connect(self._present)
 
     def previous_fatal_crash(self) -> str | None:
@@ -98,6 +97,8 @@ class CrashHandler:
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
+            from PySide6.QtCore import QCoreApplication
+
             QCoreApplication.exit(130)
             return
         self.handle(build_report(exc_type, exc, tb))
@@ -124,9 +125,11 @@ class CrashHandler:
             pass
 
     def _present(self, report: str) -> None:
+        from PySide6.QtCore import QCoreApplication
+
         app = QCoreApplication.instance()
         if not self.show_dialog or app is None:
-            print(report, file=sys.stderr)
+            # the report already went to stderr through the log's console handler
             if app is not None:
                 app.exit(EXIT_CRASHED)
             return

@@ -1,4 +1,9 @@
-"""Entry point: ``oncall-desktop`` and ``python -m oncall_desktop``."""
+"""Entry point: ``oncall-desktop`` and ``python -m oncall_desktop``.
+
+Start-up order: the window and the tray first (an engineer woken by a page sees the app at
+once), then the database is opened and migrated on a worker thread; until it is ready the
+window says so and "Declare incident" waits.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +18,17 @@ from typing import TYPE_CHECKING
 from oncall_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
-
     from oncall_desktop.app.container import AppContext
-    from oncall_desktop.app.crash import CrashHandler
     from oncall_desktop.app.paths import AppPaths
+    from oncall_desktop.config.schema import Settings
+    from oncall_desktop.core.policy import LoadedPolicy
+    from oncall_desktop.storage.db import Database
 
 log = logging.getLogger("oncall_desktop")
 
 EXIT_OK = 0
 EXIT_STARTUP_FAILED = 2
+STORAGE_DELAY_MS = 50
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -65,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     crash = CrashHandler(paths.crash_dir, paths.log_file, show_dialog=not args.no_dialogs)
     crash.install()
     log.info("starting %s %s (data: %s)", APP_NAME, __version__, paths.data_dir)
+    # Pure-Python parts first: PySide6 inspects every module imported after it.
+    settings, loaded_policy = load_configuration(paths, problems)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -92,72 +100,111 @@ def main(argv: list[str] | None = None) -> int:
         print("On-call Desktop is already running; its window was brought forward.")
         return EXIT_OK
 
-    context = _start(app, paths, args, problems, crash)
-    if context is None:
-        instance.release()
-        return EXIT_STARTUP_FAILED
-    instance.request_received.connect(lambda request: context.window.bring_forward())
-    app.aboutToQuit.connect(context.shutdown)
-    app.aboutToQuit.connect(instance.release)
-
-    _quit_on_signals(context.controller.quit)
-    context.window.show()
-    log.info("main window shown")
-    if args.quit_after is not None:
-        QTimer.singleShot(int(args.quit_after * 1000), context.controller.quit)
-    return app.exec()
-
-
-def _start(
-    app: QApplication,
-    paths: AppPaths,
-    args: argparse.Namespace,
-    problems: list[str],
-    crash: CrashHandler,
-) -> AppContext | None:
-    from oncall_desktop.app.container import build
-    from oncall_desktop.config.store import SettingsStore
-    from oncall_desktop.core.clock import SystemClock
-    from oncall_desktop.core.policy import load_policy
-    from oncall_desktop.storage.db import open_database, sqlite_url
-    from oncall_desktop.storage.errors import StorageUnavailable
-
-    loaded_settings = SettingsStore(paths.config_dir).load()
-    problems.extend(f"Settings: {p}" for p in loaded_settings.problems)
-    settings = loaded_settings.settings
-    loaded_policy = load_policy(paths.policy_override)
-    problems.extend(f"Procedure file: {p}" for p in loaded_policy.problems)
-
-    local_url = sqlite_url(paths.database_file)
-    url = (
-        args.database_url
-        or os.environ.get("ONCALL_DATABASE_URL")
-        or settings.database_url
-        or local_url
-    )
-    try:
-        database = open_database(url)
-    except StorageUnavailable as error:
-        log.error("database unavailable: %s", error)
-        if url == local_url:
-            _ask_startup_error(str(error), False, args)
-            return None
-        if _ask_startup_error(str(error), True, args) != "local":
-            return None
-        try:
-            database = open_database(local_url)
-        except StorageUnavailable as second:
-            _ask_startup_error(str(second), False, args)
-            return None
-        problems.append(f"{error} Using the local database until this is fixed.")
-
     fatal = crash.previous_fatal_crash()
     if fatal:
         problems.append(
             "On-call Desktop stopped abruptly last time; the details are in "
             f"{crash.crash_dir}. Nothing you saved was lost."
         )
-    return build(app, database, settings, loaded_policy, SystemClock(), problems)
+    from oncall_desktop.app.container import build_shell
+    from oncall_desktop.core.clock import SystemClock
+
+    context = build_shell(app, settings, loaded_policy, SystemClock(), problems)
+    instance.request_received.connect(lambda request: context.window.bring_forward())
+    app.aboutToQuit.connect(context.shutdown)
+    app.aboutToQuit.connect(instance.release)
+    _quit_on_signals(context.controller.quit)
+
+    context.window.show()
+    log.info("main window shown")
+    # Open the database once the event loop has put the window and the tray icon on screen:
+    # the worker's imports would otherwise compete with them for the interpreter.
+    QTimer.singleShot(
+        STORAGE_DELAY_MS,
+        lambda: open_storage(context, paths, args, on_ready=lambda: _after_storage(context, args)),
+    )
+    return app.exec()
+
+
+def load_configuration(paths: AppPaths, problems: list[str]) -> tuple[Settings, LoadedPolicy]:
+    from oncall_desktop.config.store import SettingsStore
+    from oncall_desktop.core.policy import load_policy
+
+    loaded_settings = SettingsStore(paths.config_dir).load()
+    problems.extend(f"Settings: {p}" for p in loaded_settings.problems)
+    loaded_policy = load_policy(paths.policy_override)
+    problems.extend(f"Procedure file: {p}" for p in loaded_policy.problems)
+    return loaded_settings.settings, loaded_policy
+
+
+def database_url(paths: AppPaths, args: argparse.Namespace, configured: str) -> str:
+    from oncall_desktop.storage.urls import sqlite_url
+
+    return (
+        args.database_url
+        or os.environ.get("ONCALL_DATABASE_URL")
+        or configured
+        or sqlite_url(paths.database_file)
+    )
+
+
+def open_storage(
+    context: AppContext,
+    paths: AppPaths,
+    args: argparse.Namespace,
+    on_ready: Callable[[], None] = lambda: None,
+) -> None:
+    """Open (and migrate) the database on a worker; attach it, or explain and quit."""
+    from oncall_desktop.storage.errors import StorageUnavailable
+    from oncall_desktop.storage.urls import sqlite_url
+
+    def open_database(url: str) -> Database:
+        from oncall_desktop.storage.db import open_database  # on the worker: SQLAlchemy too
+
+        return open_database(url)
+
+    local_url = sqlite_url(paths.database_file)
+    url = database_url(paths, args, context.settings.database_url)
+
+    def ready(database: Database, note: str | None = None) -> None:
+        context.attach_database(database)
+        if note:
+            context.window.show_message("database-fallback", note, "warning")
+        log.info("database ready: %s", database.description)
+        on_ready()
+
+    def give_up(message: str) -> None:
+        _ask_startup_error(message, False, args)
+        context.app.exit(EXIT_STARTUP_FAILED)
+
+    def failed(error: Exception) -> None:
+        if not isinstance(error, StorageUnavailable):
+            raise error  # our bug: to the crash handler
+        log.error("database unavailable: %s", error)
+        if url == local_url:
+            give_up(str(error))
+            return
+        if _ask_startup_error(str(error), True, args) != "local":
+            context.app.exit(EXIT_STARTUP_FAILED)
+            return
+        note = f"{error} Using the local database until this is fixed."
+        context.runner.run(
+            lambda: open_database(local_url),
+            lambda database: ready(database, note),
+            lambda second: give_up(str(second)),
+            write=True,
+        )
+
+    context.runner.run(lambda: open_database(url), ready, failed, write=True)
+
+
+def _after_storage(context: AppContext, args: argparse.Namespace) -> None:
+    # Tell now, not at 03:00 when a token is first needed, if tokens cannot be stored.
+    context.check_keyring()
+    if args.quit_after is not None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(args.quit_after * 1000), context.controller.quit)
 
 
 def _quit_on_signals(quit_app: Callable[[], None]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -11,7 +12,9 @@ from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
-from oncall_desktop.storage.repositories import IncidentRepository
+
+if TYPE_CHECKING:  # the repository (and SQLAlchemy) is loaded by the worker opening the database
+    from oncall_desktop.storage.repositories import IncidentRepository
 
 log = logging.getLogger(__name__)
 

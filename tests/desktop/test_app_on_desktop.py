@@ -48,14 +48,15 @@ def test_window_and_tray_icon_appear(desktop, tmp_path):
         assert wait_for(lambda: desktop.tray_items_of(app.pid), timeout=20), (
             "the tray icon was never registered with the tray host"
         )
-        if desktop.screenshot(tmp_path / "screen.png"):
-            assert (tmp_path / "screen.png").stat().st_size > 0
+        log_file = tmp_path / "data" / "logs" / "oncall-desktop.log"
+        assert wait_for(lambda: "keyring: keyring.backends.SecretService.Keyring"
+                        in log_file.read_text(), timeout=20), "the keyring was not found usable"
     finally:
         code, _out, err = stop(app)
     assert code == 0, err
-    log = (tmp_path / "data" / "logs" / "oncall-desktop.log").read_text()
+    log = log_file.read_text()
     assert "tray icon shown" in log and "no system tray" not in log
-    assert "keyring: keyring.backends.SecretService.Keyring" in log
+    assert "database ready" in log
     assert "Traceback" not in err
 
 

@@ -19,8 +19,9 @@ def imported_modules(path: Path) -> set[str]:
 def test_services_use_qtcore_only():
     offenders = {
         str(path.relative_to(PACKAGE)): sorted(
-            m for m in imported_modules(path) if m.startswith("PySide6.") and m not in (
-                "PySide6.QtCore",)
+            m
+            for m in imported_modules(path)
+            if m.startswith("PySide6.") and m not in ("PySide6.QtCore",)
         )
         for path in (PACKAGE / "services").rglob("*.py")
     }
@@ -31,7 +32,8 @@ def test_core_is_pure_python():
     banned = ("PySide6", "sqlalchemy", "alembic", "requests", "keyring", "oncall_desktop.")
     offenders = {
         str(path.relative_to(PACKAGE)): sorted(
-            m for m in imported_modules(path)
+            m
+            for m in imported_modules(path)
             if m.startswith(banned) and not m.startswith("oncall_desktop.core")
         )
         for path in (PACKAGE / "core").rglob("*.py")

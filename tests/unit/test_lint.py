@@ -23,12 +23,14 @@ def tool(name):
 
 
 def test_import_contracts_hold():
-    out = subprocess.run([tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run(
+        [tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
 def test_ruff_is_clean():
-    out = subprocess.run([tool("ruff"), "check", "."], cwd=ROOT, capture_output=True, text=True,
-                         timeout=120)
+    out = subprocess.run(
+        [tool("ruff"), "check", "."], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stdout + out.stderr

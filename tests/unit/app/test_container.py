@@ -7,7 +7,7 @@ import sys
 import keyring.backends.fail
 import pytest
 
-from oncall_desktop.app.container import build, resolve_zone
+from oncall_desktop.app.container import build_shell, resolve_zone
 from oncall_desktop.app.crash import CrashHandler, build_report
 from oncall_desktop.app.paths import AppPaths
 from oncall_desktop.app.single_instance import SingleInstance
@@ -23,16 +23,15 @@ def context(qapp, tmp_path, clock):
 
     def make(settings=None, problems=(), policy_file=None, secrets=None):
         settings = settings or Settings()
-        database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
-        ctx = build(
+        ctx = build_shell(
             qapp,
-            database,
             settings,
             load_policy(policy_file),
             clock,
             list(problems),
             secrets or InMemorySecretStore(),
         )
+        ctx.attach_database(open_database(sqlite_url(tmp_path / "oncall.sqlite3")))
         contexts.append(ctx)
         return ctx
 
@@ -83,6 +82,7 @@ def test_unknown_time_zone_is_reported():
 
 def test_no_keyring_banner(qtbot, context):
     ctx = context(secrets=KeyringSecretStore(keyring.backends.fail.Keyring()))
+    ctx.check_keyring()
     qtbot.waitUntil(lambda: "keyring" in ctx.window.banner.texts(), timeout=5000)
     assert "everything else works" in ctx.window.banner.texts()["keyring"]
 
@@ -152,7 +152,17 @@ def test_paths_follow_env_overrides(tmp_path, monkeypatch):
     assert paths.policy_override == tmp_path / "c" / "policy.toml"
 
 
-def test_broken_team_database_offers_the_local_one(qapp, tmp_path, monkeypatch):
+def test_declare_waits_for_the_database(qapp, clock):
+    ctx = build_shell(qapp, Settings(), load_policy(), clock, [], InMemorySecretStore())
+    try:
+        assert not ctx.window.declare_action.isEnabled()
+        assert "Opening the database" in ctx.window.status_label.text()
+    finally:
+        ctx.shutdown()
+        ctx.window.deleteLater()
+
+
+def test_broken_team_database_offers_the_local_one(qtbot, qapp, tmp_path, monkeypatch, clock):
     import argparse
 
     from oncall_desktop.app import main
@@ -166,17 +176,19 @@ def test_broken_team_database_offers_the_local_one(qapp, tmp_path, monkeypatch):
             lambda message, can_use_local: asked.append((message, can_use_local)) or "local"
         ),
     )
-    monkeypatch.setattr("oncall_desktop.app.container.KeyringSecretStore", InMemorySecretStore)
     args = argparse.Namespace(
         database_url="postgresql+psycopg://x@127.0.0.1:1/team", no_dialogs=False
     )
     paths = AppPaths.from_environment()
-    crash = CrashHandler(paths.crash_dir, paths.log_file, show_dialog=False)
-    ctx = main._start(qapp, paths, args, [], crash)
+    ctx = build_shell(qapp, Settings(), load_policy(), clock, [], InMemorySecretStore())
+    ready = []
     try:
+        main.open_storage(ctx, paths, args, on_ready=lambda: ready.append(True))
+        qtbot.waitUntil(lambda: bool(ready), timeout=10_000)
         assert asked and asked[0][1] is True and "cannot be reached" in asked[0][0]
         assert ctx.database.is_sqlite
-        assert any("Using the local database" in t for t in ctx.window.banner.texts().values())
+        assert ctx.window.declare_action.isEnabled()
+        assert "Using the local database" in ctx.window.banner.texts()["database-fallback"]
     finally:
         ctx.shutdown()
         ctx.window.deleteLater()

@@ -26,6 +26,10 @@ def _declare(clock, title="API Down", severity=Severity.SEV1):
     return Incident.declare(title=title, severity=severity, at=clock.now(), actor="alice")
 
 
+def test_schema_head_constant_matches_the_migrations():
+    assert known_revisions()[1] == dbmod.SCHEMA_HEAD
+
+
 def test_round_trip_on_both_backends(database_url):
     db = open_database(database_url)
     try:

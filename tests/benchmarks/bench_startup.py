@@ -1,0 +1,150 @@
+"""Start-up time and idle memory of the app, next to a bare PySide6 window with a tray icon.
+
+Both run on the same private desktop (Xvfb + tray host, tests/helpers/desktop.py), five times
+each, interleaved. "Ready" is observed from outside the process: the window is mapped (xdotool)
+and the tray icon is registered with the tray host. Memory is the RSS after 2 s of idling.
+
+    python tests/benchmarks/bench_startup.py [--runs 5]
+
+Targets (issue 2): start ≤ 1.5 × bare, memory ≤ 1.6 × bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.helpers.desktop import DesktopSession, missing_tools  # noqa: E402
+
+BARE_APP = textwrap.dedent("""
+    import sys
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSystemTrayIcon, QStyle
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    window.setWindowTitle("Bare PySide6 baseline")
+    window.setCentralWidget(QLabel("bare"))
+    window.resize(960, 480)
+    tray = QSystemTrayIcon(app.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon))
+    tray.show()
+    window.show()
+    sys.exit(app.exec())
+""")
+
+TARGET_START = 1.5
+TARGET_MEMORY = 1.6
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def measure(desktop: DesktopSession, cmd: list[str], title: str, env: dict[str, str]):
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    window = tray = None
+    try:
+        while time.monotonic() - start < 30:
+            now = time.monotonic() - start
+            if window is None and desktop.visible_windows(title):
+                window = now
+            if tray is None and desktop.tray_items_of(proc.pid):
+                tray = now
+            if window is not None and tray is not None:
+                break
+            time.sleep(0.005)
+        else:
+            raise RuntimeError(f"{title} did not become ready")
+        ready = max(window, tray)
+        time.sleep(2.0)
+        memory = rss_mib(proc.pid)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return ready, memory
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    missing = missing_tools()
+    if missing:
+        print(f"needs {', '.join(missing)}", file=sys.stderr)
+        return 2
+    # An installed app has its bytecode compiled by pip; do the same for a source checkout
+    # (this machine may set PYTHONDONTWRITEBYTECODE, which would recompile on every start).
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "oncall_desktop")], check=True
+    )
+    desktop = DesktopSession()
+    desktop.start()
+    work = Path(tempfile.mkdtemp(prefix="oncall-bench-"))
+    results: dict[str, list[tuple[float, float]]] = {"bare": [], "first": [], "app": []}
+    try:
+        bare_script = work / "bare.py"
+        bare_script.write_text(BARE_APP)
+        app_cmd = [sys.executable, "-m", "oncall_desktop", "--no-dialogs"]
+        for run in range(args.runs):
+            results["bare"].append(
+                measure(
+                    desktop,
+                    [sys.executable, str(bare_script)],
+                    "Bare PySide6 baseline",
+                    desktop.env(),
+                )
+            )
+            data = work / f"data-{run}"
+            env = desktop.env(ONCALL_DATA_DIR=str(data), ONCALL_CONFIG_DIR=str(work / "config"))
+            # first start: empty data folder, the database is created and migrated
+            results["first"].append(measure(desktop, app_cmd, "On-call Desktop", env))
+            # a regular start: the database exists
+            results["app"].append(measure(desktop, app_cmd, "On-call Desktop", env))
+    finally:
+        desktop.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+    def med(key: str, i: int) -> float:
+        return statistics.median(r[i] for r in results[key])
+
+    bare_start, bare_mem = med("bare", 0), med("bare", 1)
+    print(f"startup and idle memory, median of {args.runs} runs (Xvfb + tray host)")
+    print(f"{'':32} {'start (ms)':>11} {'ratio':>6} {'RSS (MiB)':>10} {'ratio':>6}")
+    rows = (
+        ("bare PySide6 window + tray", "bare"),
+        ("app, first start (migrates)", "first"),
+        ("app, regular start", "app"),
+    )
+    for label, key in rows:
+        start, mem = med(key, 0), med(key, 1)
+        print(
+            f"{label:32} {start * 1000:11.0f} {start / bare_start:6.2f} {mem:10.1f} "
+            f"{mem / bare_mem:6.2f}"
+        )
+    start_ratio, mem_ratio = med("app", 0) / bare_start, med("app", 1) / bare_mem
+    verdict = {True: "met", False: "NOT met"}
+    print(
+        f"targets: start ≤ {TARGET_START} × bare: {verdict[start_ratio <= TARGET_START]}; "
+        f"memory ≤ {TARGET_MEMORY} × bare: {verdict[mem_ratio <= TARGET_MEMORY]}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
