@@ -115,3 +115,20 @@ def database_url(request, tmp_path):
 
         return sqlite_url(tmp_path / "data" / "oncall.sqlite3")
     return request.getfixturevalue("postgres_url")
+
+
+# --- fake services on 127.0.0.1 -----------------------------------------------------------------
+
+
+@pytest.fixture
+def pagerduty():
+    """A contract-checked fake PagerDuty. Fails the test if a request or an answer broke the
+    official spec and the test did not take the violation itself."""
+    from tests.helpers.contracts import pagerduty_contract
+    from tests.helpers.fake_pagerduty import FakePagerDuty
+
+    fake = FakePagerDuty(pagerduty_contract()).start()
+    yield fake
+    fake.stop()
+    violations = fake.take_violations()
+    assert not violations, "contract violations:\n" + "\n".join(violations)

@@ -49,8 +49,10 @@ def test_window_and_tray_icon_appear(desktop, tmp_path):
             "the tray icon was never registered with the tray host"
         )
         log_file = tmp_path / "data" / "logs" / "oncall-desktop.log"
-        assert wait_for(lambda: "keyring: keyring.backends.SecretService.Keyring"
-                        in log_file.read_text(), timeout=20), "the keyring was not found usable"
+        assert wait_for(
+            lambda: "keyring: keyring.backends.SecretService.Keyring" in log_file.read_text(),
+            timeout=20,
+        ), "the keyring was not found usable"
     finally:
         code, _out, err = stop(app)
     assert code == 0, err

@@ -1,0 +1,131 @@
+"""Pages from PagerDuty as the app sees them, and what a new poll means for the tray.
+
+Pure: the HTTP client turns responses into :class:`Page` objects with :func:`parse_page`
+(tolerant of nulls, unknown fields and wrong types, as live PagerDuty sends them), and
+:class:`AlertTracker` compares one poll with the last to decide what to notify.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from oncall_desktop.core.clock import utc
+
+
+@dataclass(frozen=True)
+class Page:
+    """One PagerDuty incident assigned to me."""
+
+    id: str
+    number: int | None
+    title: str
+    status: str  # triggered | acknowledged | resolved
+    urgency: str  # high | low
+    service: str
+    created_at: datetime | None
+    html_url: str
+    acknowledged_at: datetime | None = None
+
+    @property
+    def is_triggered(self) -> bool:
+        return self.status == "triggered"
+
+
+def _text(value: Any, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
+def _time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        return None
+
+
+def parse_page(raw: Any) -> Page | None:
+    """An incident object from the REST API, or None when it is unusable (no id)."""
+    if not isinstance(raw, dict):
+        return None
+    incident_id = raw.get("id")
+    if not isinstance(incident_id, str) or not incident_id:
+        return None
+    service = raw.get("service")
+    service_name = ""
+    if isinstance(service, dict):
+        service_name = _text(service.get("summary")) or _text(service.get("name"))
+    acks = raw.get("acknowledgements")
+    ack_times = (
+        [t for t in (_time(a.get("at")) for a in acks if isinstance(a, dict)) if t is not None]
+        if isinstance(acks, list)
+        else []
+    )
+    number = raw.get("incident_number")
+    return Page(
+        id=incident_id,
+        number=number if isinstance(number, int) and not isinstance(number, bool) else None,
+        title=_text(raw.get("title")) or _text(raw.get("summary")) or f"Incident {incident_id}",
+        status=_text(raw.get("status"), "triggered"),
+        urgency=_text(raw.get("urgency"), "high"),
+        service=service_name,
+        created_at=_time(raw.get("created_at")),
+        html_url=_text(raw.get("html_url")),
+        acknowledged_at=min(ack_times) if ack_times else None,
+    )
+
+
+@dataclass(frozen=True)
+class PollChanges:
+    """What one poll changed compared with the one before."""
+
+    new_alerts: tuple[Page, ...] = ()  # to notify: new to me, or back to triggered
+    changed: tuple[Page, ...] = ()  # status changed (a colleague acknowledged, ...)
+    gone: tuple[str, ...] = ()  # no longer assigned to me or open (resolved, reassigned)
+
+
+@dataclass
+class AlertTracker:
+    """Remembers the last poll. An incident notifies when it first appears triggered (however
+    old: it may have escalated to me just now) and again whenever it returns to triggered."""
+
+    last: dict[str, Page] = field(default_factory=dict)
+    primed: bool = False
+
+    def update(self, pages: list[Page]) -> PollChanges:
+        current = {p.id: p for p in pages}
+        new_alerts, changed = [], []
+        for page in pages:
+            before = self.last.get(page.id)
+            if page.is_triggered and (before is None or not before.is_triggered):
+                new_alerts.append(page)
+            elif before is not None and before.status != page.status:
+                changed.append(page)
+        gone = tuple(i for i in self.last if i not in current)
+        self.last = current
+        self.primed = True
+        return PollChanges(tuple(new_alerts), tuple(changed), gone)
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Delay before the next poll after consecutive failures: exponential with jitter, capped,
+    and never shorter than what the server asked for (``ratelimit-reset``)."""
+
+    base: timedelta = timedelta(seconds=2)
+    cap: timedelta = timedelta(minutes=5)
+
+    def delay(
+        self, failures: int, server_asked: timedelta | None = None, rng: random.Random | None = None
+    ) -> timedelta:
+        if failures <= 0:
+            return server_asked or timedelta(0)
+        exponential = min(self.cap, self.base * (2 ** min(failures - 1, 16)))
+        jitter = (rng or random).uniform(0.5, 1.0)
+        delay = exponential * jitter
+        if server_asked is not None:
+            delay = max(delay, server_asked)
+        return delay

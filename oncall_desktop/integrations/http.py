@@ -1,0 +1,25 @@
+"""One way to make HTTP sessions: explicit timeouts, our User-Agent, no hidden retries."""
+
+from __future__ import annotations
+
+import requests
+
+from oncall_desktop import APP_NAME, __version__
+
+# (connect, read) seconds. requests has no default timeout: without one a hung server would
+# hold a worker thread forever.
+DEFAULT_TIMEOUT = (5.0, 20.0)
+
+
+def make_session() -> requests.Session:
+    session = requests.Session()
+    session.headers["User-Agent"] = f"{APP_NAME}/{__version__} (+python-requests)"
+    return session
+
+
+def normalise_base_url(url: str) -> str:
+    """Accept 'https://api.eu.pagerduty.com/' and friends; refuse what is not http(s)."""
+    url = url.strip().rstrip("/")
+    if not url.lower().startswith(("https://", "http://")):
+        raise ValueError("the address must start with https://")
+    return url

@@ -1,0 +1,220 @@
+"""PagerDuty REST API v2: the few calls the app needs, on ``requests``.
+
+Every call is blocking and must run on a worker thread. Errors come out as the classes of
+:mod:`oncall_desktop.integrations.errors`; payloads are read tolerantly (see core.paging).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import requests
+
+from oncall_desktop.core.paging import Page, parse_page
+from oncall_desktop.integrations.errors import (
+    AccountLevelKey,
+    BadPayload,
+    Forbidden,
+    IntegrationError,
+    NotFound,
+    RateLimited,
+    Refused,
+    ServerError,
+    TokenRejected,
+    Unreachable,
+)
+from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, make_session, normalise_base_url
+
+log = logging.getLogger(__name__)
+
+US_BASE_URL = "https://api.pagerduty.com"
+EU_BASE_URL = "https://api.eu.pagerduty.com"
+ACCEPT = "application/vnd.pagerduty+json;version=2"
+PAGE_LIMIT = 100  # the most /incidents returns at once
+OFFSET_CAP = 10_000  # PagerDuty refuses offset + limit beyond this
+
+
+@dataclass(frozen=True)
+class Me:
+    id: str
+    name: str
+    email: str
+    time_zone: str
+
+
+def _error_detail(response: requests.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    error = body.get("error") if isinstance(body, dict) else None
+    if not isinstance(error, dict):
+        return ""
+    errors = error.get("errors")
+    parts = [error.get("message"), *(errors if isinstance(errors, list) else [])]
+    return "; ".join(p for p in parts if isinstance(p, str) and p)
+
+
+def _retry_after(response: requests.Response) -> timedelta | None:
+    for header in ("ratelimit-reset", "Retry-After"):
+        value = response.headers.get(header)
+        try:
+            seconds = float(value) if value is not None else None
+        except ValueError:
+            seconds = None
+        if seconds is not None and seconds >= 0:
+            return timedelta(seconds=seconds)
+    return None
+
+
+class PagerDutyClient:
+    def __init__(
+        self,
+        token: str,
+        base_url: str = US_BASE_URL,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.base_url = normalise_base_url(base_url)
+        self._token = token
+        self._session = session or make_session()
+        self._timeout = timeout
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Any = None,
+        json: Any = None,
+        from_email: str | None = None,
+    ) -> dict[str, Any]:
+        headers = {
+            "Accept": ACCEPT,
+            "Authorization": f"Token token={self._token}",
+        }
+        if json is not None:
+            headers["Content-Type"] = "application/json"
+        if from_email:
+            headers["From"] = from_email
+        url = self.base_url + path
+        try:
+            response = self._session.request(
+                method, url, params=params, json=json, headers=headers, timeout=self._timeout
+            )
+        except requests.Timeout:
+            raise Unreachable(f"PagerDuty at {self.base_url} did not answer in time.") from None
+        except requests.RequestException as error:
+            raise Unreachable(
+                f"PagerDuty at {self.base_url} cannot be reached ({type(error).__name__})."
+            ) from None
+        status = response.status_code
+        if status >= 400:
+            self._raise_for(response, path)
+        try:
+            body = response.json()
+        except ValueError:
+            raise BadPayload(
+                f"PagerDuty answered {method} {path} with something that is not JSON "
+                f"({response.headers.get('Content-Type', 'no content type')})."
+            ) from None
+        if not isinstance(body, dict):
+            raise BadPayload(f"PagerDuty answered {method} {path} with an unexpected shape.")
+        return body
+
+    def _raise_for(self, response: requests.Response, path: str) -> None:
+        status, detail = response.status_code, _error_detail(response)
+        suffix = f" ({detail})" if detail else ""
+        if status == 401:
+            raise TokenRejected("PagerDuty rejected the API token (401). Check it in Settings.")
+        if status == 403:
+            raise Forbidden(
+                "The PagerDuty token may not do this (403): it may be read-only or lack a "
+                f"permission.{suffix}"
+            )
+        if status == 400 and "account-level" in detail.lower():
+            raise AccountLevelKey(
+                "This is an account-level PagerDuty key. The app needs a user API key "
+                "(My Profile → User Settings → Create API User Token)."
+            )
+        if status == 404:
+            raise NotFound(f"PagerDuty has no such thing: {path}.{suffix}")
+        if status == 429:
+            retry_after = _retry_after(response)
+            wait = f" Retrying in {retry_after.total_seconds():.0f} s." if retry_after else ""
+            raise RateLimited(f"PagerDuty is rate limiting this token (429).{wait}", retry_after)
+        if status >= 500:
+            raise ServerError(f"PagerDuty is having trouble ({status}).{suffix}")
+        raise Refused(f"PagerDuty refused the request ({status}).{suffix}")
+
+    # --- the calls -----------------------------------------------------------------------------
+
+    def me(self) -> Me:
+        body = self._request("GET", "/users/me")
+        user = body.get("user")
+        if not isinstance(user, dict) or not isinstance(user.get("id"), str):
+            raise BadPayload("PagerDuty's answer to /users/me has no user in it.")
+        email = user.get("email")
+        return Me(
+            id=user["id"],
+            name=user.get("name") if isinstance(user.get("name"), str) else "",
+            email=email if isinstance(email, str) else "",
+            time_zone=user.get("time_zone") if isinstance(user.get("time_zone"), str) else "",
+        )
+
+    def my_open_incidents(self, user_id: str) -> list[Page]:
+        """Triggered and acknowledged incidents assigned to ``user_id``, every page of them."""
+        pages: list[Page] = []
+        offset = 0
+        while True:
+            body = self._request(
+                "GET",
+                "/incidents",
+                params={
+                    "statuses[]": ["triggered", "acknowledged"],
+                    "user_ids[]": [user_id],
+                    "limit": PAGE_LIMIT,
+                    "offset": offset,
+                    "sort_by": "created_at:desc",
+                },
+            )
+            items = body.get("incidents")
+            if not isinstance(items, list):
+                raise BadPayload("PagerDuty's incident list has no 'incidents' in it.")
+            for raw in items:
+                page = parse_page(raw)
+                if page is not None:
+                    pages.append(page)
+                else:
+                    log.warning("ignored an incident without an id in PagerDuty's answer")
+            if body.get("more") is not True or not items:
+                return pages
+            offset += len(items)
+            if offset + PAGE_LIMIT > OFFSET_CAP:
+                log.warning("more than %d open incidents; showing the newest", OFFSET_CAP)
+                return pages
+
+    def acknowledge(self, incident_id: str, from_email: str) -> Page:
+        return self._set_status(incident_id, "acknowledged", from_email)
+
+    def resolve(self, incident_id: str, from_email: str, resolution: str = "") -> Page:
+        return self._set_status(incident_id, "resolved", from_email, resolution)
+
+    def _set_status(
+        self, incident_id: str, status: str, from_email: str, resolution: str = ""
+    ) -> Page:
+        if not from_email:
+            raise IntegrationError("The PagerDuty user has no email; cannot sign the change.")
+        incident: dict[str, Any] = {"type": "incident_reference", "status": status}
+        if resolution:
+            incident["resolution"] = resolution
+        body = self._request(
+            "PUT", f"/incidents/{incident_id}", json={"incident": incident}, from_email=from_email
+        )
+        page = parse_page(body.get("incident"))
+        if page is None:
+            raise BadPayload("PagerDuty's answer to the update has no incident in it.")
+        return page

@@ -1,0 +1,179 @@
+"""The vendors' official API specs, loaded for checking our fakes and our clients.
+
+The specs are read from ``../shared/contracts`` (or ``$ONCALL_CONTRACTS_DIR``) and patched in
+memory for their known defects (shared/contracts/API-NOTES.md §9); nothing is copied into the
+project. Without the specs a contract test is skipped, except under ``CI=true`` where it fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from tests.helpers.services import unavailable
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGERDUTY_REST = "pagerduty/REST/openapiv3.json"
+
+# Statuses that real PagerDuty returns but the spec does not list for every operation. Their
+# bodies are still checked, against the generic error schema.
+UNDOCUMENTED_STATUSES = {400, 401, 500, 502, 503, 504}
+
+
+def contracts_dir() -> Path:
+    configured = os.environ.get("ONCALL_CONTRACTS_DIR")
+    return Path(configured) if configured else ROOT.parent / "shared" / "contracts"
+
+
+def _rewrite_one_of(node: Any) -> None:
+    """Defect 3: oneOf without a discriminator rejects valid data that matches two branches."""
+    if isinstance(node, dict):
+        if "oneOf" in node:
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _rewrite_one_of(value)
+    elif isinstance(node, list):
+        for value in node:
+            _rewrite_one_of(value)
+
+
+def _array_brackets(parameter: dict[str, Any]) -> None:
+    """Defect 2: 'statuses[]' and friends are declared scalar; make them arrays."""
+    schema = parameter.get("schema", {})
+    if (
+        parameter.get("in") == "query"
+        and parameter.get("name", "").endswith("[]")
+        and schema.get("type") != "array"
+    ):
+        items = {k: v for k, v in schema.items() if k != "uniqueItems"}
+        parameter["schema"] = {"type": "array", "items": items}
+
+
+class PagerDutyContract:
+    """Checks requests to and responses from a fake PagerDuty against the REST spec."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        from openapi_core import Config, OpenAPI
+
+        self.spec = spec
+        for parameter in spec["components"]["parameters"].values():
+            _array_brackets(parameter)
+        for path_item in spec["paths"].values():
+            for operation in path_item.values():
+                if isinstance(operation, dict):
+                    for parameter in operation.get("parameters", []):
+                        if "$ref" not in parameter:
+                            _array_brackets(parameter)
+        _rewrite_one_of(spec)
+        # Defect 1: the strict spec check fails on a bad default; don't run it.
+        self.openapi = OpenAPI.from_dict(spec, config=Config(spec_validator_cls=None))
+        self._error_schema = self._resolve(
+            {"$ref": "#/components/schemas/Error"}
+            if "Error" in spec["components"]["schemas"]
+            else {"type": "object"}
+        )
+
+    def _resolve(self, node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                target: Any = self.spec
+                for part in node["$ref"].lstrip("#/").split("/"):
+                    target = target[part]
+                return self._resolve(target)
+            return {k: self._resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [self._resolve(v) for v in node]
+        return node
+
+    @functools.cache  # noqa: B019 - one contract object per test session
+    def _operation(self, method: str, path: str) -> tuple[str, dict[str, Any]]:
+        item = self.spec["paths"].get(path)
+        if item is not None and method.lower() in item:  # literal paths win: /users/me
+            return path, item
+        for template, item in self.spec["paths"].items():
+            pattern = "^" + re.sub(r"\{[^/]+\}", "[^/]+", template) + "$"
+            if re.match(pattern, path) and method.lower() in item:
+                return template, item
+        raise AssertionError(f"{method} {path} is not an operation of the PagerDuty API")
+
+    def declared_query(self, method: str, path: str) -> set[str]:
+        template, item = self._operation(method, path)
+        parameters = list(item.get("parameters", [])) + list(
+            item[method.lower()].get("parameters", [])
+        )
+        names = set()
+        for parameter in parameters:
+            resolved = self._resolve(parameter)
+            if resolved.get("in") == "query":
+                names.add(resolved["name"])
+        return names
+
+    def check_request(
+        self, method: str, path: str, query: Any, headers: dict[str, str], body: bytes | None
+    ) -> None:
+        from openapi_core.testing import MockRequest
+        from werkzeug.datastructures import ImmutableMultiDict
+
+        request = MockRequest(
+            "https://api.pagerduty.com",
+            method.lower(),
+            path,
+            args=ImmutableMultiDict(query),
+            headers=headers,
+            data=body or None,
+        )
+        self.openapi.validate_request(request)
+        # Defect 4: these headers are not checked by the validator.
+        accept = headers.get("Accept", "")
+        assert accept == "application/vnd.pagerduty+json;version=2", f"Accept: {accept!r}"
+        auth = headers.get("Authorization", "")
+        assert re.fullmatch(r"Token token=\S+", auth), "Authorization must be 'Token token=…'"
+        # Defect 5: unknown query parameters are not rejected by the validator.
+        unknown = {k for k, _ in query} - self.declared_query(method, path)
+        assert not unknown, f"undeclared query parameters {sorted(unknown)}"
+
+    def check_response(
+        self,
+        method: str,
+        path: str,
+        query: Any,
+        headers: dict[str, str],
+        body: bytes | None,
+        status: int,
+        response_body: bytes,
+    ) -> None:
+        import jsonschema
+        from openapi_core.testing import MockRequest, MockResponse
+        from werkzeug.datastructures import ImmutableMultiDict
+
+        template, item = self._operation(method, path)
+        documented = item[method.lower()].get("responses", {})
+        if str(status) not in documented and status in UNDOCUMENTED_STATUSES:
+            jsonschema.validate(json.loads(response_body), self._error_schema)
+            return
+        request = MockRequest(
+            "https://api.pagerduty.com",
+            method.lower(),
+            path,
+            args=ImmutableMultiDict(query),
+            headers=headers,
+            data=body or None,
+        )
+        self.openapi.validate_response(request, MockResponse(response_body, status_code=status))
+
+
+@functools.lru_cache(maxsize=1)
+def _load_pagerduty() -> PagerDutyContract:
+    raw = json.loads((contracts_dir() / PAGERDUTY_REST).read_text(encoding="utf-8"))
+    return PagerDutyContract(raw)
+
+
+def pagerduty_contract() -> PagerDutyContract:
+    path = contracts_dir() / PAGERDUTY_REST
+    if not path.exists():
+        unavailable(f"the PagerDuty contract is not at {path} (set ONCALL_CONTRACTS_DIR)")
+    return _load_pagerduty()

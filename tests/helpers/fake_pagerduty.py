@@ -1,0 +1,299 @@
+"""A stateful fake PagerDuty on 127.0.0.1 that holds itself and its clients to the contract.
+
+Every request is checked against the official REST spec before it is served, and every answer
+the fake writes is checked before it is sent. A request that breaks the contract gets the 400
+real PagerDuty would give and is recorded in :attr:`FakePagerDuty.violations`; the fixture
+fails the test at teardown unless the test consumed them. Faults (429, 5xx, hangs, HTML pages,
+broken JSON) are queued with :meth:`FakePagerDuty.fail_next`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from pytest_httpserver import HTTPServer
+from werkzeug.wrappers import Request, Response
+
+from tests.helpers.contracts import PagerDutyContract
+
+ME_ID = "PME0001"
+ME_EMAIL = "alice@example.com"
+OTHER_ID = "PBOB002"
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _user_ref(user_id: str) -> dict[str, Any]:
+    return {
+        "id": user_id,
+        "type": "user_reference",
+        "summary": "Alice" if user_id == ME_ID else "Bob",
+        "self": f"https://api.pagerduty.com/users/{user_id}",
+        "html_url": f"https://example.pagerduty.com/users/{user_id}",
+    }
+
+
+@dataclass
+class Fault:
+    status: int = 500
+    body: bytes | None = None  # raw bytes: for HTML pages and broken JSON
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to hang before answering
+    path: str | None = None  # only for requests to this path
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    query: list[tuple[str, str]]
+    headers: dict[str, str]
+    body: Any
+
+
+class FakePagerDuty:
+    def __init__(self, contract: PagerDutyContract) -> None:
+        self.contract = contract
+        self.lock = threading.Lock()
+        self.incidents: dict[str, dict[str, Any]] = {}
+        self.requests: list[Recorded] = []
+        self.violations: list[str] = []
+        self.faults: deque[Fault] = deque()
+        self.token = "u+FakeUserToken_1234"
+        self._numbers = itertools.count(1001)
+        self.server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+        self.server.expect_request(re.compile(".*")).respond_with_handler(self._handle)
+        self.me: dict[str, Any] = {
+            "id": ME_ID,
+            "type": "user",
+            "summary": "Alice",
+            "self": f"https://api.pagerduty.com/users/{ME_ID}",
+            "html_url": f"https://example.pagerduty.com/users/{ME_ID}",
+            "name": "Alice",
+            "email": ME_EMAIL,
+            "time_zone": "Africa/Douala",
+            "role": "user",
+        }
+
+    # --- life ----------------------------------------------------------------------------------
+
+    def start(self) -> FakePagerDuty:
+        self.server.start()
+        return self
+
+    def stop(self) -> None:
+        self.faults.clear()
+        if self.server.is_running():
+            self.server.stop()
+
+    @property
+    def url(self) -> str:
+        return self.server.url_for("").rstrip("/")
+
+    # --- the world -----------------------------------------------------------------------------
+
+    def add_incident(
+        self,
+        title: str = "API Down - All endpoints returning 500",
+        status: str = "triggered",
+        urgency: str = "high",
+        assignee: str | None = ME_ID,
+        created_at: str | None = None,
+        service: str = "Backend API",
+    ) -> str:
+        number = next(self._numbers)
+        incident_id = f"PINC{number}"
+        created = created_at or _now()
+        incident = {
+            "id": incident_id,
+            "type": "incident",
+            "summary": f"[#{number}] {title}",
+            "self": f"https://api.pagerduty.com/incidents/{incident_id}",
+            "html_url": f"https://example.pagerduty.com/incidents/{incident_id}",
+            "incident_number": number,
+            "title": title,
+            "created_at": created,
+            "updated_at": created,
+            "status": status,
+            "urgency": urgency,
+            "incident_key": f"key-{number}",
+            "service": {
+                "id": "PSVC001",
+                "type": "service_reference",
+                "summary": service,
+                "self": "https://api.pagerduty.com/services/PSVC001",
+                "html_url": "https://example.pagerduty.com/service-directory/PSVC001",
+            },
+            "assignments": [{"at": created, "assignee": _user_ref(assignee)}] if assignee else [],
+            "acknowledgements": [],
+            "last_status_change_at": created,
+        }
+        with self.lock:
+            self.incidents[incident_id] = incident
+        return incident_id
+
+    def set_status(self, incident_id: str, status: str, by: str = OTHER_ID) -> None:
+        with self.lock:
+            self._apply_status(self.incidents[incident_id], status, by)
+
+    def assign(self, incident_id: str, assignee: str) -> None:
+        with self.lock:
+            incident = self.incidents[incident_id]
+            incident["assignments"] = [{"at": _now(), "assignee": _user_ref(assignee)}]
+
+    def _apply_status(self, incident: dict[str, Any], status: str, by: str) -> None:
+        now = _now()
+        incident["status"] = status
+        incident["updated_at"] = incident["last_status_change_at"] = now
+        if status == "acknowledged":
+            incident["acknowledgements"].append({"at": now, "acknowledger": _user_ref(by)})
+        elif status == "triggered":
+            incident["acknowledgements"] = []
+        elif status == "resolved":
+            incident["assignments"] = []
+            incident["resolved_at"] = now
+
+    def fail_next(self, *faults: Fault) -> None:
+        self.faults.extend(faults)
+
+    def take_violations(self) -> list[str]:
+        with self.lock:
+            taken, self.violations = self.violations, []
+        return taken
+
+    def requests_to(self, method: str, path: str) -> list[Recorded]:
+        return [r for r in self.requests if r.method == method and r.path == path]
+
+    # --- serving -------------------------------------------------------------------------------
+
+    def _handle(self, request: Request) -> Response:
+        query = list(request.args.items(multi=True))
+        headers = dict(request.headers)
+        body = request.get_data() or None
+        try:
+            parsed = json.loads(body) if body else None
+        except ValueError:
+            parsed = body
+        with self.lock:
+            self.requests.append(Recorded(request.method, request.path, query, headers, parsed))
+        fault = self._take_fault(request.path)
+        if fault is not None:
+            if fault.delay:
+                time.sleep(fault.delay)
+            if fault.body is not None:
+                return Response(
+                    fault.body,
+                    status=fault.status,
+                    headers=fault.headers,
+                    content_type=fault.headers.get("Content-Type", "text/html"),
+                )
+            return self._json(fault.status, self._error(fault.status), fault.headers)
+        try:
+            self.contract.check_request(request.method, request.path, query, headers, body)
+        except Exception as error:  # noqa: BLE001 - any validation failure is a violation
+            with self.lock:
+                self.violations.append(f"request {request.method} {request.path}: {error}")
+            return self._json(400, self._error(400, f"Invalid request: {error}"))
+        status, payload = self._route(request, parsed)
+        raw = json.dumps(payload).encode()
+        try:
+            self.contract.check_response(
+                request.method, request.path, query, headers, body, status, raw
+            )
+        except Exception as error:  # noqa: BLE001 - the fake drifted from the contract
+            with self.lock:
+                self.violations.append(f"response {request.method} {request.path}: {error}")
+            return self._json(500, self._error(500, "fake drifted from the contract"))
+        return Response(raw, status=status, content_type="application/json")
+
+    def _take_fault(self, path: str) -> Fault | None:
+        with self.lock:
+            for fault in list(self.faults):
+                if fault.path is None or fault.path == path:
+                    self.faults.remove(fault)
+                    return fault
+        return None
+
+    def _json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> Response:
+        return Response(
+            json.dumps(payload),
+            status=status,
+            headers=headers or {},
+            content_type="application/json",
+        )
+
+    @staticmethod
+    def _error(status: int, message: str | None = None) -> dict[str, Any]:
+        default = {
+            401: "Unauthorized",
+            403: "Forbidden",
+            404: "Not Found",
+            429: "Rate Limit Exceeded",
+        }.get(status, "Internal Server Error")
+        return {"error": {"message": message or default, "code": 2000 + status % 100, "errors": []}}
+
+    def _route(self, request: Request, body: Any) -> tuple[int, Any]:
+        auth = request.headers.get("Authorization", "")
+        if auth != f"Token token={self.token}":
+            return 401, self._error(401)
+        method, path = request.method, request.path
+        if method == "GET" and path == "/users/me":
+            return 200, {"user": self.me}
+        if method == "GET" and path == "/incidents":
+            return 200, self._list_incidents(request)
+        match = re.fullmatch(r"/incidents/([A-Z0-9]+)", path)
+        if match and method == "PUT":
+            return self._update_incident(match.group(1), body)
+        if match and method == "GET":
+            with self.lock:
+                incident = self.incidents.get(match.group(1))
+            return (200, {"incident": incident}) if incident else (404, self._error(404))
+        return 404, self._error(404)
+
+    def _list_incidents(self, request: Request) -> dict[str, Any]:
+        statuses = set(request.args.getlist("statuses[]")) or {
+            "triggered",
+            "acknowledged",
+            "resolved",
+        }
+        users = set(request.args.getlist("user_ids[]"))
+        limit = int(request.args.get("limit", 25))
+        offset = int(request.args.get("offset", 0))
+        with self.lock:
+            matching = [
+                dict(i)
+                for i in self.incidents.values()
+                if i["status"] in statuses
+                and (not users or any(a["assignee"]["id"] in users for a in i["assignments"]))
+            ]
+        matching.sort(key=lambda i: i["created_at"], reverse=True)
+        page = matching[offset : offset + limit]
+        return {
+            "incidents": page,
+            "limit": limit,
+            "offset": offset,
+            "more": offset + limit < len(matching),
+            "total": None,
+        }
+
+    def _update_incident(self, incident_id: str, body: Any) -> tuple[int, Any]:
+        with self.lock:
+            incident = self.incidents.get(incident_id)
+            if incident is None:
+                return 404, self._error(404)
+            wanted = body["incident"].get("status")
+            if incident["status"] == "resolved" and wanted in ("acknowledged", "resolved"):
+                return 400, self._error(400, "Incident Already Resolved")
+            if wanted:
+                self._apply_status(incident, wanted, ME_ID)
+            return 200, {"incident": dict(incident)}

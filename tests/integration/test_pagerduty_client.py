@@ -1,0 +1,191 @@
+"""The PagerDuty client against the contract-checked fake on 127.0.0.1: real HTTP, real JSON."""
+
+import json
+from datetime import timedelta
+
+import pytest
+import requests
+
+from oncall_desktop.integrations.errors import (
+    AccountLevelKey,
+    BadPayload,
+    Forbidden,
+    RateLimited,
+    Refused,
+    ServerError,
+    TokenRejected,
+    Unreachable,
+)
+from oncall_desktop.integrations.pagerduty import PagerDutyClient
+from tests.helpers.fake_pagerduty import ME_EMAIL, ME_ID, OTHER_ID, Fault
+
+
+def client_for(fake, token=None, timeout=(2.0, 3.0)):
+    return PagerDutyClient(token or fake.token, fake.url, timeout=timeout)
+
+
+def test_me(pagerduty):
+    me = client_for(pagerduty).me()
+    assert (me.id, me.email, me.name) == (ME_ID, ME_EMAIL, "Alice")
+
+
+def test_only_my_open_incidents(pagerduty):
+    mine = pagerduty.add_incident("Database connexion perdue")
+    pagerduty.add_incident("Someone else's", assignee=OTHER_ID)
+    done = pagerduty.add_incident("Old one")
+    pagerduty.set_status(done, "resolved")
+    pages = client_for(pagerduty).my_open_incidents(ME_ID)
+    assert [p.id for p in pages] == [mine]
+    page = pages[0]
+    assert (page.title, page.status, page.urgency, page.service) == (
+        "Database connexion perdue",
+        "triggered",
+        "high",
+        "Backend API",
+    )
+    assert page.created_at is not None and page.html_url.endswith(mine)
+    query = pagerduty.requests_to("GET", "/incidents")[0].query
+    assert ("statuses[]", "triggered") in query and ("statuses[]", "acknowledged") in query
+    assert ("user_ids[]", ME_ID) in query
+
+
+def test_pagination_follows_more(pagerduty):
+    ids = {pagerduty.add_incident(f"incident {n}") for n in range(230)}
+    pages = client_for(pagerduty).my_open_incidents(ME_ID)
+    assert {p.id for p in pages} == ids
+    offsets = [dict(r.query)["offset"] for r in pagerduty.requests_to("GET", "/incidents")]
+    assert offsets == ["0", "100", "200"]
+
+
+def test_acknowledge_sends_from(pagerduty):
+    incident = pagerduty.add_incident()
+    page = client_for(pagerduty).acknowledge(incident, ME_EMAIL)
+    assert page.status == "acknowledged" and page.acknowledged_at is not None
+    put = pagerduty.requests_to("PUT", f"/incidents/{incident}")[0]
+    assert put.headers["From"] == ME_EMAIL
+    assert put.body == {"incident": {"type": "incident_reference", "status": "acknowledged"}}
+
+
+def test_the_fake_rejects_an_acknowledge_without_from(pagerduty):
+    """Proof that the contract check bites: the same call without From is refused."""
+    incident = pagerduty.add_incident()
+    client = client_for(pagerduty)
+    with pytest.raises(Refused):
+        client._request(
+            "PUT",
+            f"/incidents/{incident}",
+            json={"incident": {"type": "incident_reference", "status": "acknowledged"}},
+        )
+    violations = pagerduty.take_violations()
+    assert len(violations) == 1 and "From" in violations[0]
+
+
+def test_the_fake_rejects_a_misspelt_parameter(pagerduty):
+    client = client_for(pagerduty)
+    with pytest.raises(Refused):
+        client._request("GET", "/incidents", params={"status": "triggered"})
+    assert "undeclared query parameters ['status']" in pagerduty.take_violations()[0]
+
+
+def test_acknowledging_a_resolved_incident_is_refused_not_retried(pagerduty):
+    incident = pagerduty.add_incident()
+    pagerduty.set_status(incident, "resolved")
+    with pytest.raises(Refused, match="Already Resolved"):
+        client_for(pagerduty).acknowledge(incident, ME_EMAIL)
+
+
+def test_401(pagerduty):
+    with pytest.raises(TokenRejected, match="rejected the API token"):
+        client_for(pagerduty, token="u+wrong-token").me()
+
+
+def test_403(pagerduty):
+    pagerduty.fail_next(Fault(403))
+    with pytest.raises(Forbidden, match="read-only"):
+        client_for(pagerduty).acknowledge(pagerduty.add_incident(), ME_EMAIL)
+
+
+def test_account_level_key(pagerduty):
+    body = json.dumps(
+        {
+            "error": {
+                "message": "Arguments Caused Error",
+                "code": 2001,
+                "errors": [
+                    "This endpoint requires a user context; an account-level access token was used"
+                ],
+            }
+        }
+    ).encode()
+    pagerduty.fail_next(Fault(400, body=body, headers={"Content-Type": "application/json"}))
+    with pytest.raises(AccountLevelKey, match="user API key"):
+        client_for(pagerduty).me()
+
+
+def test_429_carries_ratelimit_reset(pagerduty):
+    pagerduty.fail_next(Fault(429, headers={"ratelimit-reset": "17"}))
+    with pytest.raises(RateLimited) as info:
+        client_for(pagerduty).my_open_incidents(ME_ID)
+    assert info.value.retry_after == timedelta(seconds=17) and info.value.retryable
+
+
+def test_500(pagerduty):
+    pagerduty.fail_next(Fault(503))
+    with pytest.raises(ServerError) as info:
+        client_for(pagerduty).me()
+    assert info.value.retryable
+
+
+def test_hung_server_times_out(pagerduty):
+    pagerduty.fail_next(Fault(200, delay=1.5))
+    with pytest.raises(Unreachable, match="did not answer in time"):
+        client_for(pagerduty, timeout=(1.0, 0.5)).me()
+
+
+def test_nobody_listening():
+    with pytest.raises(Unreachable, match="cannot be reached"):
+        PagerDutyClient("t", "http://127.0.0.1:9", timeout=(1.0, 1.0)).me()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<html><body><h1>502 Bad Gateway</h1></body></html>",
+        b'{"user": {"id": "PME',
+        b'["not", "an", "object"]',
+    ],
+)
+def test_html_page_or_broken_json(pagerduty, body):
+    pagerduty.fail_next(Fault(200, body=body, headers={"Content-Type": "text/html"}))
+    with pytest.raises(BadPayload):
+        client_for(pagerduty).me()
+
+
+def test_html_error_page_on_a_5xx(pagerduty):
+    pagerduty.fail_next(Fault(502, body=b"<html>Bad gateway</html>"))
+    with pytest.raises(ServerError):
+        client_for(pagerduty).me()
+
+
+def test_base_url_must_be_http():
+    with pytest.raises(ValueError):
+        PagerDutyClient("t", "ftp://api.pagerduty.com")
+    assert PagerDutyClient("t", "https://api.eu.pagerduty.com/").base_url == (
+        "https://api.eu.pagerduty.com"
+    )
+
+
+def test_token_never_in_error_messages(pagerduty):
+    for fault in (Fault(401), Fault(403), Fault(500), Fault(429)):
+        pagerduty.fail_next(fault)
+        with pytest.raises(Exception) as info:
+            client_for(pagerduty).me()
+        assert pagerduty.token not in str(info.value)
+
+
+def test_session_is_reused_between_calls(pagerduty):
+    session = requests.Session()
+    client = PagerDutyClient(pagerduty.token, pagerduty.url, session=session)
+    client.me()
+    client.me()
+    assert len(pagerduty.requests_to("GET", "/users/me")) == 2

@@ -1,0 +1,76 @@
+import random
+from datetime import UTC, datetime, timedelta
+
+from oncall_desktop.core.paging import AlertTracker, Backoff, Page, parse_page
+
+
+def page(pid, status="triggered"):
+    return Page(pid, 1, "t", status, "high", "svc", None, "")
+
+
+def test_tolerant_reader_nulls_wrong_types_and_unknown_fields():
+    raw = {
+        "id": "P1",
+        "incident_number": None,
+        "title": None,
+        "summary": "[#1] summary wins",
+        "status": None,
+        "urgency": 3,
+        "service": None,
+        "created_at": "not a date",
+        "html_url": None,
+        "acknowledgements": [None, {"at": "2025-10-20T22:17:00Z"}],
+        "brand_new_field": {"nested": [1, 2]},
+        "assignments": None,
+    }
+    parsed = parse_page(raw)
+    assert parsed == Page(
+        id="P1",
+        number=None,
+        title="[#1] summary wins",
+        status="triggered",
+        urgency="high",
+        service="",
+        created_at=None,
+        html_url="",
+        acknowledged_at=datetime(2025, 10, 20, 22, 17, tzinfo=UTC),
+    )
+
+
+def test_unusable_incidents_are_dropped():
+    assert parse_page(None) is None
+    assert parse_page([]) is None
+    assert parse_page({"title": "no id"}) is None
+    assert parse_page({"id": ""}) is None
+
+
+def test_hostile_title_is_kept_verbatim():
+    title = '<b>API</b> <img src=x onerror=alert(1)> <!channel> & "quotes"'
+    assert parse_page({"id": "P1", "title": title}).title == title
+
+
+def test_tracker_notifies_new_escalated_and_retriggered_once():
+    tracker = AlertTracker()
+    first = tracker.update([page("A"), page("B", "acknowledged")])
+    assert [p.id for p in first.new_alerts] == ["A"]
+    # same state again: nothing new
+    assert tracker.update([page("A"), page("B", "acknowledged")]).new_alerts == ()
+    # an old incident escalated to me now appears: it notifies
+    escalated = tracker.update([page("A"), page("B", "acknowledged"), page("OLD")])
+    assert [p.id for p in escalated.new_alerts] == ["OLD"]
+    # B came back to triggered (ack timeout): notifies again; A was acknowledged elsewhere
+    changes = tracker.update([page("A", "acknowledged"), page("B"), page("OLD")])
+    assert [p.id for p in changes.new_alerts] == ["B"]
+    assert [p.id for p in changes.changed] == ["A"]
+    # OLD resolved by a colleague: gone
+    assert tracker.update([page("A", "acknowledged"), page("B")]).gone == ("OLD",)
+
+
+def test_backoff_grows_caps_and_honours_the_server():
+    backoff = Backoff(base=timedelta(seconds=2), cap=timedelta(seconds=60))
+    rng = random.Random(1)
+    delays = [backoff.delay(n, rng=rng).total_seconds() for n in range(1, 10)]
+    assert all(1 <= d <= 60 for d in delays)
+    assert delays[0] <= 2 and delays[-1] >= 30
+    assert backoff.delay(1, timedelta(seconds=45), rng=rng) == timedelta(seconds=45)
+    assert backoff.delay(0) == timedelta(0)
