@@ -101,7 +101,7 @@ class PagerDutyContract:
         raise AssertionError(f"{method} {path} is not an operation of the PagerDuty API")
 
     def declared_query(self, method: str, path: str) -> set[str]:
-        template, item = self._operation(method, path)
+        _template, item = self._operation(method, path)
         parameters = list(item.get("parameters", [])) + list(
             item[method.lower()].get("parameters", [])
         )
@@ -150,7 +150,7 @@ class PagerDutyContract:
         from openapi_core.testing import MockRequest, MockResponse
         from werkzeug.datastructures import ImmutableMultiDict
 
-        template, item = self._operation(method, path)
+        _template, item = self._operation(method, path)
         documented = item[method.lower()].get("responses", {})
         if str(status) not in documented and status in UNDOCUMENTED_STATUSES:
             jsonschema.validate(json.loads(response_body), self._error_schema)
