@@ -1,0 +1,251 @@
+"""Polls PagerDuty for the incidents assigned to me, off the GUI thread, on a deadline.
+
+The next poll is a stored instant, not a counted interval: after the machine sleeps or the clock
+jumps, the ticker's ``clock_jumped`` makes it poll at once. Failures back off (honouring
+``ratelimit-reset``); a rejected token stops polling until the settings change.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from oncall_desktop.core.clock import Clock
+from oncall_desktop.core.paging import AlertTracker, Backoff, Page
+from oncall_desktop.integrations.errors import (
+    AccountLevelKey,
+    Forbidden,
+    IntegrationError,
+    RateLimited,
+    TokenRejected,
+)
+from oncall_desktop.integrations.pagerduty import Me, PagerDutyClient
+from oncall_desktop.integrations.secrets import (
+    PAGERDUTY_TOKEN,
+    SecretStore,
+    SecretStoreError,
+)
+from oncall_desktop.services.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class PollState(StrEnum):
+    NOT_CONFIGURED = "not_configured"
+    CONNECTING = "connecting"
+    OK = "ok"
+    OFFLINE = "offline"
+    RATE_LIMITED = "rate_limited"
+    TOKEN_REJECTED = "token_rejected"
+    FAILED = "failed"  # needs the user: forbidden, account-level key, no keyring
+
+
+@dataclass(frozen=True)
+class PollStatus:
+    state: PollState
+    message: str = ""
+    last_success: datetime | None = None
+    next_poll: datetime | None = None
+
+
+class NotConfigured(IntegrationError):
+    pass
+
+
+@dataclass(frozen=True)
+class Connection:
+    client: PagerDutyClient
+    me: Me
+
+
+def connect_with(secrets: SecretStore, base_url: str) -> Connection:
+    """Read the token from the keyring and ask PagerDuty who it belongs to (blocking)."""
+    token = secrets.get(PAGERDUTY_TOKEN)
+    if not token:
+        raise NotConfigured("No PagerDuty token yet: add it in Settings.")
+    client = PagerDutyClient(token, base_url)
+    return Connection(client, client.me())
+
+
+class PagerDutyPoller(QObject):
+    """Signals:
+    new_alerts(list): pages to notify (list[Page]): new to me, or back to triggered.
+    pages_changed(list): every open page assigned to me, after each successful poll.
+    status_changed(object): a PollStatus, whenever the state or the last poll changes.
+    acknowledged(object): the Page after a successful acknowledge from this app.
+    problem(str): an action the user asked for failed (message for the user).
+    """
+
+    new_alerts = Signal(list)
+    pages_changed = Signal(list)
+    status_changed = Signal(object)
+    acknowledged = Signal(object)
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        connect: Callable[[], Connection],
+        runner: TaskRunner,
+        clock: Clock,
+        interval: timedelta = timedelta(seconds=15),
+        backoff: Backoff | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._connect = connect
+        self._runner = runner
+        self.clock = clock
+        self.interval = interval
+        self._backoff = backoff or Backoff()
+        self._tracker = AlertTracker()
+        self._connection: Connection | None = None
+        self._busy = False
+        self._running = False
+        self._failures = 0
+        self.pages: list[Page] = []
+        self.status = PollStatus(PollState.CONNECTING)
+        self._timer = QTimer(self)
+        self._timer.setObjectName("pagerduty-poll")
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.poll_now)
+
+    @property
+    def me(self) -> Me | None:
+        return self._connection.me if self._connection else None
+
+    def start(self) -> None:
+        self._running = True
+        self.poll_now()
+
+    def stop(self) -> None:
+        self._running = False
+        self._timer.stop()
+
+    def reconfigure(self, connect: Callable[[], Connection], interval: timedelta) -> None:
+        """New token or address: forget the old connection and poll again now."""
+        self._connect = connect
+        self.interval = interval
+        self._connection = None
+        self._failures = 0
+        if self._running:
+            self.poll_now()
+
+    def on_clock_jumped(self, seconds: float) -> None:
+        """After a sleep or a clock change, catch up at once."""
+        if self._running and seconds > 0:
+            log.info("clock moved %.0f s: polling PagerDuty now", seconds)
+            self.poll_now()
+
+    def poll_now(self) -> None:
+        if not self._running or self._busy:
+            return
+        self._busy = True
+        connection = self._connection
+        connect = self._connect
+
+        def fetch() -> tuple[Connection, list[Page]]:
+            current = connection or connect()
+            return current, current.client.my_open_incidents(current.me.id)
+
+        self._runner.run(fetch, self._on_polled, self._on_failed)
+
+    def _on_polled(self, result: tuple[Connection, list[Page]]) -> None:
+        self._busy = False
+        self._connection, pages = result
+        self._failures = 0
+        changes = self._tracker.update(pages)
+        self.pages = pages
+        now = self.clock.now()
+        self._schedule(self.interval)
+        self._set_status(PollStatus(PollState.OK, "", now, now + self.interval))
+        if changes.new_alerts:
+            self.new_alerts.emit(list(changes.new_alerts))
+        self.pages_changed.emit(pages)
+
+    def _on_failed(self, error: Exception) -> None:
+        self._busy = False
+        now = self.clock.now()
+        last = self.status.last_success
+        if isinstance(error, NotConfigured):
+            self._set_status(PollStatus(PollState.NOT_CONFIGURED, str(error), last))
+            return  # nothing to poll until the settings change
+        if isinstance(error, TokenRejected):
+            self._connection = None
+            self._set_status(PollStatus(PollState.TOKEN_REJECTED, str(error), last))
+            return
+        if isinstance(error, Forbidden | AccountLevelKey | SecretStoreError):
+            self._set_status(PollStatus(PollState.FAILED, str(error), last))
+            return
+        if not isinstance(error, IntegrationError):
+            raise error  # our bug: to the crash handler
+        self._failures += 1
+        server_asked = error.retry_after if isinstance(error, RateLimited) else None
+        delay = self._backoff.delay(self._failures, server_asked)
+        # never poll more often than the configured interval, even when recovering
+        delay = max(delay, min(self.interval, timedelta(seconds=5)))
+        self._schedule(delay)
+        state = PollState.RATE_LIMITED if isinstance(error, RateLimited) else PollState.OFFLINE
+        self._set_status(PollStatus(state, str(error), last, now + delay))
+        log.warning(
+            "PagerDuty poll failed (%s); next try in %.0f s",
+            type(error).__name__,
+            delay.total_seconds(),
+        )
+
+    def _schedule(self, delay: timedelta) -> None:
+        if self._running:
+            self._timer.start(max(0, int(delay.total_seconds() * 1000)))
+
+    def _set_status(self, status: PollStatus) -> None:
+        self.status = status
+        self.status_changed.emit(status)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def acknowledge(self, page_id: str) -> None:
+        connection = self._connection
+        if connection is None:
+            self.problem.emit("PagerDuty is not connected yet; acknowledge it in PagerDuty.")
+            return
+
+        def ack() -> Page:
+            return connection.client.acknowledge(page_id, connection.me.email)
+
+        def done(page: Page) -> None:
+            self.pages = [page if p.id == page.id else p for p in self.pages]
+            self._tracker.update(self.pages)
+            self.acknowledged.emit(page)
+            self.pages_changed.emit(self.pages)
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, IntegrationError):
+                raise error
+            self.problem.emit(f"Could not acknowledge in PagerDuty: {error}")
+
+        self._runner.run(ack, done, failed, write=True)
+
+    def page(self, page_id: str) -> Page | None:
+        return next((p for p in self.pages if p.id == page_id), None)
+
+
+def describe(status: PollStatus, now: datetime) -> str:
+    """One line for the tray tooltip."""
+    ago = ""
+    if status.last_success is not None:
+        seconds = max(0, int((now - status.last_success).total_seconds()))
+        ago = f", last poll {seconds} s ago"
+    labels = {
+        PollState.NOT_CONFIGURED: "PagerDuty: not set up",
+        PollState.CONNECTING: "PagerDuty: connecting…",
+        PollState.OK: "PagerDuty: connected",
+        PollState.OFFLINE: "PagerDuty: offline",
+        PollState.RATE_LIMITED: "PagerDuty: rate limited",
+        PollState.TOKEN_REJECTED: "PagerDuty: token rejected",
+        PollState.FAILED: "PagerDuty: needs attention",
+    }
+    return labels[status.state] + ago
