@@ -3,24 +3,45 @@
 from __future__ import annotations
 
 import getpass
+import html
 import logging
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QApplication
 
+from oncall_desktop import APP_DISPLAY_NAME
 from oncall_desktop.config.schema import Settings
+from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.clocks import next_updates
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.core.policy import LoadedPolicy
-from oncall_desktop.integrations.secrets import KeyringSecretStore, KeyringStatus, SecretStore
+from oncall_desktop.integrations.secrets import (
+    PAGERDUTY_TOKEN,
+    KeyringSecretStore,
+    KeyringStatus,
+    SecretStore,
+)
+from oncall_desktop.services.connections import ConnectionsService
 from oncall_desktop.services.incidents import IncidentService
+from oncall_desktop.services.poller import PagerDutyPoller, PollState, PollStatus, connect_with
+from oncall_desktop.services.poller import describe as describe_poll
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.services.ticker import Ticker
 from oncall_desktop.ui.icons import TrayState
+from oncall_desktop.ui.notifier import (
+    ACKNOWLEDGE,
+    OPEN,
+    FreedesktopNotifier,
+    Notification,
+    Notifier,
+    TrayNotifier,
+)
 from oncall_desktop.ui.tray import Tray
 from oncall_desktop.ui.windows.main_window import MainWindow
 
@@ -30,6 +51,13 @@ if TYPE_CHECKING:
     from oncall_desktop.storage.db import Database
 
 log = logging.getLogger(__name__)
+
+OFFLINE_STATES = (
+    PollState.OFFLINE,
+    PollState.TOKEN_REJECTED,
+    PollState.FAILED,
+    PollState.RATE_LIMITED,
+)
 
 
 def resolve_language(setting: str) -> str:
@@ -50,8 +78,8 @@ def resolve_zone(name: str) -> tuple[tzinfo | None, str | None]:
 
 @dataclass
 class AppContext:
-    """Everything the running app is made of. The window and tray exist from the start; the
-    database and what needs it are attached once it is open (see :meth:`attach_database`)."""
+    """Everything the running app is made of. The window, tray and PagerDuty poller exist from
+    the start; the database and what needs it are attached once it is open."""
 
     app: QApplication
     clock: Clock
@@ -61,11 +89,16 @@ class AppContext:
     tray: Tray | None
     controller: AppController
     secrets: SecretStore
-    actor: str
-    settings: Settings
+    connections: ConnectionsService
+    poller: PagerDutyPoller
+    settings_store: SettingsStore
     loaded_policy: LoadedPolicy
     database: Database | None = None
     incidents: IncidentService | None = None
+
+    @property
+    def settings(self) -> Settings:
+        return self.controller.settings
 
     def attach_database(self, database: Database) -> None:
         from oncall_desktop.storage.repositories import IncidentRepository
@@ -73,7 +106,12 @@ class AppContext:
         self.database = database
         policy = self.loaded_policy.policy
         self.incidents = IncidentService(
-            IncidentRepository(database), self.runner, self.clock, policy, self.actor, self.app
+            IncidentRepository(database),
+            self.runner,
+            self.clock,
+            policy,
+            self.controller.actor,
+            self.app,
         )
         self.controller.attach_incidents(self.incidents)
         sop = policy.sop
@@ -97,8 +135,10 @@ class AppContext:
         self.runner.run(self.secrets.status, on_checked)
 
     def shutdown(self) -> None:
-        """Stop the clocks, let queued writes finish, then close the database."""
+        """Stop the clocks and the poller, let queued writes finish, close the database."""
         self.ticker.stop()
+        self.poller.stop()
+        self.controller.notifier.close()
         if self.tray is not None:
             self.tray.hide()
         if not self.runner.wait(10_000):
@@ -108,40 +148,81 @@ class AppContext:
 
 
 class AppController(QObject):
-    """Routes user requests between the window, the tray and the services."""
+    """Routes requests and events between the window, the tray, the notifier and services."""
 
     def __init__(
         self,
         app: QApplication,
         window: MainWindow,
         tray: Tray | None,
+        notifier: Notifier,
+        poller: PagerDutyPoller,
+        connections: ConnectionsService,
+        runner: TaskRunner,
+        secrets: SecretStore,
+        settings_store: SettingsStore,
+        settings: Settings,
         loaded_policy: LoadedPolicy,
-        language: str,
         clock: Clock,
     ) -> None:
         super().__init__(window)
         self.app = app
         self.window = window
         self.tray = tray
-        self.incidents: IncidentService | None = None
+        self.notifier = notifier
+        self.poller = poller
+        self.connections = connections
+        self.runner = runner
+        self.secrets = secrets
+        self.settings_store = settings_store
+        self.settings = settings
         self.policy = loaded_policy.policy
-        self.language = language
         self.clock = clock
+        self.incidents: IncidentService | None = None
+        self.snoozed_until: datetime | None = None
         self._told_about_tray = False
+        self._body_markup = False
+        self._pending_open: str | None = None
+
         window.declare_requested.connect(self.declare)
+        window.settings_requested.connect(self.open_settings)
         window.hidden_to_tray.connect(self._on_window_hidden_to_tray)
         window.declare_action.setEnabled(False)  # until the database is open
+        poller.new_alerts.connect(self.on_new_alerts)
+        poller.pages_changed.connect(self._on_pages_changed)
+        poller.pages_left.connect(self._on_pages_left)
+        poller.status_changed.connect(self._on_poll_status)
+        poller.acknowledged.connect(self._on_acknowledged)
+        poller.problem.connect(lambda text: window.show_message("pagerduty-action", text, "error"))
+        self._connect_notifier(notifier)
         if tray is not None:
             tray.open_requested.connect(window.bring_forward)
             tray.declare_requested.connect(self.declare)
+            tray.settings_requested.connect(self.open_settings)
             tray.quit_requested.connect(self.quit)
+            tray.acknowledge_requested.connect(poller.acknowledge)
+            tray.open_page_requested.connect(self.open_page)
+            tray.snooze_requested.connect(self.snooze)
+
+    @property
+    def language(self) -> str:
+        return resolve_language(self.settings.language)
+
+    @property
+    def actor(self) -> str:
+        return self.settings.engineer_name or getpass.getuser()
+
+    # --- incidents ------------------------------------------------------------------------------
 
     def attach_incidents(self, incidents: IncidentService) -> None:
         self.incidents = incidents
         incidents.incidents_changed.connect(self.window.set_incidents)
         incidents.incidents_changed.connect(lambda _: self.update_tray(self.clock.now()))
+        incidents.incident_opened.connect(self._on_incident_opened)
         incidents.problem.connect(lambda text: self.window.show_message("storage", text, "error"))
         self.window.declare_action.setEnabled(True)
+        if self._pending_open:
+            self.open_page(self._pending_open)
 
     def declare(self) -> None:
         self.window.bring_forward()
@@ -152,6 +233,162 @@ class AppController(QObject):
         declaration = DeclareDialog.ask(self.policy, self.language, self.window)
         if declaration is not None:
             self.incidents.declare(declaration.title, declaration.severity, declaration.impact)
+
+    def open_page(self, page_id: str) -> None:
+        """Open (creating it if needed) the local incident of a PagerDuty incident."""
+        page = self.poller.page(page_id)
+        self.window.bring_forward()
+        if page is None:
+            self.window.show_message(
+                "pagerduty-action",
+                self.tr("That PagerDuty incident is no longer assigned to you."),
+                "info",
+            )
+            return
+        if self.incidents is None:
+            self._pending_open = page_id  # the database is still opening
+            return
+        self._pending_open = None
+        self.incidents.open_from_page(page)
+
+    def _on_incident_opened(self, incident: Incident) -> None:
+        self.window.bring_forward()
+        if incident.id is not None:
+            self.window.select_incident(incident.id)
+
+    # --- alerts ---------------------------------------------------------------------------------
+
+    def _connect_notifier(self, notifier: Notifier) -> None:
+        notifier.action_invoked.connect(self._on_notification_action)
+        notifier.shown.connect(lambda key: log.info("alert shown for %s", key))
+
+    def use_notifier(self, notifier: Notifier, body_markup: bool = False) -> None:
+        old, self.notifier = self.notifier, notifier
+        self._body_markup = body_markup
+        self._connect_notifier(notifier)
+        if old is not notifier:
+            old.close()
+
+    def on_new_alerts(self, pages: list[Page]) -> None:
+        now = self.clock.now()
+        local_now = now.astimezone()
+        try:
+            quiet = QuietHours.parse(self.settings.quiet_hours_start, self.settings.quiet_hours_end)
+        except ValueError:
+            quiet = None
+        for page in pages:
+            if not should_notify(page, now, local_now, quiet, self.snoozed_until):
+                log.info("alert for %s held back (snoozed or quiet hours)", page.id)
+                continue
+            urgent = page.urgency == "high"
+            where = page.service or "PagerDuty"
+            body = html.escape(page.title, quote=False) if self._body_markup else page.title
+            self.notifier.notify(
+                Notification(
+                    key=page.id,
+                    title=f"{'🔴 High' if urgent else 'Low'} urgency · {where}",
+                    body=body,
+                    urgent=urgent,
+                    actions=((ACKNOWLEDGE, self.tr("Acknowledge")),),
+                    sound=self.settings.alert_sound,
+                )
+            )
+        self.update_tray(now)
+
+    def _on_notification_action(self, key: str, action: str) -> None:
+        if action == ACKNOWLEDGE:
+            self.poller.acknowledge(key)
+        elif action == OPEN:
+            self.open_page(key)
+
+    def snooze(self, minutes: int) -> None:
+        self.snoozed_until = self.clock.now() + timedelta(minutes=minutes) if minutes else None
+        self.update_tray(self.clock.now())
+
+    def _on_pages_changed(self, pages: list[Page]) -> None:
+        if self.tray is not None:
+            self.tray.set_pages(pages)
+        if self.incidents is not None:
+            self.incidents.sync_from_pagerduty(pages)
+        self.update_tray(self.clock.now())
+
+    def _on_pages_left(self, pages: list[Page]) -> None:
+        if self.incidents is not None:
+            self.incidents.sync_from_pagerduty(pages)
+
+    def _on_acknowledged(self, page: Page) -> None:
+        log.info("acknowledged %s in PagerDuty", page.id)
+        self._on_pages_changed(self.poller.pages)
+
+    def _on_poll_status(self, status: PollStatus) -> None:
+        if status.state in (PollState.TOKEN_REJECTED, PollState.FAILED):
+            self.window.show_message("pagerduty", status.message, "error")
+        elif status.state is PollState.NOT_CONFIGURED:
+            self.window.show_message(
+                "pagerduty",
+                self.tr(
+                    "PagerDuty is not set up: alerts will not reach the tray. Add your user API "
+                    "token in Settings."
+                ),
+                "info",
+            )
+        else:
+            self.window.banner.clear_message("pagerduty")
+        self.update_tray(self.clock.now())
+
+    # --- settings -------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from oncall_desktop.ui.windows.settings_dialog import SettingsDialog
+
+        self.window.bring_forward()
+        dialog = SettingsDialog(self.settings, self.connections, self.window)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dialog.result_settings(), dialog.new_token())
+
+    def apply_settings(self, settings: Settings, token: str | None) -> None:
+        """Save the settings; store a new token in the keyring (off the GUI thread) and
+        reconnect PagerDuty when its token, address or interval changed."""
+        previous, self.settings = self.settings, settings
+        try:
+            self.settings_store.save(settings)
+        except OSError as error:
+            self.window.show_message(
+                "settings", self.tr("Settings could not be saved: ") + str(error), "error"
+            )
+        if self.tray is not None:
+            self.window.keep_running_in_tray = settings.close_to_tray
+            self.app.setQuitOnLastWindowClosed(not settings.close_to_tray)
+        secrets, url = self.secrets, settings.pagerduty_base_url
+
+        def reconnect(_: object = None) -> None:
+            self.poller.reconfigure(
+                lambda: connect_with(secrets, url),
+                timedelta(seconds=settings.pagerduty_poll_seconds),
+            )
+
+        if token is not None:
+
+            def save() -> None:
+                if token:
+                    secrets.set(PAGERDUTY_TOKEN, token)
+                else:
+                    secrets.delete(PAGERDUTY_TOKEN)
+
+            self.runner.run(
+                save,
+                reconnect,
+                lambda error: self.window.show_message("settings", str(error), "error"),
+                write=True,
+            )
+        elif (settings.pagerduty_base_url, settings.pagerduty_poll_seconds) != (
+            previous.pagerduty_base_url,
+            previous.pagerduty_poll_seconds,
+        ):
+            reconnect()
+
+    # --- the rest -------------------------------------------------------------------------------
 
     def quit(self) -> None:
         self.window.quitting = True
@@ -168,20 +405,38 @@ class AppController(QObject):
         overdue = [
             i for i in active if any(d.overdue(now) for d in next_updates(i, self.policy).values())
         ]
+        triggered = [p for p in self.poller.pages if p.is_triggered]
+        poll = self.poller.status
+        parts = []
         if overdue:
-            state, tip = TrayState.UPDATE_OVERDUE, self.tr("%n update(s) overdue", "", len(overdue))
-        elif active:
-            state, tip = TrayState.INCIDENT_OPEN, self.tr("%n open incident(s)", "", len(active))
+            state = TrayState.UPDATE_OVERDUE
+            parts.append(self.tr("%n update(s) overdue", "", len(overdue)))
+        elif poll.state in OFFLINE_STATES:
+            state = TrayState.OFFLINE
+        elif active or triggered:
+            state = TrayState.INCIDENT_OPEN
         else:
-            state, tip = TrayState.IDLE, self.tr("No open incident")
-        self.tray.set_state(state, f"On-call Desktop — {tip}")
+            state = TrayState.IDLE
+        if triggered:
+            parts.append(self.tr("%n page(s) to acknowledge", "", len(triggered)))
+        if active:
+            parts.append(self.tr("%n open incident(s)", "", len(active)))
+        if not parts:
+            parts.append(self.tr("No open incident"))
+        parts.append(describe_poll(poll, now))
+        if self.snoozed_until and now < self.snoozed_until:
+            parts.append(self.tr("low-urgency alerts snoozed"))
+        self.tray.set_state(state, f"{APP_DISPLAY_NAME} — " + " · ".join(parts))
 
     def _on_window_hidden_to_tray(self) -> None:
         if self.tray is not None and not self._told_about_tray:
             self._told_about_tray = True
-            self.tray.notify(
-                self.tr("On-call Desktop is still running"),
-                self.tr("Alerts keep coming to the tray. Quit from the tray menu."),
+            self.notifier.notify(
+                Notification(
+                    key="",
+                    title=self.tr("On-call Desktop is still running"),
+                    body=self.tr("Alerts keep coming to the tray. Quit from the tray menu."),
+                )
             )
 
 
@@ -191,15 +446,17 @@ def build_shell(
     loaded_policy: LoadedPolicy,
     clock: Clock,
     problems: list[str],
+    settings_store: SettingsStore,
     secrets: SecretStore | None = None,
 ) -> AppContext:
-    """The window, the tray and the clocks: everything that needs no database, so that the
-    window is up at once while the database opens in the background."""
+    """The window, the tray, the clocks and the PagerDuty poller: everything that needs no
+    database, so that the window is up at once while the database opens in the background."""
     language = resolve_language(settings.language)
     zone, zone_problem = resolve_zone(settings.team_timezone)
     if zone_problem:
         problems.append(zone_problem)
     policy = loaded_policy.policy
+    secrets = secrets or KeyringSecretStore()
 
     runner = TaskRunner(app)
     ticker = Ticker(clock, app)
@@ -224,8 +481,32 @@ def build_shell(
         log.warning("no system tray available")
     app.setQuitOnLastWindowClosed(tray is None or not settings.close_to_tray)
 
-    controller = AppController(app, window, tray, loaded_policy, language, clock)
+    base_url = settings.pagerduty_base_url
+    poller = PagerDutyPoller(
+        lambda: connect_with(secrets, base_url),
+        runner,
+        clock,
+        interval=timedelta(seconds=settings.pagerduty_poll_seconds),
+        parent=app,
+    )
+    connections = ConnectionsService(secrets, runner, app)
+    notifier: Notifier = TrayNotifier(tray.icon, app) if tray is not None else Notifier(app)
+    controller = AppController(
+        app,
+        window,
+        tray,
+        notifier,
+        poller,
+        connections,
+        runner,
+        secrets,
+        settings_store,
+        settings,
+        loaded_policy,
+        clock,
+    )
     ticker.ticked.connect(controller.on_tick)
+    ticker.clock_jumped.connect(poller.on_clock_jumped)
     runner.failed.connect(lambda text: window.show_message("task", text, "error"))
     for i, problem in enumerate(problems):
         log.warning("startup problem: %s", problem)
@@ -241,8 +522,29 @@ def build_shell(
         window=window,
         tray=tray,
         controller=controller,
-        secrets=secrets or KeyringSecretStore(),
-        actor=settings.engineer_name or getpass.getuser(),
-        settings=settings,
+        secrets=secrets,
+        connections=connections,
+        poller=poller,
+        settings_store=settings_store,
         loaded_policy=loaded_policy,
     )
+
+
+def choose_notifier(context: AppContext) -> None:
+    """Switch to desktop notifications with buttons when a notification server is there
+    (checked on a worker: it is a D-Bus round trip)."""
+
+    def check() -> tuple[bool, bool]:
+        if not FreedesktopNotifier.available():
+            return False, False
+        return True, FreedesktopNotifier.has_body_markup()
+
+    def chosen(result: tuple[bool, bool]) -> None:
+        available, markup = result
+        if available:
+            context.controller.use_notifier(
+                FreedesktopNotifier("On-call Desktop", context.app), markup
+            )
+            log.info("desktop notifications with actions")
+
+    context.runner.run(check, chosen, lambda error: log.info("no notifier: %s", error))

@@ -28,7 +28,7 @@ log = logging.getLogger("oncall_desktop")
 
 EXIT_OK = 0
 EXIT_STARTUP_FAILED = 2
-STORAGE_DELAY_MS = 50
+BACKGROUND_START_DELAY_MS = 50
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -106,10 +106,13 @@ def main(argv: list[str] | None = None) -> int:
             "On-call Desktop stopped abruptly last time; the details are in "
             f"{crash.crash_dir}. Nothing you saved was lost."
         )
-    from oncall_desktop.app.container import build_shell
+    from oncall_desktop.app.container import build_shell, choose_notifier
+    from oncall_desktop.config.store import SettingsStore
     from oncall_desktop.core.clock import SystemClock
 
-    context = build_shell(app, settings, loaded_policy, SystemClock(), problems)
+    context = build_shell(
+        app, settings, loaded_policy, SystemClock(), problems, SettingsStore(paths.config_dir)
+    )
     instance.request_received.connect(lambda request: context.window.bring_forward())
     app.aboutToQuit.connect(context.shutdown)
     app.aboutToQuit.connect(instance.release)
@@ -117,12 +120,15 @@ def main(argv: list[str] | None = None) -> int:
 
     context.window.show()
     log.info("main window shown")
-    # Open the database once the event loop has put the window and the tray icon on screen:
-    # the worker's imports would otherwise compete with them for the interpreter.
-    QTimer.singleShot(
-        STORAGE_DELAY_MS,
-        lambda: open_storage(context, paths, args, on_ready=lambda: _after_storage(context, args)),
-    )
+
+    def start_background_work() -> None:
+        open_storage(context, paths, args, on_ready=lambda: _after_storage(context, args))
+        context.poller.start()
+        choose_notifier(context)
+
+    # Once the event loop has put the window and the tray icon on screen: the workers'
+    # imports (SQLAlchemy, keyring) would otherwise compete with them for the interpreter.
+    QTimer.singleShot(BACKGROUND_START_DELAY_MS, start_background_work)
     return app.exec()
 
 

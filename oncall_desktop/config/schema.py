@@ -13,8 +13,26 @@ SCHEMA_VERSION = 1
 LANGUAGES = ("system", "fr", "en")
 
 
-def _setting(default: Any, title: str, help: str, choices: tuple[str, ...] = ()) -> Any:
-    return field(default=default, metadata={"title": title, "help": help, "choices": choices})
+def _setting(
+    default: Any,
+    title: str,
+    help: str,
+    choices: tuple[str, ...] = (),
+    minimum: int | None = None,
+    pattern: str | None = None,
+) -> Any:
+    metadata = {
+        "title": title,
+        "help": help,
+        "choices": choices,
+        "minimum": minimum,
+        "pattern": pattern,
+    }
+    return field(default=default, metadata=metadata)
+
+
+TIME_OF_DAY = r"^$|^([01][0-9]|2[0-3]):[0-5][0-9]$"
+HTTP_URL = r"^https?://\S+$"
 
 
 @dataclass(frozen=True)
@@ -38,6 +56,25 @@ class Settings:
     close_to_tray: bool = _setting(
         True, "Close to tray", "Closing the window keeps the app running in the tray."
     )
+    pagerduty_base_url: str = _setting(
+        "https://api.pagerduty.com",
+        "PagerDuty API address",
+        "https://api.pagerduty.com (US service region) or https://api.eu.pagerduty.com (EU). "
+        "The API token itself is kept in the OS keyring, never here.",
+        pattern=HTTP_URL,
+    )
+    pagerduty_poll_seconds: int = _setting(
+        15, "Poll every (seconds)", "How often PagerDuty is asked for new incidents.", minimum=5
+    )
+    alert_sound: bool = _setting(True, "Sound", "Ask the desktop to play a sound with alerts.")
+    quiet_hours_start: str = _setting(
+        "",
+        "Quiet hours from",
+        "HH:MM local time; low-urgency pages stay silent until 'quiet hours to'. High-urgency "
+        "pages always alert.",
+        pattern=TIME_OF_DAY,
+    )
+    quiet_hours_end: str = _setting("", "Quiet hours to", "HH:MM local time.", pattern=TIME_OF_DAY)
 
 
 def setting_fields() -> tuple[Any, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
@@ -29,7 +30,8 @@ class LoadedSettings:
     problems: tuple[str, ...] = ()
 
 
-def _coerce(name: str, value: Any, default: Any, choices: tuple[str, ...]) -> Any:
+def _coerce(name: str, value: Any, default: Any, metadata: Any) -> Any:
+    choices, minimum, pattern = metadata["choices"], metadata["minimum"], metadata["pattern"]
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise ValueError(f"{name}: expected true or false, got {value!r}")
@@ -40,6 +42,10 @@ def _coerce(name: str, value: Any, default: Any, choices: tuple[str, ...]) -> An
         raise ValueError(f"{name}: expected text, got {value!r}")
     if choices and value not in choices:
         raise ValueError(f"{name}: {value!r} is not one of {', '.join(choices)}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name}: must be at least {minimum}, got {value}")
+    if pattern is not None and not re.match(pattern, value):
+        raise ValueError(f"{name}: {value!r} is not in the expected form")
     return value
 
 
@@ -61,7 +67,7 @@ def from_dict(data: dict[str, Any]) -> LoadedSettings:
         if f.name not in data:
             continue
         try:
-            values[f.name] = _coerce(f.name, data[f.name], f.default, f.metadata["choices"])
+            values[f.name] = _coerce(f.name, data[f.name], f.default, f.metadata)
         except ValueError as error:
             problems.append(f"{error}; the default is used")
     for key in sorted(set(data) - known - {"schema_version"}):

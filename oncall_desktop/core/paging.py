@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from oncall_desktop.core.clock import utc
@@ -129,3 +129,40 @@ class Backoff:
         if server_asked is not None:
             delay = max(delay, server_asked)
         return delay
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """Local times between which only high-urgency pages notify; may span midnight."""
+
+    start: time
+    end: time
+
+    @classmethod
+    def parse(cls, start: str, end: str) -> QuietHours | None:
+        """From 'HH:MM' strings; None when either is empty or both are equal."""
+        if not start or not end:
+            return None
+        begin, finish = time.fromisoformat(start), time.fromisoformat(end)
+        return None if begin == finish else cls(begin, finish)
+
+    def contains(self, moment: time) -> bool:
+        if self.start < self.end:
+            return self.start <= moment < self.end
+        return moment >= self.start or moment < self.end
+
+
+def should_notify(
+    page: Page,
+    now: datetime,
+    local_now: datetime,
+    quiet: QuietHours | None = None,
+    snoozed_until: datetime | None = None,
+) -> bool:
+    """A high-urgency page always notifies; others wait out a snooze or quiet hours (they
+    still show in the tray menu and the window)."""
+    if page.urgency == "high":
+        return True
+    if snoozed_until is not None and now < snoozed_until:
+        return False
+    return not (quiet is not None and quiet.contains(local_now.time()))

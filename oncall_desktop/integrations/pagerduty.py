@@ -197,6 +197,13 @@ class PagerDutyClient:
                 log.warning("more than %d open incidents; showing the newest", OFFSET_CAP)
                 return pages
 
+    def incident(self, incident_id: str) -> Page:
+        body = self._request("GET", f"/incidents/{incident_id}")
+        page = parse_page(body.get("incident"))
+        if page is None:
+            raise BadPayload("PagerDuty's answer has no incident in it.")
+        return page
+
     def acknowledge(self, incident_id: str, from_email: str) -> Page:
         return self._set_status(incident_id, "acknowledged", from_email)
 

@@ -3,15 +3,56 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.core.clock import Clock
-from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
+
+PAGERDUTY_ACTOR = "PagerDuty"
+
+
+def incident_from_page(page: Page, now: datetime, actor: str) -> Incident:
+    """A local incident for a page. Its severity is provisional (high urgency: SEV-1, the
+    tightest clocks; low: SEV-3) until the engineer confirms it with the severity wizard."""
+    severity = Severity.SEV1 if page.urgency == "high" else Severity.SEV3
+    detected = min(page.created_at or now, now)
+    acknowledged = page.acknowledged_at if page.status != "triggered" else None
+    return Incident.declare(
+        title=page.title,
+        severity=severity,
+        at=now,
+        actor=actor,
+        detected_at=detected,
+        impact=f"PagerDuty service: {page.service}" if page.service else "",
+        status=Status.ACKNOWLEDGED if acknowledged else Status.TRIGGERED,
+        acknowledged_at=min(acknowledged, now) if acknowledged else None,
+        severity_reason=f"provisional, from a {page.urgency}-urgency PagerDuty page",
+        pagerduty_id=page.id,
+        pagerduty_url=page.html_url or None,
+    )
+
+
+def apply_page_status(incident: Incident, page: Page, now: datetime) -> bool:
+    """Follow PagerDuty's status; True when the local incident changed."""
+    if page.status == "acknowledged" and incident.status is Status.TRIGGERED:
+        incident.move_to(
+            Status.ACKNOWLEDGED, at=min(page.acknowledged_at or now, now), actor=PAGERDUTY_ACTOR
+        )
+        return True
+    if page.status == "resolved" and incident.is_active:
+        incident.move_to(
+            Status.RESOLVED, at=now, actor=PAGERDUTY_ACTOR, note="resolved in PagerDuty"
+        )
+        return True
+    return False
+
 
 if TYPE_CHECKING:  # the repository (and SQLAlchemy) is loaded by the worker opening the database
     from oncall_desktop.storage.repositories import IncidentRepository
@@ -23,11 +64,13 @@ class IncidentService(QObject):
     """Signals:
     incidents_changed(list): the open incidents (list[Incident]), most recent first.
     incident_declared(object): the Incident just stored.
+    incident_opened(object): the local Incident for a PagerDuty page (found or created).
     problem(str): something the user must know (database unavailable, bad input).
     """
 
     incidents_changed = Signal(list)
     incident_declared = Signal(object)
+    incident_opened = Signal(object)
     problem = Signal(str)
 
     def __init__(
@@ -62,6 +105,44 @@ class IncidentService(QObject):
         self._runner.run(
             lambda: self._repo.save(incident), self._on_declared, self._on_error, write=True
         )
+
+    def open_from_page(self, page: Page) -> None:
+        """Find the local incident for a PagerDuty page, or create it with PagerDuty's own
+        times (created_at as detection, the first acknowledgement), so that MTTA is real."""
+        now, actor = self.clock.now(), self.actor
+
+        def find_or_create() -> Incident:
+            existing = self._repo.find_by_pagerduty_id(page.id)
+            if existing is not None:
+                return existing
+            return self._repo.save(incident_from_page(page, now, actor))
+
+        self._runner.run(find_or_create, self._on_opened, self._on_error, write=True)
+
+    def sync_from_pagerduty(self, pages: list[Page]) -> None:
+        """Bring local incidents in line with what happened in PagerDuty (a colleague
+        acknowledged or resolved it there)."""
+        by_id = {p.id: p for p in pages}
+        todo = [i for i in self.active if i.pagerduty_id in by_id]
+        if not todo:
+            return
+
+        def apply() -> bool:
+            changed = False
+            for incident in todo:
+                page = by_id[incident.pagerduty_id or ""]
+                if apply_page_status(incident, page, self.clock.now()):
+                    self._repo.save(incident)
+                    changed = True
+            return changed
+
+        self._runner.run(
+            apply, lambda changed: changed and self.refresh(), self._on_error, write=True
+        )
+
+    def _on_opened(self, incident: Incident) -> None:
+        self.incident_opened.emit(incident)
+        self.refresh()
 
     def _on_listed(self, incidents: list[Incident]) -> None:
         self.active = incidents

@@ -35,6 +35,10 @@ from oncall_desktop.services.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 
+# Incidents that left my list are looked up one by one to learn why; at most this many a poll.
+MAX_FOLLOWED = 20
+
+
 class PollState(StrEnum):
     NOT_CONFIGURED = "not_configured"
     CONNECTING = "connecting"
@@ -76,6 +80,8 @@ class PagerDutyPoller(QObject):
     """Signals:
     new_alerts(list): pages to notify (list[Page]): new to me, or back to triggered.
     pages_changed(list): every open page assigned to me, after each successful poll.
+    pages_left(list): pages no longer assigned to me, as PagerDuty now has them (resolved by a
+        colleague, or reassigned).
     status_changed(object): a PollStatus, whenever the state or the last poll changes.
     acknowledged(object): the Page after a successful acknowledge from this app.
     problem(str): an action the user asked for failed (message for the user).
@@ -83,6 +89,7 @@ class PagerDutyPoller(QObject):
 
     new_alerts = Signal(list)
     pages_changed = Signal(list)
+    pages_left = Signal(list)
     status_changed = Signal(object)
     acknowledged = Signal(object)
     problem = Signal(str)
@@ -147,18 +154,29 @@ class PagerDutyPoller(QObject):
         self._busy = True
         connection = self._connection
         connect = self._connect
+        known = set(self._tracker.last)
 
-        def fetch() -> tuple[Connection, list[Page]]:
+        def fetch() -> tuple[Connection, list[Page], list[Page]]:
             current = connection or connect()
-            return current, current.client.my_open_incidents(current.me.id)
+            pages = current.client.my_open_incidents(current.me.id)
+            still_mine = {p.id for p in pages}
+            left = []
+            for page_id in sorted(known - still_mine)[:MAX_FOLLOWED]:
+                try:
+                    left.append(current.client.incident(page_id))
+                except IntegrationError as error:
+                    log.info("could not follow incident %s: %s", page_id, error)
+            return current, pages, left
 
         self._runner.run(fetch, self._on_polled, self._on_failed)
 
-    def _on_polled(self, result: tuple[Connection, list[Page]]) -> None:
+    def _on_polled(self, result: tuple[Connection, list[Page], list[Page]]) -> None:
         self._busy = False
-        self._connection, pages = result
+        self._connection, pages, left = result
         self._failures = 0
         changes = self._tracker.update(pages)
+        if left:
+            self.pages_left.emit(left)
         self.pages = pages
         now = self.clock.now()
         self._schedule(self.interval)

@@ -1,31 +1,61 @@
-"""The system-tray icon and its menu."""
+"""The system-tray icon and its menu: open incidents from PagerDuty, acknowledge, snooze."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from oncall_desktop.core.paging import Page
 from oncall_desktop.ui.icons import TrayState, state_icon
+
+MAX_PAGES_IN_MENU = 10
+
+
+def menu_text(text: str, limit: int = 60) -> str:
+    """Menu entries are plain text, but '&' marks a shortcut: double it."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("&", "&&")
 
 
 class Tray(QObject):
     """Signals:
     open_requested(): show the main window.
     declare_requested(): declare an incident.
+    settings_requested(): open the settings.
     quit_requested(): quit the app.
+    acknowledge_requested(str): acknowledge this PagerDuty incident id.
+    open_page_requested(str): open the local incident for this PagerDuty incident id.
+    snooze_requested(int): silence low-urgency alerts for this many minutes (0: resume).
     """
 
     open_requested = Signal()
     declare_requested = Signal()
+    settings_requested = Signal()
     quit_requested = Signal()
+    acknowledge_requested = Signal(str)
+    open_page_requested = Signal(str)
+    snooze_requested = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = TrayState.IDLE
         self.icon = QSystemTrayIcon(state_icon(self.state), self)
         self.menu = QMenu()
+        self._pages_separator = self.menu.addSeparator()
+        self._page_entries: list[tuple[QAction, QMenu]] = []
         self.menu.addAction(self.tr("Open On-call Desktop"), self.open_requested)
         self.menu.addAction(self.tr("Declare incident…"), self.declare_requested)
+        snooze = self.menu.addMenu(self.tr("Snooze low-urgency alerts"))
+        for minutes, label in (
+            (30, self.tr("30 minutes")),
+            (60, self.tr("1 hour")),
+            (0, self.tr("Resume now")),
+        ):
+            snooze.addAction(label, lambda m=minutes: self.snooze_requested.emit(m))
+        self.menu.addAction(self.tr("Settings…"), self.settings_requested)
         self.menu.addSeparator()
         self.menu.addAction(self.tr("Quit"), self.quit_requested)
         self.icon.setContextMenu(self.menu)
@@ -48,15 +78,25 @@ class Tray(QObject):
             self.icon.setIcon(state_icon(state))
         self.icon.setToolTip(tooltip)
 
-    def notify(self, title: str, body: str, critical: bool = False) -> None:
-        """Notification texts are plain: the notification servers and Qt's balloon do not
-        interpret Qt rich text."""
-        kind = (
-            QSystemTrayIcon.MessageIcon.Critical
-            if critical
-            else QSystemTrayIcon.MessageIcon.Information
-        )
-        self.icon.showMessage(title, body, kind, 10_000)
+    def set_pages(self, pages: list[Page]) -> None:
+        """List my open PagerDuty incidents at the top of the menu, triggered first."""
+        for action, submenu in self._page_entries:
+            self.menu.removeAction(action)
+            submenu.deleteLater()
+        self._page_entries = []
+        ordered = sorted(pages, key=lambda p: (not p.is_triggered, p.urgency != "high"))
+        for page in ordered[:MAX_PAGES_IN_MENU]:
+            marker = "🔴" if page.is_triggered else "🟠"
+            submenu = QMenu(menu_text(f"{marker} {page.title}"), self.menu)
+            if page.is_triggered:
+                submenu.addAction(
+                    self.tr("Acknowledge"), lambda pid=page.id: self.acknowledge_requested.emit(pid)
+                )
+            submenu.addAction(
+                self.tr("Open"), lambda pid=page.id: self.open_page_requested.emit(pid)
+            )
+            action = self.menu.insertMenu(self._pages_separator, submenu)
+            self._page_entries.append((action, submenu))
 
     def _on_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (

@@ -28,6 +28,11 @@ def launch(desktop, tmp_path, *args, **env):
     )
 
 
+def log_of(tmp_path):
+    path = tmp_path / "data" / "logs" / "oncall-desktop.log"
+    return path.read_text() if path.exists() else ""
+
+
 def stop(proc):
     proc.send_signal(signal.SIGTERM)
     try:
@@ -83,6 +88,7 @@ def test_app_runs_on_postgresql(desktop, tmp_path, postgres_url):
     app = launch(desktop, tmp_path, ONCALL_DATABASE_URL=postgres_url)
     try:
         assert wait_for(lambda: desktop.visible_windows(WINDOW_TITLE), timeout=20)
+        assert wait_for(lambda: "database ready: PostgreSQL" in log_of(tmp_path), timeout=20)
     finally:
         code, _out, err = stop(app)
     assert code == 0, err

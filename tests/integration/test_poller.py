@@ -73,8 +73,10 @@ def test_colleague_resolving_elsewhere_shows_up(qtbot, make_poller, pagerduty):
     poller = make_poller()
     with qtbot.waitSignal(poller.new_alerts, timeout=5000):
         poller.start()
-    pagerduty.set_status(incident, "resolved")
-    qtbot.waitUntil(lambda: poller.pages == [], timeout=5000)
+    with qtbot.waitSignal(poller.pages_left, timeout=5000) as blocker:
+        pagerduty.set_status(incident, "resolved")
+    assert [(p.id, p.status) for p in blocker.args[0]] == [(incident, "resolved")]
+    assert poller.pages == []
 
 
 def test_acknowledge_from_the_app(qtbot, make_poller, pagerduty):

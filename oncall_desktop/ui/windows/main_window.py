@@ -28,10 +28,12 @@ from oncall_desktop.ui.widgets.message_banner import MessageBanner
 class MainWindow(QMainWindow):
     """Signals:
     declare_requested(): the user asked to declare an incident.
+    settings_requested(): the user asked for the settings.
     hidden_to_tray(): the window was closed while the app keeps running in the tray.
     """
 
     declare_requested = Signal()
+    settings_requested = Signal()
     hidden_to_tray = Signal()
 
     def __init__(
@@ -55,6 +57,10 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.declare_action)
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.settings_requested)
+        toolbar.addAction(self.settings_action)
         self.addToolBar(toolbar)
 
         self.banner = MessageBanner(self)
@@ -87,6 +93,14 @@ class MainWindow(QMainWindow):
     def set_incidents(self, incidents: list[Incident]) -> None:
         self.model.set_incidents(incidents)
         self.stack.setCurrentWidget(self.table if incidents else self.empty_label)
+
+    def select_incident(self, incident_id: int) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.incident_at(row).id == incident_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return False
 
     def set_now(self, now: datetime) -> None:
         self.model.set_now(now)

@@ -12,6 +12,7 @@ from oncall_desktop.app.crash import CrashHandler, build_report
 from oncall_desktop.app.paths import AppPaths
 from oncall_desktop.app.single_instance import SingleInstance
 from oncall_desktop.config.schema import Settings
+from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.policy import Severity, load_policy
 from oncall_desktop.integrations.secrets import InMemorySecretStore, KeyringSecretStore
 from oncall_desktop.storage.db import open_database, sqlite_url
@@ -29,6 +30,7 @@ def context(qapp, tmp_path, clock):
             load_policy(policy_file),
             clock,
             list(problems),
+            SettingsStore(tmp_path / "config"),
             secrets or InMemorySecretStore(),
         )
         ctx.attach_database(open_database(sqlite_url(tmp_path / "oncall.sqlite3")))
@@ -152,8 +154,16 @@ def test_paths_follow_env_overrides(tmp_path, monkeypatch):
     assert paths.policy_override == tmp_path / "c" / "policy.toml"
 
 
-def test_declare_waits_for_the_database(qapp, clock):
-    ctx = build_shell(qapp, Settings(), load_policy(), clock, [], InMemorySecretStore())
+def test_declare_waits_for_the_database(qapp, clock, tmp_path):
+    ctx = build_shell(
+        qapp,
+        Settings(),
+        load_policy(),
+        clock,
+        [],
+        SettingsStore(tmp_path / "config"),
+        InMemorySecretStore(),
+    )
     try:
         assert not ctx.window.declare_action.isEnabled()
         assert "Opening the database" in ctx.window.status_label.text()
@@ -180,7 +190,15 @@ def test_broken_team_database_offers_the_local_one(qtbot, qapp, tmp_path, monkey
         database_url="postgresql+psycopg://x@127.0.0.1:1/team", no_dialogs=False
     )
     paths = AppPaths.from_environment()
-    ctx = build_shell(qapp, Settings(), load_policy(), clock, [], InMemorySecretStore())
+    ctx = build_shell(
+        qapp,
+        Settings(),
+        load_policy(),
+        clock,
+        [],
+        SettingsStore(tmp_path / "config"),
+        InMemorySecretStore(),
+    )
     ready = []
     try:
         main.open_storage(ctx, paths, args, on_ready=lambda: ready.append(True))

@@ -54,3 +54,22 @@ def test_newer_schema_is_read_but_reported(tmp_path):
     loaded = SettingsStore(tmp_path).load()
     assert loaded.settings.language == "en"
     assert "newer" in loaded.problems[0]
+
+
+def test_range_and_form_checks(tmp_path):
+    (tmp_path / "settings.json").write_text(
+        json.dumps(
+            {
+                "pagerduty_poll_seconds": 1,
+                "quiet_hours_start": "25:00",
+                "pagerduty_base_url": "ftp://x",
+                "quiet_hours_end": "07:30",
+            }
+        )
+    )
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.settings.pagerduty_poll_seconds == 15
+    assert loaded.settings.quiet_hours_start == ""
+    assert loaded.settings.pagerduty_base_url == "https://api.pagerduty.com"
+    assert loaded.settings.quiet_hours_end == "07:30"
+    assert len(loaded.problems) == 3

@@ -74,3 +74,24 @@ def test_backoff_grows_caps_and_honours_the_server():
     assert delays[0] <= 2 and delays[-1] >= 30
     assert backoff.delay(1, timedelta(seconds=45), rng=rng) == timedelta(seconds=45)
     assert backoff.delay(0) == timedelta(0)
+
+
+def test_quiet_hours_and_snooze_let_high_urgency_through():
+    from oncall_desktop.core.paging import QuietHours, should_notify
+
+    quiet = QuietHours.parse("22:00", "07:00")
+    assert quiet.contains(datetime(2025, 1, 1, 23, 30).time())
+    assert quiet.contains(datetime(2025, 1, 1, 6, 59).time())
+    assert not quiet.contains(datetime(2025, 1, 1, 7, 0).time())
+    assert QuietHours.parse("", "07:00") is None
+    night = datetime(2025, 1, 1, 3, 0, tzinfo=UTC)
+    low = Page("L", 1, "t", "triggered", "low", "svc", None, "")
+    high = Page("H", 1, "t", "triggered", "high", "svc", None, "")
+    assert not should_notify(low, night, night, quiet)
+    assert should_notify(high, night, night, quiet)
+    noon = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
+    assert should_notify(low, noon, noon, quiet)
+    snoozed = noon + timedelta(minutes=30)
+    assert not should_notify(low, noon, noon, None, snoozed)
+    assert should_notify(high, noon, noon, None, snoozed)
+    assert should_notify(low, snoozed, snoozed, None, snoozed)

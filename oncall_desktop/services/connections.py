@@ -1,0 +1,61 @@
+"""Setting up the PagerDuty connection: keep the token in the keyring, test it, all off the GUI
+thread (the keyring can wait on an unlock prompt, the network on anything)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from oncall_desktop.integrations.errors import IntegrationError
+from oncall_desktop.integrations.pagerduty import PagerDutyClient
+from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, SecretStore, SecretStoreError
+from oncall_desktop.services.tasks import TaskRunner
+
+
+class ConnectionsService(QObject):
+    """Signals:
+    pagerduty_tested(bool, str): whether the token works, and a message for the user.
+    token_presence(bool, str): whether a token is stored (and a message if that is unknown).
+    """
+
+    pagerduty_tested = Signal(bool, str)
+    token_presence = Signal(bool, str)
+
+    def __init__(
+        self, secrets: SecretStore, runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._secrets = secrets
+        self._runner = runner
+
+    def test_pagerduty(self, base_url: str, token: str | None = None) -> None:
+        """Call GET /users/me with ``token``, or with the stored token when None."""
+
+        def test() -> str:
+            value = token or self._secrets.get(PAGERDUTY_TOKEN)
+            if not value:
+                raise IntegrationError("No token: paste your PagerDuty user API token first.")
+            me = PagerDutyClient(value, base_url).me()
+            who = f"{me.name} <{me.email}>" if me.email else me.name or me.id
+            return f"Connected to {base_url} as {who}."
+
+        self._runner.run(
+            test,
+            lambda message: self.pagerduty_tested.emit(True, message),
+            self._failed(self.pagerduty_tested),
+        )
+
+    def check_pagerduty_token(self) -> None:
+        self._runner.run(
+            lambda: bool(self._secrets.get(PAGERDUTY_TOKEN)),
+            lambda present: self.token_presence.emit(present, ""),
+            lambda error: self.token_presence.emit(False, str(error)),
+        )
+
+    @staticmethod
+    def _failed(signal: Signal):  # type: ignore[no-untyped-def]
+        def emit(error: Exception) -> None:
+            if not isinstance(error, IntegrationError | SecretStoreError | ValueError):
+                raise error
+            signal.emit(False, str(error))
+
+        return emit

@@ -1,0 +1,207 @@
+"""Desktop notifications with buttons ("Acknowledge", "Open").
+
+On Linux the freedesktop notification server is called directly over D-Bus (jeepney, which
+keyring already brings), because Qt's tray notifications cannot carry action buttons. All D-Bus
+traffic happens on one background thread; button clicks come back as a Qt signal. Where no
+notification server is running, the tray's own message is used and a click on it means "open".
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sys
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QSystemTrayIcon
+
+log = logging.getLogger(__name__)
+
+OPEN = "default"  # the freedesktop action invoked by clicking the notification itself
+ACKNOWLEDGE = "acknowledge"
+
+
+@dataclass(frozen=True)
+class Notification:
+    key: str  # what the notification is about, e.g. a PagerDuty incident id
+    title: str
+    body: str
+    urgent: bool = False
+    actions: tuple[tuple[str, str], ...] = ()  # (action id, label)
+    sound: bool = False
+
+
+class Notifier(QObject):
+    """Signals:
+    action_invoked(str, str): (notification key, action id) when the user clicks.
+    shown(str): the notification key, once the desktop accepted it.
+    """
+
+    action_invoked = Signal(str, str)
+    shown = Signal(str)
+
+    def notify(self, notification: Notification) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class TrayNotifier(Notifier):
+    """Qt's own tray message: no buttons; a click opens."""
+
+    def __init__(self, tray_icon: QSystemTrayIcon, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._icon = tray_icon
+        self._last_key = ""
+        tray_icon.messageClicked.connect(lambda: self.action_invoked.emit(self._last_key, OPEN))
+
+    def notify(self, notification: Notification) -> None:
+        self._last_key = notification.key
+        kind = (
+            QSystemTrayIcon.MessageIcon.Critical
+            if notification.urgent
+            else QSystemTrayIcon.MessageIcon.Information
+        )
+        self._icon.showMessage(notification.title, notification.body, kind, 15_000)
+        self.shown.emit(notification.key)
+
+
+class FreedesktopNotifier(Notifier):
+    _clicked = Signal(str, str)  # from the D-Bus thread, queued to the GUI thread
+    _accepted = Signal(str)
+
+    BUS_NAME = "org.freedesktop.Notifications"
+    PATH = "/org/freedesktop/Notifications"
+
+    def __init__(self, app_name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app_name = app_name
+        self._outbox: queue.Queue[Notification | None] = queue.Queue()
+        self._keys: dict[int, str] = {}
+        self._lock = threading.Lock()
+        self._clicked.connect(self.action_invoked)
+        self._accepted.connect(self.shown)
+        self._thread = threading.Thread(target=self._run, name="notifications", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def available(cls) -> bool:
+        """True when a notification server owns its name on the session bus (quick check)."""
+        if not sys.platform.startswith("linux"):
+            return False
+        try:
+            from jeepney import DBusAddress, new_method_call
+            from jeepney.io.blocking import open_dbus_connection
+
+            with open_dbus_connection(bus="SESSION") as connection:
+                bus = DBusAddress(
+                    "/org/freedesktop/DBus",
+                    bus_name="org.freedesktop.DBus",
+                    interface="org.freedesktop.DBus",
+                )
+                reply = connection.send_and_get_reply(
+                    new_method_call(bus, "NameHasOwner", "s", (cls.BUS_NAME,)), timeout=2
+                )
+                return bool(reply.body[0])
+        except Exception as error:  # noqa: BLE001 - no bus, no jeepney, no server: unavailable
+            log.info("no desktop notification server: %s", error)
+            return False
+
+    @classmethod
+    def has_body_markup(cls) -> bool:
+        """Whether the server renders markup in bodies (then ours must be escaped)."""
+        from jeepney import DBusAddress, new_method_call
+        from jeepney.io.blocking import open_dbus_connection
+
+        with open_dbus_connection(bus="SESSION") as connection:
+            address = DBusAddress(cls.PATH, bus_name=cls.BUS_NAME, interface=cls.BUS_NAME)
+            reply = connection.send_and_get_reply(
+                new_method_call(address, "GetCapabilities"), timeout=2
+            )
+            return "body-markup" in reply.body[0]
+
+    def notify(self, notification: Notification) -> None:
+        self._outbox.put(notification)
+
+    def close(self) -> None:
+        self._outbox.put(None)
+
+    # --- the D-Bus thread ----------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            from jeepney import DBusAddress, MatchRule, message_bus, new_method_call
+            from jeepney.io.threading import DBusRouter, Proxy, open_dbus_router
+        except ImportError:
+            log.warning("jeepney is missing: desktop notifications are off")
+            return
+        try:
+            with open_dbus_router(bus="SESSION") as router:
+                assert isinstance(router, DBusRouter)
+                rule = MatchRule(type="signal", interface=self.BUS_NAME, path=self.PATH)
+                Proxy(message_bus, router).AddMatch(rule)
+                with router.filter(rule, bufsize=64) as signals:
+                    listener = threading.Thread(
+                        target=self._listen,
+                        args=(signals,),
+                        name="notification-clicks",
+                        daemon=True,
+                    )
+                    listener.start()
+                    address = DBusAddress(
+                        self.PATH, bus_name=self.BUS_NAME, interface=self.BUS_NAME
+                    )
+                    while (item := self._outbox.get()) is not None:
+                        self._send(router, address, new_method_call, item)
+        except Exception:
+            log.exception("desktop notifications stopped")
+
+    def _send(self, router: Any, address: Any, new_method_call: Any, item: Notification) -> None:
+        actions: list[str] = []
+        for action_id, label in ((OPEN, "Open"), *item.actions):
+            actions += [action_id, label]
+        hints: dict[str, tuple[str, Any]] = {"urgency": ("y", 2 if item.urgent else 1)}
+        if item.sound:
+            hints["sound-name"] = ("s", "alarm-clock-elapsed")
+        message = new_method_call(
+            address,
+            "Notify",
+            "susssasa{sv}i",
+            (
+                self._app_name,
+                0,
+                "dialog-warning" if item.urgent else "dialog-information",
+                item.title,
+                item.body,
+                actions,
+                hints,
+                0 if item.urgent else 15_000,
+            ),
+        )
+        try:
+            reply = router.send_and_get_reply(message, timeout=5)
+        except Exception as error:  # noqa: BLE001 - a slow or broken server must not stop us
+            log.warning("notification not shown: %s", error)
+            return
+        with self._lock:
+            self._keys[int(reply.body[0])] = item.key
+        self._accepted.emit(item.key)
+
+    def _listen(self, signals: Any) -> None:
+        while True:
+            try:
+                message = signals.get()
+            except Exception:  # noqa: BLE001 - the router closed
+                return
+            member = message.header.fields.get(3)  # HeaderFields.member
+            if member != "ActionInvoked":
+                continue
+            notification_id, action = message.body
+            with self._lock:
+                key = self._keys.get(int(notification_id))
+            if key is not None:
+                self._clicked.emit(key, str(action))

@@ -1,0 +1,217 @@
+"""Settings: general preferences and the PagerDuty connection.
+
+The API token goes to the OS keyring through the connections service, never to the settings
+file. "Test connection" asks PagerDuty who the token belongs to, off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.services.connections import ConnectionsService
+
+REGIONS = (
+    ("US service region", "https://api.pagerduty.com"),
+    ("EU service region", "https://api.eu.pagerduty.com"),
+)
+
+
+def _plain_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self, settings: Settings, connections: ConnectionsService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+        self._connections = connections
+        self.token_changed = False
+
+        self.language = QComboBox(self)
+        for label, value in ((self.tr("System"), "system"), ("Français", "fr"), ("English", "en")):
+            self.language.addItem(label, value)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.engineer_name = QLineEdit(settings.engineer_name, self)
+        self.team_timezone = QLineEdit(settings.team_timezone, self)
+        self.team_timezone.setPlaceholderText("Africa/Douala")
+        self.close_to_tray = QCheckBox(self.tr("Keep running in the tray when closed"), self)
+        self.close_to_tray.setChecked(settings.close_to_tray)
+
+        self.region = QComboBox(self)
+        for label, url in REGIONS:
+            self.region.addItem(self.tr(label), url)
+        self.region.addItem(self.tr("Other address"), "")
+        self.base_url = QLineEdit(settings.pagerduty_base_url, self)
+        index = self.region.findData(settings.pagerduty_base_url)
+        self.region.setCurrentIndex(index if index >= 0 else self.region.count() - 1)
+        self.region.currentIndexChanged.connect(self._on_region_changed)
+        self._on_region_changed()
+        self.token = QLineEdit(self)
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(self.tr("User API token (kept in the OS keyring)"))
+        self.token.textEdited.connect(self._on_token_edited)
+        self.token_state = _plain_label(self)
+        self.poll_seconds = QSpinBox(self)
+        self.poll_seconds.setRange(5, 600)
+        self.poll_seconds.setSuffix(" s")
+        self.poll_seconds.setValue(settings.pagerduty_poll_seconds)
+        self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.test_button.clicked.connect(self._on_test_clicked)
+        self.test_result = _plain_label(self)
+        self.sound = QCheckBox(self.tr("Play a sound with alerts"), self)
+        self.sound.setChecked(settings.alert_sound)
+        self.quiet_start = QLineEdit(settings.quiet_hours_start, self)
+        self.quiet_end = QLineEdit(settings.quiet_hours_end, self)
+        for edit in (self.quiet_start, self.quiet_end):
+            edit.setInputMask("99:99;_")
+            edit.setMaximumWidth(80)
+        self.problem = _plain_label(self)
+        self.problem.setStyleSheet("color: #c62828")
+
+        general = QGroupBox(self.tr("General"), self)
+        form = QFormLayout(general)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Your name"), self.engineer_name)
+        form.addRow(self.tr("Team time zone"), self.team_timezone)
+        form.addRow("", self.close_to_tray)
+
+        pagerduty = QGroupBox("PagerDuty", self)
+        form = QFormLayout(pagerduty)
+        form.addRow(self.tr("Region"), self.region)
+        form.addRow(self.tr("API address"), self.base_url)
+        form.addRow(self.tr("API token"), self.token)
+        form.addRow("", self.token_state)
+        form.addRow(self.tr("Poll every"), self.poll_seconds)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow(test_row)
+
+        alerts = QGroupBox(self.tr("Alerts"), self)
+        form = QFormLayout(alerts)
+        form.addRow("", self.sound)
+        quiet = QHBoxLayout()
+        quiet.addWidget(self.quiet_start)
+        quiet.addWidget(QLabel("→", self))
+        quiet.addWidget(self.quiet_end)
+        quiet.addStretch(1)
+        form.addRow(self.tr("Quiet hours (high urgency always alerts)"), quiet)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for box in (general, pagerduty, alerts):
+            layout.addWidget(box)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+        connections.pagerduty_tested.connect(self._on_tested)
+        connections.token_presence.connect(self._on_token_presence)
+        connections.check_pagerduty_token()
+
+    # --- reactions --------------------------------------------------------------------------------
+
+    def _on_region_changed(self) -> None:
+        url = self.region.currentData()
+        if url:
+            self.base_url.setText(url)
+        self.base_url.setReadOnly(bool(url))
+
+    def _on_token_edited(self) -> None:
+        self.token_changed = True
+
+    def _on_token_presence(self, present: bool, problem: str) -> None:
+        if problem:
+            self.token_state.setText(problem)
+        elif present:
+            self.token_state.setText(self.tr("A token is stored in the keyring."))
+        else:
+            self.token_state.setText(self.tr("No token stored yet."))
+
+    def _on_test_clicked(self) -> None:
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Testing…"))
+        token = self.token.text().strip() if self.token_changed else None
+        self._connections.test_pagerduty(self.base_url.text().strip(), token)
+
+    def _on_tested(self, ok: bool, message: str) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.setStyleSheet("" if ok else "color: #c62828")
+        self.test_result.setText(message)
+
+    def _on_save(self) -> None:
+        problem = self._validate()
+        if problem:
+            self.problem.setText(problem)
+            return
+        self.accept()
+
+    def _validate(self) -> str:
+        url = self.base_url.text().strip()
+        if not url.lower().startswith(("https://", "http://")):
+            return self.tr("The PagerDuty address must start with https://")
+        start, end = self._quiet_value(self.quiet_start), self._quiet_value(self.quiet_end)
+        for value in (start, end):
+            if value and not (
+                value[:2].isdigit()
+                and int(value[:2]) < 24
+                and value[3:].isdigit()
+                and int(value[3:]) < 60
+            ):
+                return self.tr("Quiet hours are HH:MM, e.g. 22:00 → 07:00.")
+        if bool(start) != bool(end):
+            return self.tr("Give both ends of the quiet hours, or neither.")
+        return ""
+
+    @staticmethod
+    def _quiet_value(edit: QLineEdit) -> str:
+        text = edit.text().replace("_", "").strip()
+        return "" if text == ":" else text
+
+    # --- results ----------------------------------------------------------------------------------
+
+    def result_settings(self) -> Settings:
+        return replace(
+            self._settings,
+            language=self.language.currentData(),
+            engineer_name=self.engineer_name.text().strip(),
+            team_timezone=self.team_timezone.text().strip(),
+            close_to_tray=self.close_to_tray.isChecked(),
+            pagerduty_base_url=self.base_url.text().strip().rstrip("/"),
+            pagerduty_poll_seconds=self.poll_seconds.value(),
+            alert_sound=self.sound.isChecked(),
+            quiet_hours_start=self._quiet_value(self.quiet_start),
+            quiet_hours_end=self._quiet_value(self.quiet_end),
+        )
+
+    def new_token(self) -> str | None:
+        """The token typed in, '' to remove the stored one, None when untouched."""
+        return self.token.text().strip() if self.token_changed else None
