@@ -183,6 +183,7 @@ class AppController(QObject):
         self._told_about_tray = False
         self._body_markup = False
         self._pending_open: str | None = None
+        self._last_poll_state: PollState | None = None
 
         window.declare_requested.connect(self.declare)
         window.settings_requested.connect(self.open_settings)
@@ -321,6 +322,9 @@ class AppController(QObject):
         self._on_pages_changed(self.poller.pages)
 
     def _on_poll_status(self, status: PollStatus) -> None:
+        if status.state is not self._last_poll_state:
+            log.info("PagerDuty: %s %s", status.state.value, status.message)
+            self._last_poll_state = status.state
         if status.state in (PollState.TOKEN_REJECTED, PollState.FAILED):
             self.window.show_message("pagerduty", status.message, "error")
         elif status.state is PollState.NOT_CONFIGURED:

@@ -210,3 +210,73 @@ def test_broken_team_database_offers_the_local_one(qtbot, qapp, tmp_path, monkey
     finally:
         ctx.shutdown()
         ctx.window.deleteLater()
+
+
+class RecordingNotifier:
+    """Stands in for the desktop: records what would be shown."""
+
+    def __init__(self):
+        from oncall_desktop.ui.notifier import Notifier
+
+        self.notifier = Notifier()
+        self.shown = []
+        self.notifier.notify = self.shown.append
+
+
+def low_and_high_pages():
+    from oncall_desktop.core.paging import Page
+
+    return [
+        Page("L1", 1, "disk 80%", "triggered", "low", "db", None, ""),
+        Page("H1", 2, "<b>API</b> & down", "triggered", "high", "api", None, ""),
+    ]
+
+
+def test_alerts_respect_snooze_and_quiet_hours_but_not_for_high_urgency(context):
+    from dataclasses import replace
+
+    ctx = context()
+    recorder = RecordingNotifier()
+    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.on_new_alerts(low_and_high_pages())
+    assert [n.key for n in recorder.shown] == ["L1", "H1"]
+    high = recorder.shown[1]
+    assert high.urgent and high.body == "<b>API</b> & down"  # plain: the server shows text
+    assert high.title == "🔴 High urgency · api"
+    assert ("acknowledge", "Acknowledge") in high.actions
+    recorder.shown.clear()
+    ctx.controller.snooze(30)
+    ctx.controller.on_new_alerts(low_and_high_pages())
+    assert [n.key for n in recorder.shown] == ["H1"]
+    ctx.controller.snooze(0)
+    recorder.shown.clear()
+    ctx.controller.settings = replace(
+        ctx.controller.settings, quiet_hours_start="00:00", quiet_hours_end="23:59"
+    )
+    ctx.controller.on_new_alerts(low_and_high_pages())
+    assert [n.key for n in recorder.shown] == ["H1"]
+
+
+def test_markup_capable_servers_get_escaped_bodies(context):
+    ctx = context()
+    recorder = RecordingNotifier()
+    ctx.controller.use_notifier(recorder.notifier, body_markup=True)
+    ctx.controller.on_new_alerts(low_and_high_pages()[1:])
+    assert recorder.shown[0].body == "&lt;b&gt;API&lt;/b&gt; &amp; down"
+
+
+def test_settings_saved_and_token_goes_to_the_keyring_only(qtbot, context, tmp_path):
+    from dataclasses import replace
+
+    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
+
+    secrets = InMemorySecretStore()
+    ctx = context(secrets=secrets)
+    new = replace(
+        ctx.settings, pagerduty_base_url="https://api.eu.pagerduty.com", pagerduty_poll_seconds=30
+    )
+    ctx.controller.apply_settings(new, "u+secret-token-xyz")
+    qtbot.waitUntil(lambda: ctx.poller.interval.total_seconds() == 30, timeout=5000)
+    assert secrets.get(PAGERDUTY_TOKEN) == "u+secret-token-xyz"
+    saved = (tmp_path / "config" / "settings.json").read_text()
+    assert "api.eu.pagerduty.com" in saved and "u+secret-token-xyz" not in saved

@@ -1,0 +1,119 @@
+"""A page reaches the desktop as a notification; its buttons act on PagerDuty. The real app
+process, the real Secret Service, the contract-checked fake PagerDuty, a real X server."""
+
+import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.desktop.test_app_on_desktop import launch, log_of, stop
+from tests.helpers.desktop import wait_for
+from tests.helpers.fake_pagerduty import ME_EMAIL
+
+pytestmark = [pytest.mark.desktop, pytest.mark.keyring, pytest.mark.slow]
+
+HOSTILE = '<b>API</b> down & <a href="https://evil.example">click</a> <!channel>'
+
+
+def store_token(desktop, token):
+    script = textwrap.dedent("""
+        import sys
+        from oncall_desktop.integrations.secrets import KeyringSecretStore, PAGERDUTY_TOKEN
+        KeyringSecretStore(timeout=15).set(PAGERDUTY_TOKEN, sys.argv[1])
+    """)
+    subprocess.run([sys.executable, "-c", script, token], env=desktop.env(), check=True, timeout=60)
+
+
+def configure(tmp_path, pagerduty):
+    config = tmp_path / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(
+        json.dumps(
+            {
+                "pagerduty_base_url": pagerduty.url,
+                "pagerduty_poll_seconds": 5,
+                "engineer_name": "Alice",
+            }
+        )
+    )
+
+
+def notifications(desktop, body=None):
+    return [
+        e
+        for e in desktop.events()
+        if e["event"] == "Notify" and (body is None or e["body"] == body)
+    ]
+
+
+def click(desktop, notification_id, action):
+    subprocess.run(
+        [
+            "dbus-send",
+            "--session",
+            "--type=method_call",
+            "--dest=org.freedesktop.Notifications",
+            "/org/oncall/TestControl",
+            "org.oncall.TestControl.Click",
+            f"uint32:{notification_id}",
+            f"string:{action}",
+        ],
+        env=desktop.env(),
+        check=True,
+        timeout=10,
+    )
+
+
+def test_page_notifies_and_acknowledges_from_the_notification(desktop, tmp_path, pagerduty):
+    store_token(desktop, pagerduty.token)
+    configure(tmp_path, pagerduty)
+    incident = pagerduty.add_incident(HOSTILE)
+    app = launch(desktop, tmp_path)
+    try:
+        shown = wait_for(lambda: notifications(desktop, HOSTILE), timeout=20)
+        assert shown, f"no notification; log:\n{log_of(tmp_path)}"
+        note = shown[-1]
+        assert note["summary"].startswith("🔴 High urgency")
+        assert note["actions"][:4] == ["default", "Open", "acknowledge", "Acknowledge"]
+        click(desktop, note["id"], "acknowledge")
+        assert wait_for(
+            lambda: pagerduty.requests_to("PUT", f"/incidents/{incident}"), timeout=15
+        ), "the acknowledge never reached PagerDuty"
+        put = pagerduty.requests_to("PUT", f"/incidents/{incident}")[0]
+        assert put.headers["From"] == ME_EMAIL
+        assert pagerduty.incidents[incident]["status"] == "acknowledged"
+        # "Open" creates the local incident with PagerDuty's times
+        click(desktop, note["id"], "default")
+        database = tmp_path / "data" / "oncall.sqlite3"
+
+        def local_incident():
+            if not database.exists():
+                return None
+            with sqlite3.connect(database) as conn:
+                return conn.execute(
+                    "SELECT title, pagerduty_id, acknowledged_at FROM incidents"
+                ).fetchone()
+
+        row = wait_for(local_incident, timeout=15)
+        assert row is not None and row[0] == HOSTILE and row[1] == incident
+        assert row[2] is not None  # acknowledged, so MTTA can be computed
+    finally:
+        code, _out, err = stop(app)
+    assert code == 0, err
+    assert pagerduty.token not in log_of(tmp_path)
+
+
+def test_rejected_token_is_shown_not_retried_forever(desktop, tmp_path, pagerduty):
+    store_token(desktop, "u+revoked-token-000")
+    configure(tmp_path, pagerduty)
+    app = launch(desktop, tmp_path)
+    try:
+        assert wait_for(lambda: "PagerDuty: token_rejected" in log_of(tmp_path), timeout=20)
+        wait_for(lambda: False, timeout=6)  # more than one poll interval
+        assert len(pagerduty.requests_to("GET", "/users/me")) == 1
+    finally:
+        code, _out, err = stop(app)
+    assert code == 0, err

@@ -1,0 +1,63 @@
+"""The settings dialog with the connections service against the fake PagerDuty."""
+
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
+from oncall_desktop.services.connections import ConnectionsService
+from oncall_desktop.services.tasks import TaskRunner
+from oncall_desktop.ui.windows.settings_dialog import SettingsDialog
+
+
+def make_dialog(qtbot, settings, secrets):
+    runner = TaskRunner()
+    connections = ConnectionsService(secrets, runner)
+    dialog = SettingsDialog(settings, connections)
+    connections.setParent(dialog)  # as in the app: it lives as long as its users
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    return dialog, runner
+
+
+def test_test_connection_with_a_typed_token(qtbot, pagerduty):
+    dialog, runner = make_dialog(
+        qtbot, Settings(pagerduty_base_url=pagerduty.url), InMemorySecretStore()
+    )
+    qtbot.waitUntil(lambda: "No token stored" in dialog.token_state.text(), timeout=5000)
+    assert dialog.region.currentText() == "Other address"
+    qtbot.keyClicks(dialog.token, pagerduty.token)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "Connected" in dialog.test_result.text(), timeout=5000)
+    assert dialog.test_result.text() == (
+        f"Connected to {pagerduty.url} as Alice <alice@example.com>."
+    )
+    assert dialog.new_token() == pagerduty.token
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_test_connection_reports_a_rejected_token(qtbot, pagerduty):
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, "u+wrong")
+    dialog, runner = make_dialog(qtbot, Settings(pagerduty_base_url=pagerduty.url), secrets)
+    qtbot.waitUntil(lambda: "A token is stored" in dialog.token_state.text(), timeout=5000)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "rejected" in dialog.test_result.text(), timeout=5000)
+    assert dialog.new_token() is None  # untouched: the stored token stays
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_region_and_validation(qtbot):
+    dialog, runner = make_dialog(qtbot, Settings(), InMemorySecretStore())
+    assert dialog.base_url.text() == "https://api.pagerduty.com"
+    assert dialog.base_url.isReadOnly()
+    dialog.region.setCurrentIndex(1)
+    assert dialog.base_url.text() == "https://api.eu.pagerduty.com"
+    dialog.quiet_start.setText("22:00")
+    assert "both ends" in dialog._validate()
+    dialog.quiet_end.setText("07:30")
+    assert dialog._validate() == ""
+    result = dialog.result_settings()
+    assert (result.pagerduty_base_url, result.quiet_hours_start, result.quiet_hours_end) == (
+        "https://api.eu.pagerduty.com",
+        "22:00",
+        "07:30",
+    )
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)

@@ -1,0 +1,27 @@
+from oncall_desktop.core.paging import Page
+from oncall_desktop.ui.tray import Tray, menu_text
+
+
+def page(pid, title, status="triggered", urgency="high"):
+    return Page(pid, 1, title, status, urgency, "svc", None, "")
+
+
+def test_menu_text_is_literal_and_short():
+    assert menu_text("AT&T <b>down</b>") == "AT&&T <b>down</b>"
+    assert len(menu_text("x" * 200)) == 60
+    assert menu_text("multi\nline\ttitle") == "multi line title"
+
+
+def test_pages_listed_triggered_first_with_actions(qtbot, qapp):
+    tray = Tray()
+    tray.set_pages([page("A", "acked one", "acknowledged"), page("B", "<b>new</b> & hot")])
+    entries = tray._page_entries
+    assert [e[1].title() for e in entries] == ["🔴 <b>new</b> && hot", "🟠 acked one"]
+    triggered_actions = [a.text() for a in entries[0][1].actions()]
+    assert triggered_actions == ["Acknowledge", "Open"]
+    assert [a.text() for a in entries[1][1].actions()] == ["Open"]
+    with qtbot.waitSignal(tray.acknowledge_requested) as blocker:
+        entries[0][1].actions()[0].trigger()
+    assert blocker.args == ["B"]
+    tray.set_pages([])
+    assert tray._page_entries == []
