@@ -11,6 +11,7 @@ Usage: python fake_desktop.py EVENTS.jsonl   (prints READY once both names are o
 import asyncio
 import json
 import sys
+import time
 
 from dbus_fast import PropertyAccess
 from dbus_fast.aio import MessageBus
@@ -20,6 +21,7 @@ EVENTS_FILE = sys.argv[1]
 
 
 def record(**event):
+    event["t"] = time.time()
     with open(EVENTS_FILE, "a", encoding="utf-8") as handle:
         handle.write(json.dumps(event) + "\n")
 

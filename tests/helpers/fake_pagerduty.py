@@ -59,6 +59,8 @@ class Recorded:
     query: list[tuple[str, str]]
     headers: dict[str, str]
     body: Any
+    at: float = field(default_factory=time.time)  # wall clock, to compare across processes
+    answered_ids: list[str] = field(default_factory=list)  # incidents in the answer
 
 
 class FakePagerDuty:
@@ -184,8 +186,9 @@ class FakePagerDuty:
             parsed = json.loads(body) if body else None
         except ValueError:
             parsed = body
+        recorded = Recorded(request.method, request.path, query, headers, parsed)
         with self.lock:
-            self.requests.append(Recorded(request.method, request.path, query, headers, parsed))
+            self.requests.append(recorded)
         fault = self._take_fault(request.path)
         if fault is not None:
             if fault.delay:
@@ -205,6 +208,8 @@ class FakePagerDuty:
                 self.violations.append(f"request {request.method} {request.path}: {error}")
             return self._json(400, self._error(400, f"Invalid request: {error}"))
         status, payload = self._route(request, parsed)
+        if isinstance(payload, dict) and isinstance(payload.get("incidents"), list):
+            recorded.answered_ids = [i["id"] for i in payload["incidents"]]
         raw = json.dumps(payload).encode()
         try:
             self.contract.check_response(
