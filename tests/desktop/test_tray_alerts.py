@@ -78,6 +78,7 @@ def test_page_notifies_and_acknowledges_from_the_notification(desktop, tmp_path,
         note = shown[-1]
         assert note["summary"].startswith("🔴 High urgency")
         assert note["actions"][:4] == ["default", "Open", "acknowledge", "Acknowledge"]
+        assert "sound-name" in note["hints"] and "urgency" in note["hints"]
         click(desktop, note["id"], "acknowledge")
         assert wait_for(
             lambda: pagerduty.requests_to("PUT", f"/incidents/{incident}"), timeout=15

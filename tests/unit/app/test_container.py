@@ -280,3 +280,39 @@ def test_settings_saved_and_token_goes_to_the_keyring_only(qtbot, context, tmp_p
     assert secrets.get(PAGERDUTY_TOKEN) == "u+secret-token-xyz"
     saved = (tmp_path / "config" / "settings.json").read_text()
     assert "api.eu.pagerduty.com" in saved and "u+secret-token-xyz" not in saved
+
+
+def test_tray_tooltip_and_state_follow_pagerduty(qapp, tmp_path, clock):
+    from datetime import timedelta
+
+    from oncall_desktop.core.paging import Page
+    from oncall_desktop.services.poller import PollState, PollStatus
+    from oncall_desktop.ui.icons import TrayState
+    from oncall_desktop.ui.tray import Tray
+
+    ctx = build_shell(
+        qapp,
+        Settings(),
+        load_policy(),
+        clock,
+        [],
+        SettingsStore(tmp_path / "config"),
+        InMemorySecretStore(),
+    )
+    try:
+        tray = Tray()  # offscreen has no tray host: drive one by hand
+        ctx.controller.tray = tray
+        poller = ctx.poller
+        poller.status = PollStatus(PollState.OK, "", clock.now() - timedelta(seconds=12))
+        poller.pages = [Page("P1", 1, "t", "triggered", "high", "", None, "")]
+        ctx.controller.update_tray(clock.now())
+        assert tray.state is TrayState.INCIDENT_OPEN
+        tip = tray.icon.toolTip()
+        assert "1 page(s) to acknowledge" in tip and "last poll 12 s ago" in tip
+        poller.status = PollStatus(PollState.OFFLINE, "down", clock.now() - timedelta(minutes=2))
+        ctx.controller.update_tray(clock.now())
+        assert tray.state is TrayState.OFFLINE
+        assert "PagerDuty: offline, last poll 120 s ago" in tray.icon.toolTip()
+    finally:
+        ctx.shutdown()
+        ctx.window.deleteLater()

@@ -1,0 +1,54 @@
+"""How a PagerDuty page becomes, and follows, a local incident."""
+
+from datetime import timedelta
+
+from oncall_desktop.core.incident import Status
+from oncall_desktop.core.paging import Page
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.services.incidents import apply_page_status, incident_from_page
+
+
+def test_incident_keeps_pagerduty_times(clock):
+    created = clock.now() - timedelta(minutes=7)
+    acked = clock.now() - timedelta(minutes=4)
+    page = Page(
+        "PX1",
+        42,
+        "DB down",
+        "acknowledged",
+        "high",
+        "Backend",
+        created,
+        "https://x",
+        acknowledged_at=acked,
+    )
+    incident = incident_from_page(page, clock.now(), "alice")
+    assert incident.detected_at == created and incident.acknowledged_at == acked
+    assert incident.status is Status.ACKNOWLEDGED
+    assert incident.severity is Severity.SEV1  # high urgency: provisional SEV-1
+    assert incident.pagerduty_id == "PX1" and incident.pagerduty_url == "https://x"
+    assert "provisional" in incident.timeline[0].data["reason"]
+
+
+def test_low_urgency_and_clock_skew(clock):
+    future = clock.now() + timedelta(minutes=2)  # PagerDuty's clock ahead of ours
+    page = Page("PX2", 1, "slow", "triggered", "low", "", future, "")
+    incident = incident_from_page(page, clock.now(), "alice")
+    assert incident.severity is Severity.SEV3
+    assert incident.detected_at == clock.now() and incident.acknowledged_at is None
+
+
+def test_following_pagerduty(clock):
+    page = Page("PX3", 1, "t", "triggered", "high", "", clock.now(), "")
+    incident = incident_from_page(page, clock.now(), "alice")
+    clock.advance(120)
+    acked = Page(
+        "PX3", 1, "t", "acknowledged", "high", "", page.created_at, "", acknowledged_at=clock.now()
+    )
+    assert apply_page_status(incident, acked, clock.now())
+    assert incident.acknowledged_at == clock.now()
+    assert not apply_page_status(incident, acked, clock.now())  # nothing new
+    resolved = Page("PX3", 1, "t", "resolved", "high", "", page.created_at, "")
+    assert apply_page_status(incident, resolved, clock.now())
+    assert incident.status is Status.RESOLVED
+    assert incident.timeline[-1].actor == "PagerDuty"
