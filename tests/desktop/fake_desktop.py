@@ -83,6 +83,7 @@ class Notifications(ServiceInterface):
             summary=summary,
             body=body,
             actions=list(actions),
+            hints=sorted(hints),
             expire_timeout=expire_timeout,
         )
         return self.last_id
