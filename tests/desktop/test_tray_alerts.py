@@ -85,8 +85,9 @@ def test_page_notifies_and_acknowledges_from_the_notification(desktop, tmp_path,
         ), "the acknowledge never reached PagerDuty"
         put = pagerduty.requests_to("PUT", f"/incidents/{incident}")[0]
         assert put.headers["From"] == ME_EMAIL
-        assert wait_for(lambda: pagerduty.incidents[incident]["status"] == "acknowledged",
-                        timeout=10)
+        assert wait_for(
+            lambda: pagerduty.incidents[incident]["status"] == "acknowledged", timeout=10
+        )
         # "Open" creates the local incident with PagerDuty's times
         click(desktop, note["id"], "default")
         database = tmp_path / "data" / "oncall.sqlite3"

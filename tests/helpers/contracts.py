@@ -112,13 +112,14 @@ class PagerDutyContract:
                 names.add(resolved["name"])
         return names
 
-    def check_request(
-        self, method: str, path: str, query: Any, headers: dict[str, str], body: bytes | None
-    ) -> None:
+    @staticmethod
+    def _request(
+        method: str, path: str, query: Any, headers: dict[str, str], body: bytes | None
+    ) -> Any:
         from openapi_core.testing import MockRequest
         from werkzeug.datastructures import ImmutableMultiDict
 
-        request = MockRequest(
+        return MockRequest(
             "https://api.pagerduty.com",
             method.lower(),
             path,
@@ -126,7 +127,11 @@ class PagerDutyContract:
             headers=headers,
             data=body or None,
         )
-        self.openapi.validate_request(request)
+
+    def check_request(
+        self, method: str, path: str, query: Any, headers: dict[str, str], body: bytes | None
+    ) -> None:
+        self.openapi.validate_request(self._request(method, path, query, headers, body))
         # Defect 4: these headers are not checked by the validator.
         accept = headers.get("Accept", "")
         assert accept == "application/vnd.pagerduty+json;version=2", f"Accept: {accept!r}"
@@ -147,23 +152,17 @@ class PagerDutyContract:
         response_body: bytes,
     ) -> None:
         import jsonschema
-        from openapi_core.testing import MockRequest, MockResponse
-        from werkzeug.datastructures import ImmutableMultiDict
+        from openapi_core.testing import MockResponse
 
         _template, item = self._operation(method, path)
         documented = item[method.lower()].get("responses", {})
         if str(status) not in documented and status in UNDOCUMENTED_STATUSES:
             jsonschema.validate(json.loads(response_body), self._error_schema)
             return
-        request = MockRequest(
-            "https://api.pagerduty.com",
-            method.lower(),
-            path,
-            args=ImmutableMultiDict(query),
-            headers=headers,
-            data=body or None,
+        self.openapi.validate_response(
+            self._request(method, path, query, headers, body),
+            MockResponse(response_body, status_code=status),
         )
-        self.openapi.validate_response(request, MockResponse(response_body, status_code=status))
 
 
 @functools.lru_cache(maxsize=1)

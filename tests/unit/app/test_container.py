@@ -19,6 +19,23 @@ from oncall_desktop.storage.db import open_database, sqlite_url
 
 
 @pytest.fixture
+def shell(qapp, tmp_path, clock):
+    """The app without its database, as it is in the first instants after launch."""
+    ctx = build_shell(
+        qapp,
+        Settings(),
+        load_policy(),
+        clock,
+        [],
+        SettingsStore(tmp_path / "config"),
+        InMemorySecretStore(),
+    )
+    yield ctx
+    ctx.shutdown()
+    ctx.window.deleteLater()
+
+
+@pytest.fixture
 def context(qapp, tmp_path, clock):
     contexts = []
 
@@ -154,25 +171,12 @@ def test_paths_follow_env_overrides(tmp_path, monkeypatch):
     assert paths.policy_override == tmp_path / "c" / "policy.toml"
 
 
-def test_declare_waits_for_the_database(qapp, clock, tmp_path):
-    ctx = build_shell(
-        qapp,
-        Settings(),
-        load_policy(),
-        clock,
-        [],
-        SettingsStore(tmp_path / "config"),
-        InMemorySecretStore(),
-    )
-    try:
-        assert not ctx.window.declare_action.isEnabled()
-        assert "Opening the database" in ctx.window.status_label.text()
-    finally:
-        ctx.shutdown()
-        ctx.window.deleteLater()
+def test_declare_waits_for_the_database(shell):
+    assert not shell.window.declare_action.isEnabled()
+    assert "Opening the database" in shell.window.status_label.text()
 
 
-def test_broken_team_database_offers_the_local_one(qtbot, qapp, tmp_path, monkeypatch, clock):
+def test_broken_team_database_offers_the_local_one(qtbot, shell, monkeypatch):
     import argparse
 
     from oncall_desktop.app import main
@@ -190,26 +194,14 @@ def test_broken_team_database_offers_the_local_one(qtbot, qapp, tmp_path, monkey
         database_url="postgresql+psycopg://x@127.0.0.1:1/team", no_dialogs=False
     )
     paths = AppPaths.from_environment()
-    ctx = build_shell(
-        qapp,
-        Settings(),
-        load_policy(),
-        clock,
-        [],
-        SettingsStore(tmp_path / "config"),
-        InMemorySecretStore(),
-    )
+    ctx = shell
     ready = []
-    try:
-        main.open_storage(ctx, paths, args, on_ready=lambda: ready.append(True))
-        qtbot.waitUntil(lambda: bool(ready), timeout=10_000)
-        assert asked and asked[0][1] is True and "cannot be reached" in asked[0][0]
-        assert ctx.database.is_sqlite
-        assert ctx.window.declare_action.isEnabled()
-        assert "Using the local database" in ctx.window.banner.texts()["database-fallback"]
-    finally:
-        ctx.shutdown()
-        ctx.window.deleteLater()
+    main.open_storage(ctx, paths, args, on_ready=lambda: ready.append(True))
+    qtbot.waitUntil(lambda: bool(ready), timeout=10_000)
+    assert asked and asked[0][1] is True and "cannot be reached" in asked[0][0]
+    assert ctx.database.is_sqlite
+    assert ctx.window.declare_action.isEnabled()
+    assert "Using the local database" in ctx.window.banner.texts()["database-fallback"]
 
 
 class RecordingNotifier:
@@ -282,7 +274,7 @@ def test_settings_saved_and_token_goes_to_the_keyring_only(qtbot, context, tmp_p
     assert "api.eu.pagerduty.com" in saved and "u+secret-token-xyz" not in saved
 
 
-def test_tray_tooltip_and_state_follow_pagerduty(qapp, tmp_path, clock):
+def test_tray_tooltip_and_state_follow_pagerduty(shell, clock):
     from datetime import timedelta
 
     from oncall_desktop.core.paging import Page
@@ -290,29 +282,17 @@ def test_tray_tooltip_and_state_follow_pagerduty(qapp, tmp_path, clock):
     from oncall_desktop.ui.icons import TrayState
     from oncall_desktop.ui.tray import Tray
 
-    ctx = build_shell(
-        qapp,
-        Settings(),
-        load_policy(),
-        clock,
-        [],
-        SettingsStore(tmp_path / "config"),
-        InMemorySecretStore(),
-    )
-    try:
-        tray = Tray()  # offscreen has no tray host: drive one by hand
-        ctx.controller.tray = tray
-        poller = ctx.poller
-        poller.status = PollStatus(PollState.OK, "", clock.now() - timedelta(seconds=12))
-        poller.pages = [Page("P1", 1, "t", "triggered", "high", "", None, "")]
-        ctx.controller.update_tray(clock.now())
-        assert tray.state is TrayState.INCIDENT_OPEN
-        tip = tray.icon.toolTip()
-        assert "1 page(s) to acknowledge" in tip and "last poll 12 s ago" in tip
-        poller.status = PollStatus(PollState.OFFLINE, "down", clock.now() - timedelta(minutes=2))
-        ctx.controller.update_tray(clock.now())
-        assert tray.state is TrayState.OFFLINE
-        assert "PagerDuty: offline, last poll 120 s ago" in tray.icon.toolTip()
-    finally:
-        ctx.shutdown()
-        ctx.window.deleteLater()
+    ctx = shell
+    tray = Tray()  # offscreen has no tray host: drive one by hand
+    ctx.controller.tray = tray
+    poller = ctx.poller
+    poller.status = PollStatus(PollState.OK, "", clock.now() - timedelta(seconds=12))
+    poller.pages = [Page("P1", 1, "t", "triggered", "high", "", None, "")]
+    ctx.controller.update_tray(clock.now())
+    assert tray.state is TrayState.INCIDENT_OPEN
+    tip = tray.icon.toolTip()
+    assert "1 page(s) to acknowledge" in tip and "last poll 12 s ago" in tip
+    poller.status = PollStatus(PollState.OFFLINE, "down", clock.now() - timedelta(minutes=2))
+    ctx.controller.update_tray(clock.now())
+    assert tray.state is TrayState.OFFLINE
+    assert "PagerDuty: offline, last poll 120 s ago" in tray.icon.toolTip()
