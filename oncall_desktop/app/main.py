@@ -28,7 +28,7 @@ log = logging.getLogger("oncall_desktop")
 
 EXIT_OK = 0
 EXIT_STARTUP_FAILED = 2
-BACKGROUND_START_DELAY_MS = 50
+BACKGROUND_START_DELAY_MS = 150
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -121,14 +121,21 @@ def main(argv: list[str] | None = None) -> int:
     context.window.show()
     log.info("main window shown")
 
-    def start_background_work() -> None:
+    def start_background_work(_: object = None) -> None:
         open_storage(context, paths, args, on_ready=lambda: _after_storage(context, args))
         context.poller.start()
         choose_notifier(context)
 
+    from oncall_desktop.app.importscan import skip_pyside_source_scan
+
     # Once the event loop has put the window and the tray icon on screen: the workers'
     # imports (SQLAlchemy, keyring) would otherwise compete with them for the interpreter.
-    QTimer.singleShot(BACKGROUND_START_DELAY_MS, start_background_work)
+    QTimer.singleShot(
+        BACKGROUND_START_DELAY_MS,
+        lambda: context.runner.run(
+            skip_pyside_source_scan, start_background_work, start_background_work
+        ),
+    )
     return app.exec()
 
 

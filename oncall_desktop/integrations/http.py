@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import requests
+from typing import TYPE_CHECKING
 
 from oncall_desktop import APP_NAME, __version__
+
+if TYPE_CHECKING:  # requests takes ~65 ms to import: only workers that talk HTTP load it
+    import requests
 
 # (connect, read) seconds. requests has no default timeout: without one a hung server would
 # hold a worker thread forever.
@@ -12,6 +15,8 @@ DEFAULT_TIMEOUT = (5.0, 20.0)
 
 
 def make_session() -> requests.Session:
+    import requests
+
     session = requests.Session()
     session.headers["User-Agent"] = f"{APP_NAME}/{__version__} (+python-requests)"
     return session

@@ -9,9 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from oncall_desktop.core.paging import Page, parse_page
 from oncall_desktop.integrations.errors import (
@@ -27,6 +25,9 @@ from oncall_desktop.integrations.errors import (
     Unreachable,
 )
 from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, make_session, normalise_base_url
+
+if TYPE_CHECKING:  # imported by the worker making the first call, not at start-up
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,8 @@ class PagerDutyClient:
             headers["Content-Type"] = "application/json"
         if from_email:
             headers["From"] = from_email
+        import requests
+
         url = self.base_url + path
         try:
             response = self._session.request(
