@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from oncall_desktop.core.clock import utc
-from oncall_desktop.core.incident import EventKind, Incident
-from oncall_desktop.core.policy import Audience, EscalationMode, PhaseDef, Policy
+from oncall_desktop.core.incident import EventKind, Incident, Status
+from oncall_desktop.core.policy import AntiPattern, Audience, EscalationMode, PhaseDef, Policy
 
 
 class ClockState(StrEnum):
@@ -210,3 +210,53 @@ def escalation_due_at(incident: Incident, policy: Policy) -> datetime | None:
 def escalation_needed(incident: Incident, policy: Policy, now: datetime) -> bool:
     due = escalation_due_at(incident, policy)
     return incident.is_active and due is not None and now >= due
+
+
+# --- what to look at first ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One clock of an incident, for "most urgent first" lists."""
+
+    label: str  # "acknowledge", "resolve", or an audience value
+    due_at: datetime
+
+    def remaining(self, now: datetime) -> timedelta:
+        return self.due_at - now
+
+
+def open_deadlines(incident: Incident, policy: Policy) -> list[Deadline]:
+    """Every clock still running (SLA not yet met, updates owed), soonest first."""
+    deadlines = []
+    ack = ack_clock(incident, policy)
+    if ack.met_at is None:
+        deadlines.append(Deadline("acknowledge", ack.deadline))
+    resolve = resolve_clock(incident, policy)
+    if resolve.met_at is None:
+        deadlines.append(Deadline("resolve", resolve.deadline))
+    for audience, due in next_updates(incident, policy).items():
+        deadlines.append(Deadline(audience.value, due.due_at))
+    return sorted(deadlines, key=lambda d: d.due_at)
+
+
+def reminders(incident: Incident, policy: Policy, now: datetime) -> list[AntiPattern]:
+    """The SOP's anti-patterns that apply to where the incident stands right now."""
+    phase = current_phase(incident, policy).phase.id
+    root_cause_found = bool(incident.steps.get("2.4") and incident.steps["2.4"].done)
+    wanted = set()
+    if incident.is_active and phase == "investigation":
+        wanted.add("panic_guess")
+    fixing = incident.status is Status.MITIGATING or any(
+        incident.steps.get(step.id) and incident.steps[step.id].done
+        for p in policy.phases
+        if p.id in ("mitigation", "resolution")
+        for step in p.steps
+    )
+    if incident.is_active and fixing and not root_cause_found:
+        wanted.add("fix_without_understanding")
+    if any(d.overdue(now) for d in next_updates(incident, policy).values()):
+        wanted.add("no_communication")
+    if not incident.is_active and policy.severity(incident.severity).postmortem_required:
+        wanted.add("skip_postmortem")
+    return [a for a in policy.anti_patterns if a.id in wanted]

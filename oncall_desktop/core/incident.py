@@ -54,6 +54,7 @@ class EventKind(StrEnum):
     NOTE = "note"
     UPDATE_SENT = "update_sent"
     REMINDER_SNOOZED = "reminder_snoozed"
+    CONTACT_NOTIFIED = "contact_notified"
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,16 @@ class Incident:
             until=utc(until).isoformat(),
             reason=reason.strip(),
         )
+
+    def mark_contact_notified(self, contact: str, *, at: datetime, actor: str) -> None:
+        """An escalation contact was reached (SOP 3.2)."""
+        if contact in self.notified_contacts:
+            raise DomainError(f"{contact} is already marked as notified")
+        self._record(at, EventKind.CONTACT_NOTIFIED, actor, contact=contact)
+
+    @property
+    def notified_contacts(self) -> set[str]:
+        return {str(e.data.get("contact")) for e in self.events(EventKind.CONTACT_NOTIFIED)}
 
     def events(self, kind: EventKind) -> list[TimelineEvent]:
         return [e for e in self.timeline if e.kind is kind]

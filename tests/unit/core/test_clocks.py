@@ -169,3 +169,63 @@ def test_escalation_rules(clock, policy):
     sev2.move_to(Status.RESOLVED, at=clock.now(), actor="a")
     assert not escalation_needed(sev2, policy, clock.now())
     assert escalation_due_at(sev3, policy) is None
+
+
+def test_open_deadlines_soonest_first(clock, policy):
+    from oncall_desktop.core.clocks import open_deadlines
+
+    inc = declare(clock)
+    labels = [d.label for d in open_deadlines(inc, policy)]
+    assert labels[0] in ("acknowledge", "internal", "status_page", "executive")
+    assert labels[-1] == "resolve"
+    assert open_deadlines(inc, policy)[0].remaining(clock.now()) == 5 * M
+    inc.move_to(Status.ACKNOWLEDGED, at=clock.now(), actor="a")
+    assert "acknowledge" not in [d.label for d in open_deadlines(inc, policy)]
+
+
+def test_reminders_follow_the_situation(clock, policy):
+    from oncall_desktop.core.clocks import reminders
+
+    inc = declare(clock)
+    for step in ("1.1", "1.2", "1.3", "1.4"):
+        inc.tick_step(step, at=clock.now(), actor="a")
+    for audience in Audience:
+        inc.record_update_sent(audience, at=clock.now(), actor="a")
+    assert [a.id for a in reminders(inc, policy, clock.now())] == ["panic_guess"]
+    for step in ("2.1", "2.2", "2.3"):
+        inc.tick_step(step, at=clock.now(), actor="a")
+    # 2.4 (root cause) still open: investigation goes on
+    inc.tick_step("2.4", at=clock.now(), actor="a")
+    assert reminders(inc, policy, clock.now()) == []
+    clock.advance(16 * M)
+    assert [a.id for a in reminders(inc, policy, clock.now())] == ["no_communication"]
+    inc.move_to(Status.RESOLVED, at=clock.now(), actor="a")
+    ids = [a.id for a in reminders(inc, policy, clock.now())]
+    assert "skip_postmortem" in ids
+
+
+def test_fix_without_understanding_when_mitigating_before_root_cause(clock, policy):
+
+    inc = declare(clock)
+    for step in ("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3"):
+        inc.tick_step(step, at=clock.now(), actor="a")
+    assert current_phase(inc, policy).phase.id == "investigation"  # 2.4 open
+    for audience in Audience:
+        inc.record_update_sent(audience, at=clock.now(), actor="a")
+    inc.tick_step("3.1", at=clock.now(), actor="a")  # a workaround before the root cause
+    ids = [a.id for a in reminders(inc, policy, clock.now())]
+    assert "fix_without_understanding" in ids
+    inc.tick_step("2.4", at=clock.now(), actor="a")
+    assert "fix_without_understanding" not in [a.id for a in reminders(inc, policy, clock.now())]
+
+
+def test_escalation_contacts_notified_once(clock):
+    import pytest
+
+    from oncall_desktop.core.errors import DomainError
+
+    inc = declare(clock)
+    inc.mark_contact_notified("CTO", at=clock.now(), actor="a")
+    assert inc.notified_contacts == {"CTO"}
+    with pytest.raises(DomainError):
+        inc.mark_contact_notified("CTO", at=clock.now(), actor="a")
