@@ -10,7 +10,9 @@ from oncall_desktop.core.clocks import (
     escalation_needed,
     next_update,
     next_updates,
+    open_deadlines,
     phase_progress,
+    reminders,
     resolve_clock,
 )
 from oncall_desktop.core.incident import Incident, Status
@@ -172,8 +174,6 @@ def test_escalation_rules(clock, policy):
 
 
 def test_open_deadlines_soonest_first(clock, policy):
-    from oncall_desktop.core.clocks import open_deadlines
-
     inc = declare(clock)
     labels = [d.label for d in open_deadlines(inc, policy)]
     assert labels[0] in ("acknowledge", "internal", "status_page", "executive")
@@ -184,8 +184,6 @@ def test_open_deadlines_soonest_first(clock, policy):
 
 
 def test_reminders_follow_the_situation(clock, policy):
-    from oncall_desktop.core.clocks import reminders
-
     inc = declare(clock)
     for step in ("1.1", "1.2", "1.3", "1.4"):
         inc.tick_step(step, at=clock.now(), actor="a")
