@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QLocale, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop import APP_DISPLAY_NAME
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
-from oncall_desktop.core.clocks import next_updates
+from oncall_desktop.core.clocks import next_updates, open_deadlines
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
-from oncall_desktop.core.policy import LoadedPolicy
+from oncall_desktop.core.policy import Audience, LoadedPolicy
 from oncall_desktop.integrations.secrets import (
     PAGERDUTY_TOKEN,
     KeyringSecretStore,
@@ -42,6 +42,7 @@ from oncall_desktop.ui.notifier import (
     Notifier,
     TrayNotifier,
 )
+from oncall_desktop.ui.text import countdown
 from oncall_desktop.ui.tray import Tray
 from oncall_desktop.ui.windows.main_window import MainWindow
 
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     # SQLAlchemy takes ~300 ms to import: the worker that opens the database loads it, so
     # the window never waits for it.
     from oncall_desktop.storage.db import Database
+    from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 
 log = logging.getLogger(__name__)
 
@@ -184,10 +186,13 @@ class AppController(QObject):
         self._body_markup = False
         self._pending_open: str | None = None
         self._last_poll_state: PollState | None = None
+        self.cockpits: dict[int, CockpitWindow] = {}
+        self._overdue_alerted: set[tuple[int, str, datetime]] = set()
 
         window.declare_requested.connect(self.declare)
         window.settings_requested.connect(self.open_settings)
         window.hidden_to_tray.connect(self._on_window_hidden_to_tray)
+        window.incident_activated.connect(self.open_cockpit)
         window.declare_action.setEnabled(False)  # until the database is open
         poller.new_alerts.connect(self.on_new_alerts)
         poller.pages_changed.connect(self._on_pages_changed)
@@ -204,10 +209,15 @@ class AppController(QObject):
             tray.acknowledge_requested.connect(poller.acknowledge)
             tray.open_page_requested.connect(self.open_page)
             tray.snooze_requested.connect(self.snooze)
+            tray.incident_requested.connect(self.open_cockpit)
 
     @property
     def language(self) -> str:
         return resolve_language(self.settings.language)
+
+    @property
+    def zone(self) -> tzinfo | None:
+        return resolve_zone(self.settings.team_timezone)[0]
 
     @property
     def actor(self) -> str:
@@ -220,6 +230,9 @@ class AppController(QObject):
         incidents.incidents_changed.connect(self.window.set_incidents)
         incidents.incidents_changed.connect(lambda _: self.update_tray(self.clock.now()))
         incidents.incident_opened.connect(self._on_incident_opened)
+        incidents.incident_declared.connect(self._on_incident_opened)
+        incidents.incident_changed.connect(self._on_incident_changed)
+        incidents.incidents_changed.connect(self._on_incidents_listed)
         incidents.problem.connect(lambda text: self.window.show_message("storage", text, "error"))
         self.window.declare_action.setEnabled(True)
         if self._pending_open:
@@ -231,9 +244,15 @@ class AppController(QObject):
             return
         from oncall_desktop.ui.windows.declare_dialog import DeclareDialog
 
-        declaration = DeclareDialog.ask(self.policy, self.language, self.window)
+        declaration = DeclareDialog.ask(self.policy, self.language, self.clock.now(), self.window)
         if declaration is not None:
-            self.incidents.declare(declaration.title, declaration.severity, declaration.impact)
+            self.incidents.declare(
+                declaration.title,
+                declaration.severity,
+                declaration.impact,
+                declaration.reason,
+                declaration.detected_at,
+            )
 
     def open_page(self, page_id: str) -> None:
         """Open (creating it if needed) the local incident of a PagerDuty incident."""
@@ -253,9 +272,48 @@ class AppController(QObject):
         self.incidents.open_from_page(page)
 
     def _on_incident_opened(self, incident: Incident) -> None:
-        self.window.bring_forward()
         if incident.id is not None:
             self.window.select_incident(incident.id)
+            self.show_cockpit(incident)
+
+    def open_cockpit(self, incident_id: int) -> None:
+        """Bring up the cockpit of an incident (loaded fresh from the database)."""
+        window = self.cockpits.get(incident_id)
+        if window is not None:
+            self._raise(window)
+        elif self.incidents is not None:
+            self.incidents.load(incident_id, self.show_cockpit)
+
+    def show_cockpit(self, incident: Incident) -> None:
+        assert incident.id is not None and self.incidents is not None
+        window = self.cockpits.get(incident.id)
+        if window is None:
+            from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
+
+            window = CockpitWindow(incident, self.policy, self.language, self.zone, self.incidents)
+            window.closed.connect(lambda incident_id: self.cockpits.pop(incident_id, None))
+            self.cockpits[incident.id] = window
+            window.set_now(self.clock.now())
+        else:
+            window.set_incident(incident)
+        self._raise(window)
+
+    @staticmethod
+    def _raise(window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _on_incident_changed(self, incident: Incident) -> None:
+        window = self.cockpits.get(incident.id or -1)
+        if window is not None:
+            window.set_incident(incident)
+
+    def _on_incidents_listed(self, incidents: list[Incident]) -> None:
+        for incident in incidents:  # e.g. a colleague acknowledged it in PagerDuty
+            window = self.cockpits.get(incident.id or -1)
+            if window is not None and len(incident.timeline) != len(window.incident.timeline):
+                window.set_incident(incident)
 
     # --- alerts ---------------------------------------------------------------------------------
 
@@ -297,7 +355,9 @@ class AppController(QObject):
         self.update_tray(now)
 
     def _on_notification_action(self, key: str, action: str) -> None:
-        if action == ACKNOWLEDGE:
+        if key.startswith("incident:"):
+            self.open_cockpit(int(key.split(":", 1)[1]))
+        elif action == ACKNOWLEDGE:
             self.poller.acknowledge(key)
         elif action == OPEN:
             self.open_page(key)
@@ -400,7 +460,31 @@ class AppController(QObject):
 
     def on_tick(self, now: datetime) -> None:
         self.window.set_now(now)
+        for window in self.cockpits.values():
+            window.set_now(now)
+        self._alert_overdue_updates(now)
         self.update_tray(now)
+
+    def _alert_overdue_updates(self, now: datetime) -> None:
+        """One notification each time an update becomes overdue (not every tick)."""
+        if self.incidents is None:
+            return
+        for incident in self.incidents.active:
+            for audience, due in next_updates(incident, self.policy).items():
+                key = (incident.id or -1, audience.value, due.due_at)
+                if not due.overdue(now) or key in self._overdue_alerted:
+                    continue
+                self._overdue_alerted.add(key)
+                name = self.policy.cadence[audience].name.get(self.language)
+                self.notifier.notify(
+                    Notification(
+                        key=f"incident:{incident.id}",
+                        title=self.tr("Update overdue: %1").replace("%1", name),
+                        body=f"{incident.severity.value} · {incident.title}",
+                        urgent=incident.severity.rank == 1,
+                        sound=self.settings.alert_sound,
+                    )
+                )
 
     def update_tray(self, now: datetime) -> None:
         if self.tray is None:
@@ -431,6 +515,19 @@ class AppController(QObject):
         if self.snoozed_until and now < self.snoozed_until:
             parts.append(self.tr("low-urgency alerts snoozed"))
         self.tray.set_state(state, f"{APP_DISPLAY_NAME} — " + " · ".join(parts))
+        self.tray.set_incidents([(i.id or -1, self._most_urgent(i, now)) for i in active])
+
+    def _most_urgent(self, incident: Incident, now: datetime) -> str:
+        deadlines = open_deadlines(incident, self.policy)
+        head = f"{incident.severity.value} {incident.title}"
+        if not deadlines:
+            return head
+        first = deadlines[0]
+        names = {"acknowledge": self.tr("ack"), "resolve": self.tr("resolve")}
+        label = names.get(first.label) or self.policy.cadence[Audience(first.label)].name.get(
+            self.language
+        )
+        return f"{head} — {label} {countdown(first.remaining(now))}"
 
     def _on_window_hidden_to_tray(self) -> None:
         if self.tray is not None and not self._told_about_tray:

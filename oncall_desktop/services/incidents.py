@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.core.clock import Clock
+from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.paging import Page
-from oncall_desktop.core.policy import Policy, Severity
+from oncall_desktop.core.policy import Audience, Policy, Severity
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -65,12 +67,14 @@ class IncidentService(QObject):
     incidents_changed(list): the open incidents (list[Incident]), most recent first.
     incident_declared(object): the Incident just stored.
     incident_opened(object): the local Incident for a PagerDuty page (found or created).
+    incident_changed(object): an Incident as stored after a change made through this service.
     problem(str): something the user must know (database unavailable, bad input).
     """
 
     incidents_changed = Signal(list)
     incident_declared = Signal(object)
     incident_opened = Signal(object)
+    incident_changed = Signal(object)
     problem = Signal(str)
 
     def __init__(
@@ -93,13 +97,22 @@ class IncidentService(QObject):
     def refresh(self) -> None:
         self._runner.run(self._repo.list_active, self._on_listed, self._on_error)
 
-    def declare(self, title: str, severity: Severity, impact: str = "", reason: str = "") -> None:
+    def declare(
+        self,
+        title: str,
+        severity: Severity,
+        impact: str = "",
+        reason: str = "",
+        detected_at: datetime | None = None,
+    ) -> None:
+        now = self.clock.now()
         incident = Incident.declare(
             title=title,
             severity=severity,
             impact=impact,
-            at=self.clock.now(),
+            at=now,
             actor=self.actor,
+            detected_at=min(detected_at, now) if detected_at else None,
             severity_reason=reason,
         )
         self._runner.run(
@@ -140,6 +153,72 @@ class IncidentService(QObject):
             apply, lambda changed: changed and self.refresh(), self._on_error, write=True
         )
 
+    def load(self, incident_id: int, on_loaded: Callable[[Incident], None]) -> None:
+        self._runner.run(lambda: self._repo.get(incident_id), on_loaded, self._on_error)
+
+    def change(self, incident_id: int, change: Callable[[Incident, datetime, str], None]) -> None:
+        """Apply ``change(incident, now, actor)`` to the stored incident and save it, on the
+        write thread, so that changes from several windows never overwrite each other. A
+        refused change (a rule of the SOP) comes back as ``problem``."""
+        actor = self.actor
+
+        def apply() -> Incident:
+            incident = self._repo.get(incident_id)
+            change(incident, self.clock.now(), actor)
+            return self._repo.save(incident)
+
+        self._runner.run(apply, self._on_changed, self._on_error, write=True)
+
+    def move_to(self, incident_id: int, status: Status, note: str = "") -> None:
+        self.change(
+            incident_id, lambda i, now, who: i.move_to(status, at=now, actor=who, note=note)
+        )
+
+    def change_severity(self, incident_id: int, severity: Severity, reason: str) -> None:
+        self.change(
+            incident_id,
+            lambda i, now, who: i.change_severity(severity, at=now, actor=who, reason=reason),
+        )
+
+    def tick_step(self, incident_id: int, step_id: str, done: bool, note: str = "") -> None:
+        def apply(incident: Incident, now: datetime, who: str) -> None:
+            if done:
+                incident.tick_step(step_id, at=now, actor=who, note=note)
+            else:
+                incident.untick_step(step_id, at=now, actor=who)
+
+        self.change(incident_id, apply)
+
+    def add_note(self, incident_id: int, text: str) -> None:
+        self.change(incident_id, lambda i, now, who: i.add_note(text, at=now, actor=who))
+
+    def mark_update_sent(self, incident_id: int, audience: Audience, channel: str = "") -> None:
+        self.change(
+            incident_id,
+            lambda i, now, who: i.record_update_sent(
+                audience, at=now, actor=who, channel=channel or "marked by hand"
+            ),
+        )
+
+    def snooze_reminder(
+        self, incident_id: int, audience: Audience, minutes: int, reason: str
+    ) -> None:
+        self.change(
+            incident_id,
+            lambda i, now, who: i.snooze_reminder(
+                audience, until=now + timedelta(minutes=minutes), at=now, actor=who, reason=reason
+            ),
+        )
+
+    def mark_contact_notified(self, incident_id: int, contact: str) -> None:
+        self.change(
+            incident_id, lambda i, now, who: i.mark_contact_notified(contact, at=now, actor=who)
+        )
+
+    def _on_changed(self, incident: Incident) -> None:
+        self.incident_changed.emit(incident)
+        self.refresh()
+
     def _on_opened(self, incident: Incident) -> None:
         self.incident_opened.emit(incident)
         self.refresh()
@@ -154,7 +233,7 @@ class IncidentService(QObject):
         self.refresh()
 
     def _on_error(self, error: Exception) -> None:
-        if isinstance(error, StorageUnavailable):
+        if isinstance(error, StorageUnavailable | DomainError):
             self.problem.emit(str(error))
             return
         raise error  # our bug: to the crash handler

@@ -29,6 +29,7 @@ class Tray(QObject):
     acknowledge_requested(str): acknowledge this PagerDuty incident id.
     open_page_requested(str): open the local incident for this PagerDuty incident id.
     snooze_requested(int): silence low-urgency alerts for this many minutes (0: resume).
+    incident_requested(int): open the cockpit of this local incident.
     """
 
     open_requested = Signal()
@@ -38,6 +39,7 @@ class Tray(QObject):
     acknowledge_requested = Signal(str)
     open_page_requested = Signal(str)
     snooze_requested = Signal(int)
+    incident_requested = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,8 @@ class Tray(QObject):
         self.menu = QMenu()
         self._pages_separator = self.menu.addSeparator()
         self._page_entries: list[tuple[QAction, QMenu]] = []
+        self._incident_actions: dict[int, QAction] = {}
+        self._incidents_separator = self.menu.addSeparator()
         self.menu.addAction(self.tr("Open On-call Desktop"), self.open_requested)
         self.menu.addAction(self.tr("Declare incident…"), self.declare_requested)
         snooze = self.menu.addMenu(self.tr("Snooze low-urgency alerts"))
@@ -97,6 +101,24 @@ class Tray(QObject):
             )
             action = self.menu.insertMenu(self._pages_separator, submenu)
             self._page_entries.append((action, submenu))
+
+    def set_incidents(self, entries: list[tuple[int, str]]) -> None:
+        """Open incidents with their most urgent countdown; texts refresh in place each tick,
+        entries are rebuilt only when the set of incidents changes."""
+        if [i for i, _ in entries] != list(self._incident_actions):
+            for action in self._incident_actions.values():
+                self.menu.removeAction(action)
+                action.deleteLater()
+            self._incident_actions = {}
+            for incident_id, _ in entries:
+                action = QAction(self.menu)
+                action.triggered.connect(
+                    lambda _=False, i=incident_id: self.incident_requested.emit(i)
+                )
+                self.menu.insertAction(self._incidents_separator, action)
+                self._incident_actions[incident_id] = action
+        for incident_id, text in entries:
+            self._incident_actions[incident_id].setText(menu_text(text, 70))
 
     def _on_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (

@@ -11,9 +11,8 @@ from PySide6.QtGui import QBrush, QColor
 from oncall_desktop.core.clocks import ClockState, ack_clock, next_updates, resolve_clock
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
+from oncall_desktop.ui.models.roles import IncidentRole
 from oncall_desktop.ui.text import countdown, local_time
-
-IncidentRole = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -1,22 +1,26 @@
-"""Declare an incident by hand: title, impact, severity (with the SOP's criteria beside it)."""
+"""Declare an incident by hand (title, impact, start time, severity through the wizard), and
+change the severity of one already declared."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
-    QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
+    QGroupBox,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from oncall_desktop.core.policy import Policy, Severity
+from oncall_desktop.ui.widgets.severity_assessment import SeverityAssessment
 
 
 @dataclass(frozen=True)
@@ -24,27 +28,29 @@ class Declaration:
     title: str
     impact: str
     severity: Severity
+    reason: str
+    detected_at: datetime | None = None
 
 
 class DeclareDialog(QDialog):
-    def __init__(self, policy: Policy, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, policy: Policy, language: str, now: datetime, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Declare incident"))
-        self._policy = policy
-        self._language = language
+        self._now = now
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("API Down - All endpoints returning 500"))
         self.impact_edit = QPlainTextEdit(self)
         self.impact_edit.setPlaceholderText(self.tr("100% users cannot access the application"))
         self.impact_edit.setTabChangesFocus(True)
-        self.severity_combo = QComboBox(self)
-        for severity in Severity:
-            sev = policy.severity(severity)
-            self.severity_combo.addItem(f"{severity.value} — {sev.name.get(language)}", severity)
-        self.criteria_label = QLabel(self)
-        self.criteria_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.criteria_label.setWordWrap(True)
-        self.severity_combo.currentIndexChanged.connect(self._show_criteria)
+        self.impact_edit.setMaximumHeight(70)
+        self.started_edit = QDateTimeEdit(QDateTime(now.astimezone()), self)
+        self.started_edit.setCalendarPopup(True)
+        self.started_edit.setMaximumDateTime(QDateTime(now.astimezone()))
+        self.started_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.assessment = SeverityAssessment(policy, language, self)
+        self.severity_combo = self.assessment.severity_combo
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -52,43 +58,85 @@ class DeclareDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.title_edit.textChanged.connect(self._validate)
-        form = QFormLayout(self)
+        self.assessment.changed.connect(self._validate)
+
+        form = QFormLayout()
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Impact"), self.impact_edit)
-        form.addRow(self.tr("Severity"), self.severity_combo)
-        form.addRow("", self.criteria_label)
-        form.addRow(self.buttons)
-        self._show_criteria()
+        form.addRow(self.tr("Started"), self.started_edit)
+        wizard = QGroupBox(self.tr("Severity (SOP questions and matrix)"), self)
+        QVBoxLayout(wizard).addWidget(self.assessment)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(wizard)
+        layout.addWidget(self.buttons)
         self._validate()
 
-    def _show_criteria(self) -> None:
-        sev = self._policy.severity(self.severity_combo.currentData())
-        lines = [f"• {c.get(self._language)}" for c in sev.criteria]
-        ack, resolve = (
-            int(sev.ack_sla.total_seconds() // 60),
-            int(sev.resolve_sla.total_seconds() // 60),
-        )
-        lines.append(
-            self.tr("SLA: acknowledge < %1 min, resolve < %2 min")
-            .replace("%1", str(ack))
-            .replace("%2", str(resolve))
-        )
-        self.criteria_label.setText("\n".join(lines))
+    @property
+    def criteria_label(self):  # type: ignore[no-untyped-def]
+        return self.assessment.criteria
 
     def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.title_edit.text().strip()))
+        ok.setEnabled(bool(self.title_edit.text().strip()) and self.assessment.is_valid())
 
     def declaration(self) -> Declaration:
+        started = self.started_edit.dateTime().toPython()
+        detected = started.astimezone() if started.tzinfo is None else started
         return Declaration(
             title=self.title_edit.text().strip(),
             impact=self.impact_edit.toPlainText().strip(),
-            severity=self.severity_combo.currentData(),
+            severity=self.assessment.chosen,
+            reason=self.assessment.reason(),
+            detected_at=min(detected, self._now),
         )
 
     @classmethod
     def ask(
-        cls, policy: Policy, language: str, parent: QWidget | None = None
+        cls, policy: Policy, language: str, now: datetime, parent: QWidget | None = None
     ) -> Declaration | None:
-        dialog = cls(policy, language, parent)
+        dialog = cls(policy, language, now, parent)
         return dialog.declaration() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class SeverityDialog(QDialog):
+    """Re-assess the severity of a declared incident; a change needs a reason."""
+
+    def __init__(
+        self, policy: Policy, language: str, current: Severity, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change severity"))
+        self._current = current
+        self.assessment = SeverityAssessment(policy, language, self)
+        self.assessment.preset(current)
+        self.why = QLineEdit(self)
+        self.why.setPlaceholderText(self.tr("What changed? (kept in the timeline)"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.assessment.changed.connect(self._validate)
+        self.why.textChanged.connect(self._validate)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.assessment)
+        form = QFormLayout()
+        form.addRow(self.tr("Why"), self.why)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._validate()
+
+    def _validate(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.assessment.chosen is not self._current and bool(self.why.text().strip()))
+
+    def result_value(self) -> tuple[Severity, str]:
+        return self.assessment.chosen, self.why.text().strip()
+
+    @classmethod
+    def ask(
+        cls, policy: Policy, language: str, current: Severity, parent: QWidget | None = None
+    ) -> tuple[Severity, str] | None:
+        dialog = cls(policy, language, current, parent)
+        return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None

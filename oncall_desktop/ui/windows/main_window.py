@@ -29,11 +29,13 @@ class MainWindow(QMainWindow):
     """Signals:
     declare_requested(): the user asked to declare an incident.
     settings_requested(): the user asked for the settings.
+    incident_activated(int): the user opened this incident (double-click, Enter).
     hidden_to_tray(): the window was closed while the app keeps running in the tray.
     """
 
     declare_requested = Signal()
     settings_requested = Signal()
+    incident_activated = Signal(int)
     hidden_to_tray = Signal()
 
     def __init__(
@@ -71,6 +73,9 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.activated.connect(
+            lambda index: self.incident_activated.emit(self.model.incident_at(index.row()).id)
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

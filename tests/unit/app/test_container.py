@@ -296,3 +296,39 @@ def test_tray_tooltip_and_state_follow_pagerduty(shell, clock):
     ctx.controller.update_tray(clock.now())
     assert tray.state is TrayState.OFFLINE
     assert "PagerDuty: offline, last poll 120 s ago" in tray.icon.toolTip()
+
+
+def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, context, clock):
+    from datetime import timedelta
+
+    from oncall_desktop.ui.tray import Tray
+
+    ctx = context(settings=Settings(language="en"))
+    recorder = RecordingNotifier()
+    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.tray = Tray()
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
+        ctx.incidents.declare("API Down", Severity.SEV1, "100% users")
+    qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
+    incident_id = next(iter(ctx.controller.cockpits))
+    cockpit = ctx.controller.cockpits[incident_id]
+    ctx.controller.update_tray(clock.now())
+    entries = [a.text() for a in ctx.controller.tray._incident_actions.values()]
+    assert entries == ["SEV-1 API Down — ack 5:00"]
+    clock.advance(timedelta(minutes=6))
+    ctx.controller.on_tick(clock.now())
+    ctx.controller.on_tick(clock.now())  # a second tick must not alert again
+    overdue = [n for n in recorder.shown if n.key == f"incident:{incident_id}"]
+    titles = sorted(n.title for n in overdue)
+    assert titles == [
+        "Update overdue: Executive (email/phone)",
+        "Update overdue: External (status page)",
+        "Update overdue: Internal (Slack #incidents)",
+    ]
+    assert all(n.urgent for n in overdue)
+    assert "OVERDUE" in cockpit.audience_rows[next(iter(cockpit.audience_rows))].countdown.text()
+    cockpit.close()
+    assert ctx.controller.cockpits == {}
+    ctx.controller._on_notification_action(f"incident:{incident_id}", "default")
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)

@@ -113,15 +113,18 @@ def test_close_hides_to_tray_only_when_a_tray_keeps_running(qtbot, policy):
     assert not window.isVisible()
 
 
-def test_declare_dialog(qtbot, policy):
-    dialog = DeclareDialog(policy, "en")
+def test_declare_dialog(qtbot, policy, clock):
+    dialog = DeclareDialog(policy, "en", clock.now())
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # a title is required
     qtbot.keyClicks(dialog.title_edit, "  DB down ")
     assert ok.isEnabled()
-    dialog.severity_combo.setCurrentIndex(1)
+    dialog.assessment.questions["critical_feature"].setChecked(True)
+    assert dialog.assessment.chosen is Severity.SEV2  # the proposal is preselected
     assert "20–90%" in dialog.criteria_label.text()
     assert "acknowledge < 15 min, resolve < 240 min" in dialog.criteria_label.text()
     declaration = dialog.declaration()
     assert (declaration.title, declaration.severity) == ("DB down", Severity.SEV2)
+    assert declaration.reason == "Yes: Is a critical feature impacted?"
+    assert declaration.detected_at == clock.now()

@@ -1,0 +1,192 @@
+"""The SOP's phases and their steps as a two-level tree, for one incident.
+
+Ticking a step does not change the model: it emits ``step_toggled`` and the incident service
+records it (who and when); the model then shows the incident as stored.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from oncall_desktop.core.clocks import PhaseProgress, current_phase, phase_progress
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.policy import Policy
+from oncall_desktop.ui.models.roles import PhaseIdRole, StepIdRole
+from oncall_desktop.ui.text import countdown, local_time
+
+_Index = QModelIndex | QPersistentModelIndex
+_PHASE = 0  # internalId of phase rows; steps carry phase row + 1
+
+
+class ChecklistModel(QAbstractItemModel):
+    """Signals:
+    step_toggled(str, bool): the user ticked (True) or unticked (False) a step.
+    """
+
+    step_toggled = Signal(str, bool)
+
+    def __init__(
+        self, policy: Policy, language: str, zone: tzinfo | None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._policy = policy
+        self._language = language
+        self._zone = zone
+        self._incident: Incident | None = None
+        self._progress: list[PhaseProgress] = []
+        self._current = ""
+        self._now: datetime | None = None
+
+    # --- content --------------------------------------------------------------------------------
+
+    def set_incident(self, incident: Incident) -> None:
+        self.beginResetModel()
+        self._incident = incident
+        self._progress = phase_progress(incident, self._policy)
+        self._current = current_phase(incident, self._policy).phase.id
+        self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        self._now = now
+        if self._progress:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._progress) - 1, 1),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
+            )
+
+    @property
+    def current_phase_id(self) -> str:
+        return self._current
+
+    # --- Qt model API ---------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _PHASE)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid() or child.internalId() == _PHASE:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, _PHASE)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._progress)
+        if parent.internalId() == _PHASE and parent.column() == 0:
+            return len(self._progress[parent.row()].phase.steps)
+        return 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                (self.tr("Phase / step"), self.tr("Time box / done"))[section]
+                if 0 <= section < 2
+                else None
+            )
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != _PHASE and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._incident is None:
+            return None
+        if index.internalId() == _PHASE:
+            return self._phase_data(self._progress[index.row()], index.column(), role)
+        progress = self._progress[index.internalId() - 1]
+        return self._step_data(progress, index.row(), index.column(), role)
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.CheckStateRole
+            or not index.isValid()
+            or index.internalId() == _PHASE
+            or index.column() != 0
+        ):
+            return False
+        step = self._progress[index.internalId() - 1].phase.steps[index.row()]
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.step_toggled.emit(step.id, checked)
+        return False  # the model changes when the stored incident comes back
+
+    # --- cells ----------------------------------------------------------------------------------
+
+    def _phase_data(self, progress: PhaseProgress, column: int, role: int) -> Any:
+        phase = progress.phase
+        overrun = self._now is not None and progress.overrun(self._now)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return (
+                    f"{phase.number}. {phase.name.get(self._language)} "
+                    f"({progress.done}/{progress.total})"
+                )
+            return self._time_box(progress)
+        if role == Qt.ItemDataRole.FontRole and phase.id == self._current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if overrun:
+                return QBrush(QColor("#c62828"))
+            if progress.complete:
+                return QBrush(QColor("#2e7d32"))
+        if role == PhaseIdRole:
+            return phase.id
+        return None
+
+    def _time_box(self, progress: PhaseProgress) -> str:
+        phase = progress.phase
+        if phase.start is None or phase.end is None:
+            if progress.starts_at is None:
+                return self.tr("after resolution")
+            return self.tr("from %1").replace("%1", local_time(progress.starts_at, self._zone))
+        box = f"{int(phase.start.total_seconds() // 60)}–{int(phase.end.total_seconds() // 60)} min"
+        if self._now is None or progress.complete or progress.ends_at is None:
+            return box
+        left = progress.ends_at - self._now
+        if left.total_seconds() < 0:
+            return self.tr("%1 · over by %2").replace("%1", box).replace("%2", countdown(-left))
+        return self.tr("%1 · %2 left").replace("%1", box).replace("%2", countdown(left))
+
+    def _step_data(self, progress: PhaseProgress, row: int, column: int, role: int) -> Any:
+        step = progress.phase.steps[row]
+        state = self._incident.steps.get(step.id) if self._incident else None
+        done = state is not None and state.done
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{step.id} {step.text.get(self._language)}"
+            if done and state is not None and state.done_at is not None:
+                return f"{local_time(state.done_at, self._zone)} · {state.done_by}"
+            return ""
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and state is not None and state.note:
+            return state.note
+        if role == StepIdRole:
+            return step.id
+        return None

@@ -1,0 +1,416 @@
+"""The incident cockpit: where the engineer lives during an incident, following SOP-5.
+
+Status and severity, the SLA clocks, the next update owed to each audience, escalation, the
+five phases with their steps, the SOP's reminders, runbook links and the timeline. Every
+figure comes from the procedure data; every clock is recomputed from stored instants on each
+tick. Changes go through the incident service, which records who and when.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oncall_desktop.core.clocks import (
+    ClockState,
+    ack_clock,
+    escalation_due_at,
+    next_updates,
+    reminders,
+    resolve_clock,
+)
+from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.policy import Audience, EscalationMode, Policy
+from oncall_desktop.services.incidents import IncidentService
+from oncall_desktop.ui.models.checklist_model import ChecklistModel
+from oncall_desktop.ui.models.roles import StepIdRole
+from oncall_desktop.ui.models.timeline_model import TimelineModel
+from oncall_desktop.ui.text import countdown, local_time
+from oncall_desktop.ui.windows.declare_dialog import SeverityDialog
+
+LATE = "color: #c62828; font-weight: bold"
+MET = "color: #2e7d32"
+
+STATUS_BUTTONS = (
+    (Status.ACKNOWLEDGED, "Acknowledge"),
+    (Status.INVESTIGATING, "Investigating"),
+    (Status.MITIGATING, "Mitigating"),
+    (Status.RESOLVED, "Resolve"),
+    (Status.CLOSED, "Close"),
+)
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def safe_link(url: str) -> QUrl | None:
+    """Only http and https links leave the app (no file:, javascript:, custom schemes)."""
+    qurl = QUrl(url.strip())
+    return qurl if qurl.isValid() and qurl.scheme().lower() in ("http", "https") else None
+
+
+class SnoozeDialog(QDialog):
+    def __init__(self, audience_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Snooze reminder"))
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(1, 240)
+        self.minutes.setValue(15)
+        self.minutes.setSuffix(" min")
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Why (kept in the timeline)"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        form = QFormLayout(self)
+        form.addRow(plain_label(audience_name, self))
+        form.addRow(self.tr("For"), self.minutes)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(buttons)
+
+    @classmethod
+    def ask(cls, audience_name: str, parent: QWidget | None = None) -> tuple[int, str] | None:
+        dialog = cls(audience_name, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.minutes.value(), dialog.reason.text().strip()
+
+
+class _AudienceRow:
+    def __init__(self, name: str, parent: QWidget) -> None:
+        self.name = plain_label(name, parent)
+        self.countdown = QLabel(parent)
+        self.mark_sent = QPushButton(parent.tr("Mark sent"), parent)
+        self.snooze = QPushButton(parent.tr("Snooze…"), parent)
+
+
+class CockpitWindow(QMainWindow):
+    """Signals:
+    closed(int): the window of this incident id was closed.
+    """
+
+    closed = Signal(int)
+
+    def __init__(
+        self,
+        incident: Incident,
+        policy: Policy,
+        language: str,
+        zone: tzinfo | None,
+        service: IncidentService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        assert incident.id is not None
+        self.setObjectName(f"cockpit-{incident.id}")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.incident_id = incident.id
+        self.incident = incident
+        self._policy = policy
+        self._language = language
+        self._zone = zone
+        self._service = service
+        self._now: datetime | None = None
+
+        # header
+        self.severity_label = QLabel(self)
+        self.title_label = plain_label("", self)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.status_label = plain_label("", self)
+        self.status_buttons: dict[Status, QPushButton] = {}
+        buttons = QHBoxLayout()
+        for status, label in STATUS_BUTTONS:
+            button = QPushButton(self.tr(label), self)
+            button.clicked.connect(
+                lambda _=False, s=status: self._service.move_to(self.incident_id, s)
+            )
+            self.status_buttons[status] = button
+            buttons.addWidget(button)
+        self.severity_button = QPushButton(self.tr("Change severity…"), self)
+        self.severity_button.clicked.connect(self._on_change_severity)
+        buttons.addWidget(self.severity_button)
+        buttons.addStretch(1)
+
+        # clocks
+        clocks = QGroupBox(self.tr("Clocks"), self)
+        grid = QGridLayout(clocks)
+        self.ack_label = QLabel(self)
+        self.resolve_label = QLabel(self)
+        grid.addWidget(QLabel(self.tr("Acknowledge SLA"), self), 0, 0)
+        grid.addWidget(self.ack_label, 0, 1)
+        grid.addWidget(QLabel(self.tr("Resolve SLA"), self), 1, 0)
+        grid.addWidget(self.resolve_label, 1, 1)
+        self.audience_rows: dict[Audience, _AudienceRow] = {}
+        for row, (audience, cadence) in enumerate(policy.cadence.items(), start=2):
+            widgets = _AudienceRow(cadence.name.get(language), self)
+            widgets.mark_sent.clicked.connect(
+                lambda _=False, a=audience: self._service.mark_update_sent(self.incident_id, a)
+            )
+            widgets.snooze.clicked.connect(lambda _=False, a=audience: self._on_snooze(a))
+            for column, widget in enumerate(
+                (widgets.name, widgets.countdown, widgets.mark_sent, widgets.snooze)
+            ):
+                grid.addWidget(widget, row, column)
+            self.audience_rows[audience] = widgets
+
+        # escalation
+        self.escalation_box = QGroupBox(self.tr("Escalation"), self)
+        escalation = QVBoxLayout(self.escalation_box)
+        self.escalation_hint = plain_label("", self)
+        escalation.addWidget(self.escalation_hint)
+        self.contact_boxes: dict[str, QCheckBox] = {}
+        for contact in policy.escalation_contacts:
+            box = QCheckBox(f"{contact.name} — {contact.contact.get(language)}", self)
+            box.toggled.connect(lambda checked, name=contact.name: self._on_contact(name, checked))
+            self.contact_boxes[contact.name] = box
+            escalation.addWidget(box)
+
+        # checklist
+        self.checklist = ChecklistModel(policy, language, zone, self)
+        self.checklist.step_toggled.connect(self._on_step_toggled)
+        self.checklist_view = QTreeView(self)
+        self.checklist_view.setModel(self.checklist)
+        self.checklist_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.checklist_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.checklist_view.header().setStretchLastSection(False)
+        self.step_note = QLineEdit(self)
+        self.step_note.setPlaceholderText(self.tr("Optional note for the next step you tick"))
+        self.reminder_label = plain_label("", self)
+        self.reminder_label.setStyleSheet("color: #8d6e00")
+
+        # links
+        links = QGroupBox(self.tr("Runbooks and access"), self)
+        link_layout = QHBoxLayout(links)
+        self.link_buttons: list[QPushButton] = []
+        for link in policy.links:
+            url = safe_link(link.url) if link.url else None
+            if url is None:
+                continue
+            button = QPushButton(link.title.get(language), self)
+            button.setToolTip(url.toString())
+            button.clicked.connect(lambda _=False, u=url: QDesktopServices.openUrl(u))
+            self.link_buttons.append(button)
+            link_layout.addWidget(button)
+        link_layout.addStretch(1)
+        links.setVisible(bool(self.link_buttons))
+
+        # timeline
+        self.timeline = TimelineModel(policy, language, zone, self)
+        self.timeline_view = QTableView(self)
+        self.timeline_view.setModel(self.timeline)
+        self.timeline_view.verticalHeader().hide()
+        self.timeline_view.horizontalHeader().setStretchLastSection(True)
+        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText(self.tr("Add a note to the timeline and press Enter"))
+        self.note_edit.returnPressed.connect(self._on_add_note)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(clocks)
+        left_layout.addWidget(self.escalation_box)
+        left_layout.addWidget(QLabel(self.tr("Phases"), self))
+        left_layout.addWidget(self.checklist_view, 1)
+        left_layout.addWidget(self.step_note)
+        left_layout.addWidget(self.reminder_label)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(QLabel(self.tr("Timeline"), self))
+        right_layout.addWidget(self.timeline_view, 1)
+        right_layout.addWidget(self.note_edit)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        header = QHBoxLayout()
+        header.addWidget(self.severity_label)
+        header.addWidget(self.title_label, 1)
+        layout.addLayout(header)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        layout.addWidget(links)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.resize(1100, 720)
+        self.set_incident(incident)
+
+    # --- updates --------------------------------------------------------------------------------
+
+    def set_incident(self, incident: Incident) -> None:
+        self.incident = incident
+        sev = self._policy.severity(incident.severity)
+        self.severity_label.setText(f"{incident.severity.value} {sev.name.get(self._language)}")
+        self.severity_label.setStyleSheet(
+            f"background: {sev.color}; color: white; padding: 4px 8px; border-radius: 4px;"
+        )
+        self.title_label.setText(incident.title)
+        self.setWindowTitle(f"{incident.severity.value} · {incident.title}")
+        detected = local_time(incident.detected_at, self._zone)
+        self.status_label.setText(
+            self.tr("Status: %1 · detected %2")
+            .replace("%1", incident.status.value)
+            .replace("%2", detected)
+            + (f" · {incident.impact}" if incident.impact else "")
+        )
+        for status, button in self.status_buttons.items():
+            button.setEnabled(incident.can_move_to(status))
+        self.severity_button.setEnabled(incident.is_active)
+        notified = incident.notified_contacts
+        for name, box in self.contact_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(name in notified)
+            box.setEnabled(name not in notified)
+            box.blockSignals(False)
+        self.checklist.set_incident(incident)
+        self.checklist_view.expandAll()
+        self.timeline.set_events(list(incident.timeline))
+        self.timeline_view.scrollToBottom()
+        if self._now is not None:
+            self.set_now(self._now)
+
+    def set_now(self, now: datetime) -> None:
+        """Recompute every clock from the stored deadlines (called on each tick)."""
+        self._now = now
+        incident, policy = self.incident, self._policy
+        self._show_sla(self.ack_label, ack_clock(incident, policy), now)
+        self._show_sla(self.resolve_label, resolve_clock(incident, policy), now)
+        dues = next_updates(incident, policy)
+        overdue_any = False
+        for audience, row in self.audience_rows.items():
+            due = dues.get(audience)
+            row.mark_sent.setEnabled(due is not None or incident.is_active)
+            row.snooze.setEnabled(due is not None)
+            if due is None:
+                row.countdown.setText("—")
+                row.countdown.setStyleSheet("")
+                continue
+            late = due.overdue(now)
+            overdue_any |= late
+            text = countdown(due.remaining(now))
+            if late:
+                text = self.tr("OVERDUE %1").replace("%1", text)
+            elif due.snoozed_until:
+                text = self.tr("%1 (snoozed)").replace("%1", text)
+            row.countdown.setText(text)
+            row.countdown.setStyleSheet(LATE if late else "")
+        self.setWindowTitle(
+            ("⏰ " if overdue_any else "") + f"{incident.severity.value} · {incident.title}"
+        )
+        self._show_escalation(now)
+        self.checklist.set_now(now)
+        found = reminders(incident, policy, now)
+        self.reminder_label.setText(
+            "\n".join(
+                f"⚠ {a.bad.get(self._language)} — {a.good.get(self._language)}" for a in found
+            )
+        )
+        self.reminder_label.setVisible(bool(found))
+
+    def _show_sla(self, label: QLabel, clock, now: datetime) -> None:  # type: ignore[no-untyped-def]
+        state = clock.state(now)
+        remaining = countdown(clock.remaining(now))
+        if state is ClockState.MET:
+            label.setText(self.tr("met (%1 to spare)").replace("%1", remaining))
+            label.setStyleSheet(MET)
+        elif state is ClockState.BREACHED:
+            label.setText(self.tr("BREACHED %1").replace("%1", remaining))
+            label.setStyleSheet(LATE)
+        else:
+            label.setText(remaining)
+            label.setStyleSheet("")
+
+    def _show_escalation(self, now: datetime) -> None:
+        incident, sev = self.incident, self._policy.severity(self.incident.severity)
+        due = escalation_due_at(incident, self._policy)
+        visible = due is not None and (now >= due or bool(incident.notified_contacts))
+        self.escalation_box.setVisible(visible)
+        if not visible:
+            return
+        if sev.escalation is EscalationMode.IMMEDIATE:
+            hint = self.tr("%1: escalate now to %2.")
+        else:
+            hint = self.tr("%1 unresolved after the SOP's limit: escalate to %2.")
+        self.escalation_hint.setText(
+            hint.replace("%1", incident.severity.value).replace(
+                "%2", sev.escalation_targets.get(self._language)
+            )
+        )
+
+    # --- user actions ---------------------------------------------------------------------------
+
+    def _on_step_toggled(self, step_id: str, done: bool) -> None:
+        note = self.step_note.text().strip() if done else ""
+        self.step_note.clear()
+        self._service.tick_step(self.incident_id, step_id, done, note)
+
+    def _on_add_note(self) -> None:
+        text = self.note_edit.text().strip()
+        if text:
+            self._service.add_note(self.incident_id, text)
+            self.note_edit.clear()
+
+    def _on_contact(self, name: str, checked: bool) -> None:
+        if checked:
+            self._service.mark_contact_notified(self.incident_id, name)
+
+    def _on_snooze(self, audience: Audience) -> None:
+        name = self._policy.cadence[audience].name.get(self._language)
+        answer = SnoozeDialog.ask(name, self)
+        if answer is not None:
+            self._service.snooze_reminder(self.incident_id, audience, *answer)
+
+    def _on_change_severity(self) -> None:
+        answer = SeverityDialog.ask(self._policy, self._language, self.incident.severity, self)
+        if answer is not None:
+            self._service.change_severity(self.incident_id, *answer)
+
+    def step_index(self, step_id: str) -> QModelIndex:
+        """The checklist index of a step (for tests and keyboard navigation)."""
+        for row in range(self.checklist.rowCount()):
+            phase = self.checklist.index(row, 0)
+            for child in range(self.checklist.rowCount(phase)):
+                index = self.checklist.index(child, 0, phase)
+                if index.data(StepIdRole) == step_id:
+                    return index
+        return QModelIndex()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.closed.emit(self.incident_id)
+        super().closeEvent(event)

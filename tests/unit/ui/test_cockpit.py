@@ -1,0 +1,259 @@
+"""The incident cockpit, driven as a user would, with a fake clock and a real SQLite store."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from oncall_desktop.core.incident import EventKind, Incident, Status
+from oncall_desktop.core.policy import Audience, Severity, apply_override, default_data
+from oncall_desktop.services.incidents import IncidentService
+from oncall_desktop.services.tasks import TaskRunner
+from oncall_desktop.storage.db import open_database, sqlite_url
+from oncall_desktop.storage.repositories import IncidentRepository
+from oncall_desktop.ui.models.checklist_model import ChecklistModel
+from oncall_desktop.ui.models.timeline_model import TimelineModel
+from oncall_desktop.ui.windows import cockpit_window, declare_dialog
+from oncall_desktop.ui.windows.cockpit_window import CockpitWindow, safe_link
+
+M = timedelta(minutes=1)
+
+
+@pytest.fixture
+def store(tmp_path):
+    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
+    yield IncidentRepository(database)
+    database.close()
+
+
+@pytest.fixture
+def service(qapp, store, clock, policy):
+    runner = TaskRunner()
+    service = IncidentService(store, runner, clock, policy, "alice")
+    yield service
+    runner.wait()
+
+
+def stored(store, clock, severity=Severity.SEV1, title="Database connexion perdue"):
+    return store.save(
+        Incident.declare(title=title, severity=severity, at=clock.now(), actor="alice")
+    )
+
+
+@pytest.fixture
+def cockpit(qtbot, service, store, clock, policy):
+    def make(incident=None, used_policy=None):
+        incident = incident or stored(store, clock)
+        window = CockpitWindow(incident, used_policy or policy, "en", None, service)
+        qtbot.addWidget(window)
+        service.incident_changed.connect(
+            lambda changed: changed.id == window.incident_id and window.set_incident(changed)
+        )
+        window.set_now(clock.now())
+        window.show()
+        return window
+
+    return make
+
+
+def wait_for_event(qtbot, window, kind, count=1):
+    qtbot.waitUntil(lambda: len(window.incident.events(kind)) >= count, timeout=5000)
+
+
+def test_models_pass_qt_model_checks(qtmodeltester, store, clock, policy):
+    incident = stored(store, clock)
+    incident.tick_step("1.1", at=clock.now(), actor="alice", note="paged")
+    incident.add_note("rollback started", at=clock.now(), actor="alice")
+    checklist = ChecklistModel(policy, "en", None)
+    checklist.set_incident(incident)
+    checklist.set_now(clock.now())
+    qtmodeltester.check(checklist)
+    timeline = TimelineModel(policy, "fr", None)
+    timeline.set_events(list(incident.timeline))
+    qtmodeltester.check(timeline)
+    assert checklist.rowCount() == 5
+    assert [checklist.rowCount(checklist.index(r, 0)) for r in range(5)] == [4, 4, 3, 3, 2]
+
+
+def test_every_figure_comes_from_the_procedure_data(cockpit, store, clock):
+    window = cockpit()
+    assert window.ack_label.text() == "5:00"
+    assert window.resolve_label.text() == "2:00:00"
+    internal = window.audience_rows[Audience.INTERNAL].countdown.text()
+    assert internal == "5:00"  # the declaration post is due within phase 1's time box
+    first_phase = window.checklist.index(0, 1).data()
+    assert first_phase.startswith("0–5 min")
+    custom = apply_override(
+        default_data(),
+        {
+            "severities": {"SEV-1": {"ack_sla_minutes": 3}},
+            "phases": [
+                dict(
+                    p,
+                    start_minutes=p["start_minutes"],
+                    end_minutes=p["end_minutes"] * 2 if p["end_minutes"] > 0 else -1,
+                )
+                for p in default_data()["phases"]
+            ],
+        },
+    ).policy
+    other = cockpit(stored(store, clock), custom)
+    assert other.ack_label.text() == "3:00"
+    assert other.checklist.index(0, 1).data().startswith("0–10 min")
+
+
+def test_ticking_a_step_records_who_and_when_with_a_note(qtbot, cockpit, clock):
+    window = cockpit()
+    index = window.step_index("1.2")
+    window.step_note.setText("acked from the tray")
+    clock.advance(90)
+    window.checklist.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    wait_for_event(qtbot, window, EventKind.STEP_DONE)
+    state = window.incident.steps["1.2"]
+    assert (state.done_by, state.done_at, state.note) == (
+        "alice",
+        clock.now(),
+        "acked from the tray",
+    )
+    index = window.step_index("1.2")
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert index.siblingAtColumn(1).data().endswith("· alice")
+    last = window.timeline.index(window.timeline.rowCount() - 1, 2).data()
+    assert (
+        last == "Done: 1.2 Acknowledge (< 5 min): stop the alarm, take the incident — "
+        "acked from the tray"
+    )
+    assert window.step_note.text() == ""
+
+
+def test_current_phase_and_overrun_are_visible(qtbot, cockpit, clock):
+    window = cockpit()
+    assert window.checklist.current_phase_id == "detection"
+    clock.advance(6 * M)
+    window.set_now(clock.now())
+    phase = window.checklist.index(0, 0)
+    assert phase.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+    assert "over by 1:00" in window.checklist.index(0, 1).data()
+    assert phase.data(Qt.ItemDataRole.FontRole).bold()
+
+
+def test_status_buttons_follow_the_lifecycle(qtbot, cockpit, clock):
+    window = cockpit()
+    assert not window.status_buttons[Status.CLOSED].isEnabled()
+    clock.advance(2 * M)
+    window.status_buttons[Status.ACKNOWLEDGED].click()
+    qtbot.waitUntil(lambda: window.incident.status is Status.ACKNOWLEDGED, timeout=5000)
+    window.set_now(clock.now())
+    assert window.ack_label.text() == "met (3:00 to spare)"
+    assert not window.status_buttons[Status.ACKNOWLEDGED].isEnabled()
+
+
+def test_update_countdowns_mark_sent_overdue_and_snooze(qtbot, cockpit, clock, monkeypatch):
+    window = cockpit()
+    row = window.audience_rows[Audience.INTERNAL]
+    row.mark_sent.click()
+    wait_for_event(qtbot, window, EventKind.UPDATE_SENT)
+    window.set_now(clock.now())
+    assert row.countdown.text() == "15:00"  # SEV-1 internal cadence
+    clock.advance(16 * M)
+    window.set_now(clock.now())
+    assert row.countdown.text() == "OVERDUE -1:00"
+    assert window.windowTitle().startswith("⏰")
+    assert "No communication" in window.reminder_label.text()
+    monkeypatch.setattr(
+        cockpit_window.SnoozeDialog,
+        "ask",
+        classmethod(lambda cls, name, parent=None: (10, "waiting for GCP")),
+    )
+    row.snooze.click()
+    wait_for_event(qtbot, window, EventKind.REMINDER_SNOOZED)
+    window.set_now(clock.now())
+    assert row.countdown.text() == "10:00 (snoozed)"
+    snooze = window.incident.events(EventKind.REMINDER_SNOOZED)[0]
+    assert snooze.data["reason"] == "waiting for GCP"
+
+
+def test_severity_change_is_recorded_and_moves_every_clock(
+    qtbot, cockpit, store, clock, monkeypatch
+):
+    window = cockpit(stored(store, clock, Severity.SEV3))
+    assert window.ack_label.text() == "1:00:00"
+    assert window.audience_rows[Audience.STATUS_PAGE].countdown.text() == "—"
+    monkeypatch.setattr(
+        declare_dialog.SeverityDialog,
+        "ask",
+        classmethod(
+            lambda cls, policy, language, current, parent=None: (Severity.SEV1, "all users now")
+        ),
+    )
+    window.severity_button.click()
+    wait_for_event(qtbot, window, EventKind.SEVERITY_CHANGED)
+    window.set_now(clock.now())
+    assert window.ack_label.text() == "5:00"
+    assert window.audience_rows[Audience.STATUS_PAGE].countdown.text() == "5:00"
+    assert window.severity_label.text() == "SEV-1 Critical"
+    assert window.escalation_box.isVisible()  # SEV-1: escalate at once
+
+
+def test_clocks_after_sleep_jump_and_restart(qtbot, cockpit, service, store, clock, policy):
+    window = cockpit()
+    clock.sleep(timedelta(minutes=30))  # lid closed, monotonic clock stopped
+    window.set_now(clock.now())
+    assert window.ack_label.text() == "BREACHED -25:00"
+    clock.jump(-timedelta(minutes=28))  # NTP pulls the wall clock back
+    window.set_now(clock.now())
+    assert window.ack_label.text() == "3:00"
+    reopened = CockpitWindow(store.get(window.incident_id), policy, "en", None, service)
+    qtbot.addWidget(reopened)
+    reopened.set_now(clock.now())  # an app restart: the same stored deadlines
+    assert reopened.ack_label.text() == "3:00"
+
+
+def test_escalation_list_for_sev1_at_once_and_sev2_at_two_hours(qtbot, cockpit, store, clock):
+    sev1 = cockpit()
+    assert sev1.escalation_box.isVisible()
+    assert "escalate now to CTO + whole team" in sev1.escalation_hint.text()
+    sev1.contact_boxes["CTO"].setChecked(True)
+    wait_for_event(qtbot, sev1, EventKind.CONTACT_NOTIFIED)
+    assert sev1.incident.notified_contacts == {"CTO"}
+    assert not sev1.contact_boxes["CTO"].isEnabled()
+    sev2 = cockpit(stored(store, clock, Severity.SEV2))
+    assert not sev2.escalation_box.isVisible()
+    clock.advance(120 * M)
+    sev2.set_now(clock.now())
+    assert sev2.escalation_box.isVisible()
+    assert "Lead dev + on-call" in sev2.escalation_hint.text()
+
+
+def test_several_incidents_each_with_their_own_clocks(cockpit, store, clock):
+    first = cockpit(stored(store, clock, Severity.SEV1, "first"))
+    clock.advance(10 * M)
+    second = cockpit(stored(store, clock, Severity.SEV2, "second"))
+    for window in (first, second):
+        window.set_now(clock.now())
+    assert first.ack_label.text() == "BREACHED -5:00"
+    assert second.ack_label.text() == "15:00"
+
+
+def test_notes_and_hostile_text_stay_plain(qtbot, cockpit, store, clock):
+    hostile = '<img src=x onerror=alert(1)> <b>bold</b> & <a href="http://evil">x</a>'
+    window = cockpit(stored(store, clock, title=hostile))
+    assert window.title_label.text() == hostile
+    assert window.title_label.textFormat() == Qt.TextFormat.PlainText
+    window.note_edit.setText(hostile)
+    window.note_edit.returnPressed.emit()
+    wait_for_event(qtbot, window, EventKind.NOTE)
+    assert window.timeline.index(window.timeline.rowCount() - 1, 2).data() == hostile
+
+
+def test_links_are_http_only():
+    assert safe_link("https://grafana.example.com/d/api").scheme() == "https"
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "smb://share", "not a url"):
+        assert safe_link(bad) is None
+
+
+def test_refused_change_is_reported_not_crashed(qtbot, cockpit, service):
+    window = cockpit()
+    with qtbot.waitSignal(service.problem, timeout=5000) as blocker:
+        service.change_severity(window.incident_id, Severity.SEV1, "same")
+    assert "already SEV-1" in blocker.args[0]
