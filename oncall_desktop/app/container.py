@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QEvent, QLocale, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop import APP_DISPLAY_NAME
@@ -83,6 +83,7 @@ class AppContext:
     """Everything the running app is made of. The window, tray and PagerDuty poller exist from
     the start; the database and what needs it are attached once it is open."""
 
+    root: QObject
     app: QApplication
     clock: Clock
     runner: TaskRunner
@@ -140,6 +141,8 @@ class AppContext:
         """Stop the clocks and the poller, let queued writes finish, close the database."""
         self.ticker.stop()
         self.poller.stop()
+        for cockpit in list(self.controller.cockpits.values()):
+            cockpit.close()
         self.controller.notifier.close()
         if self.tray is not None:
             self.tray.hide()
@@ -147,6 +150,13 @@ class AppContext:
             log.warning("background work still running at exit")
         if self.database is not None:
             self.database.close()
+
+    def dispose(self) -> None:
+        """Shut down and delete every Qt object of this app instance (tests build many)."""
+        self.shutdown()
+        self.window.deleteLater()
+        self.root.deleteLater()
+        self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 class AppController(QObject):
@@ -559,14 +569,18 @@ def build_shell(
     policy = loaded_policy.policy
     secrets = secrets or KeyringSecretStore()
 
-    runner = TaskRunner(app)
-    ticker = Ticker(clock, app)
+    # Everything long-lived hangs off one root object, so that the whole app can be taken
+    # down (and, in tests, built again) in one go.
+    root = QObject()
+    root.setObjectName("oncall-desktop-root")
+    runner = TaskRunner(root)
+    ticker = Ticker(clock, root)
     window = MainWindow(policy, language, zone)
     window.set_status(window.tr("Opening the database…"))
 
     tray: Tray | None = None
     if Tray.available():
-        tray = Tray(app)
+        tray = Tray(root)
         tray.show()
         window.keep_running_in_tray = settings.close_to_tray
         log.info("tray icon shown")
@@ -588,10 +602,10 @@ def build_shell(
         runner,
         clock,
         interval=timedelta(seconds=settings.pagerduty_poll_seconds),
-        parent=app,
+        parent=root,
     )
-    connections = ConnectionsService(secrets, runner, app)
-    notifier: Notifier = TrayNotifier(tray.icon, app) if tray is not None else Notifier(app)
+    connections = ConnectionsService(secrets, runner, root)
+    notifier: Notifier = TrayNotifier(tray.icon, root) if tray is not None else Notifier(root)
     controller = AppController(
         app,
         window,
@@ -616,6 +630,7 @@ def build_shell(
     ticker.start()
     controller.on_tick(clock.now())
     return AppContext(
+        root=root,
         app=app,
         clock=clock,
         runner=runner,
@@ -644,7 +659,7 @@ def choose_notifier(context: AppContext) -> None:
         available, markup = result
         if available:
             context.controller.use_notifier(
-                FreedesktopNotifier("On-call Desktop", context.app), markup
+                FreedesktopNotifier("On-call Desktop", context.root), markup
             )
             log.info("desktop notifications with actions")
 

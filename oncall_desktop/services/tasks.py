@@ -7,39 +7,43 @@ Usage reads as "do X, then on success..., on failure...":
 Reads go to a small general pool; writes go through a one-thread pool so they reach the
 database in the order they were asked for. Without a failure handler, the error goes to
 :attr:`TaskRunner.failed` so that nothing fails silently.
+
+Results come back through one queued signal of the runner itself, carrying a job number: when
+the runner is deleted, Qt drops its pending deliveries, so a late result can never reach a
+callback whose objects are gone.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-
-class _Relay(QObject):
-    """Lives on the GUI thread; signals emitted from a worker are queued to it."""
-
-    succeeded = Signal(object)
-    errored = Signal(object)
+Callbacks = tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[], Any], job_id: int, finished: Any) -> None:
         super().__init__()
         self._fn = fn
-        self._relay = relay
+        self._job_id = job_id
+        self._finished = finished
 
     def run(self) -> None:
         try:
-            result = self._fn()
+            result: Any = self._fn()
+            ok = True
         except Exception as error:  # noqa: BLE001 - handed to the failure handler
-            self._relay.errored.emit(error)
-        else:
-            self._relay.succeeded.emit(result)
+            result, ok = error, False
+        # RuntimeError: the runner was deleted meanwhile; nobody is waiting for this result.
+        with contextlib.suppress(RuntimeError):
+            self._finished.emit(self._job_id, ok, result)
 
 
 class TaskRunner(QObject):
@@ -48,6 +52,7 @@ class TaskRunner(QObject):
     """
 
     failed = Signal(str)
+    _finished = Signal(int, bool, object)
 
     def __init__(self, parent: QObject | None = None, max_readers: int = 2) -> None:
         super().__init__(parent)
@@ -55,7 +60,9 @@ class TaskRunner(QObject):
         self._readers.setMaxThreadCount(max_readers)
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
-        self._pending: set[_Relay] = set()
+        self._ids = itertools.count(1)
+        self._pending: dict[int, Callbacks] = {}
+        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     def run(
         self,
@@ -65,29 +72,21 @@ class TaskRunner(QObject):
         *,
         write: bool = False,
     ) -> None:
-        relay = _Relay(self)
-        self._pending.add(relay)
+        job_id = next(self._ids)
+        self._pending[job_id] = (on_success, on_failure)
+        (self._writer if write else self._readers).start(_Job(fn, job_id, self._finished))
 
-        def done() -> None:
-            self._pending.discard(relay)
-            relay.deleteLater()
-
-        def succeeded(result: Any) -> None:
-            done()
+    @Slot(int, bool, object)
+    def _on_finished(self, job_id: int, ok: bool, payload: Any) -> None:
+        on_success, on_failure = self._pending.pop(job_id, (None, None))
+        if ok:
             if on_success is not None:
-                on_success(result)
-
-        def errored(error: Exception) -> None:
-            done()
-            if on_failure is not None:
-                on_failure(error)
-            else:
-                log.error("background task failed", exc_info=error)
-                self.failed.emit(str(error))
-
-        relay.succeeded.connect(succeeded)
-        relay.errored.connect(errored)
-        (self._writer if write else self._readers).start(_Job(fn, relay))
+                on_success(payload)
+        elif on_failure is not None:
+            on_failure(payload)
+        else:
+            log.error("background task failed", exc_info=payload)
+            self.failed.emit(str(payload))
 
     @property
     def busy(self) -> bool:

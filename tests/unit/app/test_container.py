@@ -31,8 +31,7 @@ def shell(qapp, tmp_path, clock):
         InMemorySecretStore(),
     )
     yield ctx
-    ctx.shutdown()
-    ctx.window.deleteLater()
+    ctx.dispose()
 
 
 @pytest.fixture
@@ -56,8 +55,7 @@ def context(qapp, tmp_path, clock):
 
     yield make
     for ctx in contexts:
-        ctx.shutdown()
-        ctx.window.deleteLater()
+        ctx.dispose()
 
 
 def test_declared_incident_appears_in_the_window(qtbot, context):
