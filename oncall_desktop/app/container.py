@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QEvent, QLocale, QObject
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop import APP_DISPLAY_NAME
@@ -41,6 +41,7 @@ from oncall_desktop.ui.notifier import (
     Notification,
     Notifier,
     TrayNotifier,
+    WindowNotifier,
 )
 from oncall_desktop.ui.text import countdown
 from oncall_desktop.ui.tray import Tray
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
     from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 
 log = logging.getLogger(__name__)
+
+COCKPIT_REFRESH_SPREAD_MS = 800
 
 OFFLINE_STATES = (
     PollState.OFFLINE,
@@ -470,10 +473,22 @@ class AppController(QObject):
 
     def on_tick(self, now: datetime) -> None:
         self.window.set_now(now)
-        for window in self.cockpits.values():
-            window.set_now(now)
+        self._refresh_cockpits(now)
         self._alert_overdue_updates(now)
         self.update_tray(now)
+
+    def _refresh_cockpits(self, now: datetime) -> None:
+        """Spread the cockpits' refreshes over the second: with many windows open, one
+        burst of repaints would stall the event loop; small ones do not. Each window reads
+        the clock when its turn comes, so what it shows is exact."""
+        windows = list(self.cockpits.values())
+        if not windows:
+            return
+        windows[0].set_now(now)
+        spacing = max(1, COCKPIT_REFRESH_SPREAD_MS // len(windows))
+        for i, window in enumerate(windows[1:], start=1):
+            # with a context object, the call is dropped if the window is gone by then
+            QTimer.singleShot(i * spacing, window, lambda w=window: w.set_now(self.clock.now()))
 
     def _alert_overdue_updates(self, now: datetime) -> None:
         """One notification each time an update becomes overdue (not every tick)."""
@@ -605,7 +620,9 @@ def build_shell(
         parent=root,
     )
     connections = ConnectionsService(secrets, runner, root)
-    notifier: Notifier = TrayNotifier(tray.icon, root) if tray is not None else Notifier(root)
+    notifier: Notifier = (
+        TrayNotifier(tray.icon, root) if tray is not None else WindowNotifier(window, root)
+    )
     controller = AppController(
         app,
         window,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,23 @@ class Notifier(QObject):
 
     def close(self) -> None:
         pass
+
+
+class WindowNotifier(Notifier):
+    """No tray and no notification server: the alert goes to the main window's banner, and
+    the desktop is asked to draw attention to the window."""
+
+    def __init__(self, window: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._window = window
+
+    def notify(self, notification: Notification) -> None:
+        show = getattr(self._window, "show_message", None)
+        if show is not None:
+            level = "error" if notification.urgent else "warning"
+            show(f"alert-{notification.key}", f"{notification.title}: {notification.body}", level)
+        QApplication.alert(self._window)
+        self.shown.emit(notification.key)
 
 
 class TrayNotifier(Notifier):

@@ -6,6 +6,7 @@ records it (who and when); the model then shows the incident as stored.
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -23,7 +24,7 @@ from oncall_desktop.core.clocks import PhaseProgress, current_phase, phase_progr
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.ui.models.roles import PhaseIdRole, StepIdRole
-from oncall_desktop.ui.text import countdown, local_time
+from oncall_desktop.ui.text import local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 _PHASE = 0  # internalId of phase rows; steps carry phase row + 1
@@ -58,13 +59,21 @@ class ChecklistModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_now(self, now: datetime) -> None:
+        """Move the clock; only the phases whose time box text or overrun changed are
+        repainted (minute granularity, so most ticks repaint nothing)."""
+        before = [self._phase_clock(p) for p in self._progress]
         self._now = now
-        if self._progress:
-            self.dataChanged.emit(
-                self.index(0, 0),
-                self.index(len(self._progress) - 1, 1),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
-            )
+        for row, progress in enumerate(self._progress):
+            if self._phase_clock(progress) != before[row]:
+                self.dataChanged.emit(
+                    self.index(row, 0),
+                    self.index(row, 1),
+                    [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
+                )
+
+    def _phase_clock(self, progress: PhaseProgress) -> tuple[str, bool]:
+        overrun = self._now is not None and progress.overrun(self._now)
+        return self._time_box(progress), overrun
 
     @property
     def current_phase_id(self) -> str:
@@ -168,10 +177,12 @@ class ChecklistModel(QAbstractItemModel):
         box = f"{int(phase.start.total_seconds() // 60)}–{int(phase.end.total_seconds() // 60)} min"
         if self._now is None or progress.complete or progress.ends_at is None:
             return box
-        left = progress.ends_at - self._now
-        if left.total_seconds() < 0:
-            return self.tr("%1 · over by %2").replace("%1", box).replace("%2", countdown(-left))
-        return self.tr("%1 · %2 left").replace("%1", box).replace("%2", countdown(left))
+        seconds = (progress.ends_at - self._now).total_seconds()
+        if seconds < 0:
+            over = int(-seconds // 60)
+            return self.tr("%1 · over by %2 min").replace("%1", box).replace("%2", str(over))
+        left = math.ceil(seconds / 60)
+        return self.tr("%1 · %2 min left").replace("%1", box).replace("%2", str(left))
 
     def _step_data(self, progress: PhaseProgress, row: int, column: int, role: int) -> Any:
         step = progress.phase.steps[row]

@@ -15,6 +15,8 @@ from oncall_desktop.ui.models.roles import IncidentRole
 from oncall_desktop.ui.text import countdown, local_time
 
 _Index = QModelIndex | QPersistentModelIndex
+CLOCK_COLUMNS = ("ack_sla", "resolve_sla", "next_update")
+LATE_BRUSH = QBrush(QColor("#c62828"))
 
 
 class IncidentTableModel(QAbstractTableModel):
@@ -29,6 +31,7 @@ class IncidentTableModel(QAbstractTableModel):
         self._zone = zone
         self._incidents: list[Incident] = []
         self._now: datetime | None = None
+        self._clocks: dict[int, dict[str, tuple[str, bool]]] = {}
         self._headers = {
             "severity": self.tr("Severity"),
             "title": self.tr("Title"),
@@ -66,11 +69,16 @@ class IncidentTableModel(QAbstractTableModel):
         if role == IncidentRole:
             return incident
         if role == Qt.ItemDataRole.DisplayRole:
+            if column in CLOCK_COLUMNS:
+                return self._clock_cells(index.row())[column][0]
             return self._display(incident, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return incident.title
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(incident, column)
+            if column == "severity":
+                return QBrush(QColor(self._policy.severity(incident.severity).color))
+            if column in CLOCK_COLUMNS and self._clock_cells(index.row())[column][1]:
+                return LATE_BRUSH
         return None
 
     # --- content --------------------------------------------------------------------------------
@@ -78,24 +86,62 @@ class IncidentTableModel(QAbstractTableModel):
     def set_incidents(self, incidents: list[Incident]) -> None:
         self.beginResetModel()
         self._incidents = list(incidents)
+        self._clocks = {}
         self.endResetModel()
 
     def incident_at(self, row: int) -> Incident:
         return self._incidents[row]
 
     def set_now(self, now: datetime) -> None:
-        """Refresh the clock columns only: the rows and other cells stay as they are."""
+        """Recompute the clock cells once per tick and repaint only those that changed."""
         self._now = now
-        if self._incidents:
-            first = self.COLUMNS.index("ack_sla")
+        previous, self._clocks = self._clocks, {}
+        first = self.COLUMNS.index(CLOCK_COLUMNS[0])
+        changed = [
+            r for r in range(len(self._incidents)) if self._clock_cells(r) != previous.get(r)
+        ]
+        if changed:  # one signal for the span: the view repaints it in one pass
             self.dataChanged.emit(
-                self.index(0, first),
-                self.index(len(self._incidents) - 1, len(self.COLUMNS) - 1),
+                self.index(changed[0], first),
+                self.index(changed[-1], first + len(CLOCK_COLUMNS) - 1),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
             )
 
-    def _display(self, incident: Incident, column: str) -> str:
+    def _clock_cells(self, row: int) -> dict[str, tuple[str, bool]]:
+        """(text, late) of each clock column of a row, computed once per tick."""
+        cells = self._clocks.get(row)
+        if cells is None:
+            cells = self._compute_clocks(self._incidents[row])
+            self._clocks[row] = cells
+        return cells
+
+    def _compute_clocks(self, incident: Incident) -> dict[str, tuple[str, bool]]:
         now = self._now
+        if now is None:
+            return {column: ("", False) for column in CLOCK_COLUMNS}
+        ack = ack_clock(incident, self._policy)
+        if ack.met_at and not ack.breached(now):
+            ack_cell = (self.tr("met"), False)
+        else:
+            ack_cell = (countdown(ack.remaining(now)), ack.state(now) is ClockState.BREACHED)
+        resolve = resolve_clock(incident, self._policy)
+        dues = next_updates(incident, self._policy)
+        if dues:
+            soonest = min(dues.values(), key=lambda d: d.due_at)
+            name = self._policy.cadence[soonest.audience].name.get(self._language)
+            update_cell = (
+                f"{countdown(soonest.remaining(now))} · {name}",
+                any(d.overdue(now) for d in dues.values()),
+            )
+        else:
+            update_cell = ("—", False)
+        return {
+            "ack_sla": ack_cell,
+            "resolve_sla": (countdown(resolve.remaining(now)), resolve.breached(now)),
+            "next_update": update_cell,
+        }
+
+    def _display(self, incident: Incident, column: str) -> str:
         if column == "severity":
             return incident.severity.value
         if column == "title":
@@ -104,37 +150,4 @@ class IncidentTableModel(QAbstractTableModel):
             return incident.status.value
         if column == "detected":
             return local_time(incident.detected_at, self._zone)
-        if now is None:
-            return ""
-        if column == "ack_sla":
-            clock = ack_clock(incident, self._policy)
-            return (
-                self.tr("met")
-                if clock.met_at and not clock.breached(now)
-                else countdown(clock.remaining(now))
-            )
-        if column == "resolve_sla":
-            return countdown(resolve_clock(incident, self._policy).remaining(now))
-        if column == "next_update":
-            dues = next_updates(incident, self._policy)
-            if not dues:
-                return "—"
-            soonest = min(dues.values(), key=lambda d: d.due_at)
-            name = self._policy.cadence[soonest.audience].name.get(self._language)
-            return f"{countdown(soonest.remaining(now))} · {name}"
         return ""
-
-    def _foreground(self, incident: Incident, column: str) -> QBrush | None:
-        now = self._now
-        if column == "severity":
-            return QBrush(QColor(self._policy.severity(incident.severity).color))
-        if now is None:
-            return None
-        late = False
-        if column == "ack_sla":
-            late = ack_clock(incident, self._policy).state(now) is ClockState.BREACHED
-        elif column == "resolve_sla":
-            late = resolve_clock(incident, self._policy).breached(now)
-        elif column == "next_update":
-            late = any(d.overdue(now) for d in next_updates(incident, self._policy).values())
-        return QBrush(QColor("#c62828")) if late else None

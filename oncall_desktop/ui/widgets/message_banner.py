@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -19,9 +21,10 @@ class MessageBanner(QWidget):
         """Show (or replace) the message stored under ``key``."""
         self.clear_message(key)
         row = QWidget(self)
-        row.setObjectName(f"banner-{key}")
+        name = "banner-" + re.sub(r"[^A-Za-z0-9_-]", "_", key)  # a valid style-sheet selector
+        row.setObjectName(name)
         color = {"error": "#ffebee", "warning": "#fff8e1", "info": "#e3f2fd"}[level]
-        row.setStyleSheet(f"#banner-{key} {{ background: {color}; border-radius: 4px; }}")
+        row.setStyleSheet(f"#{name} {{ background: {color}; border-radius: 4px; }}")
         layout = QHBoxLayout(row)
         label = QLabel(text, row)
         label.setTextFormat(Qt.TextFormat.PlainText)

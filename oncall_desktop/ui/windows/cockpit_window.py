@@ -71,6 +71,12 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def set_style(widget: QWidget, style: str) -> None:
+    """Re-style only on change: a style sheet set every second re-polishes every tick."""
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
+
+
 def safe_link(url: str) -> QUrl | None:
     """Only http and https links leave the app (no file:, javascript:, custom schemes)."""
     qurl = QUrl(url.strip())
@@ -208,7 +214,11 @@ class CockpitWindow(QMainWindow):
         self.checklist_view.setModel(self.checklist)
         self.checklist_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.checklist_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.checklist_view.header().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.checklist_view.header().setStretchLastSection(False)
+        self.checklist_view.setMinimumHeight(260)
         self.step_note = QLineEdit(self)
         self.step_note.setPlaceholderText(self.tr("Optional note for the next step you tick"))
         self.reminder_label = plain_label("", self)
@@ -236,6 +246,10 @@ class CockpitWindow(QMainWindow):
         self.timeline_view.setModel(self.timeline)
         self.timeline_view.verticalHeader().hide()
         self.timeline_view.horizontalHeader().setStretchLastSection(True)
+        for column in (0, 1):
+            self.timeline_view.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText(self.tr("Add a note to the timeline and press Enter"))
@@ -306,8 +320,11 @@ class CockpitWindow(QMainWindow):
             self.set_now(self._now)
 
     def set_now(self, now: datetime) -> None:
-        """Recompute every clock from the stored deadlines (called on each tick)."""
+        """Recompute every clock from the stored deadlines (called on each tick). A hidden or
+        minimised window only remembers the time and catches up when shown."""
         self._now = now
+        if not self.isVisible() or self.isMinimized():
+            return
         incident, policy = self.incident, self._policy
         self._show_sla(self.ack_label, ack_clock(incident, policy), now)
         self._show_sla(self.resolve_label, resolve_clock(incident, policy), now)
@@ -319,7 +336,7 @@ class CockpitWindow(QMainWindow):
             row.snooze.setEnabled(due is not None)
             if due is None:
                 row.countdown.setText("—")
-                row.countdown.setStyleSheet("")
+                set_style(row.countdown, "")
                 continue
             late = due.overdue(now)
             overdue_any |= late
@@ -329,7 +346,7 @@ class CockpitWindow(QMainWindow):
             elif due.snoozed_until:
                 text = self.tr("%1 (snoozed)").replace("%1", text)
             row.countdown.setText(text)
-            row.countdown.setStyleSheet(LATE if late else "")
+            set_style(row.countdown, LATE if late else "")
         self.setWindowTitle(
             ("⏰ " if overdue_any else "") + f"{incident.severity.value} · {incident.title}"
         )
@@ -348,13 +365,13 @@ class CockpitWindow(QMainWindow):
         remaining = countdown(clock.remaining(now))
         if state is ClockState.MET:
             label.setText(self.tr("met (%1 to spare)").replace("%1", remaining))
-            label.setStyleSheet(MET)
+            set_style(label, MET)
         elif state is ClockState.BREACHED:
             label.setText(self.tr("BREACHED %1").replace("%1", remaining))
-            label.setStyleSheet(LATE)
+            set_style(label, LATE)
         else:
             label.setText(remaining)
-            label.setStyleSheet("")
+            set_style(label, "")
 
     def _show_escalation(self, now: datetime) -> None:
         incident, sev = self.incident, self._policy.severity(self.incident.severity)
@@ -410,6 +427,11 @@ class CockpitWindow(QMainWindow):
                 if index.data(StepIdRole) == step_id:
                     return index
         return QModelIndex()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._now is not None:
+            self.set_now(self._now)  # catch up on the ticks missed while hidden
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.closed.emit(self.incident_id)

@@ -70,6 +70,7 @@ class DeclareDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(wizard)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(600)
         self._validate()
 
     @property
@@ -125,6 +126,7 @@ class SeverityDialog(QDialog):
         form.addRow(self.tr("Why"), self.why)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(600)
         self._validate()
 
     def _validate(self) -> None:

@@ -330,3 +330,10 @@ def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, conte
     assert ctx.controller.cockpits == {}
     ctx.controller._on_notification_action(f"incident:{incident_id}", "default")
     qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+
+
+def test_without_tray_or_notification_server_alerts_reach_the_window(context):
+    ctx = context(settings=Settings(language="en"))
+    assert ctx.tray is None
+    ctx.controller.on_new_alerts(low_and_high_pages()[1:])
+    assert ctx.window.banner.texts()["alert-H1"] == "🔴 High urgency · api: <b>API</b> & down"
