@@ -337,3 +337,23 @@ def test_without_tray_or_notification_server_alerts_reach_the_window(context):
     assert ctx.tray is None
     ctx.controller.on_new_alerts(low_and_high_pages()[1:])
     assert ctx.window.banner.texts()["alert-H1"] == "🔴 High urgency · api: <b>API</b> & down"
+
+
+def test_many_cockpits_all_catch_up_within_the_second(qtbot, context, clock):
+    from datetime import timedelta
+
+    from oncall_desktop.core.incident import Incident
+
+    ctx = context(settings=Settings(language="en"))
+    from oncall_desktop.storage.repositories import IncidentRepository
+
+    repo = IncidentRepository(ctx.database)
+    for n in range(3):
+        incident = repo.save(Incident.declare(title=f"incident {n}", severity=Severity.SEV1,
+                                              at=clock.now(), actor="a"))
+        ctx.controller.show_cockpit(incident)
+    clock.advance(timedelta(minutes=2))
+    ctx.controller.on_tick(clock.now())
+    windows = list(ctx.controller.cockpits.values())
+    assert windows[0].ack_label.text() == "3:00"  # the first at once, the others spread out
+    qtbot.waitUntil(lambda: all(w.ack_label.text() == "3:00" for w in windows), timeout=2000)
