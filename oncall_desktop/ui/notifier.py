@@ -99,6 +99,7 @@ class FreedesktopNotifier(Notifier):
         self._app_name = app_name
         self._outbox: queue.Queue[Notification | None] = queue.Queue()
         self._keys: dict[int, str] = {}
+        self._early_clicks: dict[int, str] = {}
         self._lock = threading.Lock()
         self._clicked.connect(self.action_invoked)
         self._accepted.connect(self.shown)
@@ -204,9 +205,13 @@ class FreedesktopNotifier(Notifier):
         except Exception as error:  # noqa: BLE001 - a slow or broken server must not stop us
             log.warning("notification not shown: %s", error)
             return
+        notification_id = int(reply.body[0])
         with self._lock:
-            self._keys[int(reply.body[0])] = item.key
+            self._keys[notification_id] = item.key
+            early = self._early_clicks.pop(notification_id, None)
         self._accepted.emit(item.key)
+        if early is not None:
+            self._clicked.emit(item.key, early)
 
     def _listen(self, signals: Any) -> None:
         while True:
@@ -220,5 +225,9 @@ class FreedesktopNotifier(Notifier):
             notification_id, action = message.body
             with self._lock:
                 key = self._keys.get(int(notification_id))
+                if key is None:
+                    # The server can deliver a click before our Notify call has returned
+                    # the notification's id: keep it until the id is known.
+                    self._early_clicks[int(notification_id)] = str(action)
             if key is not None:
                 self._clicked.emit(key, str(action))
