@@ -349,8 +349,11 @@ def test_many_cockpits_all_catch_up_within_the_second(qtbot, context, clock):
 
     repo = IncidentRepository(ctx.database)
     for n in range(3):
-        incident = repo.save(Incident.declare(title=f"incident {n}", severity=Severity.SEV1,
-                                              at=clock.now(), actor="a"))
+        incident = repo.save(
+            Incident.declare(
+                title=f"incident {n}", severity=Severity.SEV1, at=clock.now(), actor="a"
+            )
+        )
         ctx.controller.show_cockpit(incident)
     clock.advance(timedelta(minutes=2))
     ctx.controller.on_tick(clock.now())

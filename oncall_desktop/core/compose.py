@@ -1,0 +1,162 @@
+"""Status messages from the SOP's templates, filled from the incident and its timeline.
+
+The engineer supplies what only a human knows (root cause, actions, ETA, resolution, next
+steps); everything else comes from the record. The result is plain text: each channel
+formats it for itself (Slack escapes it, PagerDuty takes it as is).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
+
+from oncall_desktop.core.incident import EventKind, Incident, Status
+from oncall_desktop.core.narrative import describe
+from oncall_desktop.core.policy import Audience, Policy, Severity
+
+
+class MessageKind(StrEnum):
+    DECLARED = "declared"
+    UPDATE = "update"
+    RESOLVED = "resolved"
+    STATUS_PAGE = "status_page"
+    EXECUTIVE = "executive"
+
+
+# Which audience a message serves (its countdown is reset once it is confirmed sent).
+AUDIENCE_OF = {
+    MessageKind.DECLARED: Audience.INTERNAL,
+    MessageKind.UPDATE: Audience.INTERNAL,
+    MessageKind.RESOLVED: Audience.INTERNAL,
+    MessageKind.STATUS_PAGE: Audience.STATUS_PAGE,
+    MessageKind.EXECUTIVE: Audience.EXECUTIVE,
+}
+
+SEVERITY_EMOJI = {Severity.SEV1: "🔴", Severity.SEV2: "🟠", Severity.SEV3: "🟡"}
+STATUS_WORDS = {
+    Status.TRIGGERED: "Triggered",
+    Status.ACKNOWLEDGED: "Acknowledged",
+    Status.INVESTIGATING: "Investigating",
+    Status.MITIGATING: "Mitigating",
+    Status.RESOLVED: "Resolved",
+    Status.CLOSED: "Closed",
+}
+
+
+@dataclass(frozen=True)
+class HumanInput:
+    """What the engineer types; empty fields show as "—" (or "TBD" for the ETA)."""
+
+    root_cause: str = ""
+    actions: str = ""  # one per line
+    eta: str = ""
+    resolution: str = ""
+    next_steps: str = ""  # one per line
+    financial_impact: str = ""
+
+
+def duration_text(delta: timedelta) -> str:
+    minutes = max(0, int(delta.total_seconds() // 60))
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes:02d}min" if hours else f"{minutes} min"
+
+
+def _bullets(text: str) -> str:
+    lines = [line.strip().lstrip("-•").strip() for line in text.splitlines() if line.strip()]
+    return "\n".join(f"- {line}" for line in lines) if lines else "- —"
+
+
+def _local(moment: datetime, zone: tzinfo | None, with_date: bool = True) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+
+
+def update_number(incident: Incident) -> int:
+    """UPDATE #n counts the internal updates already sent after the declaration."""
+    sent = [
+        e
+        for e in incident.events(EventKind.UPDATE_SENT)
+        if e.data.get("audience") == Audience.INTERNAL.value
+    ]
+    return max(1, len(sent))
+
+
+def compose(
+    kind: MessageKind,
+    incident: Incident,
+    policy: Policy,
+    language: str,
+    now: datetime,
+    human: HumanInput = HumanInput(),
+    zone: tzinfo | None = None,
+    oncall: str = "",
+) -> str:
+    """Fill the SOP template for ``kind``."""
+    template = policy.templates[kind.value].get(language)
+    status = STATUS_WORDS[incident.status]
+    end = incident.resolved_at or now
+    values = {
+        "severity": incident.severity.value,
+        "severity_emoji": SEVERITY_EMOJI[incident.severity],
+        "title": incident.title,
+        "status": status,
+        "impact": incident.impact or "—",
+        "started": _local(incident.detected_at, zone),
+        "oncall": oncall or "—",
+        "link": incident.pagerduty_url or "—",
+        "number": update_number(incident),
+        "elapsed": duration_text(now - incident.detected_at),
+        "root_cause": human.root_cause or "—",
+        "actions": _bullets(human.actions),
+        "eta": human.eta or "TBD",
+        "impact_line": incident.impact or "",
+        "duration": duration_text(end - incident.detected_at),
+        "start": _local(incident.detected_at, zone, with_date=False),
+        "end": _local(end, zone, with_date=False),
+        "resolution": human.resolution or "—",
+        "timeline": _timeline(incident, policy, language, zone),
+        "next_steps": _bullets(human.next_steps),
+        "every": _status_page_every(incident, policy),
+        "financial_impact": human.financial_impact or "—",
+        "plan": human.actions.strip().replace("\n", "; ") or "—",
+    }
+    return template.format(**values).strip()
+
+
+def _timeline(incident: Incident, policy: Policy, language: str, zone: tzinfo | None) -> str:
+    wanted = (
+        EventKind.DECLARED,
+        EventKind.STATUS_CHANGED,
+        EventKind.SEVERITY_CHANGED,
+        EventKind.NOTE,
+        EventKind.CONTACT_NOTIFIED,
+    )
+    lines = [
+        f"- {_local(e.at, zone, with_date=False)} : {describe(e, policy, language)}"
+        for e in incident.timeline
+        if e.kind in wanted
+    ]
+    return "\n".join(lines) or "- —"
+
+
+def _status_page_every(incident: Incident, policy: Policy) -> int:
+    rule = policy.cadence_rule(Audience.STATUS_PAGE, incident.severity)
+    if rule.every is None:
+        rule = policy.cadence_rule(Audience.STATUS_PAGE, Severity.SEV1)
+    return int((rule.every or timedelta(minutes=30)).total_seconds() // 60)
+
+
+def default_kind(incident: Incident, audience: Audience) -> MessageKind:
+    """The message the SOP expects next for an audience."""
+    if audience is Audience.STATUS_PAGE:
+        return MessageKind.STATUS_PAGE
+    if audience is Audience.EXECUTIVE:
+        return MessageKind.EXECUTIVE
+    if not incident.is_active:
+        return MessageKind.RESOLVED
+    sent = [
+        e
+        for e in incident.events(EventKind.UPDATE_SENT)
+        if e.data.get("audience") == Audience.INTERNAL.value
+    ]
+    return MessageKind.UPDATE if sent else MessageKind.DECLARED
