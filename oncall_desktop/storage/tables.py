@@ -107,3 +107,32 @@ class ChecklistStepRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     incident: Mapped[IncidentRow] = relationship(back_populates="steps")
+
+
+class OutboxPostRow(Base):
+    __tablename__ = "outbox_posts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incidents.id", ondelete="SET NULL"), nullable=True
+    )
+    target: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(32), default="")
+    audience: Mapped[str] = mapped_column(String(32), default="")
+    destination: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text)
+    notify_channel: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    remote_ref: Mapped[str] = mapped_column(Text, default="")
+    delivered_as: Mapped[str] = mapped_column(String(32), default="")
+
+    __table_args__ = (
+        Index("ix_outbox_posts_due", "state", "next_attempt_at"),
+        Index("ix_outbox_posts_incident", "incident_id"),
+    )

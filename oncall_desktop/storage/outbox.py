@@ -1,0 +1,164 @@
+"""The outbox in the database. Claiming is atomic, so two consoles sharing one PostgreSQL
+database (or a console and its own restart) never send the same post at the same time."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select, update
+
+from oncall_desktop.core.outbox import Post, PostState, Target
+from oncall_desktop.storage.db import Database
+from oncall_desktop.storage.tables import OutboxPostRow
+
+# A claim older than this is taken to be from a console that died mid-send (kill -9, power
+# loss): longer than one HTTP attempt can last (5 s connect + 20 s read).
+CLAIM_LEASE = timedelta(seconds=30)
+
+
+def _to_post(row: OutboxPostRow) -> Post:
+    return Post(
+        id=row.id,
+        incident_id=row.incident_id,
+        target=Target(row.target),
+        kind=row.kind,
+        audience=row.audience,
+        destination=row.destination,
+        text=row.text,
+        notify_channel=row.notify_channel,
+        state=PostState(row.state),
+        attempts=row.attempts,
+        created_at=row.created_at,
+        next_attempt_at=row.next_attempt_at,
+        sent_at=row.sent_at,
+        last_error=row.last_error,
+        remote_ref=row.remote_ref,
+        delivered_as=row.delivered_as,
+    )
+
+
+class OutboxRepository:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def enqueue(self, post: Post, now: datetime) -> Post:
+        """Store a new post (committed before this returns: nothing is sent before that)."""
+        with self._db.session() as session:
+            row = OutboxPostRow(
+                incident_id=post.incident_id,
+                target=post.target.value,
+                kind=post.kind,
+                audience=post.audience,
+                destination=post.destination,
+                text=post.text,
+                notify_channel=post.notify_channel,
+                state=PostState.PENDING.value,
+                attempts=0,
+                created_at=now,
+                next_attempt_at=now,
+                last_error="",
+                remote_ref="",
+                delivered_as="",
+            )
+            session.add(row)
+            session.flush()
+            return _to_post(row)
+
+    def _due(self, now: datetime):  # type: ignore[no-untyped-def]
+        return or_(
+            and_(
+                OutboxPostRow.state == PostState.PENDING.value,
+                or_(OutboxPostRow.next_attempt_at.is_(None), OutboxPostRow.next_attempt_at <= now),
+            ),
+            and_(
+                OutboxPostRow.state == PostState.SENDING.value,
+                OutboxPostRow.claimed_at < now - CLAIM_LEASE,
+            ),
+        )
+
+    def claim_next(self, now: datetime) -> Post | None:
+        """Take the oldest due post: mark it sending, count the attempt, commit."""
+        with self._db.session() as session:
+            candidates = session.scalars(
+                select(OutboxPostRow.id)
+                .where(self._due(now))
+                .order_by(OutboxPostRow.created_at, OutboxPostRow.id)
+                .limit(5)
+            ).all()
+            for post_id in candidates:
+                # compare-and-set: only one claimer wins, whatever the backend
+                claimed = session.execute(
+                    update(OutboxPostRow)
+                    .where(OutboxPostRow.id == post_id, self._due(now))
+                    .values(
+                        state=PostState.SENDING.value,
+                        claimed_at=now,
+                        attempts=OutboxPostRow.attempts + 1,
+                    )
+                    .execution_options(synchronize_session=False)
+                ).rowcount
+                if claimed == 1:
+                    session.flush()
+                    row = session.get(OutboxPostRow, post_id, populate_existing=True)
+                    assert row is not None
+                    return _to_post(row)
+            return None
+
+    def record(self, post: Post) -> Post:
+        """Store the outcome of an attempt (or an edit of a failed post)."""
+        assert post.id is not None
+        with self._db.session() as session:
+            row = session.get(OutboxPostRow, post.id)
+            if row is None:
+                raise KeyError(f"post {post.id} is not in the outbox")
+            row.state = post.state.value
+            row.text = post.text
+            row.destination = post.destination
+            row.next_attempt_at = post.next_attempt_at
+            row.sent_at = post.sent_at
+            row.last_error = post.last_error
+            row.remote_ref = post.remote_ref
+            row.delivered_as = post.delivered_as
+            row.claimed_at = None if post.state is not PostState.SENDING else row.claimed_at
+            session.flush()
+            return replace(_to_post(row))
+
+    def get(self, post_id: int) -> Post:
+        with self._db.session() as session:
+            row = session.get(OutboxPostRow, post_id)
+            if row is None:
+                raise KeyError(f"post {post_id} is not in the outbox")
+            return _to_post(row)
+
+    def for_incident(self, incident_id: int) -> list[Post]:
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(OutboxPostRow)
+                .where(OutboxPostRow.incident_id == incident_id)
+                .order_by(OutboxPostRow.created_at, OutboxPostRow.id)
+            ).all()
+            return [_to_post(r) for r in rows]
+
+    def next_due_at(self) -> datetime | None:
+        """When the earliest waiting post is due (None when nothing waits)."""
+        with self._db.session() as session:
+            pending = session.scalar(
+                select(func.min(OutboxPostRow.next_attempt_at)).where(
+                    OutboxPostRow.state == PostState.PENDING.value
+                )
+            )
+            claimed = session.scalar(
+                select(func.min(OutboxPostRow.claimed_at)).where(
+                    OutboxPostRow.state == PostState.SENDING.value
+                )
+            )
+        candidates = [t for t in (pending, claimed + CLAIM_LEASE if claimed else None) if t]
+        return min(candidates) if candidates else None
+
+    def counts(self) -> dict[str, int]:
+        with self._db.session() as session:
+            rows = session.execute(
+                select(OutboxPostRow.state, func.count()).group_by(OutboxPostRow.state)
+            ).all()
+        return {state: count for state, count in rows}
