@@ -368,6 +368,7 @@ class AppController(QObject):
         self.update_tray(now)
 
     def _on_notification_action(self, key: str, action: str) -> None:
+        log.info("notification %s: %s", key, action)
         if key.startswith("incident:"):
             self.open_cockpit(int(key.split(":", 1)[1]))
         elif action == ACKNOWLEDGE:
