@@ -132,3 +132,15 @@ def pagerduty():
     fake.stop()
     violations = fake.take_violations()
     assert not violations, "contract violations:\n" + "\n".join(violations)
+
+
+@pytest.fixture
+def slack():
+    """A contract-checked fake Slack Web API (base URL: ``slack.url``)."""
+    from tests.helpers.fake_slack import FakeSlack, slack_contract
+
+    fake = FakeSlack(slack_contract()).start()
+    yield fake
+    fake.stop()
+    violations = fake.take_violations()
+    assert not violations, "contract violations:\n" + "\n".join(violations)

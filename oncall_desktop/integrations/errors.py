@@ -9,9 +9,14 @@ from datetime import timedelta
 
 
 class IntegrationError(Exception):
-    """Base class. ``retryable`` tells the caller whether trying again later can help."""
+    """Base class. ``retryable`` tells the caller whether trying again later can help;
+    ``code`` is the service's own error code when it gave one (Slack's ``channel_not_found``)."""
 
     retryable = False
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class TokenRejected(IntegrationError):
@@ -34,11 +39,15 @@ class Refused(IntegrationError):
     """Any other 4xx: the request itself was refused. Sending it again will not help."""
 
 
+class PlanLimit(Refused):
+    """402: the account's plan does not include this feature."""
+
+
 class RateLimited(IntegrationError):
     retryable = True
 
     def __init__(self, message: str, retry_after: timedelta | None) -> None:
-        super().__init__(message)
+        super().__init__(message, "ratelimited")
         self.retry_after = retry_after
 
 

@@ -18,6 +18,7 @@ from oncall_desktop.integrations.errors import (
     Forbidden,
     IntegrationError,
     NotFound,
+    PlanLimit,
     RateLimited,
     Refused,
     ServerError,
@@ -143,6 +144,8 @@ class PagerDutyClient:
                 "This is an account-level PagerDuty key. The app needs a user API key "
                 "(My Profile → User Settings → Create API User Token)."
             )
+        if status == 402:
+            raise PlanLimit(f"The PagerDuty account's plan does not allow this.{suffix}")
         if status == 404:
             raise NotFound(f"PagerDuty has no such thing: {path}.{suffix}")
         if status == 429:
@@ -199,6 +202,33 @@ class PagerDutyClient:
             if offset + PAGE_LIMIT > OFFSET_CAP:
                 log.warning("more than %d open incidents; showing the newest", OFFSET_CAP)
                 return pages
+
+    def post_status_update(
+        self, incident_id: str, from_email: str, message: str
+    ) -> tuple[str, str]:
+        """A stakeholder status update; where the plan refuses those (402), a note instead.
+        Returns (the id PagerDuty gave it, "status_update" or "note")."""
+        if not from_email:
+            raise IntegrationError("The PagerDuty user has no email; cannot sign the update.")
+        try:
+            body = self._request(
+                "POST",
+                f"/incidents/{incident_id}/status_updates",
+                json={"message": message},
+                from_email=from_email,
+            )
+            update = body.get("status_update")
+            return (str(update.get("id", "")) if isinstance(update, dict) else "", "status_update")
+        except PlanLimit:
+            log.info("status updates not in this PagerDuty plan: posting a note instead")
+        body = self._request(
+            "POST",
+            f"/incidents/{incident_id}/notes",
+            json={"note": {"content": message}},
+            from_email=from_email,
+        )
+        note = body.get("note")
+        return (str(note.get("id", "")) if isinstance(note, dict) else "", "note")
 
     def incident(self, incident_id: str) -> Page:
         body = self._request("GET", f"/incidents/{incident_id}")

@@ -1,0 +1,211 @@
+"""Slack Web API (bot token) and incoming webhooks, on ``requests``.
+
+Blocking: call from a worker. ``ok: false`` answers become the error classes of
+:mod:`oncall_desktop.integrations.errors`, so the outbox knows what to retry. The official
+``slack-sdk`` would bring a second HTTP stack (urllib) with its own proxy and TLS settings
+beside ``requests``; the four methods we need are small (API-NOTES §8).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from oncall_desktop.integrations.errors import (
+    BadPayload,
+    Forbidden,
+    IntegrationError,
+    RateLimited,
+    Refused,
+    ServerError,
+    TokenRejected,
+    Unreachable,
+)
+from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, make_session, normalise_base_url
+
+if TYPE_CHECKING:
+    import requests
+
+SLACK_API = "https://slack.com/api"
+GOV_SLACK_API = "https://slack-gov.com/api"
+
+_TOKEN_ERRORS = {
+    "invalid_auth",
+    "not_authed",
+    "token_revoked",
+    "token_expired",
+    "account_inactive",
+    "no_permission",
+}
+_SCOPE_ERRORS = {
+    "missing_scope",
+    "not_allowed_token_type",
+    "restricted_action",
+    "ekm_access_denied",
+}
+_RETRYABLE_ERRORS = {
+    "internal_error",
+    "fatal_error",
+    "service_unavailable",
+    "request_timeout",
+    "team_added_to_org",
+}
+
+
+@dataclass(frozen=True)
+class Posted:
+    channel: str
+    ts: str
+
+    @property
+    def ref(self) -> str:
+        return f"{self.channel}/{self.ts}"
+
+
+@dataclass(frozen=True)
+class Identity:
+    team: str
+    user: str
+    url: str
+
+
+def _seconds(value: str | None) -> timedelta | None:
+    try:
+        return timedelta(seconds=float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+class SlackClient:
+    def __init__(
+        self,
+        token: str,
+        base_url: str = SLACK_API,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.base_url = normalise_base_url(base_url)
+        self._token = token
+        self._session = session or make_session()
+        self._timeout = timeout
+
+    def _call(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:
+        import requests
+
+        try:
+            response = self._session.post(
+                f"{self.base_url}/{method}",
+                json=payload,
+                headers={
+                    "Authorization": f"Bearer {self._token}",
+                    # Slack wants the charset on JSON posts (else a missing_charset warning)
+                    "Content-Type": "application/json; charset=utf-8",
+                },
+                timeout=self._timeout,
+            )
+        except requests.Timeout:
+            raise Unreachable(f"Slack at {self.base_url} did not answer in time.") from None
+        except requests.RequestException as error:
+            raise Unreachable(
+                f"Slack at {self.base_url} cannot be reached ({type(error).__name__})."
+            ) from None
+        if response.status_code == 429:
+            wait = _seconds(response.headers.get("Retry-After"))
+            raise RateLimited("Slack is rate limiting this app (429).", wait)
+        if response.status_code >= 500:
+            raise ServerError(f"Slack is having trouble ({response.status_code}).")
+        if response.status_code >= 400:
+            raise Refused(f"Slack refused the request ({response.status_code}).")
+        try:
+            body = response.json()
+        except ValueError:
+            raise BadPayload(f"Slack answered {method} with something that is not JSON.") from None
+        if not isinstance(body, dict) or not isinstance(body.get("ok"), bool):
+            raise BadPayload(f"Slack's answer to {method} has no 'ok' in it.")
+        if not body["ok"]:
+            self._raise_for(str(body.get("error") or "unknown_error"), response)
+        return body
+
+    @staticmethod
+    def _raise_for(code: str, response: requests.Response) -> None:
+        if code in _TOKEN_ERRORS:
+            raise TokenRejected(f"Slack rejected the bot token ({code}). Check it in Settings.")
+        if code in _SCOPE_ERRORS:
+            raise Forbidden(f"The Slack app lacks a permission for this ({code}).")
+        if code == "ratelimited":
+            raise RateLimited(
+                "Slack is rate limiting this app.", _seconds(response.headers.get("Retry-After"))
+            )
+        if code in _RETRYABLE_ERRORS:
+            raise ServerError(f"Slack is having trouble ({code}).")
+        raise Refused(f"Slack refused the message: {code}.", code)
+
+    def auth_test(self) -> Identity:
+        body = self._call("auth.test", {})
+        return Identity(
+            team=str(body.get("team", "")),
+            user=str(body.get("user", "")),
+            url=str(body.get("url", "")),
+        )
+
+    def post_message(self, channel: str, text: str) -> Posted:
+        """``text`` must already be Slack-safe (core.slacktext.message)."""
+        body = self._call(
+            "chat.postMessage",
+            {
+                "channel": channel,
+                "text": text,
+                "unfurl_links": False,
+                "unfurl_media": False,
+            },
+        )
+        ts = body.get("ts")
+        if not isinstance(ts, str):
+            raise BadPayload("Slack's answer to chat.postMessage has no 'ts' in it.")
+        return Posted(str(body.get("channel") or channel), ts)
+
+    def create_incident_channel(self, day: date, first: int = 1, tries: int = 50) -> str:
+        """Create ``incident-YYYY-MM-DD-NNN`` with the next free NNN; returns its id."""
+        for number in range(first, first + tries):
+            name = f"incident-{day.isoformat()}-{number:03d}"
+            try:
+                body = self._call("conversations.create", {"name": name, "is_private": False})
+            except Refused as error:
+                if error.code == "name_taken":
+                    continue
+                raise
+            channel = body.get("channel")
+            if not isinstance(channel, dict) or not isinstance(channel.get("id"), str):
+                raise BadPayload("Slack's answer to conversations.create has no channel id.")
+            return channel["id"]
+        raise IntegrationError(f"No free incident channel name for {day.isoformat()}.")
+
+
+def post_webhook(
+    url: str,
+    text: str,
+    session: requests.Session | None = None,
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+) -> None:
+    """An incoming webhook: the simpler alternative to a bot token (no channel choice)."""
+    import requests
+
+    session = session or make_session()
+    try:
+        response = session.post(url, json={"text": text}, timeout=timeout)
+    except requests.RequestException as error:
+        raise Unreachable(
+            f"The Slack webhook cannot be reached ({type(error).__name__})."
+        ) from None
+    if response.status_code == 429:
+        raise RateLimited(
+            "Slack is rate limiting the webhook (429).",
+            _seconds(response.headers.get("Retry-After")),
+        )
+    if response.status_code >= 500:
+        raise ServerError(f"Slack is having trouble ({response.status_code}).")
+    if response.status_code in (401, 403, 404, 410):
+        raise TokenRejected(f"Slack refused the webhook ({response.text.strip()[:80]}).")
+    if response.status_code >= 400:
+        raise Refused(f"Slack refused the message ({response.text.strip()[:80]}).")

@@ -1,0 +1,264 @@
+"""A stateful fake Slack Web API on 127.0.0.1, checked against Slack's own spec.
+
+Requests: the method must exist, every argument must be declared for it (newer ones allowed
+by name), the bot token must be a Bearer ``xoxb-`` token, JSON bodies must say
+``charset=utf-8``. Answers: validated with the spec's success or error schema (Swagger 2.0,
+through jsonschema, its ``items: [A, B]`` defect rewritten to ``anyOf`` in memory). Violations
+are kept for the fixture to fail the test, as with the PagerDuty fake.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import itertools
+import json
+import re
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from pytest_httpserver import HTTPServer
+from werkzeug.wrappers import Request, Response
+
+from tests.helpers.contracts import contracts_dir
+from tests.helpers.services import unavailable
+
+SLACK_SPEC = "slack/web-api/slack_web_openapi_v2_without_examples.json"
+NEWER_ARGUMENTS = {"team_id", "metadata", "unfurl_links", "unfurl_media"}
+
+
+def _fix_items_lists(node: Any) -> None:
+    if isinstance(node, dict):
+        if isinstance(node.get("items"), list) and node.get("type") != "array":
+            node["anyOf"] = node.pop("items")
+        for value in node.values():
+            _fix_items_lists(value)
+    elif isinstance(node, list):
+        for value in node:
+            _fix_items_lists(value)
+
+
+class SlackContract:
+    def __init__(self, spec: dict[str, Any]) -> None:
+        _fix_items_lists(spec)
+        self.spec = spec
+
+    def operation(self, method: str) -> dict[str, Any]:
+        item = self.spec["paths"].get(f"/{method}")
+        if item is None:
+            raise AssertionError(f"{method} is not a Slack Web API method")
+        return item.get("post") or item.get("get")
+
+    def check_request(
+        self, method: str, headers: dict[str, str], arguments: dict[str, Any], json_body: bool
+    ) -> None:
+        operation = self.operation(method)
+        declared = {
+            p["name"]
+            for p in operation.get("parameters", [])
+            if p.get("in") in ("formData", "query")
+        }
+        unknown = set(arguments) - declared - NEWER_ARGUMENTS
+        assert not unknown, f"undeclared arguments {sorted(unknown)} for {method}"
+        for parameter in operation.get("parameters", []):
+            if parameter.get("required") and parameter.get("in") in ("formData", "query"):
+                assert parameter["name"] in arguments, f"{method} needs {parameter['name']}"
+        auth = headers.get("Authorization", "")
+        assert re.fullmatch(r"Bearer xoxb-[A-Za-z0-9-]+", auth), "needs 'Bearer xoxb-…'"
+        if json_body:
+            content_type = headers.get("Content-Type", "").replace(" ", "").lower()
+            assert content_type == "application/json;charset=utf-8", content_type
+
+    def check_response(self, method: str, body: dict[str, Any]) -> None:
+        import jsonschema
+
+        responses = self.operation(method)["responses"]
+        schema = dict(responses["200" if body.get("ok") else "default"]["schema"])
+        schema["definitions"] = self.spec["definitions"]
+        jsonschema.Draft4Validator(schema).validate(body)
+
+
+@functools.lru_cache(maxsize=1)
+def _load() -> SlackContract:
+    spec = json.loads((contracts_dir() / SLACK_SPEC).read_text(encoding="utf-8"))
+    return SlackContract(copy.deepcopy(spec))
+
+
+def slack_contract() -> SlackContract:
+    path = contracts_dir() / SLACK_SPEC
+    if not path.exists():
+        unavailable(f"the Slack contract is not at {path} (set ONCALL_CONTRACTS_DIR)")
+    return _load()
+
+
+@dataclass
+class SlackFault:
+    status: int = 500
+    error: str = ""  # an ok:false error code instead of an HTTP failure
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes | None = None
+    delay: float = 0.0
+    method: str | None = None
+
+
+@dataclass
+class SlackMessage:
+    channel: str
+    text: str
+    ts: str
+    at: float = field(default_factory=time.time)
+
+
+class FakeSlack:
+    def __init__(self, contract: SlackContract) -> None:
+        self.contract = contract
+        self.token = "xoxb-1111-2222-FakeBotToken"
+        self.lock = threading.Lock()
+        self.channels: dict[str, str] = {"incidents": "C0INCIDENTS"}  # name -> id
+        self.messages: list[SlackMessage] = []
+        self.violations: list[str] = []
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.faults: deque[SlackFault] = deque()
+        self._ts = itertools.count(1)
+        self._ids = itertools.count(1)
+        self.server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+        self.server.expect_request(re.compile(".*")).respond_with_handler(self._handle)
+
+    def start(self) -> FakeSlack:
+        self.server.start()
+        return self
+
+    def stop(self) -> None:
+        self.faults.clear()
+        if self.server.is_running():
+            self.server.stop()
+
+    @property
+    def url(self) -> str:
+        return self.server.url_for("/api").rstrip("/")
+
+    def fail_next(self, *faults: SlackFault) -> None:
+        self.faults.extend(faults)
+
+    def take_violations(self) -> list[str]:
+        with self.lock:
+            taken, self.violations = self.violations, []
+        return taken
+
+    def texts(self, channel: str) -> list[str]:
+        with self.lock:
+            return [m.text for m in self.messages if m.channel == channel]
+
+    def _take_fault(self, method: str) -> SlackFault | None:
+        with self.lock:
+            for fault in list(self.faults):
+                if fault.method is None or fault.method == method:
+                    self.faults.remove(fault)
+                    return fault
+        return None
+
+    def _handle(self, request: Request) -> Response:
+        method = request.path.rsplit("/", 1)[-1]
+        raw = request.get_data()
+        json_body = request.headers.get("Content-Type", "").startswith("application/json")
+        try:
+            arguments = json.loads(raw) if json_body and raw else dict(request.form)
+        except ValueError:
+            arguments = {}
+        with self.lock:
+            self.calls.append((method, arguments))
+        fault = self._take_fault(method)
+        if fault is not None:
+            if fault.delay:
+                time.sleep(fault.delay)
+            if fault.body is not None or not fault.error:
+                return Response(
+                    fault.body or b"<html>error</html>",
+                    status=fault.status,
+                    headers=fault.headers,
+                    content_type="text/html",
+                )
+            return self._reply(method, {"ok": False, "error": fault.error}, fault.headers)
+        try:
+            self.contract.check_request(method, dict(request.headers), arguments, json_body)
+        except AssertionError as error:
+            with self.lock:
+                self.violations.append(f"request {method}: {error}")
+            return self._reply(method, {"ok": False, "error": "invalid_arg_name"})
+        if request.headers.get("Authorization") != f"Bearer {self.token}":
+            return self._reply(method, {"ok": False, "error": "invalid_auth"})
+        return self._reply(method, self._route(method, arguments))
+
+    def _reply(
+        self, method: str, body: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> Response:
+        try:
+            self.contract.check_response(method, body)
+        except Exception as error:  # noqa: BLE001 - the fake drifted from the contract
+            with self.lock:
+                self.violations.append(f"response {method}: {error}")
+        return Response(
+            json.dumps(body),
+            status=200,
+            headers=headers or {},
+            content_type="application/json; charset=utf-8",
+        )
+
+    def _route(self, method: str, arguments: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://example.slack.com/",
+                "team": "Example",
+                "user": "oncall-bot",
+                "team_id": "T0EXAMPLE",
+                "user_id": "U0BOT0001",
+            }
+        if method == "chat.postMessage":
+            channel = str(arguments.get("channel", "")).lstrip("#")
+            channel_id = self.channels.get(channel, channel)
+            if channel_id not in self.channels.values():
+                return {"ok": False, "error": "channel_not_found"}
+            ts = f"{int(time.time()):010d}.{next(self._ts):06d}"
+            with self.lock:
+                self.messages.append(SlackMessage(channel_id, str(arguments.get("text")), ts))
+            return {
+                "ok": True,
+                "channel": channel_id,
+                "ts": ts,
+                "message": {"text": str(arguments.get("text")), "type": "message", "ts": ts},
+            }
+        if method == "conversations.create":
+            name = str(arguments.get("name"))
+            if name in self.channels:
+                return {"ok": False, "error": "name_taken"}
+            channel_id = f"C{next(self._ids):09d}"
+            with self.lock:
+                self.channels[name] = channel_id
+            now = int(time.time())
+            topic = {"value": "", "creator": "", "last_set": 0}
+            return {
+                "ok": True,
+                "channel": {
+                    "id": channel_id,
+                    "name": name,
+                    "created": now,
+                    "creator": "U0BOT0001",
+                    "is_archived": False,
+                    "is_channel": True,
+                    "is_general": False,
+                    "is_mpim": False,
+                    "is_group": False,
+                    "is_org_shared": False,
+                    "is_im": False,
+                    "is_shared": False,
+                    "is_private": False,
+                    "name_normalized": name,
+                    "topic": topic,
+                    "purpose": topic,
+                },
+            }
+        return {"ok": False, "error": "invalid_arg_name"}
