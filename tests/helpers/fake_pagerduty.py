@@ -72,6 +72,9 @@ class FakePagerDuty:
         self.violations: list[str] = []
         self.faults: deque[Fault] = deque()
         self.token = "u+FakeUserToken_1234"
+        self.status_updates_in_plan = True  # False: the plan refuses them (402)
+        self.status_updates: list[dict[str, Any]] = []
+        self.notes: list[dict[str, Any]] = []
         self._numbers = itertools.count(1001)
         self.server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
         self.server.expect_request(re.compile(".*")).respond_with_handler(self._handle)
@@ -256,6 +259,9 @@ class FakePagerDuty:
             return 200, {"user": self.me}
         if method == "GET" and path == "/incidents":
             return 200, self._list_incidents(request)
+        sub = re.fullmatch(r"/incidents/([A-Z0-9]+)/(status_updates|notes)", path)
+        if sub and method == "POST":
+            return self._post_on_incident(sub.group(1), sub.group(2), body, request)
         match = re.fullmatch(r"/incidents/([A-Z0-9]+)", path)
         if match and method == "PUT":
             return self._update_incident(match.group(1), body)
@@ -290,6 +296,35 @@ class FakePagerDuty:
             "more": offset + limit < len(matching),
             "total": None,
         }
+
+    def _post_on_incident(
+        self, incident_id: str, what: str, body: Any, request: Request
+    ) -> tuple[int, Any]:
+        with self.lock:
+            if incident_id not in self.incidents:
+                return 404, self._error(404)
+            now, number = _now(), f"P{what[:2].upper()}{len(self.requests):05d}"
+            sender = _user_ref(ME_ID)
+            if what == "status_updates":
+                if not self.status_updates_in_plan:
+                    return 402, self._error(402, "Account does not have access to this feature")
+                update = {
+                    "id": number,
+                    "message": body["message"],
+                    "created_at": now,
+                    "sender": sender,
+                }
+                self.status_updates.append({"incident": incident_id, **update})
+                return 200, {"status_update": update}
+            note = {
+                "id": number,
+                "user": sender,
+                "channel": {"summary": "The API"},
+                "content": body["note"]["content"],
+                "created_at": now,
+            }
+            self.notes.append({"incident": incident_id, **note})
+            return 200, {"note": note}
 
     def _update_incident(self, incident_id: str, body: Any) -> tuple[int, Any]:
         with self.lock:

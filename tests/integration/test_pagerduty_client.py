@@ -189,3 +189,22 @@ def test_session_is_reused_between_calls(pagerduty):
     client.me()
     client.me()
     assert len(pagerduty.requests_to("GET", "/users/me")) == 2
+
+
+def test_status_update(pagerduty):
+    incident = pagerduty.add_incident()
+    ref, delivered_as = client_for(pagerduty).post_status_update(incident, ME_EMAIL, "Update #1")
+    assert delivered_as == "status_update" and ref
+    assert pagerduty.status_updates[0]["message"] == "Update #1"
+    assert (
+        pagerduty.requests_to("POST", f"/incidents/{incident}/status_updates")[0].headers["From"]
+        == ME_EMAIL
+    )
+
+
+def test_status_update_falls_back_to_a_note_when_the_plan_refuses(pagerduty):
+    incident = pagerduty.add_incident()
+    pagerduty.status_updates_in_plan = False
+    ref, delivered_as = client_for(pagerduty).post_status_update(incident, ME_EMAIL, "Update #1")
+    assert delivered_as == "note" and ref
+    assert pagerduty.notes[0]["content"] == "Update #1"
