@@ -66,6 +66,22 @@ class Settings:
     pagerduty_poll_seconds: int = _setting(
         15, "Poll every (seconds)", "How often PagerDuty is asked for new incidents.", minimum=5
     )
+    slack_base_url: str = _setting(
+        "https://slack.com/api",
+        "Slack API address",
+        "https://slack.com/api, or https://slack-gov.com/api for GovSlack. The bot token or "
+        "webhook URL is kept in the OS keyring, never here.",
+        pattern=HTTP_URL,
+    )
+    slack_channel: str = _setting(
+        "#incidents", "Incidents channel", "Where updates go unless an incident has its own."
+    )
+    slack_mode: str = _setting(
+        "bot",
+        "Slack connection",
+        "bot: a bot token (chat.postMessage, incident channels); webhook: an incoming webhook.",
+        ("bot", "webhook"),
+    )
     alert_sound: bool = _setting(True, "Sound", "Ask the desktop to play a sound with alerts.")
     quiet_hours_start: str = _setting(
         "",

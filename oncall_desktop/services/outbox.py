@@ -1,0 +1,143 @@
+"""Sends the outbox: one post at a time, off the GUI thread, from the database.
+
+``submit`` stores the post first; only then does the drain loop claim it, deliver it and record
+the outcome. The loop wakes when a post is submitted, when the earliest retry is due (a stored
+instant), after a clock jump, and at start (so posts left by a crash or an outage go out).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from oncall_desktop.core.clock import Clock
+from oncall_desktop.core.outbox import Attempt, Post, PostState, RetryPolicy, resend, settle
+from oncall_desktop.services.tasks import TaskRunner
+from oncall_desktop.storage.errors import StorageUnavailable
+
+if TYPE_CHECKING:
+    from oncall_desktop.storage.outbox import OutboxRepository
+
+log = logging.getLogger(__name__)
+
+
+class OutboxService(QObject):
+    """Signals:
+    post_changed(object): a Post as stored after any change (queued, sent, retry, failed).
+    problem(str): the outbox could not be read or written (message for the user).
+    """
+
+    post_changed = Signal(object)
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        repository: OutboxRepository,
+        deliver: Callable[[Post], Attempt],
+        runner: TaskRunner,
+        clock: Clock,
+        retry: RetryPolicy | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._retry = retry or RetryPolicy()
+        self._repo = repository
+        self._deliver = deliver
+        self._runner = runner
+        self.clock = clock
+        self._draining = False
+        self._again = False
+        self._running = False
+        self._timer = QTimer(self)
+        self._timer.setObjectName("outbox-next-attempt")
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.drain)
+
+    def start(self) -> None:
+        self._running = True
+        self.drain()
+
+    def stop(self) -> None:
+        self._running = False
+        self._timer.stop()
+
+    def submit(self, post: Post) -> None:
+        """Store the post (nothing is sent before it is committed), then send it."""
+        now = self.clock.now()
+        self._runner.run(
+            lambda: self._repo.enqueue(post, now),
+            self._on_stored,
+            self._on_storage_error,
+            write=True,
+        )
+
+    def resend(self, post: Post, text: str, destination: str | None = None) -> None:
+        """A failed post, edited, goes back in the queue."""
+        edited = resend(post, text, destination, self.clock.now())
+        self._runner.run(
+            lambda: self._repo.record(edited), self._on_stored, self._on_storage_error, write=True
+        )
+
+    def posts_for(self, incident_id: int, on_loaded: Callable[[list[Post]], None]) -> None:
+        self._runner.run(
+            lambda: self._repo.for_incident(incident_id), on_loaded, self._on_storage_error
+        )
+
+    def on_clock_jumped(self, seconds: float) -> None:
+        if seconds > 0:
+            self.drain()
+
+    def _on_stored(self, post: Post) -> None:
+        self.post_changed.emit(post)
+        self.drain()
+
+    def drain(self) -> None:
+        """Send every due post, one after the other, then sleep until the next is due."""
+        if not self._running:
+            return
+        if self._draining:
+            self._again = True
+            return
+        self._draining = True
+        self._again = False
+        self._runner.run(self._send_one, self._on_sent_one, self._on_drain_error)
+
+    def _send_one(self) -> tuple[Post | None, datetime | None]:
+        """Worker: claim the next due post, deliver it, record the outcome."""
+        post = self._repo.claim_next(self.clock.now())
+        if post is None:
+            return None, self._repo.next_due_at()
+        attempt = self._deliver(post)
+        settled = settle(post, attempt, self.clock.now(), self._retry)
+        return self._repo.record(settled), None
+
+    def _on_sent_one(self, result: tuple[Post | None, datetime | None]) -> None:
+        self._draining = False
+        post, next_due = result
+        if post is not None:
+            if post.state is PostState.FAILED:
+                log.warning("post %s refused: %s", post.id, post.last_error)
+            self.post_changed.emit(post)
+            self.drain()  # maybe more are due
+            return
+        if self._again:
+            self.drain()
+            return
+        if next_due is not None:
+            wait_ms = max(0, int((next_due - self.clock.now()).total_seconds() * 1000))
+            self._timer.start(min(wait_ms, 3_600_000))
+
+    def _on_drain_error(self, error: Exception) -> None:
+        self._draining = False
+        self._on_storage_error(error)
+        self._timer.start(5_000)  # the database may come back
+
+    def _on_storage_error(self, error: Exception) -> None:
+        if isinstance(error, StorageUnavailable):
+            self.problem.emit(str(error))
+            return
+        raise error
