@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from oncall_desktop.core.clock import Clock
+from oncall_desktop.core.incident import EventKind, TimelineEvent
 from oncall_desktop.core.outbox import Attempt, Post, PostState, RetryPolicy, resend, settle
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
@@ -41,9 +42,11 @@ class OutboxService(QObject):
         runner: TaskRunner,
         clock: Clock,
         retry: RetryPolicy | None = None,
+        actor: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.actor = actor
         self._retry = retry or RetryPolicy()
         self._repo = repository
         self._deliver = deliver
@@ -113,7 +116,32 @@ class OutboxService(QObject):
             return None, self._repo.next_due_at()
         attempt = self._deliver(post)
         settled = settle(post, attempt, self.clock.now(), self._retry)
-        return self._repo.record(settled), None
+        return self._repo.record(settled, self._timeline_event(settled)), None
+
+    def _timeline_event(self, post: Post) -> TimelineEvent | None:
+        """A confirmed post that serves an audience resets that audience's countdown."""
+        if post.state is not PostState.SENT or post.incident_id is None:
+            return None
+        data = {
+            "channel": post.target.value,
+            "link": post.remote_ref,
+            "post": post.id,
+            "delivered_as": post.delivered_as,
+            "kind": post.kind,
+        }
+        if post.audience:
+            return TimelineEvent(
+                at=post.sent_at or self.clock.now(),
+                kind=EventKind.UPDATE_SENT,
+                actor=self.actor,
+                data={"audience": post.audience, **data},
+            )
+        return TimelineEvent(
+            at=post.sent_at or self.clock.now(),
+            kind=EventKind.NOTE,
+            actor=self.actor,
+            data={"text": f"Posted to {post.target.value}", **data},
+        )
 
     def _on_sent_one(self, result: tuple[Post | None, datetime | None]) -> None:
         self._draining = False

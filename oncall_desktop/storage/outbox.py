@@ -3,14 +3,16 @@ database (or a console and its own restart) never send the same post at the same
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select, update
 
+from oncall_desktop.core.incident import TimelineEvent
 from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.storage.db import Database
-from oncall_desktop.storage.tables import OutboxPostRow
+from oncall_desktop.storage.tables import OutboxPostRow, TimelineEventRow
 
 # A claim older than this is taken to be from a console that died mid-send (kill -9, power
 # loss): longer than one HTTP attempt can last (5 s connect + 20 s read).
@@ -105,10 +107,22 @@ class OutboxRepository:
                     return _to_post(row)
             return None
 
-    def record(self, post: Post) -> Post:
-        """Store the outcome of an attempt (or an edit of a failed post)."""
+    def record(self, post: Post, event: TimelineEvent | None = None) -> Post:
+        """Store the outcome of an attempt (or an edit of a failed post). ``event`` (the
+        incident's "update sent") is written in the same transaction, so a confirmed post
+        and its timeline entry cannot be separated by a crash."""
         assert post.id is not None
         with self._db.session() as session:
+            if event is not None and post.incident_id is not None:
+                session.add(
+                    TimelineEventRow(
+                        incident_id=post.incident_id,
+                        at=event.at,
+                        kind=event.kind.value,
+                        actor=event.actor,
+                        data=json.dumps(dict(event.data), ensure_ascii=False),
+                    )
+                )
             row = session.get(OutboxPostRow, post.id)
             if row is None:
                 raise KeyError(f"post {post.id} is not in the outbox")

@@ -141,3 +141,24 @@ def test_posts_left_behind_go_out_at_start(qtbot, qapp, tmp_path, slack, monkeyp
         service.stop()
         runner.wait()
         database.close()
+
+
+def test_a_confirmed_update_resets_the_countdown_in_the_same_transaction(qtbot, outbox, clock):
+    from oncall_desktop.core.clocks import next_update
+    from oncall_desktop.core.incident import EventKind, Incident
+    from oncall_desktop.core.policy import Audience, Severity, load_policy
+    from oncall_desktop.storage.repositories import IncidentRepository
+
+    service, repo = outbox
+    incidents = IncidentRepository(repo._db)
+    incident = incidents.save(Incident.declare(title="DB down", severity=Severity.SEV1,
+                                               at=SystemClock().now(), actor="alice"))
+    post = submitted(qtbot, service, Post(Target.SLACK, "UPDATE #1", incident_id=incident.id,
+                                          audience=Audience.INTERNAL.value, kind="update",
+                                          destination="#incidents"))
+    sent = wait_state(qtbot, repo, post.id, PostState.SENT)
+    stored = incidents.get(incident.id)
+    event = stored.events(EventKind.UPDATE_SENT)[0]
+    assert (event.data["link"], event.data["post"]) == (sent.remote_ref, sent.id)
+    due = next_update(stored, Audience.INTERNAL, load_policy().policy)
+    assert due.last_sent_at == sent.sent_at
