@@ -18,7 +18,8 @@ from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.clocks import next_updates, open_deadlines
-from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.incident import EventKind, Incident
+from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.core.policy import Audience, LoadedPolicy
 from oncall_desktop.integrations.secrets import (
@@ -29,6 +30,7 @@ from oncall_desktop.integrations.secrets import (
 )
 from oncall_desktop.services.connections import ConnectionsService
 from oncall_desktop.services.incidents import IncidentService
+from oncall_desktop.services.outbox import OutboxService
 from oncall_desktop.services.poller import PagerDutyPoller, PollState, PollStatus, connect_with
 from oncall_desktop.services.poller import describe as describe_poll
 from oncall_desktop.services.tasks import TaskRunner
@@ -101,6 +103,7 @@ class AppContext:
     loaded_policy: LoadedPolicy
     database: Database | None = None
     incidents: IncidentService | None = None
+    outbox: OutboxService | None = None
 
     @property
     def settings(self) -> Settings:
@@ -120,6 +123,9 @@ class AppContext:
             self.app,
         )
         self.controller.attach_incidents(self.incidents)
+        self.outbox = build_outbox(self, database)
+        self.controller.attach_outbox(self.outbox)
+        self.outbox.start()
         sop = policy.sop
         custom = self.loaded_policy.override_path and self.loaded_policy.override_path.exists()
         self.window.set_status(
@@ -144,6 +150,8 @@ class AppContext:
         """Stop the clocks and the poller, let queued writes finish, close the database."""
         self.ticker.stop()
         self.poller.stop()
+        if self.outbox is not None:
+            self.outbox.stop()
         for cockpit in list(self.controller.cockpits.values()):
             cockpit.close()
         self.controller.notifier.close()
@@ -194,6 +202,7 @@ class AppController(QObject):
         self.policy = loaded_policy.policy
         self.clock = clock
         self.incidents: IncidentService | None = None
+        self.outbox: OutboxService | None = None
         self.snoozed_until: datetime | None = None
         self._told_about_tray = False
         self._body_markup = False
@@ -251,6 +260,90 @@ class AppController(QObject):
         if self._pending_open:
             self.open_page(self._pending_open)
 
+    def attach_outbox(self, outbox: OutboxService) -> None:
+        self.outbox = outbox
+        outbox.post_changed.connect(self._on_post_changed)
+        outbox.problem.connect(lambda text: self.window.show_message("outbox", text, "error"))
+
+    def compose(self, incident_id: int, audience: str) -> None:
+        window = self.cockpits.get(incident_id)
+        if window is None or self.outbox is None:
+            return
+        from oncall_desktop.core.compose import default_kind
+        from oncall_desktop.ui.windows.composer_dialog import ComposerDialog
+
+        incident = window.incident
+        settings = self.settings
+        slack = (
+            "webhook"
+            if settings.slack_mode == "webhook"
+            else (self.slack_channel_of(incident) or settings.slack_channel)
+        )
+        composition = ComposerDialog.ask(
+            incident,
+            self.policy,
+            self.language,
+            self.clock.now(),
+            self.zone,
+            self.actor,
+            slack,
+            default_kind(incident, Audience(audience)),
+            parent=window,
+        )
+        if composition is None:
+            return
+        common = dict(
+            text=composition.text,
+            incident_id=incident_id,
+            audience=composition.audience,
+            kind=composition.kind.value,
+        )
+        if composition.to_slack:
+            target = Target.SLACK_WEBHOOK if settings.slack_mode == "webhook" else Target.SLACK
+            self.outbox.submit(
+                Post(
+                    target,
+                    destination="" if target is Target.SLACK_WEBHOOK else slack,
+                    notify_channel=composition.notify_channel,
+                    **common,
+                )
+            )
+        if composition.to_pagerduty and incident.pagerduty_id:
+            self.outbox.submit(
+                Post(Target.PAGERDUTY_STATUS, destination=incident.pagerduty_id, **common)
+            )
+
+    @staticmethod
+    def slack_channel_of(incident: Incident) -> str:
+        """The incident's own Slack channel, once created from the cockpit."""
+        created = [e for e in incident.events(EventKind.NOTE) if e.data.get("slack_channel")]
+        return str(created[-1].data["slack_channel"]) if created else ""
+
+    def resend(self, post: Post) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        if self.outbox is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self.cockpits.get(post.incident_id or -1) or self.window,
+            self.tr("Edit and resend"),
+            post.last_error,
+            post.text,
+        )
+        if ok and text.strip():
+            self.outbox.resend(post, text.strip())
+
+    def _on_post_changed(self, post: Post) -> None:
+        if post.incident_id is None:
+            return
+        window = self.cockpits.get(post.incident_id)
+        if window is not None and self.outbox is not None:
+            self.outbox.posts_for(post.incident_id, window.set_posts)
+        if post.state is PostState.SENT and self.incidents is not None:
+            self.incidents.refresh()  # the countdown it served has been reset
+            if window is not None:
+                self.incidents.load(post.incident_id, window.set_incident)
+
     def declare(self) -> None:
         self.window.bring_forward()
         if self.incidents is None:
@@ -305,7 +398,11 @@ class AppController(QObject):
 
             window = CockpitWindow(incident, self.policy, self.language, self.zone, self.incidents)
             window.closed.connect(lambda incident_id: self.cockpits.pop(incident_id, None))
+            window.compose_requested.connect(self.compose)
+            window.resend_requested.connect(self.resend)
             self.cockpits[incident.id] = window
+            if self.outbox is not None:
+                self.outbox.posts_for(incident.id, window.set_posts)
             window.set_now(self.clock.now())
         else:
             window.set_incident(incident)
@@ -662,6 +759,30 @@ def build_shell(
         settings_store=settings_store,
         loaded_policy=loaded_policy,
     )
+
+
+def build_outbox(context: AppContext, database: Database) -> OutboxService:
+    from oncall_desktop.integrations.delivery import Courier, Endpoints
+    from oncall_desktop.storage.outbox import OutboxRepository
+
+    controller = context.controller
+
+    def endpoints() -> Endpoints:
+        settings = controller.settings
+        return Endpoints(
+            settings.slack_base_url, settings.slack_channel, settings.pagerduty_base_url
+        )
+
+    outbox = OutboxService(
+        OutboxRepository(database),
+        Courier(context.secrets, endpoints).deliver,
+        context.runner,
+        context.clock,
+        actor=controller.actor,
+        parent=context.root,
+    )
+    context.ticker.clock_jumped.connect(outbox.on_clock_jumped)
+    return outbox
 
 
 def choose_notifier(context: AppContext) -> None:

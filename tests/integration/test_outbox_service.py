@@ -151,11 +151,23 @@ def test_a_confirmed_update_resets_the_countdown_in_the_same_transaction(qtbot, 
 
     service, repo = outbox
     incidents = IncidentRepository(repo._db)
-    incident = incidents.save(Incident.declare(title="DB down", severity=Severity.SEV1,
-                                               at=SystemClock().now(), actor="alice"))
-    post = submitted(qtbot, service, Post(Target.SLACK, "UPDATE #1", incident_id=incident.id,
-                                          audience=Audience.INTERNAL.value, kind="update",
-                                          destination="#incidents"))
+    incident = incidents.save(
+        Incident.declare(
+            title="DB down", severity=Severity.SEV1, at=SystemClock().now(), actor="alice"
+        )
+    )
+    post = submitted(
+        qtbot,
+        service,
+        Post(
+            Target.SLACK,
+            "UPDATE #1",
+            incident_id=incident.id,
+            audience=Audience.INTERNAL.value,
+            kind="update",
+            destination="#incidents",
+        ),
+    )
     sent = wait_state(qtbot, repo, post.id, PostState.SENT)
     stored = incidents.get(incident.id)
     event = stored.events(EventKind.UPDATE_SENT)[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +45,7 @@ from oncall_desktop.core.clocks import (
     resolve_clock,
 )
 from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.policy import Audience, EscalationMode, Policy
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
@@ -119,6 +122,7 @@ class _AudienceRow:
     def __init__(self, name: str, parent: QWidget) -> None:
         self.name = plain_label(name, parent)
         self.countdown = QLabel(parent)
+        self.compose = QPushButton(parent.tr("Compose…"), parent)
         self.mark_sent = QPushButton(parent.tr("Mark sent"), parent)
         self.snooze = QPushButton(parent.tr("Snooze…"), parent)
 
@@ -126,9 +130,13 @@ class _AudienceRow:
 class CockpitWindow(QMainWindow):
     """Signals:
     closed(int): the window of this incident id was closed.
+    compose_requested(int, str): compose an update for this incident and audience value.
+    resend_requested(object): edit and resend this failed Post.
     """
 
     closed = Signal(int)
+    compose_requested = Signal(int, str)
+    resend_requested = Signal(object)
 
     def __init__(
         self,
@@ -189,8 +197,17 @@ class CockpitWindow(QMainWindow):
                 lambda _=False, a=audience: self._service.mark_update_sent(self.incident_id, a)
             )
             widgets.snooze.clicked.connect(lambda _=False, a=audience: self._on_snooze(a))
+            widgets.compose.clicked.connect(
+                lambda _=False, a=audience: self.compose_requested.emit(self.incident_id, a.value)
+            )
             for column, widget in enumerate(
-                (widgets.name, widgets.countdown, widgets.mark_sent, widgets.snooze)
+                (
+                    widgets.name,
+                    widgets.countdown,
+                    widgets.compose,
+                    widgets.mark_sent,
+                    widgets.snooze,
+                )
             ):
                 grid.addWidget(widget, row, column)
             self.audience_rows[audience] = widgets
@@ -240,6 +257,22 @@ class CockpitWindow(QMainWindow):
         link_layout.addStretch(1)
         links.setVisible(bool(self.link_buttons))
 
+        # outgoing posts (the outbox for this incident)
+        self.posts_view = QTableWidget(0, 4, self)
+        self.posts_view.setHorizontalHeaderLabels(
+            [self.tr("Queued"), self.tr("Where"), self.tr("State"), self.tr("Detail")]
+        )
+        self.posts_view.verticalHeader().hide()
+        self.posts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.posts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.posts_view.horizontalHeader().setStretchLastSection(True)
+        self.posts_view.setMaximumHeight(150)
+        self.resend_button = QPushButton(self.tr("Edit and resend…"), self)
+        self.resend_button.setEnabled(False)
+        self.posts_view.itemSelectionChanged.connect(self._on_post_selected)
+        self.resend_button.clicked.connect(self._on_resend)
+        self.posts: list[Post] = []
+
         # timeline
         self.timeline = TimelineModel(policy, language, zone, self)
         self.timeline_view = QTableView(self)
@@ -268,6 +301,9 @@ class CockpitWindow(QMainWindow):
         right_layout.addWidget(QLabel(self.tr("Timeline"), self))
         right_layout.addWidget(self.timeline_view, 1)
         right_layout.addWidget(self.note_edit)
+        right_layout.addWidget(QLabel(self.tr("Updates sent from here"), self))
+        right_layout.addWidget(self.posts_view)
+        right_layout.addWidget(self.resend_button)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -417,6 +453,40 @@ class CockpitWindow(QMainWindow):
         answer = SeverityDialog.ask(self._policy, self._language, self.incident.severity, self)
         if answer is not None:
             self._service.change_severity(self.incident_id, *answer)
+
+    def set_posts(self, posts: list[Post]) -> None:
+        """The outbox for this incident: pending, sent (with where) or refused (with why)."""
+        self.posts = posts
+        self.posts_view.setRowCount(len(posts))
+        for row, post in enumerate(posts):
+            where = post.target.value + (f" {post.destination}" if post.destination else "")
+            state = post.state.value
+            if post.state is PostState.SENT and post.delivered_as == "note":
+                state = self.tr("sent as a note (status updates not in the plan)")
+            elif post.state is PostState.PENDING and post.attempts:
+                state = self.tr("retrying (%1 attempts)").replace("%1", str(post.attempts))
+            detail = post.last_error or post.remote_ref
+            queued = local_time(post.created_at, self._zone) if post.created_at else ""
+            for column, text in enumerate((queued, where, state, detail)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(post.text if column == 3 and not detail else text)
+                if post.state is PostState.FAILED:
+                    item.setForeground(QColor("#c62828"))
+                self.posts_view.setItem(row, column, item)
+        self._on_post_selected()
+
+    def _selected_post(self) -> Post | None:
+        rows = {index.row() for index in self.posts_view.selectedIndexes()}
+        return self.posts[rows.pop()] if len(rows) == 1 else None
+
+    def _on_post_selected(self) -> None:
+        post = self._selected_post()
+        self.resend_button.setEnabled(post is not None and post.state is PostState.FAILED)
+
+    def _on_resend(self) -> None:
+        post = self._selected_post()
+        if post is not None and post.state is PostState.FAILED:
+            self.resend_requested.emit(post)
 
     def step_index(self, step_id: str) -> QModelIndex:
         """The checklist index of a step (for tests and keyboard navigation)."""

@@ -360,3 +360,39 @@ def test_many_cockpits_all_catch_up_within_the_second(qtbot, context, clock):
     windows = list(ctx.controller.cockpits.values())
     assert windows[0].ack_label.text() == "3:00"  # the first at once, the others spread out
     qtbot.waitUntil(lambda: all(w.ack_label.text() == "3:00" for w in windows), timeout=2000)
+
+
+def test_compose_sends_through_the_outbox_and_resets_the_countdown(
+    qtbot, context, slack, monkeypatch
+):
+    from oncall_desktop.core.compose import MessageKind
+    from oncall_desktop.core.incident import EventKind
+    from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN
+    from oncall_desktop.ui.windows import composer_dialog
+    from oncall_desktop.ui.windows.composer_dialog import Composition
+
+    secrets = InMemorySecretStore()
+    secrets.set(SLACK_BOT_TOKEN, slack.token)
+    ctx = context(settings=Settings(language="en", slack_base_url=slack.url), secrets=secrets)
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
+        ctx.incidents.declare("Login impossible <!here>", Severity.SEV2)
+    qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=5000)
+    window = next(iter(ctx.controller.cockpits.values()))
+    seen = []
+
+    def fake_ask(
+        cls, incident, policy, language, now, zone, oncall, slack_destination, kind, parent=None
+    ):
+        seen.append((slack_destination, kind))
+        return Composition(MessageKind.DECLARED, f"DECLARED: {incident.title}", True, False, False)
+
+    monkeypatch.setattr(composer_dialog.ComposerDialog, "ask", classmethod(fake_ask))
+    window.audience_rows[next(iter(window.audience_rows))].compose.click()
+    assert seen == [("#incidents", MessageKind.DECLARED)]
+    qtbot.waitUntil(lambda: bool(slack.texts("C0INCIDENTS")), timeout=8000)
+    assert slack.texts("C0INCIDENTS") == ["DECLARED: Login impossible &lt;!here&gt;"]
+    qtbot.waitUntil(lambda: bool(window.incident.events(EventKind.UPDATE_SENT)), timeout=8000)
+    qtbot.waitUntil(
+        lambda: window.posts_view.rowCount() == 1 and window.posts_view.item(0, 2).text() == "sent",
+        timeout=8000,
+    )

@@ -1,0 +1,195 @@
+"""Compose a status update from the SOP's templates; the preview is exactly what is sent
+(before Slack's own escaping, which the courier applies)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oncall_desktop.core.compose import AUDIENCE_OF, HumanInput, MessageKind, compose
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.policy import Policy
+
+KIND_LABELS = {
+    MessageKind.DECLARED: "INCIDENT DECLARED (internal)",
+    MessageKind.UPDATE: "UPDATE #n (internal)",
+    MessageKind.RESOLVED: "INCIDENT RESOLVED (internal)",
+    MessageKind.STATUS_PAGE: "Status page (external, no jargon)",
+    MessageKind.EXECUTIVE: "Executive summary",
+}
+
+
+@dataclass(frozen=True)
+class Composition:
+    kind: MessageKind
+    text: str
+    to_slack: bool
+    to_pagerduty: bool
+    notify_channel: bool
+
+    @property
+    def audience(self) -> str:
+        return AUDIENCE_OF[self.kind].value
+
+
+class ComposerDialog(QDialog):
+    def __init__(
+        self,
+        incident: Incident,
+        policy: Policy,
+        language: str,
+        now: datetime,
+        zone: tzinfo | None,
+        oncall: str,
+        slack_destination: str,
+        kind: MessageKind,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compose update"))
+        self._incident, self._policy, self._now = incident, policy, now
+        self._zone, self._oncall = zone, oncall
+        self._edited_by_hand = False
+        self.kind = QComboBox(self)
+        for value, label in KIND_LABELS.items():
+            self.kind.addItem(self.tr(label), value.value)
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        self.language = QComboBox(self)
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.language.setCurrentIndex(self.language.findData(language))
+        self.root_cause = QLineEdit(self)
+        self.actions = QPlainTextEdit(self)
+        self.actions.setPlaceholderText(self.tr("One action per line"))
+        self.actions.setMaximumHeight(70)
+        self.eta = QLineEdit(self)
+        self.resolution = QLineEdit(self)
+        self.next_steps = QPlainTextEdit(self)
+        self.next_steps.setMaximumHeight(60)
+        self.financial = QLineEdit(self)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setMinimumHeight(220)
+        self.to_slack = QCheckBox(self.tr("Slack: %1").replace("%1", slack_destination), self)
+        self.to_slack.setChecked(bool(slack_destination))
+        self.to_slack.setEnabled(bool(slack_destination))
+        self.to_pagerduty = QCheckBox(self.tr("PagerDuty status update"), self)
+        self.to_pagerduty.setEnabled(bool(incident.pagerduty_id))
+        self.to_pagerduty.setChecked(bool(incident.pagerduty_id))
+        self.notify = QCheckBox(self.tr("Notify the whole channel (@channel)"), self)
+        self.hint = QLabel(self)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.kind, 1)
+        top.addWidget(self.language)
+        form.addRow(self.tr("Message"), top)
+        form.addRow(self.tr("Root cause"), self.root_cause)
+        form.addRow(self.tr("Actions"), self.actions)
+        form.addRow(self.tr("ETA"), self.eta)
+        form.addRow(self.tr("Resolution"), self.resolution)
+        form.addRow(self.tr("Next steps"), self.next_steps)
+        form.addRow(self.tr("Financial impact"), self.financial)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(
+            QLabel(self.tr("Preview (this is what will be sent; you can edit it)"), self)
+        )
+        layout.addWidget(self.preview, 1)
+        for box in (self.to_slack, self.to_pagerduty, self.notify):
+            layout.addWidget(box)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self.resize(640, 760)
+
+        for combo in (self.kind, self.language):
+            combo.currentIndexChanged.connect(self._regenerate)
+        for line in (self.root_cause, self.eta, self.resolution, self.financial):
+            line.textChanged.connect(self._regenerate)
+        for text in (self.actions, self.next_steps):
+            text.textChanged.connect(self._regenerate)
+        self.preview.textChanged.connect(self._on_preview_edited)
+        for box in (self.to_slack, self.to_pagerduty):
+            box.toggled.connect(self._validate)
+        self._regenerate()
+
+    def _human(self) -> HumanInput:
+        return HumanInput(
+            root_cause=self.root_cause.text().strip(),
+            actions=self.actions.toPlainText(),
+            eta=self.eta.text().strip(),
+            resolution=self.resolution.text().strip(),
+            next_steps=self.next_steps.toPlainText(),
+            financial_impact=self.financial.text().strip(),
+        )
+
+    def _regenerate(self) -> None:
+        if self._edited_by_hand:
+            return
+        text = compose(
+            MessageKind(self.kind.currentData()),
+            self._incident,
+            self._policy,
+            self.language.currentData(),
+            self._now,
+            self._human(),
+            self._zone,
+            self._oncall,
+        )
+        self.preview.blockSignals(True)
+        self.preview.setPlainText(text)
+        self.preview.blockSignals(False)
+        self._validate()
+
+    def _on_preview_edited(self) -> None:
+        self._edited_by_hand = True  # the engineer's words win over the template from now on
+        self._validate()
+
+    def _validate(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        has_target = self.to_slack.isChecked() or self.to_pagerduty.isChecked()
+        ok.setEnabled(has_target and bool(self.preview.toPlainText().strip()))
+        self.hint.setText(
+            ""
+            if has_target
+            else self.tr(
+                "Choose where to send it (set Slack up in Settings; PagerDuty needs an incident "
+                "opened from a page)."
+            )
+        )
+
+    def composition(self) -> Composition:
+        return Composition(
+            kind=MessageKind(self.kind.currentData()),
+            text=self.preview.toPlainText().strip(),
+            to_slack=self.to_slack.isChecked(),
+            to_pagerduty=self.to_pagerduty.isChecked(),
+            notify_channel=self.notify.isChecked(),
+        )
+
+    @classmethod
+    def ask(cls, *args, **kwargs) -> Composition | None:  # type: ignore[no-untyped-def]
+        dialog = cls(*args, **kwargs)
+        return dialog.composition() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,48 @@
+from oncall_desktop.core.compose import MessageKind, compose
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.ui.windows.composer_dialog import ComposerDialog
+
+
+def make(qtbot, clock, policy, pagerduty_id=None, slack="#incidents"):
+    incident = Incident.declare(
+        title="DB down",
+        severity=Severity.SEV1,
+        at=clock.now(),
+        actor="alice",
+        pagerduty_id=pagerduty_id,
+    )
+    dialog = ComposerDialog(
+        incident, policy, "en", clock.now(), None, "@alice", slack, MessageKind.UPDATE
+    )
+    qtbot.addWidget(dialog)
+    return incident, dialog
+
+
+def test_preview_is_the_template_filled_with_what_is_typed(qtbot, clock, policy):
+    incident, dialog = make(qtbot, clock, policy)
+    dialog.root_cause.setText("Cloud SQL down")
+    dialog.eta.setText("30 min")
+    assert "**Root Cause** : Cloud SQL down" in dialog.preview.toPlainText()
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    assert "**Root cause** : Cloud SQL down" in dialog.preview.toPlainText()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.DECLARED.value))
+    assert dialog.preview.toPlainText() == compose(
+        MessageKind.DECLARED, incident, policy, "fr", clock.now(), dialog._human(), None, "@alice"
+    )
+
+
+def test_edited_preview_is_kept_and_sent_as_is(qtbot, clock, policy):
+    _, dialog = make(qtbot, clock, policy)
+    dialog.preview.setPlainText("My own words")
+    dialog.eta.setText("later")  # no longer overwrites the engineer's text
+    result = dialog.composition()
+    assert (result.text, result.to_slack, result.to_pagerduty) == ("My own words", True, False)
+
+
+def test_targets(qtbot, clock, policy):
+    _, with_page = make(qtbot, clock, policy, pagerduty_id="PX1")
+    assert with_page.to_pagerduty.isEnabled() and with_page.to_pagerduty.isChecked()
+    _, nowhere = make(qtbot, clock, policy, slack="")
+    ok = nowhere.buttons.button(nowhere.buttons.StandardButton.Ok)
+    assert not ok.isEnabled() and "Choose where" in nowhere.hint.text()
