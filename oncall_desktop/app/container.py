@@ -520,11 +520,11 @@ class AppController(QObject):
         dialog = SettingsDialog(self.settings, self.connections, self.window)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
-        self.apply_settings(dialog.result_settings(), dialog.new_token())
+        self.apply_settings(dialog.result_settings(), dialog.secrets_to_store())
 
-    def apply_settings(self, settings: Settings, token: str | None) -> None:
-        """Save the settings; store a new token in the keyring (off the GUI thread) and
-        reconnect PagerDuty when its token, address or interval changed."""
+    def apply_settings(self, settings: Settings, secrets_to_store: dict[str, str]) -> None:
+        """Save the settings; store changed secrets in the keyring (off the GUI thread; ''
+        removes one) and reconnect PagerDuty when its token, address or interval changed."""
         previous, self.settings = self.settings, settings
         try:
             self.settings_store.save(settings)
@@ -543,25 +543,28 @@ class AppController(QObject):
                 timedelta(seconds=settings.pagerduty_poll_seconds),
             )
 
-        if token is not None:
+        pagerduty_changed = PAGERDUTY_TOKEN in secrets_to_store or (
+            settings.pagerduty_base_url,
+            settings.pagerduty_poll_seconds,
+        ) != (previous.pagerduty_base_url, previous.pagerduty_poll_seconds)
+        if not secrets_to_store:
+            if pagerduty_changed:
+                reconnect()
+            return
 
-            def save() -> None:
-                if token:
-                    secrets.set(PAGERDUTY_TOKEN, token)
+        def save() -> None:
+            for name, value in secrets_to_store.items():
+                if value:
+                    secrets.set(name, value)
                 else:
-                    secrets.delete(PAGERDUTY_TOKEN)
+                    secrets.delete(name)
 
-            self.runner.run(
-                save,
-                reconnect,
-                lambda error: self.window.show_message("settings", str(error), "error"),
-                write=True,
-            )
-        elif (settings.pagerduty_base_url, settings.pagerduty_poll_seconds) != (
-            previous.pagerduty_base_url,
-            previous.pagerduty_poll_seconds,
-        ):
-            reconnect()
+        self.runner.run(
+            save,
+            lambda _: reconnect() if pagerduty_changed else None,
+            lambda error: self.window.show_message("settings", str(error), "error"),
+            write=True,
+        )
 
     # --- the rest -------------------------------------------------------------------------------
 

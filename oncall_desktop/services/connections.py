@@ -7,17 +7,28 @@ from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
-from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, SecretStore, SecretStoreError
+from oncall_desktop.integrations.secrets import (
+    PAGERDUTY_TOKEN,
+    SLACK_BOT_TOKEN,
+    SLACK_WEBHOOK_URL,
+    SecretStore,
+    SecretStoreError,
+)
+from oncall_desktop.integrations.slack import SlackClient
+
+__all__ = ["PAGERDUTY_TOKEN", "SLACK_BOT_TOKEN", "SLACK_WEBHOOK_URL", "ConnectionsService"]
 from oncall_desktop.services.tasks import TaskRunner
 
 
 class ConnectionsService(QObject):
     """Signals:
     pagerduty_tested(bool, str): whether the token works, and a message for the user.
+    slack_tested(bool, str): the same for the Slack bot token (auth.test).
     token_presence(bool, str): whether a token is stored (and a message if that is unknown).
     """
 
     pagerduty_tested = Signal(bool, str)
+    slack_tested = Signal(bool, str)
     token_presence = Signal(bool, str)
 
     def __init__(
@@ -42,6 +53,20 @@ class ConnectionsService(QObject):
             test,
             lambda message: self.pagerduty_tested.emit(True, message),
             self._failed(self.pagerduty_tested),
+        )
+
+    def test_slack(self, base_url: str, token: str | None = None) -> None:
+        def test() -> str:
+            value = token or self._secrets.get(SLACK_BOT_TOKEN)
+            if not value:
+                raise IntegrationError("No token: paste the Slack bot token (xoxb-…) first.")
+            identity = SlackClient(value, base_url).auth_test()
+            return f"Connected to Slack workspace {identity.team} as {identity.user}."
+
+        self._runner.run(
+            test,
+            lambda message: self.slack_tested.emit(True, message),
+            self._failed(self.slack_tested),
         )
 
     def check_pagerduty_token(self) -> None:

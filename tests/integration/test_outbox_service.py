@@ -48,8 +48,9 @@ def wait_state(qtbot, repo, post_id, state, timeout=8000):
 
 def submitted(qtbot, service, post):
     """Submit and return the post as stored (ignoring late signals about earlier posts)."""
-    with qtbot.waitSignal(service.post_changed, timeout=5000,
-                          check_params_cb=lambda stored: stored.text == post.text) as blocker:
+    with qtbot.waitSignal(
+        service.post_changed, timeout=5000, check_params_cb=lambda stored: stored.text == post.text
+    ) as blocker:
         service.submit(post)
     return blocker.args[0]
 

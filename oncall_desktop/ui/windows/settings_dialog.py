@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.config.schema import Settings
-from oncall_desktop.services.connections import ConnectionsService
+from oncall_desktop.services.connections import (
+    PAGERDUTY_TOKEN,
+    SLACK_BOT_TOKEN,
+    SLACK_WEBHOOK_URL,
+    ConnectionsService,
+)
 
 REGIONS = (
     ("US service region", "https://api.pagerduty.com"),
@@ -112,6 +117,33 @@ class SettingsDialog(QDialog):
         test_row.addWidget(self.test_result, 1)
         form.addRow(test_row)
 
+        self.slack_mode = QComboBox(self)
+        self.slack_mode.addItem(self.tr("Bot token (channels, incident channels)"), "bot")
+        self.slack_mode.addItem(self.tr("Incoming webhook (one fixed channel)"), "webhook")
+        self.slack_mode.setCurrentIndex(max(0, self.slack_mode.findData(settings.slack_mode)))
+        self.slack_base_url = QLineEdit(settings.slack_base_url, self)
+        self.slack_channel = QLineEdit(settings.slack_channel, self)
+        self.slack_secret = QLineEdit(self)
+        self.slack_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.slack_secret.setPlaceholderText(
+            self.tr("xoxb-… or https://hooks.slack.com/… (kept in the OS keyring)")
+        )
+        self.slack_secret.textEdited.connect(self._on_slack_secret_edited)
+        self.slack_secret_changed = False
+        self.slack_test = QPushButton(self.tr("Test connection"), self)
+        self.slack_test.clicked.connect(self._on_slack_test_clicked)
+        self.slack_result = _plain_label(self)
+        slack = QGroupBox("Slack", self)
+        form = QFormLayout(slack)
+        form.addRow(self.tr("Connection"), self.slack_mode)
+        form.addRow(self.tr("API address"), self.slack_base_url)
+        form.addRow(self.tr("Incidents channel"), self.slack_channel)
+        form.addRow(self.tr("Token / webhook"), self.slack_secret)
+        slack_row = QHBoxLayout()
+        slack_row.addWidget(self.slack_test)
+        slack_row.addWidget(self.slack_result, 1)
+        form.addRow(slack_row)
+
         alerts = QGroupBox(self.tr("Alerts"), self)
         form = QFormLayout(alerts)
         form.addRow("", self.sound)
@@ -128,12 +160,13 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for box in (general, pagerduty, alerts):
+        for box in (general, pagerduty, slack, alerts):
             layout.addWidget(box)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
         connections.pagerduty_tested.connect(self._on_tested)
+        connections.slack_tested.connect(self._on_slack_tested)
         connections.token_presence.connect(self._on_token_presence)
         connections.check_pagerduty_token()
 
@@ -167,6 +200,25 @@ class SettingsDialog(QDialog):
         self.test_result.setStyleSheet("" if ok else "color: #c62828")
         self.test_result.setText(message)
 
+    def _on_slack_secret_edited(self) -> None:
+        self.slack_secret_changed = True
+
+    def _on_slack_test_clicked(self) -> None:
+        if self.slack_mode.currentData() == "webhook":
+            self.slack_result.setText(
+                self.tr("A webhook cannot be tested without posting; send an update to check it.")
+            )
+            return
+        self.slack_test.setEnabled(False)
+        self.slack_result.setText(self.tr("Testing…"))
+        secret = self.slack_secret.text().strip() if self.slack_secret_changed else None
+        self._connections.test_slack(self.slack_base_url.text().strip(), secret)
+
+    def _on_slack_tested(self, ok: bool, message: str) -> None:
+        self.slack_test.setEnabled(True)
+        self.slack_result.setStyleSheet("" if ok else "color: #c62828")
+        self.slack_result.setText(message)
+
     def _on_save(self) -> None:
         problem = self._validate()
         if problem:
@@ -178,6 +230,8 @@ class SettingsDialog(QDialog):
         url = self.base_url.text().strip()
         if not url.lower().startswith(("https://", "http://")):
             return self.tr("The PagerDuty address must start with https://")
+        if not self.slack_base_url.text().strip().lower().startswith(("https://", "http://")):
+            return self.tr("The Slack address must start with https://")
         start, end = self._quiet_value(self.quiet_start), self._quiet_value(self.quiet_end)
         for value in (start, end):
             if value and not (
@@ -207,11 +261,26 @@ class SettingsDialog(QDialog):
             close_to_tray=self.close_to_tray.isChecked(),
             pagerduty_base_url=self.base_url.text().strip().rstrip("/"),
             pagerduty_poll_seconds=self.poll_seconds.value(),
+            slack_mode=self.slack_mode.currentData(),
+            slack_base_url=self.slack_base_url.text().strip().rstrip("/"),
+            slack_channel=self.slack_channel.text().strip() or "#incidents",
             alert_sound=self.sound.isChecked(),
             quiet_hours_start=self._quiet_value(self.quiet_start),
             quiet_hours_end=self._quiet_value(self.quiet_end),
         )
 
     def new_token(self) -> str | None:
-        """The token typed in, '' to remove the stored one, None when untouched."""
+        """The PagerDuty token typed in, '' to remove the stored one, None when untouched."""
         return self.token.text().strip() if self.token_changed else None
+
+    def secrets_to_store(self) -> dict[str, str]:
+        """The keyring entries to write ('' removes one); untouched fields are left out."""
+        secrets = {}
+        if self.token_changed:
+            secrets[PAGERDUTY_TOKEN] = self.token.text().strip()
+        if self.slack_secret_changed:
+            name = (
+                SLACK_WEBHOOK_URL if self.slack_mode.currentData() == "webhook" else SLACK_BOT_TOKEN
+            )
+            secrets[name] = self.slack_secret.text().strip()
+        return secrets

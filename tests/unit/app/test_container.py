@@ -265,7 +265,7 @@ def test_settings_saved_and_token_goes_to_the_keyring_only(qtbot, context, tmp_p
     new = replace(
         ctx.settings, pagerduty_base_url="https://api.eu.pagerduty.com", pagerduty_poll_seconds=30
     )
-    ctx.controller.apply_settings(new, "u+secret-token-xyz")
+    ctx.controller.apply_settings(new, {PAGERDUTY_TOKEN: "u+secret-token-xyz"})
     qtbot.waitUntil(lambda: ctx.poller.interval.total_seconds() == 30, timeout=5000)
     assert secrets.get(PAGERDUTY_TOKEN) == "u+secret-token-xyz"
     saved = (tmp_path / "config" / "settings.json").read_text()
