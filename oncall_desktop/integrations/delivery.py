@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from oncall_desktop.core.outbox import Attempt, Outcome, Post, Target
 from oncall_desktop.core.slacktext import message
 from oncall_desktop.integrations.errors import IntegrationError, RateLimited
+from oncall_desktop.integrations.http import DEFAULT_TIMEOUT
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
 from oncall_desktop.integrations.secrets import (
     PAGERDUTY_TOKEN,
@@ -33,6 +34,7 @@ class Endpoints:
     slack_base_url: str
     slack_channel: str
     pagerduty_base_url: str
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT
 
 
 class Courier:
@@ -81,7 +83,7 @@ class Courier:
             if not post.destination:
                 raise IntegrationError("This incident has no PagerDuty incident to post to.")
             token = self._secret(PAGERDUTY_TOKEN, "PagerDuty token")
-            client = PagerDutyClient(token, endpoints.pagerduty_base_url)
+            client = PagerDutyClient(token, endpoints.pagerduty_base_url, timeout=endpoints.timeout)
             key = (endpoints.pagerduty_base_url, token)
             if key not in self._from_email:
                 self._from_email[key] = client.me().email

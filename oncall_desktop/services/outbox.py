@@ -110,38 +110,7 @@ class OutboxService(QObject):
         self._runner.run(self._send_one, self._on_sent_one, self._on_drain_error)
 
     def _send_one(self) -> tuple[Post | None, datetime | None]:
-        """Worker: claim the next due post, deliver it, record the outcome."""
-        post = self._repo.claim_next(self.clock.now())
-        if post is None:
-            return None, self._repo.next_due_at()
-        attempt = self._deliver(post)
-        settled = settle(post, attempt, self.clock.now(), self._retry)
-        return self._repo.record(settled, self._timeline_event(settled)), None
-
-    def _timeline_event(self, post: Post) -> TimelineEvent | None:
-        """A confirmed post that serves an audience resets that audience's countdown."""
-        if post.state is not PostState.SENT or post.incident_id is None:
-            return None
-        data = {
-            "channel": post.target.value,
-            "link": post.remote_ref,
-            "post": post.id,
-            "delivered_as": post.delivered_as,
-            "kind": post.kind,
-        }
-        if post.audience:
-            return TimelineEvent(
-                at=post.sent_at or self.clock.now(),
-                kind=EventKind.UPDATE_SENT,
-                actor=self.actor,
-                data={"audience": post.audience, **data},
-            )
-        return TimelineEvent(
-            at=post.sent_at or self.clock.now(),
-            kind=EventKind.NOTE,
-            actor=self.actor,
-            data={"text": f"Posted to {post.target.value}", **data},
-        )
+        return send_next(self._repo, self._deliver, self.clock, self._retry, self.actor)
 
     def _on_sent_one(self, result: tuple[Post | None, datetime | None]) -> None:
         self._draining = False
@@ -169,3 +138,44 @@ class OutboxService(QObject):
             self.problem.emit(str(error))
             return
         raise error
+
+
+def send_next(
+    repo: OutboxRepository,
+    deliver: Callable[[Post], Attempt],
+    clock: Clock,
+    retry: RetryPolicy,
+    actor: str,
+) -> tuple[Post | None, datetime | None]:
+    """One step of the outbox (blocking, no Qt): claim the next due post, deliver it, record
+    the outcome. Returns the post as stored, or (None, when the next one is due)."""
+    post = repo.claim_next(clock.now())
+    if post is None:
+        return None, repo.next_due_at()
+    attempt = deliver(post)
+    settled = settle(post, attempt, clock.now(), retry)
+    return repo.record(settled, timeline_event(settled, clock, actor)), None
+
+
+def timeline_event(post: Post, clock: Clock, actor: str) -> TimelineEvent | None:
+    """A confirmed post that serves an audience resets that audience's countdown."""
+    if post.state is not PostState.SENT or post.incident_id is None:
+        return None
+    at = post.sent_at or clock.now()
+    data = {
+        "channel": post.target.value,
+        "link": post.remote_ref,
+        "post": post.id,
+        "delivered_as": post.delivered_as,
+        "kind": post.kind,
+    }
+    if post.audience:
+        return TimelineEvent(
+            at=at, kind=EventKind.UPDATE_SENT, actor=actor, data={"audience": post.audience, **data}
+        )
+    return TimelineEvent(
+        at=at,
+        kind=EventKind.NOTE,
+        actor=actor,
+        data={"text": f"Posted to {post.target.value}", **data},
+    )

@@ -41,8 +41,9 @@ def _to_post(row: OutboxPostRow) -> Post:
 
 
 class OutboxRepository:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, lease: timedelta = CLAIM_LEASE) -> None:
         self._db = database
+        self._lease = lease
 
     def enqueue(self, post: Post, now: datetime) -> Post:
         """Store a new post (committed before this returns: nothing is sent before that)."""
@@ -167,7 +168,7 @@ class OutboxRepository:
                     OutboxPostRow.state == PostState.SENDING.value
                 )
             )
-        candidates = [t for t in (pending, claimed + CLAIM_LEASE if claimed else None) if t]
+        candidates = [t for t in (pending, claimed + self._lease if claimed else None) if t]
         return min(candidates) if candidates else None
 
     def counts(self) -> dict[str, int]:

@@ -15,7 +15,6 @@ from oncall_desktop.integrations.secrets import (
 )
 from oncall_desktop.services.outbox import OutboxService
 from oncall_desktop.services.tasks import TaskRunner
-from oncall_desktop.storage import outbox as outbox_store
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.outbox import OutboxRepository
 from tests.helpers.fake_pagerduty import Fault
@@ -110,12 +109,12 @@ def test_pagerduty_status_update_and_note_fallback(qtbot, outbox, pagerduty):
     assert [u["message"] for u in pagerduty.status_updates] == ["Investigating", "Resolved"]
 
 
-def test_posts_left_behind_go_out_at_start(qtbot, qapp, tmp_path, slack, monkeypatch):
+def test_posts_left_behind_go_out_at_start(qtbot, qapp, tmp_path, slack):
     """Stored while offline (or before a crash): a new service instance sends them."""
     from oncall_desktop.core.clock import SystemClock
 
     database = open_database(sqlite_url(tmp_path / "o.sqlite3"))
-    repo = OutboxRepository(database)
+    repo = OutboxRepository(database, lease=timedelta(milliseconds=200))
     waiting = repo.enqueue(
         Post(Target.SLACK, "written offline", destination="#incidents"), SystemClock().now()
     )
@@ -123,7 +122,6 @@ def test_posts_left_behind_go_out_at_start(qtbot, qapp, tmp_path, slack, monkeyp
         Post(Target.SLACK, "interrupted", destination="#incidents"), SystemClock().now()
     )
     repo.claim_next(SystemClock().now())  # claimed by a console that was then killed
-    monkeypatch.setattr(outbox_store, "CLAIM_LEASE", timedelta(milliseconds=200))
     secrets = InMemorySecretStore()
     secrets.set(SLACK_BOT_TOKEN, slack.token)
     runner = TaskRunner()

@@ -66,13 +66,11 @@ def test_region_and_validation(qtbot):
 def test_slack_settings_and_test_connection(qtbot, slack):
     from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN, SLACK_WEBHOOK_URL
 
-    dialog, runner = make_dialog(qtbot, Settings(slack_base_url=slack.url),
-                                 InMemorySecretStore())
+    dialog, runner = make_dialog(qtbot, Settings(slack_base_url=slack.url), InMemorySecretStore())
     qtbot.keyClicks(dialog.slack_secret, slack.token)
     dialog.slack_test.click()
     qtbot.waitUntil(lambda: "Connected" in dialog.slack_result.text(), timeout=5000)
-    assert dialog.slack_result.text() == (
-        "Connected to Slack workspace Example as oncall-bot.")
+    assert dialog.slack_result.text() == ("Connected to Slack workspace Example as oncall-bot.")
     assert dialog.secrets_to_store() == {SLACK_BOT_TOKEN: slack.token}
     dialog.slack_mode.setCurrentIndex(dialog.slack_mode.findData("webhook"))
     assert dialog.secrets_to_store() == {SLACK_WEBHOOK_URL: slack.token}
