@@ -76,7 +76,7 @@ class OutboxRepository:
             ),
             and_(
                 OutboxPostRow.state == PostState.SENDING.value,
-                OutboxPostRow.claimed_at < now - CLAIM_LEASE,
+                OutboxPostRow.claimed_at < now - self._lease,
             ),
         )
 
