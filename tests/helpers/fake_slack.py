@@ -124,8 +124,22 @@ class FakeSlack:
         self.faults: deque[SlackFault] = deque()
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
-        self.server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+        self.on_message: Any = None  # hook(text) called once a message is accepted
+        self.fault_hook: Any = None  # hook(method, arguments) -> SlackFault | None
+        self._port = 0
+        self._new_server()
+
+    def _new_server(self) -> None:
+        self.server = HTTPServer(host="127.0.0.1", port=self._port, threaded=True)
         self.server.expect_request(re.compile(".*")).respond_with_handler(self._handle)
+
+    def restart(self, down_for: float = 0.0) -> None:
+        """Stop listening (connections are refused), then serve again on the same port."""
+        self._port = self.server.port
+        self.server.stop()
+        time.sleep(down_for)
+        self._new_server()
+        self.server.start()
 
     def start(self) -> FakeSlack:
         self.server.start()
@@ -171,6 +185,8 @@ class FakeSlack:
         with self.lock:
             self.calls.append((method, arguments))
         fault = self._take_fault(method)
+        if fault is None and self.fault_hook is not None:
+            fault = self.fault_hook(method, arguments)
         if fault is not None:
             if fault.delay:
                 time.sleep(fault.delay)
@@ -225,6 +241,8 @@ class FakeSlack:
             ts = f"{int(time.time()):010d}.{next(self._ts):06d}"
             with self.lock:
                 self.messages.append(SlackMessage(channel_id, str(arguments.get("text")), ts))
+            if self.on_message is not None:
+                self.on_message(str(arguments.get("text")))  # e.g. kill the sender right now
             return {
                 "ok": True,
                 "channel": channel_id,

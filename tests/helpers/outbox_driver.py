@@ -1,0 +1,45 @@
+"""Runs the outbox's own send step in a loop until nothing is left: a process the fault-matrix
+test kills with SIGKILL at chosen moments. Usage:
+
+    python -m tests.helpers.outbox_driver DB_URL SLACK_URL TOKEN LEASE_MS
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import timedelta
+
+from oncall_desktop.core.clock import SystemClock
+from oncall_desktop.core.outbox import RetryPolicy
+from oncall_desktop.integrations.delivery import Courier, Endpoints
+from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN, InMemorySecretStore
+from oncall_desktop.services.outbox import send_next
+from oncall_desktop.storage.db import open_database
+from oncall_desktop.storage.outbox import OutboxRepository
+
+
+def main() -> int:
+    db_url, slack_url, token, lease_ms = sys.argv[1:5]
+    secrets = InMemorySecretStore()
+    secrets.set(SLACK_BOT_TOKEN, token)
+    courier = Courier(
+        secrets,
+        lambda: Endpoints(slack_url, "#incidents", "http://127.0.0.1:9", timeout=(0.5, 0.4)),
+    )
+    database = open_database(db_url)
+    repo = OutboxRepository(database, lease=timedelta(milliseconds=int(lease_ms)))
+    clock = SystemClock()
+    retry = RetryPolicy(base=timedelta(milliseconds=20), cap=timedelta(milliseconds=150))
+    print("READY", flush=True)
+    while True:
+        post, next_due = send_next(repo, courier.deliver, clock, retry, "fault-matrix")
+        if post is not None:
+            continue
+        if next_due is None:
+            return 0  # nothing waits: everything was delivered (or refused)
+        time.sleep(max(0.0, min(0.05, (next_due - clock.now()).total_seconds())))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""The fault matrix: hundreds of posts, each with its own random plan of faults (5xx, 429,
+HTML instead of JSON, timeouts, the server going away and coming back, and the sending
+process killed with SIGKILL before or after Slack accepted a message). Every post must be
+delivered; duplicates can only come from a kill after acceptance, and are counted.
+
+The sender is the outbox's own send step (services.outbox.send_next) in a separate process
+(tests/helpers/outbox_driver.py), so that it can be killed for real.
+ONCALL_FAULT_CASES (default 240) and ONCALL_FAULT_SEED choose the size and the draw.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from oncall_desktop.core.outbox import Post, PostState, Target
+from oncall_desktop.storage.db import open_database, sqlite_url
+from oncall_desktop.storage.outbox import OutboxRepository
+from tests.helpers.fake_slack import SlackFault
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+# Fault kinds with their weights: kills are rarer because each costs a process start.
+FAULTS = {"503": 4, "429": 4, "html": 3, "timeout": 1, "server_down": 2, "kill_before": 1,
+          "kill_after": 1}
+
+
+@dataclass
+class Matrix:
+    plans: dict[str, list[str]]
+    attempts: Counter = field(default_factory=Counter)
+    kills_after_accept: int = 0
+    kills_before_accept: int = 0
+    server_restarts: int = 0
+    driver: subprocess.Popen | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def draw_plans(rng: random.Random, count: int) -> dict[str, list[str]]:
+    plans = {}
+    for n in range(count):
+        count = rng.choice((0, 0, 0, 1, 1, 2))
+        faults = rng.choices(list(FAULTS), weights=list(FAULTS.values()), k=count)
+        plans[f"post-{n:04d}"] = faults
+    return plans
+
+
+def run_matrix(tmp_path: Path, slack, cases: int, seed: int) -> dict:
+    rng = random.Random(seed)
+    matrix = Matrix(draw_plans(rng, cases))
+    database = open_database(sqlite_url(tmp_path / "outbox.sqlite3"))
+    repo = OutboxRepository(database)
+    queued_at = {}
+    for text in matrix.plans:
+        post = repo.enqueue(Post(Target.SLACK, text, destination="#incidents"), datetime.now(UTC))
+        queued_at[post.id] = post.created_at
+
+    def kill_driver() -> None:
+        if matrix.driver is not None and matrix.driver.poll() is None:
+            os.kill(matrix.driver.pid, signal.SIGKILL)
+
+    def fault_hook(method, arguments):
+        text = str(arguments.get("text", ""))
+        if method != "chat.postMessage" or text not in matrix.plans:
+            return None
+        with matrix.lock:
+            attempt = matrix.attempts[text]
+            matrix.attempts[text] += 1
+            plan = matrix.plans[text]
+            fault = plan[attempt] if attempt < len(plan) else None
+        if fault == "503":
+            return SlackFault(503)
+        if fault == "429":
+            return SlackFault(429, headers={"Retry-After": "0"})
+        if fault == "html":
+            return SlackFault(200, body=b"<html><body>Bad gateway</body></html>")
+        if fault == "timeout":
+            return SlackFault(200, delay=0.6, body=b"{}")  # longer than the 0.4 s read timeout
+        if fault == "kill_before":
+            matrix.kills_before_accept += 1
+            kill_driver()
+            return SlackFault(503)
+        if fault == "server_down":
+            matrix.server_restarts += 1
+            threading.Thread(target=slack.restart, kwargs={"down_for": 0.3}).start()
+            return SlackFault(503)
+        if fault == "kill_after":
+            matrix.pending_kill = text  # type: ignore[attr-defined]
+        return None
+
+    def on_message(text):
+        if getattr(matrix, "pending_kill", None) == text:
+            matrix.pending_kill = None  # type: ignore[attr-defined]
+            matrix.kills_after_accept += 1
+            kill_driver()  # Slack has the message; the sender dies before recording it
+
+    slack.fault_hook, slack.on_message = fault_hook, on_message
+    deadline = time.monotonic() + 240
+    runs = 0
+    try:
+        while True:
+            runs += 1
+            assert time.monotonic() < deadline, "the outbox did not drain in time"
+            matrix.driver = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.helpers.outbox_driver",
+                    sqlite_url(tmp_path / "outbox.sqlite3"),
+                    slack.url,
+                    slack.token,
+                    "300",
+                ],
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            _, err = matrix.driver.communicate(timeout=200)
+            if matrix.driver.returncode == 0:
+                break
+            assert matrix.driver.returncode == -signal.SIGKILL, err
+            time.sleep(0.35)  # let the dead sender's claim expire (lease 300 ms)
+    finally:
+        slack.fault_hook = slack.on_message = None
+    posts = [repo.get(post_id) for post_id in queued_at]
+    database.close()
+    delivered = Counter(m.text for m in slack.messages)
+    latencies = sorted(
+        (p.sent_at - queued_at[p.id]).total_seconds() for p in posts if p.sent_at is not None
+    )
+    return {
+        "cases": cases,
+        "faults": sum(len(plan) for plan in matrix.plans.values()),
+        "states": Counter(p.state for p in posts),
+        "lost": sum(1 for text in matrix.plans if delivered[text] == 0),
+        "duplicated": sum(max(0, delivered[text] - 1) for text in matrix.plans),
+        "kills_after_accept": matrix.kills_after_accept,
+        "kills_before_accept": matrix.kills_before_accept,
+        "server_restarts": matrix.server_restarts,
+        "sender_runs": runs,
+        "latencies": latencies,
+    }
+
+
+def test_every_post_is_delivered_whatever_happens(tmp_path, slack):
+    cases = int(os.environ.get("ONCALL_FAULT_CASES", "240"))
+    seed = int(os.environ.get("ONCALL_FAULT_SEED", "20261127"))
+    result = run_matrix(tmp_path, slack, cases, seed)
+    print(
+        f"\nfault matrix (seed {seed}): {result['cases']} posts, {result['faults']} faults, "
+        f"{result['kills_before_accept'] + result['kills_after_accept']} SIGKILLs "
+        f"({result['kills_after_accept']} after Slack accepted), "
+        f"{result['server_restarts']} server restarts: lost {result['lost']}, "
+        f"duplicated {result['duplicated']}"
+    )
+    assert result["states"] == Counter({PostState.SENT: cases})
+    assert result["lost"] == 0
+    # a duplicate is only possible when the sender died after Slack accepted the message
+    assert result["duplicated"] <= result["kills_after_accept"]
+    assert result["kills_after_accept"] > 0 and result["kills_before_accept"] > 0
