@@ -22,11 +22,13 @@ from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.core.policy import Audience, LoadedPolicy
+from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.secrets import (
     PAGERDUTY_TOKEN,
     KeyringSecretStore,
     KeyringStatus,
     SecretStore,
+    SecretStoreError,
 )
 from oncall_desktop.services.connections import ConnectionsService
 from oncall_desktop.services.incidents import IncidentService
@@ -313,6 +315,67 @@ class AppController(QObject):
                 Post(Target.PAGERDUTY_STATUS, destination=incident.pagerduty_id, **common)
             )
 
+    def create_incident_channel(self, incident_id: int) -> None:
+        """SOP 1.4: #incident-YYYY-MM-DD-NNN (next free NNN), recorded in the timeline, then
+        the declaration posted there through the outbox."""
+        window = self.cockpits.get(incident_id)
+        if window is None or self.incidents is None:
+            return
+        from oncall_desktop.core.compose import MessageKind, compose
+        from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN
+        from oncall_desktop.integrations.slack import SlackClient
+
+        incident, settings, secrets = window.incident, self.settings, self.secrets
+        day = incident.detected_at.astimezone(self.zone).date()
+        window.channel_button.setEnabled(False)
+
+        def create() -> str:
+            token = secrets.get(SLACK_BOT_TOKEN)
+            if not token:
+                raise IntegrationError("No Slack bot token: add it in Settings first.")
+            return SlackClient(token, settings.slack_base_url).create_incident_channel(day)
+
+        def created(channel_id: str) -> None:
+            window.channel_button.setEnabled(True)
+            assert self.incidents is not None
+            self.incidents.change(
+                incident_id,
+                lambda i, now, who: i.add_note(
+                    f"Slack channel created for this incident ({channel_id})",
+                    at=now,
+                    actor=who,
+                    slack_channel=channel_id,
+                ),
+            )
+            if self.outbox is not None:
+                text = compose(
+                    MessageKind.DECLARED,
+                    incident,
+                    self.policy,
+                    self.language,
+                    self.clock.now(),
+                    zone=self.zone,
+                    oncall=self.actor,
+                )
+                self.outbox.submit(
+                    Post(
+                        Target.SLACK,
+                        text,
+                        incident_id=incident_id,
+                        audience=Audience.INTERNAL.value,
+                        kind=MessageKind.DECLARED.value,
+                        destination=channel_id,
+                    )
+                )
+
+        def failed(error: Exception) -> None:
+            window.channel_button.setEnabled(True)
+            if not isinstance(error, IntegrationError | SecretStoreError):
+                raise error
+            window.show_problem(str(error))
+
+        self.runner.run(create, created, failed, write=False)
+
     @staticmethod
     def slack_channel_of(incident: Incident) -> str:
         """The incident's own Slack channel, once created from the cockpit."""
@@ -400,6 +463,7 @@ class AppController(QObject):
             window.closed.connect(lambda incident_id: self.cockpits.pop(incident_id, None))
             window.compose_requested.connect(self.compose)
             window.resend_requested.connect(self.resend)
+            window.channel_requested.connect(self.create_incident_channel)
             self.cockpits[incident.id] = window
             if self.outbox is not None:
                 self.outbox.posts_for(incident.id, window.set_posts)

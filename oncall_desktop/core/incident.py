@@ -216,10 +216,11 @@ class Incident:
         self.steps[step_id] = StepState(step_id, note=self.steps[step_id].note)
         self._record(at, EventKind.STEP_UNDONE, actor, step=step_id)
 
-    def add_note(self, text: str, *, at: datetime, actor: str) -> None:
+    def add_note(self, text: str, *, at: datetime, actor: str, **details: Any) -> None:
+        """A free note; ``details`` keep machine-readable facts (e.g. ``slack_channel``)."""
         if not text.strip():
             raise DomainError("an empty note adds nothing")
-        self._record(at, EventKind.NOTE, actor, text=text.strip())
+        self._record(at, EventKind.NOTE, actor, text=text.strip(), **details)
 
     def record_update_sent(
         self, audience: Audience, *, at: datetime, actor: str, channel: str = "", link: str = ""

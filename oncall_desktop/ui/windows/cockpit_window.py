@@ -132,11 +132,13 @@ class CockpitWindow(QMainWindow):
     closed(int): the window of this incident id was closed.
     compose_requested(int, str): compose an update for this incident and audience value.
     resend_requested(object): edit and resend this failed Post.
+    channel_requested(int): create the incident's own Slack channel (SOP step 1.4).
     """
 
     closed = Signal(int)
     compose_requested = Signal(int, str)
     resend_requested = Signal(object)
+    channel_requested = Signal(int)
 
     def __init__(
         self,
@@ -167,6 +169,9 @@ class CockpitWindow(QMainWindow):
         font.setBold(True)
         self.title_label.setFont(font)
         self.status_label = plain_label("", self)
+        self.problem_label = plain_label("", self)
+        self.problem_label.setStyleSheet(LATE)
+        self.problem_label.hide()
         self.status_buttons: dict[Status, QPushButton] = {}
         buttons = QHBoxLayout()
         for status, label in STATUS_BUTTONS:
@@ -179,6 +184,12 @@ class CockpitWindow(QMainWindow):
         self.severity_button = QPushButton(self.tr("Change severity…"), self)
         self.severity_button.clicked.connect(self._on_change_severity)
         buttons.addWidget(self.severity_button)
+        self.channel_button = QPushButton(self.tr("Create Slack channel"), self)
+        self.channel_button.setToolTip(
+            self.tr("Creates #incident-YYYY-MM-DD-NNN and posts the declaration there (SOP 1.4)")
+        )
+        self.channel_button.clicked.connect(lambda: self.channel_requested.emit(self.incident_id))
+        buttons.addWidget(self.channel_button)
         buttons.addStretch(1)
 
         # clocks
@@ -314,6 +325,7 @@ class CockpitWindow(QMainWindow):
         header.addWidget(self.title_label, 1)
         layout.addLayout(header)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.problem_label)
         layout.addLayout(buttons)
         layout.addWidget(links)
         layout.addWidget(splitter, 1)
@@ -453,6 +465,11 @@ class CockpitWindow(QMainWindow):
         answer = SeverityDialog.ask(self._policy, self._language, self.incident.severity, self)
         if answer is not None:
             self._service.change_severity(self.incident_id, *answer)
+
+    def show_problem(self, text: str) -> None:
+        """Something the engineer asked for failed (plain text, stays until the next one)."""
+        self.problem_label.setText(text)
+        self.problem_label.setVisible(bool(text))
 
     def set_posts(self, posts: list[Post]) -> None:
         """The outbox for this incident: pending, sent (with where) or refused (with why)."""

@@ -396,3 +396,37 @@ def test_compose_sends_through_the_outbox_and_resets_the_countdown(
         lambda: window.posts_view.rowCount() == 1 and window.posts_view.item(0, 2).text() == "sent",
         timeout=8000,
     )
+
+
+def test_create_incident_channel_then_post_the_declaration_there(qtbot, context, slack, clock):
+    from oncall_desktop.core.incident import EventKind
+    from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN
+
+    secrets = InMemorySecretStore()
+    secrets.set(SLACK_BOT_TOKEN, slack.token)
+    ctx = context(settings=Settings(language="en", slack_base_url=slack.url,
+                                    team_timezone="UTC"), secrets=secrets)
+    slack.channels["incident-2025-10-20-001"] = "C000000OLD"
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
+        ctx.incidents.declare("API Down", Severity.SEV1)
+    qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=5000)
+    window = next(iter(ctx.controller.cockpits.values()))
+    window.channel_button.click()
+    qtbot.waitUntil(lambda: "incident-2025-10-20-002" in slack.channels, timeout=8000)
+    channel_id = slack.channels["incident-2025-10-20-002"]
+    qtbot.waitUntil(lambda: bool(slack.texts(channel_id)), timeout=8000)
+    assert slack.texts(channel_id)[0].startswith("📢 INCIDENT DECLARED")
+    qtbot.waitUntil(lambda: ctx.controller.slack_channel_of(window.incident) == channel_id,
+                    timeout=8000)
+    # the declaration counts as the internal update sent
+    qtbot.waitUntil(lambda: bool(window.incident.events(EventKind.UPDATE_SENT)), timeout=8000)
+
+
+def test_channel_creation_without_a_token_says_so(qtbot, context):
+    ctx = context(settings=Settings(language="en"))
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
+        ctx.incidents.declare("API Down", Severity.SEV1)
+    qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=5000)
+    window = next(iter(ctx.controller.cockpits.values()))
+    window.channel_button.click()
+    qtbot.waitUntil(lambda: "No Slack bot token" in window.problem_label.text(), timeout=5000)
