@@ -1,8 +1,13 @@
-"""The outbox under the fault matrix, at scale: 1000 posts with random faults and SIGKILLs of
-the sender (see tests/integration/test_outbox_faults.py), then the same without faults.
-Prints lost (must be 0), duplicated, and the time from queueing to Slack's confirmation.
+"""The outbox at scale, then one click at a time.
 
-    python tests/benchmarks/bench_outbox.py [--posts 1000] [--seed N]
+1. The fault matrix with 1000 posts queued at once (random 5xx, 429, HTML, timeouts, server
+   restarts, SIGKILLs of the sender before and after Slack accepted; see
+   tests/integration/test_outbox_faults.py): lost (must be 0), duplicated, and how long the
+   whole backlog took to drain.
+2. Click to confirmed: one post queued at a time, sent by the same send step, p50/p99 of the
+   time from queueing to Slack's confirmation being recorded (no faults).
+
+    python tests/benchmarks/bench_outbox.py [--posts 1000] [--clicks 200] [--seed N]
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.helpers.fake_slack import FakeSlack, slack_contract  # noqa: E402
-from tests.integration.test_outbox_faults import FAULTS, run_matrix  # noqa: E402
+from tests.integration.test_outbox_faults import run_matrix  # noqa: E402
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -27,41 +32,73 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def report(label: str, result: dict) -> None:
-    latencies = result["latencies"]
-    print(
-        f"{label}: {result['cases']} posts, {result['faults']} faults, "
-        f"{result['kills_before_accept'] + result['kills_after_accept']} SIGKILLs "
-        f"({result['kills_after_accept']} after acceptance), "
-        f"{result['server_restarts']} server restarts"
-    )
-    print(f"  lost {result['lost']} (must be 0), duplicated {result['duplicated']}")
-    print(
-        f"  queued → confirmed: p50 {statistics.median(latencies) * 1000:.0f} ms, "
-        f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms"
-    )
+def clicks(count: int) -> list[float]:
+    import time
+    from datetime import UTC, datetime, timedelta
+
+    from oncall_desktop.core.clock import SystemClock
+    from oncall_desktop.core.outbox import Post, RetryPolicy, Target
+    from oncall_desktop.integrations.delivery import Courier, Endpoints
+    from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN, InMemorySecretStore
+    from oncall_desktop.services.outbox import send_next
+    from oncall_desktop.storage.db import open_database, sqlite_url
+    from oncall_desktop.storage.outbox import OutboxRepository
+
+    work = Path(tempfile.mkdtemp(prefix="oncall-bench-clicks-"))
+    slack = FakeSlack(slack_contract()).start()
+    try:
+        secrets = InMemorySecretStore()
+        secrets.set(SLACK_BOT_TOKEN, slack.token)
+        courier = Courier(secrets, lambda: Endpoints(slack.url, "#incidents", slack.url))
+        database = open_database(sqlite_url(work / "o.sqlite3"))
+        repo, clock = OutboxRepository(database), SystemClock()
+        retry = RetryPolicy(base=timedelta(milliseconds=20), cap=timedelta(milliseconds=100))
+        latencies = []
+        for n in range(count):
+            started = time.perf_counter()
+            repo.enqueue(
+                Post(Target.SLACK, f"click {n}", destination="#incidents"), datetime.now(UTC)
+            )
+            while send_next(repo, courier.deliver, clock, retry, "bench")[0] is None:
+                pass
+            latencies.append(time.perf_counter() - started)
+        database.close()
+        return latencies
+    finally:
+        slack.stop()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--clicks", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     logging.disable(logging.WARNING)
-    for label, faults in (("with faults", FAULTS), ("without faults", None)):
-        work = Path(tempfile.mkdtemp(prefix="oncall-bench-outbox-"))
-        slack = FakeSlack(slack_contract()).start()
-        saved = dict(FAULTS)
-        try:
-            if faults is None:
-                FAULTS.clear()
-                FAULTS.update({"503": 0})  # no fault ever drawn
-            report(label, run_matrix(work, slack, args.posts, args.seed))
-        finally:
-            FAULTS.clear()
-            FAULTS.update(saved)
-            slack.stop()
-            shutil.rmtree(work, ignore_errors=True)
+    work = Path(tempfile.mkdtemp(prefix="oncall-bench-outbox-"))
+    slack = FakeSlack(slack_contract()).start()
+    try:
+        result = run_matrix(work, slack, args.posts, args.seed)
+    finally:
+        slack.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    print(
+        f"fault matrix: {result['cases']} posts queued at once, {result['faults']} faults, "
+        f"{result['kills_before_accept'] + result['kills_after_accept']} SIGKILLs "
+        f"({result['kills_after_accept']} after acceptance), "
+        f"{result['server_restarts']} server restarts"
+    )
+    print(
+        f"  lost {result['lost']} (must be 0), duplicated {result['duplicated']}; "
+        f"backlog drained in {max(result['latencies']):.0f} s"
+    )
+    latencies = clicks(args.clicks)
+    print(
+        f"click to confirmed ({args.clicks} posts, one at a time, no faults): "
+        f"p50 {statistics.median(latencies) * 1000:.1f} ms, "
+        f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms"
+    )
     return 0
 
 

@@ -404,8 +404,10 @@ def test_create_incident_channel_then_post_the_declaration_there(qtbot, context,
 
     secrets = InMemorySecretStore()
     secrets.set(SLACK_BOT_TOKEN, slack.token)
-    ctx = context(settings=Settings(language="en", slack_base_url=slack.url,
-                                    team_timezone="UTC"), secrets=secrets)
+    ctx = context(
+        settings=Settings(language="en", slack_base_url=slack.url, team_timezone="UTC"),
+        secrets=secrets,
+    )
     slack.channels["incident-2025-10-20-001"] = "C000000OLD"
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
         ctx.incidents.declare("API Down", Severity.SEV1)
@@ -416,8 +418,9 @@ def test_create_incident_channel_then_post_the_declaration_there(qtbot, context,
     channel_id = slack.channels["incident-2025-10-20-002"]
     qtbot.waitUntil(lambda: bool(slack.texts(channel_id)), timeout=8000)
     assert slack.texts(channel_id)[0].startswith("📢 INCIDENT DECLARED")
-    qtbot.waitUntil(lambda: ctx.controller.slack_channel_of(window.incident) == channel_id,
-                    timeout=8000)
+    qtbot.waitUntil(
+        lambda: ctx.controller.slack_channel_of(window.incident) == channel_id, timeout=8000
+    )
     # the declaration counts as the internal update sent
     qtbot.waitUntil(lambda: bool(window.incident.events(EventKind.UPDATE_SENT)), timeout=8000)
 
