@@ -103,6 +103,7 @@ class AppContext:
     poller: PagerDutyPoller
     settings_store: SettingsStore
     loaded_policy: LoadedPolicy
+    console_id: str = ""
     database: Database | None = None
     incidents: IncidentService | None = None
     outbox: OutboxService | None = None
@@ -840,8 +841,9 @@ def build_outbox(context: AppContext, database: Database) -> OutboxService:
             settings.slack_base_url, settings.slack_channel, settings.pagerduty_base_url
         )
 
+    repository = OutboxRepository(database, console=context.console_id)
     outbox = OutboxService(
-        OutboxRepository(database),
+        repository,
         Courier(context.secrets, endpoints).deliver,
         context.runner,
         context.clock,

@@ -113,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     context = build_shell(
         app, settings, loaded_policy, SystemClock(), problems, SettingsStore(paths.config_dir)
     )
+    context.console_id = paths.console_id()  # our single-instance lock is held
     instance.request_received.connect(lambda request: context.window.bring_forward())
     app.aboutToQuit.connect(context.shutdown)
     app.aboutToQuit.connect(instance.release)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,24 @@ class AppPaths:
     @property
     def database_file(self) -> Path:
         return self.data_dir / "oncall.sqlite3"
+
+    def console_id(self) -> str:
+        """A stable id for this console (this data folder), created on first use. It marks
+        the outbox posts this console claims, so that after a crash it takes them back."""
+        path = self.data_dir / "console-id"
+        try:
+            existing = path.read_text(encoding="utf-8").strip()
+            if existing:
+                return existing
+        except OSError:
+            pass
+        value = uuid.uuid4().hex
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(value + "\n", encoding="utf-8")
+        except OSError:
+            return ""  # unwritable: fall back to waiting out the lease
+        return value
 
     @property
     def policy_override(self) -> Path:

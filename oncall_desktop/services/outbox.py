@@ -61,7 +61,15 @@ class OutboxService(QObject):
         self._timer.timeout.connect(self.drain)
 
     def start(self) -> None:
+        """Take back what this console claimed when it last died, then send what is due."""
         self._running = True
+        self._runner.run(
+            self._repo.release_own_claims, self._on_released, self._on_drain_error, write=True
+        )
+
+    def _on_released(self, count: int) -> None:
+        if count:
+            log.info("%d post(s) interrupted by the last stop are due again", count)
         self.drain()
 
     def stop(self) -> None:

@@ -41,9 +41,28 @@ def _to_post(row: OutboxPostRow) -> Post:
 
 
 class OutboxRepository:
-    def __init__(self, database: Database, lease: timedelta = CLAIM_LEASE) -> None:
+    def __init__(
+        self, database: Database, lease: timedelta = CLAIM_LEASE, console: str = ""
+    ) -> None:
         self._db = database
         self._lease = lease
+        self._console = console  # who claims: lets a restarted console take back its own
+
+    def release_own_claims(self) -> int:
+        """At start, with this console's single-instance lock held: posts this console had
+        claimed when it died are due again at once (no need to wait for the lease)."""
+        if not self._console:
+            return 0
+        with self._db.session() as session:
+            return session.execute(
+                update(OutboxPostRow)
+                .where(
+                    OutboxPostRow.state == PostState.SENDING.value,
+                    OutboxPostRow.claimed_by == self._console,
+                )
+                .values(state=PostState.PENDING.value, claimed_at=None)
+                .execution_options(synchronize_session=False)
+            ).rowcount
 
     def enqueue(self, post: Post, now: datetime) -> Post:
         """Store a new post (committed before this returns: nothing is sent before that)."""
@@ -97,6 +116,7 @@ class OutboxRepository:
                     .values(
                         state=PostState.SENDING.value,
                         claimed_at=now,
+                        claimed_by=self._console,
                         attempts=OutboxPostRow.attempts + 1,
                     )
                     .execution_options(synchronize_session=False)

@@ -127,6 +127,7 @@ class OutboxPostRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    claimed_by: Mapped[str] = mapped_column(String(64), default="")
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
     remote_ref: Mapped[str] = mapped_column(Text, default="")

@@ -61,3 +61,20 @@ def test_two_consoles_never_claim_the_same_post(database_url, clock):
     finally:
         first_db.close()
         second_db.close()
+
+
+def test_a_restarted_console_takes_back_its_own_claims_at_once(database_url, clock):
+    db = open_database(database_url)
+    try:
+        mine = OutboxRepository(db, console="console-a")
+        other = OutboxRepository(db, console="console-b")
+        first = mine.enqueue(Post(Target.SLACK, "mine"), clock.now())
+        mine.enqueue(Post(Target.SLACK, "theirs"), clock.now())
+        assert mine.claim_next(clock.now()).id == first.id  # ...then console-a is killed
+        other.claim_next(clock.now())  # console-b is alive and sending
+        assert mine.release_own_claims() == 1  # console-a restarts
+        again = mine.claim_next(clock.now())
+        assert (again.id, again.attempts) == (first.id, 2)
+        assert other.release_own_claims() == 1 and mine.claim_next(clock.now()) is not None
+    finally:
+        db.close()

@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("created_at", UtcDateTime, nullable=False),
         sa.Column("next_attempt_at", UtcDateTime, nullable=True),
         sa.Column("claimed_at", UtcDateTime, nullable=True),
+        sa.Column("claimed_by", sa.String(64), nullable=False, server_default=""),
         sa.Column("sent_at", UtcDateTime, nullable=True),
         sa.Column("last_error", sa.Text, nullable=False),
         sa.Column("remote_ref", sa.Text, nullable=False),
