@@ -28,3 +28,21 @@ def normalise_base_url(url: str) -> str:
     if not url.lower().startswith(("https://", "http://")):
         raise ValueError("the address must start with https://")
     return url
+
+
+class ApiClient:
+    """What every API client here holds: a token, a base URL, a session and timeouts."""
+
+    DEFAULT_BASE_URL = ""
+
+    def __init__(
+        self,
+        token: str,
+        base_url: str | None = None,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.base_url = normalise_base_url(base_url or self.DEFAULT_BASE_URL)
+        self._token = token
+        self._session = session or make_session()
+        self._timeout = timeout

@@ -25,7 +25,7 @@ from oncall_desktop.integrations.errors import (
     TokenRejected,
     Unreachable,
 )
-from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, make_session, normalise_base_url
+from oncall_desktop.integrations.http import ApiClient
 
 if TYPE_CHECKING:  # imported by the worker making the first call, not at start-up
     import requests
@@ -72,18 +72,8 @@ def _retry_after(response: requests.Response) -> timedelta | None:
     return None
 
 
-class PagerDutyClient:
-    def __init__(
-        self,
-        token: str,
-        base_url: str = US_BASE_URL,
-        session: requests.Session | None = None,
-        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
-    ) -> None:
-        self.base_url = normalise_base_url(base_url)
-        self._token = token
-        self._session = session or make_session()
-        self._timeout = timeout
+class PagerDutyClient(ApiClient):
+    DEFAULT_BASE_URL = US_BASE_URL
 
     def _request(
         self,

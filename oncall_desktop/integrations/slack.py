@@ -22,7 +22,7 @@ from oncall_desktop.integrations.errors import (
     TokenRejected,
     Unreachable,
 )
-from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, make_session, normalise_base_url
+from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, ApiClient, make_session
 
 if TYPE_CHECKING:
     import requests
@@ -77,18 +77,8 @@ def _seconds(value: str | None) -> timedelta | None:
         return None
 
 
-class SlackClient:
-    def __init__(
-        self,
-        token: str,
-        base_url: str = SLACK_API,
-        session: requests.Session | None = None,
-        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
-    ) -> None:
-        self.base_url = normalise_base_url(base_url)
-        self._token = token
-        self._session = session or make_session()
-        self._timeout = timeout
+class SlackClient(ApiClient):
+    DEFAULT_BASE_URL = SLACK_API
 
     def _call(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:
         import requests

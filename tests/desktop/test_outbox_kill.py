@@ -22,14 +22,25 @@ pytestmark = [pytest.mark.desktop, pytest.mark.keyring, pytest.mark.slow]
 
 
 def test_sigkill_mid_send_then_restart(desktop, tmp_path, slack):
-    subprocess.run([sys.executable, "-c", textwrap.dedent("""
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent("""
         import sys
         from oncall_desktop.integrations.secrets import KeyringSecretStore, SLACK_BOT_TOKEN
         KeyringSecretStore(timeout=15).set(SLACK_BOT_TOKEN, sys.argv[1])
-    """), slack.token], env=desktop.env(), check=True, timeout=60)
+    """),
+            slack.token,
+        ],
+        env=desktop.env(),
+        check=True,
+        timeout=60,
+    )
     (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "settings.json").write_text(json.dumps(
-        {"slack_base_url": slack.url, "pagerduty_poll_seconds": 600}))
+    (tmp_path / "config" / "settings.json").write_text(
+        json.dumps({"slack_base_url": slack.url, "pagerduty_poll_seconds": 600})
+    )
     database = open_database(sqlite_url(tmp_path / "data" / "oncall.sqlite3"))
     repo = OutboxRepository(database)
     texts = [f"update {n}" for n in range(6)]
@@ -49,8 +60,9 @@ def test_sigkill_mid_send_then_restart(desktop, tmp_path, slack):
         assert app.returncode == -signal.SIGKILL
         restarted = launch(desktop, tmp_path)
         try:
-            assert wait_for(lambda: all(repo.get(i).state is PostState.SENT
-                                        for i in range(1, 7)), timeout=30), log_of(tmp_path)
+            assert wait_for(
+                lambda: all(repo.get(i).state is PostState.SENT for i in range(1, 7)), timeout=30
+            ), log_of(tmp_path)
         finally:
             code, _out, err = stop(restarted)
         assert code == 0, err
