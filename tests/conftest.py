@@ -65,6 +65,10 @@ def pytest_terminal_summary(terminalreporter):
         counts = _service_outcomes[marker]
         summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())) or "none"
         terminalreporter.write_line(f"{labels[marker]}: {summary}")
+    from tests.helpers.services import FIGURES
+
+    for line in terminalreporter.config.stash.get(FIGURES, []):
+        terminalreporter.write_line(line)
 
 
 # --- databases ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+FIGURES = pytest.StashKey[list]()  # one-line results that tests want shown at the end of a run
 
 
 def unavailable(reason: str) -> None:

@@ -28,6 +28,7 @@ from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.outbox import OutboxRepository
 from tests.helpers.fake_slack import SlackFault
+from tests.helpers.services import FIGURES
 
 pytestmark = pytest.mark.slow
 
@@ -162,17 +163,18 @@ def run_matrix(tmp_path: Path, slack, cases: int, seed: int) -> dict:
     }
 
 
-def test_every_post_is_delivered_whatever_happens(tmp_path, slack):
+def test_every_post_is_delivered_whatever_happens(tmp_path, slack, pytestconfig):
     cases = int(os.environ.get("ONCALL_FAULT_CASES", "240"))
     seed = int(os.environ.get("ONCALL_FAULT_SEED", "20261127"))
     result = run_matrix(tmp_path, slack, cases, seed)
-    print(
-        f"\nfault matrix (seed {seed}): {result['cases']} posts, {result['faults']} faults, "
+    summary = (
+        f"fault matrix (seed {seed}): {result['cases']} posts, {result['faults']} faults, "
         f"{result['kills_before_accept'] + result['kills_after_accept']} SIGKILLs "
         f"({result['kills_after_accept']} after Slack accepted), "
         f"{result['server_restarts']} server restarts: lost {result['lost']}, "
         f"duplicated {result['duplicated']}"
     )
+    pytestconfig.stash.setdefault(FIGURES, []).append(summary)  # shown at the end of the run
     assert result["states"] == Counter({PostState.SENT: cases})
     assert result["lost"] == 0
     # a duplicate is only possible when the sender died after Slack accepted the message
