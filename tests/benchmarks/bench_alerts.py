@@ -22,7 +22,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from pathlib import Path
 
@@ -30,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN  # noqa: E402
 from tests.helpers.contracts import _load_pagerduty  # noqa: E402
 from tests.helpers.desktop import DesktopSession, missing_tools, wait_for  # noqa: E402
 from tests.helpers.fake_pagerduty import FakePagerDuty, Fault  # noqa: E402
@@ -45,21 +45,7 @@ def latency(incidents: int) -> list[float]:
     work = Path(tempfile.mkdtemp(prefix="oncall-bench-alerts-"))
     app = None
     try:
-        subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                textwrap.dedent("""
-            import sys
-            from oncall_desktop.integrations.secrets import KeyringSecretStore, PAGERDUTY_TOKEN
-            KeyringSecretStore(timeout=15).set(PAGERDUTY_TOKEN, sys.argv[1])
-        """),
-                fake.token,
-            ],
-            env=desktop.env(),
-            check=True,
-            timeout=60,
-        )
+        desktop.store_secret(PAGERDUTY_TOKEN, fake.token)
         (work / "config").mkdir()
         (work / "config" / "settings.json").write_text(
             json.dumps({"pagerduty_base_url": fake.url, "pagerduty_poll_seconds": 5})
@@ -107,7 +93,7 @@ def stall(hang_seconds: float) -> tuple[float, int]:
     from oncall_desktop.config.store import SettingsStore
     from oncall_desktop.core.clock import SystemClock
     from oncall_desktop.core.policy import load_policy
-    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
+    from oncall_desktop.integrations.secrets import InMemorySecretStore
 
     app = QApplication.instance() or QApplication([])
     fake = FakePagerDuty(_load_pagerduty()).start()

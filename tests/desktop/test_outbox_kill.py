@@ -4,15 +4,13 @@ and a duplicate is only possible for the post Slack had accepted when the app di
 import json
 import os
 import signal
-import subprocess
-import sys
-import textwrap
 from collections import Counter
 from datetime import UTC, datetime
 
 import pytest
 
 from oncall_desktop.core.outbox import Post, PostState, Target
+from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.outbox import OutboxRepository
 from tests.desktop.test_app_on_desktop import launch, log_of, stop
@@ -22,21 +20,7 @@ pytestmark = [pytest.mark.desktop, pytest.mark.keyring, pytest.mark.slow]
 
 
 def test_sigkill_mid_send_then_restart(desktop, tmp_path, slack):
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent("""
-        import sys
-        from oncall_desktop.integrations.secrets import KeyringSecretStore, SLACK_BOT_TOKEN
-        KeyringSecretStore(timeout=15).set(SLACK_BOT_TOKEN, sys.argv[1])
-    """),
-            slack.token,
-        ],
-        env=desktop.env(),
-        check=True,
-        timeout=60,
-    )
+    desktop.store_secret(SLACK_BOT_TOKEN, slack.token)
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "settings.json").write_text(
         json.dumps({"slack_base_url": slack.url, "pagerduty_poll_seconds": 600})

@@ -4,11 +4,10 @@ process, the real Secret Service, the contract-checked fake PagerDuty, a real X 
 import json
 import sqlite3
 import subprocess
-import sys
-import textwrap
 
 import pytest
 
+from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
 from tests.desktop.test_app_on_desktop import launch, log_of, stop
 from tests.helpers.desktop import wait_for
 from tests.helpers.fake_pagerduty import ME_EMAIL
@@ -16,15 +15,6 @@ from tests.helpers.fake_pagerduty import ME_EMAIL
 pytestmark = [pytest.mark.desktop, pytest.mark.keyring, pytest.mark.slow]
 
 HOSTILE = '<b>API</b> down & <a href="https://evil.example">click</a> <!channel>'
-
-
-def store_token(desktop, token):
-    script = textwrap.dedent("""
-        import sys
-        from oncall_desktop.integrations.secrets import KeyringSecretStore, PAGERDUTY_TOKEN
-        KeyringSecretStore(timeout=15).set(PAGERDUTY_TOKEN, sys.argv[1])
-    """)
-    subprocess.run([sys.executable, "-c", script, token], env=desktop.env(), check=True, timeout=60)
 
 
 def configure(tmp_path, pagerduty):
@@ -68,7 +58,7 @@ def click(desktop, notification_id, action):
 
 
 def test_page_notifies_and_acknowledges_from_the_notification(desktop, tmp_path, pagerduty):
-    store_token(desktop, pagerduty.token)
+    desktop.store_secret(PAGERDUTY_TOKEN, pagerduty.token)
     configure(tmp_path, pagerduty)
     incident = pagerduty.add_incident(HOSTILE)
     app = launch(desktop, tmp_path)
@@ -110,7 +100,7 @@ def test_page_notifies_and_acknowledges_from_the_notification(desktop, tmp_path,
 
 
 def test_rejected_token_is_shown_not_retried_forever(desktop, tmp_path, pagerduty):
-    store_token(desktop, "u+revoked-token-000")
+    desktop.store_secret(PAGERDUTY_TOKEN, "u+revoked-token-000")
     configure(tmp_path, pagerduty)
     app = launch(desktop, tmp_path)
     try:

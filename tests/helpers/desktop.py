@@ -125,6 +125,17 @@ class DesktopSession:
         env.update(extra)
         return env
 
+    def store_secret(self, name: str, value: str) -> None:
+        """Put a secret in this desktop's real keyring, the way the app does."""
+        script = (
+            "import sys\n"
+            "from oncall_desktop.integrations.secrets import KeyringSecretStore\n"
+            "KeyringSecretStore(timeout=15).set(sys.argv[1], sys.argv[2])\n"
+        )
+        subprocess.run(
+            [sys.executable, "-c", script, name, value], env=self.env(), check=True, timeout=60
+        )
+
     def events(self) -> list[dict]:
         if not self.events_file.exists():
             return []
