@@ -17,7 +17,7 @@ from oncall_desktop import APP_DISPLAY_NAME
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
-from oncall_desktop.core.clocks import next_updates, open_deadlines
+from oncall_desktop.core.clocks import UpdateDue, next_updates, open_deadlines
 from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
@@ -213,6 +213,7 @@ class AppController(QObject):
         self._last_poll_state: PollState | None = None
         self.cockpits: dict[int, CockpitWindow] = {}
         self._overdue_alerted: set[tuple[int, str, datetime]] = set()
+        self._dues_cache: dict[tuple[object, ...], dict[Audience, UpdateDue]] = {}
 
         window.declare_requested.connect(self.declare)
         window.settings_requested.connect(self.open_settings)
@@ -637,6 +638,18 @@ class AppController(QObject):
         self.window.quitting = True
         self.app.quit()
 
+    def _dues(self, incident: Incident) -> dict[Audience, UpdateDue]:
+        """The update cadence of an incident, computed once per incident version: the tray,
+        its menu and the overdue alerts all ask every second."""
+        key = (incident.id or -1, len(incident.timeline), incident.severity, incident.status)
+        cached = self._dues_cache.get(key)
+        if cached is None:
+            cached = next_updates(incident, self.policy)
+            self._dues_cache[key] = cached
+            if len(self._dues_cache) > 500:
+                self._dues_cache.clear()
+        return cached
+
     def on_tick(self, now: datetime) -> None:
         self.window.set_now(now)
         self._refresh_cockpits(now)
@@ -661,7 +674,7 @@ class AppController(QObject):
         if self.incidents is None:
             return
         for incident in self.incidents.active:
-            for audience, due in next_updates(incident, self.policy).items():
+            for audience, due in self._dues(incident).items():
                 key = (incident.id or -1, audience.value, due.due_at)
                 if not due.overdue(now) or key in self._overdue_alerted:
                     continue
@@ -681,9 +694,7 @@ class AppController(QObject):
         if self.tray is None:
             return
         active = self.incidents.active if self.incidents is not None else []
-        overdue = [
-            i for i in active if any(d.overdue(now) for d in next_updates(i, self.policy).values())
-        ]
+        overdue = [i for i in active if any(d.overdue(now) for d in self._dues(i).values())]
         triggered = [p for p in self.poller.pages if p.is_triggered]
         poll = self.poller.status
         parts = []
@@ -709,7 +720,7 @@ class AppController(QObject):
         self.tray.set_incidents([(i.id or -1, self._most_urgent(i, now)) for i in active])
 
     def _most_urgent(self, incident: Incident, now: datetime) -> str:
-        deadlines = open_deadlines(incident, self.policy)
+        deadlines = open_deadlines(incident, self.policy, self._dues(incident))
         head = f"{incident.severity.value} {incident.title}"
         if not deadlines:
             return head

@@ -226,8 +226,11 @@ class Deadline:
         return self.due_at - now
 
 
-def open_deadlines(incident: Incident, policy: Policy) -> list[Deadline]:
-    """Every clock still running (SLA not yet met, updates owed), soonest first."""
+def open_deadlines(
+    incident: Incident, policy: Policy, dues: dict[Audience, UpdateDue] | None = None
+) -> list[Deadline]:
+    """Every clock still running (SLA not yet met, updates owed), soonest first. ``dues``:
+    the incident's next_updates when the caller has them already."""
     deadlines = []
     ack = ack_clock(incident, policy)
     if ack.met_at is None:
@@ -235,7 +238,7 @@ def open_deadlines(incident: Incident, policy: Policy) -> list[Deadline]:
     resolve = resolve_clock(incident, policy)
     if resolve.met_at is None:
         deadlines.append(Deadline("resolve", resolve.deadline))
-    for audience, due in next_updates(incident, policy).items():
+    for audience, due in (dues if dues is not None else next_updates(incident, policy)).items():
         deadlines.append(Deadline(audience.value, due.due_at))
     return sorted(deadlines, key=lambda d: d.due_at)
 

@@ -144,7 +144,7 @@ def measure(incidents: int, cockpits: int, seconds: float) -> None:
 
     worst = max(gaps) - 5
     if os.environ.get("BENCH_DEBUG"):
-        big = [(round(sum(gaps[:i]) / 1000, 2), g) for i, g in enumerate(gaps) if g > 20]
+        big = [(round(sum(gaps[:i]) / 1000, 2), g) for i, g in enumerate(gaps) if g > 12]
         print("gaps > 20 ms at (s, ms):", big)
     print(
         f"{args.incidents} open incidents, {open_windows} cockpit window(s) open, ticking "

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from oncall_desktop.core.clocks import ClockState, ack_clock, next_updates, resolve_clock
@@ -16,6 +23,8 @@ from oncall_desktop.ui.text import countdown, local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 CLOCK_COLUMNS = ("ack_sla", "resolve_sla", "next_update")
+ROWS_PER_BATCH = 5
+BATCH_SPACING_MS = 150
 LATE_BRUSH = QBrush(QColor("#c62828"))
 
 
@@ -96,16 +105,32 @@ class IncidentTableModel(QAbstractTableModel):
         """Recompute the clock cells once per tick and repaint only those that changed."""
         self._now = now
         previous, self._clocks = self._clocks, {}
-        first = self.COLUMNS.index(CLOCK_COLUMNS[0])
         changed = [
             r for r in range(len(self._incidents)) if self._clock_cells(r) != previous.get(r)
         ]
-        if changed:  # one signal for the span: the view repaints it in one pass
-            self.dataChanged.emit(
-                self.index(changed[0], first),
-                self.index(changed[-1], first + len(CLOCK_COLUMNS) - 1),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
-            )
+        # Repaint in small batches spread over the tick, not one burst: with many incidents a
+        # single repaint of every countdown would stall the event loop.
+        for batch, start in enumerate(range(0, len(changed), ROWS_PER_BATCH)):
+            rows = changed[start : start + ROWS_PER_BATCH]
+            if batch == 0:
+                self._emit_rows(rows[0], rows[-1])
+            else:
+                QTimer.singleShot(
+                    batch * BATCH_SPACING_MS,
+                    self,
+                    lambda a=rows[0], b=rows[-1]: self._emit_rows(a, b),
+                )
+
+    def _emit_rows(self, first_row: int, last_row: int) -> None:
+        last_row = min(last_row, len(self._incidents) - 1)  # rows may have gone meanwhile
+        if first_row > last_row:
+            return
+        column = self.COLUMNS.index(CLOCK_COLUMNS[0])
+        self.dataChanged.emit(
+            self.index(first_row, column),
+            self.index(last_row, column + len(CLOCK_COLUMNS) - 1),
+            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
+        )
 
     def _clock_cells(self, row: int) -> dict[str, tuple[str, bool]]:
         """(text, late) of each clock column of a row, computed once per tick."""

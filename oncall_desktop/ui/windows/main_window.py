@@ -77,8 +77,25 @@ class MainWindow(QMainWindow):
             lambda index: self.incident_activated.emit(self.model.incident_at(index.row()).id)
         )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Interactive, not ResizeToContents: the latter re-measures every row of every column
+        # whenever any cell changes, i.e. on every tick. Columns are sized when rows change.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The clock columns change every second: sized once from a wide sample.
+        metrics = self.table.fontMetrics()
+        samples = {
+            "ack_sla": "-00:00:00",
+            "resolve_sla": "-00:00:00",
+            "next_update": "-00:00:00 · Executive (email/phone)",
+        }
+        for name, sample in samples.items():
+            column = self.model.COLUMNS.index(name)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(
+                column,
+                max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 24,
+            )
         self.empty_label = QLabel(self.tr("No open incident. Stay sharp."), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget(self)
@@ -97,6 +114,8 @@ class MainWindow(QMainWindow):
 
     def set_incidents(self, incidents: list[Incident]) -> None:
         self.model.set_incidents(incidents)
+        for name in ("severity", "status", "detected"):
+            self.table.resizeColumnToContents(self.model.COLUMNS.index(name))
         self.stack.setCurrentWidget(self.table if incidents else self.empty_label)
 
     def select_incident(self, incident_id: int) -> bool:
