@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -15,7 +16,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from oncall_desktop.core.clocks import ClockState, ack_clock, next_updates, resolve_clock
+from oncall_desktop.core.clocks import (
+    ClockState,
+    SlaClock,
+    UpdateDue,
+    ack_clock,
+    next_updates,
+    resolve_clock,
+)
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.ui.models.roles import IncidentRole
@@ -24,6 +32,17 @@ from oncall_desktop.ui.text import countdown, local_time
 _Index = QModelIndex | QPersistentModelIndex
 CLOCK_COLUMNS = ("ack_sla", "resolve_sla", "next_update")
 ROWS_PER_BATCH = 5
+
+
+@dataclass(frozen=True)
+class _Deadlines:
+    ack: SlaClock
+    resolve: SlaClock
+    soonest: UpdateDue | None
+    soonest_name: str
+    first_due: datetime | None
+
+
 BATCH_SPACING_MS = 150
 LATE_BRUSH = QBrush(QColor("#c62828"))
 
@@ -41,6 +60,8 @@ class IncidentTableModel(QAbstractTableModel):
         self._incidents: list[Incident] = []
         self._now: datetime | None = None
         self._clocks: dict[int, dict[str, tuple[str, bool]]] = {}
+        self._deadline_cache: dict[tuple[object, ...], _Deadlines] = {}
+        self._met = self.tr("met")
         self._headers = {
             "severity": self.tr("Severity"),
             "title": self.tr("Title"),
@@ -140,29 +161,47 @@ class IncidentTableModel(QAbstractTableModel):
             self._clocks[row] = cells
         return cells
 
+    def _deadlines(self, incident: Incident) -> _Deadlines:
+        """The clocks' deadlines only change when the incident does: computed once per
+        version of it, while the texts are redone every tick."""
+        key = (incident.id, len(incident.timeline), incident.severity, incident.status)
+        found = self._deadline_cache.get(key)
+        if found is None:
+            dues = next_updates(incident, self._policy)
+            soonest = min(dues.values(), key=lambda d: d.due_at) if dues else None
+            found = _Deadlines(
+                ack=ack_clock(incident, self._policy),
+                resolve=resolve_clock(incident, self._policy),
+                soonest=soonest,
+                soonest_name=self._policy.cadence[soonest.audience].name.get(self._language)
+                if soonest
+                else "",
+                first_due=min((d.due_at for d in dues.values()), default=None),
+            )
+            if len(self._deadline_cache) > 1000:
+                self._deadline_cache.clear()
+            self._deadline_cache[key] = found
+        return found
+
     def _compute_clocks(self, incident: Incident) -> dict[str, tuple[str, bool]]:
         now = self._now
         if now is None:
             return {column: ("", False) for column in CLOCK_COLUMNS}
-        ack = ack_clock(incident, self._policy)
-        if ack.met_at and not ack.breached(now):
-            ack_cell = (self.tr("met"), False)
+        d = self._deadlines(incident)
+        if d.ack.met_at and not d.ack.breached(now):
+            ack_cell = (self._met, False)
         else:
-            ack_cell = (countdown(ack.remaining(now)), ack.state(now) is ClockState.BREACHED)
-        resolve = resolve_clock(incident, self._policy)
-        dues = next_updates(incident, self._policy)
-        if dues:
-            soonest = min(dues.values(), key=lambda d: d.due_at)
-            name = self._policy.cadence[soonest.audience].name.get(self._language)
+            ack_cell = (countdown(d.ack.remaining(now)), d.ack.state(now) is ClockState.BREACHED)
+        if d.soonest is not None:
             update_cell = (
-                f"{countdown(soonest.remaining(now))} · {name}",
-                any(d.overdue(now) for d in dues.values()),
+                f"{countdown(d.soonest.remaining(now))} · {d.soonest_name}",
+                d.first_due is not None and now > d.first_due,
             )
         else:
             update_cell = ("—", False)
         return {
             "ack_sla": ack_cell,
-            "resolve_sla": (countdown(resolve.remaining(now)), resolve.breached(now)),
+            "resolve_sla": (countdown(d.resolve.remaining(now)), d.resolve.breached(now)),
             "next_update": update_cell,
         }
 
