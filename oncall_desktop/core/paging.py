@@ -93,7 +93,6 @@ class AlertTracker:
     old: it may have escalated to me just now) and again whenever it returns to triggered."""
 
     last: dict[str, Page] = field(default_factory=dict)
-    primed: bool = False
 
     def update(self, pages: list[Page]) -> PollChanges:
         current = {p.id: p for p in pages}
@@ -106,7 +105,6 @@ class AlertTracker:
                 changed.append(page)
         gone = tuple(i for i in self.last if i not in current)
         self.last = current
-        self.primed = True
         return PollChanges(tuple(new_alerts), tuple(changed), gone)
 
 

@@ -12,17 +12,15 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import threading
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from pytest_httpserver import HTTPServer
 from werkzeug.wrappers import Request, Response
 
 from tests.helpers.contracts import PagerDutyContract
+from tests.helpers.fake_server import FakeServer
 
 ME_ID = "PME0001"
 ME_EMAIL = "alice@example.com"
@@ -63,21 +61,17 @@ class Recorded:
     answered_ids: list[str] = field(default_factory=list)  # incidents in the answer
 
 
-class FakePagerDuty:
+class FakePagerDuty(FakeServer):
     def __init__(self, contract: PagerDutyContract) -> None:
+        super().__init__()
         self.contract = contract
-        self.lock = threading.Lock()
         self.incidents: dict[str, dict[str, Any]] = {}
         self.requests: list[Recorded] = []
-        self.violations: list[str] = []
-        self.faults: deque[Fault] = deque()
         self.token = "u+FakeUserToken_1234"
         self.status_updates_in_plan = True  # False: the plan refuses them (402)
         self.status_updates: list[dict[str, Any]] = []
         self.notes: list[dict[str, Any]] = []
         self._numbers = itertools.count(1001)
-        self.server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-        self.server.expect_request(re.compile(".*")).respond_with_handler(self._handle)
         self.me: dict[str, Any] = {
             "id": ME_ID,
             "type": "user",
@@ -89,21 +83,6 @@ class FakePagerDuty:
             "time_zone": "Africa/Douala",
             "role": "user",
         }
-
-    # --- life ----------------------------------------------------------------------------------
-
-    def start(self) -> FakePagerDuty:
-        self.server.start()
-        return self
-
-    def stop(self) -> None:
-        self.faults.clear()
-        if self.server.is_running():
-            self.server.stop()
-
-    @property
-    def url(self) -> str:
-        return self.server.url_for("").rstrip("/")
 
     # --- the world -----------------------------------------------------------------------------
 
@@ -168,14 +147,6 @@ class FakePagerDuty:
             incident["assignments"] = []
             incident["resolved_at"] = now
 
-    def fail_next(self, *faults: Fault) -> None:
-        self.faults.extend(faults)
-
-    def take_violations(self) -> list[str]:
-        with self.lock:
-            taken, self.violations = self.violations, []
-        return taken
-
     def requests_to(self, method: str, path: str) -> list[Recorded]:
         return [r for r in self.requests if r.method == method and r.path == path]
 
@@ -207,8 +178,7 @@ class FakePagerDuty:
         try:
             self.contract.check_request(request.method, request.path, query, headers, body)
         except Exception as error:  # noqa: BLE001 - any validation failure is a violation
-            with self.lock:
-                self.violations.append(f"request {request.method} {request.path}: {error}")
+            self.violation(f"request {request.method} {request.path}: {error}")
             return self._json(400, self._error(400, f"Invalid request: {error}"))
         status, payload = self._route(request, parsed)
         if isinstance(payload, dict) and isinstance(payload.get("incidents"), list):
@@ -219,18 +189,12 @@ class FakePagerDuty:
                 request.method, request.path, query, headers, body, status, raw
             )
         except Exception as error:  # noqa: BLE001 - the fake drifted from the contract
-            with self.lock:
-                self.violations.append(f"response {request.method} {request.path}: {error}")
+            self.violation(f"response {request.method} {request.path}: {error}")
             return self._json(500, self._error(500, "fake drifted from the contract"))
         return Response(raw, status=status, content_type="application/json")
 
     def _take_fault(self, path: str) -> Fault | None:
-        with self.lock:
-            for fault in list(self.faults):
-                if fault.path is None or fault.path == path:
-                    self.faults.remove(fault)
-                    return fault
-        return None
+        return self.take_fault(lambda fault: fault.path is None or fault.path == path)
 
     def _json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> Response:
         return Response(

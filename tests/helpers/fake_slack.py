@@ -14,16 +14,14 @@ import functools
 import itertools
 import json
 import re
-import threading
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from pytest_httpserver import HTTPServer
 from werkzeug.wrappers import Request, Response
 
 from tests.helpers.contracts import contracts_dir
+from tests.helpers.fake_server import FakeServer
 from tests.helpers.services import unavailable
 
 SLACK_SPEC = "slack/web-api/slack_web_openapi_v2_without_examples.json"
@@ -112,26 +110,20 @@ class SlackMessage:
     at: float = field(default_factory=time.time)
 
 
-class FakeSlack:
+class FakeSlack(FakeServer):
+    URL_PATH = "/api"
+
     def __init__(self, contract: SlackContract) -> None:
         self.contract = contract
         self.token = "xoxb-1111-2222-FakeBotToken"
-        self.lock = threading.Lock()
         self.channels: dict[str, str] = {"incidents": "C0INCIDENTS"}  # name -> id
         self.messages: list[SlackMessage] = []
-        self.violations: list[str] = []
         self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.faults: deque[SlackFault] = deque()
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
         self.on_message: Any = None  # hook(text) called once a message is accepted
         self.fault_hook: Any = None  # hook(method, arguments) -> SlackFault | None
-        self._port = 0
-        self._new_server()
-
-    def _new_server(self) -> None:
-        self.server = HTTPServer(host="127.0.0.1", port=self._port, threaded=True)
-        self.server.expect_request(re.compile(".*")).respond_with_handler(self._handle)
+        super().__init__()
 
     def restart(self, down_for: float = 0.0) -> None:
         """Stop listening (connections are refused), then serve again on the same port."""
@@ -141,38 +133,12 @@ class FakeSlack:
         self._new_server()
         self.server.start()
 
-    def start(self) -> FakeSlack:
-        self.server.start()
-        return self
-
-    def stop(self) -> None:
-        self.faults.clear()
-        if self.server.is_running():
-            self.server.stop()
-
-    @property
-    def url(self) -> str:
-        return self.server.url_for("/api").rstrip("/")
-
-    def fail_next(self, *faults: SlackFault) -> None:
-        self.faults.extend(faults)
-
-    def take_violations(self) -> list[str]:
-        with self.lock:
-            taken, self.violations = self.violations, []
-        return taken
-
     def texts(self, channel: str) -> list[str]:
         with self.lock:
             return [m.text for m in self.messages if m.channel == channel]
 
     def _take_fault(self, method: str) -> SlackFault | None:
-        with self.lock:
-            for fault in list(self.faults):
-                if fault.method is None or fault.method == method:
-                    self.faults.remove(fault)
-                    return fault
-        return None
+        return self.take_fault(lambda fault: fault.method is None or fault.method == method)
 
     def _handle(self, request: Request) -> Response:
         method = request.path.rsplit("/", 1)[-1]
@@ -201,8 +167,7 @@ class FakeSlack:
         try:
             self.contract.check_request(method, dict(request.headers), arguments, json_body)
         except AssertionError as error:
-            with self.lock:
-                self.violations.append(f"request {method}: {error}")
+            self.violation(f"request {method}: {error}")
             return self._reply(method, {"ok": False, "error": "invalid_arg_name"})
         if request.headers.get("Authorization") != f"Bearer {self.token}":
             return self._reply(method, {"ok": False, "error": "invalid_auth"})
@@ -214,8 +179,7 @@ class FakeSlack:
         try:
             self.contract.check_response(method, body)
         except Exception as error:  # noqa: BLE001 - the fake drifted from the contract
-            with self.lock:
-                self.violations.append(f"response {method}: {error}")
+            self.violation(f"response {method}: {error}")
         return Response(
             json.dumps(body),
             status=200,
