@@ -136,6 +136,11 @@ def _parse_url(raw: str) -> URL:
             "built-in SQLite database."
         ) from None
     backend = url.get_backend_name()
+    if url.drivername in ("postgresql", "postgres"):
+        # The driver the app ships with (the [postgresql] extra) is psycopg 3; a plain
+        # postgresql:// URL, as psql and most tools write it, would ask for psycopg2.
+        url = url.set(drivername="postgresql+psycopg")
+        backend = "postgresql"
     if backend not in ("sqlite", "postgresql"):
         raise StorageUnavailable(
             f"Database type '{backend}' is not supported; use PostgreSQL, or leave the URL "

@@ -183,3 +183,12 @@ def test_missing_data_folder_is_created(tmp_path):
     db = open_database(sqlite_url(tmp_path / "a" / "b" / "oncall.sqlite3"))
     db.close()
     assert (tmp_path / "a" / "b" / "oncall.sqlite3").exists()
+
+
+def test_plain_postgresql_urls_use_the_shipped_driver(postgres_url):
+    plain = postgres_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    db = open_database(plain)
+    try:
+        assert db.url.drivername == "postgresql+psycopg"
+    finally:
+        db.close()
