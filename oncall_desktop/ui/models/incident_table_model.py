@@ -7,10 +7,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -26,10 +23,10 @@ from oncall_desktop.core.clocks import (
 )
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
+from oncall_desktop.ui.models.columns_model import ColumnsModel, Index
 from oncall_desktop.ui.models.roles import IncidentRole
 from oncall_desktop.ui.text import countdown, local_time
 
-_Index = QModelIndex | QPersistentModelIndex
 CLOCK_COLUMNS = ("ack_sla", "resolve_sla", "next_update")
 ROWS_PER_BATCH = 5
 
@@ -47,54 +44,36 @@ BATCH_SPACING_MS = 150
 LATE_BRUSH = QBrush(QColor("#c62828"))
 
 
-class IncidentTableModel(QAbstractTableModel):
+class IncidentTableModel(ColumnsModel[Incident]):
     COLUMNS = ("severity", "title", "status", "detected", "ack_sla", "resolve_sla", "next_update")
 
     def __init__(
         self, policy: Policy, language: str, zone: tzinfo | None, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            {
+                "severity": self.tr("Severity"),
+                "title": self.tr("Title"),
+                "status": self.tr("Status"),
+                "detected": self.tr("Detected"),
+                "ack_sla": self.tr("Acknowledge SLA"),
+                "resolve_sla": self.tr("Resolve SLA"),
+                "next_update": self.tr("Next update"),
+            },
+            parent,
+        )
         self._policy = policy
         self._language = language
         self._zone = zone
-        self._incidents: list[Incident] = []
         self._now: datetime | None = None
         self._clocks: dict[int, dict[str, tuple[str, bool]]] = {}
         self._deadline_cache: dict[tuple[object, ...], _Deadlines] = {}
         self._met = self.tr("met")
-        self._headers = {
-            "severity": self.tr("Severity"),
-            "title": self.tr("Title"),
-            "status": self.tr("Status"),
-            "detected": self.tr("Detected"),
-            "ack_sla": self.tr("Acknowledge SLA"),
-            "resolve_sla": self.tr("Resolve SLA"),
-            "next_update": self.tr("Next update"),
-        }
 
-    # --- Qt model API ---------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._incidents)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self._headers[self.COLUMNS[section]]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._incidents):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        incident = self.row_at(index)
+        if incident is None:
             return None
-        incident = self._incidents[index.row()]
         column = self.COLUMNS[index.column()]
         if role == IncidentRole:
             return incident
@@ -114,21 +93,17 @@ class IncidentTableModel(QAbstractTableModel):
     # --- content --------------------------------------------------------------------------------
 
     def set_incidents(self, incidents: list[Incident]) -> None:
-        self.beginResetModel()
-        self._incidents = list(incidents)
         self._clocks = {}
-        self.endResetModel()
+        self._reset(list(incidents))
 
     def incident_at(self, row: int) -> Incident:
-        return self._incidents[row]
+        return self._rows[row]
 
     def set_now(self, now: datetime) -> None:
         """Recompute the clock cells once per tick and repaint only those that changed."""
         self._now = now
         previous, self._clocks = self._clocks, {}
-        changed = [
-            r for r in range(len(self._incidents)) if self._clock_cells(r) != previous.get(r)
-        ]
+        changed = [r for r in range(len(self._rows)) if self._clock_cells(r) != previous.get(r)]
         # Repaint in small batches spread over the tick, not one burst: with many incidents a
         # single repaint of every countdown would stall the event loop.
         for batch, start in enumerate(range(0, len(changed), ROWS_PER_BATCH)):
@@ -143,7 +118,7 @@ class IncidentTableModel(QAbstractTableModel):
                 )
 
     def _emit_rows(self, first_row: int, last_row: int) -> None:
-        last_row = min(last_row, len(self._incidents) - 1)  # rows may have gone meanwhile
+        last_row = min(last_row, len(self._rows) - 1)  # rows may have gone meanwhile
         if first_row > last_row:
             return
         column = self.COLUMNS.index(CLOCK_COLUMNS[0])
@@ -157,7 +132,7 @@ class IncidentTableModel(QAbstractTableModel):
         """(text, late) of each clock column of a row, computed once per tick."""
         cells = self._clocks.get(row)
         if cells is None:
-            cells = self._compute_clocks(self._incidents[row])
+            cells = self._compute_clocks(self._rows[row])
             self._clocks[row] = cells
         return cells
 

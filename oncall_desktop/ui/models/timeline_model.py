@@ -5,55 +5,36 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from oncall_desktop.core.incident import TimelineEvent
 from oncall_desktop.core.narrative import describe
 from oncall_desktop.core.policy import Policy
+from oncall_desktop.ui.models.columns_model import ColumnsModel, Index
 from oncall_desktop.ui.models.roles import EventRole
 from oncall_desktop.ui.text import local_time
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(ColumnsModel[TimelineEvent]):
     COLUMNS = ("time", "who", "what")
 
     def __init__(
         self, policy: Policy, language: str, zone: tzinfo | None, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            {"time": self.tr("Time"), "who": self.tr("Who"), "what": self.tr("What")}, parent
+        )
         self._policy = policy
         self._language = language
         self._zone = zone
-        self._events: list[TimelineEvent] = []
 
     def set_events(self, events: list[TimelineEvent]) -> None:
-        self.beginResetModel()
-        self._events = sorted(events, key=lambda e: (e.at, e.id or 0))
-        self.endResetModel()
+        self._reset(sorted(events, key=lambda e: (e.at, e.id or 0)))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return (self.tr("Time"), self.tr("Who"), self.tr("What"))[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._events):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        event = self.row_at(index)
+        if event is None:
             return None
-        event = self._events[index.row()]
         if role == EventRole:
             return event
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
