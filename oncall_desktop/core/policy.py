@@ -163,9 +163,16 @@ class Handoff:
 
 
 @dataclass(frozen=True)
+class PostmortemSection:
+    id: str
+    text: Text
+    hint: Text
+
+
+@dataclass(frozen=True)
 class PostmortemTemplate:
     title_format: str
-    sections: tuple[Labelled, ...]
+    sections: tuple[PostmortemSection, ...]
     action_statuses: tuple[str, ...]
 
 
@@ -342,6 +349,19 @@ def _labelled(node: _Node) -> tuple[Labelled, ...]:
     items = tuple(Labelled(id=n["id"].string(), text=n["text"].text()) for n in node.entries())
     _unique(node, [item.id for item in items])
     return items
+
+
+def _postmortem_sections(node: _Node) -> tuple[PostmortemSection, ...]:
+    sections = tuple(
+        PostmortemSection(id=n["id"].string(), text=n["text"].text(), hint=n["hint"].text())
+        for n in node.entries()
+    )
+    _unique(node, [s.id for s in sections])
+    required = {"summary", "timeline", "impact", "action_items"}
+    missing = required - {s.id for s in sections}
+    if missing:
+        raise node.fail(f"the template needs the sections {', '.join(sorted(missing))}")
+    return sections
 
 
 def _unique(node: _Node, ids: list[str]) -> None:
@@ -521,7 +541,7 @@ def _parse(data: dict[str, Any]) -> Policy:
         templates=templates,
         postmortem=PostmortemTemplate(
             title_format=postmortem["title_format"].string(),
-            sections=_labelled(postmortem["sections"]),
+            sections=_postmortem_sections(postmortem["sections"]),
             action_statuses=tuple(n.string() for n in postmortem["action_statuses"].entries()),
         ),
         kpis=KpiTargets(
