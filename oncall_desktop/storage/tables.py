@@ -3,10 +3,11 @@ core dataclasses."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -136,4 +138,45 @@ class OutboxPostRow(Base):
     __table_args__ = (
         Index("ix_outbox_posts_due", "state", "next_attempt_at"),
         Index("ix_outbox_posts_incident", "incident_id"),
+    )
+
+
+class PostmortemRow(Base):
+    __tablename__ = "postmortems"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), unique=True
+    )
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)  # JSON of core.postmortem.PostMortem
+    revision: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    action_items: Mapped[list[ActionItemRow]] = relationship(
+        back_populates="postmortem", cascade="all, delete-orphan", order_by="ActionItemRow.number"
+    )
+
+
+class ActionItemRow(Base):
+    __tablename__ = "action_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    postmortem_id: Mapped[int] = mapped_column(ForeignKey("postmortems.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    postmortem: Mapped[PostmortemRow] = relationship(back_populates="action_items")
+
+    __table_args__ = (
+        UniqueConstraint("postmortem_id", "number", name="uq_action_items_postmortem_id"),
+        Index("ix_action_items_open_due", "status", "due_on"),
     )
