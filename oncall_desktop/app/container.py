@@ -7,6 +7,7 @@ import html
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -54,6 +55,7 @@ from oncall_desktop.ui.windows.main_window import MainWindow
 if TYPE_CHECKING:
     # SQLAlchemy takes ~300 ms to import: the worker that opens the database loads it, so
     # the window never waits for it.
+    from oncall_desktop.app.postmortems import PostmortemController
     from oncall_desktop.storage.db import Database
     from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 
@@ -107,6 +109,7 @@ class AppContext:
     database: Database | None = None
     incidents: IncidentService | None = None
     outbox: OutboxService | None = None
+    drafts_dir: Path | None = None
 
     @property
     def settings(self) -> Settings:
@@ -129,6 +132,7 @@ class AppContext:
         self.outbox = build_outbox(self, database)
         self.controller.attach_outbox(self.outbox)
         self.outbox.start()
+        self.controller.attach_postmortems(build_postmortems(self, database))
         sop = policy.sop
         custom = self.loaded_policy.override_path and self.loaded_policy.override_path.exists()
         self.window.set_status(
@@ -153,6 +157,8 @@ class AppContext:
         """Stop the clocks and the poller, let queued writes finish, close the database."""
         self.ticker.stop()
         self.poller.stop()
+        if self.controller.postmortems is not None:
+            self.controller.postmortems.flush_all()
         if self.outbox is not None:
             self.outbox.stop()
         for cockpit in list(self.controller.cockpits.values()):
@@ -206,6 +212,7 @@ class AppController(QObject):
         self.clock = clock
         self.incidents: IncidentService | None = None
         self.outbox: OutboxService | None = None
+        self.postmortems: PostmortemController | None = None
         self.snoozed_until: datetime | None = None
         self._told_about_tray = False
         self._body_markup = False
@@ -236,6 +243,7 @@ class AppController(QObject):
             tray.open_page_requested.connect(self.open_page)
             tray.snooze_requested.connect(self.snooze)
             tray.incident_requested.connect(self.open_cockpit)
+            tray.reminder_requested.connect(lambda key: self._on_notification_action(key, OPEN))
 
     @property
     def language(self) -> str:
@@ -263,6 +271,11 @@ class AppController(QObject):
         self.window.declare_action.setEnabled(True)
         if self._pending_open:
             self.open_page(self._pending_open)
+
+    def attach_postmortems(self, postmortems: PostmortemController) -> None:
+        self.postmortems = postmortems
+        for window in self.cockpits.values():
+            window.postmortem_requested.connect(postmortems.open)
 
     def attach_outbox(self, outbox: OutboxService) -> None:
         self.outbox = outbox
@@ -466,6 +479,8 @@ class AppController(QObject):
             window.compose_requested.connect(self.compose)
             window.resend_requested.connect(self.resend)
             window.channel_requested.connect(self.create_incident_channel)
+            if self.postmortems is not None:
+                window.postmortem_requested.connect(self.postmortems.open)
             self.cockpits[incident.id] = window
             if self.outbox is not None:
                 self.outbox.posts_for(incident.id, window.set_posts)
@@ -481,6 +496,8 @@ class AppController(QObject):
         window.activateWindow()
 
     def _on_incident_changed(self, incident: Incident) -> None:
+        if self.postmortems is not None:
+            self.postmortems.on_incident_changed(incident)
         window = self.cockpits.get(incident.id or -1)
         if window is not None:
             window.set_incident(incident)
@@ -534,6 +551,8 @@ class AppController(QObject):
         log.info("notification %s: %s", key, action)
         if key.startswith("incident:"):
             self.open_cockpit(int(key.split(":", 1)[1]))
+        elif key.startswith("postmortem:") and self.postmortems is not None:
+            self.postmortems.open(int(key.split(":", 1)[1]))
         elif action == ACKNOWLEDGE:
             self.poller.acknowledge(key)
         elif action == OPEN:
@@ -654,6 +673,8 @@ class AppController(QObject):
         self.window.set_now(now)
         self._refresh_cockpits(now)
         self._alert_overdue_updates(now)
+        if self.postmortems is not None:
+            self.postmortems.remind(now)
         self.update_tray(now)
 
     def _refresh_cockpits(self, now: datetime) -> None:
@@ -711,6 +732,9 @@ class AppController(QObject):
             parts.append(self.tr("%n page(s) to acknowledge", "", len(triggered)))
         if active:
             parts.append(self.tr("%n open incident(s)", "", len(active)))
+        reminders = self.postmortems.reminder_entries(now) if self.postmortems else []
+        if reminders:
+            parts.append(self.tr("%n post-mortem(s) overdue", "", len(reminders)))
         if not parts:
             parts.append(self.tr("No open incident"))
         parts.append(describe_poll(poll, now))
@@ -718,6 +742,7 @@ class AppController(QObject):
             parts.append(self.tr("low-urgency alerts snoozed"))
         self.tray.set_state(state, f"{APP_DISPLAY_NAME} — " + " · ".join(parts))
         self.tray.set_incidents([(i.id or -1, self._most_urgent(i, now)) for i in active])
+        self.tray.set_reminders(reminders)
 
     def _most_urgent(self, incident: Incident, now: datetime) -> str:
         deadlines = open_deadlines(incident, self.policy, self._dues(incident))
@@ -863,6 +888,29 @@ def build_outbox(context: AppContext, database: Database) -> OutboxService:
     )
     context.ticker.clock_jumped.connect(outbox.on_clock_jumped)
     return outbox
+
+
+def build_postmortems(context: AppContext, database: Database) -> PostmortemController:
+    from oncall_desktop.app.paths import AppPaths
+    from oncall_desktop.app.postmortems import PostmortemController
+    from oncall_desktop.services.postmortems import LocalDrafts, PostmortemService
+    from oncall_desktop.storage.postmortems import PostmortemRepository
+    from oncall_desktop.storage.repositories import IncidentRepository
+
+    drafts_dir = context.drafts_dir or AppPaths.from_environment().data_dir / "drafts"
+    controller = context.controller
+    service = PostmortemService(
+        PostmortemRepository(database),
+        IncidentRepository(database),
+        context.runner,
+        context.clock,
+        context.loaded_policy.policy,
+        LocalDrafts(drafts_dir, database.display_url),
+        language=lambda: controller.language,
+        zone=lambda: controller.zone,
+        parent=context.root,
+    )
+    return PostmortemController(controller, service)
 
 
 def choose_notifier(context: AppContext) -> None:

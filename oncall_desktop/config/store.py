@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from oncall_desktop.config.files import write_atomically
 from oncall_desktop.config.schema import SCHEMA_VERSION, Settings, setting_fields
 
 SETTINGS_FILE = "settings.json"
@@ -108,18 +108,9 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> None:
         """Write atomically: a crash mid-write leaves the previous file intact."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(to_dict(settings), handle, indent=2, ensure_ascii=False)
-                handle.write("\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(
+            self.path, json.dumps(to_dict(settings), indent=2, ensure_ascii=False) + "\n"
+        )
 
     def update(self, **changes: Any) -> Settings:
         settings = replace(self.load().settings, **changes)

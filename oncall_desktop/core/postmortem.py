@@ -125,6 +125,30 @@ class PostMortem:
         return replace(self, revision=0)
 
 
+@dataclass(frozen=True)
+class StoredPostMortem:
+    id: int
+    incident_id: int
+    draft: PostMortem
+    created_at: datetime
+    updated_at: datetime
+    due_at: datetime | None
+    signed_at: datetime | None
+
+    def is_overdue(self, now: datetime) -> bool:
+        return self.signed_at is None and self.due_at is not None and self.due_at < now
+
+
+@dataclass(frozen=True)
+class TrackedActionItem:
+    """One action item in the list across all post-mortems."""
+
+    postmortem_id: int
+    incident_id: int
+    postmortem_title: str
+    item: ActionItem
+
+
 # --- prefill ------------------------------------------------------------------------------------
 
 

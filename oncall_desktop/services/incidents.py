@@ -140,18 +140,21 @@ class IncidentService(QObject):
         if not todo:
             return
 
-        def apply() -> bool:
-            changed = False
+        def apply() -> list[Incident]:
+            changed = []
             for incident in todo:
                 page = by_id[incident.pagerduty_id or ""]
                 if apply_page_status(incident, page, self.clock.now()):
-                    self._repo.save(incident)
-                    changed = True
+                    changed.append(self._repo.save(incident))
             return changed
 
-        self._runner.run(
-            apply, lambda changed: changed and self.refresh(), self._on_error, write=True
-        )
+        def applied(changed: list[Incident]) -> None:
+            for incident in changed:  # e.g. resolved there: its post-mortem is due
+                self.incident_changed.emit(incident)
+            if changed:
+                self.refresh()
+
+        self._runner.run(apply, applied, self._on_error, write=True)
 
     def load(self, incident_id: int, on_loaded: Callable[[Incident], None]) -> None:
         self._runner.run(lambda: self._repo.get(incident_id), on_loaded, self._on_error)

@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from oncall_desktop.core.postmortem import ActionItem, ActionStatus, PostMortem, from_json, to_json
+from oncall_desktop.core.postmortem import (
+    ActionItem,
+    ActionStatus,
+    PostMortem,
+    StoredPostMortem,
+    TrackedActionItem,
+    from_json,
+    to_json,
+)
 from oncall_desktop.storage.db import Database
 from oncall_desktop.storage.tables import ActionItemRow, IncidentRow, PostmortemRow
-
-
-@dataclass(frozen=True)
-class StoredPostMortem:
-    id: int
-    incident_id: int
-    draft: PostMortem
-    created_at: datetime
-    updated_at: datetime
-    due_at: datetime | None
-    signed_at: datetime | None
-
-    def is_overdue(self, now: datetime) -> bool:
-        return self.signed_at is None and self.due_at is not None and self.due_at < now
-
-
-@dataclass(frozen=True)
-class TrackedActionItem:
-    """One action item in the list across all post-mortems."""
-
-    postmortem_id: int
-    incident_id: int
-    postmortem_title: str
-    item: ActionItem
 
 
 def _items(row: PostmortemRow) -> tuple[ActionItem, ...]:

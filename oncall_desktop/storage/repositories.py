@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, time, tzinfo
 from types import MappingProxyType
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from oncall_desktop.core.incident import EventKind, Incident, Status, StepState, TimelineEvent
@@ -140,3 +141,19 @@ class IncidentRepository:
                 .options(selectinload(IncidentRow.events), selectinload(IncidentRow.steps))
             ).all()
             return [_to_incident(row) for row in rows]
+
+    def rank_in_day(self, incident: Incident, zone: tzinfo | None) -> int:
+        """1 for the first incident detected that day (team time), 2 for the second...:
+        the NNN of INC-YYYY-MM-DD-NNN when no Slack channel gave it one."""
+        local = incident.detected_at.astimezone(zone)
+        start = datetime.combine(local.date(), time(0), tzinfo=local.tzinfo).astimezone(UTC)
+        with self._db.session() as session:
+            earlier = session.scalar(
+                select(func.count(IncidentRow.id)).where(
+                    IncidentRow.detected_at >= start,
+                    IncidentRow.detected_at <= incident.detected_at,
+                    IncidentRow.is_drill.is_(incident.is_drill),
+                    IncidentRow.id <= (incident.id or 0),
+                )
+            )
+        return max(1, int(earlier or 0))

@@ -30,6 +30,7 @@ class Tray(QObject):
     open_page_requested(str): open the local incident for this PagerDuty incident id.
     snooze_requested(int): silence low-urgency alerts for this many minutes (0: resume).
     incident_requested(int): open the cockpit of this local incident.
+    reminder_requested(str): open what this reminder is about (e.g. "postmortem:12").
     """
 
     open_requested = Signal()
@@ -40,6 +41,7 @@ class Tray(QObject):
     open_page_requested = Signal(str)
     snooze_requested = Signal(int)
     incident_requested = Signal(int)
+    reminder_requested = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +52,8 @@ class Tray(QObject):
         self._page_entries: list[tuple[QAction, QMenu]] = []
         self._incident_actions: dict[int, QAction] = {}
         self._incidents_separator = self.menu.addSeparator()
+        self._reminder_actions: dict[str, QAction] = {}
+        self._reminders_separator = self.menu.addSeparator()
         self.menu.addAction(self.tr("Open On-call Desktop"), self.open_requested)
         self.menu.addAction(self.tr("Declare incident…"), self.declare_requested)
         snooze = self.menu.addMenu(self.tr("Snooze low-urgency alerts"))
@@ -119,6 +123,21 @@ class Tray(QObject):
                 self._incident_actions[incident_id] = action
         for incident_id, text in entries:
             self._incident_actions[incident_id].setText(menu_text(text, 70))
+
+    def set_reminders(self, entries: list[tuple[str, str]]) -> None:
+        """Things owed after incidents (an overdue post-mortem, a pending handoff)."""
+        if [k for k, _ in entries] != list(self._reminder_actions):
+            for action in self._reminder_actions.values():
+                self.menu.removeAction(action)
+                action.deleteLater()
+            self._reminder_actions = {}
+            for key, _ in entries:
+                action = QAction(self.menu)
+                action.triggered.connect(lambda _=False, k=key: self.reminder_requested.emit(k))
+                self.menu.insertAction(self._reminders_separator, action)
+                self._reminder_actions[key] = action
+        for key, text in entries:
+            self._reminder_actions[key].setText(menu_text("⏰ " + text, 70))
 
     def _on_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (

@@ -133,12 +133,14 @@ class CockpitWindow(QMainWindow):
     compose_requested(int, str): compose an update for this incident and audience value.
     resend_requested(object): edit and resend this failed Post.
     channel_requested(int): create the incident's own Slack channel (SOP step 1.4).
+    postmortem_requested(int): open the incident's post-mortem (SOP 5.2).
     """
 
     closed = Signal(int)
     compose_requested = Signal(int, str)
     resend_requested = Signal(object)
     channel_requested = Signal(int)
+    postmortem_requested = Signal(int)
 
     def __init__(
         self,
@@ -190,6 +192,12 @@ class CockpitWindow(QMainWindow):
         )
         self.channel_button.clicked.connect(lambda: self.channel_requested.emit(self.incident_id))
         buttons.addWidget(self.channel_button)
+        self.postmortem_button = QPushButton(self.tr("Post-mortem…"), self)
+        self.postmortem_button.setToolTip(self.tr("Once resolved: the SOP 5.2 post-mortem"))
+        self.postmortem_button.clicked.connect(
+            lambda: self.postmortem_requested.emit(self.incident_id)
+        )
+        buttons.addWidget(self.postmortem_button)
         buttons.addStretch(1)
 
         # clocks
@@ -354,6 +362,7 @@ class CockpitWindow(QMainWindow):
         for status, button in self.status_buttons.items():
             button.setEnabled(incident.can_move_to(status))
         self.severity_button.setEnabled(incident.is_active)
+        self.postmortem_button.setEnabled(not incident.is_active)
         notified = incident.notified_contacts
         for name, box in self.contact_boxes.items():
             box.blockSignals(True)

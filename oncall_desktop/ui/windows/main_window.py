@@ -30,12 +30,14 @@ class MainWindow(QMainWindow):
     declare_requested(): the user asked to declare an incident.
     settings_requested(): the user asked for the settings.
     incident_activated(int): the user opened this incident (double-click, Enter).
+    action_items_requested(): the user asked for the post-mortem action items.
     hidden_to_tray(): the window was closed while the app keeps running in the tray.
     """
 
     declare_requested = Signal()
     settings_requested = Signal()
     incident_activated = Signal(int)
+    action_items_requested = Signal()
     hidden_to_tray = Signal()
 
     def __init__(
@@ -63,6 +65,11 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.settings_requested)
         toolbar.addAction(self.settings_action)
+        self.action_items_action = QAction(self.tr("Action items…"), self)
+        self.action_items_action.setEnabled(False)  # until the database is open
+        self.action_items_action.triggered.connect(self.action_items_requested)
+        toolbar.addAction(self.action_items_action)
+        self.toolbar = toolbar
         self.addToolBar(toolbar)
 
         self.banner = MessageBanner(self)

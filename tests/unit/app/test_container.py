@@ -5,57 +5,15 @@ import subprocess
 import sys
 
 import keyring.backends.fail
-import pytest
 
-from oncall_desktop.app.container import build_shell, resolve_zone
+from oncall_desktop.app.container import resolve_zone
 from oncall_desktop.app.crash import CrashHandler, build_report
 from oncall_desktop.app.paths import AppPaths
 from oncall_desktop.app.single_instance import SingleInstance
 from oncall_desktop.config.schema import Settings
-from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.policy import Severity, load_policy
 from oncall_desktop.integrations.secrets import InMemorySecretStore, KeyringSecretStore
-from oncall_desktop.storage.db import open_database, sqlite_url
-
-
-@pytest.fixture
-def shell(qapp, tmp_path, clock):
-    """The app without its database, as it is in the first instants after launch."""
-    ctx = build_shell(
-        qapp,
-        Settings(),
-        load_policy(),
-        clock,
-        [],
-        SettingsStore(tmp_path / "config"),
-        InMemorySecretStore(),
-    )
-    yield ctx
-    ctx.dispose()
-
-
-@pytest.fixture
-def context(qapp, tmp_path, clock):
-    contexts = []
-
-    def make(settings=None, problems=(), policy_file=None, secrets=None):
-        settings = settings or Settings()
-        ctx = build_shell(
-            qapp,
-            settings,
-            load_policy(policy_file),
-            clock,
-            list(problems),
-            SettingsStore(tmp_path / "config"),
-            secrets or InMemorySecretStore(),
-        )
-        ctx.attach_database(open_database(sqlite_url(tmp_path / "oncall.sqlite3")))
-        contexts.append(ctx)
-        return ctx
-
-    yield make
-    for ctx in contexts:
-        ctx.dispose()
+from tests.unit.app.conftest import RecordingNotifier
 
 
 def test_declared_incident_appears_in_the_window(qtbot, context):
@@ -200,17 +158,6 @@ def test_broken_team_database_offers_the_local_one(qtbot, shell, monkeypatch):
     assert ctx.database.is_sqlite
     assert ctx.window.declare_action.isEnabled()
     assert "Using the local database" in ctx.window.banner.texts()["database-fallback"]
-
-
-class RecordingNotifier:
-    """Stands in for the desktop: records what would be shown."""
-
-    def __init__(self):
-        from oncall_desktop.ui.notifier import Notifier
-
-        self.notifier = Notifier()
-        self.shown = []
-        self.notifier.notify = self.shown.append
 
 
 def low_and_high_pages():

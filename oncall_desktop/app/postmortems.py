@@ -1,0 +1,161 @@
+"""Wires post-mortems into the app: created at resolution, opened from the cockpit, the action
+items list, the tray reminder when a draft is overdue, the summary posted through the outbox."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.outbox import Post, Target
+from oncall_desktop.core.policy import Audience
+from oncall_desktop.core.postmortem import ActionStatus, StoredPostMortem
+from oncall_desktop.services.postmortems import OpenedPostMortem, PostmortemService
+from oncall_desktop.ui.notifier import Notification
+
+if TYPE_CHECKING:
+    from oncall_desktop.app.container import AppController
+    from oncall_desktop.ui.windows.action_items_window import ActionItemsWindow
+    from oncall_desktop.ui.windows.postmortem_window import PostmortemWindow
+
+log = logging.getLogger(__name__)
+
+REMINDER_PREFIX = "postmortem:"
+
+
+class PostmortemController(QObject):
+    def __init__(self, controller: AppController, service: PostmortemService) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.service = service
+        self.windows: dict[int, PostmortemWindow] = {}
+        self.action_items_window: ActionItemsWindow | None = None
+        self._reminded: set[int] = set()
+        service.problem.connect(
+            lambda text: controller.window.show_message("postmortem", text, "error")
+        )
+        service.unsigned_changed.connect(lambda _: controller.update_tray(controller.clock.now()))
+        # after the save, not at close: a read racing the write would see the old state
+        service.saved.connect(lambda _: service.refresh_unsigned())
+        controller.window.action_items_requested.connect(self.show_action_items)
+        controller.window.action_items_action.setEnabled(True)
+        service.refresh_unsigned()
+
+    # --- incidents ----------------------------------------------------------------------------
+
+    def on_incident_changed(self, incident: Incident) -> None:
+        if not incident.is_active:
+            self.service.create_if_required(incident)
+
+    # --- editor ---------------------------------------------------------------------------------
+
+    def open(self, incident_id: int) -> None:
+        window = self.windows.get(incident_id)
+        if window is not None:
+            self.controller._raise(window)
+            return
+        self.service.open(incident_id, self._show)
+
+    def _show(self, opened: OpenedPostMortem) -> None:
+        from oncall_desktop.ui.windows.postmortem_window import PostmortemWindow
+
+        incident_id = opened.incident.id or -1
+        if incident_id in self.windows:  # opened twice quickly
+            self.controller._raise(self.windows[incident_id])
+            return
+        window = PostmortemWindow(
+            opened, self.controller.policy, self.controller.language, self.service
+        )
+        window.closed.connect(self._on_closed)
+        window.post_summary_requested.connect(self.post_summary)
+        self.windows[incident_id] = window
+        self.controller._raise(window)
+
+    def _on_closed(self, incident_id: int) -> None:
+        self.windows.pop(incident_id, None)
+        if self.action_items_window is not None and self.action_items_window.isVisible():
+            self._reload_action_items()
+
+    def flush_all(self) -> None:
+        """At quit: every pending keystroke saved before the database closes."""
+        for window in list(self.windows.values()):
+            window.autosave.flush()
+
+    def post_summary(self, incident_id: int, text: str) -> None:
+        settings, outbox = self.controller.settings, self.controller.outbox
+        if outbox is None:
+            return
+        outbox.submit(
+            Post(
+                Target.SLACK,
+                text,
+                incident_id=incident_id,
+                audience=Audience.INTERNAL.value,
+                kind="postmortem",
+                destination=settings.slack_channel,
+            )
+        )
+        window = self.windows.get(incident_id)
+        if window is not None:
+            window.statusBar().showMessage(
+                window.tr("Summary queued for %1").replace("%1", settings.slack_channel), 5000
+            )
+
+    # --- action items ----------------------------------------------------------------------------
+
+    def show_action_items(self) -> None:
+        from oncall_desktop.ui.windows.action_items_window import ActionItemsWindow
+
+        if self.action_items_window is None:
+            window = ActionItemsWindow()
+            window.status_changed.connect(self._on_status_changed)
+            window.postmortem_requested.connect(self.open)
+            window.destroyed.connect(lambda: setattr(self, "action_items_window", None))
+            self.action_items_window = window
+        self._reload_action_items()
+        self.controller._raise(self.action_items_window)
+
+    def _reload_action_items(self) -> None:
+        today = self.controller.clock.now().astimezone(self.controller.zone).date()
+
+        def show(items: list) -> None:  # type: ignore[type-arg]
+            if self.action_items_window is not None:
+                self.action_items_window.set_items(items, today)
+
+        self.service.action_items(show)
+
+    def _on_status_changed(self, postmortem_id: int, number: int, status: str) -> None:
+        self.service.set_action_status(
+            postmortem_id, number, ActionStatus(status), self._reload_action_items
+        )
+
+    # --- reminders -------------------------------------------------------------------------------
+
+    def overdue(self, now: datetime) -> list[StoredPostMortem]:
+        return self.service.overdue(now)
+
+    def remind(self, now: datetime) -> None:
+        """One notification per overdue draft; the tray keeps listing it until signed."""
+        for stored in self.overdue(now):
+            if stored.incident_id in self._reminded:
+                continue
+            self._reminded.add(stored.incident_id)
+            self.controller.notifier.notify(
+                Notification(
+                    key=f"{REMINDER_PREFIX}{stored.incident_id}",
+                    title=self.tr("Post-mortem overdue"),
+                    body=stored.draft.title,
+                )
+            )
+
+    def reminder_entries(self, now: datetime) -> list[tuple[str, str]]:
+        return [
+            (
+                f"{REMINDER_PREFIX}{p.incident_id}",
+                self.tr("Post-mortem overdue: %1").replace("%1", p.draft.title),
+            )
+            for p in self.overdue(now)
+        ]

@@ -1,0 +1,502 @@
+"""The post-mortem editor: the SOP 5.2 template, prefilled, autosaved as you type.
+
+Every field is plain text. Autosave runs through :class:`Autosave` (a crash loses under a
+second) and the service (database, or a local file when the database is out of reach).
+Closing the window flushes the pending autosave, so nothing typed just before is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oncall_desktop.core.policy import Policy, Severity
+from oncall_desktop.core.postmortem import (
+    TEXT_SECTIONS,
+    ActionItem,
+    ActionStatus,
+    Impact,
+    PostMortem,
+    TimelineRow,
+    to_markdown,
+)
+from oncall_desktop.services.postmortems import (
+    SAVED_IN_DATABASE,
+    OpenedPostMortem,
+    PostmortemService,
+    SaveResult,
+)
+from oncall_desktop.ui.autosave import Autosave
+from oncall_desktop.ui.widgets.message_banner import MessageBanner
+
+log = logging.getLogger(__name__)
+
+NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—"
+STATUS_LABELS = {
+    ActionStatus.PLANNED: "Planned",
+    ActionStatus.IN_PROGRESS: "In progress",
+    ActionStatus.SCHEDULED: "Scheduled",
+    ActionStatus.DONE: "Done",
+}
+
+
+def _date_edit(value: date | None, parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("—")
+    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+    return edit
+
+
+def _date_of(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+
+
+def _hint(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(mid); font-style: italic")
+    return label
+
+
+class PostmortemWindow(QMainWindow):
+    """Signals:
+    closed(int): the incident id whose editor closed.
+    post_summary_requested(int, str): post this summary to Slack through the outbox.
+    """
+
+    closed = Signal(int)
+    post_summary_requested = Signal(int, str)
+
+    def __init__(
+        self,
+        opened: OpenedPostMortem,
+        policy: Policy,
+        language: str,
+        service: PostmortemService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.incident_id = opened.incident.id or -1
+        self.policy = policy
+        self.language = language
+        self.service = service
+        self._revision = opened.draft.revision
+        self._saved_revision = opened.draft.revision
+        self.autosave = Autosave(self._save, self)
+        self.setWindowTitle(self.tr("Post-mortem — %1").replace("%1", opened.draft.title))
+        self.resize(900, 900)
+
+        self.banner = MessageBanner()
+        self.save_state = QLabel(self.tr("Saved"))
+        self.save_state.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.save_state)
+        toolbar = QToolBar(self.tr("Post-mortem"), self)
+        self.addToolBar(toolbar)
+        self.export_markdown_action = toolbar.addAction(
+            self.tr("Export Markdown…"), self.export_markdown
+        )
+        self.export_pdf_action = toolbar.addAction(self.tr("Export PDF…"), self.export_pdf)
+        self.post_action = toolbar.addAction(
+            self.tr("Post summary to Slack"), self.request_summary_post
+        )
+        save = toolbar.addAction(self.tr("Save now"), self.autosave.flush)
+        save.setShortcut(QKeySequence.StandardKey.Save)
+
+        self._build(opened.draft)
+        if opened.restored_from_local:
+            self.banner.show_message(
+                "restored",
+                self.tr(
+                    "A newer copy saved on this computer while the database was unreachable "
+                    "was restored and written back to the database."
+                ),
+                "info",
+            )
+        service.saved.connect(self._on_saved)
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _build(self, draft: PostMortem) -> None:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.banner)
+
+        header = QFormLayout()
+        self.title_edit = QLineEdit(draft.title)
+        self.date_edit = _date_edit(draft.incident_date, body)
+        self.severity_combo = QComboBox()
+        for severity in Severity:
+            self.severity_combo.addItem(severity.value, severity)
+        self.severity_combo.setCurrentIndex(list(Severity).index(draft.severity))
+        self.duration_edit = QLineEdit(draft.duration)
+        self.impact_summary_edit = QLineEdit(draft.impact_summary)
+        header.addRow(self.tr("Title"), self.title_edit)
+        header.addRow(self.tr("Date"), self.date_edit)
+        header.addRow(self.tr("Severity"), self.severity_combo)
+        header.addRow(self.tr("Duration"), self.duration_edit)
+        header.addRow(self.tr("Impact"), self.impact_summary_edit)
+        column.addLayout(header)
+
+        self.text_edits: dict[str, QPlainTextEdit] = {}
+        for section in self.policy.postmortem.sections:
+            box = QGroupBox(section.text.get(self.language))
+            box.setObjectName(f"section-{section.id}")
+            layout = QVBoxLayout(box)
+            layout.addWidget(_hint(section.hint.get(self.language), box))
+            if section.id == "timeline":
+                self.zone_edit = QLineEdit(draft.timeline_zone)
+                zone_row = QFormLayout()
+                zone_row.addRow(self.tr("All times"), self.zone_edit)
+                layout.addLayout(zone_row)
+                self.timeline_table = self._table([self.tr("Time"), self.tr("Event")])
+                for row in draft.timeline:
+                    self._append_row(self.timeline_table, [row.time, row.event])
+                layout.addWidget(self.timeline_table)
+                layout.addLayout(self._row_buttons(self.timeline_table, self.add_timeline_row))
+            elif section.id == "impact":
+                form = QFormLayout()
+                self.impact_edits = {
+                    key: QLineEdit(getattr(draft.impact, key))
+                    for key in ("users", "duration", "revenue", "sla")
+                }
+                form.addRow(self.tr("Users"), self.impact_edits["users"])
+                form.addRow(self.tr("Duration"), self.impact_edits["duration"])
+                form.addRow(self.tr("Revenue"), self.impact_edits["revenue"])
+                form.addRow(self.tr("SLA"), self.impact_edits["sla"])
+                layout.addLayout(form)
+            elif section.id == "action_items":
+                self.actions_table = self._table(
+                    [
+                        self.tr("#"),
+                        self.tr("Action"),
+                        self.tr("Owner"),
+                        self.tr("Due"),
+                        self.tr("Status"),
+                    ]
+                )
+                for item in draft.action_items:
+                    self._append_action(item)
+                layout.addWidget(self.actions_table)
+                layout.addLayout(self._row_buttons(self.actions_table, self.add_action_item))
+            else:
+                edit = QPlainTextEdit(draft.text(section.id))
+                edit.setObjectName(f"edit-{section.id}")
+                edit.setMinimumHeight(90)
+                edit.textChanged.connect(self.autosave.changed)
+                self.text_edits[section.id] = edit
+                layout.addWidget(edit)
+            column.addWidget(box)
+
+        footer = QFormLayout()
+        self.reviewed_by_edit = QLineEdit(draft.reviewed_by)
+        self.reviewed_by_edit.setPlaceholderText(self.tr("CTO, Lead Dev, On-Call Engineer"))
+        self.reviewed_on_edit = _date_edit(draft.reviewed_on, body)
+        today = QPushButton(self.tr("Today"))
+        today.clicked.connect(lambda: self.reviewed_on_edit.setDate(QDate.currentDate()))
+        reviewed_on = QHBoxLayout()
+        reviewed_on.addWidget(self.reviewed_on_edit, 1)
+        reviewed_on.addWidget(today)
+        footer.addRow(self.tr("Reviewed by"), self.reviewed_by_edit)
+        footer.addRow(self.tr("Review date"), reviewed_on)
+        column.addLayout(footer)
+        self.signed_label = QLabel()
+        column.addWidget(self.signed_label)
+
+        for line in (
+            self.title_edit,
+            self.duration_edit,
+            self.impact_summary_edit,
+            self.zone_edit,
+            self.reviewed_by_edit,
+            *self.impact_edits.values(),
+        ):
+            line.textEdited.connect(self.autosave.changed)
+        for date_edit in (self.date_edit, self.reviewed_on_edit):
+            date_edit.dateChanged.connect(self.autosave.changed)
+        self.severity_combo.currentIndexChanged.connect(self.autosave.changed)
+        for table in (self.timeline_table, self.actions_table):
+            table.itemChanged.connect(self.autosave.changed)
+        self.reviewed_by_edit.textChanged.connect(self._show_signature)
+        self.reviewed_on_edit.dateChanged.connect(self._show_signature)
+        self._show_signature()
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.setCentralWidget(scroll)
+        # Straight to writing: the first section the prefill left empty.
+        empty = [e for e in self.text_edits.values() if not e.toPlainText().strip()]
+        if empty:
+            empty[0].setFocus()
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setMinimumHeight(160)
+        return table
+
+    def _row_buttons(self, table: QTableWidget, add: object) -> QHBoxLayout:
+        row = QHBoxLayout()
+        add_button = QPushButton(self.tr("Add row"))
+        add_button.clicked.connect(add)
+        remove = QPushButton(self.tr("Remove selected rows"))
+        remove.clicked.connect(lambda: self._remove_rows(table))
+        row.addWidget(add_button)
+        row.addWidget(remove)
+        row.addStretch(1)
+        return row
+
+    @staticmethod
+    def _append_row(table: QTableWidget, texts: list[str]) -> int:
+        row = table.rowCount()
+        table.blockSignals(True)
+        table.insertRow(row)
+        for column, text in enumerate(texts):
+            table.setItem(row, column, QTableWidgetItem(text))
+        table.blockSignals(False)
+        return row
+
+    def _append_action(self, item: ActionItem) -> None:
+        row = self._append_row(self.actions_table, [str(item.number), item.action, item.owner])
+        number = self.actions_table.item(row, 0)
+        number.setFlags(number.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        number.setData(Qt.ItemDataRole.UserRole, item.closed_at)
+        due = _date_edit(item.due, self.actions_table)
+        due.dateChanged.connect(self.autosave.changed)
+        due.dateChanged.connect(self._mark_overdue)
+        self.actions_table.setCellWidget(row, 3, due)
+        status = QComboBox(self.actions_table)
+        for value, label in STATUS_LABELS.items():
+            status.addItem(self.tr(label), value)
+        status.setCurrentIndex(list(STATUS_LABELS).index(item.status))
+        status.currentIndexChanged.connect(self.autosave.changed)
+        status.currentIndexChanged.connect(self._mark_overdue)
+        self.actions_table.setCellWidget(row, 4, status)
+        self._mark_overdue()
+
+    def add_timeline_row(self) -> None:
+        row = self._append_row(self.timeline_table, ["", ""])
+        self.timeline_table.editItem(self.timeline_table.item(row, 0))
+        self.autosave.changed()
+
+    def add_action_item(self) -> None:
+        numbers = [i.number for i in self._action_items()]
+        self._append_action(ActionItem(number=max(numbers, default=0) + 1, action=""))
+        row = self.actions_table.rowCount() - 1
+        self.actions_table.editItem(self.actions_table.item(row, 1))
+        self.autosave.changed()
+
+    def _remove_rows(self, table: QTableWidget) -> None:
+        rows = sorted({index.row() for index in table.selectedIndexes()}, reverse=True)
+        for row in rows:
+            table.removeRow(row)
+        if rows:
+            self.autosave.changed()
+
+    def _mark_overdue(self) -> None:
+        today = date.today()
+        for item in self._action_items():
+            row = self._action_row(item.number)
+            cell = self.actions_table.item(row, 1)
+            if cell is not None:
+                late = item.is_overdue(today)
+                cell.setForeground(Qt.GlobalColor.red if late else Qt.GlobalColor.black)
+                cell.setToolTip(self.tr("Overdue") if late else "")
+
+    def _action_row(self, number: int) -> int:
+        for row in range(self.actions_table.rowCount()):
+            cell = self.actions_table.item(row, 0)
+            if cell is not None and cell.text() == str(number):
+                return row
+        return -1
+
+    def _show_signature(self) -> None:
+        signed = bool(self.reviewed_by_edit.text().strip()) and _date_of(self.reviewed_on_edit)
+        self.signed_label.setText(
+            self.tr("Reviewed and signed: counts as complete.")
+            if signed
+            else self.tr("Draft: complete once 'Reviewed by' and the review date are filled in.")
+        )
+
+    # --- reading the form -------------------------------------------------------------------
+
+    def _action_items(self) -> tuple[ActionItem, ...]:
+        items = []
+        table = self.actions_table
+        for row in range(table.rowCount()):
+            number, action, owner = (table.item(row, c) for c in range(3))
+            due, status = table.cellWidget(row, 3), table.cellWidget(row, 4)
+            if (
+                number is None
+                or not isinstance(due, QDateEdit)
+                or not isinstance(status, QComboBox)
+            ):
+                continue
+            item = ActionItem(
+                number=int(number.text()),
+                action=action.text() if action else "",
+                owner=owner.text() if owner else "",
+                due=_date_of(due),
+                status=ActionStatus(status.currentData()),
+                closed_at=number.data(Qt.ItemDataRole.UserRole),
+            )
+            items.append(item)
+        return tuple(items)
+
+    def draft(self) -> PostMortem:
+        """What the form says now, as the next revision."""
+        timeline = []
+        for row in range(self.timeline_table.rowCount()):
+            cells = [self.timeline_table.item(row, c) for c in range(2)]
+            texts = [cell.text() if cell else "" for cell in cells]
+            if any(t.strip() for t in texts):
+                timeline.append(TimelineRow(time=texts[0], event=texts[1]))
+        return PostMortem(
+            title=self.title_edit.text(),
+            incident_date=_date_of(self.date_edit) or date.today(),
+            severity=Severity(self.severity_combo.currentData()),
+            duration=self.duration_edit.text(),
+            impact_summary=self.impact_summary_edit.text(),
+            impact=Impact(**{key: edit.text() for key, edit in self.impact_edits.items()}),
+            timeline_zone=self.zone_edit.text(),
+            timeline=tuple(timeline),
+            sections={
+                sid: self.text_edits[sid].toPlainText()
+                for sid in TEXT_SECTIONS
+                if sid in self.text_edits
+            },
+            action_items=self._action_items(),
+            reviewed_by=self.reviewed_by_edit.text(),
+            reviewed_on=_date_of(self.reviewed_on_edit),
+            revision=self._revision,
+        )
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def _next_draft(self) -> PostMortem:
+        self._revision += 1
+        return self.draft()
+
+    def _save(self) -> None:
+        self.save_state.setText(self.tr("Saving…"))
+        self.service.save(self.incident_id, self._next_draft())
+
+    def _on_saved(self, result: SaveResult) -> None:
+        if result.incident_id != self.incident_id or result.revision < self._saved_revision:
+            return
+        self._saved_revision = result.revision
+        if result.where == SAVED_IN_DATABASE:
+            self.banner.clear_message("offline")
+            self.save_state.setText(self.tr("Saved"))
+        else:
+            self.save_state.setText(self.tr("Saved on this computer"))
+            self.banner.show_message(
+                "offline",
+                self.tr(
+                    "The database is unreachable; the draft is saved on this computer and "
+                    "goes to the database at the next save that reaches it. (%1)"
+                ).replace("%1", result.problem),
+                "warning",
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.autosave.pending:
+            self.autosave.flush()
+        self.closed.emit(self.incident_id)
+        super().closeEvent(event)
+
+    # --- export ---------------------------------------------------------------------------------
+
+    def markdown(self) -> str:
+        return to_markdown(self.draft(), self.policy, self.language)
+
+    def _ask_path(self, caption: str, suffix: str, pattern: str) -> Path | None:
+        name = self.title_edit.text().split(":")[-1].strip() or "post-mortem"
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, f"{name}.{suffix}", pattern)
+        return Path(chosen) if chosen else None
+
+    def export_markdown(self, path: Path | None = None) -> Path | None:
+        path = path or self._ask_path(self.tr("Export Markdown"), "md", "Markdown (*.md)")
+        if path is None:
+            return None
+        try:
+            path.write_text(self.markdown(), encoding="utf-8")
+        except OSError as error:
+            self.banner.show_message(
+                "export", self.tr("Export failed: %1").replace("%1", str(error)), "error"
+            )
+            return None
+        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 5000)
+        return path
+
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        from oncall_desktop.ui.export import write_pdf
+
+        path = path or self._ask_path(self.tr("Export PDF"), "pdf", "PDF (*.pdf)")
+        if path is None:
+            return None
+        pages = write_pdf(self.markdown(), path, self.title_edit.text())
+        if not path.exists() or path.stat().st_size == 0:
+            self.banner.show_message(
+                "export",
+                self.tr("The PDF could not be written to %1").replace("%1", str(path)),
+                "error",
+            )
+            return None
+        self.statusBar().showMessage(
+            self.tr("Exported %n page(s) to %1", "", pages).replace("%1", str(path)), 5000
+        )
+        return path
+
+    def summary(self) -> str:
+        draft = self.draft()
+        items = draft.action_items
+        done = sum(1 for i in items if i.status is ActionStatus.DONE)
+        lines = [
+            f"📝 {draft.title} ({draft.severity.value}, {draft.duration})",
+            draft.text("summary"),
+        ]
+        if draft.text("root_cause"):
+            lines.append(f"Root cause: {draft.text('root_cause')}")
+        lines.append(f"Action items: {len(items)} ({done} done)")
+        if draft.is_signed:
+            lines.append(f"Reviewed by {draft.reviewed_by} on {draft.reviewed_on}")
+        return "\n".join(line for line in lines if line.strip())
+
+    def request_summary_post(self) -> None:
+        self.autosave.flush()
+        self.post_summary_requested.emit(self.incident_id, self.summary())

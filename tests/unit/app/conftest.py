@@ -1,0 +1,62 @@
+"""The app assembled in-process (offscreen: no tray), with a real SQLite database."""
+
+import pytest
+
+from oncall_desktop.app.container import build_shell
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.config.store import SettingsStore
+from oncall_desktop.core.policy import load_policy
+from oncall_desktop.integrations.secrets import InMemorySecretStore
+from oncall_desktop.storage.db import open_database, sqlite_url
+
+
+@pytest.fixture
+def shell(qapp, tmp_path, clock):
+    """The app without its database, as it is in the first instants after launch."""
+    ctx = build_shell(
+        qapp,
+        Settings(),
+        load_policy(),
+        clock,
+        [],
+        SettingsStore(tmp_path / "config"),
+        InMemorySecretStore(),
+    )
+    yield ctx
+    ctx.dispose()
+
+
+@pytest.fixture
+def context(qapp, tmp_path, clock):
+    contexts = []
+
+    def make(settings=None, problems=(), policy_file=None, secrets=None):
+        settings = settings or Settings()
+        ctx = build_shell(
+            qapp,
+            settings,
+            load_policy(policy_file),
+            clock,
+            list(problems),
+            SettingsStore(tmp_path / "config"),
+            secrets or InMemorySecretStore(),
+        )
+        ctx.drafts_dir = tmp_path / "drafts"
+        ctx.attach_database(open_database(sqlite_url(tmp_path / "oncall.sqlite3")))
+        contexts.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in contexts:
+        ctx.dispose()
+
+
+class RecordingNotifier:
+    """Stands in for the desktop: records what would be shown."""
+
+    def __init__(self):
+        from oncall_desktop.ui.notifier import Notifier
+
+        self.notifier = Notifier()
+        self.shown = []
+        self.notifier.notify = self.shown.append

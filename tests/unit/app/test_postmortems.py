@@ -1,0 +1,234 @@
+"""Post-mortems in the assembled app: created at resolution, edited, autosaved, exported,
+tracked, reminded; offline saves to a local copy that wins when newer."""
+
+import time
+from datetime import date, timedelta
+
+import pypdf
+import pytest
+from PySide6.QtCore import QDate
+
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.core.incident import Status
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.core.postmortem import ActionStatus, from_markdown
+from oncall_desktop.storage.errors import StorageUnavailable
+from oncall_desktop.storage.postmortems import PostmortemRepository
+from tests.unit.app.conftest import RecordingNotifier
+
+HOSTILE = '<img src=x onerror=alert(1)> <b>API</b> & "500" | ## not a heading'
+
+
+def resolved(qtbot, ctx, severity=Severity.SEV1, title="API Down - All endpoints returning 500"):
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+        ctx.incidents.declare(title, severity, "100% users")
+    incident = declared.args[0]
+    with qtbot.waitSignal(ctx.incidents.incident_changed, timeout=5000):
+        ctx.incidents.move_to(incident.id, Status.RESOLVED, note="Failover to the replica")
+    return incident.id
+
+
+def stored(ctx, incident_id):
+    return PostmortemRepository(ctx.database).for_incident(incident_id)
+
+
+def open_editor(qtbot, ctx, incident_id):
+    ctx.controller.postmortems.open(incident_id)
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.postmortems.windows, timeout=5000)
+    return ctx.controller.postmortems.windows[incident_id]
+
+
+def test_resolving_a_sev1_creates_the_draft_due_next_day_and_the_tray_reminds(
+    qtbot, context, clock
+):
+    from oncall_desktop.ui.tray import Tray
+
+    ctx = context(settings=Settings(language="en", team_timezone="UTC"))
+    recorder = RecordingNotifier()
+    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.tray = Tray()
+    incident_id = resolved(qtbot, ctx)
+    qtbot.waitUntil(lambda: stored(ctx, incident_id) is not None, timeout=5000)
+    pm = stored(ctx, incident_id)
+    assert pm.draft.title == "POST-MORTEM : INC-2025-10-20-001"
+    assert pm.draft.text("resolution") == "Failover to the replica"
+    assert pm.due_at == clock.now() + timedelta(days=1)
+    qtbot.waitUntil(lambda: len(ctx.controller.postmortems.service.unsigned) == 1, timeout=5000)
+
+    ctx.controller.on_tick(clock.now())
+    assert not [n for n in recorder.shown if n.key.startswith("postmortem:")]
+    clock.advance(timedelta(days=1, minutes=1))
+    ctx.controller.on_tick(clock.now())
+    ctx.controller.on_tick(clock.now())  # reminded once, listed until signed
+    reminders = [n for n in recorder.shown if n.key == f"postmortem:{incident_id}"]
+    assert [n.title for n in reminders] == ["Post-mortem overdue"]
+    tray_entries = [a.text() for a in ctx.controller.tray._reminder_actions.values()]
+    assert tray_entries == ["⏰ Post-mortem overdue: POST-MORTEM : INC-2025-10-20-001"]
+    assert "1 post-mortem(s) overdue" in ctx.controller.tray.icon.toolTip()
+
+    ctx.controller._on_notification_action(f"postmortem:{incident_id}", "default")
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.postmortems.windows, timeout=5000)
+    window = ctx.controller.postmortems.windows[incident_id]
+    window.reviewed_by_edit.setText("CTO")
+    window.reviewed_by_edit.textEdited.emit("CTO")
+    window.reviewed_on_edit.setDate(QDate(2025, 10, 21))
+    window.close()
+    qtbot.waitUntil(lambda: stored(ctx, incident_id).signed_at is not None, timeout=5000)
+    qtbot.waitUntil(lambda: ctx.controller.postmortems.service.unsigned == [], timeout=5000)
+    ctx.controller.on_tick(clock.now())
+    assert ctx.controller.tray._reminder_actions == {}
+
+
+def test_a_sev3_gets_no_draft_at_resolution_but_one_can_be_written(qtbot, context):
+    ctx = context(settings=Settings(language="en"))
+    incident_id = resolved(qtbot, ctx, Severity.SEV3, title="Slow export")
+    qtbot.wait(200)
+    assert stored(ctx, incident_id) is None
+    window = open_editor(qtbot, ctx, incident_id)
+    assert window.draft().severity is Severity.SEV3
+    assert stored(ctx, incident_id) is not None
+
+
+def test_typing_is_saved_within_a_second_even_while_typing_continues(qtbot, context):
+    ctx = context(settings=Settings(language="en"))
+    incident_id = resolved(qtbot, ctx)
+    window = open_editor(qtbot, ctx, incident_id)
+    window.show()
+    edit = window.text_edits["root_cause"]
+    assert window.focusWidget() is edit  # the first section the prefill left empty
+    started = time.monotonic()
+    typed = ""
+    seen_while_typing = False
+    while time.monotonic() - started < 2.0:  # never pausing 300 ms: only the ceiling saves
+        qtbot.keyClicks(edit, "x")
+        typed += "x"
+        qtbot.wait(50)
+        if stored(ctx, incident_id).draft.text("root_cause"):
+            seen_while_typing = True
+    assert seen_while_typing, "nothing reached the database during continuous typing"
+    qtbot.waitUntil(
+        lambda: stored(ctx, incident_id).draft.text("root_cause") == typed, timeout=2000
+    )
+    qtbot.waitUntil(lambda: window.save_state.text() == "Saved", timeout=2000)
+
+
+def test_closing_then_reopening_restores_exactly(qtbot, context):
+    ctx = context(settings=Settings(language="en"))
+    incident_id = resolved(qtbot, ctx)
+    window = open_editor(qtbot, ctx, incident_id)
+    window.text_edits["went_wrong"].setPlainText("- No early warning\n- Docs incomplete")
+    window.add_action_item()
+    window.actions_table.item(0, 1).setText("Add DB health alerts")
+    window.actions_table.item(0, 2).setText("Agent DEV")
+    window.actions_table.cellWidget(0, 3).setDate(QDate(2025, 10, 21))
+    expected = window.draft()
+    window.close()
+    qtbot.waitUntil(lambda: incident_id not in ctx.controller.postmortems.windows, timeout=5000)
+    qtbot.waitUntil(
+        lambda: stored(ctx, incident_id).draft.content() == expected.content(), timeout=5000
+    )
+    again = open_editor(qtbot, ctx, incident_id)
+    assert again.draft().content() == expected.content()
+
+
+def test_database_unreachable_saves_locally_and_the_newer_copy_wins(qtbot, context, monkeypatch):
+    ctx = context(settings=Settings(language="en"))
+    incident_id = resolved(qtbot, ctx)
+    window = open_editor(qtbot, ctx, incident_id)
+    repo = PostmortemRepository
+
+    def unreachable(*args, **kwargs):
+        raise StorageUnavailable("The team database at db.example:5432 is not answering.")
+
+    monkeypatch.setattr(repo, "save", unreachable)
+    window.text_edits["root_cause"].setPlainText("written on the train")
+    window.autosave.flush()
+    qtbot.waitUntil(lambda: window.save_state.text() == "Saved on this computer", timeout=5000)
+    assert "db.example:5432" in window.banner.texts()["offline"]
+    window.close()
+    qtbot.waitUntil(lambda: incident_id not in ctx.controller.postmortems.windows, timeout=5000)
+    local = ctx.controller.postmortems.service.local
+    assert local.read(incident_id).text("root_cause") == "written on the train"
+    assert stored(ctx, incident_id).draft.text("root_cause") == ""
+
+    monkeypatch.undo()  # the database is back
+    again = open_editor(qtbot, ctx, incident_id)
+    assert again.text_edits["root_cause"].toPlainText() == "written on the train"
+    assert "restored" in again.banner.texts()
+    assert stored(ctx, incident_id).draft.text("root_cause") == "written on the train"
+    assert not local.path(incident_id).exists()
+
+
+def test_exports_markdown_that_parses_back_and_a_pdf_with_the_text(
+    qtbot, context, tmp_path, policy
+):
+    ctx = context(settings=Settings(language="en"))
+    incident_id = resolved(qtbot, ctx, title=HOSTILE)
+    window = open_editor(qtbot, ctx, incident_id)
+    window.text_edits["lessons"].setPlainText("\n".join(f"{n}. lesson {n}" for n in range(1, 120)))
+    markdown_path = window.export_markdown(tmp_path / "pm.md")
+    parsed = from_markdown(markdown_path.read_text(encoding="utf-8"), policy)
+    assert parsed.content() == window.draft().content()
+    assert parsed.text("summary") == HOSTILE
+
+    pdf_path = window.export_pdf(tmp_path / "pm.pdf")
+    reader = pypdf.PdfReader(pdf_path)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert len(reader.pages) >= 3  # 120 lessons do not fit on one page
+    assert "POST-MORTEM : INC-" in text
+    assert "<img src=x onerror=alert(1)>" in text  # printed, never interpreted
+    assert "lesson 119" in text
+    assert str(len(reader.pages)) in window.statusBar().currentMessage()
+
+
+def test_action_items_are_listed_across_post_mortems_overdue_first_and_closable(
+    qtbot, context, clock
+):
+    ctx = context(settings=Settings(language="en", team_timezone="UTC"))
+    first, second = resolved(qtbot, ctx, title="first"), resolved(qtbot, ctx, title="second")
+    for incident_id, action, due in ((first, "late", date(2025, 10, 19)), (second, "later", None)):
+        window = open_editor(qtbot, ctx, incident_id)
+        window.add_action_item()
+        window.actions_table.item(0, 1).setText(action)
+        if due:
+            window.actions_table.cellWidget(0, 3).setDate(QDate(due.year, due.month, due.day))
+        window.close()
+        qtbot.waitUntil(lambda i=incident_id: i not in ctx.controller.postmortems.windows)
+    ctx.window.action_items_action.trigger()
+    listing = ctx.controller.postmortems.action_items_window
+    qtbot.waitUntil(lambda: listing.table.rowCount() == 2, timeout=5000)
+    assert [listing.table.item(r, 2).text() for r in range(2)] == ["late", "later"]
+    assert listing.is_highlighted(0) and not listing.is_highlighted(1)
+
+    clock.advance(timedelta(days=3))
+    listing.table.cellWidget(0, 5).setCurrentIndex(3)  # Done
+    qtbot.waitUntil(lambda: listing.table.rowCount() == 1, timeout=5000)  # done items hidden
+    done = stored(ctx, first).draft.action_items[0]
+    assert done.status is ActionStatus.DONE and done.closed_at == clock.now()
+    listing.show_done.setChecked(True)
+    assert listing.table.rowCount() == 2
+
+
+def test_summary_goes_to_slack_through_the_outbox(qtbot, context):
+    ctx = context(settings=Settings(language="en", slack_channel="#incidents"))
+    incident_id = resolved(qtbot, ctx)
+    window = open_editor(qtbot, ctx, incident_id)
+    window.text_edits["root_cause"].setPlainText("Primary database failed")
+    posts = []
+    ctx.outbox.post_changed.connect(posts.append)
+    window.post_action.trigger()
+    qtbot.waitUntil(lambda: bool(posts), timeout=5000)
+    assert posts[0].destination == "#incidents"
+    assert "Root cause: Primary database failed" in posts[0].text
+    assert posts[0].text.startswith("📝 POST-MORTEM : INC-")
+
+
+@pytest.mark.parametrize("zone", ["Europe/Paris", "America/New_York"])
+def test_the_timeline_is_in_the_team_time_zone(qtbot, context, zone):
+    ctx = context(settings=Settings(language="en", team_timezone=zone))
+    incident_id = resolved(qtbot, ctx)
+    window = open_editor(qtbot, ctx, incident_id)
+    first_time = window.timeline_table.item(0, 0).text()
+    expected = {"Europe/Paris": "00:15", "America/New_York": "18:15"}[zone]
+    assert first_time == expected
+    assert zone in window.zone_edit.text()
