@@ -110,6 +110,7 @@ class AppContext:
     incidents: IncidentService | None = None
     outbox: OutboxService | None = None
     drafts_dir: Path | None = None
+    _pending_postmortem: int | None = None
 
     @property
     def settings(self) -> Settings:
@@ -133,6 +134,8 @@ class AppContext:
         self.controller.attach_outbox(self.outbox)
         self.outbox.start()
         self.controller.attach_postmortems(build_postmortems(self, database))
+        if self._pending_postmortem is not None:
+            self.open_postmortem(self._pending_postmortem)
         sop = policy.sop
         custom = self.loaded_policy.override_path and self.loaded_policy.override_path.exists()
         self.window.set_status(
@@ -140,6 +143,14 @@ class AppContext:
             + (" · " + self.window.tr("custom policy") if custom else "")
         )
         self.incidents.refresh()
+
+    def open_postmortem(self, incident_id: int) -> None:
+        """Open it now, or as soon as the database is attached."""
+        if self.controller.postmortems is None:
+            self._pending_postmortem = incident_id
+            return
+        self._pending_postmortem = None
+        self.controller.postmortems.open(incident_id)
 
     def check_keyring(self) -> None:
         """Ask the keyring, off the GUI thread, whether tokens can be stored; say so if not."""

@@ -47,6 +47,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
     parser.add_argument(
+        "--postmortem",
+        type=int,
+        metavar="INCIDENT_ID",
+        help="open the post-mortem of this incident (in the running app, if there is one)",
+    )
+    parser.add_argument(
         "--quit-after",
         type=float,
         metavar="SECONDS",
@@ -94,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         reason = error.strerror or str(error)
         return _fail(f"The data folder {paths.data_dir} cannot be used ({reason}).", args)
     if not first:
-        reply = instance.send({"command": "show"})
+        request = {"command": "show"}
+        if args.postmortem is not None:
+            request = {"command": "postmortem", "incident": args.postmortem}
+        reply = instance.send(request)
         if reply is None:
             return _fail("Another On-call Desktop is starting or not answering; try again.", args)
         print("On-call Desktop is already running; its window was brought forward.")
@@ -114,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         app, settings, loaded_policy, SystemClock(), problems, SettingsStore(paths.config_dir)
     )
     context.console_id = paths.console_id()  # our single-instance lock is held
-    instance.request_received.connect(lambda request: context.window.bring_forward())
+    instance.request_received.connect(lambda request: handle_request(context, request))
+    if args.postmortem is not None:
+        context.open_postmortem(args.postmortem)
     app.aboutToQuit.connect(context.shutdown)
     app.aboutToQuit.connect(instance.release)
     _quit_on_signals(context.controller.quit)
@@ -210,6 +221,15 @@ def open_storage(
         )
 
     context.runner.run(lambda: open_database(url), ready, failed, write=True)
+
+
+def handle_request(context: AppContext, request: dict[str, object]) -> None:
+    """What a later launch asked the running app for."""
+    incident = request.get("incident")
+    if request.get("command") == "postmortem" and isinstance(incident, int):
+        context.open_postmortem(incident)
+    else:
+        context.window.bring_forward()
 
 
 def _after_storage(context: AppContext, args: argparse.Namespace) -> None:
