@@ -587,6 +587,8 @@ class AppController(QObject):
     def _on_acknowledged(self, page: Page) -> None:
         log.info("acknowledged %s in PagerDuty", page.id)
         self._on_pages_changed(self.poller.pages)
+        if self.incidents is not None:
+            self.incidents.follow_page(page)
 
     def _on_poll_status(self, status: PollStatus) -> None:
         if status.state is not self._last_poll_state:

@@ -148,13 +148,26 @@ class IncidentService(QObject):
                     changed.append(self._repo.save(incident))
             return changed
 
-        def applied(changed: list[Incident]) -> None:
-            for incident in changed:  # e.g. resolved there: its post-mortem is due
-                self.incident_changed.emit(incident)
-            if changed:
-                self.refresh()
+        self._runner.run(apply, self._on_followed, self._on_error, write=True)
 
-        self._runner.run(apply, applied, self._on_error, write=True)
+    def follow_page(self, page: Page) -> None:
+        """One page changed by us (acknowledged from the tray): bring its local incident in
+        line. Looked up in the database on the write queue, so an incident being created from
+        that page right now is found too."""
+
+        def apply() -> list[Incident]:
+            incident = self._repo.find_by_pagerduty_id(page.id)
+            if incident is None or not apply_page_status(incident, page, self.clock.now()):
+                return []
+            return [self._repo.save(incident)]
+
+        self._runner.run(apply, self._on_followed, self._on_error, write=True)
+
+    def _on_followed(self, changed: list[Incident]) -> None:
+        for incident in changed:  # e.g. resolved there: its post-mortem is due
+            self.incident_changed.emit(incident)
+        if changed:
+            self.refresh()
 
     def load(self, incident_id: int, on_loaded: Callable[[Incident], None]) -> None:
         self._runner.run(lambda: self._repo.get(incident_id), on_loaded, self._on_error)

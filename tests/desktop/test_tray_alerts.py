@@ -90,9 +90,11 @@ def test_page_notifies_and_acknowledges_from_the_notification(desktop, tmp_path,
                     "SELECT title, pagerduty_id, acknowledged_at FROM incidents"
                 ).fetchone()
 
-        row = wait_for(local_incident, timeout=15)
-        assert row is not None and row[0] == HOSTILE and row[1] == incident
-        assert row[2] is not None  # acknowledged, so MTTA can be computed
+        # acknowledged, so MTTA can be computed (even when "Open" was clicked before the
+        # acknowledgement came back from PagerDuty)
+        row = wait_for(lambda: (r := local_incident()) and r[2] is not None and r, timeout=15)
+        assert row, f"no acknowledged local incident: {local_incident()}"
+        assert row[0] == HOSTILE and row[1] == incident
     finally:
         code, _out, err = stop(app)
     assert code == 0, err
