@@ -53,6 +53,8 @@ from oncall_desktop.ui.tray import Tray
 from oncall_desktop.ui.windows.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from oncall_desktop.app.history import HistoryController
+
     # SQLAlchemy takes ~300 ms to import: the worker that opens the database loads it, so
     # the window never waits for it.
     from oncall_desktop.app.postmortems import PostmortemController
@@ -134,6 +136,7 @@ class AppContext:
         self.controller.attach_outbox(self.outbox)
         self.outbox.start()
         self.controller.attach_postmortems(build_postmortems(self, database))
+        self.controller.history = build_history(self, database)
         if self._pending_postmortem is not None:
             self.open_postmortem(self._pending_postmortem)
         sop = policy.sop
@@ -169,11 +172,13 @@ class AppContext:
         self.ticker.stop()
         self.poller.stop()
         if self.controller.postmortems is not None:
-            self.controller.postmortems.flush_all()
+            self.controller.postmortems.close_windows()
         if self.outbox is not None:
             self.outbox.stop()
         for cockpit in list(self.controller.cockpits.values()):
             cockpit.close()
+        if self.controller.history is not None:
+            self.controller.history.close_windows()
         self.controller.notifier.close()
         if self.tray is not None:
             self.tray.hide()
@@ -224,6 +229,7 @@ class AppController(QObject):
         self.incidents: IncidentService | None = None
         self.outbox: OutboxService | None = None
         self.postmortems: PostmortemController | None = None
+        self.history: HistoryController | None = None
         self.snoozed_until: datetime | None = None
         self._told_about_tray = False
         self._body_markup = False
@@ -924,6 +930,22 @@ def build_postmortems(context: AppContext, database: Database) -> PostmortemCont
         parent=context.root,
     )
     return PostmortemController(controller, service)
+
+
+def build_history(context: AppContext, database: Database) -> HistoryController:
+    from oncall_desktop.app.history import HistoryController
+    from oncall_desktop.services.history import HistoryService
+    from oncall_desktop.storage.kpis import HistoryQueries, KpiQueries
+
+    service = HistoryService(
+        HistoryQueries(database),
+        KpiQueries(database),
+        context.runner,
+        context.clock,
+        context.loaded_policy.policy,
+        parent=context.root,
+    )
+    return HistoryController(context.controller, service)
 
 
 def choose_notifier(context: AppContext) -> None:

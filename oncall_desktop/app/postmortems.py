@@ -79,10 +79,14 @@ class PostmortemController(QObject):
         if self.action_items_window is not None and self.action_items_window.isVisible():
             self._reload_action_items()
 
-    def flush_all(self) -> None:
-        """At quit: every pending keystroke saved before the database closes."""
+    def close_windows(self) -> None:
+        """At quit: closing flushes every pending keystroke before the database closes."""
         for window in list(self.windows.values()):
-            window.autosave.flush()
+            window.close()
+        if self.action_items_window is not None:
+            self.action_items_window.close()
+            self.action_items_window.deleteLater()
+            self.action_items_window = None
 
     def post_summary(self, incident_id: int, text: str) -> None:
         settings, outbox = self.controller.settings, self.controller.outbox

@@ -7,11 +7,12 @@ buckets whose bounds (the team's calendar, in UTC) come from Python. Drills neve
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    Integer,
     and_,
     case,
     func,
@@ -19,9 +20,7 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.functions import FunctionElement
 
 from oncall_desktop.core.kpis import (
     Bucket,
@@ -33,6 +32,7 @@ from oncall_desktop.core.kpis import (
 )
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.db import Database
+from oncall_desktop.storage.sqlfunctions import seconds_between
 from oncall_desktop.storage.tables import ActionItemRow, IncidentRow, PostmortemRow
 
 incidents = IncidentRow.__table__
@@ -40,33 +40,8 @@ action_items = ActionItemRow.__table__
 postmortems = PostmortemRow.__table__
 
 
-class seconds_between(FunctionElement[int]):
-    """Whole seconds from the first instant to the second, on either backend."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(seconds_between, "sqlite")
-def _sqlite_seconds(element: seconds_between, compiler: Any, **kw: Any) -> str:
-    start, end = list(element.clauses)
-    return (
-        f"CAST(ROUND((julianday({compiler.process(end, **kw)}) - "
-        f"julianday({compiler.process(start, **kw)})) * 86400) AS INTEGER)"
-    )
-
-
-@compiles(seconds_between, "postgresql")
-def _pg_seconds(element: seconds_between, compiler: Any, **kw: Any) -> str:
-    start, end = list(element.clauses)
-    return (
-        f"CAST(ROUND(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - "
-        f"{compiler.process(start, **kw)}))) AS INTEGER)"
-    )
-
-
-TIME_TO_ACK = seconds_between(incidents.c.detected_at, incidents.c.acknowledged_at)
-TIME_TO_RESOLVE = seconds_between(incidents.c.detected_at, incidents.c.resolved_at)
+TIME_TO_ACK = incidents.c.ack_seconds
+TIME_TO_RESOLVE = incidents.c.resolve_seconds
 SEVERITY_ORDER = case({s.value: s.rank for s in Severity}, value=incidents.c.severity, else_=9)
 
 SORT_COLUMNS: dict[SortKey, ColumnElement[Any]] = {
@@ -152,68 +127,44 @@ class HistoryQueries:
             ]
 
 
-def _stats(
-    session: Any, seconds: ColumnElement[int], period: list[ColumnElement[bool]]
+def _duration_stats(n: int, figures: list[Any], missing: int) -> DurationStats:
+    """From the summary columns: the sum, the sum and count of the middle values, the p90."""
+    total, mid_sum, mid_count, p90 = figures
+    if not n:
+        return DurationStats(count=0, missing=missing)
+    return DurationStats(
+        count=n,
+        missing=missing,
+        mean=timedelta(seconds=int(total or 0) / n),
+        median=timedelta(seconds=int(mid_sum or 0) / int(mid_count or 1)),
+        p90=timedelta(seconds=int(p90 or 0)),
+    )
+
+
+def _with_missing(
+    stats: dict[Severity, DurationStats], counts: dict[Severity, tuple[int, int, int]], at: int
 ) -> dict[Severity, DurationStats]:
-    """Mean, median and p90 per severity, with the count of incidents lacking the instant."""
-    ranked = (
-        select(
-            incidents.c.severity.label("severity"),
-            seconds.label("seconds"),
-            func.row_number()
-            .over(partition_by=incidents.c.severity, order_by=seconds)
-            .label("rank"),
-            func.count().over(partition_by=incidents.c.severity).label("n"),
-        )
-        .where(*period, seconds.is_not(None))
-        .subquery()
-    )
-    # middle ranks: floor((n+1)/2) and floor((n+2)/2); p90: ceil(0.9 n) = floor((9n + 9) / 10)
-    is_middle = or_(ranked.c.rank == (ranked.c.n + 1) // 2, ranked.c.rank == (ranked.c.n + 2) // 2)
-    p90_rank = (ranked.c.n * 9 + 9) // 10
-    query = select(
-        ranked.c.severity,
-        func.max(ranked.c.n),
-        func.sum(ranked.c.seconds),
-        func.sum(case((is_middle, ranked.c.seconds), else_=0)),
-        func.sum(case((is_middle, 1), else_=0)),
-        func.max(case((ranked.c.rank == p90_rank, ranked.c.seconds), else_=None)),
-    ).group_by(ranked.c.severity)
-    found = {}
-    for severity, n, total, mid_sum, mid_count, p90 in session.execute(query):
-        found[Severity(severity)] = (int(n), int(total), int(mid_sum), int(mid_count), p90)
-    missing = dict(
-        session.execute(
-            select(incidents.c.severity, func.count())
-            .where(*period, seconds.is_(None))
-            .group_by(incidents.c.severity)
-        ).all()
-    )
+    """Add how many incidents of each severity lack the instant (never acknowledged...)."""
     out = {}
-    for severity in Severity:
-        gaps = int(missing.get(severity.value, 0))
-        if severity not in found:
-            out[severity] = DurationStats(count=0, missing=gaps)
-            continue
-        n, total, mid_sum, mid_count, p90 = found[severity]
-        out[severity] = DurationStats(
-            count=n,
-            missing=gaps,
-            mean=timedelta(seconds=total / n),
-            median=timedelta(seconds=mid_sum / mid_count),
-            p90=timedelta(seconds=int(p90)),
-        )
+    for severity, figures in stats.items():
+        total, known = counts.get(severity, (0, 0, 0))[0], counts.get(severity, (0, 0, 0))[at]
+        out[severity] = replace(figures, missing=total - known)
     return out
 
 
 def _bucket_index(column: ColumnElement[datetime], buckets: list[Bucket]) -> ColumnElement[int]:
+    """Buckets are contiguous and in order: one comparison per bucket, first match wins."""
     return case(
-        *[(and_(column >= b.start, column < b.end), literal(i)) for i, b in enumerate(buckets)],
+        *[(column < b.end, literal(i)) for i, b in enumerate(buckets)],
         else_=literal(-1),
     )
 
 
 class KpiQueries:
+    """The report is a few independent queries; they run at the same time on the pool's
+    connections (SQLite in WAL mode reads concurrently, and the driver releases the GIL while
+    a query runs), so the dashboard waits for the slowest one, not for their sum."""
+
     def __init__(self, database: Database) -> None:
         self._db = database
 
@@ -232,108 +183,192 @@ class KpiQueries:
             incidents.c.detected_at >= start,
             incidents.c.detected_at < end,
         ]
-        with self._db.session() as session:
-            total = int(
-                session.scalar(select(func.count()).select_from(incidents).where(*period)) or 0
+        counts = self._counts(period)
+        acked = {s: c[1] for s, c in counts.items()}
+        resolved = {s: c[2] for s, c in counts.items()}
+        with ThreadPoolExecutor(max_workers=4, thread_name_prefix="kpi") as pool:
+            mtta = pool.submit(self._durations, incidents.c.ack_seconds, period, acked)
+            mttr = pool.submit(self._durations, incidents.c.resolve_seconds, period, resolved)
+            monthly = pool.submit(self._monthly, period, months)
+            signed = pool.submit(self._postmortems, period, required)
+            closed = self._action_items(start, end, action_window, now)
+            ack_stats = _with_missing(mtta.result(), counts, 1)
+            res_stats = _with_missing(mttr.result(), counts, 2)
+            per_month, monthly_ack, monthly_res = monthly.result()
+            pm_required, pm_signed = signed.result()
+        total = sum(c[0] for c in counts.values())
+        per_quarter = []
+        for quarter in quarters:
+            sev1 = sum(
+                counts[Severity.SEV1]
+                for bucket, (_, counts) in zip(months, per_month, strict=True)
+                if quarter.start <= bucket.start < quarter.end
             )
-            mtta = _stats(session, TIME_TO_ACK, period)
-            mttr = _stats(session, TIME_TO_RESOLVE, period)
-
-            per_month: list[tuple[str, dict[Severity, int]]] = [
-                (b.label, {s: 0 for s in Severity}) for b in months
-            ]
-            monthly_ack: list[tuple[str, timedelta | None]] = [(b.label, None) for b in months]
-            monthly_res: list[tuple[str, timedelta | None]] = [(b.label, None) for b in months]
-            if months:
-                index = _bucket_index(incidents.c.detected_at, months).label("bucket")
-                rows = session.execute(
-                    select(index, incidents.c.severity, func.count())
-                    .where(*period)
-                    .group_by(index, incidents.c.severity)
-                )
-                for bucket, severity, count in rows:
-                    if bucket >= 0:
-                        per_month[bucket][1][Severity(severity)] = int(count)
-                sev1 = [*period, incidents.c.severity == Severity.SEV1.value]
-                for seconds, target in ((TIME_TO_ACK, monthly_ack), (TIME_TO_RESOLVE, monthly_res)):
-                    rows = session.execute(
-                        select(index, func.sum(seconds), func.count(seconds))
-                        .where(*sev1, seconds.is_not(None))
-                        .group_by(index)
-                    )
-                    for bucket, total_seconds, count in rows:
-                        if bucket >= 0 and count:
-                            target[bucket] = (
-                                target[bucket][0],
-                                timedelta(seconds=int(total_seconds) / int(count)),
-                            )
-
-            per_quarter: list[tuple[str, int]] = [(b.label, 0) for b in quarters]
-            if quarters:
-                index = _bucket_index(incidents.c.detected_at, quarters).label("bucket")
-                rows = session.execute(
-                    select(index, func.count())
-                    .where(*period, incidents.c.severity == Severity.SEV1.value)
-                    .group_by(index)
-                )
-                for bucket, count in rows:
-                    if bucket >= 0:
-                        per_quarter[bucket] = (per_quarter[bucket][0], int(count))
-
-            needs_pm = [
-                *period,
-                incidents.c.severity.in_([s.value for s in required]),
-                incidents.c.resolved_at.is_not(None),
-            ]
-            pm_required = int(
-                session.scalar(select(func.count()).select_from(incidents).where(*needs_pm)) or 0
-            )
-            pm_signed = int(
-                session.scalar(
-                    select(func.count())
-                    .select_from(
-                        incidents.join(postmortems, postmortems.c.incident_id == incidents.c.id)
-                    )
-                    .where(*needs_pm, postmortems.c.signed_at.is_not(None))
-                )
-                or 0
-            )
-
-            window_days = action_window.total_seconds() / 86400
-            items = action_items.join(
-                postmortems, action_items.c.postmortem_id == postmortems.c.id
-            ).join(incidents, postmortems.c.incident_id == incidents.c.id)
-            item_period = [
-                incidents.c.is_drill.is_(False),
-                action_items.c.created_at >= start,
-                action_items.c.created_at < end,
-            ]
-            window_over = action_items.c.created_at <= now - action_window
-            closed_in_window = and_(
-                action_items.c.closed_at.is_not(None),
-                seconds_between(action_items.c.created_at, action_items.c.closed_at)
-                <= int(window_days * 86400),
-            )
-            due, in_window = session.execute(
-                select(
-                    func.count(),
-                    func.sum(case((closed_in_window, 1), else_=0)),
-                )
-                .select_from(items)
-                .where(*item_period, or_(window_over, action_items.c.closed_at.is_not(None)))
-            ).one()
+            per_quarter.append((quarter.label, sev1))
         return KpiReport(
             start=start,
             end=end,
             incidents=total,
-            mtta=mtta,
-            mttr=mttr,
+            mtta=ack_stats,
+            mttr=res_stats,
             per_month=per_month,
             sev1_per_quarter=per_quarter,
             postmortems_required=pm_required,
             postmortems_signed=pm_signed,
-            action_items_due=int(due or 0),
-            action_items_closed_in_window=int(in_window or 0),
+            action_items_due=closed[0],
+            action_items_closed_in_window=closed[1],
             monthly_mtta_sev1=monthly_ack,
             monthly_mttr_sev1=monthly_res,
         )
+
+    def _counts(self, period: list[ColumnElement[bool]]) -> dict[Severity, tuple[int, int, int]]:
+        """Per severity: incidents, how many were acknowledged, how many are resolved."""
+        query = (
+            select(
+                incidents.c.severity,
+                func.count(),
+                func.count(incidents.c.ack_seconds),
+                func.count(incidents.c.resolve_seconds),
+            )
+            .where(*period)
+            .group_by(incidents.c.severity)
+        )
+        with self._db.session() as session:
+            return {
+                Severity(sev): (int(n), int(acked), int(resolved))
+                for sev, n, acked, resolved in session.execute(query)
+            }
+
+    def _durations(
+        self,
+        seconds: ColumnElement[int],
+        period: list[ColumnElement[bool]],
+        known: dict[Severity, int],
+    ) -> dict[Severity, DurationStats]:
+        """Mean, median and p90 of the known durations per severity. The ranks wanted are
+        computed here from the counts, so the database numbers the rows and sums; it does not
+        also have to count each partition (a second window costs as much as the first)."""
+        ranked = (
+            select(
+                incidents.c.severity.label("severity"),
+                seconds.label("value"),
+                func.row_number()
+                .over(partition_by=incidents.c.severity, order_by=seconds)
+                .label("rank"),
+            )
+            .where(*period, seconds.is_not(None))
+            .subquery()
+        )
+        value, rank, severity = ranked.c.value, ranked.c.rank, ranked.c.severity
+        middle_ranks, p90_ranks = [], []
+        for sev, n in known.items():
+            if n:
+                # the middle ranks: floor((n+1)/2) and floor((n+2)/2); p90: ceil(0.9 n)
+                ranks = sorted({(n + 1) // 2, (n + 2) // 2})
+                middle_ranks.append(and_(severity == sev.value, rank.in_(ranks)))
+                p90_ranks.append(and_(severity == sev.value, rank == -(-9 * n // 10)))
+        if not middle_ranks:
+            return {s: DurationStats() for s in Severity}
+        middle, p90 = or_(*middle_ranks), or_(*p90_ranks)
+        query = select(
+            severity,
+            func.sum(value),
+            func.sum(case((middle, value), else_=0)),
+            func.sum(case((middle, 1), else_=0)),
+            func.max(case((p90, value), else_=None)),
+        ).group_by(severity)
+        stats: dict[Severity, DurationStats] = {}
+        with self._db.session() as session:
+            for sev, *figures in session.execute(query):
+                stats[Severity(sev)] = _duration_stats(known[Severity(sev)], figures, 0)
+        return {s: stats.get(s, DurationStats()) for s in Severity}
+
+    def _monthly(
+        self, period: list[ColumnElement[bool]], months: list[Bucket]
+    ) -> tuple[
+        list[tuple[str, dict[Severity, int]]],
+        list[tuple[str, timedelta | None]],
+        list[tuple[str, timedelta | None]],
+    ]:
+        per_month = [(b.label, {s: 0 for s in Severity}) for b in months]
+        monthly_ack: list[tuple[str, timedelta | None]] = [(b.label, None) for b in months]
+        monthly_res: list[tuple[str, timedelta | None]] = [(b.label, None) for b in months]
+        if not months:
+            return per_month, monthly_ack, monthly_res
+        ack, res = incidents.c.ack_seconds, incidents.c.resolve_seconds
+        index = _bucket_index(incidents.c.detected_at, months).label("bucket")
+        query = (
+            select(
+                index,
+                incidents.c.severity,
+                func.count(),
+                func.sum(ack),
+                func.count(ack),
+                func.sum(res),
+                func.count(res),
+            )
+            .where(*period)
+            .group_by(index, incidents.c.severity)
+        )
+        with self._db.session() as session:
+            rows = session.execute(query).all()
+        for bucket, severity, count, ack_sum, ack_n, res_sum, res_n in rows:
+            if bucket < 0:
+                continue
+            per_month[bucket][1][Severity(severity)] = int(count)
+            if severity != Severity.SEV1.value:
+                continue
+            label = months[bucket].label
+            if ack_n:
+                monthly_ack[bucket] = (label, timedelta(seconds=int(ack_sum) / int(ack_n)))
+            if res_n:
+                monthly_res[bucket] = (label, timedelta(seconds=int(res_sum) / int(res_n)))
+        return per_month, monthly_ack, monthly_res
+
+    def _postmortems(
+        self, period: list[ColumnElement[bool]], required: tuple[Severity, ...]
+    ) -> tuple[int, int]:
+        """Resolved incidents whose severity requires a post-mortem, and how many are signed."""
+        query = (
+            select(func.count(), func.count(postmortems.c.signed_at))
+            .select_from(
+                incidents.outerjoin(postmortems, postmortems.c.incident_id == incidents.c.id)
+            )
+            .where(
+                *period,
+                incidents.c.severity.in_([s.value for s in required]),
+                incidents.c.resolved_at.is_not(None),
+            )
+        )
+        with self._db.session() as session:
+            required_count, signed = session.execute(query).one()
+        return int(required_count or 0), int(signed or 0)
+
+    def _action_items(
+        self, start: datetime, end: datetime, window: timedelta, now: datetime
+    ) -> tuple[int, int]:
+        """Items created in the period whose window is over (or done), and those done in it."""
+        items = action_items.join(
+            postmortems, action_items.c.postmortem_id == postmortems.c.id
+        ).join(incidents, postmortems.c.incident_id == incidents.c.id)
+        closed_in_window = and_(
+            action_items.c.closed_at.is_not(None),
+            seconds_between(action_items.c.created_at, action_items.c.closed_at)
+            <= int(window.total_seconds()),
+        )
+        query = (
+            select(func.count(), func.sum(case((closed_in_window, 1), else_=0)))
+            .select_from(items)
+            .where(
+                incidents.c.is_drill.is_(False),
+                action_items.c.created_at >= start,
+                action_items.c.created_at < end,
+                or_(
+                    action_items.c.created_at <= now - window,
+                    action_items.c.closed_at.is_not(None),
+                ),
+            )
+        )
+        with self._db.session() as session:
+            due, in_window = session.execute(query).one()
+        return int(due or 0), int(in_window or 0)

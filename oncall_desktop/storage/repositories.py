@@ -62,6 +62,13 @@ def _copy_fields(incident: Incident, row: IncidentRow) -> None:
     row.pagerduty_id = incident.pagerduty_id
     row.pagerduty_url = incident.pagerduty_url
     row.is_drill = incident.is_drill
+    row.ack_seconds = _seconds(incident.detected_at, incident.acknowledged_at)
+    row.resolve_seconds = _seconds(incident.detected_at, incident.resolved_at)
+
+
+def _seconds(start: datetime, end: datetime | None) -> int | None:
+    # half up, like SQL's ROUND on the positive durations the migration backfilled
+    return None if end is None else int((end - start).total_seconds() + 0.5)
 
 
 class IncidentRepository:

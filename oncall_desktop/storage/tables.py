@@ -68,6 +68,9 @@ class IncidentRow(Base):
     pagerduty_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
     pagerduty_url: Mapped[str | None] = mapped_column(Text, nullable=True)
     is_drill: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Derived from the timestamps on every save (see IncidentRepository), for the KPIs.
+    ack_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    resolve_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     events: Mapped[list[TimelineEventRow]] = relationship(
         back_populates="incident", cascade="all, delete-orphan", order_by="TimelineEventRow.id"
@@ -79,6 +82,7 @@ class IncidentRow(Base):
     __table_args__ = (
         Index("ix_incidents_status", "status"),
         Index("ix_incidents_detected_at", "detected_at"),
+        Index("ix_incidents_period", "is_drill", "detected_at", "severity"),
     )
 
 

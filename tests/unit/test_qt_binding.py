@@ -20,9 +20,7 @@ def test_signals_do_not_leak_references_to_builtin_singletons(qapp):
     emitter = _Emitter()
     received = []
     emitter.bare.connect(lambda: received.append(1))
-    emitter.payload.connect(
-        lambda *args: received.append(args), Qt.ConnectionType.QueuedConnection
-    )
+    emitter.payload.connect(lambda *args: received.append(args), Qt.ConnectionType.QueuedConnection)
     before = sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None)
     for _ in range(200):
         emitter.bare.emit()

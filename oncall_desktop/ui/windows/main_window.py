@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
     settings_requested(): the user asked for the settings.
     incident_activated(int): the user opened this incident (double-click, Enter).
     action_items_requested(): the user asked for the post-mortem action items.
+    history_requested(): the user asked for the incident history and KPIs.
     hidden_to_tray(): the window was closed while the app keeps running in the tray.
     """
 
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     incident_activated = Signal(int)
     action_items_requested = Signal()
+    history_requested = Signal()
     hidden_to_tray = Signal()
 
     def __init__(
@@ -69,6 +71,10 @@ class MainWindow(QMainWindow):
         self.action_items_action.setEnabled(False)  # until the database is open
         self.action_items_action.triggered.connect(self.action_items_requested)
         toolbar.addAction(self.action_items_action)
+        self.history_action = QAction(self.tr("History and KPIs…"), self)
+        self.history_action.setEnabled(False)  # until the database is open
+        self.history_action.triggered.connect(self.history_requested)
+        toolbar.addAction(self.history_action)
         self.toolbar = toolbar
         self.addToolBar(toolbar)
 

@@ -1,0 +1,185 @@
+"""Every incident, sortable and filterable, however many there are."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, tzinfo
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oncall_desktop.core.kpis import HistoryFilter
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.services.history import HistoryService
+from oncall_desktop.ui.models.history_model import HistoryModel
+from oncall_desktop.ui.models.roles import IncidentRole
+
+NO_DATE = QDate(2000, 1, 1)
+STATUS_GROUPS = {
+    "open": frozenset({"triggered", "acknowledged", "investigating", "mitigating"}),
+    "resolved": frozenset({"resolved"}),
+    "closed": frozenset({"closed"}),
+}
+
+
+class HistoryWindow(QMainWindow):
+    """Signals:
+    incident_requested(int): open this incident's cockpit.
+    postmortem_requested(int): open this incident's post-mortem.
+    kpis_requested(): open the KPI dashboard.
+    """
+
+    incident_requested = Signal(int)
+    postmortem_requested = Signal(int)
+    kpis_requested = Signal()
+
+    def __init__(
+        self, service: HistoryService, zone: tzinfo | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyWindow")
+        self.setWindowTitle(self.tr("Incident history"))
+        self.resize(1000, 650)
+        self._zone = zone
+        headers = {
+            "detected": self.tr("Detected"),
+            "severity": self.tr("Severity"),
+            "status": self.tr("Status"),
+            "title": self.tr("Title"),
+            "time_to_ack": self.tr("Time to acknowledge"),
+            "time_to_resolve": self.tr("Time to resolve"),
+        }
+        self.model = HistoryModel(service, headers, zone, self)
+        self.model.counted.connect(self._on_counted)
+
+        self.severity_combo = QComboBox()
+        self.severity_combo.addItem(self.tr("All severities"), "")
+        for severity in Severity:
+            self.severity_combo.addItem(severity.value, severity.value)
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("Any status"), "")
+        self.status_combo.addItem(self.tr("Open"), "open")
+        self.status_combo.addItem(self.tr("Resolved"), "resolved")
+        self.status_combo.addItem(self.tr("Closed"), "closed")
+        self.from_edit = self._date_edit()
+        self.to_edit = self._date_edit()
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText(self.tr("Search titles"))
+        self.text_edit.setClearButtonEnabled(True)
+        self.drills_box = QCheckBox(self.tr("Show drills"))
+        self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Typing filters after a short pause, not at every key (each is a COUNT and a page).
+        self._typing = QTimer(self, singleShot=True, interval=250)
+        self._typing.timeout.connect(self.apply_filter)
+        self.text_edit.textChanged.connect(lambda _: self._typing.start())
+        for combo in (self.severity_combo, self.status_combo):
+            combo.currentIndexChanged.connect(lambda _: self.apply_filter())
+        for edit in (self.from_edit, self.to_edit):
+            edit.dateChanged.connect(lambda _: self.apply_filter())
+        self.drills_box.toggled.connect(lambda _: self.apply_filter())
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.severity_combo)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(self.from_edit)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.to_edit)
+        filters.addWidget(self.text_edit, 1)
+        filters.addWidget(self.drills_box)
+
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        # Fixed widths: measuring contents would ask for every row of 100 000.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 130), (1, 90), (2, 100), (4, 140), (5, 120)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._open_cockpit)
+
+        self.cockpit_button = QPushButton(self.tr("Open cockpit"))
+        self.cockpit_button.clicked.connect(lambda: self._open_cockpit(self.table.currentIndex()))
+        self.postmortem_button = QPushButton(self.tr("Post-mortem…"))
+        self.postmortem_button.clicked.connect(self._open_postmortem)
+        kpis = QPushButton(self.tr("KPI dashboard…"))
+        kpis.clicked.connect(self.kpis_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.cockpit_button)
+        buttons.addWidget(self.postmortem_button)
+        buttons.addWidget(kpis)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.setCentralWidget(body)
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(NO_DATE)
+        return edit
+
+    def _instant(self, edit: QDateEdit, next_day: bool) -> datetime | None:
+        value = edit.date()
+        if value == NO_DATE:
+            return None
+        if next_day:
+            value = value.addDays(1)
+        moment = datetime.combine(value.toPython(), time(0))
+        return moment.replace(tzinfo=self._zone) if self._zone else moment.astimezone()
+
+    def current_filter(self) -> HistoryFilter:
+        severity = self.severity_combo.currentData()
+        status = self.status_combo.currentData()
+        return HistoryFilter(
+            severities=frozenset({Severity(severity)}) if severity else frozenset(),
+            statuses=STATUS_GROUPS.get(status, frozenset()),
+            detected_from=self._instant(self.from_edit, next_day=False),
+            detected_before=self._instant(self.to_edit, next_day=True),
+            text=self.text_edit.text(),
+            include_drills=self.drills_box.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self._typing.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _on_counted(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n incident(s)", "", total))
+
+    def _open_cockpit(self, index: object) -> None:
+        incident_id = self.model.data(index, IncidentRole) if index is not None else None  # type: ignore[arg-type]
+        if incident_id is not None:
+            self.incident_requested.emit(incident_id)
+
+    def _open_postmortem(self) -> None:
+        incident_id = self.model.data(self.table.currentIndex(), IncidentRole)
+        if incident_id is not None:
+            self.postmortem_requested.emit(incident_id)

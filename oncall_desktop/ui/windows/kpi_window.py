@@ -1,0 +1,327 @@
+"""The SOP's KPIs for a period, each beside its target, with charts and a CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oncall_desktop.core.kpis import DurationStats, KpiReport, Verdict, duration_text, verdicts
+from oncall_desktop.core.policy import Policy, Severity
+from oncall_desktop.services.history import HistoryService
+from oncall_desktop.ui.widgets.message_banner import MessageBanner
+
+MET, NOT_MET = QColor("#2e7d32"), QColor("#c62828")
+PERIODS = (("30d", 30), ("90d", 90), ("365d", 365), ("year", 0), ("custom", -1))
+
+
+class KpiWindow(QMainWindow):
+    def __init__(
+        self,
+        service: HistoryService,
+        policy: Policy,
+        zone: tzinfo | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiWindow")
+        self.setWindowTitle(self.tr("KPI dashboard"))
+        self.resize(1100, 800)
+        self._service = service
+        self._policy = policy
+        self._zone = zone
+        self.report: KpiReport | None = None
+        self.names = {
+            "mtta_sev1": self.tr("MTTA (SEV-1, mean)"),
+            "mttr_sev1": self.tr("MTTR (SEV-1, mean)"),
+            "incidents_per_month": self.tr("Incidents per month (worst month)"),
+            "sev1_per_quarter": self.tr("SEV-1 per quarter (worst quarter)"),
+            "postmortem_completion": self.tr("Post-mortem completion"),
+            "action_items_closed": self.tr("Action items closed within 30 days"),
+        }
+
+        self.banner = MessageBanner()
+        self.period_combo = QComboBox()
+        labels = {
+            "30d": self.tr("Last 30 days"),
+            "90d": self.tr("Last 90 days"),
+            "365d": self.tr("Last 12 months"),
+            "year": self.tr("This year"),
+            "custom": self.tr("From… to…"),
+        }
+        for key, _days in PERIODS:
+            self.period_combo.addItem(labels[key], key)
+        self.period_combo.setCurrentIndex(2)
+        self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(lambda _: self.refresh())
+        self.period_combo.currentIndexChanged.connect(self._on_period)
+        self.state_label = QLabel()
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
+        export = QPushButton(self.tr("Export CSV…"))
+        export.clicked.connect(lambda: self.export_csv())
+        top = QHBoxLayout()
+        top.addWidget(self.period_combo)
+        top.addWidget(self.from_edit)
+        top.addWidget(self.to_edit)
+        top.addWidget(self.state_label, 1)
+        top.addWidget(export)
+
+        self.verdict_table = QTableWidget(0, 4)
+        self.verdict_table.setHorizontalHeaderLabels(
+            [self.tr("KPI"), self.tr("Value"), self.tr("SOP target"), self.tr("Status")]
+        )
+        self.stats_table = QTableWidget(len(Severity), 7)
+        self.stats_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Incidents"),
+                self.tr("MTTA mean"),
+                self.tr("MTTA median"),
+                self.tr("MTTA p90"),
+                self.tr("MTTR mean"),
+                self.tr("MTTR median"),
+                self.tr("MTTR p90"),
+            ]
+        )
+        self.stats_table.setVerticalHeaderLabels([s.value for s in Severity])
+        for table in (self.verdict_table, self.stats_table):
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+        self.charts = QSplitter(Qt.Orientation.Horizontal)
+        self.count_chart_view = None
+        self.time_chart_view = None
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(self.verdict_table)
+        layout.addWidget(self.stats_table)
+        layout.addWidget(self.charts, 1)
+        self.setCentralWidget(body)
+        service.problem.connect(lambda text: self.banner.show_message("kpi", text, "error"))
+        self.refresh()
+
+    # --- period ---------------------------------------------------------------------------------
+
+    def _on_period(self) -> None:
+        custom = self.period_combo.currentData() == "custom"
+        self.from_edit.setEnabled(custom)
+        self.to_edit.setEnabled(custom)
+        if custom:
+            start, end = self.period()
+            self.from_edit.setDate(QDate(start.year, start.month, start.day))
+            self.to_edit.setDate(QDate(end.year, end.month, end.day))
+        self.refresh()
+
+    def _local(self, day: date) -> datetime:
+        moment = datetime.combine(day, time(0))
+        return moment.replace(tzinfo=self._zone) if self._zone else moment.astimezone()
+
+    def period(self) -> tuple[datetime, datetime]:
+        today = self._service.clock.now().astimezone(self._zone).date()
+        key = self.period_combo.currentData()
+        days = dict(PERIODS)[key]
+        end = self._local(today + timedelta(days=1))
+        if key == "custom":
+            start_day = self.from_edit.date().toPython()
+            end_day = self.to_edit.date().toPython()
+            return self._local(start_day), self._local(end_day + timedelta(days=1))
+        if key == "year":
+            return self._local(date(today.year, 1, 1)), end
+        return self._local(today - timedelta(days=days - 1)), end
+
+    def refresh(self) -> None:
+        start, end = self.period()
+        if end <= start:
+            self.state_label.setText(self.tr("The period ends before it starts."))
+            return
+        self.state_label.setText(self.tr("Computing…"))
+        self._service.report(start, end, self._zone, self.show_report)
+
+    # --- showing --------------------------------------------------------------------------------
+
+    def verdicts(self) -> list[Verdict]:
+        assert self.report is not None
+        return verdicts(self.report, self._policy.kpis)
+
+    def show_report(self, report: KpiReport) -> None:
+        self.report = report
+        self.state_label.setText(self.tr("%n incident(s) in the period", "", report.incidents))
+        judged = self.verdicts()
+        self.verdict_table.setRowCount(len(judged))
+        for row, verdict in enumerate(judged):
+            status = {True: self.tr("met"), False: self.tr("not met"), None: "—"}[verdict.met]
+            cells = [self.names[verdict.key], verdict.value, verdict.target, status]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3 and verdict.met is not None:
+                    item.setForeground(QBrush(MET if verdict.met else NOT_MET))
+                self.verdict_table.setItem(row, column, item)
+        for row, severity in enumerate(Severity):
+            ack, res = report.mtta[severity], report.mttr[severity]
+            count = sum(month[1][severity] for month in report.per_month)
+            cells = [str(count), *self._stats(ack), *self._stats(res)]
+            for column, text in enumerate(cells):
+                self.stats_table.setItem(row, column, QTableWidgetItem(text))
+        self._draw_charts(report)
+
+    @staticmethod
+    def _stats(stats: DurationStats) -> list[str]:
+        return [duration_text(stats.mean), duration_text(stats.median), duration_text(stats.p90)]
+
+    def _draw_charts(self, report: KpiReport) -> None:
+        # QtCharts is loaded here, not at start: only this window pays for it.
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSet,
+            QChart,
+            QChartView,
+            QLineSeries,
+            QStackedBarSeries,
+            QValueAxis,
+        )
+
+        labels = [label for label, _ in report.per_month]
+        counts = QChart()
+        counts.setTitle(self.tr("Incidents per month"))
+        bars = QStackedBarSeries()
+        for severity in Severity:
+            bar_set = QBarSet(severity.value)
+            bar_set.setColor(QColor(self._policy.severity(severity).color))
+            bar_set.append([float(month[severity]) for _, month in report.per_month])
+            bars.append(bar_set)
+        counts.addSeries(bars)
+        axis_x = QBarCategoryAxis()
+        axis_x.append(labels)
+        counts.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        bars.attachAxis(axis_x)
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        most = max((sum(m.values()) for _, m in report.per_month), default=0)
+        axis_y.setRange(0, max(most, self._policy.kpis.incidents_per_month_max) + 1)
+        counts.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(axis_y)
+
+        times = QChart()
+        times.setTitle(self.tr("SEV-1 mean times per month (minutes)"))
+        time_x = QValueAxis()
+        time_x.setRange(0, max(len(labels) - 1, 1))
+        time_x.setLabelFormat("%d")
+        time_x.setTitleText(self.tr("month #"))
+        time_y = QValueAxis()
+        time_y.setTitleText(self.tr("minutes"))
+        times.addAxis(time_x, Qt.AlignmentFlag.AlignBottom)
+        times.addAxis(time_y, Qt.AlignmentFlag.AlignLeft)
+        highest = 0.0
+        for name, series_data, target in (
+            (self.tr("MTTA"), report.monthly_mtta_sev1, self._policy.kpis.mtta_sev1_max),
+            (self.tr("MTTR"), report.monthly_mttr_sev1, self._policy.kpis.mttr_sev1_max),
+        ):
+            line = QLineSeries()
+            line.setName(name)
+            goal = QLineSeries()
+            goal.setName(self.tr("%1 target").replace("%1", name))
+            for i, (_label, value) in enumerate(series_data):
+                if value is not None:
+                    line.append(i, value.total_seconds() / 60)
+                    highest = max(highest, value.total_seconds() / 60)
+            goal.append(0, target.total_seconds() / 60)
+            goal.append(max(len(labels) - 1, 1), target.total_seconds() / 60)
+            highest = max(highest, target.total_seconds() / 60)
+            for series in (line, goal):
+                times.addSeries(series)
+                series.attachAxis(time_x)
+                series.attachAxis(time_y)
+        time_y.setRange(0, highest * 1.1 + 1)
+
+        for old in (self.count_chart_view, self.time_chart_view):
+            if old is not None:
+                old.setParent(None)
+                old.deleteLater()
+        self.count_chart_view = QChartView(counts)
+        self.time_chart_view = QChartView(times)
+        self.charts.addWidget(self.count_chart_view)
+        self.charts.addWidget(self.time_chart_view)
+
+    # --- export ---------------------------------------------------------------------------------
+
+    def csv_text(self) -> str:
+        assert self.report is not None
+        report = self.report
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["period", report.start.isoformat(), report.end.isoformat()])
+        writer.writerow([])
+        writer.writerow(["kpi", "value", "target", "met"])
+        for verdict in self.verdicts():
+            met = {True: "yes", False: "no", None: ""}[verdict.met]
+            writer.writerow([verdict.key, verdict.value, verdict.target, met])
+        writer.writerow([])
+        writer.writerow(["severity", "measure", "count", "missing", "mean_s", "median_s", "p90_s"])
+        for severity in Severity:
+            for measure, stats in (
+                ("mtta", report.mtta[severity]),
+                ("mttr", report.mttr[severity]),
+            ):
+                writer.writerow(
+                    [
+                        severity.value,
+                        measure,
+                        stats.count,
+                        stats.missing,
+                        *(
+                            "" if v is None else f"{v.total_seconds():.0f}"
+                            for v in (stats.mean, stats.median, stats.p90)
+                        ),
+                    ]
+                )
+        writer.writerow([])
+        writer.writerow(["month", *[s.value for s in Severity]])
+        for label, counts in report.per_month:
+            writer.writerow([label, *[counts[s] for s in Severity]])
+        writer.writerow([])
+        writer.writerow(["quarter", "SEV-1"])
+        for label, count in report.sev1_per_quarter:
+            writer.writerow([label, count])
+        return out.getvalue()
+
+    def export_csv(self, path: Path | None = None) -> Path | None:
+        if self.report is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export CSV"), "oncall-kpis.csv", "CSV (*.csv)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            path.write_text(self.csv_text(), encoding="utf-8", newline="")
+        except OSError as error:
+            self.banner.show_message("export", str(error), "error")
+            return None
+        return path
