@@ -95,10 +95,10 @@ def measure(count: int, events: int) -> list[str]:
         timings = []
         rows = 0
         for _ in range(RUNS):
-            shown = []
+            shown: list[float] = []
             started = time.perf_counter()
             window = HistoryWindow(service, UTC)
-            window.model.first_page_shown.connect(lambda: shown.append(time.perf_counter()))
+            window.model.first_page_shown.connect(lambda s=shown: s.append(time.perf_counter()))
             window.show()
             deadline = time.monotonic() + 10
             while not shown and time.monotonic() < deadline:
