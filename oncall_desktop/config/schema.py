@@ -33,6 +33,8 @@ def _setting(
 
 TIME_OF_DAY = r"^$|^([01][0-9]|2[0-3]):[0-5][0-9]$"
 HTTP_URL = r"^https?://\S+$"
+DATE = r"^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,35 @@ class Settings:
         pattern=TIME_OF_DAY,
     )
     quiet_hours_end: str = _setting("", "Quiet hours to", "HH:MM local time.", pattern=TIME_OF_DAY)
+    rotation_source: str = _setting(
+        "settings",
+        "On-call rotation from",
+        "settings: the weekly rotation below; pagerduty: your on-call shifts in PagerDuty "
+        "(GET /oncalls), when a token is stored.",
+        ("settings", "pagerduty"),
+    )
+    rotation_members: str = _setting(
+        "",
+        "Rotation members",
+        "Names in rotation order, separated by commas; each is primary for one rotation and "
+        "backup for the one before. Empty: the procedure's.",
+    )
+    rotation_weekday: str = _setting(
+        "", "Handoff day", "Day of the weekly handoff; empty: the procedure's.", ("", *WEEKDAYS)
+    )
+    rotation_time: str = _setting(
+        "",
+        "Handoff time",
+        "HH:MM in the team's time zone; empty: the procedure's.",
+        pattern=TIME_OF_DAY,
+    )
+    rotation_anchor: str = _setting(
+        "",
+        "Rotation start",
+        "YYYY-MM-DD: from the handoff on or after this day the first member is primary; empty: "
+        "the procedure's.",
+        pattern=DATE,
+    )
 
 
 def setting_fields() -> tuple[Any, ...]:

@@ -12,7 +12,7 @@ import copy
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from enum import Enum, StrEnum
 from importlib import resources
 from pathlib import Path
@@ -148,6 +148,7 @@ class Rotation:
     hour: int
     length_days: int
     members: tuple[str, ...]
+    anchor: date
 
 
 @dataclass(frozen=True)
@@ -351,6 +352,13 @@ def _labelled(node: _Node) -> tuple[Labelled, ...]:
     return items
 
 
+def _date(node: _Node) -> date:
+    try:
+        return date.fromisoformat(node.string())
+    except ValueError:
+        raise node.fail(f"{node.value!r} is not a date (YYYY-MM-DD)") from None
+
+
 def _postmortem_sections(node: _Node) -> tuple[PostmortemSection, ...]:
     sections = tuple(
         PostmortemSection(id=n["id"].string(), text=n["text"].text(), hint=n["hint"].text())
@@ -533,6 +541,7 @@ def _parse(data: dict[str, Any]) -> Policy:
             hour=rotation["hour"].integer(0, 23),
             length_days=rotation["length_days"].integer(1),
             members=tuple(n.string() for n in rotation["members"].entries()),
+            anchor=_date(rotation["anchor"]),
         ),
         handoff=Handoff(
             incoming_checks=_labelled(handoff["incoming_checks"]),

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from oncall_desktop.core.handoff import OnCallEntry, parse_oncall
 from oncall_desktop.core.paging import Page, parse_page
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
@@ -192,6 +193,32 @@ class PagerDutyClient(ApiClient):
             if offset + PAGE_LIMIT > OFFSET_CAP:
                 log.warning("more than %d open incidents; showing the newest", OFFSET_CAP)
                 return pages
+
+    def oncalls(
+        self,
+        *,
+        user_ids: list[str] | None = None,
+        escalation_policy_ids: list[str] | None = None,
+        since: datetime,
+        until: datetime,
+    ) -> list[OnCallEntry]:
+        """On-call shifts overlapping [since, until] (PagerDuty allows up to 90 days ahead).
+        This call has its own rate limit: callers cache the answer for minutes."""
+        params: dict[str, Any] = {
+            "since": since.astimezone(UTC).isoformat(),
+            "until": until.astimezone(UTC).isoformat(),
+            "limit": PAGE_LIMIT,
+        }
+        if user_ids:
+            params["user_ids[]"] = user_ids
+        if escalation_policy_ids:
+            params["escalation_policy_ids[]"] = escalation_policy_ids
+        body = self._request("GET", "/oncalls", params=params)
+        items = body.get("oncalls")
+        if not isinstance(items, list):
+            raise BadPayload("PagerDuty's on-call list has no 'oncalls' in it.")
+        entries = [parse_oncall(raw) for raw in items]
+        return [e for e in entries if e is not None]
 
     def post_status_update(
         self, incident_id: str, from_email: str, message: str

@@ -149,6 +149,20 @@ class IncidentRepository:
             ).all()
             return [_to_incident(row) for row in rows]
 
+    def list_detected_between(
+        self, start: datetime, end: datetime, limit: int = 500
+    ) -> list[Incident]:
+        """Incidents detected in [start, end), oldest first (a handoff's week)."""
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(IncidentRow)
+                .where(IncidentRow.detected_at >= start, IncidentRow.detected_at < end)
+                .order_by(IncidentRow.detected_at, IncidentRow.id)
+                .limit(limit)
+                .options(selectinload(IncidentRow.events), selectinload(IncidentRow.steps))
+            ).all()
+            return [_to_incident(row) for row in rows]
+
     def rank_in_day(self, incident: Incident, zone: tzinfo | None) -> int:
         """1 for the first incident detected that day (team time), 2 for the second...:
         the NNN of INC-YYYY-MM-DD-NNN when no Slack channel gave it one."""

@@ -184,3 +184,18 @@ class ActionItemRow(Base):
         UniqueConstraint("postmortem_id", "number", name="uq_action_items_postmortem_id"),
         Index("ix_action_items_open_due", "status", "due_on"),
     )
+
+
+class HandoffRow(Base):
+    __tablename__ = "handoffs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    change_at: Mapped[datetime] = mapped_column(UtcDateTime, unique=True)
+    outgoing: Mapped[str] = mapped_column(String(200))
+    incoming: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)  # JSON of core.handoff.HandoffNote
+    revision: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)

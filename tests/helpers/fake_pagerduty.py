@@ -31,6 +31,10 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _parse_time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
 def _user_ref(user_id: str) -> dict[str, Any]:
     return {
         "id": user_id,
@@ -71,6 +75,7 @@ class FakePagerDuty(FakeServer):
         self.status_updates_in_plan = True  # False: the plan refuses them (402)
         self.status_updates: list[dict[str, Any]] = []
         self.notes: list[dict[str, Any]] = []
+        self.oncalls: list[dict[str, Any]] = []
         self._numbers = itertools.count(1001)
         self.me: dict[str, Any] = {
             "id": ME_ID,
@@ -125,6 +130,62 @@ class FakePagerDuty(FakeServer):
         with self.lock:
             self.incidents[incident_id] = incident
         return incident_id
+
+    def add_oncall(
+        self,
+        user_id: str,
+        start: datetime | None,
+        end: datetime | None,
+        level: int = 1,
+        policy_id: str = "PEP0001",
+    ) -> None:
+        """An on-call shift of a user on an escalation policy (its schedule's rotation)."""
+
+        def stamp(moment: datetime | None) -> str | None:
+            return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+        entry = {
+            "escalation_policy": {
+                "id": policy_id,
+                "type": "escalation_policy_reference",
+                "summary": "Backend on-call",
+                "self": f"https://api.pagerduty.com/escalation_policies/{policy_id}",
+                "html_url": f"https://example.pagerduty.com/escalation_policies/{policy_id}",
+            },
+            "user": _user_ref(user_id),
+            "schedule": {
+                "id": "PSCH001",
+                "type": "schedule_reference",
+                "summary": "Weekly rotation",
+                "self": "https://api.pagerduty.com/schedules/PSCH001",
+                "html_url": "https://example.pagerduty.com/schedules/PSCH001",
+            },
+            "escalation_level": level,
+            "start": stamp(start),
+            "end": stamp(end),
+        }
+        with self.lock:
+            self.oncalls.append(entry)
+
+    def _list_oncalls(self, request: Request) -> dict[str, Any]:
+        users = set(request.args.getlist("user_ids[]"))
+        policies = set(request.args.getlist("escalation_policy_ids[]"))
+        since = _parse_time(request.args.get("since")) or datetime.now(UTC)
+        until = _parse_time(request.args.get("until")) or since
+
+        def overlaps(entry: dict[str, Any]) -> bool:
+            start, end = _parse_time(entry["start"]), _parse_time(entry["end"])
+            return (start is None or start <= until) and (end is None or end > since)
+
+        with self.lock:
+            found = [
+                e
+                for e in self.oncalls
+                if (not users or e["user"]["id"] in users)
+                and (not policies or e["escalation_policy"]["id"] in policies)
+                and overlaps(e)
+            ]
+        return {"oncalls": found, "limit": 100, "offset": 0, "more": False, "total": None}
 
     def set_status(self, incident_id: str, status: str, by: str = OTHER_ID) -> None:
         with self.lock:
@@ -223,6 +284,8 @@ class FakePagerDuty(FakeServer):
             return 200, {"user": self.me}
         if method == "GET" and path == "/incidents":
             return 200, self._list_incidents(request)
+        if method == "GET" and path == "/oncalls":
+            return 200, self._list_oncalls(request)
         sub = re.fullmatch(r"/incidents/([A-Z0-9]+)/(status_updates|notes)", path)
         if sub and method == "POST":
             return self._post_on_incident(sub.group(1), sub.group(2), body, request)

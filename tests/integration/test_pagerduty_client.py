@@ -208,3 +208,27 @@ def test_status_update_falls_back_to_a_note_when_the_plan_refuses(pagerduty):
     ref, delivered_as = client_for(pagerduty).post_status_update(incident, ME_EMAIL, "Update #1")
     assert delivered_as == "note" and ref
     assert pagerduty.notes[0]["content"] == "Update #1"
+
+
+def test_oncalls_give_the_rotation_and_its_next_change(pagerduty):
+    from datetime import UTC, datetime
+
+    from oncall_desktop.core.handoff import shift_from_oncalls
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    change = now + timedelta(days=2)
+    pagerduty.add_oncall(ME_ID, now - timedelta(days=5), change, level=1)
+    pagerduty.add_oncall(OTHER_ID, now - timedelta(days=5), change, level=2)
+    pagerduty.add_oncall(OTHER_ID, change, change + timedelta(days=7), level=1)
+    pagerduty.add_oncall(OTHER_ID, now - timedelta(days=5), None, level=3, policy_id="PEP0002")
+    client = client_for(pagerduty)
+    mine = client.oncalls(user_ids=[ME_ID], since=now, until=now + timedelta(days=30))
+    assert {(e.policy_id, e.level) for e in mine} == {("PEP0001", 1)}
+    team = client.oncalls(
+        escalation_policy_ids=["PEP0001"], since=now, until=now + timedelta(days=8)
+    )
+    shift = shift_from_oncalls(team, now)
+    assert (shift.primary, shift.backup, shift.end) == ("Alice", "Bob", change)
+    assert pagerduty.take_violations() == []
+    sent = pagerduty.requests_to("GET", "/oncalls")[-1]
+    assert ("escalation_policy_ids[]", "PEP0001") in sent.query

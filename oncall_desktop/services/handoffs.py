@@ -1,0 +1,287 @@
+"""The on-call rotation and its handoff: who is on call, when it changes, the handoff draft
+created at the change (or at the next start if the app was closed then), its autosave, and
+the live check of the incoming engineer's PagerDuty set-up."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from oncall_desktop.config.schema import WEEKDAYS, Settings
+from oncall_desktop.core.clock import Clock
+from oncall_desktop.core.errors import DomainError
+from oncall_desktop.core.handoff import (
+    HandoffNote,
+    RotationSpec,
+    Shift,
+    prefill,
+    shift_at,
+    shift_from_oncalls,
+)
+from oncall_desktop.core.policy import Policy
+from oncall_desktop.integrations.errors import IntegrationError
+from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, SecretStore, SecretStoreError
+from oncall_desktop.services.tasks import TaskRunner
+from oncall_desktop.storage.errors import StorageUnavailable
+
+if TYPE_CHECKING:
+    from oncall_desktop.storage.handoffs import HandoffRepository, StoredHandoff
+    from oncall_desktop.storage.postmortems import PostmortemRepository
+    from oncall_desktop.storage.repositories import IncidentRepository
+
+log = logging.getLogger(__name__)
+
+ACTION_ITEMS_HORIZON = timedelta(days=7)  # "due soon" in the handoff: within a week
+PAGERDUTY_ROTATION_TTL = timedelta(minutes=10)  # GET /oncalls has its own rate limit
+
+
+def rotation_spec(settings: Settings, policy: Policy) -> RotationSpec:
+    """The weekly rotation from the settings, each empty setting falling back on the SOP."""
+    rotation = policy.rotation
+    weekday = settings.rotation_weekday or rotation.weekday
+    hour, minute = rotation.hour, 0
+    if settings.rotation_time:
+        hour, minute = (int(part) for part in settings.rotation_time.split(":"))
+    members = tuple(m.strip() for m in settings.rotation_members.split(",") if m.strip())
+    anchor = rotation.anchor
+    if settings.rotation_anchor:
+        anchor = date.fromisoformat(settings.rotation_anchor)
+    return RotationSpec(
+        weekday=WEEKDAYS.index(weekday),
+        hour=hour,
+        minute=minute,
+        length_days=rotation.length_days,
+        members=members or rotation.members,
+        anchor=anchor,
+    )
+
+
+@dataclass(frozen=True)
+class Rotation:
+    shift: Shift
+    source: str  # "settings" or "pagerduty"
+    problem: str = ""  # why PagerDuty's rotation could not be used
+
+
+class HandoffService(QObject):
+    """Signals:
+    rotation_changed(object): the current Rotation.
+    due(object): the StoredHandoff of the latest change, just created or still incomplete.
+    saved(object): a StoredHandoff after an autosave.
+    verified(bool, str): the live PagerDuty check of the incoming engineer, and what it found.
+    problem(str): something the user must know.
+    """
+
+    rotation_changed = Signal(object)
+    due = Signal(object)
+    saved = Signal(object)
+    verified = Signal(bool, str)
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        handoffs: HandoffRepository,
+        incidents: IncidentRepository,
+        postmortems: PostmortemRepository,
+        runner: TaskRunner,
+        clock: Clock,
+        policy: Policy,
+        secrets: SecretStore,
+        settings: Callable[[], Settings],
+        zone: Callable[[], tzinfo | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._handoffs = handoffs
+        self._incidents = incidents
+        self._postmortems = postmortems
+        self._runner = runner
+        self.clock = clock
+        self.policy = policy
+        self._secrets = secrets
+        self._settings = settings
+        self._zone = zone
+        self.rotation: Rotation | None = None
+        self.current: StoredHandoff | None = None
+        self._pagerduty_checked_at: datetime | None = None
+
+    # --- rotation -------------------------------------------------------------------------------
+
+    def settings_shift(self, now: datetime) -> Shift:
+        return shift_at(rotation_spec(self._settings(), self.policy), now, self._zone())
+
+    def refresh_rotation(self, then: Callable[[], None] = lambda: None) -> None:
+        """The rotation now: from the settings at once, or from PagerDuty on a worker."""
+        settings, now = self._settings(), self.clock.now()
+        try:
+            fallback = Rotation(self.settings_shift(now), "settings")
+        except (DomainError, ValueError) as error:
+            self.problem.emit(f"The rotation settings are not usable: {error}")
+            return
+        if settings.rotation_source != "pagerduty":
+            self._set_rotation(fallback)
+            then()
+            return
+
+        def from_pagerduty() -> Rotation:
+            from oncall_desktop.integrations.pagerduty import PagerDutyClient
+
+            token = self._secrets.get(PAGERDUTY_TOKEN)
+            if not token:
+                return Rotation(fallback.shift, "settings", "no PagerDuty token is stored")
+            client = PagerDutyClient(token, settings.pagerduty_base_url)
+            me = client.me()
+            mine = client.oncalls(user_ids=[me.id], since=now, until=now + timedelta(days=30))
+            if not mine:
+                return Rotation(fallback.shift, "settings", "you have no on-call shift ahead")
+            team = client.oncalls(
+                escalation_policy_ids=[mine[0].policy_id],
+                since=now - timedelta(days=fallback_days(fallback.shift)),
+                until=now + timedelta(days=fallback_days(fallback.shift)),
+            )
+            shift = shift_from_oncalls(team, now)
+            if shift is None:
+                return Rotation(fallback.shift, "settings", "PagerDuty shows no rotation")
+            return Rotation(shift, "pagerduty")
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, IntegrationError | SecretStoreError):
+                raise error
+            self._set_rotation(Rotation(fallback.shift, "settings", str(error)))
+            then()
+
+        def done(rotation: Rotation) -> None:
+            self._set_rotation(rotation)
+            then()
+
+        self._runner.run(from_pagerduty, done, failed)
+
+    def _set_rotation(self, rotation: Rotation) -> None:
+        self.rotation = rotation
+        if rotation.problem:
+            log.info("rotation from the settings: %s", rotation.problem)
+        self.rotation_changed.emit(rotation)
+
+    # --- the handoff of the latest change -----------------------------------------------------
+
+    def check_due(self) -> None:
+        """Make sure the latest change has its handoff draft (created now if the app was
+        closed at the change), and hand it over if it is not complete."""
+        if self.rotation is None:
+            return
+        shift, now, zone = self.rotation.shift, self.clock.now(), self._zone()
+        if shift.start > now:
+            return
+
+        def ensure() -> StoredHandoff:
+            stored = self._handoffs.for_change(shift.start)
+            if stored is not None:
+                return stored
+            last_week = self._incidents.list_detected_between(
+                shift.start - timedelta(days=7), shift.start
+            )
+            previous = self._handoffs.previous(shift.start)
+            today = now.astimezone(zone).date()
+            soon = today + ACTION_ITEMS_HORIZON
+            items = [
+                f"{t.postmortem_title.split(':')[-1].strip()} #{t.item.number} {t.item.action}"
+                + (f" ({t.item.owner}" if t.item.owner else " (")
+                + (f", {t.item.due.isoformat()})" if t.item.due else ")")
+                for t in self._postmortems.tracked_action_items()
+                if t.item.status.value != "done" and t.item.due is not None and t.item.due <= soon
+            ]
+            note = prefill(
+                shift.start,
+                shift.previous,
+                shift.primary,
+                active=self._incidents.list_active(),
+                last_week=last_week,
+                previous=previous.note if previous else None,
+                action_items=items,
+                today=today,
+            )
+            return self._handoffs.create(note, at=now)
+
+        self._runner.run(ensure, self._on_due, self._on_error, write=True)
+
+    def open_latest(self, then: Callable[[StoredHandoff], None]) -> None:
+        """On demand: the latest change's handoff (created if needed)."""
+        if (
+            self.current is not None
+            and self.rotation
+            and self.current.note.change_at == (self.rotation.shift.start)
+        ):
+            then(self.current)
+            return
+        self.due.connect(then, type=Qt.ConnectionType.SingleShotConnection)
+        self.check_due()
+
+    def _on_due(self, stored: StoredHandoff) -> None:
+        self.current = stored
+        self.due.emit(stored)
+
+    def save(self, note: HandoffNote) -> None:
+        policy, now = self.policy, self.clock.now()
+        self._runner.run(
+            lambda: self._handoffs.save(note, at=now, complete=note.is_complete(policy)),
+            self._on_saved,
+            self._on_error,
+            write=True,
+        )
+
+    def _on_saved(self, stored: StoredHandoff) -> None:
+        if self.current is None or self.current.note.change_at == stored.note.change_at:
+            self.current = stored
+        self.saved.emit(stored)
+
+    def history(self, then: Callable[[list[StoredHandoff]], None]) -> None:
+        self._runner.run(self._handoffs.history, then, self._on_error, write=True)
+
+    # --- the incoming engineer's checks ---------------------------------------------------------
+
+    def verify_pagerduty(self) -> None:
+        """SOP: "Verified PagerDuty configured", checked live when a token is stored."""
+        settings = self._settings()
+
+        def check() -> str:
+            from oncall_desktop.integrations.pagerduty import PagerDutyClient
+
+            token = self._secrets.get(PAGERDUTY_TOKEN)
+            if not token:
+                raise IntegrationError(
+                    "No PagerDuty token is stored: add it in Settings, or tick this by hand "
+                    "once you have checked PagerDuty yourself."
+                )
+            client = PagerDutyClient(token, settings.pagerduty_base_url)
+            me = client.me()
+            now = self.clock.now()
+            shifts = client.oncalls(user_ids=[me.id], since=now, until=now + timedelta(days=30))
+            who = f"{me.name} <{me.email}>" if me.email else me.name or me.id
+            if not shifts:
+                return f"token valid for {who}; no on-call shift in the next 30 days"
+            first = min(shifts, key=lambda e: e.start or now)
+            when = (first.start or now).astimezone(self._zone()).strftime("%Y-%m-%d %H:%M")
+            return f"token valid for {who}; on call (level {first.level}) from {when}"
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, IntegrationError | SecretStoreError):
+                raise error
+            self.verified.emit(False, str(error))
+
+        self._runner.run(check, lambda detail: self.verified.emit(True, detail), failed)
+
+    def _on_error(self, error: Exception) -> None:
+        if isinstance(error, StorageUnavailable | DomainError | KeyError):
+            self.problem.emit(str(error))
+            return
+        raise error
+
+
+def fallback_days(shift: Shift) -> int:
+    """How far ahead to ask PagerDuty: the shift's length and a day, within its 90 days."""
+    return max(2, min(90, (shift.end - shift.start).days + 1))
