@@ -53,6 +53,7 @@ from oncall_desktop.ui.tray import Tray
 from oncall_desktop.ui.windows.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from oncall_desktop.app.handoffs import HandoffController
     from oncall_desktop.app.history import HistoryController
 
     # SQLAlchemy takes ~300 ms to import: the worker that opens the database loads it, so
@@ -113,6 +114,7 @@ class AppContext:
     outbox: OutboxService | None = None
     drafts_dir: Path | None = None
     _pending_postmortem: int | None = None
+    disposed: bool = False
 
     @property
     def settings(self) -> Settings:
@@ -137,6 +139,7 @@ class AppContext:
         self.outbox.start()
         self.controller.attach_postmortems(build_postmortems(self, database))
         self.controller.history = build_history(self, database)
+        self.controller.handoffs = build_handoffs(self, database)
         if self._pending_postmortem is not None:
             self.open_postmortem(self._pending_postmortem)
         sop = policy.sop
@@ -179,6 +182,8 @@ class AppContext:
             cockpit.close()
         if self.controller.history is not None:
             self.controller.history.close_windows()
+        if self.controller.handoffs is not None:
+            self.controller.handoffs.close_window()
         self.controller.notifier.close()
         if self.tray is not None:
             self.tray.hide()
@@ -189,6 +194,9 @@ class AppContext:
 
     def dispose(self) -> None:
         """Shut down and delete every Qt object of this app instance (tests build many)."""
+        if self.disposed:
+            return
+        self.disposed = True
         self.shutdown()
         self.window.deleteLater()
         self.root.deleteLater()
@@ -230,6 +238,7 @@ class AppController(QObject):
         self.outbox: OutboxService | None = None
         self.postmortems: PostmortemController | None = None
         self.history: HistoryController | None = None
+        self.handoffs: HandoffController | None = None
         self.snoozed_until: datetime | None = None
         self._told_about_tray = False
         self._body_markup = False
@@ -570,6 +579,8 @@ class AppController(QObject):
             self.open_cockpit(int(key.split(":", 1)[1]))
         elif key.startswith("postmortem:") and self.postmortems is not None:
             self.postmortems.open(int(key.split(":", 1)[1]))
+        elif key == "handoff" and self.handoffs is not None:
+            self.handoffs.open()
         elif action == ACKNOWLEDGE:
             self.poller.acknowledge(key)
         elif action == OPEN:
@@ -694,6 +705,8 @@ class AppController(QObject):
         self._alert_overdue_updates(now)
         if self.postmortems is not None:
             self.postmortems.remind(now)
+        if self.handoffs is not None:
+            self.handoffs.on_tick(now)
         self.update_tray(now)
 
     def _refresh_cockpits(self, now: datetime) -> None:
@@ -752,6 +765,8 @@ class AppController(QObject):
         if active:
             parts.append(self.tr("%n open incident(s)", "", len(active)))
         reminders = self.postmortems.reminder_entries(now) if self.postmortems else []
+        if self.handoffs is not None:
+            reminders += self.handoffs.reminder_entries()
         if reminders:
             parts.append(self.tr("%n post-mortem(s) overdue", "", len(reminders)))
         if not parts:
@@ -946,6 +961,29 @@ def build_history(context: AppContext, database: Database) -> HistoryController:
         parent=context.root,
     )
     return HistoryController(context.controller, service)
+
+
+def build_handoffs(context: AppContext, database: Database) -> HandoffController:
+    from oncall_desktop.app.handoffs import HandoffController
+    from oncall_desktop.services.handoffs import HandoffService
+    from oncall_desktop.storage.handoffs import HandoffRepository
+    from oncall_desktop.storage.postmortems import PostmortemRepository
+    from oncall_desktop.storage.repositories import IncidentRepository
+
+    controller = context.controller
+    service = HandoffService(
+        HandoffRepository(database),
+        IncidentRepository(database),
+        PostmortemRepository(database),
+        context.runner,
+        context.clock,
+        context.loaded_policy.policy,
+        context.secrets,
+        settings=lambda: controller.settings,
+        zone=lambda: controller.zone,
+        parent=context.root,
+    )
+    return HandoffController(controller, service)
 
 
 def choose_notifier(context: AppContext) -> None:

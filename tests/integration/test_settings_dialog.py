@@ -77,3 +77,27 @@ def test_slack_settings_and_test_connection(qtbot, slack):
     dialog.slack_channel.setText("#ops-incidents")
     assert dialog.result_settings().slack_channel == "#ops-incidents"
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_rotation_settings(qtbot):
+    from oncall_desktop.config.schema import Settings
+    from oncall_desktop.integrations.secrets import InMemorySecretStore
+
+    dialog, _runner = make_dialog(qtbot, Settings(), InMemorySecretStore())
+    dialog.rotation_members.setText(" Alice ,Bob,, Carol ")
+    dialog.rotation_weekday.setCurrentIndex(dialog.rotation_weekday.findData("tuesday"))
+    dialog.rotation_time.setText("10:30")
+    dialog.rotation_anchor.setText("2025-13-01")
+    assert "YYYY-MM-DD" in dialog._validate()
+    dialog.rotation_anchor.setText("2025-11-04")
+    dialog.rotation_time.setText("25:00")
+    assert "HH:MM" in dialog._validate()
+    dialog.rotation_time.setText("10:30")
+    assert dialog._validate() == ""
+    result = dialog.result_settings()
+    assert (result.rotation_members, result.rotation_weekday, result.rotation_time) == (
+        "Alice, Bob, Carol",
+        "tuesday",
+        "10:30",
+    )
+    assert result.rotation_anchor == "2025-11-04" and result.rotation_source == "settings"

@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
     incident_activated(int): the user opened this incident (double-click, Enter).
     action_items_requested(): the user asked for the post-mortem action items.
     history_requested(): the user asked for the incident history and KPIs.
+    handoff_requested(): the user asked for the on-call handoff form.
     hidden_to_tray(): the window was closed while the app keeps running in the tray.
     """
 
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
     incident_activated = Signal(int)
     action_items_requested = Signal()
     history_requested = Signal()
+    handoff_requested = Signal()
     hidden_to_tray = Signal()
 
     def __init__(
@@ -75,6 +77,10 @@ class MainWindow(QMainWindow):
         self.history_action.setEnabled(False)  # until the database is open
         self.history_action.triggered.connect(self.history_requested)
         toolbar.addAction(self.history_action)
+        self.handoff_action = QAction(self.tr("Handoff…"), self)
+        self.handoff_action.setEnabled(False)  # until the database is open
+        self.handoff_action.triggered.connect(self.handoff_requested)
+        toolbar.addAction(self.handoff_action)
         self.toolbar = toolbar
         self.addToolBar(toolbar)
 
@@ -122,6 +128,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.rotation_label = QLabel(self)
+        self.rotation_label.setObjectName("rotationLabel")
+        self.rotation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.rotation_label)
         self.statusBar().addPermanentWidget(self.status_label)
         self.resize(960, 480)
 
@@ -147,6 +157,10 @@ class MainWindow(QMainWindow):
 
     def set_status(self, text: str) -> None:
         self.status_label.setText(text)
+
+    def set_rotation(self, text: str) -> None:
+        """Who is on call and until when (plain text: names come from outside)."""
+        self.rotation_label.setText(text)
 
     def bring_forward(self) -> None:
         self.show()

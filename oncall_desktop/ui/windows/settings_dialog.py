@@ -6,7 +6,9 @@ file. "Test connection" asks PagerDuty who the token belongs to, off the GUI thr
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oncall_desktop.config.schema import Settings
+from oncall_desktop.config.schema import TIME_OF_DAY, WEEKDAYS, Settings
 from oncall_desktop.services.connections import (
     PAGERDUTY_TOKEN,
     SLACK_BOT_TOKEN,
@@ -154,13 +156,41 @@ class SettingsDialog(QDialog):
         quiet.addStretch(1)
         form.addRow(self.tr("Quiet hours (high urgency always alerts)"), quiet)
 
+        rotation = QGroupBox(self.tr("On-call rotation"), self)
+        form = QFormLayout(rotation)
+        self.rotation_source = QComboBox(self)
+        self.rotation_source.addItem(self.tr("These settings"), "settings")
+        self.rotation_source.addItem(self.tr("PagerDuty (my on-call shifts)"), "pagerduty")
+        self.rotation_source.setCurrentIndex(
+            max(0, self.rotation_source.findData(settings.rotation_source))
+        )
+        self.rotation_members = QLineEdit(settings.rotation_members, self)
+        self.rotation_members.setPlaceholderText(self.tr("e.g. Agent DEV, Orchestrateur"))
+        self.rotation_weekday = QComboBox(self)
+        self.rotation_weekday.addItem(self.tr("The procedure's"), "")
+        for day in WEEKDAYS:
+            self.rotation_weekday.addItem(self.tr(day.capitalize()), day)
+        self.rotation_weekday.setCurrentIndex(
+            max(0, self.rotation_weekday.findData(settings.rotation_weekday))
+        )
+        self.rotation_time = QLineEdit(settings.rotation_time, self)
+        self.rotation_time.setPlaceholderText("09:00")
+        self.rotation_time.setMaximumWidth(80)
+        self.rotation_anchor = QLineEdit(settings.rotation_anchor, self)
+        self.rotation_anchor.setPlaceholderText("YYYY-MM-DD")
+        form.addRow(self.tr("Rotation from"), self.rotation_source)
+        form.addRow(self.tr("Members, in order"), self.rotation_members)
+        form.addRow(self.tr("Handoff day"), self.rotation_weekday)
+        form.addRow(self.tr("Handoff time"), self.rotation_time)
+        form.addRow(self.tr("First member primary from"), self.rotation_anchor)
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for box in (general, pagerduty, slack, alerts):
+        for box in (general, pagerduty, slack, alerts, rotation):
             layout.addWidget(box)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
@@ -243,6 +273,14 @@ class SettingsDialog(QDialog):
                 return self.tr("Quiet hours are HH:MM, e.g. 22:00 → 07:00.")
         if bool(start) != bool(end):
             return self.tr("Give both ends of the quiet hours, or neither.")
+        if not re.fullmatch(TIME_OF_DAY, self.rotation_time.text().strip()):
+            return self.tr("The handoff time is HH:MM, e.g. 09:00.")
+        anchor = self.rotation_anchor.text().strip()
+        if anchor:
+            try:
+                date.fromisoformat(anchor)
+            except ValueError:
+                return self.tr("The rotation start is a date, YYYY-MM-DD.")
         return ""
 
     @staticmethod
@@ -267,6 +305,13 @@ class SettingsDialog(QDialog):
             alert_sound=self.sound.isChecked(),
             quiet_hours_start=self._quiet_value(self.quiet_start),
             quiet_hours_end=self._quiet_value(self.quiet_end),
+            rotation_source=self.rotation_source.currentData(),
+            rotation_members=", ".join(
+                m.strip() for m in self.rotation_members.text().split(",") if m.strip()
+            ),
+            rotation_weekday=self.rotation_weekday.currentData(),
+            rotation_time=self.rotation_time.text().strip(),
+            rotation_anchor=self.rotation_anchor.text().strip(),
         )
 
     def new_token(self) -> str | None:

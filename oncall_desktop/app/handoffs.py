@@ -1,0 +1,148 @@
+"""Wires the weekly handoff into the app: the rotation, the form at the change (or at the next
+start), the tray reminder until the incoming engineer has acknowledged everything, and the
+note posted through the outbox."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from oncall_desktop.core.handoff import HandoffNote, change_label
+from oncall_desktop.core.outbox import Post, Target
+from oncall_desktop.core.policy import Audience
+from oncall_desktop.services.handoffs import HandoffService, Rotation
+from oncall_desktop.ui.notifier import Notification
+
+if TYPE_CHECKING:
+    from oncall_desktop.app.container import AppController
+    from oncall_desktop.storage.handoffs import StoredHandoff
+    from oncall_desktop.ui.windows.handoff_window import HandoffWindow
+
+log = logging.getLogger(__name__)
+
+REMINDER_KEY = "handoff"
+
+
+class HandoffController(QObject):
+    def __init__(self, controller: AppController, service: HandoffService) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.service = service
+        self.window: HandoffWindow | None = None
+        self._announced: set[datetime] = set()
+        service.problem.connect(
+            lambda text: controller.window.show_message("handoff", text, "error")
+        )
+        service.due.connect(self._on_due)
+        service.saved.connect(lambda _: controller.update_tray(controller.clock.now()))
+        service.rotation_changed.connect(self._on_rotation)
+        controller.window.handoff_requested.connect(self.open)
+        controller.window.handoff_action.setEnabled(True)
+        service.refresh_rotation(then=service.check_due)
+
+    def involves_me(self, note: HandoffNote) -> bool:
+        me = self.controller.actor.strip().casefold()
+        return bool(me) and me in {note.outgoing.casefold(), note.incoming.casefold()}
+
+    def _on_rotation(self, rotation: Rotation) -> None:
+        shift = rotation.shift
+        zone, language = self.controller.zone, self.controller.language
+        text = (
+            self.controller.tr("On call: %1 (backup %2) until %3")
+            .replace("%1", shift.primary)
+            .replace("%2", shift.backup or "—")
+            .replace("%3", change_label(shift.end, zone, language))
+        )
+        self.controller.window.set_rotation(text)
+
+    def on_tick(self, now: datetime) -> None:
+        rotation = self.service.rotation
+        if rotation is not None and now >= rotation.shift.end:
+            log.info("rotation change at %s", rotation.shift.end.isoformat())
+            self.service.refresh_rotation(then=self.service.check_due)
+
+    def _on_due(self, stored: StoredHandoff) -> None:
+        note = stored.note
+        self.controller.update_tray(self.controller.clock.now())
+        if note.is_complete(self.service.policy) or not self.involves_me(note):
+            return
+        if note.change_at in self._announced:
+            return
+        self._announced.add(note.change_at)
+        self.controller.notifier.notify(
+            Notification(
+                key=REMINDER_KEY,
+                title=self.tr("On-call handoff: %1").replace(
+                    "%1",
+                    change_label(note.change_at, self.controller.zone, self.controller.language),
+                ),
+                body=f"{note.outgoing} → {note.incoming}",
+            )
+        )
+        self.show(stored)
+
+    def open(self) -> None:
+        if self.window is not None:
+            self.controller._raise(self.window)
+            return
+        self.service.open_latest(self.show)
+
+    def show(self, stored: StoredHandoff) -> None:
+        from oncall_desktop.ui.windows.handoff_window import HandoffWindow
+
+        if self.window is not None:
+            self.controller._raise(self.window)
+            return
+        window = HandoffWindow(
+            stored.note,
+            self.service.policy,
+            self.controller.language,
+            self.controller.zone,
+            self.service,
+            self.controller.clock,
+            self.controller.actor,
+        )
+        window.closed.connect(self._on_closed)
+        window.post_requested.connect(self.post)
+        self.window = window
+        self.controller._raise(window)
+
+    def _on_closed(self) -> None:
+        self.window = None
+
+    def close_window(self) -> None:
+        if self.window is not None:
+            self.window.close()
+
+    def post(self, markdown: str) -> None:
+        outbox, settings = self.controller.outbox, self.controller.settings
+        if outbox is None:
+            return
+        outbox.submit(
+            Post(
+                Target.SLACK,
+                markdown,
+                audience=Audience.INTERNAL.value,
+                kind="handoff",
+                destination=settings.slack_channel,
+            )
+        )
+        if self.window is not None:
+            self.window.statusBar().showMessage(
+                self.window.tr("Queued for %1").replace("%1", settings.slack_channel), 5000
+            )
+
+    def reminder_entries(self) -> list[tuple[str, str]]:
+        stored = self.service.current
+        if stored is None or not self.involves_me(stored.note):
+            return []
+        note = stored.note
+        if note.is_complete(self.service.policy):
+            return []
+        total = len(self.service.policy.handoff.incoming_checks)
+        done = total - len(note.missing_checks(self.service.policy))
+        text = self.tr("Handoff pending: %1 of %2 acknowledged").replace("%1", str(done))
+        return [(REMINDER_KEY, text.replace("%2", str(total)))]

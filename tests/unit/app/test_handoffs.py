@@ -1,0 +1,181 @@
+"""The weekly handoff in the assembled app, driven by a fake clock across the rotation moment
+(and a daylight-saving change), with the app closed over it, and PagerDuty's side against the
+contract-checked fake."""
+
+from datetime import UTC, datetime, timedelta
+
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
+from oncall_desktop.storage.db import open_database, sqlite_url
+from oncall_desktop.storage.handoffs import HandoffRepository
+from oncall_desktop.storage.repositories import IncidentRepository
+from tests.helpers.fake_pagerduty import ME_ID, OTHER_ID
+from tests.unit.app.conftest import RecordingNotifier
+
+# Paris left summer time on Sunday 26 October 2025: the Monday 09:00 handoff was 07:00 UTC on
+# the 20th and is 08:00 UTC on the 27th.
+BEFORE_CHANGE = datetime(2025, 10, 27, 7, 30, tzinfo=UTC)  # 08:30 in Paris
+CHANGE = datetime(2025, 10, 27, 8, 0, tzinfo=UTC)
+PARIS_ORCHESTRATEUR = Settings(
+    language="en", team_timezone="Europe/Paris", engineer_name="Orchestrateur"
+)
+
+
+def set_clock(clock, moment):
+    clock.advance(moment - clock.now())
+
+
+def handoff_window(qtbot, ctx):
+    qtbot.waitUntil(lambda: ctx.controller.handoffs.window is not None, timeout=5000)
+    return ctx.controller.handoffs.window
+
+
+def test_the_form_opens_at_the_change_local_time_across_daylight_saving(qtbot, context, clock):
+    set_clock(clock, BEFORE_CHANGE)
+    ctx = context(settings=PARIS_ORCHESTRATEUR)
+    recorder = RecordingNotifier()
+    ctx.controller.use_notifier(recorder.notifier)
+    # At start: the change of Monday the 20th had no handoff (the app was not running then);
+    # Orchestrateur handed over to Agent DEV: the form opens for them.
+    first = handoff_window(qtbot, ctx)
+    assert (first.note.outgoing, first.note.incoming) == ("Orchestrateur", "Agent DEV")
+    assert first.note.change_at == datetime(2025, 10, 20, 7, 0, tzinfo=UTC)
+    assert "On call: Agent DEV (backup Orchestrateur) until Monday 09:00" in (
+        ctx.window.rotation_label.text()
+    )
+    first.watch_edit.setPlainText("Database replica lag (slight delay, monitoring)")
+    first.close()
+    qtbot.waitUntil(lambda: ctx.controller.handoffs.window is None)
+
+    # 7 × 24 h after the last change it is only 08:00 in Paris: not yet.
+    set_clock(clock, datetime(2025, 10, 27, 7, 0, 30, tzinfo=UTC))
+    ctx.controller.on_tick(clock.now())
+    qtbot.wait(200)
+    assert ctx.controller.handoffs.window is None
+    set_clock(clock, CHANGE + timedelta(seconds=30))
+    ctx.controller.on_tick(clock.now())
+    second = handoff_window(qtbot, ctx)
+    assert (second.note.outgoing, second.note.incoming) == ("Agent DEV", "Orchestrateur")
+    assert second.note.change_at == CHANGE
+    assert second.note.watch_items == ("Database replica lag (slight delay, monitoring)",)
+    titles = [n.title for n in recorder.shown if n.key == "handoff"]
+    assert titles == ["On-call handoff: Monday 09:00", "On-call handoff: Monday 09:00"]
+    qtbot.waitUntil(lambda: ctx.controller.handoffs.service.current.note.change_at == CHANGE)
+    assert ctx.controller.handoffs.reminder_entries() == [
+        ("handoff", "Handoff pending: 0 of 4 acknowledged")
+    ]
+
+
+def test_the_app_closed_over_the_change_opens_the_form_at_the_next_start(qtbot, context, clock):
+    set_clock(clock, BEFORE_CHANGE)
+    ctx = context(settings=PARIS_ORCHESTRATEUR)
+    handoff_window(qtbot, ctx).close()
+    qtbot.waitUntil(lambda: ctx.controller.handoffs.window is None)
+    ctx.dispose()  # the laptop is shut for the week-end... and Monday morning
+
+    set_clock(clock, CHANGE + timedelta(hours=3))
+    again = context(settings=PARIS_ORCHESTRATEUR)
+    window = handoff_window(qtbot, again)
+    assert window.note.change_at == CHANGE and window.note.incoming == "Orchestrateur"
+    stored = HandoffRepository(again.database).history()
+    assert [h.note.change_at for h in stored] == [CHANGE, datetime(2025, 10, 20, 7, tzinfo=UTC)]
+
+
+def test_incoming_checks_complete_the_handoff_with_pagerduty_checked_live(
+    qtbot, context, clock, pagerduty, tmp_path
+):
+    set_clock(clock, CHANGE + timedelta(minutes=5))
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    pagerduty.add_oncall(ME_ID, CHANGE, CHANGE + timedelta(days=7))
+    settings = Settings(
+        language="en",
+        team_timezone="Europe/Paris",
+        engineer_name="Orchestrateur",
+        pagerduty_base_url=pagerduty.url,
+    )
+    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))  # the app's database
+    IncidentRepository(database).save(
+        Incident.declare(
+            title="Payments webhook failing", severity=Severity.SEV2, at=CHANGE, actor="a"
+        )
+    )
+    database.close()
+    ctx = context(settings=settings, secrets=secrets)
+    window = handoff_window(qtbot, ctx)
+    window.sign()
+    assert window.note.signed_by == "Agent DEV"
+    assert window.status_label.text() == "Status: pending ⏳ (0 of 4 acknowledged)"
+
+    window.check_boxes["pagerduty"].setChecked(True)  # asks PagerDuty, does not just tick
+    assert not window.check_boxes["pagerduty"].isChecked()
+    qtbot.waitUntil(lambda: "pagerduty" in window.note.checks, timeout=5000)
+    assert "token valid for Alice" in window.note.checks["pagerduty"].detail
+    assert pagerduty.requests_to("GET", "/oncalls") and pagerduty.take_violations() == []
+    for check in ("read", "access", "runbook"):
+        window.check_boxes[check].setChecked(True)
+    assert window.status_label.text() == "Status: Handoff complete ✅"
+    qtbot.waitUntil(
+        lambda: HandoffRepository(ctx.database).for_change(CHANGE).completed_at is not None,
+        timeout=5000,
+    )
+    assert ctx.controller.handoffs.reminder_entries() == []
+    markdown = window.markdown()
+    assert "**Status** : Handoff complete ✅" in markdown
+    assert "Payments webhook failing" in markdown  # the open incident, listed as active
+
+
+def test_without_a_token_pagerduty_is_acknowledged_by_hand_and_the_tray_reminds(
+    qtbot, context, clock, tmp_path
+):
+    set_clock(clock, CHANGE + timedelta(minutes=5))
+    ctx = context(settings=PARIS_ORCHESTRATEUR)
+    window = handoff_window(qtbot, ctx)
+    qtbot.waitUntil(lambda: ctx.controller.handoffs.service.current is not None)
+    assert ctx.controller.handoffs.reminder_entries() == [
+        ("handoff", "Handoff pending: 0 of 4 acknowledged")
+    ]
+    window.check_boxes["pagerduty"].setChecked(True)
+    qtbot.waitUntil(lambda: window.check_boxes["pagerduty"].isEnabled(), timeout=5000)
+    assert "No PagerDuty token" in window.check_details["pagerduty"].text()
+    window.check_boxes["pagerduty"].setChecked(True)  # a human tick, now allowed
+    assert "pagerduty" in window.note.checks
+    qtbot.waitUntil(
+        lambda: (
+            ctx.controller.handoffs.reminder_entries()
+            == [("handoff", "Handoff pending: 1 of 4 acknowledged")]
+        ),
+        timeout=5000,
+    )
+    path = window.export_markdown(tmp_path / "handoff.md")
+    assert path.read_text(encoding="utf-8").startswith("## On-Call Handoff - Monday 09:00")
+    posts = []
+    ctx.outbox.post_changed.connect(posts.append)
+    window.post_action.trigger()
+    qtbot.waitUntil(lambda: bool(posts), timeout=5000)
+    assert posts[0].destination == "#incidents" and posts[0].kind == "handoff"
+
+
+def test_the_rotation_can_come_from_pagerduty(qtbot, context, clock, pagerduty):
+    set_clock(clock, CHANGE + timedelta(days=1))
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    end = CHANGE + timedelta(days=7)
+    pagerduty.add_oncall(ME_ID, CHANGE, end, level=1)
+    pagerduty.add_oncall(OTHER_ID, CHANGE, end, level=2)
+    pagerduty.add_oncall(OTHER_ID, CHANGE - timedelta(days=7), CHANGE, level=1)
+    settings = Settings(
+        language="en",
+        team_timezone="Europe/Paris",
+        rotation_source="pagerduty",
+        pagerduty_base_url=pagerduty.url,
+        engineer_name="Alice",
+    )
+    ctx = context(settings=settings, secrets=secrets)
+    qtbot.waitUntil(lambda: "Alice" in ctx.window.rotation_label.text(), timeout=5000)
+    assert ctx.window.rotation_label.text() == "On call: Alice (backup Bob) until Monday 09:00"
+    window = handoff_window(qtbot, ctx)
+    assert (window.note.outgoing, window.note.incoming) == ("Bob", "Alice")
+    assert pagerduty.take_violations() == []
