@@ -58,11 +58,69 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         metavar="SECONDS",
         help=argparse.SUPPRESS,  # smoke starts and benchmarks
     )
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "command",
+        nargs="?",
+        choices=("status", "note", "ack"),
+        help="to the running console: status (open incidents and next deadlines), "
+        'note "text" (in the open incident\'s timeline), ack (the page waiting for it)',
+    )
+    parser.add_argument("text", nargs="?", help="the note, for: note")
+    parser.add_argument("--incident", type=int, help="which open incident, when several")
+    parser.add_argument("--json", action="store_true", help="status as JSON")
+    args = parser.parse_args(argv)
+    if args.text is not None and args.command != "note":
+        parser.error("only the note command takes a text")
+    if args.command == "note" and not (args.text or "").strip():
+        parser.error('note needs its text: oncall-desktop note "what you saw"')
+    return args
+
+
+EXIT_REFUSED = 1
+EXIT_NOT_RUNNING = 3
+
+
+def run_terminal_command(args: argparse.Namespace) -> int:
+    """Send the command to the running console and print its answer."""
+    import json
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QCoreApplication
+
+    from oncall_desktop.app.commands import format_status
+    from oncall_desktop.app.paths import AppPaths
+    from oncall_desktop.app.single_instance import SingleInstance
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])  # noqa: F841
+    instance = SingleInstance(AppPaths.from_environment().data_dir)
+    request: dict[str, object] = {"command": args.command}
+    if args.text is not None:
+        request["text"] = args.text
+    if args.incident is not None:
+        request["incident"] = args.incident
+    answer = instance.send(request, timeout_ms=20_000)
+    if answer is None:
+        print(f"{APP_DISPLAY_NAME} is not running (start it with: {APP_NAME}).", file=sys.stderr)
+        return EXIT_NOT_RUNNING
+    if not answer.get("ok"):
+        print(f"{APP_NAME} {args.command}: {answer.get('error', 'refused')}", file=sys.stderr)
+        return EXIT_REFUSED
+    if args.command == "status":
+        if args.json:
+            print(json.dumps(answer, ensure_ascii=False, indent=2))
+        else:
+            print(format_status(answer, datetime.now(UTC)))
+    elif args.command == "note":
+        print(f"Noted in #{answer.get('incident')} {answer.get('title', '')}")
+    elif args.command == "ack":
+        print(f"Acknowledged: {answer.get('title', '')}")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command:
+        return run_terminal_command(args)
 
     # Imported after argument parsing so that --version and --help stay instant.
     from oncall_desktop.app.crash import CrashHandler
@@ -123,7 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         app, settings, loaded_policy, SystemClock(), problems, SettingsStore(paths.config_dir)
     )
     context.console_id = paths.console_id()  # our single-instance lock is held
-    instance.request_received.connect(lambda request: handle_request(context, request))
+    from oncall_desktop.app.commands import CommandHandler
+
+    instance.set_handler(CommandHandler(context).handle)
     if args.postmortem is not None:
         context.open_postmortem(args.postmortem)
     app.aboutToQuit.connect(context.shutdown)
@@ -221,15 +281,6 @@ def open_storage(
         )
 
     context.runner.run(lambda: open_database(url), ready, failed, write=True)
-
-
-def handle_request(context: AppContext, request: dict[str, object]) -> None:
-    """What a later launch asked the running app for."""
-    incident = request.get("incident")
-    if request.get("command") == "postmortem" and isinstance(incident, int):
-        context.open_postmortem(incident)
-    else:
-        context.window.bring_forward()
 
 
 def _after_storage(context: AppContext, args: argparse.Namespace) -> None:

@@ -11,6 +11,7 @@ import getpass
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,16 @@ def server_name(data_dir: Path) -> str:
     return f"oncall-desktop-{getpass.getuser()}-{digest}"
 
 
+Reply = Callable[[dict[str, Any]], None]
+
+
 class SingleInstance(QObject):
     """Signals:
     request_received(dict): a later launch asked for something, e.g. {"command": "show"}.
+
+    With a handler set (:meth:`set_handler`), the handler answers each request itself, when it
+    is ready (a terminal command may wait for the database); otherwise the request is simply
+    acknowledged.
     """
 
     request_received = Signal(dict)
@@ -40,6 +48,10 @@ class SingleInstance(QObject):
         self._lock = QLockFile(str(data_dir / "instance.lock"))
         self._lock.setStaleLockTime(0)  # only a dead PID makes it stale, never its age
         self._server: QLocalServer | None = None
+        self._handler: Callable[[dict[str, Any], Reply], None] | None = None
+
+    def set_handler(self, handler: Callable[[dict[str, Any], Reply], None]) -> None:
+        self._handler = handler
 
     def acquire(self) -> bool:
         """True when this process is the first instance (and now serves the others).
@@ -64,7 +76,7 @@ class SingleInstance(QObject):
             self._server.close()
         self._lock.unlock()
 
-    def send(self, request: dict[str, Any], timeout_ms: int = 3000) -> dict[str, Any] | None:
+    def send(self, request: dict[str, Any], timeout_ms: int = 10_000) -> dict[str, Any] | None:
         """Deliver ``request`` to the running instance; its reply, or None if none answered."""
         socket = QLocalSocket()
         socket.connectToServer(self.name)
@@ -98,6 +110,19 @@ class SingleInstance(QObject):
         except ValueError:
             socket.write(QByteArray(b'{"ok": false, "error": "bad request"}\n'))
             return
-        socket.write(QByteArray(b'{"ok": true}\n'))
-        socket.flush()
         self.request_received.emit(request)
+        if self._handler is None:
+            _write(socket, {"ok": True})
+            return
+        self._handler(request, lambda reply, s=socket: _write(s, reply))
+
+
+def _write(socket: QLocalSocket, reply: dict[str, Any]) -> None:
+    """Answer, unless the asking process has gone meanwhile."""
+    try:
+        if socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+            return
+        socket.write(QByteArray(json.dumps(reply, ensure_ascii=False).encode() + b"\n"))
+        socket.flush()
+    except RuntimeError:  # the socket object was deleted with its connection
+        return

@@ -172,10 +172,16 @@ class IncidentService(QObject):
     def load(self, incident_id: int, on_loaded: Callable[[Incident], None]) -> None:
         self._runner.run(lambda: self._repo.get(incident_id), on_loaded, self._on_error)
 
-    def change(self, incident_id: int, change: Callable[[Incident, datetime, str], None]) -> None:
+    def change(
+        self,
+        incident_id: int,
+        change: Callable[[Incident, datetime, str], None],
+        then: Callable[[Incident | None, str], None] | None = None,
+    ) -> None:
         """Apply ``change(incident, now, actor)`` to the stored incident and save it, on the
         write thread, so that changes from several windows never overwrite each other. A
-        refused change (a rule of the SOP) comes back as ``problem``."""
+        refused change (a rule of the SOP) comes back as ``problem``; ``then`` also hears
+        how it ended: (the stored incident, "") or (None, why not)."""
         actor = self.actor
 
         def apply() -> Incident:
@@ -183,7 +189,17 @@ class IncidentService(QObject):
             change(incident, self.clock.now(), actor)
             return self._repo.save(incident)
 
-        self._runner.run(apply, self._on_changed, self._on_error, write=True)
+        def done(incident: Incident) -> None:
+            self._on_changed(incident)
+            if then is not None:
+                then(incident, "")
+
+        def failed(error: Exception) -> None:
+            if then is not None and isinstance(error, StorageUnavailable | DomainError | KeyError):
+                then(None, str(error.args[0]) if isinstance(error, KeyError) else str(error))
+            self._on_error(error)
+
+        self._runner.run(apply, done, failed, write=True)
 
     def move_to(self, incident_id: int, status: Status, note: str = "") -> None:
         self.change(
@@ -249,6 +265,9 @@ class IncidentService(QObject):
         self.refresh()
 
     def _on_error(self, error: Exception) -> None:
+        if isinstance(error, KeyError):  # gone meanwhile (another console, a typo'd id)
+            self.problem.emit(str(error.args[0]))
+            return
         if isinstance(error, StorageUnavailable | DomainError):
             self.problem.emit(str(error))
             return

@@ -1,0 +1,230 @@
+"""Terminal commands to the running console, for an engineer who lives in a shell during an
+incident:
+
+    oncall-desktop status            open incidents and their next deadlines
+    oncall-desktop note "…"          a note in the open incident's timeline
+    oncall-desktop ack               acknowledge the page (or incident) waiting for it
+
+Each is one JSON request over the single-instance socket; the running app answers when the
+work is done (the note stored, PagerDuty's answer in). With several candidates and no
+``--incident N`` nothing is guessed: the answer lists them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from oncall_desktop.core.clocks import open_deadlines
+from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.paging import Page
+from oncall_desktop.core.policy import Audience
+
+if TYPE_CHECKING:
+    from oncall_desktop.app.container import AppContext
+    from oncall_desktop.app.single_instance import Reply
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("status", "note", "ack")
+
+
+class CommandHandler:
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
+
+    @property
+    def controller(self):  # type: ignore[no-untyped-def]
+        return self.context.controller
+
+    def handle(self, request: dict[str, Any], reply: Reply) -> None:
+        command = request.get("command")
+        log.info("terminal command: %s", command)
+        try:
+            if command == "status":
+                reply(self.status())
+            elif command == "note":
+                self.note(str(request.get("text", "")), request.get("incident"), reply)
+            elif command == "ack":
+                self.ack(request.get("incident"), reply)
+            elif command == "postmortem" and isinstance(request.get("incident"), int):
+                self.context.open_postmortem(request["incident"])
+                reply({"ok": True})
+            else:
+                self.context.window.bring_forward()
+                reply({"ok": True})
+        except Exception:
+            log.exception("terminal command %s failed", command)
+            reply({"ok": False, "error": "the command failed; see the app's log"})
+
+    # --- status ---------------------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        incidents = self.controller.incidents
+        if incidents is None:
+            return {"ok": False, "error": "the database is still opening; try again"}
+        now = self.controller.clock.now()
+        policy = self.controller.policy
+        out = []
+        for incident in incidents.active:
+            deadlines = open_deadlines(incident, policy, self.controller._dues(incident))
+            out.append(
+                {
+                    "id": incident.id,
+                    "severity": incident.severity.value,
+                    "status": incident.status.value,
+                    "title": incident.title,
+                    "deadlines": [
+                        {
+                            "what": self._label(d.label),
+                            "due_at": d.due_at.isoformat(),
+                            "seconds_left": int(d.remaining(now).total_seconds()),
+                        }
+                        for d in deadlines[:3]
+                    ],
+                }
+            )
+        pages = [
+            {"id": p.id, "title": p.title, "urgency": p.urgency}
+            for p in self.controller.poller.pages
+            if p.is_triggered
+        ]
+        return {"ok": True, "incidents": out, "pages_to_acknowledge": pages}
+
+    def _label(self, label: str) -> str:
+        if label in ("acknowledge", "resolve"):
+            return f"{label} SLA"
+        try:
+            cadence = self.controller.policy.cadence[Audience(label)]
+        except ValueError:
+            return label
+        return f"update: {cadence.name.get(self.controller.language)}"
+
+    # --- note -----------------------------------------------------------------------------------
+
+    def _target(self, incident_id: Any, candidates: list[Incident]) -> Incident | str:
+        if isinstance(incident_id, int):
+            for incident in candidates:
+                if incident.id == incident_id:
+                    return incident
+            return f"no open incident {incident_id}"
+        if len(candidates) == 1:
+            return candidates[0]
+        if not candidates:
+            return "no open incident"
+        listing = "; ".join(f"{i.id}: {i.severity.value} {i.title}" for i in candidates)
+        return f"several open incidents, say which with --incident N ({listing})"
+
+    def note(self, text: str, incident_id: Any, reply: Reply) -> None:
+        incidents = self.controller.incidents
+        if incidents is None:
+            reply({"ok": False, "error": "the database is still opening; try again"})
+            return
+        if not text.strip():
+            reply({"ok": False, "error": "an empty note adds nothing"})
+            return
+        target = self._target(incident_id, incidents.active)
+        if isinstance(target, str):
+            reply({"ok": False, "error": target})
+            return
+
+        def done(incident: Incident | None, problem: str) -> None:
+            if incident is None:
+                reply({"ok": False, "error": problem})
+            else:
+                reply({"ok": True, "incident": incident.id, "title": incident.title})
+
+        incidents.change(
+            target.id or -1,
+            lambda i, now, who: i.add_note(text, at=now, actor=who, source="terminal"),
+            then=done,
+        )
+
+    # --- ack ------------------------------------------------------------------------------------
+
+    def ack(self, incident_id: Any, reply: Reply) -> None:
+        """The page waiting for an acknowledgement (PagerDuty, signed with your email), or else
+        the local incident still triggered."""
+        poller, incidents = self.controller.poller, self.controller.incidents
+        pages = [p for p in poller.pages if p.is_triggered]
+        local = [i for i in (incidents.active if incidents else []) if i.status is Status.TRIGGERED]
+        if isinstance(incident_id, int):
+            chosen = [i for i in local if i.id == incident_id]
+            linked = {i.pagerduty_id for i in chosen if i.pagerduty_id}
+            pages = [p for p in pages if p.id in linked]
+            local = chosen
+        if len(pages) == 1 and (not local or local[0].pagerduty_id == pages[0].id):
+            self._ack_page(pages[0], reply)
+            return
+        if len(pages) > 1:
+            listing = "; ".join(f"{p.id}: {p.title}" for p in pages)
+            reply({"ok": False, "error": f"several pages to acknowledge: {listing}"})
+            return
+        target = self._target(incident_id, local)
+        if isinstance(target, str):
+            reply({"ok": False, "error": target.replace("open", "unacknowledged")})
+            return
+        if target.pagerduty_id and poller.page(target.pagerduty_id) is not None:
+            self._ack_page(poller.page(target.pagerduty_id), reply)  # type: ignore[arg-type]
+            return
+        assert incidents is not None
+
+        def done(incident: Incident | None, problem: str) -> None:
+            if incident is None:
+                reply({"ok": False, "error": problem})
+            else:
+                reply({"ok": True, "incident": incident.id, "title": incident.title})
+
+        incidents.change(
+            target.id or -1,
+            lambda i, now, who: i.move_to(Status.ACKNOWLEDGED, at=now, actor=who),
+            then=done,
+        )
+
+    def _ack_page(self, page: Page, reply: Reply) -> None:
+        poller = self.controller.poller
+
+        def acknowledged(done: Page) -> None:
+            if done.id == page.id:
+                disconnect()
+                reply({"ok": True, "page": page.id, "title": page.title})
+
+        def problem(text: str) -> None:
+            disconnect()
+            reply({"ok": False, "error": text})
+
+        def disconnect() -> None:
+            for signal, slot in ((poller.acknowledged, acknowledged), (poller.problem, problem)):
+                with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+                    signal.disconnect(slot)
+
+        poller.acknowledged.connect(acknowledged)
+        poller.problem.connect(problem)
+        poller.acknowledge(page.id)
+
+
+# --- the terminal side --------------------------------------------------------------------------
+
+
+def format_status(answer: dict[str, Any], now: datetime) -> str:
+    lines = []
+    for page in answer.get("pages_to_acknowledge", []):
+        lines.append(f"PAGE {page['id']}  {page['urgency']}-urgency  {page['title']}  (ack!)")
+    incidents = answer.get("incidents", [])
+    if not incidents and not lines:
+        return "No open incident."
+    for incident in incidents:
+        lines.append(
+            f"#{incident['id']:<5} {incident['severity']}  {incident['status']:<13} "
+            f"{incident['title']}"
+        )
+        for deadline in incident.get("deadlines", []):
+            left = int(deadline["seconds_left"])
+            sign, left = ("-" if left < 0 else ""), abs(left)
+            hours, rest = divmod(left, 3600)
+            clock = f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
+            late = "  LATE" if sign else ""
+            lines.append(f"       next: {deadline['what']} in {clock}{late}")
+    return "\n".join(lines)
