@@ -650,6 +650,8 @@ class AppController(QObject):
         if self.tray is not None:
             self.window.keep_running_in_tray = settings.close_to_tray
             self.app.setQuitOnLastWindowClosed(not settings.close_to_tray)
+        if settings.start_at_login != previous.start_at_login:
+            self._apply_autostart(settings.start_at_login)
         secrets, url = self.secrets, settings.pagerduty_base_url
 
         def reconnect(_: object = None) -> None:
@@ -680,6 +682,25 @@ class AppController(QObject):
             lambda error: self.window.show_message("settings", str(error), "error"),
             write=True,
         )
+
+    def _apply_autostart(self, enabled: bool) -> None:
+        from oncall_desktop.app.autostart import set_autostart, supported
+
+        if not supported():
+            self.window.show_message(
+                "autostart",
+                self.tr("Start at login is not available on this system yet."),
+                "warning",
+            )
+            return
+        try:
+            path = set_autostart(enabled)
+        except OSError as error:
+            self.window.show_message(
+                "autostart", self.tr("Start at login could not be set: ") + str(error), "error"
+            )
+            return
+        log.info("start at login %s (%s)", "on" if enabled else "off", path or "removed")
 
     # --- the rest -------------------------------------------------------------------------------
 

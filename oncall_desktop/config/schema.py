@@ -93,6 +93,9 @@ class Settings:
         pattern=TIME_OF_DAY,
     )
     quiet_hours_end: str = _setting("", "Quiet hours to", "HH:MM local time.", pattern=TIME_OF_DAY)
+    start_at_login: bool = _setting(
+        False, "Start at login", "Start the app (in the tray) when you log in to the desktop."
+    )
     rotation_source: str = _setting(
         "settings",
         "On-call rotation from",

@@ -68,6 +68,8 @@ class SettingsDialog(QDialog):
         self.team_timezone.setPlaceholderText("Africa/Douala")
         self.close_to_tray = QCheckBox(self.tr("Keep running in the tray when closed"), self)
         self.close_to_tray.setChecked(settings.close_to_tray)
+        self.start_at_login = QCheckBox(self.tr("Start when I log in"), self)
+        self.start_at_login.setChecked(settings.start_at_login)
 
         self.region = QComboBox(self)
         for label, url in REGIONS:
@@ -106,6 +108,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Your name"), self.engineer_name)
         form.addRow(self.tr("Team time zone"), self.team_timezone)
         form.addRow("", self.close_to_tray)
+        form.addRow("", self.start_at_login)
 
         pagerduty = QGroupBox("PagerDuty", self)
         form = QFormLayout(pagerduty)
@@ -297,6 +300,7 @@ class SettingsDialog(QDialog):
             engineer_name=self.engineer_name.text().strip(),
             team_timezone=self.team_timezone.text().strip(),
             close_to_tray=self.close_to_tray.isChecked(),
+            start_at_login=self.start_at_login.isChecked(),
             pagerduty_base_url=self.base_url.text().strip().rstrip("/"),
             pagerduty_poll_seconds=self.poll_seconds.value(),
             slack_mode=self.slack_mode.currentData(),
