@@ -115,6 +115,7 @@ class AppContext:
     drafts_dir: Path | None = None
     _pending_postmortem: int | None = None
     disposed: bool = False
+    drill: bool = False
 
     @property
     def settings(self) -> Settings:
@@ -133,6 +134,7 @@ class AppContext:
             self.controller.actor,
             self.app,
         )
+        self.incidents.drill = self.drill
         self.controller.attach_incidents(self.incidents)
         self.outbox = build_outbox(self, database)
         self.controller.attach_outbox(self.outbox)

@@ -47,6 +47,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
     parser.add_argument(
+        "--drill",
+        action="store_true",
+        help="practise: the SOP's SEV-1 scenario against built-in local fakes of PagerDuty and "
+        "Slack, in a data folder of its own, scored at the end",
+    )
+    parser.add_argument(
         "--postmortem",
         type=int,
         metavar="INCIDENT_ID",
@@ -127,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     from oncall_desktop.app.logsetup import setup_logging
     from oncall_desktop.app.paths import AppPaths
 
-    paths = AppPaths.from_environment()
+    user_paths = AppPaths.from_environment()
+    paths = user_paths.for_drill() if args.drill else user_paths
     problems: list[str] = []
     log_problem = setup_logging(paths.log_file, args.verbose)
     if log_problem:
@@ -136,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     crash.install()
     log.info("starting %s %s (data: %s)", APP_NAME, __version__, paths.data_dir)
     # Pure-Python parts first: PySide6 inspects every module imported after it.
-    settings, loaded_policy = load_configuration(paths, problems)
+    # (a drill keeps the user's preferences and the team's procedure, nothing else)
+    settings, loaded_policy = load_configuration(user_paths, problems)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -177,9 +185,24 @@ def main(argv: list[str] | None = None) -> int:
     from oncall_desktop.config.store import SettingsStore
     from oncall_desktop.core.clock import SystemClock
 
+    drill_server = None
+    secrets = None
+    if args.drill:
+        from oncall_desktop.app.drill import drill_secrets, drill_settings, start_drill_server
+
+        drill_server = start_drill_server(settings.engineer_name)
+        settings, secrets = drill_settings(settings, drill_server), drill_secrets()
+        app.aboutToQuit.connect(drill_server.stop)
     context = build_shell(
-        app, settings, loaded_policy, SystemClock(), problems, SettingsStore(paths.config_dir)
+        app,
+        settings,
+        loaded_policy,
+        SystemClock(),
+        problems,
+        SettingsStore(paths.config_dir),
+        secrets,
     )
+    context.drill = args.drill
     context.console_id = paths.console_id()  # our single-instance lock is held
     from oncall_desktop.app.commands import CommandHandler
 
@@ -193,8 +216,15 @@ def main(argv: list[str] | None = None) -> int:
     context.window.show()
     log.info("main window shown")
 
+    def ready() -> None:
+        _after_storage(context, args)
+        if drill_server is not None:
+            from oncall_desktop.app.drill import DrillController
+
+            DrillController(context, drill_server, show_dialog=not args.no_dialogs).start()
+
     def start_background_work(_: object = None) -> None:
-        open_storage(context, paths, args, on_ready=lambda: _after_storage(context, args))
+        open_storage(context, paths, args, on_ready=ready)
         context.poller.start()
         choose_notifier(context)
 
@@ -225,6 +255,8 @@ def load_configuration(paths: AppPaths, problems: list[str]) -> tuple[Settings, 
 def database_url(paths: AppPaths, args: argparse.Namespace, configured: str) -> str:
     from oncall_desktop.storage.urls import sqlite_url
 
+    if getattr(args, "drill", False):  # a drill never touches the team's database
+        return sqlite_url(paths.database_file)
     return (
         args.database_url
         or os.environ.get("ONCALL_DATABASE_URL")

@@ -51,6 +51,10 @@ class AppPaths:
             return ""  # unwritable: fall back to waiting out the lease
         return value
 
+    def for_drill(self) -> AppPaths:
+        """Drill mode's own folders: its database, log and lock apart from real work."""
+        return AppPaths(config_dir=self.config_dir / "drill", data_dir=self.data_dir / "drill")
+
     @property
     def policy_override(self) -> Path:
         return self.config_dir / "policy.toml"

@@ -20,7 +20,7 @@ from oncall_desktop.storage.errors import StorageUnavailable
 PAGERDUTY_ACTOR = "PagerDuty"
 
 
-def incident_from_page(page: Page, now: datetime, actor: str) -> Incident:
+def incident_from_page(page: Page, now: datetime, actor: str, drill: bool = False) -> Incident:
     """A local incident for a page. Its severity is provisional (high urgency: SEV-1, the
     tightest clocks; low: SEV-3) until the engineer confirms it with the severity wizard."""
     severity = Severity.SEV1 if page.urgency == "high" else Severity.SEV3
@@ -38,6 +38,7 @@ def incident_from_page(page: Page, now: datetime, actor: str) -> Incident:
         severity_reason=f"provisional, from a {page.urgency}-urgency PagerDuty page",
         pagerduty_id=page.id,
         pagerduty_url=page.html_url or None,
+        is_drill=drill,
     )
 
 
@@ -93,6 +94,7 @@ class IncidentService(QObject):
         self.policy = policy
         self.actor = actor
         self.active: list[Incident] = []
+        self.drill = False  # drill mode: everything declared here is marked as a drill
 
     def refresh(self) -> None:
         self._runner.run(self._repo.list_active, self._on_listed, self._on_error)
@@ -114,6 +116,7 @@ class IncidentService(QObject):
             actor=self.actor,
             detected_at=min(detected_at, now) if detected_at else None,
             severity_reason=reason,
+            is_drill=self.drill,
         )
         self._runner.run(
             lambda: self._repo.save(incident), self._on_declared, self._on_error, write=True
@@ -128,7 +131,7 @@ class IncidentService(QObject):
             existing = self._repo.find_by_pagerduty_id(page.id)
             if existing is not None:
                 return existing
-            return self._repo.save(incident_from_page(page, now, actor))
+            return self._repo.save(incident_from_page(page, now, actor, self.drill))
 
         self._runner.run(find_or_create, self._on_opened, self._on_error, write=True)
 

@@ -1,0 +1,133 @@
+"""Drill mode (``oncall-desktop --drill``): the SOP's SEV-1 scenario against built-in local
+fakes of PagerDuty and Slack, so a new engineer runs the whole procedure with no real
+credentials: the page in the tray, the checklist, the clocks, the updates, the resolution,
+the post-mortem; scored at the end.
+
+Everything stays apart from real work: its own data folder (database, log, lock), its own
+settings file, tokens that exist only in memory, incidents marked as drills (never in the
+KPIs), and every endpoint on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.core.drill import (
+    PAGE_AFTER,
+    SCENARIO_SERVICE,
+    SCENARIO_TITLE,
+    DrillScore,
+    score,
+)
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.integrations.drillfakes import DRILL_TOKEN, DrillServer
+from oncall_desktop.integrations.secrets import (
+    PAGERDUTY_TOKEN,
+    SLACK_BOT_TOKEN,
+    InMemorySecretStore,
+)
+
+if TYPE_CHECKING:
+    from oncall_desktop.app.container import AppContext
+
+log = logging.getLogger(__name__)
+
+DRILL_POLL_SECONDS = 5
+
+
+def drill_settings(settings: Settings, server: DrillServer) -> Settings:
+    """The user's preferences (language, time zone, name), every endpoint on the fakes."""
+    return replace(
+        settings,
+        database_url="",
+        pagerduty_base_url=server.pagerduty_url,
+        pagerduty_poll_seconds=DRILL_POLL_SECONDS,
+        slack_base_url=server.slack_url,
+        slack_mode="bot",
+        slack_channel="#incidents-drill",
+        rotation_source="settings",
+        start_at_login=False,
+        quiet_hours_start="",
+        quiet_hours_end="",
+    )
+
+
+def drill_secrets() -> InMemorySecretStore:
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, DRILL_TOKEN)
+    secrets.set(SLACK_BOT_TOKEN, DRILL_TOKEN)
+    return secrets
+
+
+class DrillController(QObject):
+    """Signals:
+    scored(object): the DrillScore, once the drill incident is resolved.
+    """
+
+    scored = Signal(object)
+
+    def __init__(self, context: AppContext, server: DrillServer, show_dialog: bool = True) -> None:
+        super().__init__(context.root)
+        self.context = context
+        self.server = server
+        self.show_dialog = show_dialog
+        self.page_id: str | None = None
+        self.result: DrillScore | None = None
+        window = context.window
+        window.setWindowTitle(window.tr("On-call Desktop — DRILL"))
+        window.show_message(
+            "drill",
+            window.tr(
+                "Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: "
+                "acknowledge, follow the checklist, send the updates, resolve. Nothing reaches "
+                "the real PagerDuty or Slack; the score comes at the resolution."
+            ),
+            "info",
+        )
+
+    def start(self) -> None:
+        assert self.context.incidents is not None
+        self.context.incidents.incident_changed.connect(self._on_incident_changed)
+        QTimer.singleShot(int(PAGE_AFTER.total_seconds() * 1000), self, self.trigger)
+
+    def trigger(self) -> None:
+        self.page_id = self.server.trigger(SCENARIO_TITLE, SCENARIO_SERVICE)
+        log.info("drill: page %s triggered", self.page_id)
+
+    def _on_incident_changed(self, incident: Incident) -> None:
+        if (
+            self.result is not None
+            or incident.pagerduty_id != self.page_id
+            or incident.resolved_at is None
+        ):
+            return
+        policy, now = self.context.controller.policy, self.context.clock.now()
+        self.result = score(incident, policy, now)
+        lines = self.result.lines()
+        log.info("drill scored: %s", "; ".join(lines))
+        assert self.context.incidents is not None
+        self.context.incidents.add_note(incident.id or -1, "Drill result — " + "; ".join(lines))
+        self.scored.emit(self.result)
+        if self.show_dialog:
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.context.window.tr("Drill result"),
+                "\n".join(lines),
+                QMessageBox.StandardButton.Ok,
+                self.context.window,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+        else:
+            print("\n".join(lines), flush=True)
+
+
+def start_drill_server(engineer: str) -> DrillServer:
+    return DrillServer(engineer).start()

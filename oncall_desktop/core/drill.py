@@ -1,0 +1,128 @@
+"""Drill mode: the SOP's SEV-1 scenario, and the score of how it was handled.
+
+The score looks only at what the timeline recorded, against the procedure's numbers:
+acknowledged within the SLA (30 points), each required update on time (40 points, shared),
+the checklist of phases 1 to 4 done (30 points, shared).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from oncall_desktop.core.clock import utc
+from oncall_desktop.core.incident import EventKind, Incident
+from oncall_desktop.core.policy import Audience, Policy
+
+# SOP-5's own example (phase 1.1 and the post-mortem): the database is down, every endpoint
+# answers 500. The drill's page says what PagerDuty would.
+SCENARIO_TITLE = "API Down - All endpoints returning 500"
+SCENARIO_SERVICE = "Backend API (drill: primary database down)"
+PAGE_AFTER = timedelta(seconds=3)  # the page arrives this long after the drill starts
+
+ACK_POINTS, UPDATE_POINTS, STEP_POINTS = 30, 40, 30
+SAME_UPDATE = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class DrillScore:
+    time_to_ack: timedelta | None
+    ack_target: timedelta
+    updates_due: int
+    updates_on_time: int
+    steps_done: int
+    steps_total: int
+
+    @property
+    def ack_met(self) -> bool:
+        return self.time_to_ack is not None and self.time_to_ack <= self.ack_target
+
+    @property
+    def points(self) -> int:
+        ack = ACK_POINTS if self.ack_met else 0
+        updates = UPDATE_POINTS * self.updates_on_time / self.updates_due if self.updates_due else 0
+        steps = STEP_POINTS * self.steps_done / self.steps_total if self.steps_total else 0
+        return round(ack + updates + steps)
+
+    def lines(self) -> list[str]:
+        ack = (
+            "never"
+            if self.time_to_ack is None
+            else f"{int(self.time_to_ack.total_seconds()) // 60} min "
+            f"{int(self.time_to_ack.total_seconds()) % 60:02d} s"
+        )
+        target = int(self.ack_target.total_seconds() // 60)
+        return [
+            f"Time to acknowledge: {ack} (SLA {target} min: {'met' if self.ack_met else 'missed'})",
+            f"Updates on time: {self.updates_on_time} of {self.updates_due}",
+            f"Checklist steps done (phases 1-4): {self.steps_done} of {self.steps_total}",
+            f"Score: {self.points} / 100",
+        ]
+
+
+def _updates(
+    incident: Incident, policy: Policy, audience: Audience, now: datetime
+) -> tuple[int, int]:
+    """(required, on time) for one audience, from the cadence and what was sent."""
+    rule = policy.cadence_rule(audience, incident.severity)
+    if not rule.applies:
+        return 0, 0
+    times = sorted(
+        e.at
+        for e in incident.events(EventKind.UPDATE_SENT)
+        if e.data.get("audience") == audience.value
+    )
+    # One update sent to Slack and PagerDuty at once is one update, not two.
+    sent: list[datetime] = []
+    for moment in times:
+        if not sent or moment - sent[-1] > SAME_UPDATE:
+            sent.append(moment)
+    end = incident.resolved_at or now
+    due_count = on_time = 0
+    if rule.at_declaration:
+        due: datetime | None = incident.declared_at + policy.initial_update_within
+    elif rule.every is not None:
+        due = incident.declared_at + rule.every
+    else:
+        due = None
+    last = incident.declared_at - timedelta(seconds=1)
+    while due is not None:
+        following = next((t for t in sent if t > last), None)
+        if following is not None and following <= due:
+            due_count += 1
+            on_time += 1
+        elif due <= end:
+            due_count += 1  # missed, or sent late
+        else:
+            break  # not due yet, and nothing sent for it: not counted
+        if following is None or rule.every is None:
+            break
+        last = following
+        due = following + rule.every
+    if rule.at_resolution and incident.resolved_at is not None:
+        notice_due = incident.resolved_at + policy.resolution_update_within
+        notice = any(incident.resolved_at <= t <= notice_due for t in sent)
+        if notice or now > notice_due:
+            due_count += 1
+            on_time += int(notice)
+    return due_count, on_time
+
+
+def score(incident: Incident, policy: Policy, now: datetime) -> DrillScore:
+    now = utc(now)
+    ack = incident.acknowledged_at - incident.detected_at if incident.acknowledged_at else None
+    required = on_time = 0
+    for audience in Audience:
+        due, met = _updates(incident, policy, audience, now)
+        required += due
+        on_time += met
+    steps = [s.id for p in policy.phases if p.start is not None for s in p.steps]
+    done = sum(1 for s in steps if incident.steps.get(s) and incident.steps[s].done)
+    return DrillScore(
+        time_to_ack=ack,
+        ack_target=policy.severity(incident.severity).ack_sla,
+        updates_due=required,
+        updates_on_time=on_time,
+        steps_done=done,
+        steps_total=len(steps),
+    )

@@ -1,0 +1,124 @@
+"""Drill mode end to end, driven by qtbot: the page from the built-in fake PagerDuty reaches the
+notifier, is acknowledged and opened, the checklist is worked, an update goes to the built-in
+fake Slack through the real composer and outbox, the resolution is scored, and the drill stays
+out of the real history and KPIs."""
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from oncall_desktop.app.container import build_shell
+from oncall_desktop.app.drill import DrillController, drill_secrets, drill_settings
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.config.store import SettingsStore
+from oncall_desktop.core.clock import SystemClock
+from oncall_desktop.core.drill import SCENARIO_TITLE, score
+from oncall_desktop.core.incident import EventKind, Incident, Status
+from oncall_desktop.core.kpis import HistoryFilter
+from oncall_desktop.core.policy import Audience, Severity, load_policy
+from oncall_desktop.integrations.drillfakes import DrillServer
+from oncall_desktop.storage.db import open_database, sqlite_url
+from oncall_desktop.storage.kpis import HistoryQueries
+from oncall_desktop.storage.postmortems import PostmortemRepository
+from oncall_desktop.ui.notifier import ACKNOWLEDGE, OPEN
+from tests.unit.app.conftest import RecordingNotifier
+
+
+def press_send_when_the_composer_opens(qtbot):
+    def press():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, press)
+            return
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(50, press)
+
+
+def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
+    server = DrillServer("Ana").start()
+    settings = drill_settings(Settings(language="en", engineer_name="Ana"), server)
+    ctx = build_shell(
+        qapp, settings, load_policy(), SystemClock(), [], SettingsStore(tmp_path), drill_secrets()
+    )
+    try:
+        ctx.drill = True
+        ctx.drafts_dir = tmp_path / "drafts"
+        ctx.attach_database(open_database(sqlite_url(tmp_path / "drill.sqlite3")))
+        recorder = RecordingNotifier()
+        ctx.controller.use_notifier(recorder.notifier)
+        drill = DrillController(ctx, server, show_dialog=False)
+        assert "Drill: a SEV-1 page arrives" in ctx.window.banner.texts()["drill"]
+        drill.start()
+        ctx.poller.start()
+
+        # the page arrives in the tray (the notifier), from the fake PagerDuty
+        qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
+        note = recorder.shown[0]
+        assert SCENARIO_TITLE in note.body and note.urgent
+        ctx.controller._on_notification_action(drill.page_id, ACKNOWLEDGE)
+        qtbot.waitUntil(lambda: server.incidents[drill.page_id]["status"] == "acknowledged")
+        ctx.controller._on_notification_action(drill.page_id, OPEN)
+        qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=10_000)
+        cockpit = next(iter(ctx.controller.cockpits.values()))
+        incident_id = cockpit.incident_id
+        assert cockpit.incident.is_drill and cockpit.incident.severity is Severity.SEV1
+
+        # the checklist, then an update through the real composer and outbox to the fake Slack
+        for step in ("1.1", "1.2", "1.3", "1.4", "2.1"):
+            ctx.incidents.tick_step(incident_id, step, True)
+        press_send_when_the_composer_opens(qtbot)
+        cockpit.audience_rows[Audience.INTERNAL].compose.click()
+        qtbot.waitUntil(
+            lambda: any(s.where.startswith("slack:") for s in server.sent), timeout=10_000
+        )
+        qtbot.waitUntil(
+            lambda: bool(cockpit.incident.events(EventKind.UPDATE_SENT)), timeout=10_000
+        )
+
+        # resolve: scored at once
+        with qtbot.waitSignal(drill.scored, timeout=10_000) as scored:
+            ctx.incidents.move_to(incident_id, Status.RESOLVED, note="failover to the replica")
+        result = scored.args[0]
+        assert result.ack_met
+        assert (result.updates_on_time, result.updates_due) == (1, 1)
+        assert result.steps_done == 5 and result.steps_total > 5
+        assert 30 + 40 <= result.points < 100
+        assert result.lines()[-1] == f"Score: {result.points} / 100"
+
+        # a drill is never a real incident: not in the history, not in the KPIs; its
+        # post-mortem exists (the procedure asks for one) but is not on the action list
+        history = HistoryQueries(ctx.database)
+        assert history.count(HistoryFilter()) == 0
+        assert history.count(HistoryFilter(include_drills=True)) == 1
+        qtbot.waitUntil(
+            lambda: PostmortemRepository(ctx.database).for_incident(incident_id) is not None,
+            timeout=5000,
+        )
+        qtbot.waitUntil(
+            lambda: any(
+                e.kind is EventKind.NOTE and "Drill result" in e.data.get("text", "")
+                for e in cockpit.incident.timeline
+            ),
+            timeout=5000,
+        )
+    finally:
+        ctx.dispose()
+        server.stop()
+
+
+def test_the_score_counts_late_and_missing_updates(policy):
+    start = datetime(2025, 10, 20, 22, 15, tzinfo=UTC)
+    inc = Incident.declare(title="x", severity=Severity.SEV1, at=start, actor="a")
+    inc.move_to(Status.ACKNOWLEDGED, at=start + timedelta(minutes=7), actor="a")  # SLA is 5
+    inc.record_update_sent(Audience.INTERNAL, at=start + timedelta(minutes=4), actor="a")
+    inc.record_update_sent(Audience.INTERNAL, at=start + timedelta(minutes=25), actor="a")  # late
+    inc.tick_step("1.1", at=start, actor="a")
+    inc.move_to(Status.RESOLVED, at=start + timedelta(minutes=35), actor="a")
+    result = score(inc, policy, start + timedelta(minutes=36))
+    assert not result.ack_met and result.time_to_ack == timedelta(minutes=7)
+    # internal: on time at 4 min, late at 25 (due at 19), then due at 40: after the end;
+    # status page: due at 5 min, never sent; executive: due at 5 min, never sent
+    assert (result.updates_on_time, result.updates_due) == (1, 4)
+    assert result.points == round(40 * 1 / 4 + 30 * 1 / result.steps_total)
