@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop import APP_DISPLAY_NAME
@@ -148,7 +148,7 @@ class AppContext:
         custom = self.loaded_policy.override_path and self.loaded_policy.override_path.exists()
         self.window.set_status(
             f"{sop.id} v{sop.version} · {database.description}"
-            + (" · " + self.window.tr("custom policy") if custom else "")
+            + (" · " + QCoreApplication.translate("MainWindow", "custom policy") if custom else "")
         )
         self.incidents.refresh()
 
@@ -654,6 +654,10 @@ class AppController(QObject):
             self.app.setQuitOnLastWindowClosed(not settings.close_to_tray)
         if settings.start_at_login != previous.start_at_login:
             self._apply_autostart(settings.start_at_login)
+        if resolve_language(settings.language) != resolve_language(previous.language):
+            self.window.show_message(
+                "language", self.tr("The new language applies at the next start."), "info"
+            )
         secrets, url = self.secrets, settings.pagerduty_base_url
 
         def reconnect(_: object = None) -> None:
@@ -837,6 +841,9 @@ def build_shell(
     """The window, the tray, the clocks and the PagerDuty poller: everything that needs no
     database, so that the window is up at once while the database opens in the background."""
     language = resolve_language(settings.language)
+    from oncall_desktop.ui.translations import install_translators
+
+    install_translators(app, language)  # before any widget: their texts are set once
     zone, zone_problem = resolve_zone(settings.team_timezone)
     if zone_problem:
         problems.append(zone_problem)
@@ -850,7 +857,7 @@ def build_shell(
     runner = TaskRunner(root)
     ticker = Ticker(clock, root)
     window = MainWindow(policy, language, zone)
-    window.set_status(window.tr("Opening the database…"))
+    window.set_status(QCoreApplication.translate("MainWindow", "Opening the database…"))
 
     tray: Tray | None = None
     if Tray.available():
@@ -861,9 +868,10 @@ def build_shell(
     else:
         window.show_message(
             "no-tray",
-            window.tr(
+            QCoreApplication.translate(
+                "MainWindow",
                 "No system tray was found, so alerts appear in this window only. "
-                "Keep it open: closing it quits the app."
+                "Keep it open: closing it quits the app.",
             ),
             "warning",
         )

@@ -79,10 +79,10 @@ class DrillController(QObject):
         self.page_id: str | None = None
         self.result: DrillScore | None = None
         window = context.window
-        window.setWindowTitle(window.tr("On-call Desktop — DRILL"))
+        window.setWindowTitle(self.tr("On-call Desktop — DRILL"))
         window.show_message(
             "drill",
-            window.tr(
+            self.tr(
                 "Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: "
                 "acknowledge, follow the checklist, send the updates, resolve. Nothing reaches "
                 "the real PagerDuty or Slack; the score comes at the resolution."
@@ -118,7 +118,7 @@ class DrillController(QObject):
 
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                self.context.window.tr("Drill result"),
+                self.tr("Drill result"),
                 "\n".join(lines),
                 QMessageBox.StandardButton.Ok,
                 self.context.window,

@@ -51,7 +51,7 @@ class HandoffController(QObject):
         shift = rotation.shift
         zone, language = self.controller.zone, self.controller.language
         text = (
-            self.controller.tr("On call: %1 (backup %2) until %3")
+            self.tr("On call: %1 (backup %2) until %3")
             .replace("%1", shift.primary)
             .replace("%2", shift.backup or "—")
             .replace("%3", change_label(shift.end, zone, language))
@@ -132,7 +132,7 @@ class HandoffController(QObject):
         )
         if self.window is not None:
             self.window.statusBar().showMessage(
-                self.window.tr("Queued for %1").replace("%1", settings.slack_channel), 5000
+                self.tr("Queued for %1").replace("%1", settings.slack_channel), 5000
             )
 
     def reminder_entries(self) -> list[tuple[str, str]]:

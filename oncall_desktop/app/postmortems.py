@@ -105,7 +105,7 @@ class PostmortemController(QObject):
         window = self.windows.get(incident_id)
         if window is not None:
             window.statusBar().showMessage(
-                window.tr("Summary queued for %1").replace("%1", settings.slack_channel), 5000
+                self.tr("Summary queued for %1").replace("%1", settings.slack_channel), 5000
             )
 
     # --- action items ----------------------------------------------------------------------------

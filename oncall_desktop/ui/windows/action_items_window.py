@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -97,7 +97,7 @@ class ActionItemsWindow(QMainWindow):
                 self.table.setItem(row, column, cell)
             combo = QComboBox(self.table)
             for value, label in STATUS_LABELS.items():
-                combo.addItem(self.tr(label), value.value)
+                combo.addItem(QCoreApplication.translate("PostmortemWindow", label), value.value)
             combo.setCurrentIndex(list(STATUS_LABELS).index(item.status))
             combo.currentIndexChanged.connect(
                 lambda _=0, t=tracked, c=combo: self.status_changed.emit(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,11 +58,11 @@ LATE = "color: #c62828; font-weight: bold"
 MET = "color: #2e7d32"
 
 STATUS_BUTTONS = (
-    (Status.ACKNOWLEDGED, "Acknowledge"),
-    (Status.INVESTIGATING, "Investigating"),
-    (Status.MITIGATING, "Mitigating"),
-    (Status.RESOLVED, "Resolve"),
-    (Status.CLOSED, "Close"),
+    (Status.ACKNOWLEDGED, QT_TRANSLATE_NOOP("CockpitWindow", "Acknowledge")),
+    (Status.INVESTIGATING, QT_TRANSLATE_NOOP("CockpitWindow", "Investigating")),
+    (Status.MITIGATING, QT_TRANSLATE_NOOP("CockpitWindow", "Mitigating")),
+    (Status.RESOLVED, QT_TRANSLATE_NOOP("CockpitWindow", "Resolve")),
+    (Status.CLOSED, QT_TRANSLATE_NOOP("CockpitWindow", "Close")),
 )
 
 
@@ -118,13 +118,18 @@ class SnoozeDialog(QDialog):
         return dialog.minutes.value(), dialog.reason.text().strip()
 
 
+def _tr(text: str) -> str:
+    """For the helper classes below, which are no QObjects: the window's own context."""
+    return QCoreApplication.translate("CockpitWindow", text)
+
+
 class _AudienceRow:
     def __init__(self, name: str, parent: QWidget) -> None:
         self.name = plain_label(name, parent)
         self.countdown = QLabel(parent)
-        self.compose = QPushButton(parent.tr("Compose…"), parent)
-        self.mark_sent = QPushButton(parent.tr("Mark sent"), parent)
-        self.snooze = QPushButton(parent.tr("Snooze…"), parent)
+        self.compose = QPushButton(_tr("Compose…"), parent)
+        self.mark_sent = QPushButton(_tr("Mark sent"), parent)
+        self.snooze = QPushButton(_tr("Snooze…"), parent)
 
 
 class CockpitWindow(QMainWindow):

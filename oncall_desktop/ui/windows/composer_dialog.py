@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,11 +26,13 @@ from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
 
 KIND_LABELS = {
-    MessageKind.DECLARED: "INCIDENT DECLARED (internal)",
-    MessageKind.UPDATE: "UPDATE #n (internal)",
-    MessageKind.RESOLVED: "INCIDENT RESOLVED (internal)",
-    MessageKind.STATUS_PAGE: "Status page (external, no jargon)",
-    MessageKind.EXECUTIVE: "Executive summary",
+    MessageKind.DECLARED: QT_TRANSLATE_NOOP("ComposerDialog", "INCIDENT DECLARED (internal)"),
+    MessageKind.UPDATE: QT_TRANSLATE_NOOP("ComposerDialog", "UPDATE #n (internal)"),
+    MessageKind.RESOLVED: QT_TRANSLATE_NOOP("ComposerDialog", "INCIDENT RESOLVED (internal)"),
+    MessageKind.STATUS_PAGE: QT_TRANSLATE_NOOP(
+        "ComposerDialog", "Status page (external, no jargon)"
+    ),
+    MessageKind.EXECUTIVE: QT_TRANSLATE_NOOP("ComposerDialog", "Executive summary"),
 }
 
 

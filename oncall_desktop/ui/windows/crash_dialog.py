@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -67,13 +67,17 @@ class StartupErrorDialog:
 
         box = QMessageBox()
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(QMessageBox.tr("On-call Desktop cannot start"))
+        box.setWindowTitle(
+            QCoreApplication.translate("StartupErrorDialog", "On-call Desktop cannot start")
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(message)
         local = None
         if can_use_local:
             local = box.addButton(
-                QMessageBox.tr("Use the local database this time"),
+                QCoreApplication.translate(
+                    "StartupErrorDialog", "Use the local database this time"
+                ),
                 QMessageBox.ButtonRole.AcceptRole,
             )
         box.addButton(QMessageBox.StandardButton.Close)

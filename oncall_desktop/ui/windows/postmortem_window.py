@@ -11,7 +11,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,10 +58,10 @@ log = logging.getLogger(__name__)
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—"
 STATUS_LABELS = {
-    ActionStatus.PLANNED: "Planned",
-    ActionStatus.IN_PROGRESS: "In progress",
-    ActionStatus.SCHEDULED: "Scheduled",
-    ActionStatus.DONE: "Done",
+    ActionStatus.PLANNED: QT_TRANSLATE_NOOP("PostmortemWindow", "Planned"),
+    ActionStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("PostmortemWindow", "In progress"),
+    ActionStatus.SCHEDULED: QT_TRANSLATE_NOOP("PostmortemWindow", "Scheduled"),
+    ActionStatus.DONE: QT_TRANSLATE_NOOP("PostmortemWindow", "Done"),
 }
 
 
@@ -301,7 +301,7 @@ class PostmortemWindow(QMainWindow):
         self.actions_table.setCellWidget(row, 3, due)
         status = QComboBox(self.actions_table)
         for value, label in STATUS_LABELS.items():
-            status.addItem(self.tr(label), value)
+            status.addItem(QCoreApplication.translate("PostmortemWindow", label), value)
         status.setCurrentIndex(list(STATUS_LABELS).index(item.status))
         status.currentIndexChanged.connect(self.autosave.changed)
         status.currentIndexChanged.connect(self._mark_overdue)

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,17 @@ def _plain_label(parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+WEEKDAY_LABELS = (
+    QT_TRANSLATE_NOOP("SettingsDialog", "Monday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Tuesday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Wednesday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Thursday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Friday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Saturday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Sunday"),
+)
 
 
 class SettingsDialog(QDialog):
@@ -171,8 +182,8 @@ class SettingsDialog(QDialog):
         self.rotation_members.setPlaceholderText(self.tr("e.g. Agent DEV, Orchestrateur"))
         self.rotation_weekday = QComboBox(self)
         self.rotation_weekday.addItem(self.tr("The procedure's"), "")
-        for day in WEEKDAYS:
-            self.rotation_weekday.addItem(self.tr(day.capitalize()), day)
+        for day, label in zip(WEEKDAYS, WEEKDAY_LABELS, strict=True):
+            self.rotation_weekday.addItem(self.tr(label), day)
         self.rotation_weekday.setCurrentIndex(
             max(0, self.rotation_weekday.findData(settings.rotation_weekday))
         )

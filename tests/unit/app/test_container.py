@@ -236,7 +236,7 @@ def test_tray_tooltip_and_state_follow_pagerduty(shell, clock):
     ctx.controller.update_tray(clock.now())
     assert tray.state is TrayState.INCIDENT_OPEN
     tip = tray.icon.toolTip()
-    assert "1 page(s) to acknowledge" in tip and "last poll 12 s ago" in tip
+    assert "1 page to acknowledge" in tip and "last poll 12 s ago" in tip
     poller.status = PollStatus(PollState.OFFLINE, "down", clock.now() - timedelta(minutes=2))
     ctx.controller.update_tray(clock.now())
     assert tray.state is TrayState.OFFLINE

@@ -34,7 +34,7 @@ def test_rows_arrive_a_page_at_a_time(qtbot, app_with_history):
     window = open_history(qtbot, app_with_history)
     model = window.model
     assert model.rowCount() == 980  # every 50th of the 1000 is a drill, left out
-    assert window.count_label.text() == "980 incident(s)"
+    assert window.count_label.text() == "980 incidents"
     assert set(model._pages) == {0}  # only what the screen needed
     last = model.index(979, 3)
     assert model.data(last) == PENDING  # asked for, on its way
@@ -113,5 +113,5 @@ def test_kpi_dashboard_judges_against_the_sop_and_exports_csv(qtbot, app_with_hi
     assert sum(int(v) for row in months if len(row) == 4 for v in row[1:]) == kpis.report.incidents
 
     kpis.period_combo.setCurrentIndex(kpis.period_combo.findData("30d"))
-    qtbot.waitUntil(lambda: "incident(s) in the period" in kpis.state_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "incidents in the period" in kpis.state_label.text(), timeout=5000)
     assert kpis.report.incidents < 400

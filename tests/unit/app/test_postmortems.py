@@ -64,7 +64,7 @@ def test_resolving_a_sev1_creates_the_draft_due_next_day_and_the_tray_reminds(
     assert [n.title for n in reminders] == ["Post-mortem overdue"]
     tray_entries = [a.text() for a in ctx.controller.tray._reminder_actions.values()]
     assert tray_entries == ["⏰ Post-mortem overdue: POST-MORTEM : INC-2025-10-20-001"]
-    assert "1 post-mortem(s) overdue" in ctx.controller.tray.icon.toolTip()
+    assert "1 post-mortem overdue" in ctx.controller.tray.icon.toolTip()
 
     ctx.controller._on_notification_action(f"postmortem:{incident_id}", "default")
     qtbot.waitUntil(lambda: incident_id in ctx.controller.postmortems.windows, timeout=5000)

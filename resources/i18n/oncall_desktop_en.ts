@@ -1,0 +1,1517 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ActionItemsWindow</name>
+    <message>
+        <source>Post-mortem action items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show done items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Edit and resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That PagerDuty incident is no longer assigned to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty is not set up: alerts will not reach the tray. Add your user API token in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings could not be saved: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language applies at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login is not available on this system yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login could not be set: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update overdue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n update(s) overdue</source>
+        <translation>
+            <numerusform>%n update overdue</numerusform>
+            <numerusform>%n updates overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to acknowledge</source>
+        <translation>
+            <numerusform>%n page to acknowledge</numerusform>
+            <numerusform>%n pages to acknowledge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s)</source>
+        <translation>
+            <numerusform>%n open incident</numerusform>
+            <numerusform>%n open incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post-mortem(s) overdue</source>
+        <translation>
+            <numerusform>%n post-mortem overdue</numerusform>
+            <numerusform>%n post-mortems overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-urgency alerts snoozed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-call Desktop is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts keep coming to the tray. Quit from the tray menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Phase / step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time box / done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · over by %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CockpitWindow</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mitigating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change severity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Slack channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates #incident-YYYY-MM-DD-NNN and posts the declaration there (SOP 1.4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once resolved: the SOP 5.2 post-mortem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional note for the next step you tick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runbooks and access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit and resend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note to the timeline and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates sent from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1 · detected %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERDUE %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (snoozed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met (%1 to spare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BREACHED %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: escalate now to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unresolved after the SOP&apos;s limit: escalate to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent as a note (status updates not in the plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrying (%1 attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComposerDialog</name>
+    <message>
+        <source>INCIDENT DECLARED (internal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPDATE #n (internal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INCIDENT RESOLVED (internal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status page (external, no jargon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One action per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty status update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify the whole channel (@channel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview (this is what will be sent; you can edit it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to send it (set Slack up in Settings; PagerDuty needs an incident opened from a page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>On-call Desktop: unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app. Your incidents and drafts are saved in the database. You can keep working, or quit and restart. Please send the report below to the maintainers (it contains no tokens). The log file is:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeclareDialog</name>
+    <message>
+        <source>Declare incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Down - All endpoints returning 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100% users cannot access the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity (SOP questions and matrix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrillController</name>
+    <message>
+        <source>On-call Desktop — DRILL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: acknowledge, follow the checklist, send the updates, resolve. Nothing reaches the real PagerDuty or Slack; the score comes at the resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoffController</name>
+    <message>
+        <source>On call: %1 (backup %2) until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-call handoff: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff pending: %1 of %2 acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoffWindow</name>
+    <message>
+        <source>Handoff — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post to the incidents channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✅ No active incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line; they carry over to the next handoff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last week&apos;s incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem action items due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign as outgoing engineer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming engineer: acknowledge each item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a date (YYYY-MM-DD): %1. Kept in the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the outgoing engineer&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking PagerDuty…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: Handoff complete ✅</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: pending ⏳ (%1 of %2 acknowledged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export handoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>Incident history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show drills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cockpit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI dashboard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTableModel</name>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiWindow</name>
+    <message>
+        <source>KPI dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTA (SEV-1, mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTR (SEV-1, mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents per month (worst month)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEV-1 per quarter (worst quarter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action items closed within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From… to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOP target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTA mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTA median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTA p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTR mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTR median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTR p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) in the period</source>
+        <translation>
+            <numerusform>%n incident in the period</numerusform>
+            <numerusform>%n incidents in the period</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEV-1 mean times per month (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month #</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTTR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>custom policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system tray was found, so alerts appear in this window only. Keep it open: closing it quits the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-call Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action items…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History and KPIs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open incident. Stay sharp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostmortemController</name>
+    <message>
+        <source>Summary queued for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem overdue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostmortemWindow</name>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post summary to Slack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer copy saved on this computer while the database was unreachable was restored and written back to the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTO, Lead Dev, On-Call Engineer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove selected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed and signed: counts as complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: complete once &apos;Reviewed by&apos; and the review date are filled in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is unreachable; the draft is saved on this computer and goes to the database at the next save that reaches it. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n page(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n page to %1</numerusform>
+            <numerusform>Exported %n pages to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User API token (kept in the OS keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a sound with alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot token (channels, incident channels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming webhook (one fixed channel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xoxb-… or https://hooks.slack.com/… (kept in the OS keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token / webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours (high urgency always alerts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-call rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty (my on-call shifts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Agent DEV, Orchestrateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The procedure&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First member primary from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A token is stored in the keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token stored yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook cannot be tested without posting; send an update to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PagerDuty address must start with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Slack address must start with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours are HH:MM, e.g. 22:00 → 07:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give both ends of the quiet hours, or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handoff time is HH:MM, e.g. 09:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rotation start is a date, YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeverityAssessment</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why a different severity than proposed? (kept in the timeline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users impacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA: acknowledge &lt; %1 min, resolve &lt; %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeverityDialog</name>
+    <message>
+        <source>Change severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed? (kept in the timeline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (kept in the timeline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartupErrorDialog</name>
+    <message>
+        <source>On-call Desktop cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the local database this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Open On-call Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze low-urgency alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-call Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

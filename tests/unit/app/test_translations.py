@@ -1,0 +1,81 @@
+"""French and English UI: every translatable string has its French translation, the compiled
+files match their sources, and switching the language changes our texts and Qt's own."""
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox
+
+from oncall_desktop.config.schema import Settings
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT / "packaging"))
+import build_translations  # noqa: E402 - the packaging script is the one source of how
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts).getroot()
+    return {
+        (c.findtext("name"), m.findtext("source")): m.find("translation")
+        for c in root.findall("context")
+        for m in c.findall("message")
+    }
+
+
+def test_every_ui_string_has_its_french_translation(tmp_path):
+    extracted = tmp_path / "now.ts"
+    subprocess.run(
+        [
+            build_translations.tool("pyside6-lupdate"),
+            *build_translations.sources(),
+            "-no-obsolete",
+            "-ts",
+            str(extracted),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    in_code = set(messages(extracted))
+    committed = messages(build_translations.ts_file("fr"))
+    missing = sorted(in_code - set(committed))
+    assert not missing, f"run packaging/build_translations.py and translate: {missing[:5]}"
+    unfinished = [key for key in in_code if committed[key].get("type") == "unfinished"]
+    assert not unfinished, f"not translated yet: {unfinished[:5]}"
+    assert len(in_code) > 300
+
+
+def test_the_compiled_translations_match_their_sources(tmp_path):
+    for fresh in build_translations.compile_to(tmp_path):
+        shipped = build_translations.QM_DIR / fresh.name
+        assert shipped.read_bytes() == fresh.read_bytes(), (
+            f"{shipped.name} is stale: run python packaging/build_translations.py --compile"
+        )
+
+
+@pytest.fixture
+def english_afterwards(qapp):
+    yield
+    from oncall_desktop.ui.translations import install_translators
+
+    install_translators(qapp, "en")
+
+
+def test_french_ui_with_qt_dialogs_in_french_too(english_afterwards, context, qapp):
+    ctx = context(settings=Settings(language="fr"))
+    assert ctx.window.declare_action.text() == "Déclarer un incident…"
+    assert ctx.window.history_action.text() == "Historique et KPI…"
+    tr = QCoreApplication.translate
+    assert tr("AppController", "%n open incident(s)", "", 2) == "2 incidents ouverts"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
+
+
+def test_english_plurals(english_afterwards, context):
+    context(settings=Settings(language="en"))
+    tr = QCoreApplication.translate
+    assert tr("AppController", "%n open incident(s)", "", 1) == "1 open incident"
+    assert tr("AppController", "%n open incident(s)", "", 3) == "3 open incidents"
