@@ -1,1517 +1,1517 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
-<context>
-    <name>ActionItemsWindow</name>
-    <message>
-        <source>Post-mortem action items</source>
-        <translation>Actions des post-mortems</translation>
-    </message>
-    <message>
-        <source>Show done items</source>
-        <translation>Afficher les actions terminées</translation>
-    </message>
-    <message>
-        <source>Post-mortem</source>
-        <translation>Post-mortem</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>N°</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Responsable</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Échéance</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>En retard</translation>
-    </message>
-</context>
-<context>
-    <name>AppController</name>
-    <message>
-        <source>Edit and resend</source>
-        <translation>Modifier et renvoyer</translation>
-    </message>
-    <message>
-        <source>That PagerDuty incident is no longer assigned to you.</source>
-        <translation>Cet incident PagerDuty ne vous est plus assigné.</translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation>Acquitter</translation>
-    </message>
-    <message>
-        <source>PagerDuty is not set up: alerts will not reach the tray. Add your user API token in Settings.</source>
-        <translation>PagerDuty n&apos;est pas configuré : les alertes n&apos;arriveront pas dans la zone de notification. Ajoutez votre jeton d&apos;API utilisateur dans les Paramètres.</translation>
-    </message>
-    <message>
-        <source>Settings could not be saved: </source>
-        <translation>Les paramètres n&apos;ont pas pu être enregistrés : </translation>
-    </message>
-    <message>
-        <source>The new language applies at the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start at login is not available on this system yet.</source>
-        <translation>Le lancement à la connexion n&apos;est pas encore disponible sur ce système.</translation>
-    </message>
-    <message>
-        <source>Start at login could not be set: </source>
-        <translation>Le lancement à la connexion n&apos;a pas pu être réglé : </translation>
-    </message>
-    <message>
-        <source>Update overdue: %1</source>
-        <translation>Mise à jour en retard : %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n update(s) overdue</source>
-        <translation>
-            <numerusform>%n mise à jour en retard</numerusform>
-            <numerusform>%n mises à jour en retard</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n page(s) to acknowledge</source>
-        <translation>
-            <numerusform>%n page à acquitter</numerusform>
-            <numerusform>%n pages à acquitter</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n open incident(s)</source>
-        <translation>
-            <numerusform>%n incident ouvert</numerusform>
-            <numerusform>%n incidents ouverts</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post-mortem(s) overdue</source>
-        <translation>
-            <numerusform>%n post-mortem en retard</numerusform>
-            <numerusform>%n post-mortems en retard</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No open incident</source>
-        <translation>Aucun incident ouvert</translation>
-    </message>
-    <message>
-        <source>low-urgency alerts snoozed</source>
-        <translation>alertes de basse urgence en pause</translation>
-    </message>
-    <message>
-        <source>ack</source>
-        <translation>acquittement</translation>
-    </message>
-    <message>
-        <source>resolve</source>
-        <translation>résolution</translation>
-    </message>
-    <message>
-        <source>On-call Desktop is still running</source>
-        <translation>On-call Desktop tourne toujours</translation>
-    </message>
-    <message>
-        <source>Alerts keep coming to the tray. Quit from the tray menu.</source>
-        <translation>Les alertes continuent d&apos;arriver dans la zone de notification. Quittez depuis son menu.</translation>
-    </message>
-</context>
-<context>
-    <name>ChecklistModel</name>
-    <message>
-        <source>Phase / step</source>
-        <translation>Phase / étape</translation>
-    </message>
-    <message>
-        <source>Time box / done</source>
-        <translation>Délai / fait</translation>
-    </message>
-    <message>
-        <source>after resolution</source>
-        <translation>après la résolution</translation>
-    </message>
-    <message>
-        <source>from %1</source>
-        <translation>à partir de %1</translation>
-    </message>
-    <message>
-        <source>%1 · over by %2 min</source>
-        <translation>%1 · dépassé de %2 min</translation>
-    </message>
-    <message>
-        <source>%1 · %2 min left</source>
-        <translation>%1 · %2 min restantes</translation>
-    </message>
-</context>
-<context>
-    <name>CockpitWindow</name>
-    <message>
-        <source>Acknowledge</source>
-        <translation>Acquitter</translation>
-    </message>
-    <message>
-        <source>Investigating</source>
-        <translation>Investigation</translation>
-    </message>
-    <message>
-        <source>Mitigating</source>
-        <translation>Atténuation</translation>
-    </message>
-    <message>
-        <source>Resolve</source>
-        <translation>Résoudre</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Clore</translation>
-    </message>
-    <message>
-        <source>Change severity…</source>
-        <translation>Changer la sévérité…</translation>
-    </message>
-    <message>
-        <source>Create Slack channel</source>
-        <translation>Créer le canal Slack</translation>
-    </message>
-    <message>
-        <source>Creates #incident-YYYY-MM-DD-NNN and posts the declaration there (SOP 1.4)</source>
-        <translation>Crée #incident-AAAA-MM-JJ-NNN et y publie la déclaration (SOP 1.4)</translation>
-    </message>
-    <message>
-        <source>Post-mortem…</source>
-        <translation>Post-mortem…</translation>
-    </message>
-    <message>
-        <source>Once resolved: the SOP 5.2 post-mortem</source>
-        <translation>Une fois résolu : le post-mortem de la SOP 5.2</translation>
-    </message>
-    <message>
-        <source>Clocks</source>
-        <translation>Chronomètres</translation>
-    </message>
-    <message>
-        <source>Acknowledge SLA</source>
-        <translation>SLA d&apos;acquittement</translation>
-    </message>
-    <message>
-        <source>Resolve SLA</source>
-        <translation>SLA de résolution</translation>
-    </message>
-    <message>
-        <source>Escalation</source>
-        <translation>Escalade</translation>
-    </message>
-    <message>
-        <source>Optional note for the next step you tick</source>
-        <translation>Note facultative pour la prochaine étape cochée</translation>
-    </message>
-    <message>
-        <source>Runbooks and access</source>
-        <translation>Runbooks et accès</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>En file</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Où</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Détail</translation>
-    </message>
-    <message>
-        <source>Edit and resend…</source>
-        <translation>Modifier et renvoyer…</translation>
-    </message>
-    <message>
-        <source>Add a note to the timeline and press Enter</source>
-        <translation>Ajoutez une note à la chronologie et appuyez sur Entrée</translation>
-    </message>
-    <message>
-        <source>Phases</source>
-        <translation>Phases</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>Chronologie</translation>
-    </message>
-    <message>
-        <source>Updates sent from here</source>
-        <translation>Mises à jour envoyées d&apos;ici</translation>
-    </message>
-    <message>
-        <source>Status: %1 · detected %2</source>
-        <translation>Statut : %1 · détecté %2</translation>
-    </message>
-    <message>
-        <source>OVERDUE %1</source>
-        <translation>EN RETARD %1</translation>
-    </message>
-    <message>
-        <source>%1 (snoozed)</source>
-        <translation>%1 (en pause)</translation>
-    </message>
-    <message>
-        <source>met (%1 to spare)</source>
-        <translation>tenu (%1 d&apos;avance)</translation>
-    </message>
-    <message>
-        <source>BREACHED %1</source>
-        <translation>DÉPASSÉ %1</translation>
-    </message>
-    <message>
-        <source>%1: escalate now to %2.</source>
-        <translation>%1 : escaladez maintenant vers %2.</translation>
-    </message>
-    <message>
-        <source>%1 unresolved after the SOP&apos;s limit: escalate to %2.</source>
-        <translation>%1 non résolu après la limite de la SOP : escaladez vers %2.</translation>
-    </message>
-    <message>
-        <source>sent as a note (status updates not in the plan)</source>
-        <translation>envoyé comme note (mises à jour de statut hors de l&apos;abonnement)</translation>
-    </message>
-    <message>
-        <source>retrying (%1 attempts)</source>
-        <translation>nouvel essai (%1 tentatives)</translation>
-    </message>
-</context>
-<context>
-    <name>ComposerDialog</name>
-    <message>
-        <source>INCIDENT DECLARED (internal)</source>
-        <translation>INCIDENT DÉCLARÉ (interne)</translation>
-    </message>
-    <message>
-        <source>UPDATE #n (internal)</source>
-        <translation>MISE À JOUR n° n (interne)</translation>
-    </message>
-    <message>
-        <source>INCIDENT RESOLVED (internal)</source>
-        <translation>INCIDENT RÉSOLU (interne)</translation>
-    </message>
-    <message>
-        <source>Status page (external, no jargon)</source>
-        <translation>Page de statut (externe, sans jargon)</translation>
-    </message>
-    <message>
-        <source>Executive summary</source>
-        <translation>Synthèse pour la direction</translation>
-    </message>
-    <message>
-        <source>Compose update</source>
-        <translation>Rédiger la mise à jour</translation>
-    </message>
-    <message>
-        <source>One action per line</source>
-        <translation>Une action par ligne</translation>
-    </message>
-    <message>
-        <source>Slack: %1</source>
-        <translation>Slack : %1</translation>
-    </message>
-    <message>
-        <source>PagerDuty status update</source>
-        <translation>Mise à jour de statut PagerDuty</translation>
-    </message>
-    <message>
-        <source>Notify the whole channel (@channel)</source>
-        <translation>Notifier tout le canal (@channel)</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Envoyer</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>Root cause</source>
-        <translation>Cause racine</translation>
-    </message>
-    <message>
-        <source>Actions</source>
-        <translation>Actions</translation>
-    </message>
-    <message>
-        <source>ETA</source>
-        <translation>ETA</translation>
-    </message>
-    <message>
-        <source>Resolution</source>
-        <translation>Résolution</translation>
-    </message>
-    <message>
-        <source>Next steps</source>
-        <translation>Prochaines étapes</translation>
-    </message>
-    <message>
-        <source>Financial impact</source>
-        <translation>Impact financier</translation>
-    </message>
-    <message>
-        <source>Preview (this is what will be sent; you can edit it)</source>
-        <translation>Aperçu (c&apos;est ce qui sera envoyé ; vous pouvez le modifier)</translation>
-    </message>
-    <message>
-        <source>Choose where to send it (set Slack up in Settings; PagerDuty needs an incident opened from a page).</source>
-        <translation>Choisissez où l&apos;envoyer (configurez Slack dans les Paramètres ; PagerDuty demande un incident ouvert depuis une page).</translation>
-    </message>
-</context>
-<context>
-    <name>CrashDialog</name>
-    <message>
-        <source>On-call Desktop: unexpected error</source>
-        <translation>On-call Desktop : erreur inattendue</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside the app. Your incidents and drafts are saved in the database. You can keep working, or quit and restart. Please send the report below to the maintainers (it contains no tokens). The log file is:</source>
-        <translation>Un problème est survenu dans l&apos;application. Vos incidents et brouillons sont enregistrés dans la base de données. Vous pouvez continuer, ou quitter et relancer. Merci d&apos;envoyer le rapport ci-dessous aux mainteneurs (il ne contient aucun jeton). Le fichier journal est :</translation>
-    </message>
-    <message>
-        <source>Copy report</source>
-        <translation>Copier le rapport</translation>
-    </message>
-    <message>
-        <source>Keep working</source>
-        <translation>Continuer</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Quitter</translation>
-    </message>
-</context>
-<context>
-    <name>DeclareDialog</name>
-    <message>
-        <source>Declare incident</source>
-        <translation>Déclarer un incident</translation>
-    </message>
-    <message>
-        <source>API Down - All endpoints returning 500</source>
-        <translation>API Down - tous les endpoints renvoient 500</translation>
-    </message>
-    <message>
-        <source>100% users cannot access the application</source>
-        <translation>100 % des utilisateurs ne peuvent pas accéder à l&apos;application</translation>
-    </message>
-    <message>
-        <source>Declare</source>
-        <translation>Déclarer</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Impact</source>
-        <translation>Impact</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Début</translation>
-    </message>
-    <message>
-        <source>Severity (SOP questions and matrix)</source>
-        <translation>Sévérité (questions et matrice de la SOP)</translation>
-    </message>
-</context>
-<context>
-    <name>DrillController</name>
-    <message>
-        <source>On-call Desktop — DRILL</source>
-        <translation>On-call Desktop — EXERCICE</translation>
-    </message>
-    <message>
-        <source>Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: acknowledge, follow the checklist, send the updates, resolve. Nothing reaches the real PagerDuty or Slack; the score comes at the resolution.</source>
-        <translation>Exercice : une page SEV-1 arrive dans quelques secondes. Traitez-la comme le dit la procédure : acquittez, suivez la checklist, envoyez les mises à jour, résolvez. Rien n&apos;atteint le vrai PagerDuty ni Slack ; le score arrive à la résolution.</translation>
-    </message>
-    <message>
-        <source>Drill result</source>
-        <translation>Résultat de l&apos;exercice</translation>
-    </message>
-</context>
-<context>
-    <name>HandoffController</name>
-    <message>
-        <source>On call: %1 (backup %2) until %3</source>
-        <translation>D&apos;astreinte : %1 (backup %2) jusqu&apos;à %3</translation>
-    </message>
-    <message>
-        <source>On-call handoff: %1</source>
-        <translation>Passation d&apos;astreinte : %1</translation>
-    </message>
-    <message>
-        <source>Queued for %1</source>
-        <translation>En file pour %1</translation>
-    </message>
-    <message>
-        <source>Handoff pending: %1 of %2 acknowledged</source>
-        <translation>Passation en attente : %1 sur %2 acquittés</translation>
-    </message>
-</context>
-<context>
-    <name>HandoffWindow</name>
-    <message>
-        <source>Handoff — %1</source>
-        <translation>Passation — %1</translation>
-    </message>
-    <message>
-        <source>Handoff</source>
-        <translation>Passation</translation>
-    </message>
-    <message>
-        <source>Export Markdown…</source>
-        <translation>Exporter en Markdown…</translation>
-    </message>
-    <message>
-        <source>Post to the incidents channel</source>
-        <translation>Publier dans le canal des incidents</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Changement</translation>
-    </message>
-    <message>
-        <source>Outgoing</source>
-        <translation>Sortant</translation>
-    </message>
-    <message>
-        <source>Incoming</source>
-        <translation>Entrant</translation>
-    </message>
-    <message>
-        <source>Active incidents</source>
-        <translation>Incidents actifs</translation>
-    </message>
-    <message>
-        <source>✅ No active incidents</source>
-        <translation>✅ Aucun incident actif</translation>
-    </message>
-    <message>
-        <source>Watch items</source>
-        <translation>Points de vigilance</translation>
-    </message>
-    <message>
-        <source>One per line; they carry over to the next handoff.</source>
-        <translation>Un par ligne ; ils sont reportés à la passation suivante.</translation>
-    </message>
-    <message>
-        <source>Last week&apos;s incidents</source>
-        <translation>Incidents de la semaine passée</translation>
-    </message>
-    <message>
-        <source>Upcoming</source>
-        <translation>À venir</translation>
-    </message>
-    <message>
-        <source>Date (YYYY-MM-DD)</source>
-        <translation>Date (AAAA-MM-JJ)</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Quoi</translation>
-    </message>
-    <message>
-        <source>Add maintenance</source>
-        <translation>Ajouter une maintenance</translation>
-    </message>
-    <message>
-        <source>Remove selected</source>
-        <translation>Retirer la sélection</translation>
-    </message>
-    <message>
-        <source>Post-mortem action items due soon</source>
-        <translation>Actions de post-mortem bientôt dues</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Aucune</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Sign as outgoing engineer</source>
-        <translation>Signer en tant que sortant</translation>
-    </message>
-    <message>
-        <source>Incoming engineer: acknowledge each item</source>
-        <translation>Entrant : acquittez chaque point</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>N°</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Sévérité</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Resolution</source>
-        <translation>Résolution</translation>
-    </message>
-    <message>
-        <source>Not a date (YYYY-MM-DD): %1. Kept in the text.</source>
-        <translation>Pas une date (AAAA-MM-JJ) : %1. Conservé dans le texte.</translation>
-    </message>
-    <message>
-        <source>Fill in the outgoing engineer&apos;s name.</source>
-        <translation>Renseignez le nom de l&apos;ingénieur sortant.</translation>
-    </message>
-    <message>
-        <source>Checking PagerDuty…</source>
-        <translation>Vérification de PagerDuty…</translation>
-    </message>
-    <message>
-        <source>Signed by %1, %2</source>
-        <translation>Signé par %1, %2</translation>
-    </message>
-    <message>
-        <source>Status: Handoff complete ✅</source>
-        <translation>Statut : passation terminée ✅</translation>
-    </message>
-    <message>
-        <source>Status: pending ⏳ (%1 of %2 acknowledged)</source>
-        <translation>Statut : en attente ⏳ (%1 sur %2 acquittés)</translation>
-    </message>
-    <message>
-        <source>Export handoff</source>
-        <translation>Exporter la passation</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryWindow</name>
-    <message>
-        <source>Incident history</source>
-        <translation>Historique des incidents</translation>
-    </message>
-    <message>
-        <source>Detected</source>
-        <translation>Détecté</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Sévérité</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Time to acknowledge</source>
-        <translation>Délai d&apos;acquittement</translation>
-    </message>
-    <message>
-        <source>Time to resolve</source>
-        <translation>Délai de résolution</translation>
-    </message>
-    <message>
-        <source>All severities</source>
-        <translation>Toutes les sévérités</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>Tous les statuts</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Résolu</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Clos</translation>
-    </message>
-    <message>
-        <source>Search titles</source>
-        <translation>Chercher dans les titres</translation>
-    </message>
-    <message>
-        <source>Show drills</source>
-        <translation>Afficher les exercices</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Du</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>au</translation>
-    </message>
-    <message>
-        <source>Open cockpit</source>
-        <translation>Ouvrir le cockpit</translation>
-    </message>
-    <message>
-        <source>Post-mortem…</source>
-        <translation>Post-mortem…</translation>
-    </message>
-    <message>
-        <source>KPI dashboard…</source>
-        <translation>Tableau de bord des KPI…</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>tout</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n incident(s)</source>
-        <translation>
-            <numerusform>%n incident</numerusform>
-            <numerusform>%n incidents</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>IncidentTableModel</name>
-    <message>
-        <source>Severity</source>
-        <translation>Sévérité</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Detected</source>
-        <translation>Détecté</translation>
-    </message>
-    <message>
-        <source>Acknowledge SLA</source>
-        <translation>SLA d&apos;acquittement</translation>
-    </message>
-    <message>
-        <source>Resolve SLA</source>
-        <translation>SLA de résolution</translation>
-    </message>
-    <message>
-        <source>Next update</source>
-        <translation>Prochaine mise à jour</translation>
-    </message>
-    <message>
-        <source>met</source>
-        <translation>atteint</translation>
-    </message>
-</context>
-<context>
-    <name>KpiWindow</name>
-    <message>
-        <source>KPI dashboard</source>
-        <translation>Tableau de bord des KPI</translation>
-    </message>
-    <message>
-        <source>MTTA (SEV-1, mean)</source>
-        <translation>MTTA (SEV-1, moyenne)</translation>
-    </message>
-    <message>
-        <source>MTTR (SEV-1, mean)</source>
-        <translation>MTTR (SEV-1, moyenne)</translation>
-    </message>
-    <message>
-        <source>Incidents per month (worst month)</source>
-        <translation>Incidents par mois (pire mois)</translation>
-    </message>
-    <message>
-        <source>SEV-1 per quarter (worst quarter)</source>
-        <translation>SEV-1 par trimestre (pire trimestre)</translation>
-    </message>
-    <message>
-        <source>Post-mortem completion</source>
-        <translation>Post-mortems complétés</translation>
-    </message>
-    <message>
-        <source>Action items closed within 30 days</source>
-        <translation>Actions closes sous 30 jours</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>30 derniers jours</translation>
-    </message>
-    <message>
-        <source>Last 90 days</source>
-        <translation>90 derniers jours</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>12 derniers mois</translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation>Cette année</translation>
-    </message>
-    <message>
-        <source>From… to…</source>
-        <translation>Du… au…</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Exporter en CSV…</translation>
-    </message>
-    <message>
-        <source>KPI</source>
-        <translation>KPI</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <source>SOP target</source>
-        <translation>Cible SOP</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Incidents</source>
-        <translation>Incidents</translation>
-    </message>
-    <message>
-        <source>MTTA mean</source>
-        <translation>MTTA moyen</translation>
-    </message>
-    <message>
-        <source>MTTA median</source>
-        <translation>MTTA médian</translation>
-    </message>
-    <message>
-        <source>MTTA p90</source>
-        <translation>MTTA p90</translation>
-    </message>
-    <message>
-        <source>MTTR mean</source>
-        <translation>MTTR moyen</translation>
-    </message>
-    <message>
-        <source>MTTR median</source>
-        <translation>MTTR médian</translation>
-    </message>
-    <message>
-        <source>MTTR p90</source>
-        <translation>MTTR p90</translation>
-    </message>
-    <message>
-        <source>The period ends before it starts.</source>
-        <translation>La période se termine avant de commencer.</translation>
-    </message>
-    <message>
-        <source>Computing…</source>
-        <translation>Calcul…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n incident(s) in the period</source>
-        <translation>
-            <numerusform>%n incident sur la période</numerusform>
-            <numerusform>%n incidents sur la période</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>met</source>
-        <translation>atteint</translation>
-    </message>
-    <message>
-        <source>not met</source>
-        <translation>non atteint</translation>
-    </message>
-    <message>
-        <source>Incidents per month</source>
-        <translation>Incidents par mois</translation>
-    </message>
-    <message>
-        <source>SEV-1 mean times per month (minutes)</source>
-        <translation>Délais moyens SEV-1 par mois (minutes)</translation>
-    </message>
-    <message>
-        <source>month #</source>
-        <translation>mois n°</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>minutes</translation>
-    </message>
-    <message>
-        <source>MTTA</source>
-        <translation>MTTA</translation>
-    </message>
-    <message>
-        <source>MTTR</source>
-        <translation>MTTR</translation>
-    </message>
-    <message>
-        <source>%1 target</source>
-        <translation>cible %1</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>Exporter en CSV</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>custom policy</source>
-        <translation>procédure personnalisée</translation>
-    </message>
-    <message>
-        <source>Opening the database…</source>
-        <translation>Ouverture de la base de données…</translation>
-    </message>
-    <message>
-        <source>No system tray was found, so alerts appear in this window only. Keep it open: closing it quits the app.</source>
-        <translation>Aucune zone de notification trouvée : les alertes n&apos;apparaissent que dans cette fenêtre. Gardez-la ouverte : la fermer quitte l&apos;application.</translation>
-    </message>
-    <message>
-        <source>On-call Desktop</source>
-        <translation>On-call Desktop</translation>
-    </message>
-    <message>
-        <source>Declare incident…</source>
-        <translation>Déclarer un incident…</translation>
-    </message>
-    <message>
-        <source>Incidents</source>
-        <translation>Incidents</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Paramètres…</translation>
-    </message>
-    <message>
-        <source>Action items…</source>
-        <translation>Actions…</translation>
-    </message>
-    <message>
-        <source>History and KPIs…</source>
-        <translation>Historique et KPI…</translation>
-    </message>
-    <message>
-        <source>Handoff…</source>
-        <translation>Passation…</translation>
-    </message>
-    <message>
-        <source>No open incident. Stay sharp.</source>
-        <translation>Aucun incident ouvert. Restez vigilant.</translation>
-    </message>
-</context>
-<context>
-    <name>MessageBanner</name>
-    <message>
-        <source>Dismiss</source>
-        <translation>Fermer</translation>
-    </message>
-</context>
-<context>
-    <name>PostmortemController</name>
-    <message>
-        <source>Summary queued for %1</source>
-        <translation>Résumé en file pour %1</translation>
-    </message>
-    <message>
-        <source>Post-mortem overdue</source>
-        <translation>Post-mortem en retard</translation>
-    </message>
-    <message>
-        <source>Post-mortem overdue: %1</source>
-        <translation>Post-mortem en retard : %1</translation>
-    </message>
-</context>
-<context>
-    <name>PostmortemWindow</name>
-    <message>
-        <source>Planned</source>
-        <translation>Planifiée</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>En cours</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Programmée</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Terminée</translation>
-    </message>
-    <message>
-        <source>Post-mortem — %1</source>
-        <translation>Post-mortem — %1</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>Enregistré</translation>
-    </message>
-    <message>
-        <source>Post-mortem</source>
-        <translation>Post-mortem</translation>
-    </message>
-    <message>
-        <source>Export Markdown…</source>
-        <translation>Exporter en Markdown…</translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation>Exporter en PDF…</translation>
-    </message>
-    <message>
-        <source>Post summary to Slack</source>
-        <translation>Publier le résumé sur Slack</translation>
-    </message>
-    <message>
-        <source>Save now</source>
-        <translation>Enregistrer maintenant</translation>
-    </message>
-    <message>
-        <source>A newer copy saved on this computer while the database was unreachable was restored and written back to the database.</source>
-        <translation>Une copie plus récente, enregistrée sur cet ordinateur pendant que la base de données était injoignable, a été restaurée et réécrite dans la base.</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Sévérité</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Durée</translation>
-    </message>
-    <message>
-        <source>Impact</source>
-        <translation>Impact</translation>
-    </message>
-    <message>
-        <source>All times</source>
-        <translation>Toutes les heures</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Événement</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>Utilisateurs</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>Revenus</translation>
-    </message>
-    <message>
-        <source>SLA</source>
-        <translation>SLA</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>N°</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Responsable</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Échéance</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>CTO, Lead Dev, On-Call Engineer</source>
-        <translation>CTO, Lead Dev, ingénieur d&apos;astreinte</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <source>Reviewed by</source>
-        <translation>Relu par</translation>
-    </message>
-    <message>
-        <source>Review date</source>
-        <translation>Date de relecture</translation>
-    </message>
-    <message>
-        <source>Add row</source>
-        <translation>Ajouter une ligne</translation>
-    </message>
-    <message>
-        <source>Remove selected rows</source>
-        <translation>Retirer les lignes sélectionnées</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>En retard</translation>
-    </message>
-    <message>
-        <source>Reviewed and signed: counts as complete.</source>
-        <translation>Relu et signé : compte comme complété.</translation>
-    </message>
-    <message>
-        <source>Draft: complete once &apos;Reviewed by&apos; and the review date are filled in.</source>
-        <translation>Brouillon : complet une fois « Relu par » et la date de relecture renseignés.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Enregistrement…</translation>
-    </message>
-    <message>
-        <source>Saved on this computer</source>
-        <translation>Enregistré sur cet ordinateur</translation>
-    </message>
-    <message>
-        <source>The database is unreachable; the draft is saved on this computer and goes to the database at the next save that reaches it. (%1)</source>
-        <translation>La base de données est injoignable ; le brouillon est enregistré sur cet ordinateur et ira dans la base au prochain enregistrement qui l&apos;atteint. (%1)</translation>
-    </message>
-    <message>
-        <source>Export Markdown</source>
-        <translation>Exporter en Markdown</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>Échec de l&apos;export : %1</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>Exporté vers %1</translation>
-    </message>
-    <message>
-        <source>Export PDF</source>
-        <translation>Exporter en PDF</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written to %1</source>
-        <translation>Le PDF n&apos;a pas pu être écrit dans %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n page(s) to %1</source>
-        <translation>
-            <numerusform>%n page exportée vers %1</numerusform>
-            <numerusform>%n pages exportées vers %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Monday</source>
-        <translation>Lundi</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>Mardi</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>Mercredi</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>Jeudi</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>Vendredi</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>Samedi</translation>
-    </message>
-    <message>
-        <source>Sunday</source>
-        <translation>Dimanche</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Paramètres</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>Système</translation>
-    </message>
-    <message>
-        <source>Keep running in the tray when closed</source>
-        <translation>Rester dans la zone de notification à la fermeture</translation>
-    </message>
-    <message>
-        <source>Start when I log in</source>
-        <translation>Démarrer à ma connexion</translation>
-    </message>
-    <message>
-        <source>Other address</source>
-        <translation>Autre adresse</translation>
-    </message>
-    <message>
-        <source>User API token (kept in the OS keyring)</source>
-        <translation>Jeton d&apos;API utilisateur (gardé dans le trousseau du système)</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>Tester la connexion</translation>
-    </message>
-    <message>
-        <source>Play a sound with alerts</source>
-        <translation>Jouer un son avec les alertes</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>Général</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Votre nom</translation>
-    </message>
-    <message>
-        <source>Team time zone</source>
-        <translation>Fuseau horaire de l&apos;équipe</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Région</translation>
-    </message>
-    <message>
-        <source>API address</source>
-        <translation>Adresse de l&apos;API</translation>
-    </message>
-    <message>
-        <source>API token</source>
-        <translation>Jeton d&apos;API</translation>
-    </message>
-    <message>
-        <source>Poll every</source>
-        <translation>Interroger toutes les</translation>
-    </message>
-    <message>
-        <source>Bot token (channels, incident channels)</source>
-        <translation>Jeton de bot (canaux, canaux d&apos;incident)</translation>
-    </message>
-    <message>
-        <source>Incoming webhook (one fixed channel)</source>
-        <translation>Webhook entrant (un canal fixe)</translation>
-    </message>
-    <message>
-        <source>xoxb-… or https://hooks.slack.com/… (kept in the OS keyring)</source>
-        <translation>xoxb-… ou https://hooks.slack.com/… (gardé dans le trousseau du système)</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Connexion</translation>
-    </message>
-    <message>
-        <source>Incidents channel</source>
-        <translation>Canal des incidents</translation>
-    </message>
-    <message>
-        <source>Token / webhook</source>
-        <translation>Jeton / webhook</translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation>Alertes</translation>
-    </message>
-    <message>
-        <source>Quiet hours (high urgency always alerts)</source>
-        <translation>Heures calmes (la haute urgence alerte toujours)</translation>
-    </message>
-    <message>
-        <source>On-call rotation</source>
-        <translation>Rotation d&apos;astreinte</translation>
-    </message>
-    <message>
-        <source>These settings</source>
-        <translation>Ces paramètres</translation>
-    </message>
-    <message>
-        <source>PagerDuty (my on-call shifts)</source>
-        <translation>PagerDuty (mes astreintes)</translation>
-    </message>
-    <message>
-        <source>e.g. Agent DEV, Orchestrateur</source>
-        <translation>p. ex. Agent DEV, Orchestrateur</translation>
-    </message>
-    <message>
-        <source>The procedure&apos;s</source>
-        <translation>Celui de la procédure</translation>
-    </message>
-    <message>
-        <source>Rotation from</source>
-        <translation>Rotation depuis</translation>
-    </message>
-    <message>
-        <source>Members, in order</source>
-        <translation>Membres, dans l&apos;ordre</translation>
-    </message>
-    <message>
-        <source>Handoff day</source>
-        <translation>Jour de passation</translation>
-    </message>
-    <message>
-        <source>Handoff time</source>
-        <translation>Heure de passation</translation>
-    </message>
-    <message>
-        <source>First member primary from</source>
-        <translation>Premier membre primaire à partir du</translation>
-    </message>
-    <message>
-        <source>A token is stored in the keyring.</source>
-        <translation>Un jeton est enregistré dans le trousseau.</translation>
-    </message>
-    <message>
-        <source>No token stored yet.</source>
-        <translation>Aucun jeton enregistré pour l&apos;instant.</translation>
-    </message>
-    <message>
-        <source>Testing…</source>
-        <translation>Test…</translation>
-    </message>
-    <message>
-        <source>A webhook cannot be tested without posting; send an update to check it.</source>
-        <translation>Un webhook ne peut pas être testé sans publier ; envoyez une mise à jour pour le vérifier.</translation>
-    </message>
-    <message>
-        <source>The PagerDuty address must start with https://</source>
-        <translation>L&apos;adresse PagerDuty doit commencer par https://</translation>
-    </message>
-    <message>
-        <source>The Slack address must start with https://</source>
-        <translation>L&apos;adresse Slack doit commencer par https://</translation>
-    </message>
-    <message>
-        <source>Quiet hours are HH:MM, e.g. 22:00 → 07:00.</source>
-        <translation>Les heures calmes sont au format HH:MM, p. ex. 22:00 → 07:00.</translation>
-    </message>
-    <message>
-        <source>Give both ends of the quiet hours, or neither.</source>
-        <translation>Donnez les deux bornes des heures calmes, ou aucune.</translation>
-    </message>
-    <message>
-        <source>The handoff time is HH:MM, e.g. 09:00.</source>
-        <translation>L&apos;heure de passation est au format HH:MM, p. ex. 09:00.</translation>
-    </message>
-    <message>
-        <source>The rotation start is a date, YYYY-MM-DD.</source>
-        <translation>Le début de rotation est une date, AAAA-MM-JJ.</translation>
-    </message>
-</context>
-<context>
-    <name>SeverityAssessment</name>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <source>Data loss</source>
-        <translation>Perte de données</translation>
-    </message>
-    <message>
-        <source>Security breach</source>
-        <translation>Faille de sécurité</translation>
-    </message>
-    <message>
-        <source>Why a different severity than proposed? (kept in the timeline)</source>
-        <translation>Pourquoi une autre sévérité que celle proposée ? (gardé dans la chronologie)</translation>
-    </message>
-    <message>
-        <source>Users impacted</source>
-        <translation>Utilisateurs impactés</translation>
-    </message>
-    <message>
-        <source>Revenue lost</source>
-        <translation>Revenus perdus</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Sévérité</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Raison</translation>
-    </message>
-    <message>
-        <source>Proposed: %1</source>
-        <translation>Proposé : %1</translation>
-    </message>
-    <message>
-        <source>SLA: acknowledge &lt; %1 min, resolve &lt; %2 min</source>
-        <translation>SLA : acquittement &lt; %1 min, résolution &lt; %2 min</translation>
-    </message>
-    <message>
-        <source>Escalation: %1</source>
-        <translation>Escalade : %1</translation>
-    </message>
-</context>
-<context>
-    <name>SeverityDialog</name>
-    <message>
-        <source>Change severity</source>
-        <translation>Changer la sévérité</translation>
-    </message>
-    <message>
-        <source>What changed? (kept in the timeline)</source>
-        <translation>Qu&apos;est-ce qui a changé ? (gardé dans la chronologie)</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Pourquoi</translation>
-    </message>
-</context>
-<context>
-    <name>SnoozeDialog</name>
-    <message>
-        <source>Snooze reminder</source>
-        <translation>Mettre le rappel en pause</translation>
-    </message>
-    <message>
-        <source>Why (kept in the timeline)</source>
-        <translation>Pourquoi (gardé dans la chronologie)</translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation>Pendant</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Raison</translation>
-    </message>
-</context>
-<context>
-    <name>StartupErrorDialog</name>
-    <message>
-        <source>On-call Desktop cannot start</source>
-        <translation>On-call Desktop ne peut pas démarrer</translation>
-    </message>
-    <message>
-        <source>Use the local database this time</source>
-        <translation>Utiliser la base locale cette fois</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineModel</name>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Qui</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Quoi</translation>
-    </message>
-</context>
-<context>
-    <name>Tray</name>
-    <message>
-        <source>Open On-call Desktop</source>
-        <translation>Ouvrir On-call Desktop</translation>
-    </message>
-    <message>
-        <source>Declare incident…</source>
-        <translation>Déclarer un incident…</translation>
-    </message>
-    <message>
-        <source>Snooze low-urgency alerts</source>
-        <translation>Mettre en pause les alertes de basse urgence</translation>
-    </message>
-    <message>
-        <source>30 minutes</source>
-        <translation>30 minutes</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 heure</translation>
-    </message>
-    <message>
-        <source>Resume now</source>
-        <translation>Reprendre maintenant</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Paramètres…</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Quitter</translation>
-    </message>
-    <message>
-        <source>On-call Desktop</source>
-        <translation>On-call Desktop</translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation>Acquitter</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
-    </message>
-</context>
+    <context>
+        <name>ActionItemsWindow</name>
+        <message>
+            <source>Post-mortem action items</source>
+            <translation>Actions des post-mortems</translation>
+        </message>
+        <message>
+            <source>Show done items</source>
+            <translation>Afficher les actions terminées</translation>
+        </message>
+        <message>
+            <source>Post-mortem</source>
+            <translation>Post-mortem</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>N°</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Responsable</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Échéance</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>En retard</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppController</name>
+        <message>
+            <source>Edit and resend</source>
+            <translation>Modifier et renvoyer</translation>
+        </message>
+        <message>
+            <source>That PagerDuty incident is no longer assigned to you.</source>
+            <translation>Cet incident PagerDuty ne vous est plus assigné.</translation>
+        </message>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Acquitter</translation>
+        </message>
+        <message>
+            <source>PagerDuty is not set up: alerts will not reach the tray. Add your user API token in Settings.</source>
+            <translation>PagerDuty n'est pas configuré : les alertes n'arriveront pas dans la zone de notification. Ajoutez votre jeton d'API utilisateur dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>Settings could not be saved: </source>
+            <translation>Les paramètres n'ont pas pu être enregistrés : </translation>
+        </message>
+        <message>
+            <source>The new language applies at the next start.</source>
+            <translation>La nouvelle langue s'applique au prochain démarrage.</translation>
+        </message>
+        <message>
+            <source>Start at login is not available on this system yet.</source>
+            <translation>Le lancement à la connexion n'est pas encore disponible sur ce système.</translation>
+        </message>
+        <message>
+            <source>Start at login could not be set: </source>
+            <translation>Le lancement à la connexion n'a pas pu être réglé : </translation>
+        </message>
+        <message>
+            <source>Update overdue: %1</source>
+            <translation>Mise à jour en retard : %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n update(s) overdue</source>
+            <translation>
+                <numerusform>%n mise à jour en retard</numerusform>
+                <numerusform>%n mises à jour en retard</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) to acknowledge</source>
+            <translation>
+                <numerusform>%n page à acquitter</numerusform>
+                <numerusform>%n pages à acquitter</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open incident(s)</source>
+            <translation>
+                <numerusform>%n incident ouvert</numerusform>
+                <numerusform>%n incidents ouverts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n post-mortem(s) overdue</source>
+            <translation>
+                <numerusform>%n post-mortem en retard</numerusform>
+                <numerusform>%n post-mortems en retard</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No open incident</source>
+            <translation>Aucun incident ouvert</translation>
+        </message>
+        <message>
+            <source>low-urgency alerts snoozed</source>
+            <translation>alertes de basse urgence en pause</translation>
+        </message>
+        <message>
+            <source>ack</source>
+            <translation>acquittement</translation>
+        </message>
+        <message>
+            <source>resolve</source>
+            <translation>résolution</translation>
+        </message>
+        <message>
+            <source>On-call Desktop is still running</source>
+            <translation>On-call Desktop tourne toujours</translation>
+        </message>
+        <message>
+            <source>Alerts keep coming to the tray. Quit from the tray menu.</source>
+            <translation>Les alertes continuent d'arriver dans la zone de notification. Quittez depuis son menu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistModel</name>
+        <message>
+            <source>Phase / step</source>
+            <translation>Phase / étape</translation>
+        </message>
+        <message>
+            <source>Time box / done</source>
+            <translation>Délai / fait</translation>
+        </message>
+        <message>
+            <source>after resolution</source>
+            <translation>après la résolution</translation>
+        </message>
+        <message>
+            <source>from %1</source>
+            <translation>à partir de %1</translation>
+        </message>
+        <message>
+            <source>%1 · over by %2 min</source>
+            <translation>%1 · dépassé de %2 min</translation>
+        </message>
+        <message>
+            <source>%1 · %2 min left</source>
+            <translation>%1 · %2 min restantes</translation>
+        </message>
+    </context>
+    <context>
+        <name>CockpitWindow</name>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Acquitter</translation>
+        </message>
+        <message>
+            <source>Investigating</source>
+            <translation>Investigation</translation>
+        </message>
+        <message>
+            <source>Mitigating</source>
+            <translation>Atténuation</translation>
+        </message>
+        <message>
+            <source>Resolve</source>
+            <translation>Résoudre</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Clore</translation>
+        </message>
+        <message>
+            <source>Change severity…</source>
+            <translation>Changer la sévérité…</translation>
+        </message>
+        <message>
+            <source>Create Slack channel</source>
+            <translation>Créer le canal Slack</translation>
+        </message>
+        <message>
+            <source>Creates #incident-YYYY-MM-DD-NNN and posts the declaration there (SOP 1.4)</source>
+            <translation>Crée #incident-AAAA-MM-JJ-NNN et y publie la déclaration (SOP 1.4)</translation>
+        </message>
+        <message>
+            <source>Post-mortem…</source>
+            <translation>Post-mortem…</translation>
+        </message>
+        <message>
+            <source>Once resolved: the SOP 5.2 post-mortem</source>
+            <translation>Une fois résolu : le post-mortem de la SOP 5.2</translation>
+        </message>
+        <message>
+            <source>Clocks</source>
+            <translation>Chronomètres</translation>
+        </message>
+        <message>
+            <source>Acknowledge SLA</source>
+            <translation>SLA d'acquittement</translation>
+        </message>
+        <message>
+            <source>Resolve SLA</source>
+            <translation>SLA de résolution</translation>
+        </message>
+        <message>
+            <source>Escalation</source>
+            <translation>Escalade</translation>
+        </message>
+        <message>
+            <source>Optional note for the next step you tick</source>
+            <translation>Note facultative pour la prochaine étape cochée</translation>
+        </message>
+        <message>
+            <source>Runbooks and access</source>
+            <translation>Runbooks et accès</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>En file</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Où</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Détail</translation>
+        </message>
+        <message>
+            <source>Edit and resend…</source>
+            <translation>Modifier et renvoyer…</translation>
+        </message>
+        <message>
+            <source>Add a note to the timeline and press Enter</source>
+            <translation>Ajoutez une note à la chronologie et appuyez sur Entrée</translation>
+        </message>
+        <message>
+            <source>Phases</source>
+            <translation>Phases</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Chronologie</translation>
+        </message>
+        <message>
+            <source>Updates sent from here</source>
+            <translation>Mises à jour envoyées d'ici</translation>
+        </message>
+        <message>
+            <source>Status: %1 · detected %2</source>
+            <translation>Statut : %1 · détecté %2</translation>
+        </message>
+        <message>
+            <source>OVERDUE %1</source>
+            <translation>EN RETARD %1</translation>
+        </message>
+        <message>
+            <source>%1 (snoozed)</source>
+            <translation>%1 (en pause)</translation>
+        </message>
+        <message>
+            <source>met (%1 to spare)</source>
+            <translation>tenu (%1 d'avance)</translation>
+        </message>
+        <message>
+            <source>BREACHED %1</source>
+            <translation>DÉPASSÉ %1</translation>
+        </message>
+        <message>
+            <source>%1: escalate now to %2.</source>
+            <translation>%1 : escaladez maintenant vers %2.</translation>
+        </message>
+        <message>
+            <source>%1 unresolved after the SOP's limit: escalate to %2.</source>
+            <translation>%1 non résolu après la limite de la SOP : escaladez vers %2.</translation>
+        </message>
+        <message>
+            <source>sent as a note (status updates not in the plan)</source>
+            <translation>envoyé comme note (mises à jour de statut hors de l'abonnement)</translation>
+        </message>
+        <message>
+            <source>retrying (%1 attempts)</source>
+            <translation>nouvel essai (%1 tentatives)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComposerDialog</name>
+        <message>
+            <source>INCIDENT DECLARED (internal)</source>
+            <translation>INCIDENT DÉCLARÉ (interne)</translation>
+        </message>
+        <message>
+            <source>UPDATE #n (internal)</source>
+            <translation>MISE À JOUR n° n (interne)</translation>
+        </message>
+        <message>
+            <source>INCIDENT RESOLVED (internal)</source>
+            <translation>INCIDENT RÉSOLU (interne)</translation>
+        </message>
+        <message>
+            <source>Status page (external, no jargon)</source>
+            <translation>Page de statut (externe, sans jargon)</translation>
+        </message>
+        <message>
+            <source>Executive summary</source>
+            <translation>Synthèse pour la direction</translation>
+        </message>
+        <message>
+            <source>Compose update</source>
+            <translation>Rédiger la mise à jour</translation>
+        </message>
+        <message>
+            <source>One action per line</source>
+            <translation>Une action par ligne</translation>
+        </message>
+        <message>
+            <source>Slack: %1</source>
+            <translation>Slack : %1</translation>
+        </message>
+        <message>
+            <source>PagerDuty status update</source>
+            <translation>Mise à jour de statut PagerDuty</translation>
+        </message>
+        <message>
+            <source>Notify the whole channel (@channel)</source>
+            <translation>Notifier tout le canal (@channel)</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Envoyer</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>Root cause</source>
+            <translation>Cause racine</translation>
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation>Actions</translation>
+        </message>
+        <message>
+            <source>ETA</source>
+            <translation>ETA</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>Résolution</translation>
+        </message>
+        <message>
+            <source>Next steps</source>
+            <translation>Prochaines étapes</translation>
+        </message>
+        <message>
+            <source>Financial impact</source>
+            <translation>Impact financier</translation>
+        </message>
+        <message>
+            <source>Preview (this is what will be sent; you can edit it)</source>
+            <translation>Aperçu (c'est ce qui sera envoyé ; vous pouvez le modifier)</translation>
+        </message>
+        <message>
+            <source>Choose where to send it (set Slack up in Settings; PagerDuty needs an incident opened from a page).</source>
+            <translation>Choisissez où l'envoyer (configurez Slack dans les Paramètres ; PagerDuty demande un incident ouvert depuis une page).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>On-call Desktop: unexpected error</source>
+            <translation>On-call Desktop : erreur inattendue</translation>
+        </message>
+        <message>
+            <source>Something went wrong inside the app. Your incidents and drafts are saved in the database. You can keep working, or quit and restart. Please send the report below to the maintainers (it contains no tokens). The log file is:</source>
+            <translation>Un problème est survenu dans l'application. Vos incidents et brouillons sont enregistrés dans la base de données. Vous pouvez continuer, ou quitter et relancer. Merci d'envoyer le rapport ci-dessous aux mainteneurs (il ne contient aucun jeton). Le fichier journal est :</translation>
+        </message>
+        <message>
+            <source>Copy report</source>
+            <translation>Copier le rapport</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>Continuer</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quitter</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeclareDialog</name>
+        <message>
+            <source>Declare incident</source>
+            <translation>Déclarer un incident</translation>
+        </message>
+        <message>
+            <source>API Down - All endpoints returning 500</source>
+            <translation>API Down - tous les endpoints renvoient 500</translation>
+        </message>
+        <message>
+            <source>100% users cannot access the application</source>
+            <translation>100 % des utilisateurs ne peuvent pas accéder à l'application</translation>
+        </message>
+        <message>
+            <source>Declare</source>
+            <translation>Déclarer</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Impact</source>
+            <translation>Impact</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <source>Severity (SOP questions and matrix)</source>
+            <translation>Sévérité (questions et matrice de la SOP)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrillController</name>
+        <message>
+            <source>On-call Desktop — DRILL</source>
+            <translation>On-call Desktop — EXERCICE</translation>
+        </message>
+        <message>
+            <source>Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: acknowledge, follow the checklist, send the updates, resolve. Nothing reaches the real PagerDuty or Slack; the score comes at the resolution.</source>
+            <translation>Exercice : une page SEV-1 arrive dans quelques secondes. Traitez-la comme le dit la procédure : acquittez, suivez la checklist, envoyez les mises à jour, résolvez. Rien n'atteint le vrai PagerDuty ni Slack ; le score arrive à la résolution.</translation>
+        </message>
+        <message>
+            <source>Drill result</source>
+            <translation>Résultat de l'exercice</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoffController</name>
+        <message>
+            <source>On call: %1 (backup %2) until %3</source>
+            <translation>D'astreinte : %1 (backup %2) jusqu'à %3</translation>
+        </message>
+        <message>
+            <source>On-call handoff: %1</source>
+            <translation>Passation d'astreinte : %1</translation>
+        </message>
+        <message>
+            <source>Queued for %1</source>
+            <translation>En file pour %1</translation>
+        </message>
+        <message>
+            <source>Handoff pending: %1 of %2 acknowledged</source>
+            <translation>Passation en attente : %1 sur %2 acquittés</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoffWindow</name>
+        <message>
+            <source>Handoff — %1</source>
+            <translation>Passation — %1</translation>
+        </message>
+        <message>
+            <source>Handoff</source>
+            <translation>Passation</translation>
+        </message>
+        <message>
+            <source>Export Markdown…</source>
+            <translation>Exporter en Markdown…</translation>
+        </message>
+        <message>
+            <source>Post to the incidents channel</source>
+            <translation>Publier dans le canal des incidents</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Changement</translation>
+        </message>
+        <message>
+            <source>Outgoing</source>
+            <translation>Sortant</translation>
+        </message>
+        <message>
+            <source>Incoming</source>
+            <translation>Entrant</translation>
+        </message>
+        <message>
+            <source>Active incidents</source>
+            <translation>Incidents actifs</translation>
+        </message>
+        <message>
+            <source>✅ No active incidents</source>
+            <translation>✅ Aucun incident actif</translation>
+        </message>
+        <message>
+            <source>Watch items</source>
+            <translation>Points de vigilance</translation>
+        </message>
+        <message>
+            <source>One per line; they carry over to the next handoff.</source>
+            <translation>Un par ligne ; ils sont reportés à la passation suivante.</translation>
+        </message>
+        <message>
+            <source>Last week's incidents</source>
+            <translation>Incidents de la semaine passée</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>À venir</translation>
+        </message>
+        <message>
+            <source>Date (YYYY-MM-DD)</source>
+            <translation>Date (AAAA-MM-JJ)</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <source>Add maintenance</source>
+            <translation>Ajouter une maintenance</translation>
+        </message>
+        <message>
+            <source>Remove selected</source>
+            <translation>Retirer la sélection</translation>
+        </message>
+        <message>
+            <source>Post-mortem action items due soon</source>
+            <translation>Actions de post-mortem bientôt dues</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Aucune</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Sign as outgoing engineer</source>
+            <translation>Signer en tant que sortant</translation>
+        </message>
+        <message>
+            <source>Incoming engineer: acknowledge each item</source>
+            <translation>Entrant : acquittez chaque point</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>N°</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Sévérité</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>Résolution</translation>
+        </message>
+        <message>
+            <source>Not a date (YYYY-MM-DD): %1. Kept in the text.</source>
+            <translation>Pas une date (AAAA-MM-JJ) : %1. Conservé dans le texte.</translation>
+        </message>
+        <message>
+            <source>Fill in the outgoing engineer's name.</source>
+            <translation>Renseignez le nom de l'ingénieur sortant.</translation>
+        </message>
+        <message>
+            <source>Checking PagerDuty…</source>
+            <translation>Vérification de PagerDuty…</translation>
+        </message>
+        <message>
+            <source>Signed by %1, %2</source>
+            <translation>Signé par %1, %2</translation>
+        </message>
+        <message>
+            <source>Status: Handoff complete ✅</source>
+            <translation>Statut : passation terminée ✅</translation>
+        </message>
+        <message>
+            <source>Status: pending ⏳ (%1 of %2 acknowledged)</source>
+            <translation>Statut : en attente ⏳ (%1 sur %2 acquittés)</translation>
+        </message>
+        <message>
+            <source>Export handoff</source>
+            <translation>Exporter la passation</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryWindow</name>
+        <message>
+            <source>Incident history</source>
+            <translation>Historique des incidents</translation>
+        </message>
+        <message>
+            <source>Detected</source>
+            <translation>Détecté</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Sévérité</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Time to acknowledge</source>
+            <translation>Délai d'acquittement</translation>
+        </message>
+        <message>
+            <source>Time to resolve</source>
+            <translation>Délai de résolution</translation>
+        </message>
+        <message>
+            <source>All severities</source>
+            <translation>Toutes les sévérités</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Tous les statuts</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>Résolu</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Clos</translation>
+        </message>
+        <message>
+            <source>Search titles</source>
+            <translation>Chercher dans les titres</translation>
+        </message>
+        <message>
+            <source>Show drills</source>
+            <translation>Afficher les exercices</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>au</translation>
+        </message>
+        <message>
+            <source>Open cockpit</source>
+            <translation>Ouvrir le cockpit</translation>
+        </message>
+        <message>
+            <source>Post-mortem…</source>
+            <translation>Post-mortem…</translation>
+        </message>
+        <message>
+            <source>KPI dashboard…</source>
+            <translation>Tableau de bord des KPI…</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>tout</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n incident(s)</source>
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidents</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentTableModel</name>
+        <message>
+            <source>Severity</source>
+            <translation>Sévérité</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Detected</source>
+            <translation>Détecté</translation>
+        </message>
+        <message>
+            <source>Acknowledge SLA</source>
+            <translation>SLA d'acquittement</translation>
+        </message>
+        <message>
+            <source>Resolve SLA</source>
+            <translation>SLA de résolution</translation>
+        </message>
+        <message>
+            <source>Next update</source>
+            <translation>Prochaine mise à jour</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>atteint</translation>
+        </message>
+    </context>
+    <context>
+        <name>KpiWindow</name>
+        <message>
+            <source>KPI dashboard</source>
+            <translation>Tableau de bord des KPI</translation>
+        </message>
+        <message>
+            <source>MTTA (SEV-1, mean)</source>
+            <translation>MTTA (SEV-1, moyenne)</translation>
+        </message>
+        <message>
+            <source>MTTR (SEV-1, mean)</source>
+            <translation>MTTR (SEV-1, moyenne)</translation>
+        </message>
+        <message>
+            <source>Incidents per month (worst month)</source>
+            <translation>Incidents par mois (pire mois)</translation>
+        </message>
+        <message>
+            <source>SEV-1 per quarter (worst quarter)</source>
+            <translation>SEV-1 par trimestre (pire trimestre)</translation>
+        </message>
+        <message>
+            <source>Post-mortem completion</source>
+            <translation>Post-mortems complétés</translation>
+        </message>
+        <message>
+            <source>Action items closed within 30 days</source>
+            <translation>Actions closes sous 30 jours</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>30 derniers jours</translation>
+        </message>
+        <message>
+            <source>Last 90 days</source>
+            <translation>90 derniers jours</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>12 derniers mois</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>Cette année</translation>
+        </message>
+        <message>
+            <source>From… to…</source>
+            <translation>Du… au…</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Exporter en CSV…</translation>
+        </message>
+        <message>
+            <source>KPI</source>
+            <translation>KPI</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <source>SOP target</source>
+            <translation>Cible SOP</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>Incidents</translation>
+        </message>
+        <message>
+            <source>MTTA mean</source>
+            <translation>MTTA moyen</translation>
+        </message>
+        <message>
+            <source>MTTA median</source>
+            <translation>MTTA médian</translation>
+        </message>
+        <message>
+            <source>MTTA p90</source>
+            <translation>MTTA p90</translation>
+        </message>
+        <message>
+            <source>MTTR mean</source>
+            <translation>MTTR moyen</translation>
+        </message>
+        <message>
+            <source>MTTR median</source>
+            <translation>MTTR médian</translation>
+        </message>
+        <message>
+            <source>MTTR p90</source>
+            <translation>MTTR p90</translation>
+        </message>
+        <message>
+            <source>The period ends before it starts.</source>
+            <translation>La période se termine avant de commencer.</translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>Calcul…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n incident(s) in the period</source>
+            <translation>
+                <numerusform>%n incident sur la période</numerusform>
+                <numerusform>%n incidents sur la période</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>atteint</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>non atteint</translation>
+        </message>
+        <message>
+            <source>Incidents per month</source>
+            <translation>Incidents par mois</translation>
+        </message>
+        <message>
+            <source>SEV-1 mean times per month (minutes)</source>
+            <translation>Délais moyens SEV-1 par mois (minutes)</translation>
+        </message>
+        <message>
+            <source>month #</source>
+            <translation>mois n°</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>minutes</translation>
+        </message>
+        <message>
+            <source>MTTA</source>
+            <translation>MTTA</translation>
+        </message>
+        <message>
+            <source>MTTR</source>
+            <translation>MTTR</translation>
+        </message>
+        <message>
+            <source>%1 target</source>
+            <translation>cible %1</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Exporter en CSV</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>custom policy</source>
+            <translation>procédure personnalisée</translation>
+        </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>Ouverture de la base de données…</translation>
+        </message>
+        <message>
+            <source>No system tray was found, so alerts appear in this window only. Keep it open: closing it quits the app.</source>
+            <translation>Aucune zone de notification trouvée : les alertes n'apparaissent que dans cette fenêtre. Gardez-la ouverte : la fermer quitte l'application.</translation>
+        </message>
+        <message>
+            <source>On-call Desktop</source>
+            <translation>On-call Desktop</translation>
+        </message>
+        <message>
+            <source>Declare incident…</source>
+            <translation>Déclarer un incident…</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>Incidents</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Paramètres…</translation>
+        </message>
+        <message>
+            <source>Action items…</source>
+            <translation>Actions…</translation>
+        </message>
+        <message>
+            <source>History and KPIs…</source>
+            <translation>Historique et KPI…</translation>
+        </message>
+        <message>
+            <source>Handoff…</source>
+            <translation>Passation…</translation>
+        </message>
+        <message>
+            <source>No open incident. Stay sharp.</source>
+            <translation>Aucun incident ouvert. Restez vigilant.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageBanner</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostmortemController</name>
+        <message>
+            <source>Summary queued for %1</source>
+            <translation>Résumé en file pour %1</translation>
+        </message>
+        <message>
+            <source>Post-mortem overdue</source>
+            <translation>Post-mortem en retard</translation>
+        </message>
+        <message>
+            <source>Post-mortem overdue: %1</source>
+            <translation>Post-mortem en retard : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostmortemWindow</name>
+        <message>
+            <source>Planned</source>
+            <translation>Planifiée</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>Programmée</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Terminée</translation>
+        </message>
+        <message>
+            <source>Post-mortem — %1</source>
+            <translation>Post-mortem — %1</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Enregistré</translation>
+        </message>
+        <message>
+            <source>Post-mortem</source>
+            <translation>Post-mortem</translation>
+        </message>
+        <message>
+            <source>Export Markdown…</source>
+            <translation>Exporter en Markdown…</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>Exporter en PDF…</translation>
+        </message>
+        <message>
+            <source>Post summary to Slack</source>
+            <translation>Publier le résumé sur Slack</translation>
+        </message>
+        <message>
+            <source>Save now</source>
+            <translation>Enregistrer maintenant</translation>
+        </message>
+        <message>
+            <source>A newer copy saved on this computer while the database was unreachable was restored and written back to the database.</source>
+            <translation>Une copie plus récente, enregistrée sur cet ordinateur pendant que la base de données était injoignable, a été restaurée et réécrite dans la base.</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Sévérité</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Durée</translation>
+        </message>
+        <message>
+            <source>Impact</source>
+            <translation>Impact</translation>
+        </message>
+        <message>
+            <source>All times</source>
+            <translation>Toutes les heures</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Événement</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>Utilisateurs</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>Revenus</translation>
+        </message>
+        <message>
+            <source>SLA</source>
+            <translation>SLA</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>N°</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Responsable</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Échéance</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>CTO, Lead Dev, On-Call Engineer</source>
+            <translation>CTO, Lead Dev, ingénieur d'astreinte</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Reviewed by</source>
+            <translation>Relu par</translation>
+        </message>
+        <message>
+            <source>Review date</source>
+            <translation>Date de relecture</translation>
+        </message>
+        <message>
+            <source>Add row</source>
+            <translation>Ajouter une ligne</translation>
+        </message>
+        <message>
+            <source>Remove selected rows</source>
+            <translation>Retirer les lignes sélectionnées</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>En retard</translation>
+        </message>
+        <message>
+            <source>Reviewed and signed: counts as complete.</source>
+            <translation>Relu et signé : compte comme complété.</translation>
+        </message>
+        <message>
+            <source>Draft: complete once 'Reviewed by' and the review date are filled in.</source>
+            <translation>Brouillon : complet une fois « Relu par » et la date de relecture renseignés.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Enregistrement…</translation>
+        </message>
+        <message>
+            <source>Saved on this computer</source>
+            <translation>Enregistré sur cet ordinateur</translation>
+        </message>
+        <message>
+            <source>The database is unreachable; the draft is saved on this computer and goes to the database at the next save that reaches it. (%1)</source>
+            <translation>La base de données est injoignable ; le brouillon est enregistré sur cet ordinateur et ira dans la base au prochain enregistrement qui l'atteint. (%1)</translation>
+        </message>
+        <message>
+            <source>Export Markdown</source>
+            <translation>Exporter en Markdown</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>Échec de l'export : %1</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Exporté vers %1</translation>
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation>Exporter en PDF</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written to %1</source>
+            <translation>Le PDF n'a pas pu être écrit dans %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n page(s) to %1</source>
+            <translation>
+                <numerusform>%n page exportée vers %1</numerusform>
+                <numerusform>%n pages exportées vers %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Monday</source>
+            <translation>Lundi</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>Mardi</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>Mercredi</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>Jeudi</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>Vendredi</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>Samedi</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>Dimanche</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>Système</translation>
+        </message>
+        <message>
+            <source>Keep running in the tray when closed</source>
+            <translation>Rester dans la zone de notification à la fermeture</translation>
+        </message>
+        <message>
+            <source>Start when I log in</source>
+            <translation>Démarrer à ma connexion</translation>
+        </message>
+        <message>
+            <source>Other address</source>
+            <translation>Autre adresse</translation>
+        </message>
+        <message>
+            <source>User API token (kept in the OS keyring)</source>
+            <translation>Jeton d'API utilisateur (gardé dans le trousseau du système)</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Tester la connexion</translation>
+        </message>
+        <message>
+            <source>Play a sound with alerts</source>
+            <translation>Jouer un son avec les alertes</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Général</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Votre nom</translation>
+        </message>
+        <message>
+            <source>Team time zone</source>
+            <translation>Fuseau horaire de l'équipe</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Région</translation>
+        </message>
+        <message>
+            <source>API address</source>
+            <translation>Adresse de l'API</translation>
+        </message>
+        <message>
+            <source>API token</source>
+            <translation>Jeton d'API</translation>
+        </message>
+        <message>
+            <source>Poll every</source>
+            <translation>Interroger toutes les</translation>
+        </message>
+        <message>
+            <source>Bot token (channels, incident channels)</source>
+            <translation>Jeton de bot (canaux, canaux d'incident)</translation>
+        </message>
+        <message>
+            <source>Incoming webhook (one fixed channel)</source>
+            <translation>Webhook entrant (un canal fixe)</translation>
+        </message>
+        <message>
+            <source>xoxb-… or https://hooks.slack.com/… (kept in the OS keyring)</source>
+            <translation>xoxb-… ou https://hooks.slack.com/… (gardé dans le trousseau du système)</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Connexion</translation>
+        </message>
+        <message>
+            <source>Incidents channel</source>
+            <translation>Canal des incidents</translation>
+        </message>
+        <message>
+            <source>Token / webhook</source>
+            <translation>Jeton / webhook</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>Alertes</translation>
+        </message>
+        <message>
+            <source>Quiet hours (high urgency always alerts)</source>
+            <translation>Heures calmes (la haute urgence alerte toujours)</translation>
+        </message>
+        <message>
+            <source>On-call rotation</source>
+            <translation>Rotation d'astreinte</translation>
+        </message>
+        <message>
+            <source>These settings</source>
+            <translation>Ces paramètres</translation>
+        </message>
+        <message>
+            <source>PagerDuty (my on-call shifts)</source>
+            <translation>PagerDuty (mes astreintes)</translation>
+        </message>
+        <message>
+            <source>e.g. Agent DEV, Orchestrateur</source>
+            <translation>p. ex. Agent DEV, Orchestrateur</translation>
+        </message>
+        <message>
+            <source>The procedure's</source>
+            <translation>Celui de la procédure</translation>
+        </message>
+        <message>
+            <source>Rotation from</source>
+            <translation>Rotation depuis</translation>
+        </message>
+        <message>
+            <source>Members, in order</source>
+            <translation>Membres, dans l'ordre</translation>
+        </message>
+        <message>
+            <source>Handoff day</source>
+            <translation>Jour de passation</translation>
+        </message>
+        <message>
+            <source>Handoff time</source>
+            <translation>Heure de passation</translation>
+        </message>
+        <message>
+            <source>First member primary from</source>
+            <translation>Premier membre primaire à partir du</translation>
+        </message>
+        <message>
+            <source>A token is stored in the keyring.</source>
+            <translation>Un jeton est enregistré dans le trousseau.</translation>
+        </message>
+        <message>
+            <source>No token stored yet.</source>
+            <translation>Aucun jeton enregistré pour l'instant.</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Test…</translation>
+        </message>
+        <message>
+            <source>A webhook cannot be tested without posting; send an update to check it.</source>
+            <translation>Un webhook ne peut pas être testé sans publier ; envoyez une mise à jour pour le vérifier.</translation>
+        </message>
+        <message>
+            <source>The PagerDuty address must start with https://</source>
+            <translation>L'adresse PagerDuty doit commencer par https://</translation>
+        </message>
+        <message>
+            <source>The Slack address must start with https://</source>
+            <translation>L'adresse Slack doit commencer par https://</translation>
+        </message>
+        <message>
+            <source>Quiet hours are HH:MM, e.g. 22:00 → 07:00.</source>
+            <translation>Les heures calmes sont au format HH:MM, p. ex. 22:00 → 07:00.</translation>
+        </message>
+        <message>
+            <source>Give both ends of the quiet hours, or neither.</source>
+            <translation>Donnez les deux bornes des heures calmes, ou aucune.</translation>
+        </message>
+        <message>
+            <source>The handoff time is HH:MM, e.g. 09:00.</source>
+            <translation>L'heure de passation est au format HH:MM, p. ex. 09:00.</translation>
+        </message>
+        <message>
+            <source>The rotation start is a date, YYYY-MM-DD.</source>
+            <translation>Le début de rotation est une date, AAAA-MM-JJ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeverityAssessment</name>
+        <message>
+            <source>unknown</source>
+            <translation>inconnu</translation>
+        </message>
+        <message>
+            <source>Data loss</source>
+            <translation>Perte de données</translation>
+        </message>
+        <message>
+            <source>Security breach</source>
+            <translation>Faille de sécurité</translation>
+        </message>
+        <message>
+            <source>Why a different severity than proposed? (kept in the timeline)</source>
+            <translation>Pourquoi une autre sévérité que celle proposée ? (gardé dans la chronologie)</translation>
+        </message>
+        <message>
+            <source>Users impacted</source>
+            <translation>Utilisateurs impactés</translation>
+        </message>
+        <message>
+            <source>Revenue lost</source>
+            <translation>Revenus perdus</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Sévérité</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Raison</translation>
+        </message>
+        <message>
+            <source>Proposed: %1</source>
+            <translation>Proposé : %1</translation>
+        </message>
+        <message>
+            <source>SLA: acknowledge &lt; %1 min, resolve &lt; %2 min</source>
+            <translation>SLA : acquittement &lt; %1 min, résolution &lt; %2 min</translation>
+        </message>
+        <message>
+            <source>Escalation: %1</source>
+            <translation>Escalade : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeverityDialog</name>
+        <message>
+            <source>Change severity</source>
+            <translation>Changer la sévérité</translation>
+        </message>
+        <message>
+            <source>What changed? (kept in the timeline)</source>
+            <translation>Qu'est-ce qui a changé ? (gardé dans la chronologie)</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+    </context>
+    <context>
+        <name>SnoozeDialog</name>
+        <message>
+            <source>Snooze reminder</source>
+            <translation>Mettre le rappel en pause</translation>
+        </message>
+        <message>
+            <source>Why (kept in the timeline)</source>
+            <translation>Pourquoi (gardé dans la chronologie)</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>Pendant</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Raison</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartupErrorDialog</name>
+        <message>
+            <source>On-call Desktop cannot start</source>
+            <translation>On-call Desktop ne peut pas démarrer</translation>
+        </message>
+        <message>
+            <source>Use the local database this time</source>
+            <translation>Utiliser la base locale cette fois</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Qui</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <source>Open On-call Desktop</source>
+            <translation>Ouvrir On-call Desktop</translation>
+        </message>
+        <message>
+            <source>Declare incident…</source>
+            <translation>Déclarer un incident…</translation>
+        </message>
+        <message>
+            <source>Snooze low-urgency alerts</source>
+            <translation>Mettre en pause les alertes de basse urgence</translation>
+        </message>
+        <message>
+            <source>30 minutes</source>
+            <translation>30 minutes</translation>
+        </message>
+        <message>
+            <source>1 hour</source>
+            <translation>1 heure</translation>
+        </message>
+        <message>
+            <source>Resume now</source>
+            <translation>Reprendre maintenant</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Paramètres…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quitter</translation>
+        </message>
+        <message>
+            <source>On-call Desktop</source>
+            <translation>On-call Desktop</translation>
+        </message>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Acquitter</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+    </context>
 </TS>
