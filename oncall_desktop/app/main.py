@@ -145,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     # Pure-Python parts first: PySide6 inspects every module imported after it.
     # (a drill keeps the user's preferences and the team's procedure, nothing else)
     settings, loaded_policy = load_configuration(user_paths, problems)
+    _import_pure_modules()
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -239,6 +240,20 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     return app.exec()
+
+
+def _import_pure_modules() -> None:
+    """The Qt-free modules the window needs, imported before PySide6: after it, each import
+    goes through PySide's import hook (see importscan.py), which costs start-up time."""
+    import oncall_desktop.core.clocks
+    import oncall_desktop.core.compose
+    import oncall_desktop.core.handoff
+    import oncall_desktop.core.narrative
+    import oncall_desktop.core.outbox
+    import oncall_desktop.core.paging
+    import oncall_desktop.integrations.errors
+    import oncall_desktop.integrations.pagerduty
+    import oncall_desktop.integrations.secrets  # noqa: F401
 
 
 def load_configuration(paths: AppPaths, problems: list[str]) -> tuple[Settings, LoadedPolicy]:
