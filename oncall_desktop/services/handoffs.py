@@ -211,11 +211,14 @@ class HandoffService(QObject):
 
     def open_latest(self, then: Callable[[StoredHandoff], None]) -> None:
         """On demand: the latest change's handoff (created if needed)."""
-        if (
-            self.current is not None
-            and self.rotation
-            and self.current.note.change_at == (self.rotation.shift.start)
-        ):
+        rotation = self.rotation
+        if rotation is None:
+            self.problem.emit("The rotation is not known yet; try again in a moment.")
+            return
+        if rotation.shift.start > self.clock.now():
+            self.problem.emit("The rotation has not started yet: no handoff so far.")
+            return
+        if self.current is not None and self.current.note.change_at == rotation.shift.start:
             then(self.current)
             return
         self.due.connect(then, type=Qt.ConnectionType.SingleShotConnection)

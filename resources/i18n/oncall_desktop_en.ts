@@ -473,6 +473,13 @@
     </message>
 </context>
 <context>
+    <name>HandoffHistoryDialog</name>
+    <message>
+        <source>Previous handoffs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandoffWindow</name>
     <message>
         <source>Handoff — %1</source>
@@ -488,6 +495,10 @@
     </message>
     <message>
         <source>Post to the incidents channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous handoffs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -473,6 +473,13 @@
         </message>
     </context>
     <context>
+        <name>HandoffHistoryDialog</name>
+        <message>
+            <source>Previous handoffs</source>
+            <translation>Passations précédentes</translation>
+        </message>
+    </context>
+    <context>
         <name>HandoffWindow</name>
         <message>
             <source>Handoff — %1</source>
@@ -489,6 +496,10 @@
         <message>
             <source>Post to the incidents channel</source>
             <translation>Publier dans le canal des incidents</translation>
+        </message>
+        <message>
+            <source>Previous handoffs…</source>
+            <translation>Passations précédentes…</translation>
         </message>
         <message>
             <source>Change</source>

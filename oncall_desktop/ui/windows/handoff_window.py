@@ -92,6 +92,7 @@ class HandoffWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.export_action = toolbar.addAction(self.tr("Export Markdown…"), self.export_markdown)
         self.post_action = toolbar.addAction(self.tr("Post to the incidents channel"), self._post)
+        self.history_action = toolbar.addAction(self.tr("Previous handoffs…"), self._history)
         self._build()
         service.verified.connect(self._on_verified)
         service.saved.connect(self._on_saved)
@@ -439,6 +440,18 @@ class HandoffWindow(QMainWindow):
     def _post(self) -> None:
         self.autosave.flush()
         self.post_requested.emit(self.markdown())
+
+    def _history(self) -> None:
+        from oncall_desktop.ui.windows.handoff_history_dialog import HandoffHistoryDialog
+
+        def show(stored: list) -> None:  # type: ignore[type-arg]
+            dialog = HandoffHistoryDialog(
+                [h.note for h in stored], self.policy, self.language, self.zone, self
+            )
+            dialog.open()
+            self.history_dialog = dialog
+
+        self.service.history(show)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.autosave.pending:

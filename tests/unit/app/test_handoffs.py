@@ -81,6 +81,11 @@ def test_the_app_closed_over_the_change_opens_the_form_at_the_next_start(qtbot, 
     assert window.note.change_at == CHANGE and window.note.incoming == "Orchestrateur"
     stored = HandoffRepository(again.database).history()
     assert [h.note.change_at for h in stored] == [CHANGE, datetime(2025, 10, 20, 7, tzinfo=UTC)]
+    window.history_action.trigger()  # both handoffs, newest first, shown as plain text
+    qtbot.waitUntil(lambda: getattr(window, "history_dialog", None) is not None, timeout=5000)
+    dialog = window.history_dialog
+    assert dialog.list.count() == 2 and "Agent DEV → Orchestrateur" in dialog.list.item(0).text()
+    assert dialog.text.toPlainText().startswith("## On-Call Handoff - Monday 09:00 (2025-10-27)")
 
 
 def test_incoming_checks_complete_the_handoff_with_pagerduty_checked_live(
