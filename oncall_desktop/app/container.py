@@ -549,6 +549,11 @@ class AppController(QObject):
         if old is not notifier:
             old.close()
 
+    def notification_body(self, text: str) -> str:
+        """Notification bodies may be markup on some desktops: text from outside is escaped
+        there, so a title like "<b>API</b>" shows as typed."""
+        return html.escape(text, quote=False) if self._body_markup else text
+
     def on_new_alerts(self, pages: list[Page]) -> None:
         now = self.clock.now()
         local_now = now.astimezone()
@@ -562,7 +567,7 @@ class AppController(QObject):
                 continue
             urgent = page.urgency == "high"
             where = page.service or "PagerDuty"
-            body = html.escape(page.title, quote=False) if self._body_markup else page.title
+            body = self.notification_body(page.title)
             self.notifier.notify(
                 Notification(
                     key=page.id,
@@ -764,7 +769,9 @@ class AppController(QObject):
                     Notification(
                         key=f"incident:{incident.id}",
                         title=self.tr("Update overdue: %1").replace("%1", name),
-                        body=f"{incident.severity.value} · {incident.title}",
+                        body=self.notification_body(
+                            f"{incident.severity.value} · {incident.title}"
+                        ),
                         urgent=incident.severity.rank == 1,
                         sound=self.settings.alert_sound,
                     )

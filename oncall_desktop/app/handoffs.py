@@ -79,7 +79,7 @@ class HandoffController(QObject):
                     "%1",
                     change_label(note.change_at, self.controller.zone, self.controller.language),
                 ),
-                body=f"{note.outgoing} → {note.incoming}",
+                body=self.controller.notification_body(f"{note.outgoing} → {note.incoming}"),
             )
         )
         self.show(stored)

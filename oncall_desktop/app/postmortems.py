@@ -151,7 +151,7 @@ class PostmortemController(QObject):
                 Notification(
                     key=f"{REMINDER_PREFIX}{stored.incident_id}",
                     title=self.tr("Post-mortem overdue"),
-                    body=stored.draft.title,
+                    body=self.controller.notification_body(stored.draft.title),
                 )
             )
 

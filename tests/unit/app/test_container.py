@@ -202,6 +202,36 @@ def test_markup_capable_servers_get_escaped_bodies(context):
     assert recorder.shown[0].body == "&lt;b&gt;API&lt;/b&gt; &amp; down"
 
 
+def test_every_notification_body_is_escaped_for_markup_servers(qtbot, context, clock):
+    """Overdue updates and post-mortem reminders carry incident titles too."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from oncall_desktop.core.incident import Status
+
+    ctx = context(settings=Settings(language="en"))
+    recorder = RecordingNotifier()
+    ctx.controller.use_notifier(recorder.notifier, body_markup=True)
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+        ctx.incidents.declare("<b>API</b> & down", Severity.SEV1, "all")
+    qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
+    clock.advance(timedelta(minutes=6))
+    ctx.controller.on_tick(clock.now())
+    overdue = [n for n in recorder.shown if n.title.startswith("Update overdue")]
+    assert overdue and all("&lt;b&gt;API&lt;/b&gt; &amp; down" in n.body for n in overdue)
+    with qtbot.waitSignal(ctx.incidents.incident_changed, timeout=5000):
+        ctx.incidents.move_to(declared.args[0].id, Status.RESOLVED)
+    service = ctx.controller.postmortems.service
+    qtbot.waitUntil(lambda: len(service.unsigned) == 1, timeout=5000)
+    draft = service.unsigned[0].draft
+    service.save(declared.args[0].id, replace(draft, title="<i>PM</i>", revision=1))
+    qtbot.waitUntil(lambda: service.unsigned and service.unsigned[0].draft.revision == 1)
+    clock.advance(timedelta(days=2))
+    ctx.controller.on_tick(clock.now())
+    reminder = [n for n in recorder.shown if n.title == "Post-mortem overdue"]
+    assert [n.body for n in reminder] == ["&lt;i&gt;PM&lt;/i&gt;"]
+
+
 def test_settings_saved_and_token_goes_to_the_keyring_only(qtbot, context, tmp_path):
     from dataclasses import replace
 
