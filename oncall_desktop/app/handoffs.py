@@ -33,6 +33,7 @@ class HandoffController(QObject):
         self.service = service
         self.window: HandoffWindow | None = None
         self._announced: set[datetime] = set()
+        self._refreshing: datetime | None = None
         service.problem.connect(
             lambda text: controller.window.show_message("handoff", text, "error")
         )
@@ -60,9 +61,13 @@ class HandoffController(QObject):
 
     def on_tick(self, now: datetime) -> None:
         rotation = self.service.rotation
-        if rotation is not None and now >= rotation.shift.end:
-            log.info("rotation change at %s", rotation.shift.end.isoformat())
-            self.service.refresh_rotation(then=self.service.check_due)
+        if rotation is None or now < rotation.shift.end:
+            return
+        if self._refreshing == rotation.shift.end:
+            return  # asked already (PagerDuty answers on a worker): once per change
+        self._refreshing = rotation.shift.end
+        log.info("rotation change at %s", rotation.shift.end.isoformat())
+        self.service.refresh_rotation(then=self.service.check_due)
 
     def _on_due(self, stored: StoredHandoff) -> None:
         note = stored.note

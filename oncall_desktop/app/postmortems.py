@@ -34,6 +34,7 @@ class PostmortemController(QObject):
         self.windows: dict[int, PostmortemWindow] = {}
         self.action_items_window: ActionItemsWindow | None = None
         self._reminded: set[int] = set()
+        self._incident_of: dict[int, int] = {}  # post-mortem id → incident id, from the list
         service.problem.connect(
             lambda text: controller.window.show_message("postmortem", text, "error")
         )
@@ -126,12 +127,21 @@ class PostmortemController(QObject):
         today = self.controller.clock.now().astimezone(self.controller.zone).date()
 
         def show(items: list) -> None:  # type: ignore[type-arg]
+            self._incident_of = {t.postmortem_id: t.incident_id for t in items}
             if self.action_items_window is not None:
                 self.action_items_window.set_items(items, today)
 
         self.service.action_items(show)
 
     def _on_status_changed(self, postmortem_id: int, number: int, status: str) -> None:
+        editor = self.windows.get(self._incident_of.get(postmortem_id, -1))
+        if editor is not None:
+            # The open editor holds the whole draft: change it there, or its next autosave
+            # would put the old status back.
+            editor.set_action_status(number, ActionStatus(status))
+            editor.autosave.flush()
+            self._reload_action_items()  # reads queue behind the save: it sees the change
+            return
         self.service.set_action_status(
             postmortem_id, number, ActionStatus(status), self._reload_action_items
         )

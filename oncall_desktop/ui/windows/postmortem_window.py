@@ -337,6 +337,12 @@ class PostmortemWindow(QMainWindow):
                 cell.setForeground(Qt.GlobalColor.red if late else Qt.GlobalColor.black)
                 cell.setToolTip(self.tr("Overdue") if late else "")
 
+    def set_action_status(self, number: int, status: ActionStatus) -> None:
+        row = self._action_row(number)
+        combo = self.actions_table.cellWidget(row, 4) if row >= 0 else None
+        if isinstance(combo, QComboBox):
+            combo.setCurrentIndex(list(STATUS_LABELS).index(status))
+
     def _action_row(self, number: int) -> int:
         for row in range(self.actions_table.rowCount()):
             cell = self.actions_table.item(row, 0)

@@ -208,6 +208,17 @@ def test_action_items_are_listed_across_post_mortems_overdue_first_and_closable(
     listing.show_done.setChecked(True)
     assert listing.table.rowCount() == 2
 
+    # with the post-mortem open in its editor, a change from the list goes through the editor
+    # (its next autosave must not put the old status back)
+    editor = open_editor(qtbot, ctx, second)
+    row = next(r for r in range(2) if listing.table.item(r, 2).text() == "later")
+    listing.table.cellWidget(row, 5).setCurrentIndex(1)  # In progress
+    assert editor.draft().action_items[0].status is ActionStatus.IN_PROGRESS
+    editor.text_edits["lessons"].setPlainText("typed after")
+    editor.close()
+    qtbot.waitUntil(lambda: stored(ctx, second).draft.text("lessons") == "typed after")
+    assert stored(ctx, second).draft.action_items[0].status is ActionStatus.IN_PROGRESS
+
 
 def test_summary_goes_to_slack_through_the_outbox(qtbot, context):
     ctx = context(settings=Settings(language="en", slack_channel="#incidents"))
