@@ -11,7 +11,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -240,6 +240,3 @@ class PostmortemService(QObject):
             return
         raise error
 
-
-def next_revision(draft: PostMortem) -> PostMortem:
-    return replace(draft, revision=draft.revision + 1)
