@@ -184,3 +184,22 @@ def test_the_rotation_can_come_from_pagerduty(qtbot, context, clock, pagerduty):
     window = handoff_window(qtbot, ctx)
     assert (window.note.outgoing, window.note.incoming) == ("Bob", "Alice")
     assert pagerduty.take_violations() == []
+
+
+def test_a_maintenance_date_that_is_not_a_date_is_kept_and_flagged(qtbot, context, clock):
+    set_clock(clock, CHANGE + timedelta(minutes=5))
+    ctx = context(settings=PARIS_ORCHESTRATEUR)
+    window = handoff_window(qtbot, ctx)
+    window.add_upcoming()
+    window.upcoming_table.item(0, 0).setText("mercredi")
+    window.upcoming_table.item(0, 2).setText("Maintenance database 22h")
+    window.autosave.flush()
+    assert "Not a date (YYYY-MM-DD): mercredi" in window.banner.texts()["dates"]
+    assert window.note.upcoming[0].day is None
+    assert window.note.upcoming[0].what == "mercredi Maintenance database 22h"
+    qtbot.waitUntil(
+        lambda: (
+            HandoffRepository(ctx.database).for_change(CHANGE).note.upcoming == window.note.upcoming
+        ),
+        timeout=5000,
+    )
