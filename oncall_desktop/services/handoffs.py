@@ -24,6 +24,7 @@ from oncall_desktop.core.handoff import (
     shift_from_oncalls,
 )
 from oncall_desktop.core.policy import Policy
+from oncall_desktop.core.postmortem import ActionStatus, TrackedActionItem
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, SecretStore, SecretStoreError
 from oncall_desktop.services.tasks import TaskRunner
@@ -189,11 +190,11 @@ class HandoffService(QObject):
             today = now.astimezone(zone).date()
             soon = today + ACTION_ITEMS_HORIZON
             items = [
-                f"{t.postmortem_title.split(':')[-1].strip()} #{t.item.number} {t.item.action}"
-                + (f" ({t.item.owner}" if t.item.owner else " (")
-                + (f", {t.item.due.isoformat()})" if t.item.due else ")")
+                action_line(t)
                 for t in self._postmortems.tracked_action_items()
-                if t.item.status.value != "done" and t.item.due is not None and t.item.due <= soon
+                if t.item.status is not ActionStatus.DONE
+                and t.item.due is not None
+                and t.item.due <= soon
             ]
             note = prefill(
                 shift.start,
@@ -283,6 +284,14 @@ class HandoffService(QObject):
             self.problem.emit(str(error))
             return
         raise error
+
+
+def action_line(tracked: TrackedActionItem) -> str:
+    """'INC-2025-10-20-001 #1 Fix failover (Orchestrateur, 2025-10-28)'."""
+    item = tracked.item
+    where = tracked.postmortem_title.split(":")[-1].strip()
+    details = ", ".join(p for p in (item.owner, item.due.isoformat() if item.due else "") if p)
+    return f"{where} #{item.number} {item.action}" + (f" ({details})" if details else "")
 
 
 def fallback_days(shift: Shift) -> int:

@@ -239,4 +239,3 @@ class PostmortemService(QObject):
             self.problem.emit(str(error))
             return
         raise error
-

@@ -2,6 +2,7 @@
 (and a daylight-saving change), with the app closed over it, and PagerDuty's side against the
 contract-checked fake."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from oncall_desktop.config.schema import Settings
@@ -203,3 +204,37 @@ def test_a_maintenance_date_that_is_not_a_date_is_kept_and_flagged(qtbot, contex
         ),
         timeout=5000,
     )
+
+
+def test_action_items_due_within_a_week_are_listed(qtbot, context, clock, tmp_path, policy):
+    from datetime import date
+
+    from oncall_desktop.core.incident import Status
+    from oncall_desktop.core.postmortem import ActionItem, ActionStatus, prefill
+    from oncall_desktop.storage.postmortems import PostmortemRepository
+
+    set_clock(clock, CHANGE + timedelta(minutes=5))
+    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
+    inc = Incident.declare(
+        title="DB down", severity=Severity.SEV1, at=CHANGE - timedelta(days=3), actor="a"
+    )
+    inc.move_to(Status.RESOLVED, at=CHANGE - timedelta(days=3, hours=-1), actor="a")
+    inc = IncidentRepository(database).save(inc)
+    draft = prefill(inc, policy, language="en", zone=UTC)
+    items = (
+        ActionItem(1, "Fix failover", "Orchestrateur", date(2025, 10, 29)),
+        ActionItem(2, "Far away", "", date(2025, 12, 30)),
+        ActionItem(3, "Already done", "", date(2025, 10, 28), ActionStatus.DONE),
+        ActionItem(4, "No owner", "", date(2025, 10, 30)),
+    )
+    PostmortemRepository(database).create(
+        inc.id, replace(draft, action_items=items), at=CHANGE, due_at=None
+    )
+    database.close()
+    ctx = context(settings=PARIS_ORCHESTRATEUR)
+    window = handoff_window(qtbot, ctx)
+    assert window.note.action_items == (
+        "INC-2025-10-24-001 #1 Fix failover (Orchestrateur, 2025-10-29)",
+        "INC-2025-10-24-001 #4 No owner (2025-10-30)",
+    )
+    assert [line.title for line in window.note.last_week] == ["DB down"]
