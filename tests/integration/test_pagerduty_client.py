@@ -232,3 +232,19 @@ def test_oncalls_give_the_rotation_and_its_next_change(pagerduty):
     assert pagerduty.take_violations() == []
     sent = pagerduty.requests_to("GET", "/oncalls")[-1]
     assert ("escalation_policy_ids[]", "PEP0001") in sent.query
+
+
+def test_malformed_oncalls_are_refused_or_skipped(pagerduty):
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC)
+    client = client_for(pagerduty)
+    pagerduty.fail_next(Fault(200, body=b'{"on_calls": []}'))
+    with pytest.raises(BadPayload, match="no 'oncalls'"):
+        client.oncalls(user_ids=[ME_ID], since=now, until=now + timedelta(days=1))
+    body = json.dumps(
+        {"oncalls": [{"user": None}, {"user": {"id": ME_ID}, "escalation_policy": {"id": "EP"}}]}
+    ).encode()
+    pagerduty.fail_next(Fault(200, body=body, headers={"Content-Type": "application/json"}))
+    entries = client.oncalls(user_ids=[ME_ID], since=now, until=now + timedelta(days=1))
+    assert [(e.user_id, e.policy_id, e.level, e.start) for e in entries] == [(ME_ID, "EP", 1, None)]
