@@ -68,7 +68,11 @@ class PostmortemController(QObject):
             self.controller._raise(self.windows[incident_id])
             return
         window = PostmortemWindow(
-            opened, self.controller.policy, self.controller.language, self.service
+            opened,
+            self.controller.policy,
+            self.controller.language,
+            self.service,
+            self.controller.runner,
         )
         window.closed.connect(self._on_closed)
         window.post_summary_requested.connect(self.post_summary)

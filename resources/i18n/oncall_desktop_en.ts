@@ -1153,6 +1153,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Writing the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The PDF could not be written to %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1153,6 +1153,10 @@
             <translation>Exporter en PDF</translation>
         </message>
         <message>
+            <source>Writing the PDF…</source>
+            <translation>Écriture du PDF…</translation>
+        </message>
+        <message>
             <source>The PDF could not be written to %1</source>
             <translation>Le PDF n'a pas pu être écrit dans %1</translation>
         </message>

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.core.postmortem import (
@@ -51,6 +52,7 @@ from oncall_desktop.services.postmortems import (
     PostmortemService,
     SaveResult,
 )
+from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.ui.autosave import Autosave
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
@@ -92,10 +94,12 @@ class PostmortemWindow(QMainWindow):
     """Signals:
     closed(int): the incident id whose editor closed.
     post_summary_requested(int, str): post this summary to Slack through the outbox.
+    pdf_exported(str, int): the PDF path and its page count (0: it could not be written).
     """
 
     closed = Signal(int)
     post_summary_requested = Signal(int, str)
+    pdf_exported = Signal(str, int)
 
     def __init__(
         self,
@@ -103,6 +107,7 @@ class PostmortemWindow(QMainWindow):
         policy: Policy,
         language: str,
         service: PostmortemService,
+        runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -111,6 +116,7 @@ class PostmortemWindow(QMainWindow):
         self.policy = policy
         self.language = language
         self.service = service
+        self.runner = runner
         self._revision = opened.draft.revision
         self._saved_revision = opened.draft.revision
         self.autosave = Autosave(self._save, self)
@@ -470,22 +476,42 @@ class PostmortemWindow(QMainWindow):
         return path
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
+        """Lay out and write the PDF on a worker (a long post-mortem takes 100 ms and more);
+        ``pdf_exported`` tells when it is there."""
         from oncall_desktop.ui.export import write_pdf
 
         path = path or self._ask_path(self.tr("Export PDF"), "pdf", "PDF (*.pdf)")
         if path is None:
             return None
-        pages = write_pdf(self.markdown(), path, self.title_edit.text())
-        if not path.exists() or path.stat().st_size == 0:
+        markdown, title = self.markdown(), self.title_edit.text()
+        self.export_pdf_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Writing the PDF…"))
+
+        def written(pages: int) -> None:
+            if not isValid(self):  # closed meanwhile: the file is written all the same
+                return
+            self.export_pdf_action.setEnabled(True)
+            if not pages or not path.exists() or path.stat().st_size == 0:
+                failed(OSError(str(path)))
+                return
+            self.statusBar().showMessage(
+                self.tr("Exported %n page(s) to %1", "", pages).replace("%1", str(path)), 5000
+            )
+            self.pdf_exported.emit(str(path), pages)
+
+        def failed(error: Exception) -> None:
+            if not isValid(self):
+                return
+            self.export_pdf_action.setEnabled(True)
+            self.statusBar().clearMessage()
             self.banner.show_message(
                 "export",
                 self.tr("The PDF could not be written to %1").replace("%1", str(path)),
                 "error",
             )
-            return None
-        self.statusBar().showMessage(
-            self.tr("Exported %n page(s) to %1", "", pages).replace("%1", str(path)), 5000
-        )
+            self.pdf_exported.emit(str(path), 0)
+
+        self.runner.run(lambda: write_pdf(markdown, path, title), written, failed)
         return path
 
     def summary(self) -> str:

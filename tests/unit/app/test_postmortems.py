@@ -171,7 +171,9 @@ def test_exports_markdown_that_parses_back_and_a_pdf_with_the_text(
     assert parsed.content() == window.draft().content()
     assert parsed.text("summary") == HOSTILE
 
-    pdf_path = window.export_pdf(tmp_path / "pm.pdf")
+    with qtbot.waitSignal(window.pdf_exported, timeout=10_000) as exported:
+        pdf_path = window.export_pdf(tmp_path / "pm.pdf")  # written on a worker
+    assert exported.args == [str(pdf_path), len(pypdf.PdfReader(pdf_path).pages)]
     reader = pypdf.PdfReader(pdf_path)
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert len(reader.pages) >= 3  # 120 lessons do not fit on one page
