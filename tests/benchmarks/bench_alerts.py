@@ -22,7 +22,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN  # noqa: E402
+from tests.benchmarks.stalls import run_and_measure_stalls  # noqa: E402
 from tests.helpers.contracts import _load_pagerduty  # noqa: E402
 from tests.helpers.desktop import DesktopSession, missing_tools, wait_for  # noqa: E402
 from tests.helpers.fake_pagerduty import FakePagerDuty, Fault  # noqa: E402
@@ -85,7 +85,6 @@ def latency(incidents: int) -> list[float]:
 
 def stall(hang_seconds: float) -> tuple[float, int]:
 
-    from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
     from oncall_desktop.app.container import build_shell
@@ -109,27 +108,9 @@ def stall(hang_seconds: float) -> tuple[float, int]:
         # the client's read timeout (20 s) is longer than the hang: the worker waits it out
         fake.fail_next(Fault(200, delay=hang_seconds, path="/incidents"))
         context.poller.start()
-        gaps: list[float] = []
-        clock = QElapsedTimer()
-        clock.start()
-        last = [clock.elapsed()]
-
-        def beat() -> None:
-            now = clock.elapsed()
-            gaps.append(now - last[0])
-            last[0] = now
-
-        timer = QTimer()
-        timer.setInterval(5)
-        timer.timeout.connect(beat)
-        timer.start()
-        deadline = time.monotonic() + hang_seconds + 1.0
-        while time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.001)
-        timer.stop()
+        worst, beats = run_and_measure_stalls(app, hang_seconds + 1.0)
         context.shutdown()
-        return max(gaps) - 5, len(gaps)
+        return worst, beats
     finally:
         fake.stop()
         shutil.rmtree(work, ignore_errors=True)

@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.benchmarks.stalls import run_and_measure_stalls  # noqa: E402
+
 TARGET_STALL_MS = 16.0
 
 
@@ -47,7 +49,6 @@ def measure(incidents: int, cockpits: int, seconds: float) -> None:
 
     args = SimpleNamespace(incidents=incidents, seconds=seconds)
 
-    from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
     from oncall_desktop.app.container import build_shell
@@ -118,34 +119,12 @@ def measure(incidents: int, cockpits: int, seconds: float) -> None:
 
         context.ticker.ticked.disconnect(original)
         context.ticker.ticked.connect(timed_tick)
-        gaps: list[float] = []
-        elapsed = QElapsedTimer()
-        elapsed.start()
-        last = [elapsed.elapsed()]
-
-        def beat() -> None:
-            now = elapsed.elapsed()
-            gaps.append(now - last[0])
-            last[0] = now
-
-        heart = QTimer()
-        heart.setInterval(5)
-        heart.timeout.connect(beat)
-        heart.start()
-        end = time.monotonic() + args.seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.001)
-        heart.stop()
+        worst, _beats = run_and_measure_stalls(app, args.seconds)
         open_windows = len(context.controller.cockpits)
         context.dispose()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    worst = max(gaps) - 5
-    if os.environ.get("BENCH_DEBUG"):
-        big = [(round(sum(gaps[:i]) / 1000, 2), g) for i, g in enumerate(gaps) if g > 12]
-        print("gaps > 20 ms at (s, ms):", big)
     print(
         f"{args.incidents} open incidents, {open_windows} cockpit window(s) open, ticking "
         f"for {args.seconds:.0f} s (offscreen); opening them took {opening_ms:.0f} ms:"

@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.benchmarks.stalls import run_and_measure_stalls  # noqa: E402
+
 TARGET_STALL_MS = 16.0
 
 
@@ -54,7 +56,7 @@ def main() -> int:
 
 
 def measure(seconds: float) -> dict[str, float]:
-    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -129,26 +131,8 @@ def measure(seconds: float) -> dict[str, float]:
         typist = QTimer()
         typist.setInterval(40)
         typist.timeout.connect(lambda: QTest.keyClick(edit, Qt.Key.Key_A))
-        gaps: list[float] = []
-        elapsed = QElapsedTimer()
-        elapsed.start()
-        last = [elapsed.elapsed()]
-
-        def beat() -> None:
-            now = elapsed.elapsed()
-            gaps.append(now - last[0])
-            last[0] = now
-
-        heart = QTimer()
-        heart.setInterval(5)
-        heart.timeout.connect(beat)
         typist.start()
-        heart.start()
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.001)
-        heart.stop()
+        stall, _beats = run_and_measure_stalls(app, seconds)
         typist.stop()
         chars = len(window.markdown())
         window.close()
@@ -159,7 +143,7 @@ def measure(seconds: float) -> dict[str, float]:
         "saves": len(save_costs),
         "save_median": statistics.median(save_costs) if save_costs else 0.0,
         "save_worst": max(save_costs, default=0.0),
-        "stall": max(gaps) - 5,
+        "stall": stall,
         "chars": chars,
     }
 
