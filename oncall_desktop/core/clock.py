@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Protocol
 
 
@@ -79,6 +79,11 @@ class ClockJumpDetector:
         jump = offset - self._offset
         self._offset = offset
         return jump if abs(jump) > self._tolerance else 0.0
+
+
+def local_time(moment: datetime, zone: tzinfo | None, with_date: bool = True) -> str:
+    """'2025-10-20 22:15' (or '22:15') in ``zone``; None is this computer's zone."""
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
 
 
 def utc(dt: datetime) -> datetime:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from oncall_desktop.core.clock import local_time
 from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.narrative import describe
 from oncall_desktop.core.policy import Audience, Policy, Severity
@@ -67,10 +68,6 @@ def _bullets(text: str) -> str:
     return "\n".join(f"- {line}" for line in lines) if lines else "- —"
 
 
-def _local(moment: datetime, zone: tzinfo | None, with_date: bool = True) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
-
-
 def update_number(incident: Incident) -> int:
     """UPDATE #n counts the internal updates already sent after the declaration."""
     sent = [
@@ -101,7 +98,7 @@ def compose(
         "title": incident.title,
         "status": status,
         "impact": incident.impact or "—",
-        "started": _local(incident.detected_at, zone),
+        "started": local_time(incident.detected_at, zone),
         "oncall": oncall or "—",
         "link": incident.pagerduty_url or "—",
         "number": update_number(incident),
@@ -111,8 +108,8 @@ def compose(
         "eta": human.eta or "TBD",
         "impact_line": incident.impact or "",
         "duration": duration_text(end - incident.detected_at),
-        "start": _local(incident.detected_at, zone, with_date=False),
-        "end": _local(end, zone, with_date=False),
+        "start": local_time(incident.detected_at, zone, with_date=False),
+        "end": local_time(end, zone, with_date=False),
         "resolution": human.resolution or "—",
         "timeline": _timeline(incident, policy, language, zone),
         "next_steps": _bullets(human.next_steps),
@@ -132,7 +129,7 @@ def _timeline(incident: Incident, policy: Policy, language: str, zone: tzinfo | 
         EventKind.CONTACT_NOTIFIED,
     )
     lines = [
-        f"- {_local(e.at, zone, with_date=False)} : {describe(e, policy, language)}"
+        f"- {local_time(e.at, zone, with_date=False)} : {describe(e, policy, language)}"
         for e in incident.timeline
         if e.kind in wanted
     ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from oncall_desktop.core.clock import utc
+from oncall_desktop.core.clock import local_time, utc
 from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.policy import Policy
@@ -423,7 +423,3 @@ def to_markdown(note: HandoffNote, policy: Policy, language: str, zone: tzinfo |
     status = words["complete"] if note.is_complete(policy) else words["pending"]
     out += ["", f"**{words['status']}** : {status}", ""]
     return "\n".join(out)
-
-
-def local_time(moment: datetime, zone: tzinfo | None) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")

@@ -158,16 +158,16 @@ def verdicts(report: KpiReport, targets: KpiTargets) -> list[Verdict]:
     out.append(
         Verdict(
             "mtta_sev1",
-            _minutes(sev1_ack.mean),
-            f"< {_minutes(targets.mtta_sev1_max)}",
+            kpi_duration(sev1_ack.mean),
+            f"< {kpi_duration(targets.mtta_sev1_max)}",
             None if sev1_ack.mean is None else sev1_ack.mean <= targets.mtta_sev1_max,
         )
     )
     out.append(
         Verdict(
             "mttr_sev1",
-            _minutes(sev1_res.mean),
-            f"< {_minutes(targets.mttr_sev1_max)}",
+            kpi_duration(sev1_res.mean),
+            f"< {kpi_duration(targets.mttr_sev1_max)}",
             None if sev1_res.mean is None else sev1_res.mean <= targets.mttr_sev1_max,
         )
     )
@@ -214,7 +214,8 @@ def required_severities(policy: Policy) -> tuple[Severity, ...]:
     return tuple(s for s, p in policy.severities.items() if p.postmortem_required)
 
 
-def _minutes(value: timedelta | None) -> str:
+def kpi_duration(value: timedelta | None) -> str:
+    """'4 min 30 s', '1h 15min', '—': to the second below an hour (MTTA is read closely)."""
     if value is None:
         return "—"
     seconds = int(value.total_seconds())
@@ -228,7 +229,3 @@ def _minutes(value: timedelta | None) -> str:
 
 def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f}%"
-
-
-def duration_text(value: timedelta | None) -> str:
-    return _minutes(value)

@@ -280,7 +280,10 @@ class HandoffService(QObject):
         self._runner.run(check, lambda detail: self.verified.emit(True, detail), failed)
 
     def _on_error(self, error: Exception) -> None:
-        if isinstance(error, StorageUnavailable | DomainError | KeyError):
+        if isinstance(error, KeyError):  # str() of a KeyError is its message in quotes
+            self.problem.emit(str(error.args[0]))
+            return
+        if isinstance(error, StorageUnavailable | DomainError):
             self.problem.emit(str(error))
             return
         raise error

@@ -193,17 +193,6 @@ class PostmortemService(QObject):
 
         self._runner.run(write, self.saved.emit, failed, write=True)
 
-    def save_now(self, incident_id: int, draft: PostMortem) -> SaveResult:
-        """The same save, on the caller's thread: for closing the window or quitting, when
-        there is no later to wait for."""
-        try:
-            stored = self._repo.save(incident_id, draft, at=self.clock.now())
-        except StorageUnavailable as error:
-            self.local.write(incident_id, draft)
-            return SaveResult(incident_id, draft.revision, SAVED_LOCALLY, str(error))
-        self.local.discard_up_to(incident_id, stored.draft.revision)
-        return SaveResult(incident_id, draft.revision, SAVED_IN_DATABASE)
-
     # --- tracking -------------------------------------------------------------------------------
 
     # The reads below go through the write queue on purpose: they must see the saves queued
@@ -235,7 +224,10 @@ class PostmortemService(QObject):
         self.unsigned_changed.emit(unsigned)
 
     def _on_error(self, error: Exception) -> None:
-        if isinstance(error, StorageUnavailable | DomainError | KeyError):
+        if isinstance(error, KeyError):  # str() of a KeyError is its message in quotes
+            self.problem.emit(str(error.args[0]))
+            return
+        if isinstance(error, StorageUnavailable | DomainError):
             self.problem.emit(str(error))
             return
         raise error

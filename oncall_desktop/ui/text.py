@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import timedelta
+
+from oncall_desktop.core.clock import local_time
+
+__all__ = ["countdown", "local_time"]
 
 
 def countdown(delta: timedelta) -> str:
@@ -15,7 +19,3 @@ def countdown(delta: timedelta) -> str:
     if hours:
         return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
     return f"{sign}{minutes}:{secs:02d}"
-
-
-def local_time(moment: datetime, zone: tzinfo | None) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")

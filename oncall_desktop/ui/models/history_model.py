@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from oncall_desktop.core.kpis import HistoryFilter, HistoryRow, SortKey, duration_text
+from oncall_desktop.core.kpis import HistoryFilter, HistoryRow, SortKey, kpi_duration
 from oncall_desktop.services.history import HistoryService
 from oncall_desktop.ui.models.roles import IncidentRole
 from oncall_desktop.ui.text import local_time
@@ -181,5 +181,5 @@ class HistoryModel(QAbstractTableModel):
         if key == "title":
             return item.title  # a view shows DisplayRole as plain text
         if key == "time_to_ack":
-            return duration_text(item.time_to_ack)
-        return duration_text(item.time_to_resolve)
+            return kpi_duration(item.time_to_ack)
+        return kpi_duration(item.time_to_resolve)

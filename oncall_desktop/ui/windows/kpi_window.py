@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oncall_desktop.core.kpis import DurationStats, KpiReport, Verdict, duration_text, verdicts
+from oncall_desktop.core.kpis import DurationStats, KpiReport, Verdict, kpi_duration, verdicts
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.services.history import HistoryService
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
@@ -191,7 +191,7 @@ class KpiWindow(QMainWindow):
 
     @staticmethod
     def _stats(stats: DurationStats) -> list[str]:
-        return [duration_text(stats.mean), duration_text(stats.median), duration_text(stats.p90)]
+        return [kpi_duration(stats.mean), kpi_duration(stats.median), kpi_duration(stats.p90)]
 
     def _draw_charts(self, report: KpiReport) -> None:
         # QtCharts is loaded here, not at start: only this window pays for it.
