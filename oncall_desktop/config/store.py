@@ -41,7 +41,8 @@ def _coerce(name: str, value: Any, default: Any, metadata: Any) -> Any:
     elif isinstance(default, str) and not isinstance(value, str):
         raise ValueError(f"{name}: expected text, got {value!r}")
     if choices and value not in choices:
-        raise ValueError(f"{name}: {value!r} is not one of {', '.join(choices)}")
+        allowed = ", ".join(c or '"" (empty)' for c in choices)
+        raise ValueError(f"{name}: {value!r} is not one of {allowed}")
     if minimum is not None and value < minimum:
         raise ValueError(f"{name}: must be at least {minimum}, got {value}")
     if pattern is not None and not re.match(pattern, value):

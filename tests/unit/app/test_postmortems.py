@@ -245,3 +245,11 @@ def test_the_timeline_is_in_the_team_time_zone(qtbot, context, zone):
     expected = {"Europe/Paris": "00:15", "America/New_York": "18:15"}[zone]
     assert first_time == expected
     assert zone in window.zone_edit.text()
+
+
+def test_opening_the_post_mortem_of_an_unknown_incident_says_so(qtbot, context):
+    ctx = context(settings=Settings(language="en"))
+    ctx.open_postmortem(999)  # e.g. oncall-desktop --postmortem 999
+    qtbot.waitUntil(lambda: "postmortem" in ctx.window.banner.texts(), timeout=5000)
+    assert ctx.window.banner.texts()["postmortem"] == "incident 999 is not in the database"
+    assert ctx.controller.postmortems.windows == {}
