@@ -1,8 +1,9 @@
 """Start-up time and idle memory of the app, next to a bare PySide6 window with a tray icon.
 
 Both run on the same private desktop (Xvfb + tray host, tests/helpers/desktop.py), five times
-each, interleaved. "Ready" is observed from outside the process: the window is mapped (xdotool)
-and the tray icon is registered with the tray host. Memory is the RSS after 2 s of idling.
+each, interleaved. "Ready" is observed from outside the process, from time-stamped events: the
+X server mapping the window (streamed by xev) and the tray host registering the icon. Memory is
+the RSS after 2 s of idling.
 
     python tests/benchmarks/bench_startup.py [--runs 5]
 
@@ -12,6 +13,7 @@ Targets (issue 2): start ≤ 1.5 × bare, memory ≤ 1.6 × bare.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import signal
 import statistics
@@ -19,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -52,23 +55,68 @@ def rss_mib(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-def measure(desktop: DesktopSession, cmd: list[str], title: str, env: dict[str, str]):
-    start = time.monotonic()
+class WindowMaps:
+    """When each top-level window was mapped, as the X server tells ``xev`` (streamed, so the
+    benchmark never polls the screen with subprocesses that would compete for the CPU)."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self._proc = subprocess.Popen(
+            ["stdbuf", "-oL", "xev", "-root", "-event", "substructure"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        self.maps: list[tuple[float, int]] = []  # (monotonic time, window id)
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        assert self._proc.stdout is not None
+        mapping = False
+        for line in self._proc.stdout:
+            if line.startswith("MapNotify event"):
+                mapping = True
+            elif mapping and " window 0x" in line:
+                window = int(line.split(" window ")[1].split(",")[0], 16)
+                self.maps.append((time.monotonic(), window))
+                mapping = False
+
+    def stop(self) -> None:
+        self._proc.terminate()
+        self._proc.wait(5)
+
+
+def measure(
+    desktop: DesktopSession,
+    maps: WindowMaps,
+    cmd: list[str],
+    title: str,
+    env: dict[str, str],
+):
+    """(seconds from launch to window mapped and tray icon registered, RSS after idling)."""
+    wall, start = time.time(), time.monotonic()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     window = tray = None
     try:
-        while time.monotonic() - start < 30:
-            now = time.monotonic() - start
-            if window is None and desktop.visible_windows(title):
-                window = now
-            if tray is None and desktop.tray_items_of(proc.pid):
-                tray = now
-            if window is not None and tray is not None:
-                break
-            time.sleep(0.005)
-        else:
-            raise RuntimeError(f"{title} did not become ready")
+        while window is None or tray is None:
+            if time.monotonic() - start > 30:
+                raise RuntimeError(f"{title} did not become ready")
+            time.sleep(0.05)  # what is timed comes from the events, not from this loop
+            if window is None and any(t > start for t, _ in maps.maps):
+                ours = {int(w) for w in desktop.visible_windows(title)}
+                window = next((t - start for t, w in maps.maps if t > start and w in ours), None)
+            if tray is None:
+                registered = [
+                    e
+                    for e in desktop.events()
+                    if e["event"] == "RegisterStatusNotifierItem" and e["t"] > wall
+                ]
+                ours_on_bus = [e for e in registered if desktop.bus_pid(e["service"]) == proc.pid]
+                tray = ours_on_bus[0]["t"] - wall if ours_on_bus else None
         ready = max(window, tray)
+        if os.environ.get("BENCH_VERBOSE"):
+            print(f"window {window * 1000:.0f} tray {tray * 1000:.0f}", file=sys.stderr)
         time.sleep(2.0)
         memory = rss_mib(proc.pid)
     finally:
@@ -95,6 +143,7 @@ def main() -> int:
     )
     desktop = DesktopSession()
     desktop.start()
+    maps = WindowMaps(desktop.env())
     work = Path(tempfile.mkdtemp(prefix="oncall-bench-"))
     results: dict[str, list[tuple[float, float]]] = {"bare": [], "first": [], "app": []}
     try:
@@ -105,6 +154,7 @@ def main() -> int:
             results["bare"].append(
                 measure(
                     desktop,
+                    maps,
                     [sys.executable, str(bare_script)],
                     "Bare PySide6 baseline",
                     desktop.env(),
@@ -113,10 +163,11 @@ def main() -> int:
             data = work / f"data-{run}"
             env = desktop.env(ONCALL_DATA_DIR=str(data), ONCALL_CONFIG_DIR=str(work / "config"))
             # first start: empty data folder, the database is created and migrated
-            results["first"].append(measure(desktop, app_cmd, "On-call Desktop", env))
+            results["first"].append(measure(desktop, maps, app_cmd, "On-call Desktop", env))
             # a regular start: the database exists
-            results["app"].append(measure(desktop, app_cmd, "On-call Desktop", env))
+            results["app"].append(measure(desktop, maps, app_cmd, "On-call Desktop", env))
     finally:
+        maps.stop()
         desktop.stop()
         shutil.rmtree(work, ignore_errors=True)
 
