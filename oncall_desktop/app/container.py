@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop import APP_DISPLAY_NAME
+from oncall_desktop.app.shell import Shell, open_shell, resolve_language, resolve_zone
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
@@ -72,22 +72,6 @@ OFFLINE_STATES = (
     PollState.FAILED,
     PollState.RATE_LIMITED,
 )
-
-
-def resolve_language(setting: str) -> str:
-    if setting in ("fr", "en"):
-        return setting
-    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
-
-
-def resolve_zone(name: str) -> tuple[tzinfo | None, str | None]:
-    """The team's time zone, or None for this computer's; with a problem to show if any."""
-    if not name:
-        return None, None
-    try:
-        return ZoneInfo(name), None
-    except (ZoneInfoNotFoundError, ValueError):
-        return None, f"Time zone '{name}' is unknown; times are shown in this computer's zone."
 
 
 @dataclass
@@ -846,44 +830,31 @@ def build_shell(
     secrets: SecretStore | None = None,
 ) -> AppContext:
     """The window, the tray, the clocks and the PagerDuty poller: everything that needs no
-    database, so that the window is up at once while the database opens in the background."""
-    language = resolve_language(settings.language)
-    from oncall_desktop.ui.translations import install_translators
+    database, so that the window is up at once while the database opens in the background.
+    (The app itself shows the window and tray between the two steps: see app/shell.py.)"""
+    shell = open_shell(app, settings, loaded_policy, problems)
+    if shell.tray is not None:
+        shell.tray.show()
+    return complete_shell(
+        shell, app, settings, loaded_policy, clock, problems, settings_store, secrets
+    )
 
-    install_translators(app, language)  # before any widget: their texts are set once
-    zone, zone_problem = resolve_zone(settings.team_timezone)
-    if zone_problem:
-        problems.append(zone_problem)
-    policy = loaded_policy.policy
+
+def complete_shell(
+    shell: Shell,
+    app: QApplication,
+    settings: Settings,
+    loaded_policy: LoadedPolicy,
+    clock: Clock,
+    problems: list[str],
+    settings_store: SettingsStore,
+    secrets: SecretStore | None = None,
+) -> AppContext:
+    """Wires the clocks, the PagerDuty poller and the controller to a window already built."""
+    root, window, tray = shell.root, shell.window, shell.tray
     secrets = secrets or KeyringSecretStore()
-
-    # Everything long-lived hangs off one root object, so that the whole app can be taken
-    # down (and, in tests, built again) in one go.
-    root = QObject()
-    root.setObjectName("oncall-desktop-root")
     runner = TaskRunner(root)
     ticker = Ticker(clock, root)
-    window = MainWindow(policy, language, zone)
-    window.set_status(QCoreApplication.translate("MainWindow", "Opening the database…"))
-
-    tray: Tray | None = None
-    if Tray.available():
-        tray = Tray(root)
-        tray.show()
-        window.keep_running_in_tray = settings.close_to_tray
-        log.info("tray icon shown")
-    else:
-        window.show_message(
-            "no-tray",
-            QCoreApplication.translate(
-                "MainWindow",
-                "No system tray was found, so alerts appear in this window only. "
-                "Keep it open: closing it quits the app.",
-            ),
-            "warning",
-        )
-        log.warning("no system tray available")
-    app.setQuitOnLastWindowClosed(tray is None or not settings.close_to_tray)
 
     base_url = settings.pagerduty_base_url
     poller = PagerDutyPoller(

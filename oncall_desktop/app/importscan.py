@@ -6,7 +6,9 @@ PySide6 replaces ``__import__`` and, for each newly imported module not yet in i
 Qt because the window must come first, that left ~8 MB of source text in ``linecache`` and
 ~15 MB more resident memory. None of these libraries can use PySide features, so their modules
 are registered beforehand with the select id -1, which PySide's own feature module documents
-as "ignore this module". If PySide changes this internal, nothing breaks: we just skip.
+as "ignore this module". Our own package is registered the same way as soon as PySide6 is
+imported (it uses no PySide feature either), so that the modules the window needs load without
+the scan. If PySide changes this internal, nothing breaks: we just skip.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def skip_pyside_source_scan(packages: tuple[str, ...] = LATE_LIBRARIES) -> int:
             continue
         for location in spec.submodule_search_locations:
             parent = os.path.dirname(location)
-            for folder, _dirs, files in os.walk(location):
+            for folder, dirs, files in os.walk(location):
+                dirs[:] = [d for d in dirs if d != "__pycache__"]
                 dotted = os.path.relpath(folder, parent).replace(os.sep, ".")
                 for name in files:
                     if name.endswith(".py"):

@@ -142,14 +142,14 @@ def main(argv: list[str] | None = None) -> int:
     crash = CrashHandler(paths.crash_dir, paths.log_file, show_dialog=not args.no_dialogs)
     crash.install()
     log.info("starting %s %s (data: %s)", APP_NAME, __version__, paths.data_dir)
-    # Pure-Python parts first: PySide6 inspects every module imported after it.
     # (a drill keeps the user's preferences and the team's procedure, nothing else)
     settings, loaded_policy = load_configuration(user_paths, problems)
-    _import_pure_modules()
-
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from oncall_desktop.app.importscan import skip_pyside_source_scan
+
+    skip_pyside_source_scan(("oncall_desktop",))  # before our Qt modules are imported
     from oncall_desktop.app.single_instance import SingleInstance
 
     QApplication.setApplicationName(APP_NAME)
@@ -182,78 +182,68 @@ def main(argv: list[str] | None = None) -> int:
             "On-call Desktop stopped abruptly last time; the details are in "
             f"{crash.crash_dir}. Nothing you saved was lost."
         )
-    from oncall_desktop.app.container import build_shell, choose_notifier
-    from oncall_desktop.config.store import SettingsStore
-    from oncall_desktop.core.clock import SystemClock
+    from oncall_desktop.app.shell import open_shell, show_shell
 
-    drill_server = None
-    secrets = None
-    if args.drill:
-        from oncall_desktop.app.drill import drill_secrets, drill_settings, start_drill_server
+    shell = open_shell(app, settings, loaded_policy, problems)
 
-        drill_server = start_drill_server(settings.engineer_name)
-        settings, secrets = drill_settings(settings, drill_server), drill_secrets()
-        app.aboutToQuit.connect(drill_server.stop)
-    context = build_shell(
-        app,
-        settings,
-        loaded_policy,
-        SystemClock(),
-        problems,
-        SettingsStore(paths.config_dir),
-        secrets,
-    )
-    context.drill = args.drill
-    context.console_id = paths.console_id()  # our single-instance lock is held
-    from oncall_desktop.app.commands import CommandHandler
+    def complete() -> None:
+        """The rest of the app, once the event loop has put the window and the tray icon on
+        screen; then, shortly after, the database and PagerDuty on workers."""
+        from oncall_desktop.app.commands import CommandHandler
+        from oncall_desktop.app.container import choose_notifier, complete_shell
+        from oncall_desktop.config.store import SettingsStore
+        from oncall_desktop.core.clock import SystemClock
 
-    instance.set_handler(CommandHandler(context).handle)
-    if args.postmortem is not None:
-        context.open_postmortem(args.postmortem)
-    app.aboutToQuit.connect(context.shutdown)
-    app.aboutToQuit.connect(instance.release)
-    _quit_on_signals(context.controller.quit)
+        current, secrets = settings, None
+        drill_server = None
+        if args.drill:
+            from oncall_desktop.app.drill import drill_secrets, drill_settings, start_drill_server
 
-    context.window.show()
-    log.info("main window shown")
+            drill_server = start_drill_server(settings.engineer_name)
+            current, secrets = drill_settings(settings, drill_server), drill_secrets()
+            app.aboutToQuit.connect(drill_server.stop)
+        context = complete_shell(
+            shell,
+            app,
+            current,
+            loaded_policy,
+            SystemClock(),
+            problems,
+            SettingsStore(paths.config_dir),
+            secrets,
+        )
+        context.drill = args.drill
+        context.console_id = paths.console_id()  # our single-instance lock is held
+        instance.set_handler(CommandHandler(context).handle)
+        if args.postmortem is not None:
+            context.open_postmortem(args.postmortem)
+        app.aboutToQuit.connect(context.shutdown)
+        app.aboutToQuit.connect(instance.release)  # once queued writes are done
+        _quit_on_signals(context.controller.quit)
 
-    def ready() -> None:
-        _after_storage(context, args)
-        if drill_server is not None:
-            from oncall_desktop.app.drill import DrillController
+        def ready() -> None:
+            _after_storage(context, args)
+            if drill_server is not None:
+                from oncall_desktop.app.drill import DrillController
 
-            DrillController(context, drill_server, show_dialog=not args.no_dialogs).start()
+                DrillController(context, drill_server, show_dialog=not args.no_dialogs).start()
 
-    def start_background_work(_: object = None) -> None:
-        open_storage(context, paths, args, on_ready=ready)
-        context.poller.start()
-        choose_notifier(context)
+        def start_background_work(_: object = None) -> None:
+            open_storage(context, paths, args, on_ready=ready)
+            context.poller.start()
+            choose_notifier(context)
 
-    from oncall_desktop.app.importscan import skip_pyside_source_scan
+        # The workers' imports (SQLAlchemy, keyring) would otherwise compete with the first
+        # paint for the interpreter.
+        QTimer.singleShot(
+            BACKGROUND_START_DELAY_MS,
+            lambda: context.runner.run(
+                skip_pyside_source_scan, start_background_work, start_background_work
+            ),
+        )
 
-    # Once the event loop has put the window and the tray icon on screen: the workers'
-    # imports (SQLAlchemy, keyring) would otherwise compete with them for the interpreter.
-    QTimer.singleShot(
-        BACKGROUND_START_DELAY_MS,
-        lambda: context.runner.run(
-            skip_pyside_source_scan, start_background_work, start_background_work
-        ),
-    )
+    show_shell(shell, then=complete)
     return app.exec()
-
-
-def _import_pure_modules() -> None:
-    """The Qt-free modules the window needs, imported before PySide6: after it, each import
-    goes through PySide's import hook (see importscan.py), which costs start-up time."""
-    import oncall_desktop.core.clocks
-    import oncall_desktop.core.compose
-    import oncall_desktop.core.handoff
-    import oncall_desktop.core.narrative
-    import oncall_desktop.core.outbox
-    import oncall_desktop.core.paging
-    import oncall_desktop.integrations.errors
-    import oncall_desktop.integrations.pagerduty
-    import oncall_desktop.integrations.secrets  # noqa: F401
 
 
 def load_configuration(paths: AppPaths, problems: list[str]) -> tuple[Settings, LoadedPolicy]:
