@@ -3,13 +3,14 @@
 import json
 import subprocess
 import sys
+import time
 
 import keyring.backends.fail
 
 from oncall_desktop.app.container import resolve_zone
 from oncall_desktop.app.crash import CrashHandler, build_report
 from oncall_desktop.app.paths import AppPaths
-from oncall_desktop.app.single_instance import SingleInstance
+from oncall_desktop.app.single_instance import STARTING_WAIT_SECONDS, SingleInstance
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.policy import Severity, load_policy
 from oncall_desktop.integrations.secrets import InMemorySecretStore, KeyringSecretStore
@@ -104,10 +105,13 @@ def test_single_instance_hands_requests_to_the_first(qtbot, tmp_path):
             "from oncall_desktop.app.single_instance import SingleInstance\n"
             "print(json.dumps(SingleInstance(pathlib.Path(sys.argv[1])).send({'command': 'show'})))"
         )
+        # launched while the first holds the lock but is still starting (no socket yet)
         with qtbot.waitSignal(first.request_received, timeout=10_000) as blocker:
             client = subprocess.Popen(
                 [sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True
             )
+            qtbot.wait(400)
+            first.serve()
         qtbot.waitUntil(lambda: client.poll() is not None, timeout=10_000)
         assert blocker.args == [{"command": "show"}]
         assert json.loads(client.stdout.read()) == {"ok": True}
@@ -117,6 +121,12 @@ def test_single_instance_hands_requests_to_the_first(qtbot, tmp_path):
     second = SingleInstance(tmp_path)
     assert second.acquire()  # released: the next launch becomes the first
     second.release()
+
+
+def test_a_launch_does_not_wait_when_no_instance_runs(tmp_path):
+    started = time.monotonic()
+    assert SingleInstance(tmp_path).send({"command": "show"}) is None
+    assert time.monotonic() - started < STARTING_WAIT_SECONDS
 
 
 def test_paths_follow_env_overrides(tmp_path, monkeypatch):
