@@ -832,7 +832,7 @@ def build_shell(
     """The window, the tray, the clocks and the PagerDuty poller: everything that needs no
     database, so that the window is up at once while the database opens in the background.
     (The app itself shows the window and tray between the two steps: see app/shell.py.)"""
-    shell = open_shell(app, settings, loaded_policy, problems)
+    shell = open_shell(app, settings, problems)
     if shell.tray is not None:
         shell.tray.show()
     return complete_shell(
@@ -852,6 +852,7 @@ def complete_shell(
 ) -> AppContext:
     """Wires the clocks, the PagerDuty poller and the controller to a window already built."""
     root, window, tray = shell.root, shell.window, shell.tray
+    window.set_policy(loaded_policy.policy)
     secrets = secrets or KeyringSecretStore()
     runner = TaskRunner(root)
     ticker = Ticker(clock, root)

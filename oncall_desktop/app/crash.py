@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import platform
 import sys
 import threading
 import traceback
@@ -29,6 +28,8 @@ EXIT_CRASHED = 70
 def build_report(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
+    import platform
+
     from PySide6 import __version__ as pyside_version
 
     lines = [

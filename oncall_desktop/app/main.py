@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     crash.install()
     log.info("starting %s %s (data: %s)", APP_NAME, __version__, paths.data_dir)
     # (a drill keeps the user's preferences and the team's procedure, nothing else)
-    settings, loaded_policy = load_configuration(user_paths, problems)
+    settings = load_settings(user_paths, problems)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     from oncall_desktop.app.shell import open_shell, show_shell
 
-    shell = open_shell(app, settings, loaded_policy, problems)
+    shell = open_shell(app, settings, problems)
 
     def complete() -> None:
         """The rest of the app, once the event loop has put the window and the tray icon on
@@ -194,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         from oncall_desktop.config.store import SettingsStore
         from oncall_desktop.core.clock import SystemClock
 
+        loaded_policy = load_procedure(user_paths, problems)
         current, secrets = settings, None
         drill_server = None
         if args.drill:
@@ -215,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         context.drill = args.drill
         context.console_id = paths.console_id()  # our single-instance lock is held
         instance.set_handler(CommandHandler(context).handle)
+        instance.serve()
         if args.postmortem is not None:
             context.open_postmortem(args.postmortem)
         app.aboutToQuit.connect(context.shutdown)
@@ -246,15 +248,21 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def load_configuration(paths: AppPaths, problems: list[str]) -> tuple[Settings, LoadedPolicy]:
+def load_settings(paths: AppPaths, problems: list[str]) -> Settings:
     from oncall_desktop.config.store import SettingsStore
+
+    loaded = SettingsStore(paths.config_dir).load()
+    problems.extend(f"Settings: {p}" for p in loaded.problems)
+    return loaded.settings
+
+
+def load_procedure(paths: AppPaths, problems: list[str]) -> LoadedPolicy:
+    """The SOP's defaults with the team's override (loaded once the window is on screen)."""
     from oncall_desktop.core.policy import load_policy
 
-    loaded_settings = SettingsStore(paths.config_dir).load()
-    problems.extend(f"Settings: {p}" for p in loaded_settings.problems)
-    loaded_policy = load_policy(paths.policy_override)
-    problems.extend(f"Procedure file: {p}" for p in loaded_policy.problems)
-    return loaded_settings.settings, loaded_policy
+    loaded = load_policy(paths.policy_override)
+    problems.extend(f"Procedure file: {p}" for p in loaded.problems)
+    return loaded
 
 
 def database_url(paths: AppPaths, args: argparse.Namespace, configured: str) -> str:

@@ -12,15 +12,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from oncall_desktop.config.schema import Settings
-from oncall_desktop.core.policy import LoadedPolicy
 from oncall_desktop.ui.tray import Tray
 from oncall_desktop.ui.windows.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from oncall_desktop.config.schema import Settings
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,8 @@ def resolve_zone(name: str) -> tuple[tzinfo | None, str | None]:
     """The team's time zone, or None for this computer's; with a problem to show if any."""
     if not name:
         return None, None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only when a zone is set: ~3 ms
+
     try:
         return ZoneInfo(name), None
     except (ZoneInfoNotFoundError, ValueError):
@@ -48,11 +51,10 @@ class Shell:
     tray: Tray | None
 
 
-def open_shell(
-    app: QApplication, settings: Settings, loaded_policy: LoadedPolicy, problems: list[str]
-) -> Shell:
+def open_shell(app: QApplication, settings: Settings, problems: list[str]) -> Shell:
     """The window (saying the database is opening) and the tray icon, not yet shown; startup
-    problems found on the way are added to ``problems``."""
+    problems found on the way are added to ``problems``. The procedure (SOP data), the core
+    and the services come after, in container.complete_shell."""
     from oncall_desktop.ui.translations import install_translators
 
     language = resolve_language(settings.language)
@@ -63,7 +65,7 @@ def open_shell(
 
     root = QObject()
     root.setObjectName("oncall-desktop-root")
-    window = MainWindow(loaded_policy.policy, language, zone)
+    window = MainWindow(language, zone)
     window.set_status(QCoreApplication.translate("MainWindow", "Opening the database…"))
     window.declare_action.setEnabled(False)  # until the database is open
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from oncall_desktop.core.paging import Page
 from oncall_desktop.ui.icons import TrayState, state_icon
+
+if TYPE_CHECKING:
+    from oncall_desktop.core.paging import Page
 
 MAX_PAGES_IN_MENU = 10
 

@@ -1,10 +1,14 @@
-"""The open incidents as a table: an adapter over a list of core ``Incident`` objects."""
+"""The open incidents as a table: an adapter over a list of core ``Incident`` objects.
+
+The table is on screen before the procedure is loaded (see app/shell.py): the core's clocks are
+imported, and the procedure set, before the first incident arrives.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QObject,
@@ -13,19 +17,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from oncall_desktop.core.clocks import (
-    ClockState,
-    SlaClock,
-    UpdateDue,
-    ack_clock,
-    next_updates,
-    resolve_clock,
-)
-from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.policy import Policy
 from oncall_desktop.ui.models.columns_model import ColumnsModel, Index
 from oncall_desktop.ui.models.roles import IncidentRole
 from oncall_desktop.ui.text import countdown, local_time
+
+if TYPE_CHECKING:
+    from oncall_desktop.core.clocks import SlaClock, UpdateDue
+    from oncall_desktop.core.incident import Incident
+    from oncall_desktop.core.policy import Policy
 
 CLOCK_COLUMNS = ("ack_sla", "resolve_sla", "next_update")
 ROWS_PER_BATCH = 5
@@ -44,12 +43,10 @@ BATCH_SPACING_MS = 150
 LATE_BRUSH = QBrush(QColor("#c62828"))
 
 
-class IncidentTableModel(ColumnsModel[Incident]):
+class IncidentTableModel(ColumnsModel["Incident"]):
     COLUMNS = ("severity", "title", "status", "detected", "ack_sla", "resolve_sla", "next_update")
 
-    def __init__(
-        self, policy: Policy, language: str, zone: tzinfo | None, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, language: str, zone: tzinfo | None, parent: QObject | None = None) -> None:
         super().__init__(
             {
                 "severity": self.tr("Severity"),
@@ -62,7 +59,7 @@ class IncidentTableModel(ColumnsModel[Incident]):
             },
             parent,
         )
-        self._policy = policy
+        self._policy: Policy | None = None
         self._language = language
         self._zone = zone
         self._now: datetime | None = None
@@ -85,14 +82,25 @@ class IncidentTableModel(ColumnsModel[Incident]):
             return incident.title
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "severity":
-                return QBrush(QColor(self._policy.severity(incident.severity).color))
+                return QBrush(QColor(self._procedure().severity(incident.severity).color))
             if column in CLOCK_COLUMNS and self._clock_cells(index.row())[column][1]:
                 return LATE_BRUSH
         return None
 
     # --- content --------------------------------------------------------------------------------
 
+    def set_policy(self, policy: Policy) -> None:
+        self._policy = policy
+        self._deadline_cache.clear()
+        self._clocks = {}
+
+    def _procedure(self) -> Policy:
+        if self._policy is None:
+            raise RuntimeError("set_policy() must come before the first incident")
+        return self._policy
+
     def set_incidents(self, incidents: list[Incident]) -> None:
+        self._procedure()
         self._clocks = {}
         self._reset(list(incidents))
 
@@ -142,13 +150,16 @@ class IncidentTableModel(ColumnsModel[Incident]):
         key = (incident.id, len(incident.timeline), incident.severity, incident.status)
         found = self._deadline_cache.get(key)
         if found is None:
-            dues = next_updates(incident, self._policy)
+            from oncall_desktop.core.clocks import ack_clock, next_updates, resolve_clock
+
+            policy = self._procedure()
+            dues = next_updates(incident, policy)
             soonest = min(dues.values(), key=lambda d: d.due_at) if dues else None
             found = _Deadlines(
-                ack=ack_clock(incident, self._policy),
-                resolve=resolve_clock(incident, self._policy),
+                ack=ack_clock(incident, policy),
+                resolve=resolve_clock(incident, policy),
                 soonest=soonest,
-                soonest_name=self._policy.cadence[soonest.audience].name.get(self._language)
+                soonest_name=policy.cadence[soonest.audience].name.get(self._language)
                 if soonest
                 else "",
                 first_due=min((d.due_at for d in dues.values()), default=None),
@@ -159,6 +170,8 @@ class IncidentTableModel(ColumnsModel[Incident]):
         return found
 
     def _compute_clocks(self, incident: Incident) -> dict[str, tuple[str, bool]]:
+        from oncall_desktop.core.clocks import ClockState
+
         now = self._now
         if now is None:
             return {column: ("", False) for column in CLOCK_COLUMNS}

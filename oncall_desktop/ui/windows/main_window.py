@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.policy import Policy
 from oncall_desktop.ui.icons import app_icon
 from oncall_desktop.ui.models.incident_table_model import IncidentTableModel
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
+
+if TYPE_CHECKING:  # loaded after the window is shown (see app/shell.py)
+    from oncall_desktop.core.incident import Incident
+    from oncall_desktop.core.policy import Policy
 
 
 class MainWindow(QMainWindow):
@@ -46,7 +49,6 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        policy: Policy,
         language: str,
         zone: tzinfo | None,
         parent: QWidget | None = None,
@@ -85,7 +87,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self.banner = MessageBanner(self)
-        self.model = IncidentTableModel(policy, language, zone, self)
+        self.model = IncidentTableModel(language, zone, self)
         self.table = QTableView(self)
         self.table.setObjectName("incidentTable")
         self.table.setModel(self.model)
@@ -134,6 +136,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.rotation_label)
         self.statusBar().addPermanentWidget(self.status_label)
         self.resize(960, 480)
+
+    def set_policy(self, policy: Policy) -> None:
+        """The procedure, loaded once the window is on screen; before the first incident."""
+        self.model.set_policy(policy)
 
     def set_incidents(self, incidents: list[Incident]) -> None:
         self.model.set_incidents(incidents)

@@ -1,7 +1,10 @@
 """The main window and its model, offscreen."""
 
+import subprocess
+import sys
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
@@ -29,7 +32,8 @@ def cell(model, row, column):
 
 
 def test_model_passes_qt_model_checks(qtmodeltester, policy, clock):
-    model = IncidentTableModel(policy, "en", None)
+    model = IncidentTableModel("en", None)
+    model.set_policy(policy)
     qtmodeltester.check(model)
     model.set_incidents(incidents(clock))
     model.set_now(clock.now())
@@ -38,7 +42,8 @@ def test_model_passes_qt_model_checks(qtmodeltester, policy, clock):
 
 
 def test_clock_columns_count_down_from_stored_deadlines(policy, clock):
-    model = IncidentTableModel(policy, "en", None)
+    model = IncidentTableModel("en", None)
+    model.set_policy(policy)
     model.set_incidents(incidents(clock))
     model.set_now(clock.now())
     assert cell(model, 0, "ack_sla") == "5:00"  # SEV-1: acknowledge within 5 min
@@ -57,7 +62,8 @@ def test_acknowledged_shows_met(policy, clock):
     clock.advance(60)
     inc.move_to(Status.ACKNOWLEDGED, at=clock.now(), actor="a")
     inc.record_update_sent(Audience.INTERNAL, at=clock.now(), actor="a")
-    model = IncidentTableModel(policy, "fr", None)
+    model = IncidentTableModel("fr", None)
+    model.set_policy(policy)
     model.set_incidents([inc])
     model.set_now(clock.now())
     assert cell(model, 0, "ack_sla") == "met"
@@ -65,9 +71,31 @@ def test_acknowledged_shows_met(policy, clock):
     assert cell(model, 0, "next_update") == "4:00 · Externe (status page)"
 
 
+def test_the_model_wants_the_procedure_before_incidents(policy, clock):
+    """The window is shown before the procedure is loaded; an incident must never be listed
+    without it (its clocks would be wrong)."""
+    model = IncidentTableModel("en", None)
+    with pytest.raises(RuntimeError):
+        model.set_incidents(incidents(clock))
+
+
+def test_the_first_window_needs_neither_the_procedure_nor_the_core():
+    """What is built before the window is shown (app/shell.py) must stay light: the SOP data,
+    the core's clocks and SQLAlchemy come after the first paint."""
+    probe = (
+        "import sys, oncall_desktop.app.shell\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('oncall_desktop.core.policy',"
+        " 'oncall_desktop.core.clocks', 'oncall_desktop.core.incident', 'sqlalchemy',"
+        " 'oncall_desktop.services', 'oncall_desktop.storage', 'oncall_desktop.integrations'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_window_shows_empty_state_then_incidents(qtbot, policy, clock):
-    window = MainWindow(policy, "en", None)
+    window = MainWindow("en", None)
     qtbot.addWidget(window)
+    window.set_policy(policy)
     window.show()
     assert window.stack.currentWidget() is window.empty_label
     window.set_incidents(incidents(clock))
@@ -76,8 +104,9 @@ def test_window_shows_empty_state_then_incidents(qtbot, policy, clock):
 
 
 def test_hostile_title_is_shown_literally(qtbot, policy, clock):
-    window = MainWindow(policy, "en", None)
+    window = MainWindow("en", None)
     qtbot.addWidget(window)
+    window.set_policy(policy)
     window.set_incidents(incidents(clock))
     assert cell(window.model, 0, "title") == HOSTILE
     window.show_message("x", HOSTILE)
@@ -87,8 +116,9 @@ def test_hostile_title_is_shown_literally(qtbot, policy, clock):
 
 
 def test_banner_messages_can_be_dismissed(qtbot, policy):
-    window = MainWindow(policy, "en", None)
+    window = MainWindow("en", None)
     qtbot.addWidget(window)
+    window.set_policy(policy)
     window.show()
     window.show_message("a", "first")
     window.show_message("b", "second")
@@ -100,8 +130,9 @@ def test_banner_messages_can_be_dismissed(qtbot, policy):
 
 
 def test_close_hides_to_tray_only_when_a_tray_keeps_running(qtbot, policy):
-    window = MainWindow(policy, "en", None)
+    window = MainWindow("en", None)
     qtbot.addWidget(window)
+    window.set_policy(policy)
     window.show()
     window.keep_running_in_tray = True
     with qtbot.waitSignal(window.hidden_to_tray):
