@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from oncall_desktop.app.importscan import skip_pyside_source_scan
 
-    skip_pyside_source_scan(("oncall_desktop",))  # before our Qt modules are imported
+    skip_pyside_source_scan()  # before any other module is imported
     from oncall_desktop.app.single_instance import SingleInstance
 
     QApplication.setApplicationName(APP_NAME)
@@ -230,19 +230,14 @@ def main(argv: list[str] | None = None) -> int:
 
                 DrillController(context, drill_server, show_dialog=not args.no_dialogs).start()
 
-        def start_background_work(_: object = None) -> None:
+        def start_background_work() -> None:
             open_storage(context, paths, args, on_ready=ready)
             context.poller.start()
             choose_notifier(context)
 
-        # The workers' imports (SQLAlchemy, keyring) would otherwise compete with the first
-        # paint for the interpreter.
-        QTimer.singleShot(
-            BACKGROUND_START_DELAY_MS,
-            lambda: context.runner.run(
-                skip_pyside_source_scan, start_background_work, start_background_work
-            ),
-        )
+        # The workers' imports (SQLAlchemy, keyring) would otherwise compete for the
+        # interpreter with the tray icon's registration and the window's first layout.
+        QTimer.singleShot(BACKGROUND_START_DELAY_MS, start_background_work)
 
     show_shell(shell, then=complete)
     return app.exec()
