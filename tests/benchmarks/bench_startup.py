@@ -7,7 +7,9 @@ the RSS after 2 s of idling.
 
     python tests/benchmarks/bench_startup.py [--runs 5]
 
-Targets (issue 2): start ≤ 1.5 × bare, memory ≤ 1.6 × bare.
+Targets (issue 2): start ≤ 1.5 × bare, memory ≤ 1.6 × bare. The "floor" rows run the bare
+window with the libraries the design card makes the app hold at idle, to show how much of the
+memory is theirs and how much the app's own.
 """
 
 from __future__ import annotations
@@ -43,6 +45,24 @@ BARE_APP = textwrap.dedent("""
     window.show()
     sys.exit(app.exec())
 """)
+
+# The same bare window holding what the app must hold at idle by the design card (SQLAlchemy
+# with an open SQLite connection; then its ORM; then the keyring's Secret Service backend),
+# loaded before PySide6 so that PySide's import hook adds nothing: a floor no app built on
+# these libraries can go under, to read the app's own share against.
+FLOOR_CORE = textwrap.dedent("""
+    import sqlalchemy
+    engine = sqlalchemy.create_engine("sqlite://")
+    with engine.connect() as connection:
+        connection.execute(sqlalchemy.text("select 1"))
+""")
+FLOOR_ORM = FLOOR_CORE + "import sqlalchemy.orm\n"
+FLOOR_KEYRING = FLOOR_ORM + "import keyring\nkeyring.get_keyring()\n"
+FLOORS = (
+    ("floor: + SQLAlchemy, SQLite open", "floor_core", FLOOR_CORE),
+    ("floor: + its ORM", "floor_orm", FLOOR_ORM),
+    ("floor: + keyring backend", "floor_keyring", FLOOR_KEYRING),
+)
 
 TARGET_START = 1.5
 TARGET_MEMORY = 1.6
@@ -131,6 +151,9 @@ def measure(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--no-floor", action="store_true", help="skip the design-card floor rows (faster)"
+    )
     args = parser.parse_args()
     missing = missing_tools()
     if missing:
@@ -149,6 +172,11 @@ def main() -> int:
     try:
         bare_script = work / "bare.py"
         bare_script.write_text(BARE_APP)
+        floor_scripts = {}
+        for _label, key, preamble in FLOORS:
+            floor_scripts[key] = work / f"{key}.py"
+            floor_scripts[key].write_text(preamble + BARE_APP)
+            results[key] = []
         app_cmd = [sys.executable, "-m", "oncall_desktop", "--no-dialogs"]
         for run in range(args.runs):
             results["bare"].append(
@@ -160,6 +188,17 @@ def main() -> int:
                     desktop.env(),
                 )
             )
+            if not args.no_floor:
+                for key, script in floor_scripts.items():
+                    results[key].append(
+                        measure(
+                            desktop,
+                            maps,
+                            [sys.executable, str(script)],
+                            "Bare PySide6 baseline",
+                            desktop.env(),
+                        )
+                    )
             data = work / f"data-{run}"
             env = desktop.env(ONCALL_DATA_DIR=str(data), ONCALL_CONFIG_DIR=str(work / "config"))
             # first start: empty data folder, the database is created and migrated
@@ -177,11 +216,10 @@ def main() -> int:
     bare_start, bare_mem = med("bare", 0), med("bare", 1)
     print(f"startup and idle memory, median of {args.runs} runs (Xvfb + tray host)")
     print(f"{'':32} {'start (ms)':>11} {'ratio':>6} {'RSS (MiB)':>10} {'ratio':>6}")
-    rows = (
-        ("bare PySide6 window + tray", "bare"),
-        ("app, first start (migrates)", "first"),
-        ("app, regular start", "app"),
-    )
+    rows = [("bare PySide6 window + tray", "bare")]
+    if not args.no_floor:
+        rows += [(label, key) for label, key, _preamble in FLOORS]
+    rows += [("app, first start (migrates)", "first"), ("app, regular start", "app")]
     for label, key in rows:
         start, mem = med(key, 0), med(key, 1)
         print(

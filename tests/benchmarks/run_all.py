@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 BENCHMARKS = (
-    ("start and memory", "bench_startup.py", [], ["--runs", "3"]),
+    ("start and memory", "bench_startup.py", [], ["--runs", "3", "--no-floor"]),
     ("alerts", "bench_alerts.py", [], []),
     ("GUI stalls: cockpits", "bench_cockpit.py", [], ["--seconds", "4"]),
     ("outbox", "bench_outbox.py", [], []),
