@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +42,8 @@ class AppPaths:
                 return existing
         except OSError:
             pass
+        import uuid  # here, not at start-up: it imports platform (~2 ms before the window)
+
         value = uuid.uuid4().hex
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
