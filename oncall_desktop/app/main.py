@@ -189,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     def complete() -> None:
         """The rest of the app, once the event loop has put the window and the tray icon on
         screen; then, shortly after, the database and PagerDuty on workers."""
+        log.debug("window painted; building the rest")
         from oncall_desktop.app.commands import CommandHandler
         from oncall_desktop.app.container import choose_notifier, complete_shell
         from oncall_desktop.config.store import SettingsStore

@@ -92,11 +92,11 @@ def show_shell(shell: Shell, then: Callable[[], None]) -> None:
     """Shows the window and the tray icon; ``then`` runs once the window has been painted
     (or after :data:`PAINT_WAIT_MS` if the window system never exposes it, e.g. minimised)."""
     once = _Once(then)
-    waiter = _FirstExpose(once, shell.root)
-    shell.window.show()
+    shell.window.winId()  # creates the native window now, to watch it before it is shown
     handle = shell.window.windowHandle()
     if handle is not None:
-        handle.installEventFilter(waiter)
+        handle.installEventFilter(_FirstExpose(once, shell.root))
+    shell.window.show()
     QTimer.singleShot(PAINT_WAIT_MS, once)
     if shell.tray is not None:
         shell.tray.show()
