@@ -32,7 +32,9 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    folders = (ROOT / "oncall_desktop" / "ui", ROOT / "oncall_desktop" / "app")
+    # the UI's own strings, and the messages the layers below mark with QT_TR_NOOP
+    layers = ("ui", "app", "services", "integrations", "storage", "core")
+    folders = [ROOT / "oncall_desktop" / layer for layer in layers]
     return sorted(str(p) for folder in folders for p in folder.rglob("*.py"))
 
 

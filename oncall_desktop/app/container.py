@@ -20,6 +20,7 @@ from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.clocks import UpdateDue, next_updates, open_deadlines
 from oncall_desktop.core.incident import EventKind, Incident
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.core.policy import Audience, LoadedPolicy
@@ -33,6 +34,7 @@ from oncall_desktop.integrations.secrets import (
 )
 from oncall_desktop.services.connections import ConnectionsService
 from oncall_desktop.services.incidents import IncidentService
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.outbox import OutboxService
 from oncall_desktop.services.poller import PagerDutyPoller, PollState, PollStatus, connect_with
 from oncall_desktop.services.poller import describe as describe_poll
@@ -152,7 +154,7 @@ class AppContext:
                 log.info("keyring: %s", status.backend)
             else:
                 log.warning("keyring unavailable: %s", status.message)
-                self.window.show_message("keyring", status.message, "warning")
+                self.window.show_message("keyring", shown(status.message), "warning")
 
         self.runner.run(self.secrets.status, on_checked)
 
@@ -359,7 +361,7 @@ class AppController(QObject):
         def create() -> str:
             token = secrets.get(SLACK_BOT_TOKEN)
             if not token:
-                raise IntegrationError("No Slack bot token: add it in Settings first.")
+                raise IntegrationError(QT_TR_NOOP("No Slack bot token: add it in Settings first."))
             return SlackClient(token, settings.slack_base_url).create_incident_channel(day)
 
         def created(channel_id: str) -> None:
@@ -399,7 +401,7 @@ class AppController(QObject):
             window.channel_button.setEnabled(True)
             if not isinstance(error, IntegrationError | SecretStoreError):
                 raise error
-            window.show_problem(str(error))
+            window.show_problem(shown(error))
 
         self.runner.run(create, created, failed, write=False)
 
@@ -636,7 +638,7 @@ class AppController(QObject):
             self.settings_store.save(settings)
         except OSError as error:
             self.window.show_message(
-                "settings", self.tr("Settings could not be saved: ") + str(error), "error"
+                "settings", self.tr("Settings could not be saved: ") + shown(error), "error"
             )
         if self.tray is not None:
             self.window.keep_running_in_tray = settings.close_to_tray
@@ -674,7 +676,7 @@ class AppController(QObject):
         self.runner.run(
             save,
             lambda _: reconnect() if pagerduty_changed else None,
-            lambda error: self.window.show_message("settings", str(error), "error"),
+            lambda error: self.window.show_message("settings", shown(error), "error"),
             write=True,
         )
 

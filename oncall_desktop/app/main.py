@@ -281,6 +281,9 @@ def open_storage(
     on_ready: Callable[[], None] = lambda: None,
 ) -> None:
     """Open (and migrate) the database on a worker; attach it, or explain and quit."""
+
+    from oncall_desktop.core.messages import QT_TR_NOOP
+    from oncall_desktop.services.messages import shown
     from oncall_desktop.storage.errors import StorageUnavailable
     from oncall_desktop.storage.urls import sqlite_url
 
@@ -308,16 +311,20 @@ def open_storage(
             raise error  # our bug: to the crash handler
         log.error("database unavailable: %s", error)
         if url == local_url:
-            give_up(str(error))
+            give_up(shown(error))
             return
-        if _ask_startup_error(str(error), True, args) != "local":
+        if _ask_startup_error(shown(error), True, args) != "local":
             context.app.exit(EXIT_STARTUP_FAILED)
             return
-        note = f"{error} Using the local database until this is fixed."
+        note = shown(
+            QT_TR_NOOP("{reason} Using the local database until this is fixed.").format(
+                reason=shown(error)
+            )
+        )
         context.runner.run(
             lambda: open_database(local_url),
             lambda database: ready(database, note),
-            lambda second: give_up(str(second)),
+            lambda second: give_up(shown(second)),
             write=True,
         )
 

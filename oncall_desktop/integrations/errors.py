@@ -1,11 +1,14 @@
 """What can go wrong talking to PagerDuty or Slack, in terms the user can act on.
 
-``str(error)`` is always a message for the user; none of them contains a token.
+``str(error)`` is always a message for the user (in English; ``error.message`` is the same,
+translatable: see core/messages.py); none of them contains a token.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
+
+from oncall_desktop.core.messages import UserMessage
 
 
 class IntegrationError(Exception):
@@ -14,8 +17,9 @@ class IntegrationError(Exception):
 
     retryable = False
 
-    def __init__(self, message: str, code: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | UserMessage, code: str = "") -> None:
+        super().__init__(str(message))
+        self.message = message
         self.code = code
 
 
@@ -46,7 +50,7 @@ class PlanLimit(Refused):
 class RateLimited(IntegrationError):
     retryable = True
 
-    def __init__(self, message: str, retry_after: timedelta | None) -> None:
+    def __init__(self, message: str | UserMessage, retry_after: timedelta | None) -> None:
         super().__init__(message, "ratelimited")
         self.retry_after = retry_after
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from oncall_desktop.core.handoff import OnCallEntry, parse_oncall
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import Page, parse_page
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
@@ -101,10 +102,14 @@ class PagerDutyClient(ApiClient):
                 method, url, params=params, json=json, headers=headers, timeout=self._timeout
             )
         except requests.Timeout:
-            raise Unreachable(f"PagerDuty at {self.base_url} did not answer in time.") from None
+            raise Unreachable(
+                QT_TR_NOOP("PagerDuty at {url} did not answer in time.").format(url=self.base_url)
+            ) from None
         except requests.RequestException as error:
             raise Unreachable(
-                f"PagerDuty at {self.base_url} cannot be reached ({type(error).__name__})."
+                QT_TR_NOOP("PagerDuty at {url} cannot be reached ({reason}).").format(
+                    url=self.base_url, reason=type(error).__name__
+                )
             ) from None
         status = response.status_code
         if status >= 400:
@@ -113,39 +118,74 @@ class PagerDutyClient(ApiClient):
             body = response.json()
         except ValueError:
             raise BadPayload(
-                f"PagerDuty answered {method} {path} with something that is not JSON "
-                f"({response.headers.get('Content-Type', 'no content type')})."
+                QT_TR_NOOP(
+                    "PagerDuty answered {request} with something that is not JSON ({type}).",
+                ).format(
+                    request=f"{method} {path}",
+                    type=response.headers.get("Content-Type", "no content type"),
+                )
             ) from None
         if not isinstance(body, dict):
-            raise BadPayload(f"PagerDuty answered {method} {path} with an unexpected shape.")
+            raise BadPayload(
+                QT_TR_NOOP("PagerDuty answered {request} with an unexpected shape.").format(
+                    request=f"{method} {path}"
+                )
+            )
         return body
 
     def _raise_for(self, response: requests.Response, path: str) -> None:
         status, detail = response.status_code, _error_detail(response)
         suffix = f" ({detail})" if detail else ""
         if status == 401:
-            raise TokenRejected("PagerDuty rejected the API token (401). Check it in Settings.")
+            raise TokenRejected(
+                QT_TR_NOOP("PagerDuty rejected the API token (401). Check it in Settings.")
+            )
         if status == 403:
             raise Forbidden(
-                "The PagerDuty token may not do this (403): it may be read-only or lack a "
-                f"permission.{suffix}"
+                QT_TR_NOOP(
+                    "The PagerDuty token may not do this (403): it may be read-only or lack a "
+                    "permission.{detail}",
+                ).format(detail=suffix)
             )
         if status == 400 and "account-level" in detail.lower():
             raise AccountLevelKey(
-                "This is an account-level PagerDuty key. The app needs a user API key "
-                "(My Profile → User Settings → Create API User Token)."
+                QT_TR_NOOP(
+                    "This is an account-level PagerDuty key. The app needs a user API key "
+                    "(My Profile → User Settings → Create API User Token).",
+                )
             )
         if status == 402:
-            raise PlanLimit(f"The PagerDuty account's plan does not allow this.{suffix}")
+            raise PlanLimit(
+                QT_TR_NOOP("The PagerDuty account's plan does not allow this.{detail}").format(
+                    detail=suffix
+                )
+            )
         if status == 404:
-            raise NotFound(f"PagerDuty has no such thing: {path}.{suffix}")
+            raise NotFound(
+                QT_TR_NOOP("PagerDuty has no such thing: {path}.{detail}").format(
+                    path=path, detail=suffix
+                )
+            )
         if status == 429:
             retry_after = _retry_after(response)
-            wait = f" Retrying in {retry_after.total_seconds():.0f} s." if retry_after else ""
-            raise RateLimited(f"PagerDuty is rate limiting this token (429).{wait}", retry_after)
+            if retry_after:
+                message = QT_TR_NOOP(
+                    "PagerDuty is rate limiting this token (429). Retrying in {s} s."
+                ).format(s=f"{retry_after.total_seconds():.0f}")
+            else:
+                message = QT_TR_NOOP("PagerDuty is rate limiting this token (429).")
+            raise RateLimited(message, retry_after)
         if status >= 500:
-            raise ServerError(f"PagerDuty is having trouble ({status}).{suffix}")
-        raise Refused(f"PagerDuty refused the request ({status}).{suffix}")
+            raise ServerError(
+                QT_TR_NOOP("PagerDuty is having trouble ({status}).{detail}").format(
+                    status=status, detail=suffix
+                )
+            )
+        raise Refused(
+            QT_TR_NOOP("PagerDuty refused the request ({status}).{detail}").format(
+                status=status, detail=suffix
+            )
+        )
 
     # --- the calls -----------------------------------------------------------------------------
 
@@ -153,7 +193,7 @@ class PagerDutyClient(ApiClient):
         body = self._request("GET", "/users/me")
         user = body.get("user")
         if not isinstance(user, dict) or not isinstance(user.get("id"), str):
-            raise BadPayload("PagerDuty's answer to /users/me has no user in it.")
+            raise BadPayload(QT_TR_NOOP("PagerDuty's answer to /users/me has no user in it."))
         email = user.get("email")
         return Me(
             id=user["id"],
@@ -180,7 +220,7 @@ class PagerDutyClient(ApiClient):
             )
             items = body.get("incidents")
             if not isinstance(items, list):
-                raise BadPayload("PagerDuty's incident list has no 'incidents' in it.")
+                raise BadPayload(QT_TR_NOOP("PagerDuty's incident list has no 'incidents' in it."))
             for raw in items:
                 page = parse_page(raw)
                 if page is not None:
@@ -216,7 +256,7 @@ class PagerDutyClient(ApiClient):
         body = self._request("GET", "/oncalls", params=params)
         items = body.get("oncalls")
         if not isinstance(items, list):
-            raise BadPayload("PagerDuty's on-call list has no 'oncalls' in it.")
+            raise BadPayload(QT_TR_NOOP("PagerDuty's on-call list has no 'oncalls' in it."))
         entries = [parse_oncall(raw) for raw in items]
         return [e for e in entries if e is not None]
 
@@ -226,7 +266,9 @@ class PagerDutyClient(ApiClient):
         """A stakeholder status update; where the plan refuses those (402), a note instead.
         Returns (the id PagerDuty gave it, "status_update" or "note")."""
         if not from_email:
-            raise IntegrationError("The PagerDuty user has no email; cannot sign the update.")
+            raise IntegrationError(
+                QT_TR_NOOP("The PagerDuty user has no email; cannot sign the update.")
+            )
         try:
             body = self._request(
                 "POST",
@@ -251,7 +293,7 @@ class PagerDutyClient(ApiClient):
         body = self._request("GET", f"/incidents/{incident_id}")
         page = parse_page(body.get("incident"))
         if page is None:
-            raise BadPayload("PagerDuty's answer has no incident in it.")
+            raise BadPayload(QT_TR_NOOP("PagerDuty's answer has no incident in it."))
         return page
 
     def acknowledge(self, incident_id: str, from_email: str) -> Page:
@@ -264,7 +306,9 @@ class PagerDutyClient(ApiClient):
         self, incident_id: str, status: str, from_email: str, resolution: str = ""
     ) -> Page:
         if not from_email:
-            raise IntegrationError("The PagerDuty user has no email; cannot sign the change.")
+            raise IntegrationError(
+                QT_TR_NOOP("The PagerDuty user has no email; cannot sign the change.")
+            )
         incident: dict[str, Any] = {"type": "incident_reference", "status": status}
         if resolution:
             incident["resolution"] = resolution
@@ -273,5 +317,5 @@ class PagerDutyClient(ApiClient):
         )
         page = parse_page(body.get("incident"))
         if page is None:
-            raise BadPayload("PagerDuty's answer to the update has no incident in it.")
+            raise BadPayload(QT_TR_NOOP("PagerDuty's answer to the update has no incident in it."))
         return page

@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.redact import register_secret
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,12 @@ SLACK_WEBHOOK_URL = "slack-webhook-url"
 
 
 class SecretStoreError(Exception):
-    """The keyring cannot be used; ``str(error)`` is a message for the user."""
+    """The keyring cannot be used; ``str(error)`` is a message for the user (in English;
+    ``error.message`` is the same, translatable: see core/messages.py)."""
+
+    def __init__(self, message: str | UserMessage) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class NoKeyring(SecretStoreError):
@@ -45,7 +51,7 @@ class InsecureKeyring(SecretStoreError):
 class KeyringStatus:
     usable: bool
     backend: str
-    message: str
+    message: str | UserMessage
 
 
 class SecretStore(Protocol):
@@ -71,21 +77,21 @@ class InMemorySecretStore:
         self._values.pop(name, None)
 
     def status(self) -> KeyringStatus:
-        return KeyringStatus(True, "in-memory", "Secrets are kept in memory only.")
+        return KeyringStatus(True, "in-memory", QT_TR_NOOP("Secrets are kept in memory only."))
 
 
 # Backends that store nothing (fail, null) or store it unencrypted in a file (keyrings.alt).
 _NOTHING_STORED = ("keyring.backends.fail.", "keyring.backends.null.")
 _UNENCRYPTED = ("keyrings.alt.",)
 
-NO_KEYRING_MESSAGE = (
+NO_KEYRING_MESSAGE = QT_TR_NOOP(
     "No usable keyring was found (GNOME Keyring, KWallet, macOS Keychain or Windows "
     "Credential Locker). Tokens for PagerDuty and Slack cannot be stored, so those are off; "
-    "everything else works."
+    "everything else works.",
 )
-LOCKED_MESSAGE = (
+LOCKED_MESSAGE = QT_TR_NOOP(
     "The keyring is locked or did not answer. Unlock it (log in to your desktop session, or "
-    "open your keyring manager) and try again. Nothing was lost."
+    "open your keyring manager) and try again. Nothing was lost.",
 )
 
 
@@ -114,9 +120,11 @@ class KeyringSecretStore:
             raise NoKeyring(NO_KEYRING_MESSAGE)
         if any(n.startswith(_UNENCRYPTED) for n in [name, *chain]):
             raise InsecureKeyring(
-                f"The keyring backend {_backend_name(backend)} would store tokens unencrypted "
-                "in a file; the app refuses it. Remove keyrings.alt or set "
-                "PYTHON_KEYRING_BACKEND to a secure backend."
+                QT_TR_NOOP(
+                    "The keyring backend {backend} would store tokens unencrypted in a file; "
+                    "the app refuses it. Remove keyrings.alt or set PYTHON_KEYRING_BACKEND to "
+                    "a secure backend.",
+                ).format(backend=_backend_name(backend))
             )
         return backend
 
@@ -157,7 +165,9 @@ class KeyringSecretStore:
             log.warning("keyring %s failed: %s", operation, type(error).__name__)
             if "prompt" in str(error).lower() or "lock" in str(error).lower():
                 raise KeyringLocked(LOCKED_MESSAGE) from None
-            raise SecretStoreError(f"The keyring refused the request ({error}).") from None
+            raise SecretStoreError(
+                QT_TR_NOOP("The keyring refused the request ({reason}).").format(reason=error)
+            ) from None
 
     def get(self, name: str) -> str | None:
         value = self._call("get_password", name)
@@ -178,8 +188,12 @@ class KeyringSecretStore:
             backend = self._call_backend_name()
             self._call("get_password", "connection-check")
         except SecretStoreError as error:
-            return KeyringStatus(False, "", str(error))
-        return KeyringStatus(True, backend, f"Tokens are stored in {backend}.")
+            return KeyringStatus(False, "", error.message)
+        return KeyringStatus(
+            True,
+            backend,
+            QT_TR_NOOP("Tokens are stored in {backend}.").format(backend=backend),
+        )
 
     def _call_backend_name(self) -> str:
         import keyring.errors

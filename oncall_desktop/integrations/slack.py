@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.integrations.errors import (
     BadPayload,
     Forbidden,
@@ -95,24 +96,38 @@ class SlackClient(ApiClient):
                 timeout=self._timeout,
             )
         except requests.Timeout:
-            raise Unreachable(f"Slack at {self.base_url} did not answer in time.") from None
+            raise Unreachable(
+                QT_TR_NOOP("Slack at {url} did not answer in time.").format(url=self.base_url)
+            ) from None
         except requests.RequestException as error:
             raise Unreachable(
-                f"Slack at {self.base_url} cannot be reached ({type(error).__name__})."
+                QT_TR_NOOP("Slack at {url} cannot be reached ({reason}).").format(
+                    url=self.base_url, reason=type(error).__name__
+                )
             ) from None
         if response.status_code == 429:
             wait = _seconds(response.headers.get("Retry-After"))
-            raise RateLimited("Slack is rate limiting this app (429).", wait)
+            raise RateLimited(QT_TR_NOOP("Slack is rate limiting this app (429)."), wait)
         if response.status_code >= 500:
-            raise ServerError(f"Slack is having trouble ({response.status_code}).")
+            raise ServerError(_trouble(response.status_code))
         if response.status_code >= 400:
-            raise Refused(f"Slack refused the request ({response.status_code}).")
+            raise Refused(
+                QT_TR_NOOP("Slack refused the request ({status}).").format(
+                    status=response.status_code
+                )
+            )
         try:
             body = response.json()
         except ValueError:
-            raise BadPayload(f"Slack answered {method} with something that is not JSON.") from None
+            raise BadPayload(
+                QT_TR_NOOP("Slack answered {method} with something that is not JSON.").format(
+                    method=method
+                )
+            ) from None
         if not isinstance(body, dict) or not isinstance(body.get("ok"), bool):
-            raise BadPayload(f"Slack's answer to {method} has no 'ok' in it.")
+            raise BadPayload(
+                QT_TR_NOOP("Slack's answer to {method} has no 'ok' in it.").format(method=method)
+            )
         if not body["ok"]:
             self._raise_for(str(body.get("error") or "unknown_error"), response)
         return body
@@ -120,16 +135,23 @@ class SlackClient(ApiClient):
     @staticmethod
     def _raise_for(code: str, response: requests.Response) -> None:
         if code in _TOKEN_ERRORS:
-            raise TokenRejected(f"Slack rejected the bot token ({code}). Check it in Settings.")
+            raise TokenRejected(
+                QT_TR_NOOP("Slack rejected the bot token ({code}). Check it in Settings.").format(
+                    code=code
+                )
+            )
         if code in _SCOPE_ERRORS:
-            raise Forbidden(f"The Slack app lacks a permission for this ({code}).")
+            raise Forbidden(
+                QT_TR_NOOP("The Slack app lacks a permission for this ({code}).").format(code=code)
+            )
         if code == "ratelimited":
             raise RateLimited(
-                "Slack is rate limiting this app.", _seconds(response.headers.get("Retry-After"))
+                QT_TR_NOOP("Slack is rate limiting this app."),
+                _seconds(response.headers.get("Retry-After")),
             )
         if code in _RETRYABLE_ERRORS:
-            raise ServerError(f"Slack is having trouble ({code}).")
-        raise Refused(f"Slack refused the message: {code}.", code)
+            raise ServerError(_trouble(code))
+        raise Refused(QT_TR_NOOP("Slack refused the message: {code}.").format(code=code), code)
 
     def auth_test(self) -> Identity:
         body = self._call("auth.test", {})
@@ -152,7 +174,7 @@ class SlackClient(ApiClient):
         )
         ts = body.get("ts")
         if not isinstance(ts, str):
-            raise BadPayload("Slack's answer to chat.postMessage has no 'ts' in it.")
+            raise BadPayload(QT_TR_NOOP("Slack's answer to chat.postMessage has no 'ts' in it."))
         return Posted(str(body.get("channel") or channel), ts)
 
     def create_incident_channel(self, day: date, first: int = 1, tries: int = 50) -> str:
@@ -167,9 +189,13 @@ class SlackClient(ApiClient):
                 raise
             channel = body.get("channel")
             if not isinstance(channel, dict) or not isinstance(channel.get("id"), str):
-                raise BadPayload("Slack's answer to conversations.create has no channel id.")
+                raise BadPayload(
+                    QT_TR_NOOP("Slack's answer to conversations.create has no channel id.")
+                )
             return channel["id"]
-        raise IntegrationError(f"No free incident channel name for {day.isoformat()}.")
+        raise IntegrationError(
+            QT_TR_NOOP("No free incident channel name for {day}.").format(day=day.isoformat())
+        )
 
 
 def post_webhook(
@@ -186,16 +212,25 @@ def post_webhook(
         response = session.post(url, json={"text": text}, timeout=timeout)
     except requests.RequestException as error:
         raise Unreachable(
-            f"The Slack webhook cannot be reached ({type(error).__name__})."
+            QT_TR_NOOP("The Slack webhook cannot be reached ({reason}).").format(
+                reason=type(error).__name__
+            )
         ) from None
     if response.status_code == 429:
         raise RateLimited(
-            "Slack is rate limiting the webhook (429).",
+            QT_TR_NOOP("Slack is rate limiting the webhook (429)."),
             _seconds(response.headers.get("Retry-After")),
         )
     if response.status_code >= 500:
-        raise ServerError(f"Slack is having trouble ({response.status_code}).")
+        raise ServerError(_trouble(response.status_code))
+    answer = response.text.strip()[:80]
     if response.status_code in (401, 403, 404, 410):
-        raise TokenRejected(f"Slack refused the webhook ({response.text.strip()[:80]}).")
+        raise TokenRejected(
+            QT_TR_NOOP("Slack refused the webhook ({answer}).").format(answer=answer)
+        )
     if response.status_code >= 400:
-        raise Refused(f"Slack refused the message ({response.text.strip()[:80]}).")
+        raise Refused(QT_TR_NOOP("Slack refused the message ({answer}).").format(answer=answer))
+
+
+def _trouble(status: object) -> UserMessage:
+    return QT_TR_NOOP("Slack is having trouble ({status}).").format(status=status)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
 from oncall_desktop.integrations.secrets import (
@@ -17,6 +18,7 @@ from oncall_desktop.integrations.secrets import (
 from oncall_desktop.integrations.slack import SlackClient
 
 __all__ = ["PAGERDUTY_TOKEN", "SLACK_BOT_TOKEN", "SLACK_WEBHOOK_URL", "ConnectionsService"]
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 
 
@@ -44,7 +46,9 @@ class ConnectionsService(QObject):
         def test() -> str:
             value = token or self._secrets.get(PAGERDUTY_TOKEN)
             if not value:
-                raise IntegrationError("No token: paste your PagerDuty user API token first.")
+                raise IntegrationError(
+                    QT_TR_NOOP("No token: paste your PagerDuty user API token first.")
+                )
             me = PagerDutyClient(value, base_url).me()
             who = f"{me.name} <{me.email}>" if me.email else me.name or me.id
             return f"Connected to {base_url} as {who}."
@@ -59,7 +63,9 @@ class ConnectionsService(QObject):
         def test() -> str:
             value = token or self._secrets.get(SLACK_BOT_TOKEN)
             if not value:
-                raise IntegrationError("No token: paste the Slack bot token (xoxb-…) first.")
+                raise IntegrationError(
+                    QT_TR_NOOP("No token: paste the Slack bot token (xoxb-…) first.")
+                )
             identity = SlackClient(value, base_url).auth_test()
             return f"Connected to Slack workspace {identity.team} as {identity.user}."
 
@@ -73,7 +79,7 @@ class ConnectionsService(QObject):
         self._runner.run(
             lambda: bool(self._secrets.get(PAGERDUTY_TOKEN)),
             lambda present: self.token_presence.emit(present, ""),
-            lambda error: self.token_presence.emit(False, str(error)),
+            lambda error: self.token_presence.emit(False, shown(error)),
         )
 
     @staticmethod
@@ -81,6 +87,6 @@ class ConnectionsService(QObject):
         def emit(error: Exception) -> None:
             if not isinstance(error, IntegrationError | SecretStoreError | ValueError):
                 raise error
-            signal.emit(False, str(error))
+            signal.emit(False, shown(error))
 
         return emit

@@ -23,10 +23,12 @@ from oncall_desktop.core.handoff import (
     shift_at,
     shift_from_oncalls,
 )
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.core.postmortem import ActionStatus, TrackedActionItem
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, SecretStore, SecretStoreError
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -122,7 +124,13 @@ class HandoffService(QObject):
         try:
             fallback = Rotation(self.settings_shift(now), "settings")
         except (DomainError, ValueError) as error:
-            self.problem.emit(f"The rotation settings are not usable: {error}")
+            self.problem.emit(
+                shown(
+                    QT_TR_NOOP("The rotation settings are not usable: {reason}").format(
+                        reason=shown(error)
+                    )
+                )
+            )
             return
         if settings.rotation_source != "pagerduty":
             self._set_rotation(fallback)
@@ -153,7 +161,7 @@ class HandoffService(QObject):
         def failed(error: Exception) -> None:
             if not isinstance(error, IntegrationError | SecretStoreError):
                 raise error
-            self._set_rotation(Rotation(fallback.shift, "settings", str(error)))
+            self._set_rotation(Rotation(fallback.shift, "settings", shown(error)))
             then()
 
         def done(rotation: Rotation) -> None:
@@ -214,10 +222,14 @@ class HandoffService(QObject):
         """On demand: the latest change's handoff (created if needed)."""
         rotation = self.rotation
         if rotation is None:
-            self.problem.emit("The rotation is not known yet; try again in a moment.")
+            self.problem.emit(
+                shown(QT_TR_NOOP("The rotation is not known yet; try again in a moment."))
+            )
             return
         if rotation.shift.start > self.clock.now():
-            self.problem.emit("The rotation has not started yet: no handoff so far.")
+            self.problem.emit(
+                shown(QT_TR_NOOP("The rotation has not started yet: no handoff so far."))
+            )
             return
         if self.current is not None and self.current.note.change_at == rotation.shift.start:
             then(self.current)
@@ -258,8 +270,10 @@ class HandoffService(QObject):
             token = self._secrets.get(PAGERDUTY_TOKEN)
             if not token:
                 raise IntegrationError(
-                    "No PagerDuty token is stored: add it in Settings, or tick this by hand "
-                    "once you have checked PagerDuty yourself."
+                    QT_TR_NOOP(
+                        "No PagerDuty token is stored: add it in Settings, or tick this by hand "
+                        "once you have checked PagerDuty yourself."
+                    )
                 )
             client = PagerDutyClient(token, settings.pagerduty_base_url)
             me = client.me()
@@ -275,16 +289,13 @@ class HandoffService(QObject):
         def failed(error: Exception) -> None:
             if not isinstance(error, IntegrationError | SecretStoreError):
                 raise error
-            self.verified.emit(False, str(error))
+            self.verified.emit(False, shown(error))
 
         self._runner.run(check, lambda detail: self.verified.emit(True, detail), failed)
 
     def _on_error(self, error: Exception) -> None:
-        if isinstance(error, KeyError):  # str() of a KeyError is its message in quotes
-            self.problem.emit(str(error.args[0]))
-            return
-        if isinstance(error, StorageUnavailable | DomainError):
-            self.problem.emit(str(error))
+        if isinstance(error, KeyError | StorageUnavailable | DomainError):
+            self.problem.emit(shown(error))
             return
         raise error
 

@@ -19,6 +19,7 @@ from oncall_desktop.core.kpis import (
     required_severities,
 )
 from oncall_desktop.core.policy import Policy
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -89,6 +90,6 @@ class HistoryService(QObject):
 
     def _on_error(self, error: Exception) -> None:
         if isinstance(error, StorageUnavailable):
-            self.problem.emit(str(error))
+            self.problem.emit(shown(error))
             return
         raise error

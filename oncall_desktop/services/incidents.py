@@ -14,6 +14,7 @@ from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience, Policy, Severity
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -199,7 +200,7 @@ class IncidentService(QObject):
 
         def failed(error: Exception) -> None:
             if then is not None and isinstance(error, StorageUnavailable | DomainError | KeyError):
-                then(None, str(error.args[0]) if isinstance(error, KeyError) else str(error))
+                then(None, shown(error))
             self._on_error(error)
 
         self._runner.run(apply, done, failed, write=True)
@@ -272,6 +273,6 @@ class IncidentService(QObject):
             self.problem.emit(str(error.args[0]))
             return
         if isinstance(error, StorageUnavailable | DomainError):
-            self.problem.emit(str(error))
+            self.problem.emit(shown(error))
             return
         raise error  # our bug: to the crash handler

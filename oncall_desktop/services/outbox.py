@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.incident import EventKind, TimelineEvent
 from oncall_desktop.core.outbox import Attempt, Post, PostState, RetryPolicy, resend, settle
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -143,7 +144,7 @@ class OutboxService(QObject):
 
     def _on_storage_error(self, error: Exception) -> None:
         if isinstance(error, StorageUnavailable):
-            self.problem.emit(str(error))
+            self.problem.emit(shown(error))
             return
         raise error
 

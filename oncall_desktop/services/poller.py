@@ -16,6 +16,7 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from oncall_desktop.core.clock import Clock
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import AlertTracker, Backoff, Page
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
@@ -30,6 +31,7 @@ from oncall_desktop.integrations.secrets import (
     SecretStore,
     SecretStoreError,
 )
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -71,7 +73,7 @@ def connect_with(secrets: SecretStore, base_url: str) -> Connection:
     """Read the token from the keyring and ask PagerDuty who it belongs to (blocking)."""
     token = secrets.get(PAGERDUTY_TOKEN)
     if not token:
-        raise NotConfigured("No PagerDuty token yet: add it in Settings.")
+        raise NotConfigured(QT_TR_NOOP("No PagerDuty token yet: add it in Settings."))
     client = PagerDutyClient(token, base_url)
     return Connection(client, client.me())
 
@@ -190,14 +192,14 @@ class PagerDutyPoller(QObject):
         now = self.clock.now()
         last = self.status.last_success
         if isinstance(error, NotConfigured):
-            self._set_status(PollStatus(PollState.NOT_CONFIGURED, str(error), last))
+            self._set_status(PollStatus(PollState.NOT_CONFIGURED, shown(error), last))
             return  # nothing to poll until the settings change
         if isinstance(error, TokenRejected):
             self._connection = None
-            self._set_status(PollStatus(PollState.TOKEN_REJECTED, str(error), last))
+            self._set_status(PollStatus(PollState.TOKEN_REJECTED, shown(error), last))
             return
         if isinstance(error, Forbidden | AccountLevelKey | SecretStoreError):
-            self._set_status(PollStatus(PollState.FAILED, str(error), last))
+            self._set_status(PollStatus(PollState.FAILED, shown(error), last))
             return
         if not isinstance(error, IntegrationError):
             raise error  # our bug: to the crash handler
@@ -208,7 +210,7 @@ class PagerDutyPoller(QObject):
         delay = max(delay, min(self.interval, timedelta(seconds=5)))
         self._schedule(delay)
         state = PollState.RATE_LIMITED if isinstance(error, RateLimited) else PollState.OFFLINE
-        self._set_status(PollStatus(state, str(error), last, now + delay))
+        self._set_status(PollStatus(state, shown(error), last, now + delay))
         log.warning(
             "PagerDuty poll failed (%s); next try in %.0f s",
             type(error).__name__,
@@ -243,7 +245,13 @@ class PagerDutyPoller(QObject):
         def failed(error: Exception) -> None:
             if not isinstance(error, IntegrationError):
                 raise error
-            self.problem.emit(f"Could not acknowledge in PagerDuty: {error}")
+            self.problem.emit(
+                shown(
+                    QT_TR_NOOP("Could not acknowledge in PagerDuty: {reason}").format(
+                        reason=shown(error)
+                    )
+                )
+            )
 
         self._runner.run(ack, done, failed, write=True)
 

@@ -22,6 +22,7 @@ from oncall_desktop.config.files import write_atomically
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.core.postmortem import (
     ActionStatus,
@@ -36,6 +37,7 @@ from oncall_desktop.core.postmortem import (
     prefill,
     to_json,
 )
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -184,12 +186,18 @@ class PostmortemService(QObject):
                 stored = self._repo.save(incident_id, draft, at=self.clock.now())
             except StorageUnavailable as error:
                 self.local.write(incident_id, draft)
-                return SaveResult(incident_id, draft.revision, SAVED_LOCALLY, str(error))
+                return SaveResult(incident_id, draft.revision, SAVED_LOCALLY, shown(error))
             self.local.discard_up_to(incident_id, stored.draft.revision)
             return SaveResult(incident_id, draft.revision, SAVED_IN_DATABASE)
 
         def failed(error: Exception) -> None:
-            self.problem.emit(f"The post-mortem could not be saved anywhere: {error}")
+            self.problem.emit(
+                shown(
+                    QT_TR_NOOP("The post-mortem could not be saved anywhere: {reason}").format(
+                        reason=shown(error)
+                    )
+                )
+            )
 
         self._runner.run(write, self.saved.emit, failed, write=True)
 
@@ -228,6 +236,6 @@ class PostmortemService(QObject):
             self.problem.emit(str(error.args[0]))
             return
         if isinstance(error, StorageUnavailable | DomainError):
-            self.problem.emit(str(error))
+            self.problem.emit(shown(error))
             return
         raise error

@@ -22,6 +22,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.storage.errors import StorageUnavailable
 from oncall_desktop.storage.urls import sqlite_url  # noqa: F401 - re-exported
 
@@ -85,32 +86,38 @@ class Database:
 # --- error translation -------------------------------------------------------------------------
 
 
-def _describe(error: BaseException, where: str) -> str:
+def _describe(error: BaseException, where: str) -> UserMessage:
     detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
     low = detail.lower()
     if "database is locked" in low:
-        return (
-            f"The database {where} is locked by another program. Close the other "
+        template = QT_TR_NOOP(
+            "The database {where} is locked by another program. Close the other "
             "program (or the other copy of this app) and try again."
         )
-    if "file is not a database" in low or "malformed" in low:
-        return (
-            f"The database file {where} is damaged or is not a database. Move it aside "
+    elif "file is not a database" in low or "malformed" in low:
+        template = QT_TR_NOOP(
+            "The database file {where} is damaged or is not a database. Move it aside "
             "to start afresh, or restore a backup (*.bak files beside it)."
         )
-    if "readonly" in low or "read-only" in low:
-        return f"The database {where} is read-only. Check the folder's permissions."
-    if "unable to open database file" in low:
-        return f"The database file {where} cannot be opened: the folder is missing or not writable."
-    if "disk" in low and ("full" in low or "i/o" in low):
-        return f"The disk holding the database {where} is full or failing ({detail})."
-    if "password authentication failed" in low or "authentication failed" in low:
-        return f"The database server refused the login for {where}."
-    if "does not exist" in low and "database" in low:
-        return f"The database in {where} does not exist on the server."
-    if "connection refused" in low or "could not connect" in low or "timeout" in low:
-        return f"The database server at {where} cannot be reached ({detail})."
-    return f"The database {where} cannot be used: {detail}"
+    elif "readonly" in low or "read-only" in low:
+        template = QT_TR_NOOP("The database {where} is read-only. Check the folder's permissions.")
+    elif "unable to open database file" in low:
+        template = QT_TR_NOOP(
+            "The database file {where} cannot be opened: the folder is missing or not writable."
+        )
+    elif "disk" in low and ("full" in low or "i/o" in low):
+        template = QT_TR_NOOP(
+            "The disk holding the database {where} is full or failing ({detail})."
+        )
+    elif "password authentication failed" in low or "authentication failed" in low:
+        template = QT_TR_NOOP("The database server refused the login for {where}.")
+    elif "does not exist" in low and "database" in low:
+        template = QT_TR_NOOP("The database in {where} does not exist on the server.")
+    elif "connection refused" in low or "could not connect" in low or "timeout" in low:
+        template = QT_TR_NOOP("The database server at {where} cannot be reached ({detail}).")
+    else:
+        template = QT_TR_NOOP("The database {where} cannot be used: {detail}")
+    return template.format(where=where, detail=detail)
 
 
 @contextmanager
@@ -131,9 +138,11 @@ def _parse_url(raw: str) -> URL:
         url = make_url(raw)
     except ArgumentError:
         raise StorageUnavailable(
-            "The database URL is not valid. Expected for example "
-            "postgresql+psycopg://user@host:5432/oncall, or leave it empty for the "
-            "built-in SQLite database."
+            QT_TR_NOOP(
+                "The database URL is not valid. Expected for example "
+                "postgresql+psycopg://user@host:5432/oncall, or leave it empty for the "
+                "built-in SQLite database."
+            )
         ) from None
     backend = url.get_backend_name()
     if url.drivername in ("postgresql", "postgres"):
@@ -143,8 +152,10 @@ def _parse_url(raw: str) -> URL:
         backend = "postgresql"
     if backend not in ("sqlite", "postgresql"):
         raise StorageUnavailable(
-            f"Database type '{backend}' is not supported; use PostgreSQL, or leave the URL "
-            "empty for the built-in SQLite database."
+            QT_TR_NOOP(
+                "Database type '{backend}' is not supported; use PostgreSQL, or leave the URL "
+                "empty for the built-in SQLite database."
+            ).format(backend=backend)
         )
     return url
 
@@ -168,7 +179,9 @@ def _make_engine(url: URL) -> Engine:
                     folder.mkdir(parents=True)
             except OSError as error:
                 raise StorageUnavailable(
-                    f"The data folder {folder} cannot be created ({error.strerror})."
+                    QT_TR_NOOP("The data folder {folder} cannot be created ({reason}).").format(
+                        folder=folder, reason=error.strerror
+                    )
                 ) from error
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -177,11 +190,17 @@ def _make_engine(url: URL) -> Engine:
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
     except (NoSuchModuleError, ModuleNotFoundError) as error:
         raise StorageUnavailable(
-            f"The driver for {display} is not installed. Install it with "
-            "pip install 'oncall-desktop[postgresql]'."
+            QT_TR_NOOP(
+                "The driver for {url} is not installed. Install it with "
+                "pip install 'oncall-desktop[postgresql]'."
+            ).format(url=display)
         ) from error
     except ArgumentError as error:
-        raise StorageUnavailable(f"The database URL {display} is not valid: {error}") from error
+        raise StorageUnavailable(
+            QT_TR_NOOP("The database URL {url} is not valid: {reason}").format(
+                url=display, reason=error
+            )
+        ) from error
 
 
 def _script_location() -> str:
@@ -244,8 +263,11 @@ def open_database(raw_url: str) -> Database:
                 known, head = known_revisions()
                 if revision is not None and revision not in known:
                     raise StorageUnavailable(
-                        f"The database {display} was written by a newer version of "
-                        f"oncall-desktop (schema {revision}). Update the app; nothing was changed."
+                        QT_TR_NOOP(
+                            "The database {url} was written by a newer version of "
+                            "oncall-desktop (schema {revision}). Update the app; nothing was "
+                            "changed."
+                        ).format(url=display, revision=revision)
                     )
                 if url.get_backend_name() == "sqlite":
                     backup = _backup_sqlite(url, revision)

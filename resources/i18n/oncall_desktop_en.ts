@@ -2,6 +2,289 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>No Slack bot token: add it in Settings first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} Using the local database until this is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty at {url} did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty at {url} cannot be reached ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty answered {request} with something that is not JSON ({type}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty answered {request} with an unexpected shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty rejected the API token (401). Check it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PagerDuty token may not do this (403): it may be read-only or lack a permission.{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an account-level PagerDuty key. The app needs a user API key (My Profile → User Settings → Create API User Token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PagerDuty account&apos;s plan does not allow this.{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty has no such thing: {path}.{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty is rate limiting this token (429). Retrying in {s} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty is rate limiting this token (429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty is having trouble ({status}).{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty refused the request ({status}).{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer to /users/me has no user in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s incident list has no &apos;incidents&apos; in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s on-call list has no &apos;oncalls&apos; in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PagerDuty user has no email; cannot sign the update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer has no incident in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PagerDuty user has no email; cannot sign the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer to the update has no incident in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are kept in memory only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usable keyring was found (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Locker). Tokens for PagerDuty and Slack cannot be stored, so those are off; everything else works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring is locked or did not answer. Unlock it (log in to your desktop session, or open your keyring manager) and try again. Nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring backend {backend} would store tokens unencrypted in a file; the app refuses it. Remove keyrings.alt or set PYTHON_KEYRING_BACKEND to a secure backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring refused the request ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens are stored in {backend}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack at {url} did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack at {url} cannot be reached ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack is rate limiting this app (429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack refused the request ({status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack answered {method} with something that is not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack&apos;s answer to {method} has no &apos;ok&apos; in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack rejected the bot token ({code}). Check it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Slack app lacks a permission for this ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack is rate limiting this app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack refused the message: {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack&apos;s answer to chat.postMessage has no &apos;ts&apos; in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack&apos;s answer to conversations.create has no channel id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free incident channel name for {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Slack webhook cannot be reached ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack is rate limiting the webhook (429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack refused the webhook ({answer}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack refused the message ({answer}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack is having trouble ({status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token: paste your PagerDuty user API token first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token: paste the Slack bot token (xoxb-…) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rotation settings are not usable: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rotation is not known yet; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rotation has not started yet: no handoff so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PagerDuty token is stored: add it in Settings, or tick this by hand once you have checked PagerDuty yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PagerDuty token yet: add it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not acknowledge in PagerDuty: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The post-mortem could not be saved anywhere: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {where} is locked by another program. Close the other program (or the other copy of this app) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file {where} is damaged or is not a database. Move it aside to start afresh, or restore a backup (*.bak files beside it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {where} is read-only. Check the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file {where} cannot be opened: the folder is missing or not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding the database {where} is full or failing ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server refused the login for {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database in {where} does not exist on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server at {where} cannot be reached ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {where} cannot be used: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database URL is not valid. Expected for example postgresql+psycopg://user@host:5432/oncall, or leave it empty for the built-in SQLite database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database type &apos;{backend}&apos; is not supported; use PostgreSQL, or leave the URL empty for the built-in SQLite database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be created ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The driver for {url} is not installed. Install it with pip install &apos;oncall-desktop[postgresql]&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database URL {url} is not valid: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {url} was written by a newer version of oncall-desktop (schema {revision}). Update the app; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActionItemsWindow</name>
     <message>
         <source>Post-mortem action items</source>

@@ -2,6 +2,289 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>No Slack bot token: add it in Settings first.</source>
+            <translation>Aucun jeton de bot Slack : ajoutez-le d’abord dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>{reason} Using the local database until this is fixed.</source>
+            <translation>{reason} La base de données locale est utilisée en attendant.</translation>
+        </message>
+        <message>
+            <source>PagerDuty at {url} did not answer in time.</source>
+            <translation>PagerDuty ({url}) n’a pas répondu à temps.</translation>
+        </message>
+        <message>
+            <source>PagerDuty at {url} cannot be reached ({reason}).</source>
+            <translation>PagerDuty ({url}) est injoignable ({reason}).</translation>
+        </message>
+        <message>
+            <source>PagerDuty answered {request} with something that is not JSON ({type}).</source>
+            <translation>PagerDuty a répondu à {request} par autre chose que du JSON ({type}).</translation>
+        </message>
+        <message>
+            <source>PagerDuty answered {request} with an unexpected shape.</source>
+            <translation>PagerDuty a répondu à {request} sous une forme inattendue.</translation>
+        </message>
+        <message>
+            <source>PagerDuty rejected the API token (401). Check it in Settings.</source>
+            <translation>PagerDuty a refusé le jeton d’API (401). Vérifiez-le dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>The PagerDuty token may not do this (403): it may be read-only or lack a permission.{detail}</source>
+            <translation>Le jeton PagerDuty n’a pas le droit de faire ceci (403) : il est peut-être en lecture seule ou il lui manque une permission.{detail}</translation>
+        </message>
+        <message>
+            <source>This is an account-level PagerDuty key. The app needs a user API key (My Profile → User Settings → Create API User Token).</source>
+            <translation>C’est une clé PagerDuty de niveau compte. L’application a besoin d’une clé d’API utilisateur (My Profile → User Settings → Create API User Token).</translation>
+        </message>
+        <message>
+            <source>The PagerDuty account's plan does not allow this.{detail}</source>
+            <translation>L’abonnement du compte PagerDuty ne permet pas ceci.{detail}</translation>
+        </message>
+        <message>
+            <source>PagerDuty has no such thing: {path}.{detail}</source>
+            <translation>PagerDuty ne connaît pas : {path}.{detail}</translation>
+        </message>
+        <message>
+            <source>PagerDuty is rate limiting this token (429). Retrying in {s} s.</source>
+            <translation>PagerDuty limite le débit de ce jeton (429). Nouvel essai dans {s} s.</translation>
+        </message>
+        <message>
+            <source>PagerDuty is rate limiting this token (429).</source>
+            <translation>PagerDuty limite le débit de ce jeton (429).</translation>
+        </message>
+        <message>
+            <source>PagerDuty is having trouble ({status}).{detail}</source>
+            <translation>PagerDuty rencontre des difficultés ({status}).{detail}</translation>
+        </message>
+        <message>
+            <source>PagerDuty refused the request ({status}).{detail}</source>
+            <translation>PagerDuty a refusé la requête ({status}).{detail}</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer to /users/me has no user in it.</source>
+            <translation>La réponse de PagerDuty à /users/me ne contient aucun utilisateur.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's incident list has no 'incidents' in it.</source>
+            <translation>La liste d’incidents de PagerDuty ne contient pas de champ « incidents ».</translation>
+        </message>
+        <message>
+            <source>PagerDuty's on-call list has no 'oncalls' in it.</source>
+            <translation>La liste d’astreintes de PagerDuty ne contient pas de champ « oncalls ».</translation>
+        </message>
+        <message>
+            <source>The PagerDuty user has no email; cannot sign the update.</source>
+            <translation>L’utilisateur PagerDuty n’a pas d’adresse e-mail : impossible de signer la mise à jour.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer has no incident in it.</source>
+            <translation>La réponse de PagerDuty ne contient aucun incident.</translation>
+        </message>
+        <message>
+            <source>The PagerDuty user has no email; cannot sign the change.</source>
+            <translation>L’utilisateur PagerDuty n’a pas d’adresse e-mail : impossible de signer la modification.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer to the update has no incident in it.</source>
+            <translation>La réponse de PagerDuty à la mise à jour ne contient aucun incident.</translation>
+        </message>
+        <message>
+            <source>Secrets are kept in memory only.</source>
+            <translation>Les secrets ne sont gardés qu’en mémoire.</translation>
+        </message>
+        <message>
+            <source>No usable keyring was found (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Locker). Tokens for PagerDuty and Slack cannot be stored, so those are off; everything else works.</source>
+            <translation>Aucun trousseau utilisable n’a été trouvé (GNOME Keyring, KWallet, trousseau macOS ou Gestionnaire d’identification Windows). Les jetons PagerDuty et Slack ne peuvent pas être enregistrés, ces services sont donc désactivés ; tout le reste fonctionne.</translation>
+        </message>
+        <message>
+            <source>The keyring is locked or did not answer. Unlock it (log in to your desktop session, or open your keyring manager) and try again. Nothing was lost.</source>
+            <translation>Le trousseau est verrouillé ou n’a pas répondu. Déverrouillez-le (ouvrez votre session de bureau ou votre gestionnaire de trousseau) et réessayez. Rien n’a été perdu.</translation>
+        </message>
+        <message>
+            <source>The keyring backend {backend} would store tokens unencrypted in a file; the app refuses it. Remove keyrings.alt or set PYTHON_KEYRING_BACKEND to a secure backend.</source>
+            <translation>Le trousseau {backend} enregistrerait les jetons en clair dans un fichier ; l’application le refuse. Désinstallez keyrings.alt ou réglez PYTHON_KEYRING_BACKEND sur un trousseau sûr.</translation>
+        </message>
+        <message>
+            <source>The keyring refused the request ({reason}).</source>
+            <translation>Le trousseau a refusé la demande ({reason}).</translation>
+        </message>
+        <message>
+            <source>Tokens are stored in {backend}.</source>
+            <translation>Les jetons sont enregistrés dans {backend}.</translation>
+        </message>
+        <message>
+            <source>Slack at {url} did not answer in time.</source>
+            <translation>Slack ({url}) n’a pas répondu à temps.</translation>
+        </message>
+        <message>
+            <source>Slack at {url} cannot be reached ({reason}).</source>
+            <translation>Slack ({url}) est injoignable ({reason}).</translation>
+        </message>
+        <message>
+            <source>Slack is rate limiting this app (429).</source>
+            <translation>Slack limite le débit de cette application (429).</translation>
+        </message>
+        <message>
+            <source>Slack refused the request ({status}).</source>
+            <translation>Slack a refusé la requête ({status}).</translation>
+        </message>
+        <message>
+            <source>Slack answered {method} with something that is not JSON.</source>
+            <translation>Slack a répondu à {method} par autre chose que du JSON.</translation>
+        </message>
+        <message>
+            <source>Slack's answer to {method} has no 'ok' in it.</source>
+            <translation>La réponse de Slack à {method} ne contient pas de champ « ok ».</translation>
+        </message>
+        <message>
+            <source>Slack rejected the bot token ({code}). Check it in Settings.</source>
+            <translation>Slack a refusé le jeton du bot ({code}). Vérifiez-le dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>The Slack app lacks a permission for this ({code}).</source>
+            <translation>Il manque une permission à l’application Slack pour ceci ({code}).</translation>
+        </message>
+        <message>
+            <source>Slack is rate limiting this app.</source>
+            <translation>Slack limite le débit de cette application.</translation>
+        </message>
+        <message>
+            <source>Slack refused the message: {code}.</source>
+            <translation>Slack a refusé le message : {code}.</translation>
+        </message>
+        <message>
+            <source>Slack's answer to chat.postMessage has no 'ts' in it.</source>
+            <translation>La réponse de Slack à chat.postMessage ne contient pas de champ « ts ».</translation>
+        </message>
+        <message>
+            <source>Slack's answer to conversations.create has no channel id.</source>
+            <translation>La réponse de Slack à conversations.create ne contient pas d’identifiant de canal.</translation>
+        </message>
+        <message>
+            <source>No free incident channel name for {day}.</source>
+            <translation>Plus aucun nom de canal d’incident libre pour le {day}.</translation>
+        </message>
+        <message>
+            <source>The Slack webhook cannot be reached ({reason}).</source>
+            <translation>Le webhook Slack est injoignable ({reason}).</translation>
+        </message>
+        <message>
+            <source>Slack is rate limiting the webhook (429).</source>
+            <translation>Slack limite le débit du webhook (429).</translation>
+        </message>
+        <message>
+            <source>Slack refused the webhook ({answer}).</source>
+            <translation>Slack a refusé le webhook ({answer}).</translation>
+        </message>
+        <message>
+            <source>Slack refused the message ({answer}).</source>
+            <translation>Slack a refusé le message ({answer}).</translation>
+        </message>
+        <message>
+            <source>Slack is having trouble ({status}).</source>
+            <translation>Slack rencontre des difficultés ({status}).</translation>
+        </message>
+        <message>
+            <source>No token: paste your PagerDuty user API token first.</source>
+            <translation>Aucun jeton : collez d’abord votre jeton d’API utilisateur PagerDuty.</translation>
+        </message>
+        <message>
+            <source>No token: paste the Slack bot token (xoxb-…) first.</source>
+            <translation>Aucun jeton : collez d’abord le jeton du bot Slack (xoxb-…).</translation>
+        </message>
+        <message>
+            <source>The rotation settings are not usable: {reason}</source>
+            <translation>Les réglages de la rotation sont inutilisables : {reason}</translation>
+        </message>
+        <message>
+            <source>The rotation is not known yet; try again in a moment.</source>
+            <translation>La rotation n’est pas encore connue ; réessayez dans un instant.</translation>
+        </message>
+        <message>
+            <source>The rotation has not started yet: no handoff so far.</source>
+            <translation>La rotation n’a pas encore commencé : pas de passation pour l’instant.</translation>
+        </message>
+        <message>
+            <source>No PagerDuty token is stored: add it in Settings, or tick this by hand once you have checked PagerDuty yourself.</source>
+            <translation>Aucun jeton PagerDuty n’est enregistré : ajoutez-le dans les Paramètres, ou cochez ceci à la main après avoir vérifié PagerDuty vous-même.</translation>
+        </message>
+        <message>
+            <source>No PagerDuty token yet: add it in Settings.</source>
+            <translation>Pas encore de jeton PagerDuty : ajoutez-le dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>Could not acknowledge in PagerDuty: {reason}</source>
+            <translation>Impossible d’acquitter dans PagerDuty : {reason}</translation>
+        </message>
+        <message>
+            <source>The post-mortem could not be saved anywhere: {reason}</source>
+            <translation>Le post-mortem n’a pu être enregistré nulle part : {reason}</translation>
+        </message>
+        <message>
+            <source>The database {where} is locked by another program. Close the other program (or the other copy of this app) and try again.</source>
+            <translation>La base de données {where} est verrouillée par un autre programme. Fermez cet autre programme (ou l’autre copie de cette application) et réessayez.</translation>
+        </message>
+        <message>
+            <source>The database file {where} is damaged or is not a database. Move it aside to start afresh, or restore a backup (*.bak files beside it).</source>
+            <translation>Le fichier de base de données {where} est endommagé ou n’est pas une base de données. Mettez-le de côté pour repartir de zéro, ou restaurez une sauvegarde (fichiers *.bak à côté).</translation>
+        </message>
+        <message>
+            <source>The database {where} is read-only. Check the folder's permissions.</source>
+            <translation>La base de données {where} est en lecture seule. Vérifiez les droits du dossier.</translation>
+        </message>
+        <message>
+            <source>The database file {where} cannot be opened: the folder is missing or not writable.</source>
+            <translation>Le fichier de base de données {where} ne peut pas être ouvert : le dossier est absent ou protégé en écriture.</translation>
+        </message>
+        <message>
+            <source>The disk holding the database {where} is full or failing ({detail}).</source>
+            <translation>Le disque de la base de données {where} est plein ou défaillant ({detail}).</translation>
+        </message>
+        <message>
+            <source>The database server refused the login for {where}.</source>
+            <translation>Le serveur de base de données a refusé la connexion pour {where}.</translation>
+        </message>
+        <message>
+            <source>The database in {where} does not exist on the server.</source>
+            <translation>La base de données de {where} n’existe pas sur le serveur.</translation>
+        </message>
+        <message>
+            <source>The database server at {where} cannot be reached ({detail}).</source>
+            <translation>Le serveur de base de données {where} est injoignable ({detail}).</translation>
+        </message>
+        <message>
+            <source>The database {where} cannot be used: {detail}</source>
+            <translation>La base de données {where} est inutilisable : {detail}</translation>
+        </message>
+        <message>
+            <source>The database URL is not valid. Expected for example postgresql+psycopg://user@host:5432/oncall, or leave it empty for the built-in SQLite database.</source>
+            <translation>L’URL de la base de données n’est pas valide. Exemple attendu : postgresql+psycopg://user@host:5432/oncall, ou laissez-la vide pour la base SQLite intégrée.</translation>
+        </message>
+        <message>
+            <source>Database type '{backend}' is not supported; use PostgreSQL, or leave the URL empty for the built-in SQLite database.</source>
+            <translation>Le type de base de données « {backend} » n’est pas pris en charge ; utilisez PostgreSQL, ou laissez l’URL vide pour la base SQLite intégrée.</translation>
+        </message>
+        <message>
+            <source>The data folder {folder} cannot be created ({reason}).</source>
+            <translation>Le dossier de données {folder} ne peut pas être créé ({reason}).</translation>
+        </message>
+        <message>
+            <source>The driver for {url} is not installed. Install it with pip install 'oncall-desktop[postgresql]'.</source>
+            <translation>Le pilote pour {url} n’est pas installé. Installez-le avec pip install 'oncall-desktop[postgresql]'.</translation>
+        </message>
+        <message>
+            <source>The database URL {url} is not valid: {reason}</source>
+            <translation>L’URL de base de données {url} n’est pas valide : {reason}</translation>
+        </message>
+        <message>
+            <source>The database {url} was written by a newer version of oncall-desktop (schema {revision}). Update the app; nothing was changed.</source>
+            <translation>La base de données {url} a été écrite par une version plus récente d’oncall-desktop (schéma {revision}). Mettez l’application à jour ; rien n’a été modifié.</translation>
+        </message>
+    </context>
+    <context>
         <name>ActionItemsWindow</name>
         <message>
             <source>Post-mortem action items</source>

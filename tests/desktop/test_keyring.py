@@ -14,7 +14,7 @@ SCRIPT = textwrap.dedent("""
     from oncall_desktop.integrations.secrets import KeyringSecretStore, PAGERDUTY_TOKEN
     store = KeyringSecretStore(timeout=15)
     status = store.status()
-    result = {"usable": status.usable, "backend": status.backend, "message": status.message}
+    result = {"usable": status.usable, "backend": status.backend, "message": str(status.message)}
     if status.usable:
         store.set(PAGERDUTY_TOKEN, sys.argv[1])
         result["read_back"] = KeyringSecretStore().get(PAGERDUTY_TOKEN)

@@ -6,6 +6,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox
@@ -79,3 +80,37 @@ def test_english_plurals(english_afterwards, context):
     tr = QCoreApplication.translate
     assert tr("AppController", "%n open incident(s)", "", 1) == "1 open incident"
     assert tr("AppController", "%n open incident(s)", "", 3) == "3 open incidents"
+
+
+def _problem_from(call):
+    try:
+        call()
+    except Exception as error:  # noqa: BLE001 - the error is what the test looks at
+        return error
+    raise AssertionError("no error")
+
+
+def test_problems_from_below_the_ui_are_shown_in_its_language(english_afterwards, context):
+    """Storage, the HTTP clients and the keyring cannot translate; what they report is
+    translated when shown, and stays English in the logs (str of the error)."""
+    from oncall_desktop.integrations.pagerduty import PagerDutyClient
+    from oncall_desktop.integrations.secrets import KeyringSecretStore
+    from oncall_desktop.services.messages import shown
+    from oncall_desktop.storage.db import open_database
+
+    unsupported = _problem_from(lambda: open_database("mysql://db.example.com/oncall"))
+    closed_port = _problem_from(lambda: PagerDutyClient("token", "http://127.0.0.1:9").me())
+    no_keyring = KeyringSecretStore(backend=keyring.backends.fail.Keyring()).status().message
+
+    context(settings=Settings(language="fr"))
+    assert shown(unsupported) == (
+        "Le type de base de données « mysql » n’est pas pris en charge ; utilisez PostgreSQL, "
+        "ou laissez l’URL vide pour la base SQLite intégrée."
+    )
+    assert shown(closed_port).startswith("PagerDuty (http://127.0.0.1:9) est injoignable (")
+    assert shown(no_keyring).startswith("Aucun trousseau utilisable n’a été trouvé")
+    assert str(unsupported).startswith("Database type 'mysql' is not supported")
+
+    context(settings=Settings(language="en"))
+    assert shown(closed_port) == str(closed_port)
+    assert shown(closed_port).startswith("PagerDuty at http://127.0.0.1:9 cannot be reached (")

@@ -76,7 +76,7 @@ def test_no_backend_says_so():
     with pytest.raises(NoKeyring, match="No usable keyring"):
         store.get(PAGERDUTY_TOKEN)
     status = store.status()
-    assert not status.usable and "everything else works" in status.message
+    assert not status.usable and "everything else works" in str(status.message)
 
 
 def test_plaintext_backend_is_refused():

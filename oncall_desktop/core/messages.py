@@ -1,0 +1,48 @@
+"""Messages for the user from the layers below the UI, translated when they are shown.
+
+The core, storage and integrations cannot call Qt's translator, so they say what went wrong as
+a :class:`UserMessage`: an English template with ``{name}`` fields and their values. Its
+``str()`` is the English text (for logs and exceptions); the services translate the template
+into the UI's language when the message reaches the screen (services/messages.py).
+
+Templates are marked with :func:`QT_TR_NOOP`, a name Qt's ``pyside6-lupdate`` reads, so that
+they land in the translators' files like every UI string (in the unnamed context, which is
+where lupdate files a ``QT_TR_NOOP`` outside a Qt class):
+
+    raise Unreachable(
+        QT_TR_NOOP("PagerDuty at {url} cannot be reached ({reason}).").format(
+            url=base_url, reason=type(error).__name__
+        )
+    )
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONTEXT = ""  # lupdate's context for QT_TR_NOOP outside a Qt class
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    template: str
+    values: tuple[tuple[str, str], ...] = ()
+    context: str = CONTEXT
+
+    def format(self, **values: object) -> UserMessage:
+        """The same template with values for its fields (each shown as ``str(value)``)."""
+        return UserMessage(
+            self.template, tuple((k, str(v)) for k, v in values.items()), self.context
+        )
+
+    def render(self, template: str) -> str:
+        """``template`` (this one, or its translation) with the values filled in."""
+        return template.format(**dict(self.values))
+
+    def __str__(self) -> str:
+        return self.render(self.template)
+
+
+def QT_TR_NOOP(template: str) -> UserMessage:
+    """Marks ``template`` for translation; it is translated when shown, not here."""
+    return UserMessage(template)

@@ -1,0 +1,21 @@
+"""What the user reads about a problem, in the UI's language.
+
+Errors from the layers below carry a :class:`~oncall_desktop.core.messages.UserMessage` (their
+English template and values); it is translated here, when it becomes text for the screen.
+Anything else is shown as its ``str()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from oncall_desktop.core.messages import UserMessage
+
+
+def shown(problem: BaseException | UserMessage | str) -> str:
+    message = problem if isinstance(problem, UserMessage) else getattr(problem, "message", None)
+    if isinstance(message, UserMessage):
+        return message.render(QCoreApplication.translate(message.context, message.template))
+    if isinstance(problem, KeyError) and problem.args:
+        return str(problem.args[0])  # str(KeyError) adds quotes
+    return str(problem)
