@@ -155,7 +155,7 @@ def main() -> int:
         "--no-floor", action="store_true", help="skip the design-card floor rows (faster)"
     )
     args = parser.parse_args()
-    missing = missing_tools()
+    missing = missing_tools() + [t for t in ("xev", "stdbuf") if shutil.which(t) is None]
     if missing:
         print(f"needs {', '.join(missing)}", file=sys.stderr)
         return 2
