@@ -41,7 +41,10 @@ def resolve_zone(name: str) -> tuple[tzinfo | None, str | None]:
     try:
         return ZoneInfo(name), None
     except (ZoneInfoNotFoundError, ValueError):
-        return None, f"Time zone '{name}' is unknown; times are shown in this computer's zone."
+        problem = QCoreApplication.translate(
+            "MainWindow", "Time zone '{name}' is unknown; times are shown in this computer's zone."
+        )
+        return None, problem.format(name=name)
 
 
 @dataclass

@@ -1195,6 +1195,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Time zone &apos;{name}&apos; is unknown; times are shown in this computer&apos;s zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1195,6 +1195,10 @@
             <translation>procédure personnalisée</translation>
         </message>
         <message>
+            <source>Time zone '{name}' is unknown; times are shown in this computer's zone.</source>
+            <translation>Le fuseau horaire « {name} » est inconnu ; les heures sont affichées dans le fuseau de cet ordinateur.</translation>
+        </message>
+        <message>
             <source>Opening the database…</source>
             <translation>Ouverture de la base de données…</translation>
         </message>
