@@ -72,6 +72,7 @@ OFFLINE_STATES = (
     PollState.OFFLINE,
     PollState.TOKEN_REJECTED,
     PollState.FAILED,
+    PollState.NO_KEYRING,
     PollState.RATE_LIMITED,
 )
 
@@ -606,6 +607,9 @@ class AppController(QObject):
             self._last_poll_state = status.state
         if status.state in (PollState.TOKEN_REJECTED, PollState.FAILED):
             self.window.show_message("pagerduty", status.message, "error")
+        elif status.state is PollState.NO_KEYRING:
+            # the same key as the keyring check at start-up: one banner says it
+            self.window.show_message("keyring", status.message, "warning")
         elif status.state is PollState.NOT_CONFIGURED:
             self.window.show_message(
                 "pagerduty",

@@ -48,7 +48,8 @@ class PollState(StrEnum):
     OFFLINE = "offline"
     RATE_LIMITED = "rate_limited"
     TOKEN_REJECTED = "token_rejected"
-    FAILED = "failed"  # needs the user: forbidden, account-level key, no keyring
+    NO_KEYRING = "no_keyring"  # the token cannot be read: no keyring, a locked or refused one
+    FAILED = "failed"  # needs the user: forbidden, account-level key
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,10 @@ class PagerDutyPoller(QObject):
             self._connection = None
             self._set_status(PollStatus(PollState.TOKEN_REJECTED, shown(error), last))
             return
-        if isinstance(error, Forbidden | AccountLevelKey | SecretStoreError):
+        if isinstance(error, SecretStoreError):
+            self._set_status(PollStatus(PollState.NO_KEYRING, shown(error), last))
+            return
+        if isinstance(error, Forbidden | AccountLevelKey):
             self._set_status(PollStatus(PollState.FAILED, shown(error), last))
             return
         if not isinstance(error, IntegrationError):
@@ -260,18 +264,19 @@ class PagerDutyPoller(QObject):
 
 
 def describe(status: PollStatus, now: datetime) -> str:
-    """One line for the tray tooltip."""
-    ago = ""
+    """One line for the tray tooltip, in the UI's language."""
+    labels = {
+        PollState.NOT_CONFIGURED: QT_TR_NOOP("PagerDuty: not set up"),
+        PollState.CONNECTING: QT_TR_NOOP("PagerDuty: connecting…"),
+        PollState.OK: QT_TR_NOOP("PagerDuty: connected"),
+        PollState.OFFLINE: QT_TR_NOOP("PagerDuty: offline"),
+        PollState.RATE_LIMITED: QT_TR_NOOP("PagerDuty: rate limited"),
+        PollState.TOKEN_REJECTED: QT_TR_NOOP("PagerDuty: token rejected"),
+        PollState.NO_KEYRING: QT_TR_NOOP("PagerDuty: off, no usable keyring"),
+        PollState.FAILED: QT_TR_NOOP("PagerDuty: needs attention"),
+    }
+    line = shown(labels[status.state])
     if status.last_success is not None:
         seconds = max(0, int((now - status.last_success).total_seconds()))
-        ago = f", last poll {seconds} s ago"
-    labels = {
-        PollState.NOT_CONFIGURED: "PagerDuty: not set up",
-        PollState.CONNECTING: "PagerDuty: connecting…",
-        PollState.OK: "PagerDuty: connected",
-        PollState.OFFLINE: "PagerDuty: offline",
-        PollState.RATE_LIMITED: "PagerDuty: rate limited",
-        PollState.TOKEN_REJECTED: "PagerDuty: token rejected",
-        PollState.FAILED: "PagerDuty: needs attention",
-    }
-    return labels[status.state] + ago
+        line += shown(QT_TR_NOOP(", last poll {seconds} s ago").format(seconds=seconds))
+    return line

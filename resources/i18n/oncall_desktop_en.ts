@@ -220,6 +220,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>PagerDuty: not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty: connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty: offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty: rate limited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty: token rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty: off, no usable keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty: needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, last poll {seconds} s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The post-mortem could not be saved anywhere: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

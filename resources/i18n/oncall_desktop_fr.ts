@@ -220,6 +220,42 @@
             <translation>Impossible d’acquitter dans PagerDuty : {reason}</translation>
         </message>
         <message>
+            <source>PagerDuty: not set up</source>
+            <translation>PagerDuty : non configuré</translation>
+        </message>
+        <message>
+            <source>PagerDuty: connecting…</source>
+            <translation>PagerDuty : connexion…</translation>
+        </message>
+        <message>
+            <source>PagerDuty: connected</source>
+            <translation>PagerDuty : connecté</translation>
+        </message>
+        <message>
+            <source>PagerDuty: offline</source>
+            <translation>PagerDuty : hors ligne</translation>
+        </message>
+        <message>
+            <source>PagerDuty: rate limited</source>
+            <translation>PagerDuty : débit limité</translation>
+        </message>
+        <message>
+            <source>PagerDuty: token rejected</source>
+            <translation>PagerDuty : jeton refusé</translation>
+        </message>
+        <message>
+            <source>PagerDuty: off, no usable keyring</source>
+            <translation>PagerDuty : désactivé, aucun trousseau utilisable</translation>
+        </message>
+        <message>
+            <source>PagerDuty: needs attention</source>
+            <translation>PagerDuty : intervention requise</translation>
+        </message>
+        <message>
+            <source>, last poll {seconds} s ago</source>
+            <translation>, dernière interrogation il y a {seconds} s</translation>
+        </message>
+        <message>
             <source>The post-mortem could not be saved anywhere: {reason}</source>
             <translation>Le post-mortem n’a pu être enregistré nulle part : {reason}</translation>
         </message>

@@ -14,6 +14,7 @@ from oncall_desktop.app.single_instance import STARTING_WAIT_SECONDS, SingleInst
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.policy import Severity, load_policy
 from oncall_desktop.integrations.secrets import InMemorySecretStore, KeyringSecretStore
+from oncall_desktop.services.poller import PollState, describe
 from tests.unit.app.conftest import RecordingNotifier
 
 
@@ -61,6 +62,19 @@ def test_no_keyring_banner(qtbot, context):
     ctx.check_keyring()
     qtbot.waitUntil(lambda: "keyring" in ctx.window.banner.texts(), timeout=5000)
     assert "everything else works" in ctx.window.banner.texts()["keyring"]
+
+
+def test_no_keyring_is_said_once_though_pagerduty_also_finds_it(qtbot, context):
+    ctx = context(secrets=KeyringSecretStore(keyring.backends.fail.Keyring()))
+    with qtbot.waitSignal(ctx.poller.status_changed, timeout=5000):
+        ctx.poller.start()  # reading the token fails: no keyring
+    ctx.check_keyring()
+    qtbot.waitUntil(lambda: "keyring" in ctx.window.banner.texts(), timeout=5000)
+    qtbot.wait(200)
+    about_keyring = [t for t in ctx.window.banner.texts().values() if "keyring" in t]
+    assert len(about_keyring) == 1
+    assert ctx.poller.status.state is PollState.NO_KEYRING
+    assert describe(ctx.poller.status, ctx.clock.now()) == "PagerDuty: off, no usable keyring"
 
 
 def test_crash_report_is_written_without_secrets(tmp_path, monkeypatch):
