@@ -558,7 +558,9 @@ class AppController(QObject):
             self.notifier.notify(
                 Notification(
                     key=page.id,
-                    title=f"{'🔴 High' if urgent else 'Low'} urgency · {where}",
+                    title=(
+                        self.tr("🔴 High urgency · %1") if urgent else self.tr("Low urgency · %1")
+                    ).replace("%1", where),
                     body=body,
                     urgent=urgent,
                     actions=((ACKNOWLEDGE, self.tr("Acknowledge")),),

@@ -370,6 +370,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>🔴 High urgency · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low urgency · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>

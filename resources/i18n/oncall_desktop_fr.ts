@@ -370,6 +370,14 @@
             <translation>Cet incident PagerDuty ne vous est plus assigné.</translation>
         </message>
         <message>
+            <source>🔴 High urgency · %1</source>
+            <translation>🔴 Urgence haute · %1</translation>
+        </message>
+        <message>
+            <source>Low urgency · %1</source>
+            <translation>Urgence basse · %1</translation>
+        </message>
+        <message>
             <source>Acknowledge</source>
             <translation>Acquitter</translation>
         </message>

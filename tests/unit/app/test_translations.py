@@ -114,3 +114,15 @@ def test_problems_from_below_the_ui_are_shown_in_its_language(english_afterwards
     context(settings=Settings(language="en"))
     assert shown(closed_port) == str(closed_port)
     assert shown(closed_port).startswith("PagerDuty at http://127.0.0.1:9 cannot be reached (")
+
+
+def test_a_page_alerts_in_the_ui_language(english_afterwards, context):
+    from oncall_desktop.core.paging import Page
+    from tests.unit.app.conftest import RecordingNotifier
+
+    ctx = context(settings=Settings(language="fr"))
+    recorder = RecordingNotifier()
+    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.on_new_alerts([Page("H1", 2, "API down", "triggered", "high", "api", None, "")])
+    assert [n.title for n in recorder.shown] == ["🔴 Urgence haute · api"]
+    assert ("acknowledge", "Acquitter") in recorder.shown[0].actions
