@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from oncall_desktop.core.clock import local_time
 
-__all__ = ["countdown", "local_time"]
+__all__ = ["countdown", "fill", "local_time"]
+
+_PLACE = re.compile(r"%(\d)")
+
+
+def fill(template: str, *values: object) -> str:
+    """A translated template's %1, %2… replaced in one pass, so that a value which itself
+    contains "%2" (someone's text) is never filled in again."""
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return str(values[number - 1]) if 0 < number <= len(values) else match.group(0)
+
+    return _PLACE.sub(value, template)
 
 
 def countdown(delta: timedelta) -> str:

@@ -1491,6 +1491,18 @@
         <source>The PDF could not be written to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Root cause: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action items: %1 (%2 done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n page(s) to %1</source>
         <translation>

@@ -1491,6 +1491,18 @@
             <source>The PDF could not be written to %1</source>
             <translation>Le PDF n'a pas pu être écrit dans %1</translation>
         </message>
+        <message>
+            <source>Root cause: %1</source>
+            <translation>Cause racine : %1</translation>
+        </message>
+        <message>
+            <source>Action items: %1 (%2 done)</source>
+            <translation>Actions : %1 (%2 terminées)</translation>
+        </message>
+        <message>
+            <source>Reviewed by %1 on %2</source>
+            <translation>Relu par %1 le %2</translation>
+        </message>
         <message numerus="yes">
             <source>Exported %n page(s) to %1</source>
             <translation>

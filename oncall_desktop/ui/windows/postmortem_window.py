@@ -54,6 +54,7 @@ from oncall_desktop.services.postmortems import (
 )
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.ui.autosave import Autosave
+from oncall_desktop.ui.text import fill
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 log = logging.getLogger(__name__)
@@ -523,10 +524,11 @@ class PostmortemWindow(QMainWindow):
             draft.text("summary"),
         ]
         if draft.text("root_cause"):
-            lines.append(f"Root cause: {draft.text('root_cause')}")
-        lines.append(f"Action items: {len(items)} ({done} done)")
+            lines.append(fill(self.tr("Root cause: %1"), draft.text("root_cause")))
+        lines.append(fill(self.tr("Action items: %1 (%2 done)"), len(items), done))
         if draft.is_signed:
-            lines.append(f"Reviewed by {draft.reviewed_by} on {draft.reviewed_on}")
+            reviewed = self.tr("Reviewed by %1 on %2")
+            lines.append(fill(reviewed, draft.reviewed_by, draft.reviewed_on))
         return "\n".join(line for line in lines if line.strip())
 
     def request_summary_post(self) -> None:

@@ -236,6 +236,24 @@ def test_summary_goes_to_slack_through_the_outbox(qtbot, context):
     assert posts[0].text.startswith("📝 POST-MORTEM : INC-")
 
 
+def test_the_summary_speaks_the_ui_language_and_keeps_what_people_typed(qtbot, context, qapp):
+    from oncall_desktop.ui.translations import install_translators
+
+    ctx = context(settings=Settings(language="fr", slack_channel="#incidents"))
+    try:
+        incident_id = resolved(qtbot, ctx)
+        window = open_editor(qtbot, ctx, incident_id)
+        window.text_edits["root_cause"].setPlainText("Pool saturé à 100%2 (%1)")
+        window.reviewed_by_edit.setText("Ama %2 Lead Dev")
+        window.reviewed_on_edit.setDate(QDate(2026, 11, 27))
+        summary = window.summary().splitlines()
+    finally:
+        install_translators(qapp, "en")
+    assert "Cause racine : Pool saturé à 100%2 (%1)" in summary
+    assert "Actions : 0 (0 terminées)" in summary
+    assert "Relu par Ama %2 Lead Dev le 2026-11-27" in summary
+
+
 @pytest.mark.parametrize("zone", ["Europe/Paris", "America/New_York"])
 def test_the_timeline_is_in_the_team_time_zone(qtbot, context, zone):
     ctx = context(settings=Settings(language="en", team_timezone=zone))
