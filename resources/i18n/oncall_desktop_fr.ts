@@ -954,6 +954,13 @@
         </message>
     </context>
     <context>
+        <name>HistoryModel</name>
+        <message>
+            <source> (drill)</source>
+            <translation> (exercice)</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryWindow</name>
         <message>
             <source>Incident history</source>
@@ -1041,6 +1048,33 @@
                 <numerusform>%n incident</numerusform>
                 <numerusform>%n incidents</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentStatus</name>
+        <message>
+            <source>triggered</source>
+            <translation>déclenché</translation>
+        </message>
+        <message>
+            <source>acknowledged</source>
+            <translation>acquitté</translation>
+        </message>
+        <message>
+            <source>investigating</source>
+            <translation>en investigation</translation>
+        </message>
+        <message>
+            <source>mitigating</source>
+            <translation>en atténuation</translation>
+        </message>
+        <message>
+            <source>resolved</source>
+            <translation>résolu</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>clos</translation>
         </message>
     </context>
     <context>

@@ -24,7 +24,7 @@ from oncall_desktop.core.clocks import PhaseProgress, current_phase, phase_progr
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.ui.models.roles import PhaseIdRole, StepIdRole
-from oncall_desktop.ui.text import local_time
+from oncall_desktop.ui.text import fill, local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 _PHASE = 0  # internalId of phase rows; steps carry phase row + 1
@@ -180,9 +180,9 @@ class ChecklistModel(QAbstractItemModel):
         seconds = (progress.ends_at - self._now).total_seconds()
         if seconds < 0:
             over = int(-seconds // 60)
-            return self.tr("%1 · over by %2 min").replace("%1", box).replace("%2", str(over))
+            return fill(self.tr("%1 · over by %2 min"), box, over)
         left = math.ceil(seconds / 60)
-        return self.tr("%1 · %2 min left").replace("%1", box).replace("%2", str(left))
+        return fill(self.tr("%1 · %2 min left"), box, left)
 
     def _step_data(self, progress: PhaseProgress, row: int, column: int, role: int) -> Any:
         step = progress.phase.steps[row]

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from oncall_desktop.core.kpis import HistoryFilter, HistoryRow, SortKey, kpi_duration
 from oncall_desktop.services.history import HistoryService
 from oncall_desktop.ui.models.roles import IncidentRole
-from oncall_desktop.ui.text import local_time
+from oncall_desktop.ui.text import local_time, status_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -175,9 +175,9 @@ class HistoryModel(QAbstractTableModel):
         if key == "detected":
             return local_time(item.detected_at, self._zone)
         if key == "severity":
-            return item.severity.value + (" (drill)" if item.is_drill else "")
+            return item.severity.value + (self.tr(" (drill)") if item.is_drill else "")
         if key == "status":
-            return item.status
+            return status_text(item.status)
         if key == "title":
             return item.title  # a view shows DisplayRole as plain text
         if key == "time_to_ack":

@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from oncall_desktop.ui.models.columns_model import ColumnsModel, Index
 from oncall_desktop.ui.models.roles import IncidentRole
-from oncall_desktop.ui.text import countdown, local_time
+from oncall_desktop.ui.text import countdown, local_time, status_text
 
 if TYPE_CHECKING:
     from oncall_desktop.core.clocks import SlaClock, UpdateDue
@@ -199,7 +199,7 @@ class IncidentTableModel(ColumnsModel["Incident"]):
         if column == "title":
             return incident.title
         if column == "status":
-            return incident.status.value
+            return status_text(incident.status)
         if column == "detected":
             return local_time(incident.detected_at, self._zone)
         return ""

@@ -51,7 +51,7 @@ from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.roles import StepIdRole
 from oncall_desktop.ui.models.timeline_model import TimelineModel
-from oncall_desktop.ui.text import countdown, local_time
+from oncall_desktop.ui.text import countdown, fill, local_time, status_text
 from oncall_desktop.ui.windows.declare_dialog import SeverityDialog
 
 LATE = "color: #c62828; font-weight: bold"
@@ -359,9 +359,7 @@ class CockpitWindow(QMainWindow):
         self.setWindowTitle(f"{incident.severity.value} · {incident.title}")
         detected = local_time(incident.detected_at, self._zone)
         self.status_label.setText(
-            self.tr("Status: %1 · detected %2")
-            .replace("%1", incident.status.value)
-            .replace("%2", detected)
+            fill(self.tr("Status: %1 · detected %2"), status_text(incident.status), detected)
             + (f" · {incident.impact}" if incident.impact else "")
         )
         for status, button in self.status_buttons.items():
@@ -447,9 +445,7 @@ class CockpitWindow(QMainWindow):
         else:
             hint = self.tr("%1 unresolved after the SOP's limit: escalate to %2.")
         self.escalation_hint.setText(
-            hint.replace("%1", incident.severity.value).replace(
-                "%2", sev.escalation_targets.get(self._language)
-            )
+            fill(hint, incident.severity.value, sev.escalation_targets.get(self._language))
         )
 
     # --- user actions ---------------------------------------------------------------------------

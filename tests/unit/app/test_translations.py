@@ -126,3 +126,16 @@ def test_a_page_alerts_in_the_ui_language(english_afterwards, context):
     ctx.controller.on_new_alerts([Page("H1", 2, "API down", "triggered", "high", "api", None, "")])
     assert [n.title for n in recorder.shown] == ["🔴 Urgence haute · api"]
     assert ("acknowledge", "Acquitter") in recorder.shown[0].actions
+
+
+def test_statuses_are_listed_in_the_ui_language(english_afterwards, context, clock):
+    from oncall_desktop.core.incident import Incident, Status
+    from oncall_desktop.core.policy import Severity
+
+    ctx = context(settings=Settings(language="fr"))
+    incident = Incident.declare(title="API", severity=Severity.SEV2, at=clock.now(), actor="a")
+    incident.id = 7
+    incident.move_to(Status.ACKNOWLEDGED, at=clock.now(), actor="a")
+    ctx.window.set_incidents([incident])
+    model = ctx.window.model
+    assert model.data(model.index(0, model.COLUMNS.index("status"))) == "acquitté"
