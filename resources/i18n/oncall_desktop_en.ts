@@ -508,6 +508,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack (webhook)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Change severity…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -508,6 +508,34 @@
             <translation>Clore</translation>
         </message>
         <message>
+            <source>waiting</source>
+            <translation>en attente</translation>
+        </message>
+        <message>
+            <source>sending</source>
+            <translation>envoi en cours</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>envoyé</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>refusé</translation>
+        </message>
+        <message>
+            <source>Slack</source>
+            <translation>Slack</translation>
+        </message>
+        <message>
+            <source>Slack (webhook)</source>
+            <translation>Slack (webhook)</translation>
+        </message>
+        <message>
+            <source>PagerDuty</source>
+            <translation>PagerDuty</translation>
+        </message>
+        <message>
             <source>Change severity…</source>
             <translation>Changer la sévérité…</translation>
         </message>

@@ -45,7 +45,7 @@ from oncall_desktop.core.clocks import (
     resolve_clock,
 )
 from oncall_desktop.core.incident import Incident, Status
-from oncall_desktop.core.outbox import Post, PostState
+from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.policy import Audience, EscalationMode, Policy
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
@@ -64,6 +64,17 @@ STATUS_BUTTONS = (
     (Status.RESOLVED, QT_TRANSLATE_NOOP("CockpitWindow", "Resolve")),
     (Status.CLOSED, QT_TRANSLATE_NOOP("CockpitWindow", "Close")),
 )
+POST_STATES = {
+    PostState.PENDING: QT_TRANSLATE_NOOP("CockpitWindow", "waiting"),
+    PostState.SENDING: QT_TRANSLATE_NOOP("CockpitWindow", "sending"),
+    PostState.SENT: QT_TRANSLATE_NOOP("CockpitWindow", "sent"),
+    PostState.FAILED: QT_TRANSLATE_NOOP("CockpitWindow", "refused"),
+}
+POST_TARGETS = {
+    Target.SLACK: QT_TRANSLATE_NOOP("CockpitWindow", "Slack"),
+    Target.SLACK_WEBHOOK: QT_TRANSLATE_NOOP("CockpitWindow", "Slack (webhook)"),
+    Target.PAGERDUTY_STATUS: QT_TRANSLATE_NOOP("CockpitWindow", "PagerDuty"),
+}
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -486,12 +497,13 @@ class CockpitWindow(QMainWindow):
         self.posts = posts
         self.posts_view.setRowCount(len(posts))
         for row, post in enumerate(posts):
-            where = post.target.value + (f" {post.destination}" if post.destination else "")
-            state = post.state.value
+            where = self.tr(POST_TARGETS[post.target])
+            where += f" {post.destination}" if post.destination else ""
+            state = self.tr(POST_STATES[post.state])
             if post.state is PostState.SENT and post.delivered_as == "note":
                 state = self.tr("sent as a note (status updates not in the plan)")
             elif post.state is PostState.PENDING and post.attempts:
-                state = self.tr("retrying (%1 attempts)").replace("%1", str(post.attempts))
+                state = fill(self.tr("retrying (%1 attempts)"), post.attempts)
             detail = post.last_error or post.remote_ref
             queued = local_time(post.created_at, self._zone) if post.created_at else ""
             for column, text in enumerate((queued, where, state, detail)):
