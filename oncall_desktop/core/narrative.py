@@ -5,26 +5,74 @@ from __future__ import annotations
 from oncall_desktop.core.incident import EventKind, TimelineEvent
 from oncall_desktop.core.policy import Policy
 
+# The lines' wording in both languages of the SOP; the step, audience and contact names inside
+# them come from the SOP data, what people typed is kept as typed.
+PHRASES: dict[str, dict[str, str]] = {
+    "declared": {"en": "Declared {severity}: {title}", "fr": "Déclaré {severity} : {title}"},
+    "status": {"en": "Status {previous} → {to}", "fr": "Statut {previous} → {to}"},
+    "severity": {
+        "en": "Severity {previous} → {to}: {reason}",
+        "fr": "Sévérité {previous} → {to} : {reason}",
+    },
+    "done": {"en": "Done: {step} {text}", "fr": "Fait : {step} {text}"},
+    "undone": {"en": "Undone: {step} {text}", "fr": "Annulé : {step} {text}"},
+    "update": {"en": "Update sent: {name}", "fr": "Mise à jour envoyée : {name}"},
+    "snoozed": {
+        "en": "Reminder snoozed ({audience}) until {until}: {reason}",
+        "fr": "Rappel mis en pause ({audience}) jusqu’à {until} : {reason}",
+    },
+    "contact": {"en": "Escalation: {contact} notified", "fr": "Escalade : {contact} prévenu"},
+}
+STATUS_NAMES = {
+    "fr": {
+        "triggered": "déclenché",
+        "acknowledged": "acquitté",
+        "investigating": "en investigation",
+        "mitigating": "en atténuation",
+        "resolved": "résolu",
+        "closed": "clos",
+    }
+}
+
+
+def _say(key: str, language: str, **values: object) -> str:
+    phrases = PHRASES[key]
+    return phrases.get(language, phrases["en"]).format(**{k: str(v) for k, v in values.items()})
+
+
+def _status(value: object, language: str) -> str:
+    return STATUS_NAMES.get(language, {}).get(str(value), str(value))
+
 
 def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
-    """One line for an event; the step and audience names come from the SOP data."""
+    """One line for an event, in ``language``; names come from the SOP data."""
     data = event.data
     if event.kind is EventKind.DECLARED:
         reason = f" — {data['reason']}" if data.get("reason") else ""
-        return f"Declared {data.get('severity')}: {data.get('title')}{reason}"
+        return (
+            _say("declared", language, severity=data.get("severity"), title=data.get("title"))
+            + reason
+        )
     if event.kind is EventKind.STATUS_CHANGED:
         note = f" ({data['note']})" if data.get("note") else ""
-        return f"Status {data.get('previous')} → {data.get('to')}{note}"
+        previous, to = _status(data.get("previous"), language), _status(data.get("to"), language)
+        return _say("status", language, previous=previous, to=to) + note
     if event.kind is EventKind.SEVERITY_CHANGED:
-        return f"Severity {data.get('previous')} → {data.get('to')}: {data.get('reason')}"
+        return _say(
+            "severity",
+            language,
+            previous=data.get("previous"),
+            to=data.get("to"),
+            reason=data.get("reason"),
+        )
     if event.kind in (EventKind.STEP_DONE, EventKind.STEP_UNDONE):
         step_id = str(data.get("step"))
         text = next(
             (s.text.get(language) for p in policy.phases for s in p.steps if s.id == step_id), ""
         )
-        verb = "Done" if event.kind is EventKind.STEP_DONE else "Undone"
+        key = "done" if event.kind is EventKind.STEP_DONE else "undone"
         note = f" — {data['note']}" if data.get("note") else ""
-        return f"{verb}: {step_id} {text}{note}"
+        return _say(key, language, step=step_id, text=text) + note
     if event.kind is EventKind.NOTE:
         return str(data.get("text", ""))
     if event.kind is EventKind.UPDATE_SENT:
@@ -35,12 +83,15 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
         )
         via = f" ({data['channel']})" if data.get("channel") else ""
         link = f" {data['link']}" if data.get("link") else ""
-        return f"Update sent: {name}{via}{link}"
+        return _say("update", language, name=name) + via + link
     if event.kind is EventKind.REMINDER_SNOOZED:
-        return (
-            f"Reminder snoozed ({data.get('audience')}) until {data.get('until')}: "
-            f"{data.get('reason')}"
+        return _say(
+            "snoozed",
+            language,
+            audience=data.get("audience"),
+            until=data.get("until"),
+            reason=data.get("reason"),
         )
     if event.kind is EventKind.CONTACT_NOTIFIED:
-        return f"Escalation: {data.get('contact')} notified"
+        return _say("contact", language, contact=data.get("contact"))
     return event.kind.value

@@ -536,6 +536,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Compose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Change severity…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1575,6 +1587,14 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>US service region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EU service region</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Monday</source>
         <translation type="unfinished"></translation>

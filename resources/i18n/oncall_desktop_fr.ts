@@ -536,6 +536,18 @@
             <translation>PagerDuty</translation>
         </message>
         <message>
+            <source>Compose…</source>
+            <translation>Rédiger…</translation>
+        </message>
+        <message>
+            <source>Mark sent</source>
+            <translation>Marquer envoyée</translation>
+        </message>
+        <message>
+            <source>Snooze…</source>
+            <translation>Mettre en pause…</translation>
+        </message>
+        <message>
             <source>Change severity…</source>
             <translation>Changer la sévérité…</translation>
         </message>
@@ -1575,6 +1587,14 @@
     </context>
     <context>
         <name>SettingsDialog</name>
+        <message>
+            <source>US service region</source>
+            <translation>Région de service US</translation>
+        </message>
+        <message>
+            <source>EU service region</source>
+            <translation>Région de service UE</translation>
+        </message>
         <message>
             <source>Monday</source>
             <translation>Lundi</translation>

@@ -129,18 +129,15 @@ class SnoozeDialog(QDialog):
         return dialog.minutes.value(), dialog.reason.text().strip()
 
 
-def _tr(text: str) -> str:
-    """For the helper classes below, which are no QObjects: the window's own context."""
-    return QCoreApplication.translate("CockpitWindow", text)
-
-
 class _AudienceRow:
+    # No QObject, so no tr(): the window's context, spelled out for lupdate to find the texts
     def __init__(self, name: str, parent: QWidget) -> None:
+        translate = QCoreApplication.translate
         self.name = plain_label(name, parent)
         self.countdown = QLabel(parent)
-        self.compose = QPushButton(_tr("Compose…"), parent)
-        self.mark_sent = QPushButton(_tr("Mark sent"), parent)
-        self.snooze = QPushButton(_tr("Snooze…"), parent)
+        self.compose = QPushButton(translate("CockpitWindow", "Compose…"), parent)
+        self.mark_sent = QPushButton(translate("CockpitWindow", "Mark sent"), parent)
+        self.snooze = QPushButton(translate("CockpitWindow", "Snooze…"), parent)
 
 
 class CockpitWindow(QMainWindow):

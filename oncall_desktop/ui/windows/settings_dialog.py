@@ -36,8 +36,8 @@ from oncall_desktop.services.connections import (
 )
 
 REGIONS = (
-    ("US service region", "https://api.pagerduty.com"),
-    ("EU service region", "https://api.eu.pagerduty.com"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "US service region"), "https://api.pagerduty.com"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "EU service region"), "https://api.eu.pagerduty.com"),
 )
 
 

@@ -1,0 +1,25 @@
+"""Timeline lines in the SOP's two languages (the cockpit, the post-mortem and the messages
+all use them)."""
+
+from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.narrative import describe
+from oncall_desktop.core.policy import Audience, Severity
+
+TITLE = "API {down} à 100%1 <b>"
+
+
+def lines(incident, policy, language):
+    return [describe(event, policy, language) for event in incident.timeline]
+
+
+def test_the_timeline_reads_in_french_with_what_was_typed_kept(policy, clock):
+    incident = Incident.declare(title=TITLE, severity=Severity.SEV1, at=clock.now(), actor="a")
+    incident.move_to(Status.ACKNOWLEDGED, at=clock.now(), actor="a", note="je prends")
+    incident.record_update_sent(Audience.INTERNAL, at=clock.now(), actor="a")
+    french = lines(incident, policy, "fr")
+    assert french[0] == "Déclaré SEV-1 : API {down} à 100%1 <b>"
+    assert french[1] == "Statut déclenché → acquitté (je prends)"
+    assert french[2].startswith("Mise à jour envoyée : Interne")
+    english = lines(incident, policy, "en")
+    assert english[0] == "Declared SEV-1: API {down} à 100%1 <b>"
+    assert english[1] == "Status triggered → acknowledged (je prends)"
