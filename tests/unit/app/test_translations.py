@@ -8,7 +8,7 @@ from pathlib import Path
 
 import keyring.backends.fail
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox
 
 from oncall_desktop.config.schema import Settings
@@ -139,3 +139,69 @@ def test_statuses_are_listed_in_the_ui_language(english_afterwards, context, clo
     ctx.window.set_incidents([incident])
     model = ctx.window.model
     assert model.data(model.index(0, model.COLUMNS.index("status"))) == "acquitté"
+
+
+class _LookupSpy(QTranslator):
+    """Installed last, so asked first by Qt for every text; answers nothing (None: Qt goes on
+    to the real translators) and remembers what was asked."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[tuple[str, str, int]] = set()
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        self.asked.add((context, source, n))
+        return None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_the_french_ui_asks_for_no_text_it_has_no_french_for(
+    english_afterwards, context, qapp, qtbot, clock
+):
+    """What the string extraction cannot see (a text translated through a variable that was
+    never marked, or through a helper lupdate does not know) shows up here: every lookup our
+    windows make while a French UI is used must have its French translation."""
+    from oncall_desktop.core.incident import Status
+    from oncall_desktop.core.policy import Severity
+    from oncall_desktop.ui.windows.declare_dialog import DeclareDialog
+    from oncall_desktop.ui.windows.settings_dialog import SettingsDialog
+
+    ctx = context(settings=Settings(language="fr", team_timezone="Africa/Douala"))
+    spy = _LookupSpy()
+    qapp.installTranslator(spy)
+    try:
+        with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+            ctx.incidents.declare("API down", Severity.SEV1, "100% users")
+        incident = declared.args[0]
+        ctx.controller.open_cockpit(incident.id)
+        qtbot.waitUntil(lambda: incident.id in ctx.controller.cockpits, timeout=5000)
+        with qtbot.waitSignal(ctx.incidents.incident_changed, timeout=5000):
+            ctx.incidents.move_to(incident.id, Status.RESOLVED, note="Failover")
+        ctx.controller.history.show_history()
+        ctx.controller.history.show_kpis()
+        ctx.controller.postmortems.open(incident.id)
+        qtbot.waitUntil(lambda: incident.id in ctx.controller.postmortems.windows, timeout=5000)
+        ctx.controller.postmortems.show_action_items()
+        for dialog in (
+            SettingsDialog(ctx.settings, ctx.connections, ctx.window),
+            DeclareDialog(ctx.controller.policy, "fr", clock.now(), ctx.window),
+        ):
+            dialog.show()
+            dialog.close()
+        qtbot.wait(300)
+    finally:
+        qapp.removeTranslator(spy)
+
+    ours = QTranslator()
+    assert ours.load(str(build_translations.QM_DIR / "oncall_desktop_fr.qm"))
+    ours_or_qt = [
+        (context_name, source)
+        for context_name, source, n in spy.asked
+        if not context_name.startswith("Q")  # Qt's own texts: its qtbase translation
+        and source.strip()
+        and not ours.translate(context_name, source, None, n)
+    ]
+    assert sorted(ours_or_qt) == []
+    assert len(spy.asked) > 150
