@@ -163,8 +163,11 @@ def test_the_french_ui_asks_for_no_text_it_has_no_french_for(
     """What the string extraction cannot see (a text translated through a variable that was
     never marked, or through a helper lupdate does not know) shows up here: every lookup our
     windows make while a French UI is used must have its French translation."""
+    from oncall_desktop.core.compose import MessageKind
     from oncall_desktop.core.incident import Status
     from oncall_desktop.core.policy import Severity
+    from oncall_desktop.ui.windows.cockpit_window import SnoozeDialog
+    from oncall_desktop.ui.windows.composer_dialog import ComposerDialog
     from oncall_desktop.ui.windows.declare_dialog import DeclareDialog
     from oncall_desktop.ui.windows.settings_dialog import SettingsDialog
 
@@ -184,9 +187,22 @@ def test_the_french_ui_asks_for_no_text_it_has_no_french_for(
         ctx.controller.postmortems.open(incident.id)
         qtbot.waitUntil(lambda: incident.id in ctx.controller.postmortems.windows, timeout=5000)
         ctx.controller.postmortems.show_action_items()
+        cockpit = ctx.controller.cockpits[incident.id]
         for dialog in (
             SettingsDialog(ctx.settings, ctx.connections, ctx.window),
             DeclareDialog(ctx.controller.policy, "fr", clock.now(), ctx.window),
+            ComposerDialog(
+                cockpit.incident,
+                ctx.controller.policy,
+                "fr",
+                clock.now(),
+                None,
+                "Ama",
+                "#incidents",
+                MessageKind.RESOLVED,
+                cockpit,
+            ),
+            SnoozeDialog("Interne", cockpit),
         ):
             dialog.show()
             dialog.close()
