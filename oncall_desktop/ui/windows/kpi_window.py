@@ -198,6 +198,7 @@ class KpiWindow(QMainWindow):
         from PySide6.QtCharts import (
             QBarCategoryAxis,
             QBarSet,
+            QCategoryAxis,
             QChart,
             QChartView,
             QLineSeries,
@@ -217,21 +218,29 @@ class KpiWindow(QMainWindow):
         counts.addSeries(bars)
         axis_x = QBarCategoryAxis()
         axis_x.append(labels)
+        axis_x.setLabelsAngle(-90)  # twelve "2026-05" side by side do not fit across
         counts.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         most = max((sum(m.values()) for _, m in report.per_month), default=0)
-        axis_y.setRange(0, max(most, self._policy.kpis.incidents_per_month_max) + 1)
+        top = max(most, self._policy.kpis.incidents_per_month_max) + 1
+        axis_y.setRange(0, top)
+        # whole incidents on whole ticks (Qt's even ticks put "1" where 1.5 is)
+        axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_y.setTickAnchor(0)
+        axis_y.setTickInterval(max(1, -(-top // 10)))
         counts.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(axis_y)
 
         times = QChart()
         times.setTitle(self.tr("SEV-1 mean times per month (minutes)"))
-        time_x = QValueAxis()
+        time_x = QCategoryAxis()  # the months by name, like the bars beside it
         time_x.setRange(0, max(len(labels) - 1, 1))
-        time_x.setLabelFormat("%d")
-        time_x.setTitleText(self.tr("month #"))
+        time_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        for i, label in enumerate(labels):
+            time_x.append(label, i)
+        time_x.setLabelsAngle(-90)
         time_y = QValueAxis()
         time_y.setTitleText(self.tr("minutes"))
         times.addAxis(time_x, Qt.AlignmentFlag.AlignBottom)
