@@ -1282,10 +1282,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>month #</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>minutes</source>
         <translation type="unfinished"></translation>
     </message>

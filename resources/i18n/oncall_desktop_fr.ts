@@ -1282,10 +1282,6 @@
             <translation>Délais moyens SEV-1 par mois (minutes)</translation>
         </message>
         <message>
-            <source>month #</source>
-            <translation>mois n°</translation>
-        </message>
-        <message>
             <source>minutes</source>
             <translation>minutes</translation>
         </message>
