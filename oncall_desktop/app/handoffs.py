@@ -15,6 +15,7 @@ from oncall_desktop.core.outbox import Post, Target
 from oncall_desktop.core.policy import Audience
 from oncall_desktop.services.handoffs import HandoffService, Rotation
 from oncall_desktop.ui.notifier import Notification
+from oncall_desktop.ui.text import fill
 
 if TYPE_CHECKING:
     from oncall_desktop.app.container import AppController
@@ -51,11 +52,11 @@ class HandoffController(QObject):
     def _on_rotation(self, rotation: Rotation) -> None:
         shift = rotation.shift
         zone, language = self.controller.zone, self.controller.language
-        text = (
-            self.tr("On call: %1 (backup %2) until %3")
-            .replace("%1", shift.primary)
-            .replace("%2", shift.backup or "—")
-            .replace("%3", change_label(shift.end, zone, language))
+        text = fill(
+            self.tr("On call: %1 (backup %2) until %3"),
+            shift.primary,
+            shift.backup or "—",
+            change_label(shift.end, zone, language),
         )
         self.controller.window.set_rotation(text)
 

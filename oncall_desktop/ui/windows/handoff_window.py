@@ -44,7 +44,7 @@ from oncall_desktop.core.handoff import (
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.services.handoffs import HandoffService
 from oncall_desktop.ui.autosave import Autosave
-from oncall_desktop.ui.text import local_time
+from oncall_desktop.ui.text import fill, local_time
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 PAGERDUTY_CHECK = "pagerduty"
@@ -400,9 +400,11 @@ class HandoffWindow(QMainWindow):
         note = self.note
         if note.signed_at:
             self.signed_label.setText(
-                self.tr("Signed by %1, %2")
-                .replace("%1", note.signed_by)
-                .replace("%2", local_time(note.signed_at, self.zone))
+                fill(
+                    self.tr("Signed by %1, %2"),
+                    note.signed_by,
+                    local_time(note.signed_at, self.zone),
+                )
             )
         done = len(self.policy.handoff.incoming_checks) - len(note.missing_checks(self.policy))
         total = len(self.policy.handoff.incoming_checks)
@@ -410,9 +412,7 @@ class HandoffWindow(QMainWindow):
             self.status_label.setText(self.tr("Status: Handoff complete ✅"))
         else:
             self.status_label.setText(
-                self.tr("Status: pending ⏳ (%1 of %2 acknowledged)")
-                .replace("%1", str(done))
-                .replace("%2", str(total))
+                fill(self.tr("Status: pending ⏳ (%1 of %2 acknowledged)"), done, total)
             )
 
     def _on_saved(self, stored: object) -> None:
