@@ -33,7 +33,7 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     # the UI's own strings, and the messages the layers below mark with QT_TR_NOOP
-    layers = ("ui", "app", "services", "integrations", "storage", "core")
+    layers = ("ui", "app", "services", "config", "integrations", "storage", "core")
     folders = [ROOT / "oncall_desktop" / layer for layer in layers]
     return sorted(str(p) for folder in folders for p in folder.rglob("*.py"))
 

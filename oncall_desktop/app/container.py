@@ -20,7 +20,7 @@ from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.clocks import UpdateDue, next_updates, open_deadlines
 from oncall_desktop.core.incident import EventKind, Incident
-from oncall_desktop.core.messages import QT_TR_NOOP
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.core.policy import Audience, LoadedPolicy
@@ -833,7 +833,7 @@ def build_shell(
     settings: Settings,
     loaded_policy: LoadedPolicy,
     clock: Clock,
-    problems: list[str],
+    problems: list[str | UserMessage],
     settings_store: SettingsStore,
     secrets: SecretStore | None = None,
 ) -> AppContext:
@@ -854,7 +854,7 @@ def complete_shell(
     settings: Settings,
     loaded_policy: LoadedPolicy,
     clock: Clock,
-    problems: list[str],
+    problems: list[str | UserMessage],
     settings_store: SettingsStore,
     secrets: SecretStore | None = None,
 ) -> AppContext:
@@ -896,7 +896,7 @@ def complete_shell(
     runner.failed.connect(lambda text: window.show_message("task", text, "error"))
     for i, problem in enumerate(problems):
         log.warning("startup problem: %s", problem)
-        window.show_message(f"problem-{i}", problem, "warning")
+        window.show_message(f"problem-{i}", shown(problem), "warning")
 
     ticker.start()
     controller.on_tick(clock.now())

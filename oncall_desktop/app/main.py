@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from oncall_desktop.app.container import AppContext
     from oncall_desktop.app.paths import AppPaths
     from oncall_desktop.config.schema import Settings
+    from oncall_desktop.core.messages import UserMessage
     from oncall_desktop.core.policy import LoadedPolicy
     from oncall_desktop.storage.db import Database
 
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
 
     user_paths = AppPaths.from_environment()
     paths = user_paths.for_drill() if args.drill else user_paths
-    problems: list[str] = []
+    problems: list[str | UserMessage] = []
     log_problem = setup_logging(paths.log_file, args.verbose)
     if log_problem:
         problems.append(log_problem)
@@ -244,20 +245,24 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def load_settings(paths: AppPaths, problems: list[str]) -> Settings:
+def load_settings(paths: AppPaths, problems: list[str | UserMessage]) -> Settings:
     from oncall_desktop.config.store import SettingsStore
+    from oncall_desktop.core.messages import QT_TR_NOOP
 
     loaded = SettingsStore(paths.config_dir).load()
-    problems.extend(f"Settings: {p}" for p in loaded.problems)
+    problems.extend(QT_TR_NOOP("Settings: {problem}").format(problem=p) for p in loaded.problems)
     return loaded.settings
 
 
-def load_procedure(paths: AppPaths, problems: list[str]) -> LoadedPolicy:
+def load_procedure(paths: AppPaths, problems: list[str | UserMessage]) -> LoadedPolicy:
     """The SOP's defaults with the team's override (loaded once the window is on screen)."""
+    from oncall_desktop.core.messages import QT_TR_NOOP
     from oncall_desktop.core.policy import load_policy
 
     loaded = load_policy(paths.policy_override)
-    problems.extend(f"Procedure file: {p}" for p in loaded.problems)
+    problems.extend(
+        QT_TR_NOOP("Procedure file: {problem}").format(problem=p) for p in loaded.problems
+    )
     return loaded
 
 

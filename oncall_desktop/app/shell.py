@@ -22,6 +22,7 @@ from oncall_desktop.ui.windows.main_window import MainWindow
 
 if TYPE_CHECKING:
     from oncall_desktop.config.schema import Settings
+    from oncall_desktop.core.messages import UserMessage
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class Shell:
     tray: Tray | None
 
 
-def open_shell(app: QApplication, settings: Settings, problems: list[str]) -> Shell:
+def open_shell(app: QApplication, settings: Settings, problems: list[str | UserMessage]) -> Shell:
     """The window (saying the database is opening) and the tray icon, not yet shown; startup
     problems found on the way are added to ``problems``. The procedure (SOP data), the core
     and the services come after, in container.complete_shell."""

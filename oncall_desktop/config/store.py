@@ -17,6 +17,7 @@ from typing import Any
 
 from oncall_desktop.config.files import write_atomically
 from oncall_desktop.config.schema import SCHEMA_VERSION, Settings, setting_fields
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 
 SETTINGS_FILE = "settings.json"
 
@@ -27,36 +28,50 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 @dataclass(frozen=True)
 class LoadedSettings:
     settings: Settings
-    problems: tuple[str, ...] = ()
+    problems: tuple[UserMessage, ...] = ()  # str() in English; translated when shown
 
 
 def _coerce(name: str, value: Any, default: Any, metadata: Any) -> Any:
     choices, minimum, pattern = metadata["choices"], metadata["minimum"], metadata["pattern"]
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise ValueError(f"{name}: expected true or false, got {value!r}")
+            raise _invalid(QT_TR_NOOP("{name}: expected true or false, got {value}"), name, value)
     elif isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{name}: expected a whole number, got {value!r}")
+            raise _invalid(QT_TR_NOOP("{name}: expected a whole number, got {value}"), name, value)
     elif isinstance(default, str) and not isinstance(value, str):
-        raise ValueError(f"{name}: expected text, got {value!r}")
+        raise _invalid(QT_TR_NOOP("{name}: expected text, got {value}"), name, value)
     if choices and value not in choices:
         allowed = ", ".join(c or '"" (empty)' for c in choices)
-        raise ValueError(f"{name}: {value!r} is not one of {allowed}")
+        raise ValueError(
+            QT_TR_NOOP("{name}: {value} is not one of {allowed}").format(
+                name=name, value=repr(value), allowed=allowed
+            )
+        )
     if minimum is not None and value < minimum:
-        raise ValueError(f"{name}: must be at least {minimum}, got {value}")
+        raise ValueError(
+            QT_TR_NOOP("{name}: must be at least {minimum}, got {value}").format(
+                name=name, minimum=minimum, value=value
+            )
+        )
     if pattern is not None and not re.match(pattern, value):
-        raise ValueError(f"{name}: {value!r} is not in the expected form")
+        raise _invalid(QT_TR_NOOP("{name}: {value} is not in the expected form"), name, value)
     return value
 
 
+def _invalid(template: UserMessage, name: str, value: Any) -> ValueError:
+    return ValueError(template.format(name=name, value=repr(value)))
+
+
 def from_dict(data: dict[str, Any]) -> LoadedSettings:
-    problems: list[str] = []
+    problems: list[UserMessage] = []
     version = data.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         problems.append(
-            f"schema_version: {version!r} is newer than this app understands; "
-            "known settings are read, the file is not rewritten in an older format"
+            QT_TR_NOOP(
+                "schema_version: {version} is newer than this app understands; known settings "
+                "are read, the file is not rewritten in an older format"
+            ).format(version=repr(version))
         )
         version = SCHEMA_VERSION
     while version < SCHEMA_VERSION:
@@ -70,9 +85,11 @@ def from_dict(data: dict[str, Any]) -> LoadedSettings:
         try:
             values[f.name] = _coerce(f.name, data[f.name], f.default, f.metadata)
         except ValueError as error:
-            problems.append(f"{error}; the default is used")
+            problems.append(
+                QT_TR_NOOP("{problem}; the default is used").format(problem=error.args[0])
+            )
     for key in sorted(set(data) - known - {"schema_version"}):
-        problems.append(f"{key}: unknown setting, ignored")
+        problems.append(QT_TR_NOOP("{key}: unknown setting, ignored").format(key=key))
     return LoadedSettings(Settings(**values), tuple(problems))
 
 
@@ -90,7 +107,10 @@ class SettingsStore:
         except FileNotFoundError:
             return LoadedSettings(Settings())
         except OSError as error:
-            return LoadedSettings(Settings(), (f"{self.path}: cannot be read ({error})",))
+            problem = QT_TR_NOOP("{path}: cannot be read ({reason})").format(
+                path=self.path, reason=error.strerror or error
+            )
+            return LoadedSettings(Settings(), (problem,))
         try:
             data = json.loads(raw)
             if not isinstance(data, dict):
@@ -99,12 +119,14 @@ class SettingsStore:
             aside = self.path.with_name(self.path.name + ".invalid")
             try:
                 os.replace(self.path, aside)
-                kept = f"; kept as {aside.name}"
+                problem = QT_TR_NOOP(
+                    "{file}: not valid JSON ({reason}); defaults used; kept as {aside}"
+                ).format(file=self.path.name, reason=error, aside=aside.name)
             except OSError:
-                kept = ""
-            return LoadedSettings(
-                Settings(), (f"{self.path.name}: not valid JSON ({error}); defaults used{kept}",)
-            )
+                problem = QT_TR_NOOP("{file}: not valid JSON ({reason}); defaults used").format(
+                    file=self.path.name, reason=error
+                )
+            return LoadedSettings(Settings(), (problem,))
         return from_dict(data)
 
     def save(self, settings: Settings) -> None:

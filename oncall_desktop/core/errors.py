@@ -1,5 +1,9 @@
 """Errors raised by the domain core."""
 
+from __future__ import annotations
+
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
+
 
 class DomainError(Exception):
     """Base class: a rule of the procedure was broken, or its data is invalid."""
@@ -12,10 +16,11 @@ class PolicyError(DomainError):
         key: the dotted key of the offending value (e.g. ``severities.SEV-1.ack_sla_minutes``).
     """
 
-    def __init__(self, key: str, problem: str) -> None:
+    def __init__(self, key: str, problem: str | UserMessage) -> None:
         super().__init__(f"{key}: {problem}")
         self.key = key
         self.problem = problem
+        self.message = QT_TR_NOOP("{key}: {problem}").format(key=key, problem=problem)
 
 
 class TransitionError(DomainError):

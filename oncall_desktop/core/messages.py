@@ -18,6 +18,7 @@ where lupdate files a ``QT_TR_NOOP`` outside a Qt class):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 CONTEXT = ""  # lupdate's context for QT_TR_NOOP outside a Qt class
@@ -26,18 +27,17 @@ CONTEXT = ""  # lupdate's context for QT_TR_NOOP outside a Qt class
 @dataclass(frozen=True)
 class UserMessage:
     template: str
-    values: tuple[tuple[str, str], ...] = ()
+    values: tuple[tuple[str, object], ...] = ()  # a value may itself be a UserMessage
     context: str = CONTEXT
 
     def format(self, **values: object) -> UserMessage:
-        """The same template with values for its fields (each shown as ``str(value)``)."""
-        return UserMessage(
-            self.template, tuple((k, str(v)) for k, v in values.items()), self.context
-        )
+        """The same template with values for its fields."""
+        return UserMessage(self.template, tuple(values.items()), self.context)
 
-    def render(self, template: str) -> str:
-        """``template`` (this one, or its translation) with the values filled in."""
-        return template.format(**dict(self.values))
+    def render(self, template: str, show: Callable[[object], str] = str) -> str:
+        """``template`` (this one, or its translation) with the values filled in, each as
+        ``show`` writes it (the translator passes itself, for messages within messages)."""
+        return template.format(**{name: show(value) for name, value in self.values})
 
     def __str__(self) -> str:
         return self.render(self.template)

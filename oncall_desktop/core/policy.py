@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from oncall_desktop.core.errors import PolicyError
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 
 LANGUAGES = ("fr", "en")
 DEFAULTS_RESOURCE = "sop5_defaults.toml"
@@ -245,11 +246,14 @@ class LoadedPolicy:
     """The policy in force and what went wrong while loading the user's override."""
 
     policy: Policy
-    problems: tuple[str, ...] = ()
+    problems: tuple[UserMessage, ...] = ()  # str() in English; translated when shown
     override_path: Path | None = None
 
 
 # --- parsing -----------------------------------------------------------------------------------
+
+
+MISSING = QT_TR_NOOP("missing")
 
 
 class _Node:
@@ -259,7 +263,7 @@ class _Node:
         self.value = value
         self.key = key
 
-    def fail(self, problem: str) -> PolicyError:
+    def fail(self, problem: UserMessage) -> PolicyError:
         return PolicyError(self.key, problem)
 
     def _child_key(self, name: str | int) -> str:
@@ -269,13 +273,15 @@ class _Node:
 
     def table(self) -> dict[str, Any]:
         if not isinstance(self.value, dict):
-            raise self.fail(f"expected a table, got {type(self.value).__name__}")
+            raise self.fail(
+                QT_TR_NOOP("expected a table, got {type}").format(type=type(self.value).__name__)
+            )
         return self.value
 
     def __getitem__(self, name: str) -> _Node:
         table = self.table()
         if name not in table:
-            raise PolicyError(self._child_key(name), "missing")
+            raise PolicyError(self._child_key(name), MISSING)
         return _Node(table[name], self._child_key(name))
 
     def get(self, name: str, default: Any) -> _Node:
@@ -287,33 +293,51 @@ class _Node:
 
     def entries(self) -> list[_Node]:
         if not isinstance(self.value, list):
-            raise self.fail(f"expected a list, got {type(self.value).__name__}")
+            raise self.fail(
+                QT_TR_NOOP("expected a list, got {type}").format(type=type(self.value).__name__)
+            )
         return [_Node(v, self._child_key(i)) for i, v in enumerate(self.value)]
 
     def string(self, allow_empty: bool = False) -> str:
         if not isinstance(self.value, str):
-            raise self.fail(f"expected text, got {type(self.value).__name__}")
+            raise self.fail(
+                QT_TR_NOOP("expected text, got {type}").format(type=type(self.value).__name__)
+            )
         if not allow_empty and not self.value.strip():
-            raise self.fail("must not be empty")
+            raise self.fail(QT_TR_NOOP("must not be empty"))
         return self.value
 
     def boolean(self) -> bool:
         if not isinstance(self.value, bool):
-            raise self.fail(f"expected true or false, got {self.value!r}")
+            raise self.fail(
+                QT_TR_NOOP("expected true or false, got {value}").format(value=repr(self.value))
+            )
         return self.value
 
     def number(self, minimum: float | None = 0, maximum: float | None = None) -> float:
         if isinstance(self.value, bool) or not isinstance(self.value, int | float):
-            raise self.fail(f"expected a number, got {self.value!r}")
+            raise self.fail(
+                QT_TR_NOOP("expected a number, got {value}").format(value=repr(self.value))
+            )
         if minimum is not None and self.value < minimum:
-            raise self.fail(f"must be at least {minimum}, got {self.value}")
+            raise self.fail(
+                QT_TR_NOOP("must be at least {minimum}, got {value}").format(
+                    minimum=minimum, value=self.value
+                )
+            )
         if maximum is not None and self.value > maximum:
-            raise self.fail(f"must be at most {maximum}, got {self.value}")
+            raise self.fail(
+                QT_TR_NOOP("must be at most {maximum}, got {value}").format(
+                    maximum=maximum, value=self.value
+                )
+            )
         return self.value
 
     def integer(self, minimum: int | None = 0, maximum: int | None = None) -> int:
         if isinstance(self.value, bool) or not isinstance(self.value, int):
-            raise self.fail(f"expected a whole number, got {self.value!r}")
+            raise self.fail(
+                QT_TR_NOOP("expected a whole number, got {value}").format(value=repr(self.value))
+            )
         return int(self.number(minimum, maximum))
 
     def minutes(self, minimum: int = 0) -> timedelta:
@@ -326,7 +350,7 @@ class _Node:
         table = self.table()
         missing = [lang for lang in LANGUAGES if lang not in table]
         if missing:
-            raise PolicyError(self._child_key(missing[0]), "missing translation")
+            raise PolicyError(self._child_key(missing[0]), QT_TR_NOOP("missing translation"))
         return Text(fr=self["fr"].string(), en=self["en"].string())
 
     def text_list(self) -> tuple[Text, ...]:
@@ -334,7 +358,9 @@ class _Node:
         if isinstance(self.value, dict):
             fr, en = self["fr"].entries(), self["en"].entries()
             if len(fr) != len(en):
-                raise self.fail(f"fr has {len(fr)} entries but en has {len(en)}")
+                raise self.fail(
+                    QT_TR_NOOP("fr has {fr} entries but en has {en}").format(fr=len(fr), en=len(en))
+                )
             return tuple(Text(fr=a.string(), en=b.string()) for a, b in zip(fr, en, strict=True))
         return tuple(node.text() for node in self.entries())
 
@@ -343,7 +369,11 @@ class _Node:
             return enum_type(self.value)
         except ValueError:
             allowed = ", ".join(str(m.value) for m in enum_type)
-            raise self.fail(f"{self.value!r} is not one of {allowed}") from None
+            raise self.fail(
+                QT_TR_NOOP("{value} is not one of {allowed}").format(
+                    value=repr(self.value), allowed=allowed
+                )
+            ) from None
 
 
 def _labelled(node: _Node) -> tuple[Labelled, ...]:
@@ -356,7 +386,9 @@ def _date(node: _Node) -> date:
     try:
         return date.fromisoformat(node.string())
     except ValueError:
-        raise node.fail(f"{node.value!r} is not a date (YYYY-MM-DD)") from None
+        raise node.fail(
+            QT_TR_NOOP("{value} is not a date (YYYY-MM-DD)").format(value=repr(node.value))
+        ) from None
 
 
 def _postmortem_sections(node: _Node) -> tuple[PostmortemSection, ...]:
@@ -368,7 +400,11 @@ def _postmortem_sections(node: _Node) -> tuple[PostmortemSection, ...]:
     required = {"summary", "timeline", "impact", "action_items"}
     missing = required - {s.id for s in sections}
     if missing:
-        raise node.fail(f"the template needs the sections {', '.join(sorted(missing))}")
+        raise node.fail(
+            QT_TR_NOOP("the template needs the sections {sections}").format(
+                sections=", ".join(sorted(missing))
+            )
+        )
     return sections
 
 
@@ -376,7 +412,7 @@ def _unique(node: _Node, ids: list[str]) -> None:
     seen: set[str] = set()
     for i in ids:
         if i in seen:
-            raise node.fail(f"id {i!r} appears twice")
+            raise node.fail(QT_TR_NOOP("id {id} appears twice").format(id=repr(i)))
         seen.add(i)
 
 
@@ -387,13 +423,17 @@ def _severities(node: _Node) -> dict[Severity, SeverityPolicy]:
         escalation = sev["escalation"].enum(EscalationMode)
         escalate_after = sev["escalate_after_minutes"].minutes()
         if escalation is EscalationMode.IF_UNRESOLVED and not escalate_after:
-            raise sev["escalate_after_minutes"].fail("must be above 0 for 'if_unresolved'")
+            raise sev["escalate_after_minutes"].fail(
+                QT_TR_NOOP("must be above 0 for 'if_unresolved'")
+            )
         mode = sev["postmortem"].string()
         if mode not in ("required", "optional"):
-            raise sev["postmortem"].fail(f"{mode!r} is not one of required, optional")
+            raise sev["postmortem"].fail(
+                QT_TR_NOOP("{mode} is not one of required, optional").format(mode=repr(mode))
+            )
         ack, resolve = sev["ack_sla_minutes"].minutes(1), sev["resolve_sla_minutes"].minutes(1)
         if resolve < ack:
-            raise sev["resolve_sla_minutes"].fail("is shorter than the acknowledge SLA")
+            raise sev["resolve_sla_minutes"].fail(QT_TR_NOOP("is shorter than the acknowledge SLA"))
         result[severity] = SeverityPolicy(
             severity=severity,
             color=sev["color"].string(),
@@ -410,10 +450,10 @@ def _severities(node: _Node) -> dict[Severity, SeverityPolicy]:
         )
     missing = [s.value for s in Severity if s not in result]
     if missing:
-        raise PolicyError(f"{node.key}.{missing[0]}", "missing")
+        raise PolicyError(f"{node.key}.{missing[0]}", MISSING)
     ranks = [result[s].ack_sla for s in Severity]
     if ranks != sorted(ranks):
-        raise node.fail("acknowledge SLAs must not be shorter for a lower severity")
+        raise node.fail(QT_TR_NOOP("acknowledge SLAs must not be shorter for a lower severity"))
     return result
 
 
@@ -428,9 +468,11 @@ def _matrix(node: _Node) -> Matrix:
         security_breach_is_sev1=node["security_breach_is_sev1"].boolean(),
     )
     if matrix.sev2_users_min_percent > matrix.sev1_users_above_percent:
-        raise node["sev2_users_min_percent"].fail("is above sev1_users_above_percent")
+        raise node["sev2_users_min_percent"].fail(QT_TR_NOOP("is above sev1_users_above_percent"))
     if matrix.sev2_revenue_min_per_hour > matrix.sev1_revenue_above_per_hour:
-        raise node["sev2_revenue_min_per_hour"].fail("is above sev1_revenue_above_per_hour")
+        raise node["sev2_revenue_min_per_hour"].fail(
+            QT_TR_NOOP("is above sev1_revenue_above_per_hour")
+        )
     return matrix
 
 
@@ -456,7 +498,7 @@ def _cadence(node: _Node) -> dict[Audience, AudienceCadence]:
         )
     missing = [a.value for a in Audience if a not in result]
     if missing:
-        raise PolicyError(f"{node.key}.{missing[0]}", "missing")
+        raise PolicyError(f"{node.key}.{missing[0]}", MISSING)
     return result
 
 
@@ -465,14 +507,16 @@ def _phases(node: _Node) -> tuple[PhaseDef, ...]:
     for n in node.entries():
         start, end = n["start_minutes"].integer(-1), n["end_minutes"].integer(-1)
         if (start < 0) != (end < 0):
-            raise n["end_minutes"].fail("start and end must both be set, or both be -1")
+            raise n["end_minutes"].fail(QT_TR_NOOP("start and end must both be set, or both be -1"))
         if start >= 0 and end <= start:
-            raise n["end_minutes"].fail(f"must be after start_minutes ({start})")
+            raise n["end_minutes"].fail(
+                QT_TR_NOOP("must be after start_minutes ({start})").format(start=start)
+            )
         steps = tuple(
             Step(id=s["id"].string(), text=s["text"].text()) for s in n["steps"].entries()
         )
         if not steps:
-            raise n["steps"].fail("a phase needs at least one step")
+            raise n["steps"].fail(QT_TR_NOOP("a phase needs at least one step"))
         phases.append(
             PhaseDef(
                 id=n["id"].string(),
@@ -484,7 +528,7 @@ def _phases(node: _Node) -> tuple[PhaseDef, ...]:
             )
         )
     if not phases:
-        raise node.fail("at least one phase is needed")
+        raise node.fail(QT_TR_NOOP("at least one phase is needed"))
     _unique(node, [p.id for p in phases])
     _unique(node, [s.id for p in phases for s in p.steps])
     return tuple(phases)
@@ -500,16 +544,18 @@ def _parse(data: dict[str, Any]) -> Policy:
     templates = {name: node.text() for name, node in root["templates"].items()}
     for required in ("declared", "update", "resolved", "status_page", "executive"):
         if required not in templates:
-            raise PolicyError(f"templates.{required}", "missing")
+            raise PolicyError(f"templates.{required}", MISSING)
     weekday = rotation["weekday"].string().lower()
     weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     if weekday not in weekdays:
-        raise rotation["weekday"].fail(f"{weekday!r} is not a day of the week")
+        raise rotation["weekday"].fail(
+            QT_TR_NOOP("{weekday} is not a day of the week").format(weekday=repr(weekday))
+        )
     links = []
     for n in root["links"].entries():
         url = n["url"].string(allow_empty=True).strip()
         if url and not url.lower().startswith(("http://", "https://")):
-            raise n["url"].fail("only http and https links are allowed")
+            raise n["url"].fail(QT_TR_NOOP("only http and https links are allowed"))
         links.append(Link(kind=n["kind"].string(), title=n["title"].text(), url=url))
     return Policy(
         sop=SopInfo(
@@ -598,18 +644,24 @@ def parse_policy(data: dict[str, Any]) -> Policy:
 
 def apply_override(defaults: dict[str, Any], override: dict[str, Any]) -> LoadedPolicy:
     """Merge an override into the defaults, one top-level section at a time."""
-    problems: list[str] = []
+    problems: list[UserMessage] = []
     current = defaults
     policy = _parse(current)
     for section, value in override.items():
         if section not in defaults:
-            problems.append(f"{section}: unknown section, ignored")
+            problems.append(
+                QT_TR_NOOP("{section}: unknown section, ignored").format(section=section)
+            )
             continue
         candidate = _merge(current, {section: value})
         try:
             policy = _parse(candidate)
         except PolicyError as error:
-            problems.append(f"{error.key}: {error.problem} (the defaults for '{section}' stay)")
+            problems.append(
+                QT_TR_NOOP("{key}: {problem} (the defaults for '{section}' stay)").format(
+                    key=error.key, problem=error.problem, section=section
+                )
+            )
             continue
         current = candidate
     return LoadedPolicy(policy=policy, problems=tuple(problems))
@@ -625,7 +677,11 @@ def load_policy(override_path: Path | None = None) -> LoadedPolicy:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return LoadedPolicy(
             policy=_parse(defaults),
-            problems=(f"{override_path.name}: cannot be read ({error}); the defaults stay",),
+            problems=(
+                QT_TR_NOOP("{file}: cannot be read ({reason}); the defaults stay").format(
+                    file=override_path.name, reason=error
+                ),
+            ),
             override_path=override_path,
         )
     loaded = apply_override(defaults, override)

@@ -12,10 +12,12 @@ from PySide6.QtCore import QCoreApplication
 from oncall_desktop.core.messages import UserMessage
 
 
-def shown(problem: BaseException | UserMessage | str) -> str:
+def shown(problem: object) -> str:
     message = problem if isinstance(problem, UserMessage) else getattr(problem, "message", None)
     if isinstance(message, UserMessage):
-        return message.render(QCoreApplication.translate(message.context, message.template))
+        return message.render(
+            QCoreApplication.translate(message.context, message.template), show=shown
+        )
     if isinstance(problem, KeyError) and problem.args:
         return str(problem.args[0])  # str(KeyError) adds quotes
     return str(problem)

@@ -8,6 +8,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Settings: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedure file: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{reason} Using the local database until this is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -317,6 +325,182 @@
     </message>
     <message>
         <source>The database {url} was written by a newer version of oncall-desktop (schema {revision}). Update the app; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a table, got {type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list, got {type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected text, got {type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fr has {fr} entries but en has {en}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not one of {allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the template needs the sections {sections}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id {id} appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be above 0 for &apos;if_unresolved&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mode} is not one of required, optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is shorter than the acknowledge SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledge SLAs must not be shorter for a lower severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is above sev1_users_above_percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is above sev1_revenue_above_per_hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start and end must both be set, or both be -1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be after start_minutes ({start})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a phase needs at least one step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least one phase is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{weekday} is not a day of the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only http and https links are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{section}: unknown section, ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key}: {problem} (the defaults for &apos;{section}&apos; stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({reason}); the defaults stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: expected true or false, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: expected a whole number, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: expected text, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {value} is not one of {allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: must be at least {minimum}, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {value} is not in the expected form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema_version: {version} is newer than this app understands; known settings are read, the file is not rewritten in an older format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}; the default is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key}: unknown setting, ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not valid JSON ({reason}); defaults used; kept as {aside}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not valid JSON ({reason}); defaults used</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

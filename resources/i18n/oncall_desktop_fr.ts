@@ -8,6 +8,14 @@
             <translation>Aucun jeton de bot Slack : ajoutez-le d’abord dans les Paramètres.</translation>
         </message>
         <message>
+            <source>Settings: {problem}</source>
+            <translation>Paramètres : {problem}</translation>
+        </message>
+        <message>
+            <source>Procedure file: {problem}</source>
+            <translation>Fichier de procédure : {problem}</translation>
+        </message>
+        <message>
             <source>{reason} Using the local database until this is fixed.</source>
             <translation>{reason} La base de données locale est utilisée en attendant.</translation>
         </message>
@@ -318,6 +326,182 @@
         <message>
             <source>The database {url} was written by a newer version of oncall-desktop (schema {revision}). Update the app; nothing was changed.</source>
             <translation>La base de données {url} a été écrite par une version plus récente d’oncall-desktop (schéma {revision}). Mettez l’application à jour ; rien n’a été modifié.</translation>
+        </message>
+        <message>
+            <source>{key}: {problem}</source>
+            <translation>{key} : {problem}</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>absent</translation>
+        </message>
+        <message>
+            <source>expected a table, got {type}</source>
+            <translation>une table est attendue, reçu {type}</translation>
+        </message>
+        <message>
+            <source>expected a list, got {type}</source>
+            <translation>une liste est attendue, reçu {type}</translation>
+        </message>
+        <message>
+            <source>expected text, got {type}</source>
+            <translation>un texte est attendu, reçu {type}</translation>
+        </message>
+        <message>
+            <source>must not be empty</source>
+            <translation>ne doit pas être vide</translation>
+        </message>
+        <message>
+            <source>expected true or false, got {value}</source>
+            <translation>true ou false attendu, reçu {value}</translation>
+        </message>
+        <message>
+            <source>expected a number, got {value}</source>
+            <translation>un nombre est attendu, reçu {value}</translation>
+        </message>
+        <message>
+            <source>must be at least {minimum}, got {value}</source>
+            <translation>doit valoir au moins {minimum}, reçu {value}</translation>
+        </message>
+        <message>
+            <source>must be at most {maximum}, got {value}</source>
+            <translation>doit valoir au plus {maximum}, reçu {value}</translation>
+        </message>
+        <message>
+            <source>expected a whole number, got {value}</source>
+            <translation>un nombre entier est attendu, reçu {value}</translation>
+        </message>
+        <message>
+            <source>missing translation</source>
+            <translation>traduction absente</translation>
+        </message>
+        <message>
+            <source>fr has {fr} entries but en has {en}</source>
+            <translation>fr a {fr} entrées mais en en a {en}</translation>
+        </message>
+        <message>
+            <source>{value} is not one of {allowed}</source>
+            <translation>{value} ne fait pas partie de {allowed}</translation>
+        </message>
+        <message>
+            <source>{value} is not a date (YYYY-MM-DD)</source>
+            <translation>{value} n’est pas une date (AAAA-MM-JJ)</translation>
+        </message>
+        <message>
+            <source>the template needs the sections {sections}</source>
+            <translation>le modèle a besoin des sections {sections}</translation>
+        </message>
+        <message>
+            <source>id {id} appears twice</source>
+            <translation>l’identifiant {id} apparaît deux fois</translation>
+        </message>
+        <message>
+            <source>must be above 0 for 'if_unresolved'</source>
+            <translation>doit être supérieur à 0 pour 'if_unresolved'</translation>
+        </message>
+        <message>
+            <source>{mode} is not one of required, optional</source>
+            <translation>{mode} ne fait pas partie de required, optional</translation>
+        </message>
+        <message>
+            <source>is shorter than the acknowledge SLA</source>
+            <translation>est plus court que le SLA d’acquittement</translation>
+        </message>
+        <message>
+            <source>acknowledge SLAs must not be shorter for a lower severity</source>
+            <translation>les SLA d’acquittement ne doivent pas être plus courts pour une sévérité moindre</translation>
+        </message>
+        <message>
+            <source>is above sev1_users_above_percent</source>
+            <translation>est supérieur à sev1_users_above_percent</translation>
+        </message>
+        <message>
+            <source>is above sev1_revenue_above_per_hour</source>
+            <translation>est supérieur à sev1_revenue_above_per_hour</translation>
+        </message>
+        <message>
+            <source>start and end must both be set, or both be -1</source>
+            <translation>le début et la fin doivent être tous deux renseignés, ou tous deux à -1</translation>
+        </message>
+        <message>
+            <source>must be after start_minutes ({start})</source>
+            <translation>doit être après start_minutes ({start})</translation>
+        </message>
+        <message>
+            <source>a phase needs at least one step</source>
+            <translation>une phase a besoin d’au moins une étape</translation>
+        </message>
+        <message>
+            <source>at least one phase is needed</source>
+            <translation>au moins une phase est nécessaire</translation>
+        </message>
+        <message>
+            <source>{weekday} is not a day of the week</source>
+            <translation>{weekday} n’est pas un jour de la semaine</translation>
+        </message>
+        <message>
+            <source>only http and https links are allowed</source>
+            <translation>seuls les liens http et https sont acceptés</translation>
+        </message>
+        <message>
+            <source>{section}: unknown section, ignored</source>
+            <translation>{section} : section inconnue, ignorée</translation>
+        </message>
+        <message>
+            <source>{key}: {problem} (the defaults for '{section}' stay)</source>
+            <translation>{key} : {problem} (les valeurs par défaut de « {section} » restent)</translation>
+        </message>
+        <message>
+            <source>{file}: cannot be read ({reason}); the defaults stay</source>
+            <translation>{file} : illisible ({reason}) ; les valeurs par défaut restent</translation>
+        </message>
+        <message>
+            <source>{name}: expected true or false, got {value}</source>
+            <translation>{name} : true ou false attendu, reçu {value}</translation>
+        </message>
+        <message>
+            <source>{name}: expected a whole number, got {value}</source>
+            <translation>{name} : un nombre entier est attendu, reçu {value}</translation>
+        </message>
+        <message>
+            <source>{name}: expected text, got {value}</source>
+            <translation>{name} : un texte est attendu, reçu {value}</translation>
+        </message>
+        <message>
+            <source>{name}: {value} is not one of {allowed}</source>
+            <translation>{name} : {value} ne fait pas partie de {allowed}</translation>
+        </message>
+        <message>
+            <source>{name}: must be at least {minimum}, got {value}</source>
+            <translation>{name} : doit valoir au moins {minimum}, reçu {value}</translation>
+        </message>
+        <message>
+            <source>{name}: {value} is not in the expected form</source>
+            <translation>{name} : {value} n’a pas la forme attendue</translation>
+        </message>
+        <message>
+            <source>schema_version: {version} is newer than this app understands; known settings are read, the file is not rewritten in an older format</source>
+            <translation>schema_version : {version} est plus récent que ce que cette application comprend ; les réglages connus sont lus, le fichier n’est pas réécrit dans un format plus ancien</translation>
+        </message>
+        <message>
+            <source>{problem}; the default is used</source>
+            <translation>{problem} ; la valeur par défaut est utilisée</translation>
+        </message>
+        <message>
+            <source>{key}: unknown setting, ignored</source>
+            <translation>{key} : réglage inconnu, ignoré</translation>
+        </message>
+        <message>
+            <source>{path}: cannot be read ({reason})</source>
+            <translation>{path} : illisible ({reason})</translation>
+        </message>
+        <message>
+            <source>{file}: not valid JSON ({reason}); defaults used; kept as {aside}</source>
+            <translation>{file} : JSON invalide ({reason}) ; valeurs par défaut utilisées ; conservé sous {aside}</translation>
+        </message>
+        <message>
+            <source>{file}: not valid JSON ({reason}); defaults used</source>
+            <translation>{file} : JSON invalide ({reason}) ; valeurs par défaut utilisées</translation>
         </message>
     </context>
     <context>

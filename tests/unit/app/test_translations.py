@@ -221,3 +221,28 @@ def test_the_french_ui_asks_for_no_text_it_has_no_french_for(
     ]
     assert sorted(ours_or_qt) == []
     assert len(spy.asked) > 150
+
+
+def test_problems_in_the_settings_and_procedure_files_read_in_the_ui_language(
+    english_afterwards, context, tmp_path
+):
+    import json
+
+    from oncall_desktop.config.store import SettingsStore
+    from oncall_desktop.core.policy import apply_override, default_data
+    from oncall_desktop.services.messages import shown
+
+    (tmp_path / "settings.json").write_text(json.dumps({"close_to_tray": "oui"}))
+    settings_problem = SettingsStore(tmp_path).load().problems[0]
+    override = {"severities": {"SEV-1": {"ack_sla_minutes": "cinq"}}}
+    procedure_problem = apply_override(default_data(), override).problems[0]
+
+    context(settings=Settings(language="fr"))
+    assert shown(settings_problem) == (
+        "close_to_tray : true ou false attendu, reçu 'oui' ; la valeur par défaut est utilisée"
+    )
+    assert shown(procedure_problem) == (
+        "severities.SEV-1.ack_sla_minutes : un nombre est attendu, reçu 'cinq' "
+        "(les valeurs par défaut de « severities » restent)"
+    )
+    assert str(procedure_problem).startswith("severities.SEV-1.ack_sla_minutes: expected a number")

@@ -35,7 +35,7 @@ def test_bad_values_fall_back_by_key(tmp_path):
     assert loaded.settings.language == "system"
     assert loaded.settings.close_to_tray is True
     assert loaded.settings.engineer_name == "Ana"
-    problems = "\n".join(loaded.problems)
+    problems = "\n".join(map(str, loaded.problems))
     assert "language: 'klingon' is not one of system, fr, en" in problems
     assert "close_to_tray: expected true or false" in problems
     assert "colour: unknown setting" in problems
@@ -45,7 +45,7 @@ def test_unreadable_json_is_kept_aside_not_lost(tmp_path):
     (tmp_path / "settings.json").write_text("{ this is not json")
     loaded = SettingsStore(tmp_path).load()
     assert loaded.settings == Settings()
-    assert "not valid JSON" in loaded.problems[0]
+    assert "not valid JSON" in str(loaded.problems[0])
     assert (tmp_path / "settings.json.invalid").read_text() == "{ this is not json"
 
 
@@ -53,7 +53,7 @@ def test_newer_schema_is_read_but_reported(tmp_path):
     (tmp_path / "settings.json").write_text(json.dumps({"schema_version": 99, "language": "en"}))
     loaded = SettingsStore(tmp_path).load()
     assert loaded.settings.language == "en"
-    assert "newer" in loaded.problems[0]
+    assert "newer" in str(loaded.problems[0])
 
 
 def test_range_and_form_checks(tmp_path):
