@@ -6,6 +6,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.redact import redact
 
 
@@ -14,7 +15,7 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
-def setup_logging(log_file: Path, verbose: bool = False) -> str | None:
+def setup_logging(log_file: Path, verbose: bool = False) -> UserMessage | None:
     """Configure the root logger; returns a problem for the user, or None."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
@@ -31,7 +32,9 @@ def setup_logging(log_file: Path, verbose: bool = False) -> str | None:
             log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError as error:
-        return f"The log file {log_file} cannot be written ({error.strerror}); logging to stderr."
+        return QT_TR_NOOP(
+            "The log file {file} cannot be written ({reason}); logging to stderr."
+        ).format(file=log_file, reason=error.strerror)
     handler.setFormatter(fmt)
     root.addHandler(handler)
     return None

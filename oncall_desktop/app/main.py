@@ -179,9 +179,13 @@ def main(argv: list[str] | None = None) -> int:
 
     fatal = crash.previous_fatal_crash()
     if fatal:
+        from oncall_desktop.core.messages import QT_TR_NOOP
+
         problems.append(
-            "On-call Desktop stopped abruptly last time; the details are in "
-            f"{crash.crash_dir}. Nothing you saved was lost."
+            QT_TR_NOOP(
+                "On-call Desktop stopped abruptly last time; the details are in {folder}. "
+                "Nothing you saved was lost."
+            ).format(folder=crash.crash_dir)
         )
     from oncall_desktop.app.shell import open_shell, show_shell
 

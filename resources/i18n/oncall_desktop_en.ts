@@ -8,6 +8,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>On-call Desktop stopped abruptly last time; the details are in {folder}. Nothing you saved was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -501,6 +505,10 @@
     </message>
     <message>
         <source>{file}: not valid JSON ({reason}); defaults used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log file {file} cannot be written ({reason}); logging to stderr.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,6 +8,10 @@
             <translation>Aucun jeton de bot Slack : ajoutez-le d’abord dans les Paramètres.</translation>
         </message>
         <message>
+            <source>On-call Desktop stopped abruptly last time; the details are in {folder}. Nothing you saved was lost.</source>
+            <translation>On-call Desktop s’est arrêté brutalement la dernière fois ; les détails sont dans {folder}. Rien de ce que vous aviez enregistré n’est perdu.</translation>
+        </message>
+        <message>
             <source>Settings: {problem}</source>
             <translation>Paramètres : {problem}</translation>
         </message>
@@ -502,6 +506,10 @@
         <message>
             <source>{file}: not valid JSON ({reason}); defaults used</source>
             <translation>{file} : JSON invalide ({reason}) ; valeurs par défaut utilisées</translation>
+        </message>
+        <message>
+            <source>The log file {file} cannot be written ({reason}); logging to stderr.</source>
+            <translation>Le fichier journal {file} ne peut pas être écrit ({reason}) ; journalisation sur stderr.</translation>
         </message>
     </context>
     <context>
