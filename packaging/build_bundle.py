@@ -59,6 +59,9 @@ def smoke_start() -> str:
         "ONCALL_CONFIG_DIR": str(work / "config"),
         "ONCALL_DATA_DIR": str(work / "data"),
     }
+    # in French: the compiled translations must have travelled with the bundle
+    (work / "config").mkdir(parents=True)
+    (work / "config" / "settings.json").write_text('{"schema_version": 1, "language": "fr"}')
     try:
         started = time.monotonic()
         result = subprocess.run(
@@ -73,6 +76,8 @@ def smoke_start() -> str:
             raise SystemExit(
                 f"smoke start failed (exit {result.returncode})\n{result.stderr}\n{log}"
             )
+        if "no fr translation" in log:
+            raise SystemExit(f"the bundle has no French translation\n{log}")
         version = subprocess.run(
             [str(BUNDLE / "oncall-desktop"), "--version"], capture_output=True, text=True
         ).stdout.strip()
