@@ -31,7 +31,7 @@ class HistoryController(QObject):
         from oncall_desktop.ui.windows.history_window import HistoryWindow
 
         if self.history_window is None:
-            window = HistoryWindow(self.service, self.controller.zone)
+            window = HistoryWindow(self.service, self.controller.zone, self.controller.language)
             window.incident_requested.connect(self.controller.open_cockpit)
             window.postmortem_requested.connect(self._open_postmortem)
             window.kpis_requested.connect(self.show_kpis)

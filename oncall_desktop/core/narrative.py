@@ -40,8 +40,9 @@ def _say(key: str, language: str, **values: object) -> str:
     return phrases.get(language, phrases["en"]).format(**{k: str(v) for k, v in values.items()})
 
 
-def _status(value: object, language: str) -> str:
-    return STATUS_NAMES.get(language, {}).get(str(value), str(value))
+def status_name(status: object, language: str) -> str:
+    """An incident status as people read it (the core's values are English ids)."""
+    return STATUS_NAMES.get(language, {}).get(str(status), str(status))
 
 
 def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
@@ -55,7 +56,8 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
         )
     if event.kind is EventKind.STATUS_CHANGED:
         note = f" ({data['note']})" if data.get("note") else ""
-        previous, to = _status(data.get("previous"), language), _status(data.get("to"), language)
+        previous = status_name(data.get("previous"), language)
+        to = status_name(data.get("to"), language)
         return _say("status", language, previous=previous, to=to) + note
     if event.kind is EventKind.SEVERITY_CHANGED:
         return _say(

@@ -5,26 +5,18 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from oncall_desktop.core.clock import local_time
 
 __all__ = ["countdown", "fill", "local_time", "status_text"]
 
-# An incident's status as the lists and the cockpit show it (the core's values are English ids).
-_STATUS_NAMES = {
-    "triggered": QT_TRANSLATE_NOOP("IncidentStatus", "triggered"),
-    "acknowledged": QT_TRANSLATE_NOOP("IncidentStatus", "acknowledged"),
-    "investigating": QT_TRANSLATE_NOOP("IncidentStatus", "investigating"),
-    "mitigating": QT_TRANSLATE_NOOP("IncidentStatus", "mitigating"),
-    "resolved": QT_TRANSLATE_NOOP("IncidentStatus", "resolved"),
-    "closed": QT_TRANSLATE_NOOP("IncidentStatus", "closed"),
-}
 
+def status_text(status: str, language: str) -> str:
+    """The status as the timeline words it too (one list of names, in the core)."""
+    # here, not at the top: the narrative brings the SOP data, which the first window does
+    # without (see app/shell.py)
+    from oncall_desktop.core.narrative import status_name
 
-def status_text(status: str) -> str:
-    name = _STATUS_NAMES.get(str(status))
-    return QCoreApplication.translate("IncidentStatus", name) if name else str(status)
+    return status_name(status, language)
 
 
 _PLACE = re.compile(r"%(\d)")

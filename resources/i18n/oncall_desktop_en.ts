@@ -1283,33 +1283,6 @@
     </message>
 </context>
 <context>
-    <name>IncidentStatus</name>
-    <message>
-        <source>triggered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>investigating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mitigating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>IncidentTableModel</name>
     <message>
         <source>Severity</source>

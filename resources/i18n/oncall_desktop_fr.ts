@@ -1283,33 +1283,6 @@
         </message>
     </context>
     <context>
-        <name>IncidentStatus</name>
-        <message>
-            <source>triggered</source>
-            <translation>déclenché</translation>
-        </message>
-        <message>
-            <source>acknowledged</source>
-            <translation>acquitté</translation>
-        </message>
-        <message>
-            <source>investigating</source>
-            <translation>en investigation</translation>
-        </message>
-        <message>
-            <source>mitigating</source>
-            <translation>en atténuation</translation>
-        </message>
-        <message>
-            <source>resolved</source>
-            <translation>résolu</translation>
-        </message>
-        <message>
-            <source>closed</source>
-            <translation>clos</translation>
-        </message>
-    </context>
-    <context>
         <name>IncidentTableModel</name>
         <message>
             <source>Severity</source>

@@ -97,7 +97,7 @@ def measure(count: int, events: int) -> list[str]:
         for _ in range(RUNS):
             shown: list[float] = []
             started = time.perf_counter()
-            window = HistoryWindow(service, UTC)
+            window = HistoryWindow(service, UTC, "en")
             window.model.first_page_shown.connect(lambda s=shown: s.append(time.perf_counter()))
             window.show()
             deadline = time.monotonic() + 10

@@ -54,12 +54,14 @@ class HistoryModel(QAbstractTableModel):
         service: HistoryService,
         headers: dict[str, str],
         zone: tzinfo | None,
+        language: str,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
         self._headers = headers
         self._zone = zone
+        self._language = language
         self._filter = HistoryFilter()
         self._sort = SortKey.DETECTED
         self._descending = True
@@ -177,7 +179,7 @@ class HistoryModel(QAbstractTableModel):
         if key == "severity":
             return item.severity.value + (self.tr(" (drill)") if item.is_drill else "")
         if key == "status":
-            return status_text(item.status)
+            return status_text(item.status, self._language)
         if key == "title":
             return item.title  # a view shows DisplayRole as plain text
         if key == "time_to_ack":

@@ -199,7 +199,7 @@ class IncidentTableModel(ColumnsModel["Incident"]):
         if column == "title":
             return incident.title
         if column == "status":
-            return status_text(incident.status)
+            return status_text(incident.status, self._language)
         if column == "detected":
             return local_time(incident.detected_at, self._zone)
         return ""

@@ -367,7 +367,11 @@ class CockpitWindow(QMainWindow):
         self.setWindowTitle(f"{incident.severity.value} · {incident.title}")
         detected = local_time(incident.detected_at, self._zone)
         self.status_label.setText(
-            fill(self.tr("Status: %1 · detected %2"), status_text(incident.status), detected)
+            fill(
+                self.tr("Status: %1 · detected %2"),
+                status_text(incident.status, self._language),
+                detected,
+            )
             + (f" · {incident.impact}" if incident.impact else "")
         )
         for status, button in self.status_buttons.items():

@@ -47,7 +47,11 @@ class HistoryWindow(QMainWindow):
     kpis_requested = Signal()
 
     def __init__(
-        self, service: HistoryService, zone: tzinfo | None, parent: QWidget | None = None
+        self,
+        service: HistoryService,
+        zone: tzinfo | None,
+        language: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyWindow")
@@ -62,7 +66,7 @@ class HistoryWindow(QMainWindow):
             "time_to_ack": self.tr("Time to acknowledge"),
             "time_to_resolve": self.tr("Time to resolve"),
         }
-        self.model = HistoryModel(service, headers, zone, self)
+        self.model = HistoryModel(service, headers, zone, language, self)
         self.model.counted.connect(self._on_counted)
 
         self.severity_combo = QComboBox()
