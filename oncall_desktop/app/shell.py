@@ -48,6 +48,9 @@ def resolve_zone(name: str) -> tuple[tzinfo | None, str | None]:
         return None, problem.format(name=name)
 
 
+PAINT_WAIT_MS = 500  # the most the rest of the app waits for the window's first paint
+
+
 @dataclass
 class Shell:
     root: QObject  # everything long-lived hangs off it, so the app can be taken down at once
@@ -106,9 +109,6 @@ def show_shell(shell: Shell, then: Callable[[], None]) -> None:
         shell.tray.show()
         log.info("tray icon shown")
     log.info("main window shown")
-
-
-PAINT_WAIT_MS = 500
 
 
 class _Once:
