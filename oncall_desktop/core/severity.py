@@ -37,12 +37,32 @@ class Classification:
         return tuple(r for r in self.reasons if r.severity is severity)
 
 
-def _money(amount: float) -> str:
-    if amount >= 1_000_000 and amount % 1_000_000 == 0:
-        return f"{amount / 1_000_000:g}M"
-    if amount >= 1_000 and amount % 1_000 == 0:
-        return f"{amount / 1_000:g}K"
-    return f"{amount:g}"
+NBSP, NARROW_NBSP = "\u00a0", "\u202f"
+
+
+def number_text(value: float, language: str, decimals: int = 0) -> str:
+    """A number as people of ``language`` write it: 1,234,567.5 / 1 234 567,5 (French groups
+    digits with a narrow no-break space and uses a decimal comma)."""
+    text = f"{value:,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    if language == "fr":
+        text = text.replace(",", NARROW_NBSP).replace(".", ",")
+    return text
+
+
+def money_text(amount: float, language: str) -> str:
+    """An amount per the way people say it: whole or half millions as "1 M" / "1.5 M",
+    anything else in full, grouped: "1,234,567" / "1 234 567". Never "1e+06" or "1500K"."""
+    millions = amount / 1_000_000
+    if amount >= 1_000_000 and round(millions * 10) == millions * 10:
+        return f"{number_text(millions, language, 1)}{NBSP}M"
+    return number_text(amount, language, 0 if float(amount).is_integer() else 2)
+
+
+def _percent(value: float, language: str) -> str:
+    number = number_text(value, language, 1)
+    return f"{number}{NARROW_NBSP}%" if language == "fr" else f"{number}%"
 
 
 def classify(assessment: ImpactAssessment, policy: Policy) -> Classification:
@@ -66,53 +86,60 @@ def classify(assessment: ImpactAssessment, policy: Policy) -> Classification:
 
     users = assessment.users_impacted_percent
     if users is not None:
-        if users > m.sev1_users_above_percent:
-            add(
+
+        def pct(value: float, language: str) -> str:
+            return _percent(value, language)
+
+        high, low = m.sev1_users_above_percent, m.sev2_users_min_percent
+        if users > high:
+            severity, fr_range, en_range = (
                 Severity.SEV1,
-                f"{users:g}% des users impactés (> {m.sev1_users_above_percent:g}%)",
-                f"{users:g}% of users impacted (> {m.sev1_users_above_percent:g}%)",
+                f"> {pct(high, 'fr')}",
+                f"> {pct(high, 'en')}",
             )
-        elif users >= m.sev2_users_min_percent:
-            span = f"{m.sev2_users_min_percent:g}–{m.sev1_users_above_percent:g}%"
-            add(
-                Severity.SEV2,
-                f"{users:g}% des users impactés ({span})",
-                f"{users:g}% of users impacted ({span})",
-            )
+        elif users >= low:
+            severity = Severity.SEV2
+            fr_range = f"{number_text(low, 'fr', 1)}–{pct(high, 'fr')}"
+            en_range = f"{number_text(low, 'en', 1)}–{pct(high, 'en')}"
         else:
-            add(
+            severity, fr_range, en_range = (
                 Severity.SEV3,
-                f"{users:g}% des users impactés (< {m.sev2_users_min_percent:g}%)",
-                f"{users:g}% of users impacted (< {m.sev2_users_min_percent:g}%)",
+                f"< {pct(low, 'fr')}",
+                f"< {pct(low, 'en')}",
             )
+        add(
+            severity,
+            f"{pct(users, 'fr')} des utilisateurs impactés ({fr_range})",
+            f"{pct(users, 'en')} of users impacted ({en_range})",
+        )
 
     revenue = assessment.revenue_lost_per_hour
     if revenue is not None:
-        high, low = _money(m.sev1_revenue_above_per_hour), _money(m.sev2_revenue_min_per_hour)
-        lost = f"{_money(revenue)} {cur}/h"
-        if revenue > m.sev1_revenue_above_per_hour:
-            add(
-                Severity.SEV1,
-                f"Revenus perdus {lost} (> {high} {cur}/h)",
-                f"Revenue lost {lost} (> {high} {cur}/h)",
-            )
-        elif revenue >= m.sev2_revenue_min_per_hour:
-            add(
-                Severity.SEV2,
-                f"Revenus perdus {lost} ({low}–{high} {cur}/h)",
-                f"Revenue lost {lost} ({low}–{high} {cur}/h)",
-            )
+
+        def per_hour(value: float, language: str) -> str:
+            return f"{money_text(value, language)}{NBSP}{cur}/h"
+
+        high_r, low_r = m.sev1_revenue_above_per_hour, m.sev2_revenue_min_per_hour
+        if revenue > high_r:
+            severity = Severity.SEV1
+            fr_range, en_range = f"> {per_hour(high_r, 'fr')}", f"> {per_hour(high_r, 'en')}"
+        elif revenue >= low_r:
+            severity = Severity.SEV2
+            fr_range = f"{money_text(low_r, 'fr')}–{per_hour(high_r, 'fr')}"
+            en_range = f"{money_text(low_r, 'en')}–{per_hour(high_r, 'en')}"
         else:
-            add(
-                Severity.SEV3,
-                f"Revenus perdus {lost} (< {low} {cur}/h)",
-                f"Revenue lost {lost} (< {low} {cur}/h)",
-            )
+            severity = Severity.SEV3
+            fr_range, en_range = f"< {per_hour(low_r, 'fr')}", f"< {per_hour(low_r, 'en')}"
+        add(
+            severity,
+            f"Revenus perdus {per_hour(revenue, 'fr')} ({fr_range})",
+            f"Revenue lost {per_hour(revenue, 'en')} ({en_range})",
+        )
 
     if assessment.data_loss and m.data_loss_is_sev1:
         add(Severity.SEV1, "Perte de données", "Data loss")
     if assessment.security_breach and m.security_breach_is_sev1:
-        add(Severity.SEV1, "Breach sécurité", "Security breach")
+        add(Severity.SEV1, "Faille de sécurité", "Security breach")
 
     if not reasons:
         add(

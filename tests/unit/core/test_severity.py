@@ -60,12 +60,38 @@ def test_most_severe_wins_and_all_reasons_are_given(policy):
     assert result.severity is Severity.SEV1
     texts = [r.text.en for r in result.reasons]
     assert texts[0] == "95% of users impacted (> 90%)"
-    assert "Revenue lost 500K XAF/h (100K–1M XAF/h)" in texts
+    assert "Revenue lost 500,000\u00a0XAF/h (100,000–1\u00a0M\u00a0XAF/h)" in texts
     assert "Yes: Is a critical feature impacted?" in texts
-    assert result.reasons[0].text.fr == "95% des users impactés (> 90%)"
+    assert result.reasons[0].text.fr == "95\u202f% des utilisateurs impactés (> 90\u202f%)"
 
 
 def test_nothing_known_proposes_sev3_with_a_reason(policy):
     result = classify(ImpactAssessment(), policy)
     assert result.severity is Severity.SEV3
     assert result.reasons[0].text.en == "No SEV-1 or SEV-2 criterion met"
+
+
+@pytest.mark.parametrize(
+    ("amount", "en", "fr"),
+    [
+        (1_234_567, "1,234,567", "1\u202f234\u202f567"),
+        (1_000_000, "1\u00a0M", "1\u00a0M"),
+        (1_500_000, "1.5\u00a0M", "1,5\u00a0M"),
+        (250_000, "250,000", "250\u202f000"),
+        (999.5, "999.5", "999,5"),
+        (2_000_000_000, "2,000\u00a0M", "2\u202f000\u00a0M"),
+    ],
+)
+def test_money_is_written_the_way_people_write_it(amount, en, fr):
+    from oncall_desktop.core.severity import money_text
+
+    assert (money_text(amount, "en"), money_text(amount, "fr")) == (en, fr)
+
+
+def test_no_scientific_notation_or_k_in_the_reasons(policy):
+    result = classify(ImpactAssessment(revenue_lost_per_hour=1_234_567), policy)
+    en, fr = result.reasons[0].text.en, result.reasons[0].text.fr
+    assert en == "Revenue lost 1,234,567\u00a0XAF/h (> 1\u00a0M\u00a0XAF/h)"
+    assert fr == "Revenus perdus 1\u202f234\u202f567\u00a0XAF/h (> 1\u00a0M\u00a0XAF/h)"
+    for text in (en, fr):
+        assert "e+" not in text and "K" not in text
