@@ -109,6 +109,8 @@ class IncidentService(QObject):
         detected_at: datetime | None = None,
     ) -> None:
         now = self.clock.now()
+        # Declaring is acknowledging: whoever declares is on it, so no acknowledge clock runs
+        # against them (a page, by contrast, waits for someone to take it).
         incident = Incident.declare(
             title=title,
             severity=severity,
@@ -116,6 +118,7 @@ class IncidentService(QObject):
             at=now,
             actor=self.actor,
             detected_at=min(detected_at, now) if detected_at else None,
+            status=Status.ACKNOWLEDGED,
             severity_reason=reason,
             is_drill=self.drill,
         )
