@@ -18,12 +18,12 @@ from oncall_desktop.app.shell import Shell, open_shell, resolve_language, resolv
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
-from oncall_desktop.core.clocks import UpdateDue, next_updates, open_deadlines
+from oncall_desktop.core.clocks import UpdateDue, escalation_due_at, next_updates, open_deadlines
 from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
-from oncall_desktop.core.policy import Audience, LoadedPolicy
+from oncall_desktop.core.policy import Audience, EscalationMode, LoadedPolicy
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.secrets import (
     PAGERDUTY_TOKEN,
@@ -50,7 +50,7 @@ from oncall_desktop.ui.notifier import (
     TrayNotifier,
     WindowNotifier,
 )
-from oncall_desktop.ui.text import countdown
+from oncall_desktop.ui.text import countdown, fill
 from oncall_desktop.ui.tray import Tray
 from oncall_desktop.ui.windows.main_window import MainWindow
 
@@ -727,6 +727,7 @@ class AppController(QObject):
         self.window.set_now(now)
         self._refresh_cockpits(now)
         self._alert_overdue_updates(now)
+        self._alert_escalations(now)
         if self.postmortems is not None:
             self.postmortems.remind(now)
         if self.handoffs is not None:
@@ -768,6 +769,35 @@ class AppController(QObject):
                         sound=self.settings.alert_sound,
                     )
                 )
+
+    def _alert_escalations(self, now: datetime) -> None:
+        """One notification when a timed escalation falls due (SEV-2 unresolved after 2 h);
+        the cockpit then shows the contacts to reach. SEV-1's immediate escalation is part of
+        the page's own alert."""
+        if self.incidents is None:
+            return
+        for incident in self.incidents.active:
+            sev = self.policy.severity(incident.severity)
+            due = escalation_due_at(incident, self.policy)
+            if sev.escalation is not EscalationMode.IF_UNRESOLVED or due is None:
+                continue
+            key = (incident.id or -1, "escalation", due)
+            if now < due or key in self._overdue_alerted:
+                continue
+            self._overdue_alerted.add(key)
+            self.notifier.notify(
+                Notification(
+                    key=f"incident:{incident.id}",
+                    title=fill(
+                        self.tr("%1 unresolved: escalate to %2"),
+                        incident.severity.value,
+                        sev.escalation_targets.get(self.language),
+                    ),
+                    body=self.notification_body(f"{incident.severity.value} · {incident.title}"),
+                    urgent=True,
+                    sound=self.settings.alert_sound,
+                )
+            )
 
     def update_tray(self, now: datetime) -> None:
         if self.tray is None:

@@ -1,19 +1,33 @@
 """Every clock of an incident, derived from stored instants and the policy.
 
 Nothing here is stored or counted down: each value is computed from the incident's recorded
-times, its *current* severity and ``now``. So a change of severity moves every clock, and a
-restart, a sleep or a clock jump changes nothing but ``now``.
+times and timeline, the policy and ``now``. So a restart, a sleep or a clock jump changes
+nothing but ``now``.
+
+A change of severity starts the new severity's clocks at the change (the README's "SLAs across
+a severity change"): its SLAs, phase boxes and escalation count from then, with the time already
+spent shown; an update it newly owes is due within the first-update window from the change.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from itertools import pairwise
 
 from oncall_desktop.core.clock import utc
 from oncall_desktop.core.incident import EventKind, Incident, Status
-from oncall_desktop.core.policy import AntiPattern, Audience, EscalationMode, PhaseDef, Policy
+from oncall_desktop.core.policy import (
+    AntiPattern,
+    Audience,
+    CadenceRule,
+    EscalationMode,
+    PhaseDef,
+    Policy,
+    Severity,
+)
 
 
 class ClockState(StrEnum):
@@ -22,21 +36,62 @@ class ClockState(StrEnum):
     BREACHED = "breached"
 
 
+# --- severity across time ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeverityPeriod:
+    """A severity and the instant it took effect (detection for the first one)."""
+
+    severity: Severity
+    since: datetime
+
+
+def severity_periods(incident: Incident) -> list[SeverityPeriod]:
+    """The severities the incident has had, oldest first, read from its timeline."""
+    changes = sorted(incident.events(EventKind.SEVERITY_CHANGED), key=lambda e: e.at)
+    first = _severity(changes[0].data.get("previous")) if changes else None
+    periods = [SeverityPeriod(first or incident.severity, incident.detected_at)]
+    for change in changes:
+        severity = _severity(change.data.get("to"))
+        if severity is not None:
+            periods.append(SeverityPeriod(severity, max(change.at, incident.detected_at)))
+    if periods[-1].severity is not incident.severity:  # a record that disagrees: trust the row
+        periods[-1] = SeverityPeriod(incident.severity, periods[-1].since)
+    return periods
+
+
+def _severity(value: object) -> Severity | None:
+    try:
+        return Severity(str(value))
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class SlaClock:
-    """A deadline that an event (acknowledge, resolve) must beat."""
+    """A deadline that an event (acknowledge, resolve) must beat.
+
+    The SOP writes its SLAs strictly ("Acknowledge < 5 min"): the event must happen *before*
+    the deadline, so an acknowledgement at exactly 5:00 breaches.
+
+    Across a change of severity the clock of the new severity runs from the change
+    (``started_at``); ``spent_before`` is the time the incident had already run by then. A
+    deadline that passed while an earlier severity was in force stays breached."""
 
     name: str
     started_at: datetime
     deadline: datetime
     met_at: datetime | None
+    severity: Severity | None = None
+    spent_before: timedelta = timedelta(0)
 
     def remaining(self, now: datetime) -> timedelta:
         """Time left (negative once late). Frozen at the moment the SLA was met."""
         return self.deadline - (self.met_at or now)
 
     def breached(self, now: datetime) -> bool:
-        return (self.met_at or now) > self.deadline
+        return (self.met_at or now) >= self.deadline
 
     def state(self, now: datetime) -> ClockState:
         if self.breached(now):
@@ -44,17 +99,41 @@ class SlaClock:
         return ClockState.MET if self.met_at else ClockState.RUNNING
 
 
+def _sla_clock(
+    name: str,
+    incident: Incident,
+    sla_of: Callable[[Severity], timedelta],
+    met_at: datetime | None,
+) -> SlaClock:
+    periods = severity_periods(incident)
+
+    def clock(period: SeverityPeriod) -> SlaClock:
+        return SlaClock(
+            name,
+            period.since,
+            period.since + sla_of(period.severity),
+            met_at,
+            period.severity,
+            period.since - incident.detected_at,
+        )
+
+    for period, following in pairwise(periods):
+        if met_at is not None and following.since > met_at:
+            return clock(period)  # met before the next change: judged by this severity
+        if period.since + sla_of(period.severity) <= following.since:
+            return clock(period)  # breached while this severity was in force
+    return clock(periods[-1])
+
+
 def ack_clock(incident: Incident, policy: Policy) -> SlaClock:
-    sla = policy.severity(incident.severity).ack_sla
-    return SlaClock(
-        "acknowledge", incident.detected_at, incident.detected_at + sla, incident.acknowledged_at
+    return _sla_clock(
+        "acknowledge", incident, lambda s: policy.severity(s).ack_sla, incident.acknowledged_at
     )
 
 
 def resolve_clock(incident: Incident, policy: Policy) -> SlaClock:
-    sla = policy.severity(incident.severity).resolve_sla
-    return SlaClock(
-        "resolve", incident.detected_at, incident.detected_at + sla, incident.resolved_at
+    return _sla_clock(
+        "resolve", incident, lambda s: policy.severity(s).resolve_sla, incident.resolved_at
     )
 
 
@@ -65,11 +144,14 @@ class DueReason(StrEnum):
     DECLARATION = "declaration"
     RECURRING = "recurring"
     RESOLUTION = "resolution"
+    SEVERITY_CHANGE = "severity_change"  # newly owed because the severity changed
+    REOPENED = "reopened"  # the audience must hear the incident is back
 
 
 @dataclass(frozen=True)
 class UpdateDue:
-    """The next update an audience is owed."""
+    """The next update an audience is owed. An update sent at exactly ``due_at`` is on time
+    ("every 15 min"): it is overdue only after that instant."""
 
     audience: Audience
     due_at: datetime
@@ -101,37 +183,93 @@ def _snoozed_until(
     return max(ends) if ends else None
 
 
+def active_since(incident: Incident) -> datetime:
+    """The start of the incident's current active span: its declaration, or its last
+    reopening (an update sent before a reopening says nothing about what happens after it)."""
+    reopened = [
+        e.at
+        for e in incident.events(EventKind.STATUS_CHANGED)
+        if e.data.get("previous") in (Status.RESOLVED, Status.CLOSED)
+        and e.data.get("to") not in (Status.RESOLVED, Status.CLOSED)
+    ]
+    return max([incident.declared_at, *reopened])
+
+
+def _owed(
+    rule: CadenceRule,
+    audience: Audience,
+    since: datetime,
+    last: datetime | None,
+    policy: Policy,
+    first_reason: DueReason,
+) -> UpdateDue | None:
+    """What a cadence rule owes in an active span that started at ``since``."""
+    if rule.at_declaration and last is None:
+        due = UpdateDue(audience, since + policy.initial_update_within, first_reason, None)
+        if rule.every and since + rule.every < due.due_at:
+            due = UpdateDue(audience, since + rule.every, DueReason.RECURRING, None)
+        return due
+    if rule.every:
+        return UpdateDue(audience, (last or since) + rule.every, DueReason.RECURRING, last)
+    return None
+
+
 def next_update(incident: Incident, audience: Audience, policy: Policy) -> UpdateDue | None:
-    """The next update owed to ``audience``, or None when the SOP asks for none."""
-    rule = policy.cadence_rule(audience, incident.severity)
+    """The next update owed to ``audience``, or None when the SOP asks for none.
+
+    After a change of severity, an update the new severity owes sooner than the old one did
+    is due from the change, within the SOP's first-update window (step 1.4's 5 minutes), not
+    from the declaration; one already owed under the old severity stays owed. After a
+    reopening the cadence starts again from the reopening."""
     sent = _sent_times(incident, audience)
     last = sent[-1] if sent else None
     due: UpdateDue | None = None
     if not incident.is_active:
+        rule = policy.cadence_rule(audience, incident.severity)
         resolved = incident.resolved_at or incident.closed_at
         if rule.at_resolution and resolved and not any(t >= resolved for t in sent):
             due = UpdateDue(
                 audience, resolved + policy.resolution_update_within, DueReason.RESOLUTION, last
             )
-    elif rule.at_declaration and not sent:
-        due = UpdateDue(
-            audience,
-            incident.declared_at + policy.initial_update_within,
-            DueReason.DECLARATION,
-            None,
-        )
-        if rule.every and incident.declared_at + rule.every < due.due_at:
-            due = UpdateDue(audience, incident.declared_at + rule.every, DueReason.RECURRING, None)
-    elif rule.every:
-        due = UpdateDue(
-            audience, (last or incident.declared_at) + rule.every, DueReason.RECURRING, last
-        )
+    else:
+        due = _owed_while_active(incident, audience, policy, sent)
     if due is None:
         return None
     snoozed = _snoozed_until(incident, audience, last)
     if snoozed and snoozed > due.due_at:
         return UpdateDue(audience, snoozed, due.reason, last, snoozed_until=snoozed)
     return due
+
+
+def _owed_while_active(
+    incident: Incident, audience: Audience, policy: Policy, sent: list[datetime]
+) -> UpdateDue | None:
+    since = active_since(incident)
+    first_reason = DueReason.DECLARATION if since == incident.declared_at else DueReason.REOPENED
+    sent_since = [t for t in sent if t >= since]
+    periods = [p for p in severity_periods(incident) if p.since > since]
+    current_severity = incident.severity
+
+    def owed_under(severity: Severity, before: datetime | None) -> UpdateDue | None:
+        sends = [t for t in sent_since if before is None or t < before]
+        rule = policy.cadence_rule(audience, severity)
+        return _owed(rule, audience, since, sends[-1] if sends else None, policy, first_reason)
+
+    due = owed_under(current_severity, None)
+    if due is None or not periods:
+        return due
+    change = periods[-1].since
+    if any(t >= change for t in sent_since):
+        return due  # sent since the change: the new cadence runs from that update
+    floor = change + policy.initial_update_within
+    if due.due_at >= floor:
+        return due
+    before = [p.severity for p in severity_periods(incident) if p.since < change]
+    previous = before[-1] if before else current_severity
+    old = owed_under(previous, change)
+    if old is not None and old.due_at <= floor:
+        return old if old.due_at >= due.due_at else due  # already owed before the change
+    return UpdateDue(audience, floor, DueReason.SEVERITY_CHANGE, due.last_sent_at)
 
 
 def next_updates(incident: Incident, policy: Policy) -> dict[Audience, UpdateDue]:
@@ -159,19 +297,31 @@ class PhaseProgress:
         return self.done == self.total
 
     def overrun(self, now: datetime) -> bool:
-        """The time box has ended and steps are still open."""
-        return self.ends_at is not None and not self.complete and now > self.ends_at
+        """The time box has ended (a 0-5 min box is over at 5:00) and steps are still open."""
+        return self.ends_at is not None and not self.complete and now >= self.ends_at
+
+
+def phase_scale(severity: Severity, policy: Policy) -> float:
+    """How much longer than the SOP's SEV-1 scenario the phases of ``severity`` are boxed:
+    the ratio of its resolve SLA to the reference severity's (SEV-2: x2, SEV-3: x12), so that
+    phase 4 always ends at the resolve deadline."""
+    reference = policy.severity(policy.phase_reference).resolve_sla
+    return policy.severity(severity).resolve_sla / reference
 
 
 def phase_progress(incident: Incident, policy: Policy) -> list[PhaseProgress]:
+    """Each phase's time box, scaled to the current severity and counted from when that
+    severity took effect (the resolve clock's start)."""
+    origin = resolve_clock(incident, policy)
+    scale = phase_scale(origin.severity or incident.severity, policy)
     result = []
     for phase in policy.phases:
         if phase.start is None:  # post-incident: starts at resolution
             start = incident.resolved_at
             end = start + policy.post_incident_monitoring if start else None
         else:
-            start = incident.detected_at + phase.start
-            end = incident.detected_at + phase.end if phase.end is not None else None
+            start = origin.started_at + phase.start * scale
+            end = origin.started_at + phase.end * scale if phase.end is not None else None
         done = sum(
             1
             for step in phase.steps
@@ -194,20 +344,36 @@ def current_phase(incident: Incident, policy: Policy) -> PhaseProgress:
     return progress[-1]
 
 
+def monitoring_until(incident: Incident, policy: Policy) -> datetime | None:
+    """The end of the SOP's hour of monitoring after resolution (phase 5.1), once resolved."""
+    if incident.status is not Status.RESOLVED or incident.resolved_at is None:
+        return None
+    return incident.resolved_at + policy.post_incident_monitoring
+
+
+def monitoring_running(incident: Incident, policy: Policy, now: datetime) -> bool:
+    until = monitoring_until(incident, policy)
+    return until is not None and now < until
+
+
 # --- escalation --------------------------------------------------------------------------------
 
 
 def escalation_due_at(incident: Incident, policy: Policy) -> datetime | None:
-    """When the SOP wants the escalation list worked through, or None (standard)."""
+    """When the SOP wants the escalation list worked through, or None (standard). Counted
+    from when the current severity took effect: a SEV-3 raised to SEV-2 escalates 2 h after
+    the change if still unresolved; raised to SEV-1, at once."""
+    since = severity_periods(incident)[-1].since
     sev = policy.severity(incident.severity)
     if sev.escalation is EscalationMode.IMMEDIATE:
-        return incident.detected_at
+        return since
     if sev.escalation is EscalationMode.IF_UNRESOLVED and sev.escalate_after is not None:
-        return incident.detected_at + sev.escalate_after
+        return since + sev.escalate_after
     return None
 
 
 def escalation_needed(incident: Incident, policy: Policy, now: datetime) -> bool:
+    """SEV-2 escalates "if not resolved 2h": still unresolved at exactly 2:00, escalate."""
     due = escalation_due_at(incident, policy)
     return incident.is_active and due is not None and now >= due
 

@@ -152,23 +152,25 @@ def _local_midnight(day: date, zone: tzinfo | None) -> datetime:
 
 
 def verdicts(report: KpiReport, targets: KpiTargets) -> list[Verdict]:
-    """Each KPI of the SOP beside its target."""
+    """Each KPI of the SOP beside its target. The SOP's targets are strict ("< 5 min",
+    "< 5", "> 80%"): a figure exactly at the limit does not meet it. Post-mortem completion
+    is the one inclusive target ("100%")."""
     out = []
     sev1_ack, sev1_res = report.mtta[Severity.SEV1], report.mttr[Severity.SEV1]
     out.append(
         Verdict(
             "mtta_sev1",
             kpi_duration(sev1_ack.mean),
-            f"< {kpi_duration(targets.mtta_sev1_max)}",
-            None if sev1_ack.mean is None else sev1_ack.mean <= targets.mtta_sev1_max,
+            f"< {kpi_duration(targets.mtta_sev1_below)}",
+            None if sev1_ack.mean is None else sev1_ack.mean < targets.mtta_sev1_below,
         )
     )
     out.append(
         Verdict(
             "mttr_sev1",
             kpi_duration(sev1_res.mean),
-            f"< {kpi_duration(targets.mttr_sev1_max)}",
-            None if sev1_res.mean is None else sev1_res.mean <= targets.mttr_sev1_max,
+            f"< {kpi_duration(targets.mttr_sev1_below)}",
+            None if sev1_res.mean is None else sev1_res.mean < targets.mttr_sev1_below,
         )
     )
     worst_month = max((sum(c.values()) for _, c in report.per_month), default=None)
@@ -176,8 +178,8 @@ def verdicts(report: KpiReport, targets: KpiTargets) -> list[Verdict]:
         Verdict(
             "incidents_per_month",
             "—" if worst_month is None else str(worst_month),
-            f"< {targets.incidents_per_month_max}",
-            None if worst_month is None else worst_month <= targets.incidents_per_month_max,
+            f"< {targets.incidents_per_month_below}",
+            None if worst_month is None else worst_month < targets.incidents_per_month_below,
         )
     )
     worst_quarter = max((n for _, n in report.sev1_per_quarter), default=None)
@@ -185,8 +187,8 @@ def verdicts(report: KpiReport, targets: KpiTargets) -> list[Verdict]:
         Verdict(
             "sev1_per_quarter",
             "—" if worst_quarter is None else str(worst_quarter),
-            f"< {targets.sev1_per_quarter_max}",
-            None if worst_quarter is None else worst_quarter <= targets.sev1_per_quarter_max,
+            f"< {targets.sev1_per_quarter_below}",
+            None if worst_quarter is None else worst_quarter < targets.sev1_per_quarter_below,
         )
     )
     completion = report.postmortem_completion
@@ -203,8 +205,8 @@ def verdicts(report: KpiReport, targets: KpiTargets) -> list[Verdict]:
         Verdict(
             "action_items_closed",
             _percent(closed),
-            f"> {targets.action_items_closed_min_percent:.0f}%",
-            None if closed is None else closed >= targets.action_items_closed_min_percent,
+            f"> {targets.action_items_closed_above_percent:.0f}%",
+            None if closed is None else closed > targets.action_items_closed_above_percent,
         )
     )
     return out

@@ -141,6 +141,7 @@ class PhaseDef:
 class Contact:
     name: str
     contact: Text
+    severities: frozenset[Severity]  # the severities whose escalation reaches this contact
 
 
 @dataclass(frozen=True)
@@ -180,12 +181,12 @@ class PostmortemTemplate:
 
 @dataclass(frozen=True)
 class KpiTargets:
-    mtta_sev1_max: timedelta
-    mttr_sev1_max: timedelta
-    incidents_per_month_max: int
-    sev1_per_quarter_max: int
+    mtta_sev1_below: timedelta
+    mttr_sev1_below: timedelta
+    incidents_per_month_below: int
+    sev1_per_quarter_below: int
     postmortem_completion_min_percent: float
-    action_items_closed_min_percent: float
+    action_items_closed_above_percent: float
     action_items_window: timedelta
 
 
@@ -213,6 +214,7 @@ class Policy:
     cadence: Mapping[Audience, AudienceCadence]
     phases: tuple[PhaseDef, ...]
     post_incident_monitoring: timedelta
+    phase_reference: Severity
     initial_update_within: timedelta
     resolution_update_within: timedelta
     escalation_contacts: tuple[Contact, ...]
@@ -229,6 +231,10 @@ class Policy:
 
     def cadence_rule(self, audience: Audience, severity: Severity) -> CadenceRule:
         return self.cadence[audience].rules[severity]
+
+    def contacts_for(self, severity: Severity) -> tuple[Contact, ...]:
+        """Who the SOP escalates ``severity`` to (SEV-1: CTO + whole team; SEV-2: lead dev)."""
+        return tuple(c for c in self.escalation_contacts if severity in c.severities)
 
     def phase(self, phase_id: str) -> PhaseDef:
         for phase in self.phases:
@@ -576,10 +582,17 @@ def _parse(data: dict[str, Any]) -> Policy:
         cadence=_cadence(root["cadence"]),
         phases=_phases(root["phases"]),
         post_incident_monitoring=root["post_incident"]["monitoring_minutes"].minutes(),
+        phase_reference=root["phase_boxes"]["reference_severity"].enum(Severity),
         initial_update_within=root["communication"]["initial_within_minutes"].minutes(),
         resolution_update_within=root["communication"]["resolution_within_minutes"].minutes(),
         escalation_contacts=tuple(
-            Contact(name=n["name"].string(), contact=n["contact"].text())
+            Contact(
+                name=n["name"].string(),
+                contact=n["contact"].text(),
+                severities=frozenset(
+                    s.enum(Severity) for s in n.get("severities", ["SEV-1"]).entries()
+                ),
+            )
             for n in root["escalation_contacts"].entries()
         ),
         rotation=Rotation(
@@ -600,14 +613,16 @@ def _parse(data: dict[str, Any]) -> Policy:
             action_statuses=tuple(n.string() for n in postmortem["action_statuses"].entries()),
         ),
         kpis=KpiTargets(
-            mtta_sev1_max=kpis["mtta_sev1_max_minutes"].minutes(1),
-            mttr_sev1_max=kpis["mttr_sev1_max_minutes"].minutes(1),
-            incidents_per_month_max=kpis["incidents_per_month_max"].integer(0),
-            sev1_per_quarter_max=kpis["sev1_per_quarter_max"].integer(0),
+            mtta_sev1_below=kpis["mtta_sev1_below_minutes"].minutes(1),
+            mttr_sev1_below=kpis["mttr_sev1_below_minutes"].minutes(1),
+            incidents_per_month_below=kpis["incidents_per_month_below"].integer(0),
+            sev1_per_quarter_below=kpis["sev1_per_quarter_below"].integer(0),
             postmortem_completion_min_percent=kpis["postmortem_completion_min_percent"].number(
                 0, 100
             ),
-            action_items_closed_min_percent=kpis["action_items_closed_min_percent"].number(0, 100),
+            action_items_closed_above_percent=kpis["action_items_closed_above_percent"].number(
+                0, 100
+            ),
             action_items_window=timedelta(days=kpis["action_items_window_days"].integer(1)),
         ),
         anti_patterns=tuple(

@@ -597,6 +597,10 @@
         <source>Update overdue: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 unresolved: escalate to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n update(s) overdue</source>
         <translation>
@@ -837,6 +841,14 @@
     </message>
     <message>
         <source>BREACHED %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 clock since the change, %2 spent before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation contacts reached:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

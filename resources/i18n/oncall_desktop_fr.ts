@@ -597,6 +597,10 @@
             <source>Update overdue: %1</source>
             <translation>Mise à jour en retard : %1</translation>
         </message>
+        <message>
+            <source>%1 unresolved: escalate to %2</source>
+            <translation>%1 non résolu : escaladez vers %2</translation>
+        </message>
         <message numerus="yes">
             <source>%n update(s) overdue</source>
             <translation>
@@ -838,6 +842,14 @@
         <message>
             <source>BREACHED %1</source>
             <translation>DÉPASSÉ %1</translation>
+        </message>
+        <message>
+            <source>%1 clock since the change, %2 spent before</source>
+            <translation>horloge %1 depuis le changement, %2 écoulé avant</translation>
+        </message>
+        <message>
+            <source>Escalation contacts reached:</source>
+            <translation>Contacts d’escalade prévenus :</translation>
         </message>
         <message>
             <source>%1: escalate now to %2.</source>

@@ -8,7 +8,7 @@ tick. Changes go through the incident service, which records who and when.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
@@ -40,6 +40,7 @@ from oncall_desktop.core.clocks import (
     ClockState,
     ack_clock,
     escalation_due_at,
+    escalation_needed,
     next_updates,
     reminders,
     resolve_clock,
@@ -378,12 +379,6 @@ class CockpitWindow(QMainWindow):
             button.setEnabled(incident.can_move_to(status))
         self.severity_button.setEnabled(incident.is_active)
         self.postmortem_button.setEnabled(not incident.is_active)
-        notified = incident.notified_contacts
-        for name, box in self.contact_boxes.items():
-            box.blockSignals(True)
-            box.setChecked(name in notified)
-            box.setEnabled(name not in notified)
-            box.blockSignals(False)
         self.checklist.set_incident(incident)
         self.checklist_view.expandAll()
         self.timeline.set_events(list(incident.timeline))
@@ -436,21 +431,45 @@ class CockpitWindow(QMainWindow):
         state = clock.state(now)
         remaining = countdown(clock.remaining(now))
         if state is ClockState.MET:
-            label.setText(self.tr("met (%1 to spare)").replace("%1", remaining))
+            text = self.tr("met (%1 to spare)").replace("%1", remaining)
             set_style(label, MET)
         elif state is ClockState.BREACHED:
-            label.setText(self.tr("BREACHED %1").replace("%1", remaining))
+            text = self.tr("BREACHED %1").replace("%1", remaining)
             set_style(label, LATE)
         else:
-            label.setText(remaining)
+            text = remaining
             set_style(label, "")
+        if clock.spent_before > timedelta(0) and clock.severity is not None:
+            # the clock of a severity set mid-incident runs from the change (README)
+            text += " · " + fill(
+                self.tr("%1 clock since the change, %2 spent before"),
+                clock.severity.value,
+                countdown(clock.spent_before),
+            )
+        label.setText(text)
 
     def _show_escalation(self, now: datetime) -> None:
+        """The contacts of the current severity while its escalation is due; once resolved,
+        only who was reached (no "escalate now" for a closed matter)."""
         incident, sev = self.incident, self._policy.severity(self.incident.severity)
         due = escalation_due_at(incident, self._policy)
-        visible = due is not None and (now >= due or bool(incident.notified_contacts))
+        notified = incident.notified_contacts
+        wanted = {c.name for c in self._policy.contacts_for(incident.severity)}
+        needed = escalation_needed(incident, self._policy, now)
+        visible = (
+            needed or bool(notified) or (incident.is_active and due is not None and now >= due)
+        )
         self.escalation_box.setVisible(visible)
         if not visible:
+            return
+        for name, box in self.contact_boxes.items():
+            box.setVisible((needed and name in wanted) or name in notified)
+            box.blockSignals(True)
+            box.setChecked(name in notified)
+            box.setEnabled(name not in notified and incident.is_active)
+            box.blockSignals(False)
+        if not needed:
+            self.escalation_hint.setText(self.tr("Escalation contacts reached:"))
             return
         if sev.escalation is EscalationMode.IMMEDIATE:
             hint = self.tr("%1: escalate now to %2.")

@@ -224,7 +224,7 @@ class KpiWindow(QMainWindow):
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         most = max((sum(m.values()) for _, m in report.per_month), default=0)
-        top = max(most, self._policy.kpis.incidents_per_month_max) + 1
+        top = max(most, self._policy.kpis.incidents_per_month_below) + 1
         axis_y.setRange(0, top)
         # whole incidents on whole ticks (Qt's even ticks put "1" where 1.5 is)
         axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
@@ -247,8 +247,8 @@ class KpiWindow(QMainWindow):
         times.addAxis(time_y, Qt.AlignmentFlag.AlignLeft)
         highest = 0.0
         for name, series_data, target in (
-            (self.tr("MTTA"), report.monthly_mtta_sev1, self._policy.kpis.mtta_sev1_max),
-            (self.tr("MTTR"), report.monthly_mttr_sev1, self._policy.kpis.mttr_sev1_max),
+            (self.tr("MTTA"), report.monthly_mtta_sev1, self._policy.kpis.mtta_sev1_below),
+            (self.tr("MTTR"), report.monthly_mttr_sev1, self._policy.kpis.mttr_sev1_below),
         ):
             line = QLineSeries()
             line.setName(name)

@@ -333,6 +333,28 @@ def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, conte
     qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
 
 
+def test_sev2_unresolved_at_two_hours_raises_one_escalation_notification(qtbot, context, clock):
+    from datetime import timedelta
+
+    ctx = context(settings=Settings(language="en"))
+    recorder = RecordingNotifier()
+    ctx.controller.use_notifier(recorder.notifier)
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
+        ctx.incidents.declare("Login fails for Gmail users", Severity.SEV2, "40% users")
+    qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
+
+    def escalations():
+        return [n for n in recorder.shown if "escalate" in n.title]
+
+    clock.advance(timedelta(minutes=119, seconds=59))
+    ctx.controller.on_tick(clock.now())
+    assert escalations() == []
+    clock.advance(timedelta(seconds=1))
+    ctx.controller.on_tick(clock.now())
+    ctx.controller.on_tick(clock.now())
+    assert [n.title for n in escalations()] == ["SEV-2 unresolved: escalate to Lead dev + on-call"]
+
+
 def test_without_tray_or_notification_server_alerts_reach_the_window(context):
     ctx = context(settings=Settings(language="en"))
     assert ctx.tray is None

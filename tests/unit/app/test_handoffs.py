@@ -19,8 +19,13 @@ from tests.unit.app.conftest import RecordingNotifier
 # the 20th and is 08:00 UTC on the 27th.
 BEFORE_CHANGE = datetime(2025, 10, 27, 7, 30, tzinfo=UTC)  # 08:30 in Paris
 CHANGE = datetime(2025, 10, 27, 8, 0, tzinfo=UTC)
+# Week 1 (Agent DEV primary) from Monday 2025-10-20: these tests are about the moment of the
+# change, not the default start (tests/unit/services/test_incidents.py checks that one).
 PARIS_ORCHESTRATEUR = Settings(
-    language="en", team_timezone="Europe/Paris", engineer_name="Orchestrateur"
+    language="en",
+    team_timezone="Europe/Paris",
+    engineer_name="Orchestrateur",
+    rotation_anchor="2025-10-20",
 )
 
 
@@ -101,6 +106,7 @@ def test_incoming_checks_complete_the_handoff_with_pagerduty_checked_live(
         team_timezone="Europe/Paris",
         engineer_name="Orchestrateur",
         pagerduty_base_url=pagerduty.url,
+        rotation_anchor="2025-10-20",
     )
     database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))  # the app's database
     IncidentRepository(database).save(

@@ -86,6 +86,7 @@ def test_escalation(policy):
         "GCP Support",
         "BANGE Support",
         "Team Dev",
+        "Lead Dev",
     ]
 
 
@@ -140,12 +141,12 @@ def test_five_phases_with_time_boxes_and_steps(policy):
 
 def test_kpi_targets(policy):
     k = policy.kpis
-    assert k.mtta_sev1_max == minutes(5)
-    assert k.mttr_sev1_max == minutes(120)
-    assert k.incidents_per_month_max == 5
-    assert k.sev1_per_quarter_max == 3
+    assert k.mtta_sev1_below == minutes(5)
+    assert k.mttr_sev1_below == minutes(120)
+    assert k.incidents_per_month_below == 5
+    assert k.sev1_per_quarter_below == 3
     assert k.postmortem_completion_min_percent == 100
-    assert k.action_items_closed_min_percent == 80
+    assert k.action_items_closed_above_percent == 80
     assert k.action_items_window == timedelta(days=30)
 
 
@@ -206,14 +207,14 @@ def test_override_replaces_a_number(tmp_path):
 def test_invalid_override_names_the_key_and_keeps_defaults(tmp_path):
     path = tmp_path / "policy.toml"
     path.write_text(
-        '[severities.SEV-2]\nack_sla_minutes = "quinze"\n\n[kpis]\nincidents_per_month_max = 4\n',
+        '[severities.SEV-2]\nack_sla_minutes = "quinze"\n\n[kpis]\nincidents_per_month_below = 4\n',
         encoding="utf-8",
     )
     loaded = load_policy(path)
     assert len(loaded.problems) == 1
     assert "severities.SEV-2.ack_sla_minutes" in str(loaded.problems[0])
     assert loaded.policy.severity(Severity.SEV2).ack_sla == minutes(15)  # default stays
-    assert loaded.policy.kpis.incidents_per_month_max == 4  # the valid section applies
+    assert loaded.policy.kpis.incidents_per_month_below == 4  # the valid section applies
 
 
 @pytest.mark.parametrize(

@@ -52,3 +52,49 @@ def test_following_pagerduty(clock):
     assert apply_page_status(incident, resolved, clock.now())
     assert incident.status is Status.RESOLVED
     assert incident.timeline[-1].actor == "PagerDuty"
+
+
+def test_the_default_rotation_agrees_with_the_sops_example(policy):
+    """SOP-5: the handoff of Monday 2025-10-20 9h goes from Agent DEV to Orchestrateur, who is
+    on call for that evening's 22:15 incident (times GMT+1)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from oncall_desktop.config.schema import Settings
+    from oncall_desktop.core.handoff import shift_at
+    from oncall_desktop.services.handoffs import rotation_spec
+
+    gmt1 = ZoneInfo("Africa/Douala")
+    spec = rotation_spec(Settings(), policy)
+    incident = shift_at(spec, datetime(2025, 10, 20, 22, 15, tzinfo=gmt1), gmt1)
+    assert (incident.primary, incident.backup, incident.previous) == (
+        "Orchestrateur",
+        "Agent DEV",
+        "Agent DEV",
+    )
+    assert incident.start == datetime(2025, 10, 20, 9, 0, tzinfo=gmt1)
+
+
+def test_declaring_by_hand_is_acknowledging(qtbot, tmp_path, clock, policy):
+    from oncall_desktop.core.clocks import ClockState, ack_clock
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.tasks import TaskRunner
+    from oncall_desktop.storage.db import open_database, sqlite_url
+    from oncall_desktop.storage.repositories import IncidentRepository
+
+    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
+    runner = TaskRunner()
+    service = IncidentService(IncidentRepository(database), runner, clock, policy, "alice")
+    try:
+        detected = clock.now() - timedelta(minutes=3)
+        with qtbot.waitSignal(service.incident_declared, timeout=5000) as blocker:
+            service.declare("API down", Severity.SEV1, detected_at=detected)
+        incident = blocker.args[0]
+        assert incident.status is Status.ACKNOWLEDGED
+        assert incident.acknowledged_at == clock.now()  # MTTA: detection to declaration
+        assert ack_clock(incident, policy).state(clock.now() + timedelta(hours=1)) is (
+            ClockState.MET
+        )
+    finally:
+        runner.wait()
+        database.close()

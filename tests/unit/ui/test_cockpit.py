@@ -225,6 +225,41 @@ def test_escalation_list_for_sev1_at_once_and_sev2_at_two_hours(qtbot, cockpit, 
     sev2.set_now(clock.now())
     assert sev2.escalation_box.isVisible()
     assert "Lead dev + on-call" in sev2.escalation_hint.text()
+    shown = [name for name, box in sev2.contact_boxes.items() if box.isVisibleTo(sev2)]
+    assert shown == ["Lead Dev"]  # not the SEV-1 list
+
+
+def test_no_escalate_now_once_resolved(qtbot, cockpit, service, clock):
+    window = cockpit()
+    window.contact_boxes["CTO"].setChecked(True)
+    wait_for_event(qtbot, window, EventKind.CONTACT_NOTIFIED)
+    service.move_to(window.incident_id, Status.RESOLVED)
+    qtbot.waitUntil(lambda: not window.incident.is_active, timeout=5000)
+    window.set_now(clock.now())
+    assert "escalate now" not in window.escalation_hint.text()
+    visible = [name for name, box in window.contact_boxes.items() if box.isVisibleTo(window)]
+    assert visible == ["CTO"]  # who was reached stays on record
+    resolved_quietly = cockpit()
+    service.move_to(resolved_quietly.incident_id, Status.RESOLVED)
+    qtbot.waitUntil(lambda: not resolved_quietly.incident.is_active, timeout=5000)
+    resolved_quietly.set_now(clock.now())
+    assert not resolved_quietly.escalation_box.isVisible()
+
+
+def test_a_raised_severity_shows_its_clock_since_the_change(qtbot, cockpit, service, store, clock):
+    window = cockpit(stored(store, clock, Severity.SEV3))
+    service.move_to(window.incident_id, Status.ACKNOWLEDGED)
+    wait_for_event(qtbot, window, EventKind.STATUS_CHANGED)
+    clock.advance(120 * M)
+    service.change_severity(window.incident_id, Severity.SEV1, "all users now")
+    wait_for_event(qtbot, window, EventKind.SEVERITY_CHANGED)
+    clock.advance(M)
+    window.set_now(clock.now())
+    assert window.ack_label.text().startswith("met")  # acknowledged in time, as SEV-3
+    assert window.resolve_label.text() == (
+        "1:59:00 · SEV-1 clock since the change, 2:00:00 spent before"
+    )
+    assert window.audience_rows[Audience.STATUS_PAGE].countdown.text() == "4:00"
 
 
 def test_several_incidents_each_with_their_own_clocks(cockpit, store, clock):
