@@ -314,7 +314,7 @@ def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, conte
     cockpit = ctx.controller.cockpits[incident_id]
     ctx.controller.update_tray(clock.now())
     entries = [a.text() for a in ctx.controller.tray._incident_actions.values()]
-    assert entries == ["SEV-1 API Down — ack 5:00"]
+    assert entries == ["SEV-1 API Down — Internal (Slack #incidents) 5:00"]  # declared: acked
     clock.advance(timedelta(minutes=6))
     ctx.controller.on_tick(clock.now())
     ctx.controller.on_tick(clock.now())  # a second tick must not alert again
