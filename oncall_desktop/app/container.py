@@ -265,6 +265,11 @@ class AppController(QObject):
         return resolve_language(self.settings.language)
 
     @property
+    def message_language(self) -> str:
+        """The language of what is posted (a team setting, apart from the UI's)."""
+        return self.settings.message_language
+
+    @property
     def zone(self) -> tzinfo | None:
         return resolve_zone(self.settings.team_timezone)[0]
 
@@ -314,7 +319,7 @@ class AppController(QObject):
         composition = ComposerDialog.ask(
             incident,
             self.policy,
-            self.language,
+            self.message_language,
             self.clock.now(),
             self.zone,
             self.actor,
@@ -382,7 +387,7 @@ class AppController(QObject):
                     MessageKind.DECLARED,
                     incident,
                     self.policy,
-                    self.language,
+                    self.message_language,
                     self.clock.now(),
                     zone=self.zone,
                     oncall=self.actor,

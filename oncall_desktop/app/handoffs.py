@@ -110,6 +110,7 @@ class HandoffController(QObject):
             self.service,
             self.controller.clock,
             self.controller.actor,
+            message_language=self.controller.message_language,
         )
         window.closed.connect(self._on_closed)
         window.post_requested.connect(self.post)

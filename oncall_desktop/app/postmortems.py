@@ -73,6 +73,7 @@ class PostmortemController(QObject):
             self.controller.language,
             self.service,
             self.controller.runner,
+            message_language=self.controller.message_language,
         )
         window.closed.connect(self._on_closed)
         window.post_summary_requested.connect(self.post_summary)

@@ -11,6 +11,7 @@ from typing import Any
 SCHEMA_VERSION = 1
 
 LANGUAGES = ("system", "fr", "en")
+MESSAGE_LANGUAGES = ("en", "fr")
 
 
 def _setting(
@@ -39,8 +40,13 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 @dataclass(frozen=True)
 class Settings:
-    language: str = _setting(
-        "system", "Language", "UI and message language: system, fr or en.", LANGUAGES
+    language: str = _setting("system", "Language", "UI language: system, fr or en.", LANGUAGES)
+    message_language: str = _setting(
+        "en",
+        "Language of posted messages",
+        "The team's language for what is posted to Slack, PagerDuty and the status page, apart "
+        "from the UI's: en (the SOP's templates are English, even in its French text) or fr.",
+        MESSAGE_LANGUAGES,
     )
     database_url: str = _setting(
         "",

@@ -22,7 +22,9 @@ class MessageKind(StrEnum):
     UPDATE = "update"
     RESOLVED = "resolved"
     STATUS_PAGE = "status_page"
+    STATUS_PAGE_RESOLVED = "status_page_resolved"
     EXECUTIVE = "executive"
+    EXECUTIVE_RESOLVED = "executive_resolved"
 
 
 # Which audience a message serves (its countdown is reset once it is confirmed sent).
@@ -31,18 +33,40 @@ AUDIENCE_OF = {
     MessageKind.UPDATE: Audience.INTERNAL,
     MessageKind.RESOLVED: Audience.INTERNAL,
     MessageKind.STATUS_PAGE: Audience.STATUS_PAGE,
+    MessageKind.STATUS_PAGE_RESOLVED: Audience.STATUS_PAGE,
     MessageKind.EXECUTIVE: Audience.EXECUTIVE,
+    MessageKind.EXECUTIVE_RESOLVED: Audience.EXECUTIVE,
+}
+# The resolution notice of each audience (SOP 4.3).
+RESOLVED_KIND = {
+    Audience.INTERNAL: MessageKind.RESOLVED,
+    Audience.STATUS_PAGE: MessageKind.STATUS_PAGE_RESOLVED,
+    Audience.EXECUTIVE: MessageKind.EXECUTIVE_RESOLVED,
 }
 
 SEVERITY_EMOJI = {Severity.SEV1: "🔴", Severity.SEV2: "🟠", Severity.SEV3: "🟡"}
+# Statuses as the SOP's messages say them ("**Status** : Investigating"), in each language of
+# the messages: no English word inside a French message, and none the other way round.
 STATUS_WORDS = {
-    Status.TRIGGERED: "Triggered",
-    Status.ACKNOWLEDGED: "Acknowledged",
-    Status.INVESTIGATING: "Investigating",
-    Status.MITIGATING: "Mitigating",
-    Status.RESOLVED: "Resolved",
-    Status.CLOSED: "Closed",
+    "en": {
+        Status.TRIGGERED: "Triggered",
+        Status.ACKNOWLEDGED: "Acknowledged",
+        Status.INVESTIGATING: "Investigating",
+        Status.MITIGATING: "Mitigating",
+        Status.RESOLVED: "Resolved",
+        Status.CLOSED: "Closed",
+    },
+    "fr": {
+        Status.TRIGGERED: "Déclenché",
+        Status.ACKNOWLEDGED: "Pris en charge",
+        Status.INVESTIGATING: "Investigation en cours",
+        Status.MITIGATING: "Atténuation en cours",
+        Status.RESOLVED: "Résolu",
+        Status.CLOSED: "Clos",
+    },
 }
+# What an empty field reads as in a message.
+TO_BE_DETERMINED = {"en": "TBD", "fr": "À déterminer"}
 
 
 @dataclass(frozen=True)
@@ -88,9 +112,10 @@ def compose(
     zone: tzinfo | None = None,
     oncall: str = "",
 ) -> str:
-    """Fill the SOP template for ``kind``."""
+    """Fill the SOP template for ``kind`` in ``language`` (the team's message language)."""
+    language = "fr" if language == "fr" else "en"
     template = policy.templates[kind.value].get(language)
-    status = STATUS_WORDS[incident.status]
+    status = STATUS_WORDS[language][incident.status]
     end = incident.resolved_at or now
     values = {
         "severity": incident.severity.value,
@@ -105,15 +130,16 @@ def compose(
         "elapsed": duration_text(now - incident.detected_at),
         "root_cause": human.root_cause or "—",
         "actions": _bullets(human.actions),
-        "eta": human.eta or "TBD",
+        "eta": human.eta or TO_BE_DETERMINED[language],
         "impact_line": incident.impact or "",
         "duration": duration_text(end - incident.detected_at),
         "start": local_time(incident.detected_at, zone, with_date=False),
         "end": local_time(end, zone, with_date=False),
-        "resolution": human.resolution or "—",
+        "resolution": human.resolution or incident.resolution_note or "—",
         "timeline": _timeline(incident, policy, language, zone),
         "next_steps": _bullets(human.next_steps),
         "every": _status_page_every(incident, policy),
+        "promise": _status_page_promise(incident, policy, language),
         "financial_impact": human.financial_impact or "—",
         "plan": human.actions.strip().replace("\n", "; ") or "—",
     }
@@ -137,20 +163,44 @@ def _timeline(incident: Incident, policy: Policy, language: str, zone: tzinfo | 
 
 
 def _status_page_every(incident: Incident, policy: Policy) -> int:
+    """Minutes between status-page updates (kept for override templates that use {every})."""
     rule = policy.cadence_rule(Audience.STATUS_PAGE, incident.severity)
-    if rule.every is None:
-        rule = policy.cadence_rule(Audience.STATUS_PAGE, Severity.SEV1)
-    return int((rule.every or timedelta(minutes=30)).total_seconds() // 60)
+    return int(rule.every.total_seconds() // 60) if rule.every else 0
+
+
+def _status_page_promise(incident: Incident, policy: Policy, language: str) -> str:
+    """The closing sentence of the status-page message: a cadence only when the severity has
+    one (SEV-1: 30 min, SEV-2: 1 h); otherwise no promise the team does not keep."""
+    rule = policy.cadence_rule(Audience.STATUS_PAGE, incident.severity)
+    if not rule.every:
+        return policy.templates["status_page_no_promise"].get(language)
+    return (
+        policy.templates["status_page_promise"]
+        .get(language)
+        .format(every=every_text(rule.every, language))
+    )
+
+
+def every_text(every: timedelta, language: str) -> str:
+    """What follows "every" / "toutes les": '30 minutes', 'hour', '2 hours' / '30 minutes',
+    'heures', '2 heures'."""
+    minutes = int(every.total_seconds() // 60)
+    if minutes % 60:
+        return f"{minutes} minutes"
+    hours = minutes // 60
+    if hours == 1:
+        return "heures" if language == "fr" else "hour"
+    return f"{hours} heures" if language == "fr" else f"{hours} hours"
 
 
 def default_kind(incident: Incident, audience: Audience) -> MessageKind:
-    """The message the SOP expects next for an audience."""
+    """The message the SOP expects next for an audience: once resolved, its resolution notice."""
+    if not incident.is_active:
+        return RESOLVED_KIND[audience]
     if audience is Audience.STATUS_PAGE:
         return MessageKind.STATUS_PAGE
     if audience is Audience.EXECUTIVE:
         return MessageKind.EXECUTIVE
-    if not incident.is_active:
-        return MessageKind.RESOLVED
     sent = [
         e
         for e in incident.events(EventKind.UPDATE_SENT)

@@ -335,23 +335,23 @@ def from_json(text: str) -> HandoffNote:
     )
 
 
-# --- Markdown, in the SOP's layout ---------------------------------------------------------------
+# --- Markdown, in the SOP's layout (French words where the French SOP has English ones) ---------
 
 LABELS = {
     "fr": {
-        "title": "On-Call Handoff",
+        "title": "Passation d’astreinte",
         "outgoing": "Sortant",
         "incoming": "Entrant",
-        "no_active": "No active incidents",
+        "no_active": "Aucun incident actif",
         "active": "Incidents actifs",
-        "watch": "Watch items",
+        "watch": "Points de vigilance",
         "last_week": "Incidents dernière semaine",
-        "upcoming": "Upcoming",
-        "actions": "Action items à échéance",
+        "upcoming": "À venir",
+        "actions": "Actions correctives à échéance",
         "notes": "Notes",
-        "status": "Status",
-        "complete": "Handoff complete ✅",
-        "pending": "Handoff pending ⏳",
+        "status": "Statut",
+        "complete": "Passation terminée ✅",
+        "pending": "Passation en attente ⏳",
         "signed": "Signé par",
     },
     "en": {

@@ -120,7 +120,10 @@ class Incident:
         pagerduty_id: str | None = None,
         pagerduty_url: str | None = None,
         is_drill: bool = False,
+        provisional_from_urgency: str = "",
     ) -> Incident:
+        """``provisional_from_urgency``: the severity is a guess from a page's urgency ("high"
+        or "low") until the engineer confirms it."""
         title = title.strip()
         if not title:
             raise DomainError("an incident needs a title")
@@ -151,6 +154,11 @@ class Incident:
             status=status.value,
             detected_at=detected.isoformat(),
             reason=severity_reason,
+            **(
+                {"provisional_from_urgency": provisional_from_urgency}
+                if provisional_from_urgency
+                else {}
+            ),
         )
         return incident
 
@@ -250,6 +258,15 @@ class Incident:
         if contact in self.notified_contacts:
             raise DomainError(f"{contact} is already marked as notified")
         self._record(at, EventKind.CONTACT_NOTIFIED, actor, contact=contact)
+
+    @property
+    def resolution_note(self) -> str:
+        """What was typed when the incident was last resolved ("" when nothing was)."""
+        note = ""
+        for event in self.events(EventKind.STATUS_CHANGED):
+            if event.data.get("to") == Status.RESOLVED and event.data.get("note"):
+                note = str(event.data["note"])
+        return note
 
     @property
     def notified_contacts(self) -> set[str]:

@@ -22,7 +22,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "fr": "Rappel mis en pause ({audience}) jusqu’à {until} : {reason}",
     },
     "contact": {"en": "Escalation: {contact} notified", "fr": "Escalade : {contact} prévenu"},
+    "provisional": {
+        "en": "provisional, from a {urgency}-urgency PagerDuty page",
+        "fr": "provisoire, d’après une alerte PagerDuty d’urgence {urgency}",
+    },
 }
+URGENCY_NAMES = {"fr": {"high": "haute", "low": "basse"}}
 STATUS_NAMES = {
     "fr": {
         "triggered": "déclenché",
@@ -50,6 +55,10 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
     data = event.data
     if event.kind is EventKind.DECLARED:
         reason = f" — {data['reason']}" if data.get("reason") else ""
+        if data.get("provisional_from_urgency"):
+            urgency = str(data["provisional_from_urgency"])
+            urgency = URGENCY_NAMES.get(language, {}).get(urgency, urgency)
+            reason = " — " + _say("provisional", language, urgency=urgency)
         return (
             _say("declared", language, severity=data.get("severity"), title=data.get("title"))
             + reason

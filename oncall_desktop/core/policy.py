@@ -22,6 +22,17 @@ from oncall_desktop.core.errors import PolicyError
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 
 LANGUAGES = ("fr", "en")
+TEMPLATE_NAMES = (
+    "declared",
+    "update",
+    "resolved",
+    "status_page",
+    "status_page_promise",
+    "status_page_no_promise",
+    "status_page_resolved",
+    "executive",
+    "executive_resolved",
+)
 DEFAULTS_RESOURCE = "sop5_defaults.toml"
 
 
@@ -548,7 +559,7 @@ def _parse(data: dict[str, Any]) -> Policy:
     postmortem = root["postmortem"]
     handoff = root["handoff"]
     templates = {name: node.text() for name, node in root["templates"].items()}
-    for required in ("declared", "update", "resolved", "status_page", "executive"):
+    for required in TEMPLATE_NAMES:
         if required not in templates:
             raise PolicyError(f"templates.{required}", MISSING)
     weekday = rotation["weekday"].string().lower()

@@ -199,10 +199,6 @@ def prefill(
         for event in incident.timeline
         if event.kind is not EventKind.REMINDER_SNOOZED
     )
-    resolution = ""
-    for event in incident.events(EventKind.STATUS_CHANGED):
-        if event.data.get("to") == "resolved" and event.data.get("note"):
-            resolution = str(event.data["note"])
     return PostMortem(
         title=title_for(incident, policy, number_of_day, zone),
         incident_date=incident.detected_at.astimezone(zone).date(),
@@ -212,7 +208,7 @@ def prefill(
         impact=Impact(users=incident.impact, duration=duration, sla=sla),
         timeline_zone=zone_label(incident.detected_at, zone),
         timeline=rows,
-        sections={"summary": incident.title, "resolution": resolution},
+        sections={"summary": incident.title, "resolution": incident.resolution_note},
     )
 
 
@@ -390,6 +386,36 @@ def to_markdown(postmortem: PostMortem, policy: Policy, language: str) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+SUMMARY_PHRASES = {
+    "en": {
+        "root_cause": "Root cause: {text}",
+        "items": "Action items: {count} ({done} done)",
+        "reviewed": "Reviewed by {who} on {day}",
+    },
+    "fr": {
+        "root_cause": "Cause racine : {text}",
+        "items": "Actions correctives : {count} ({done} terminées)",
+        "reviewed": "Relu par {who} le {day}",
+    },
+}
+
+
+def summary_text(postmortem: PostMortem, language: str) -> str:
+    """The short summary posted to the team (SOP 5.2), in the team's message language; what
+    people typed is kept as typed (filled in one pass: a "{x}" in it stays as it is)."""
+    phrases = SUMMARY_PHRASES["fr" if language == "fr" else "en"]
+    pm = postmortem
+    done = sum(1 for i in pm.action_items if i.status is ActionStatus.DONE)
+    lines = [f"📝 {pm.title} ({pm.severity.value}, {pm.duration})", pm.text("summary")]
+    if pm.text("root_cause"):
+        lines.append(phrases["root_cause"].format(text=pm.text("root_cause")))
+    lines.append(phrases["items"].format(count=len(pm.action_items), done=done))
+    if pm.is_signed:
+        day = pm.reviewed_on.isoformat() if pm.reviewed_on else ""
+        lines.append(phrases["reviewed"].format(who=pm.reviewed_by, day=day))
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _unescape_cell(text: str) -> str:

@@ -776,6 +776,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Monitoring (5.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escalation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,6 +832,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>done: the incident can be closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>OVERDUE %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -860,6 +868,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close the incident?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SOP asks for an hour of monitoring after resolution (5.1): it runs until %1, %2 from now. Close anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>sent as a note (status updates not in the plan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,7 +903,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Status page: resolved (external, no jargon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Executive summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executive: resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1738,18 +1762,6 @@
         <source>The PDF could not be written to %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Root cause: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action items: %1 (%2 done)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewed by %1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n page(s) to %1</source>
         <translation>
@@ -1805,6 +1817,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What is posted to Slack, PagerDuty and the status page. The procedure&apos;s templates are in English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keep running in the tray when closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,6 +1850,10 @@
     </message>
     <message>
         <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted messages in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -776,6 +776,10 @@
             <translation>SLA de résolution</translation>
         </message>
         <message>
+            <source>Monitoring (5.1)</source>
+            <translation>Surveillance (5.1)</translation>
+        </message>
+        <message>
             <source>Escalation</source>
             <translation>Escalade</translation>
         </message>
@@ -828,6 +832,10 @@
             <translation>Statut : %1 · détecté %2</translation>
         </message>
         <message>
+            <source>done: the incident can be closed</source>
+            <translation>terminée : l’incident peut être clos</translation>
+        </message>
+        <message>
             <source>OVERDUE %1</source>
             <translation>EN RETARD %1</translation>
         </message>
@@ -860,6 +868,14 @@
             <translation>%1 non résolu après la limite de la SOP : escaladez vers %2.</translation>
         </message>
         <message>
+            <source>Close the incident?</source>
+            <translation>Clore l’incident ?</translation>
+        </message>
+        <message>
+            <source>The SOP asks for an hour of monitoring after resolution (5.1): it runs until %1, %2 from now. Close anyway?</source>
+            <translation>La procédure demande une heure de surveillance après la résolution (5.1) : elle dure jusqu’à %1, encore %2. Clore quand même ?</translation>
+        </message>
+        <message>
             <source>sent as a note (status updates not in the plan)</source>
             <translation>envoyé comme note (mises à jour de statut hors de l'abonnement)</translation>
         </message>
@@ -887,8 +903,16 @@
             <translation>Page de statut (externe, sans jargon)</translation>
         </message>
         <message>
+            <source>Status page: resolved (external, no jargon)</source>
+            <translation>Page de statut : résolu (externe, sans jargon)</translation>
+        </message>
+        <message>
             <source>Executive summary</source>
             <translation>Synthèse pour la direction</translation>
+        </message>
+        <message>
+            <source>Executive: resolution</source>
+            <translation>Direction : résolution</translation>
         </message>
         <message>
             <source>Compose update</source>
@@ -1738,18 +1762,6 @@
             <source>The PDF could not be written to %1</source>
             <translation>Le PDF n'a pas pu être écrit dans %1</translation>
         </message>
-        <message>
-            <source>Root cause: %1</source>
-            <translation>Cause racine : %1</translation>
-        </message>
-        <message>
-            <source>Action items: %1 (%2 done)</source>
-            <translation>Actions : %1 (%2 terminées)</translation>
-        </message>
-        <message>
-            <source>Reviewed by %1 on %2</source>
-            <translation>Relu par %1 le %2</translation>
-        </message>
         <message numerus="yes">
             <source>Exported %n page(s) to %1</source>
             <translation>
@@ -1805,6 +1817,10 @@
             <translation>Système</translation>
         </message>
         <message>
+            <source>What is posted to Slack, PagerDuty and the status page. The procedure's templates are in English.</source>
+            <translation>Ce qui est publié sur Slack, PagerDuty et la page de statut. Les modèles de la procédure sont en anglais.</translation>
+        </message>
+        <message>
             <source>Keep running in the tray when closed</source>
             <translation>Rester dans la zone de notification à la fermeture</translation>
         </message>
@@ -1835,6 +1851,10 @@
         <message>
             <source>Language</source>
             <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Posted messages in</source>
+            <translation>Messages publiés en</translation>
         </message>
         <message>
             <source>Your name</source>

@@ -8,7 +8,7 @@ tick. Changes go through the incident service, which records who and when.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -41,6 +42,8 @@ from oncall_desktop.core.clocks import (
     ack_clock,
     escalation_due_at,
     escalation_needed,
+    monitoring_running,
+    monitoring_until,
     next_updates,
     reminders,
     resolve_clock,
@@ -192,9 +195,7 @@ class CockpitWindow(QMainWindow):
         buttons = QHBoxLayout()
         for status, label in STATUS_BUTTONS:
             button = QPushButton(self.tr(label), self)
-            button.clicked.connect(
-                lambda _=False, s=status: self._service.move_to(self.incident_id, s)
-            )
+            button.clicked.connect(lambda _=False, s=status: self._on_status(s))
             self.status_buttons[status] = button
             buttons.addWidget(button)
         self.severity_button = QPushButton(self.tr("Change severity…"), self)
@@ -223,8 +224,13 @@ class CockpitWindow(QMainWindow):
         grid.addWidget(self.ack_label, 0, 1)
         grid.addWidget(QLabel(self.tr("Resolve SLA"), self), 1, 0)
         grid.addWidget(self.resolve_label, 1, 1)
+        # SOP 5.1: an hour of monitoring after resolution, counted down once resolved
+        self.monitoring_name = QLabel(self.tr("Monitoring (5.1)"), self)
+        self.monitoring_label = QLabel(self)
+        grid.addWidget(self.monitoring_name, 2, 0)
+        grid.addWidget(self.monitoring_label, 2, 1)
         self.audience_rows: dict[Audience, _AudienceRow] = {}
-        for row, (audience, cadence) in enumerate(policy.cadence.items(), start=2):
+        for row, (audience, cadence) in enumerate(policy.cadence.items(), start=3):
             widgets = _AudienceRow(cadence.name.get(language), self)
             widgets.mark_sent.clicked.connect(
                 lambda _=False, a=audience: self._service.mark_update_sent(self.incident_id, a)
@@ -395,6 +401,15 @@ class CockpitWindow(QMainWindow):
         incident, policy = self.incident, self._policy
         self._show_sla(self.ack_label, ack_clock(incident, policy), now)
         self._show_sla(self.resolve_label, resolve_clock(incident, policy), now)
+        until = monitoring_until(incident, policy)
+        self.monitoring_name.setVisible(until is not None)
+        self.monitoring_label.setVisible(until is not None)
+        if until is not None:
+            self.monitoring_label.setText(
+                countdown(until - now)
+                if now < until
+                else self.tr("done: the incident can be closed")
+            )
         dues = next_updates(incident, policy)
         overdue_any = False
         for audience, row in self.audience_rows.items():
@@ -480,6 +495,29 @@ class CockpitWindow(QMainWindow):
         )
 
     # --- user actions ---------------------------------------------------------------------------
+
+    def _on_status(self, status: Status) -> None:
+        now = self._now or datetime.now(UTC)
+        if status is Status.CLOSED and monitoring_running(self.incident, self._policy, now):
+            until = monitoring_until(self.incident, self._policy)
+            assert until is not None
+            answer = QMessageBox.question(
+                self,
+                self.tr("Close the incident?"),
+                fill(
+                    self.tr(
+                        "The SOP asks for an hour of monitoring after resolution (5.1): it runs "
+                        "until %1, %2 from now. Close anyway?"
+                    ),
+                    local_time(until, self._zone, with_date=False),
+                    countdown(until - now),
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._service.move_to(self.incident_id, status)
 
     def _on_step_toggled(self, step_id: str, done: bool) -> None:
         note = self.step_note.text().strip() if done else ""

@@ -32,7 +32,11 @@ KIND_LABELS = {
     MessageKind.STATUS_PAGE: QT_TRANSLATE_NOOP(
         "ComposerDialog", "Status page (external, no jargon)"
     ),
+    MessageKind.STATUS_PAGE_RESOLVED: QT_TRANSLATE_NOOP(
+        "ComposerDialog", "Status page: resolved (external, no jargon)"
+    ),
     MessageKind.EXECUTIVE: QT_TRANSLATE_NOOP("ComposerDialog", "Executive summary"),
+    MessageKind.EXECUTIVE_RESOLVED: QT_TRANSLATE_NOOP("ComposerDialog", "Executive: resolution"),
 }
 
 

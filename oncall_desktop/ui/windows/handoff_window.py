@@ -70,9 +70,11 @@ class HandoffWindow(QMainWindow):
         clock: Clock,
         actor: str,
         parent: QWidget | None = None,
+        message_language: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoffWindow")
+        self.message_language = message_language or language  # what is posted
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.note = note
         self.policy = policy
@@ -439,7 +441,9 @@ class HandoffWindow(QMainWindow):
 
     def _post(self) -> None:
         self.autosave.flush()
-        self.post_requested.emit(self.markdown())
+        self.post_requested.emit(
+            to_markdown(self.current(), self.policy, self.message_language, self.zone)
+        )
 
     def _history(self) -> None:
         from oncall_desktop.ui.windows.handoff_history_dialog import HandoffHistoryDialog

@@ -44,6 +44,7 @@ from oncall_desktop.core.postmortem import (
     Impact,
     PostMortem,
     TimelineRow,
+    summary_text,
     to_markdown,
 )
 from oncall_desktop.services.postmortems import (
@@ -54,7 +55,6 @@ from oncall_desktop.services.postmortems import (
 )
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.ui.autosave import Autosave
-from oncall_desktop.ui.text import fill
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 log = logging.getLogger(__name__)
@@ -110,12 +110,14 @@ class PostmortemWindow(QMainWindow):
         service: PostmortemService,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        message_language: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.incident_id = opened.incident.id or -1
         self.policy = policy
         self.language = language
+        self.message_language = message_language or language
         self.service = service
         self.runner = runner
         self._revision = opened.draft.revision
@@ -516,20 +518,8 @@ class PostmortemWindow(QMainWindow):
         return path
 
     def summary(self) -> str:
-        draft = self.draft()
-        items = draft.action_items
-        done = sum(1 for i in items if i.status is ActionStatus.DONE)
-        lines = [
-            f"📝 {draft.title} ({draft.severity.value}, {draft.duration})",
-            draft.text("summary"),
-        ]
-        if draft.text("root_cause"):
-            lines.append(fill(self.tr("Root cause: %1"), draft.text("root_cause")))
-        lines.append(fill(self.tr("Action items: %1 (%2 done)"), len(items), done))
-        if draft.is_signed:
-            reviewed = self.tr("Reviewed by %1 on %2")
-            lines.append(fill(reviewed, draft.reviewed_by, draft.reviewed_on))
-        return "\n".join(line for line in lines if line.strip())
+        """What is posted to the team, in the team's message language."""
+        return summary_text(self.draft(), self.message_language)
 
     def request_summary_post(self) -> None:
         self.autosave.flush()

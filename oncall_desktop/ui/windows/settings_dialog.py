@@ -74,6 +74,18 @@ class SettingsDialog(QDialog):
         for label, value in ((self.tr("System"), "system"), ("Français", "fr"), ("English", "en")):
             self.language.addItem(label, value)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.message_language = QComboBox(self)
+        for label, value in (("English", "en"), ("Français", "fr")):
+            self.message_language.addItem(label, value)
+        self.message_language.setCurrentIndex(
+            max(0, self.message_language.findData(settings.message_language))
+        )
+        self.message_language.setToolTip(
+            self.tr(
+                "What is posted to Slack, PagerDuty and the status page. The procedure's "
+                "templates are in English."
+            )
+        )
         self.engineer_name = QLineEdit(settings.engineer_name, self)
         self.team_timezone = QLineEdit(settings.team_timezone, self)
         self.team_timezone.setPlaceholderText("Africa/Douala")
@@ -116,6 +128,7 @@ class SettingsDialog(QDialog):
         general = QGroupBox(self.tr("General"), self)
         form = QFormLayout(general)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Posted messages in"), self.message_language)
         form.addRow(self.tr("Your name"), self.engineer_name)
         form.addRow(self.tr("Team time zone"), self.team_timezone)
         form.addRow("", self.close_to_tray)
@@ -308,6 +321,7 @@ class SettingsDialog(QDialog):
         return replace(
             self._settings,
             language=self.language.currentData(),
+            message_language=self.message_language.currentData(),
             engineer_name=self.engineer_name.text().strip(),
             team_timezone=self.team_timezone.text().strip(),
             close_to_tray=self.close_to_tray.isChecked(),

@@ -456,3 +456,31 @@ def test_channel_creation_without_a_token_says_so(qtbot, context):
     window = next(iter(ctx.controller.cockpits.values()))
     window.channel_button.click()
     qtbot.waitUntil(lambda: "No Slack bot token" in window.problem_label.text(), timeout=5000)
+
+
+def test_messages_are_composed_in_the_team_message_language_not_the_ui_one(
+    qtbot, context, monkeypatch, qapp
+):
+    from oncall_desktop.ui.translations import install_translators
+    from oncall_desktop.ui.windows import composer_dialog
+
+    asked = []
+    monkeypatch.setattr(
+        composer_dialog.ComposerDialog,
+        "ask",
+        classmethod(lambda cls, *args, **kwargs: asked.append(args[2])),
+    )
+    try:
+        for message_language in ("en", "fr"):
+            ctx = context(settings=Settings(language="fr", message_language=message_language))
+            with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as blocker:
+                ctx.incidents.declare("API down", Severity.SEV1, "100%")
+            incident_id = blocker.args[0].id
+            qtbot.waitUntil(
+                lambda ctx=ctx, i=incident_id: i in ctx.controller.cockpits, timeout=5000
+            )
+            ctx.controller.compose(incident_id, "internal")
+            assert asked[-1] == message_language
+    finally:
+        install_translators(qapp, "en")
+    assert Settings().message_language == "en"  # the SOP's templates are English

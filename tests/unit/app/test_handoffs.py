@@ -170,6 +170,18 @@ def test_without_a_token_pagerduty_is_acknowledged_by_hand_and_the_tray_reminds(
     assert posts[0].destination == "#incidents" and posts[0].kind == "handoff"
 
 
+def test_the_posted_handoff_speaks_the_message_language(qtbot, context, clock):
+    set_clock(clock, CHANGE + timedelta(minutes=5))
+    ctx = context(settings=replace(PARIS_ORCHESTRATEUR, message_language="fr"))
+    window = handoff_window(qtbot, ctx)
+    assert window.markdown().startswith("## On-Call Handoff")  # the English UI's export
+    posts = []
+    ctx.outbox.post_changed.connect(posts.append)
+    window.post_action.trigger()
+    qtbot.waitUntil(lambda: bool(posts), timeout=5000)
+    assert posts[0].text.startswith("## Passation d’astreinte - Lundi 9h")
+
+
 def test_the_rotation_can_come_from_pagerduty(qtbot, context, clock, pagerduty):
     set_clock(clock, CHANGE + timedelta(days=1))
     secrets = InMemorySecretStore()

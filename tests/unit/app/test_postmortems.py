@@ -236,22 +236,31 @@ def test_summary_goes_to_slack_through_the_outbox(qtbot, context):
     assert posts[0].text.startswith("📝 POST-MORTEM : INC-")
 
 
-def test_the_summary_speaks_the_ui_language_and_keeps_what_people_typed(qtbot, context, qapp):
+def test_the_summary_speaks_the_message_language_and_keeps_what_people_typed(qtbot, context, qapp):
     from oncall_desktop.ui.translations import install_translators
 
-    ctx = context(settings=Settings(language="fr", slack_channel="#incidents"))
+    summaries = {}
     try:
-        incident_id = resolved(qtbot, ctx)
-        window = open_editor(qtbot, ctx, incident_id)
-        window.text_edits["root_cause"].setPlainText("Pool saturé à 100%2 (%1)")
-        window.reviewed_by_edit.setText("Ama %2 Lead Dev")
-        window.reviewed_on_edit.setDate(QDate(2026, 11, 27))
-        summary = window.summary().splitlines()
+        for message_language in ("fr", "en"):
+            settings = Settings(
+                language="fr", message_language=message_language, slack_channel="#incidents"
+            )
+            ctx = context(settings=settings)
+            incident_id = resolved(qtbot, ctx)
+            window = open_editor(qtbot, ctx, incident_id)
+            window.text_edits["root_cause"].setPlainText("Pool saturé à 100%2 (%1) {x}")
+            window.reviewed_by_edit.setText("Ama %2 Lead Dev")
+            window.reviewed_on_edit.setDate(QDate(2026, 11, 27))
+            summaries[message_language] = window.summary().splitlines()
     finally:
         install_translators(qapp, "en")
-    assert "Cause racine : Pool saturé à 100%2 (%1)" in summary
-    assert "Actions : 0 (0 terminées)" in summary
-    assert "Relu par Ama %2 Lead Dev le 2026-11-27" in summary
+    assert "Cause racine : Pool saturé à 100%2 (%1) {x}" in summaries["fr"]
+    assert "Actions correctives : 0 (0 terminées)" in summaries["fr"]
+    assert "Relu par Ama %2 Lead Dev le 2026-11-27" in summaries["fr"]
+    # a French UI posting to an English-speaking team
+    assert "Root cause: Pool saturé à 100%2 (%1) {x}" in summaries["en"]
+    assert "Action items: 0 (0 done)" in summaries["en"]
+    assert "Reviewed by Ama %2 Lead Dev on 2026-11-27" in summaries["en"]
 
 
 @pytest.mark.parametrize("zone", ["Europe/Paris", "America/New_York"])

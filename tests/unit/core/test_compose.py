@@ -64,7 +64,10 @@ def test_update_numbers_and_elapsed(clock, policy):
     assert "**ETA** : 30 min" in text
     inc.record_update_sent(Audience.INTERNAL, at=clock.now(), actor="a")
     text = compose(MessageKind.UPDATE, inc, policy, "fr", clock.now(), zone=UTC)
-    assert text.startswith("📢 UPDATE #2 - T+15 min") and "**Statut**" in text
+    assert text.startswith("📢 MISE À JOUR #2 - T+15 min")
+    assert (
+        "**Statut** : Investigation en cours" in text and "**Délai estimé** : À déterminer" in text
+    )
 
 
 def test_resolved_has_duration_and_timeline(clock, policy):
@@ -92,7 +95,12 @@ def test_status_page_and_executive(clock, policy):
     page = compose(MessageKind.STATUS_PAGE, inc, policy, "en", clock.now())
     assert "provide updates every 30 minutes" in page and "SEV" not in page
     inc.change_severity(Severity.SEV2, at=clock.now(), actor="a", reason="Gmail only")
-    assert "every 60 minutes" in compose(MessageKind.STATUS_PAGE, inc, policy, "en", clock.now())
+    assert "provide updates every hour." in compose(
+        MessageKind.STATUS_PAGE, inc, policy, "en", clock.now()
+    )
+    assert "une mise à jour toutes les heures." in compose(
+        MessageKind.STATUS_PAGE, inc, policy, "fr", clock.now()
+    )
     executive = compose(
         MessageKind.EXECUTIVE,
         inc,
@@ -113,7 +121,39 @@ def test_default_kind_follows_the_procedure(clock):
     assert default_kind(inc, Audience.INTERNAL) is MessageKind.UPDATE
     inc.move_to(Status.RESOLVED, at=clock.now(), actor="a")
     assert default_kind(inc, Audience.INTERNAL) is MessageKind.RESOLVED
-    assert default_kind(inc, Audience.EXECUTIVE) is MessageKind.EXECUTIVE
+    assert default_kind(inc, Audience.EXECUTIVE) is MessageKind.EXECUTIVE_RESOLVED
+    assert default_kind(inc, Audience.STATUS_PAGE) is MessageKind.STATUS_PAGE_RESOLVED
+
+
+def test_a_sev3_status_page_text_promises_no_cadence(clock, policy):
+    inc = sop_incident(clock)
+    inc.change_severity(Severity.SEV3, at=clock.now(), actor="a", reason="a few users")
+    for language in ("en", "fr"):
+        text = compose(MessageKind.STATUS_PAGE, inc, policy, language, clock.now())
+        assert "every" not in text and "toutes les" not in text and "minutes" not in text
+    assert "keep you informed here" in compose(
+        MessageKind.STATUS_PAGE, inc, policy, "en", clock.now()
+    )
+
+
+def test_resolution_notices_use_the_resolution_note_already_typed(clock, policy):
+    inc = sop_incident(clock)
+    clock.advance(75 * M)
+    inc.move_to(Status.RESOLVED, at=clock.now(), actor="a", note="Failover to replica")
+    internal = compose(MessageKind.RESOLVED, inc, policy, "fr", clock.now(), zone=UTC)
+    assert "**Résolution** : Failover to replica" in internal
+    executive = compose(MessageKind.EXECUTIVE_RESOLVED, inc, policy, "en", clock.now(), zone=UTC)
+    assert executive.startswith("SEV-1 incident resolved: API Down")
+    assert "Resolution: Failover to replica" in executive
+    assert "Duration: 1h 15min (22:15 - 23:30)" in executive
+    public = compose(MessageKind.STATUS_PAGE_RESOLVED, inc, policy, "en", clock.now(), zone=UTC)
+    assert "has been resolved" in public and "since 23:30" in public
+    assert "experiencing issues" not in public and "every" not in public
+    assert "SEV" not in public and "Failover" not in public  # no jargon outside
+    typed = HumanInput(resolution="Promoted the replica")
+    assert "**Resolution** : Promoted the replica" in compose(
+        MessageKind.RESOLVED, inc, policy, "en", clock.now(), typed, zone=UTC
+    )
 
 
 def test_duration_text():

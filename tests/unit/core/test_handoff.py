@@ -170,17 +170,18 @@ def test_markdown_in_the_sop_layout_and_completion(policy):
     assert note.is_complete(policy)
     text = to_markdown(note, policy, "fr", DOUALA)
     lines = text.splitlines()
-    assert lines[0] == "## On-Call Handoff - Lundi 9h (2025-10-27)"
-    assert "**Sortant** (Agent DEV) :" in lines and "✅ No active incidents" in lines
+    assert lines[0] == "## Passation d’astreinte - Lundi 9h (2025-10-27)"
+    assert "**Sortant** (Agent DEV) :" in lines and "✅ Aucun incident actif" in lines
+    assert "⚠️ Points de vigilance :" in lines and "🎯 À venir :" in lines
     assert "- BANGE API showing intermittent slowness (no impact yet)" in lines
     assert "- 2025-10-29 22:00 Maintenance database" in lines
     assert "**Entrant** (Orchestrateur) :" in lines
-    assert "✅ Verified PagerDuty configured" in lines
-    assert lines[-1] == "**Status** : Handoff complete ✅"
+    assert "✅ PagerDuty configuré (vérifié)" in lines
+    assert lines[-1] == "**Statut** : Passation terminée ✅"
     pending = replace(note, checks={})
-    assert to_markdown(pending, policy, "en", DOUALA).splitlines()[-1] == (
-        "**Status** : Handoff pending ⏳"
-    )
+    english = to_markdown(pending, policy, "en", DOUALA).splitlines()
+    assert english[0] == "## On-Call Handoff - Monday 09:00 (2025-10-27)"
+    assert english[-1] == "**Status** : Handoff pending ⏳"
     assert from_json(to_json(note)) == note
     with pytest.raises(DomainError):
         note.sign(at=at, by=" ")

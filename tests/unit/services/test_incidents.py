@@ -27,7 +27,17 @@ def test_incident_keeps_pagerduty_times(clock):
     assert incident.status is Status.ACKNOWLEDGED
     assert incident.severity is Severity.SEV1  # high urgency: provisional SEV-1
     assert incident.pagerduty_id == "PX1" and incident.pagerduty_url == "https://x"
-    assert "provisional" in incident.timeline[0].data["reason"]
+    from oncall_desktop.core.narrative import describe
+    from oncall_desktop.core.policy import load_policy
+
+    policy = load_policy().policy
+    assert describe(incident.timeline[0], policy, "en").endswith(
+        "— provisional, from a high-urgency PagerDuty page"
+    )
+    assert describe(incident.timeline[0], policy, "fr").endswith(
+        "— provisoire, d’après une alerte PagerDuty d’urgence haute"
+    )
+    assert incident.impact == "Backend (PagerDuty)"
 
 
 def test_low_urgency_and_clock_skew(clock):

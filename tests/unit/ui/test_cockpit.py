@@ -294,3 +294,33 @@ def test_refused_change_is_reported_not_crashed(qtbot, cockpit, service):
     with qtbot.waitSignal(service.problem, timeout=5000) as blocker:
         service.change_severity(window.incident_id, Severity.SEV1, "same")
     assert "already SEV-1" in blocker.args[0]
+
+
+def test_monitoring_hour_counts_down_and_close_asks_while_it_runs(
+    qtbot, cockpit, service, clock, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = cockpit()
+    assert not window.monitoring_label.isVisibleTo(window)
+    service.move_to(window.incident_id, Status.RESOLVED)
+    qtbot.waitUntil(lambda: not window.incident.is_active, timeout=5000)
+    clock.advance(20 * M)
+    window.set_now(clock.now())
+    assert window.monitoring_label.text() == "40:00"
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.No),
+    )
+    window.status_buttons[Status.CLOSED].click()
+    assert len(asked) == 1 and "40:00 from now" in asked[0]
+    qtbot.wait(200)
+    assert window.incident.status is Status.RESOLVED  # declined: still resolved
+    clock.advance(40 * M)
+    window.set_now(clock.now())
+    assert window.monitoring_label.text() == "done: the incident can be closed"
+    window.status_buttons[Status.CLOSED].click()
+    qtbot.waitUntil(lambda: window.incident.status is Status.CLOSED, timeout=5000)
+    assert len(asked) == 1  # no question once the hour is over

@@ -25,7 +25,7 @@ def test_preview_is_the_template_filled_with_what_is_typed(qtbot, clock, policy)
     dialog.eta.setText("30 min")
     assert "**Root Cause** : Cloud SQL down" in dialog.preview.toPlainText()
     dialog.language.setCurrentIndex(dialog.language.findData("fr"))
-    assert "**Root cause** : Cloud SQL down" in dialog.preview.toPlainText()
+    assert "**Cause racine** : Cloud SQL down" in dialog.preview.toPlainText()
     dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.DECLARED.value))
     assert dialog.preview.toPlainText() == compose(
         MessageKind.DECLARED, incident, policy, "fr", clock.now(), dialog._human(), None, "@alice"

@@ -68,7 +68,7 @@ def test_acknowledged_shows_met(policy, clock):
     model.set_now(clock.now())
     assert cell(model, 0, "ack_sla") == "met"
     # internal was just sent; the status page still owes its first post (5 min from declaration)
-    assert cell(model, 0, "next_update") == "4:00 · Externe (status page)"
+    assert cell(model, 0, "next_update") == "4:00 · Externe (page de statut)"
 
 
 def test_the_model_wants_the_procedure_before_incidents(policy, clock):
