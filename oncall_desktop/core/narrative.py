@@ -10,9 +10,11 @@ from oncall_desktop.core.policy import Policy
 PHRASES: dict[str, dict[str, str]] = {
     "declared": {"en": "Declared {severity}: {title}", "fr": "Déclaré {severity} : {title}"},
     "status": {"en": "Status {previous} → {to}", "fr": "Statut {previous} → {to}"},
+    # the clocks of the new severity start at the change (README, "SLAs across a severity
+    # change"): the timeline says so where it happens
     "severity": {
-        "en": "Severity {previous} → {to}: {reason}",
-        "fr": "Sévérité {previous} → {to} : {reason}",
+        "en": "Severity {previous} → {to}: {reason} ({to} clocks run from here)",
+        "fr": "Sévérité {previous} → {to} : {reason} (horloges {to} à partir d’ici)",
     },
     "done": {"en": "Done: {step} {text}", "fr": "Fait : {step} {text}"},
     "undone": {"en": "Undone: {step} {text}", "fr": "Annulé : {step} {text}"},

@@ -23,3 +23,14 @@ def test_the_timeline_reads_in_french_with_what_was_typed_kept(policy, clock):
     english = lines(incident, policy, "en")
     assert english[0] == "Declared SEV-1: API {down} à 100%1 <b>"
     assert english[1] == "Status triggered → acknowledged (je prends)"
+
+
+def test_a_severity_change_says_the_new_clocks_start_there(policy, clock):
+    incident = Incident.declare(title="x", severity=Severity.SEV3, at=clock.now(), actor="a")
+    incident.change_severity(Severity.SEV1, at=clock.now(), actor="a", reason="tout est down")
+    assert lines(incident, policy, "en")[-1] == (
+        "Severity SEV-3 → SEV-1: tout est down (SEV-1 clocks run from here)"
+    )
+    assert lines(incident, policy, "fr")[-1] == (
+        "Sévérité SEV-3 → SEV-1 : tout est down (horloges SEV-1 à partir d’ici)"
+    )
