@@ -77,6 +77,7 @@ class Courier:
             post_webhook(
                 self._secret(SLACK_WEBHOOK_URL, "Slack webhook URL"),
                 message(text, post.notify_channel),
+                timeout=endpoints.timeout,
             )
             return Attempt(Outcome.DELIVERED, remote_ref="webhook", delivered_as="message")
         if post.target is Target.PAGERDUTY_STATUS:

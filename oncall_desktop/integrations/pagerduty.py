@@ -276,8 +276,7 @@ class PagerDutyClient(ApiClient):
                 json={"message": message},
                 from_email=from_email,
             )
-            update = body.get("status_update")
-            return (str(update.get("id", "")) if isinstance(update, dict) else "", "status_update")
+            return (_created_id(body, "status_update"), "status_update")
         except PlanLimit:
             log.info("status updates not in this PagerDuty plan: posting a note instead")
         body = self._request(
@@ -286,8 +285,7 @@ class PagerDutyClient(ApiClient):
             json={"note": {"content": message}},
             from_email=from_email,
         )
-        note = body.get("note")
-        return (str(note.get("id", "")) if isinstance(note, dict) else "", "note")
+        return (_created_id(body, "note"), "note")
 
     def incident(self, incident_id: str) -> Page:
         body = self._request("GET", f"/incidents/{incident_id}")
@@ -319,3 +317,16 @@ class PagerDutyClient(ApiClient):
         if page is None:
             raise BadPayload(QT_TR_NOOP("PagerDuty's answer to the update has no incident in it."))
         return page
+
+
+def _created_id(body: dict[str, Any], kind: str) -> str:
+    """A 2xx is a delivery only with the created object in it (its id): a proxy's or a
+    truncated answer is retried, not recorded as sent."""
+    created = body.get(kind)
+    if not isinstance(created, dict) or not isinstance(created.get("id"), str | int):
+        raise BadPayload(
+            QT_TR_NOOP("PagerDuty's answer has no {kind} in it; it will be sent again.").format(
+                kind=kind
+            )
+        )
+    return str(created["id"])

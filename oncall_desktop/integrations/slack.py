@@ -230,6 +230,15 @@ def post_webhook(
         )
     if response.status_code >= 400:
         raise Refused(QT_TR_NOOP("Slack refused the message ({answer}).").format(answer=answer))
+    if response.status_code != 200 or response.text.strip() != "ok":
+        # Slack's webhook answers exactly "ok" (API-NOTES §6). Anything else (a hotel network's
+        # captive portal, a proxy page, a truncated answer) is not a delivery: try again.
+        raise BadPayload(
+            QT_TR_NOOP(
+                "The Slack webhook answered {status} without its 'ok' ({answer}); "
+                "the message may not have arrived: it will be sent again."
+            ).format(status=response.status_code, answer=answer or "—")
+        )
 
 
 def _trouble(status: object) -> UserMessage:

@@ -104,6 +104,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>PagerDuty&apos;s answer has no {kind} in it; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Secrets are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -193,6 +197,10 @@
     </message>
     <message>
         <source>Slack refused the message ({answer}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Slack webhook answered {status} without its &apos;ok&apos; ({answer}); the message may not have arrived: it will be sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

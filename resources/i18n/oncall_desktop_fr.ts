@@ -104,6 +104,10 @@
             <translation>La réponse de PagerDuty à la mise à jour ne contient aucun incident.</translation>
         </message>
         <message>
+            <source>PagerDuty's answer has no {kind} in it; it will be sent again.</source>
+            <translation>La réponse de PagerDuty ne contient pas de {kind} ; le message sera renvoyé.</translation>
+        </message>
+        <message>
             <source>Secrets are kept in memory only.</source>
             <translation>Les secrets ne sont gardés qu’en mémoire.</translation>
         </message>
@@ -194,6 +198,10 @@
         <message>
             <source>Slack refused the message ({answer}).</source>
             <translation>Slack a refusé le message ({answer}).</translation>
+        </message>
+        <message>
+            <source>The Slack webhook answered {status} without its 'ok' ({answer}); the message may not have arrived: it will be sent again.</source>
+            <translation>Le webhook Slack a répondu {status} sans son « ok » ({answer}) ; le message n’est peut-être pas arrivé : il sera renvoyé.</translation>
         </message>
         <message>
             <source>Slack is having trouble ({status}).</source>

@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.helpers.contracts import pagerduty_contract  # noqa: E402
+from tests.helpers.fake_pagerduty import FakePagerDuty  # noqa: E402
 from tests.helpers.fake_slack import FakeSlack, slack_contract  # noqa: E402
 from tests.integration.test_outbox_faults import run_matrix  # noqa: E402
 
@@ -78,16 +80,20 @@ def main() -> int:
     logging.disable(logging.WARNING)
     work = Path(tempfile.mkdtemp(prefix="oncall-bench-outbox-"))
     slack = FakeSlack(slack_contract()).start()
+    pagerduty = FakePagerDuty(pagerduty_contract()).start()
     try:
-        result = run_matrix(work, slack, args.posts, args.seed)
+        result = run_matrix(work, slack, pagerduty, args.posts, args.seed)
     finally:
         slack.stop()
+        pagerduty.stop()
         shutil.rmtree(work, ignore_errors=True)
     print(
         f"fault matrix: {result['cases']} posts queued at once, {result['faults']} faults, "
         f"{result['kills_before_accept'] + result['kills_after_accept']} SIGKILLs "
         f"({result['kills_after_accept']} after acceptance), "
-        f"{result['server_restarts']} server restarts"
+        f"{result['server_restarts']} server restarts, "
+        f"{result['wrong_ok']} answers of 200 without the success body "
+        "(Slack bot, Slack webhook and PagerDuty status updates)"
     )
     print(
         f"  lost {result['lost']} (must be 0), duplicated {result['duplicated']}; "

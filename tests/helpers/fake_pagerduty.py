@@ -73,6 +73,8 @@ class FakePagerDuty(FakeServer):
         self.requests: list[Recorded] = []
         self.token = "u+FakeUserToken_1234"
         self.status_updates_in_plan = True  # False: the plan refuses them (402)
+        self.fault_hook: Any = None  # hook(method, path, body) -> Fault | None
+        self.on_status_update: Any = None  # hook(message) once an update is accepted
         self.status_updates: list[dict[str, Any]] = []
         self.notes: list[dict[str, Any]] = []
         self.oncalls: list[dict[str, Any]] = []
@@ -225,6 +227,8 @@ class FakePagerDuty(FakeServer):
         with self.lock:
             self.requests.append(recorded)
         fault = self._take_fault(request.path)
+        if fault is None and self.fault_hook is not None:
+            fault = self.fault_hook(request.method, request.path, parsed)
         if fault is not None:
             if fault.delay:
                 time.sleep(fault.delay)
@@ -332,9 +336,9 @@ class FakePagerDuty(FakeServer):
                 return 404, self._error(404)
             now, number = _now(), f"P{what[:2].upper()}{len(self.requests):05d}"
             sender = _user_ref(ME_ID)
+            if what == "status_updates" and not self.status_updates_in_plan:
+                return 402, self._error(402, "Account does not have access to this feature")
             if what == "status_updates":
-                if not self.status_updates_in_plan:
-                    return 402, self._error(402, "Account does not have access to this feature")
                 update = {
                     "id": number,
                     "message": body["message"],
@@ -342,16 +346,20 @@ class FakePagerDuty(FakeServer):
                     "sender": sender,
                 }
                 self.status_updates.append({"incident": incident_id, **update})
-                return 200, {"status_update": update}
-            note = {
-                "id": number,
-                "user": sender,
-                "channel": {"summary": "The API"},
-                "content": body["note"]["content"],
-                "created_at": now,
-            }
-            self.notes.append({"incident": incident_id, **note})
-            return 200, {"note": note}
+                answer: dict[str, Any] = {"status_update": update}
+            else:
+                note = {
+                    "id": number,
+                    "user": sender,
+                    "channel": {"summary": "The API"},
+                    "content": body["note"]["content"],
+                    "created_at": now,
+                }
+                self.notes.append({"incident": incident_id, **note})
+                answer = {"note": note}
+        if what == "status_updates" and self.on_status_update is not None:
+            self.on_status_update(str(body["message"]))  # e.g. kill the sender right now
+        return 200, answer
 
     def _update_incident(self, incident_id: str, body: Any) -> tuple[int, Any]:
         with self.lock:

@@ -28,6 +28,16 @@ class FakeServer:
     def _handle(self, request: Any) -> Any:
         raise NotImplementedError
 
+    def restart(self, down_for: float = 0.0) -> None:
+        """Stop listening (connections are refused), then serve again on the same port."""
+        import time
+
+        self._port = self.server.port
+        self.server.stop()
+        time.sleep(down_for)
+        self._new_server()
+        self.server.start()
+
     def start(self) -> FakeServer:
         self.server.start()
         return self

@@ -125,14 +125,6 @@ class FakeSlack(FakeServer):
         self.fault_hook: Any = None  # hook(method, arguments) -> SlackFault | None
         super().__init__()
 
-    def restart(self, down_for: float = 0.0) -> None:
-        """Stop listening (connections are refused), then serve again on the same port."""
-        self._port = self.server.port
-        self.server.stop()
-        time.sleep(down_for)
-        self._new_server()
-        self.server.start()
-
     def texts(self, channel: str) -> list[str]:
         with self.lock:
             return [m.text for m in self.messages if m.channel == channel]
@@ -140,7 +132,53 @@ class FakeSlack(FakeServer):
     def _take_fault(self, method: str) -> SlackFault | None:
         return self.take_fault(lambda fault: fault.method is None or fault.method == method)
 
+    # The incoming webhook's secret path on the fake (the real one is
+    # https://hooks.slack.com/services/T…/B…/…: the URL is the secret).
+    WEBHOOK_PATH = "/services/T0EXAMPLE/B0WEBHOOK/FakeWebhookSecret"
+    WEBHOOK_CHANNEL = "C0WEBHOOK"
+
+    @property
+    def webhook_url(self) -> str:
+        return self.server.url_for(self.WEBHOOK_PATH)
+
+    def _webhook(self, request: Request) -> Response:
+        """API-NOTES §6, checked by hand (no machine-readable spec): a JSON object with text or
+        blocks, no auth header; success is HTTP 200 with the plain-text body ``ok``."""
+        with self.lock:
+            self.calls.append(("webhook", {}))
+        try:
+            body = json.loads(request.get_data() or b"null")
+        except ValueError:
+            body = None
+        text = str(body.get("text", "")) if isinstance(body, dict) else ""
+        fault = self._take_fault("webhook")
+        if fault is None and self.fault_hook is not None:
+            fault = self.fault_hook("webhook", {"text": text})
+        if fault is not None:
+            if fault.delay:
+                time.sleep(fault.delay)
+            answer = fault.body if fault.body is not None else (fault.error or "rollup_error")
+            return Response(
+                answer, status=fault.status, headers=fault.headers, mimetype="text/plain"
+            )
+        if not request.headers.get("Content-Type", "").startswith("application/json"):
+            self.violation("webhook: not application/json")
+            return Response("invalid_payload", status=400, mimetype="text/plain")
+        if not isinstance(body, dict) or not (body.get("text") or body.get("blocks")):
+            self.violation(f"webhook: no text or blocks in {body!r}")
+            return Response("no_text", status=400, mimetype="text/plain")
+        if "Authorization" in request.headers:
+            self.violation("webhook: an Authorization header (the URL is the secret)")
+        ts = f"{int(time.time()):010d}.{next(self._ts):06d}"
+        with self.lock:
+            self.messages.append(SlackMessage(self.WEBHOOK_CHANNEL, text, ts))
+        if self.on_message is not None:
+            self.on_message(text)
+        return Response("ok", status=200, mimetype="text/plain")
+
     def _handle(self, request: Request) -> Response:
+        if request.path == self.WEBHOOK_PATH:
+            return self._webhook(request)
         method = request.path.rsplit("/", 1)[-1]
         raw = request.get_data()
         json_body = request.headers.get("Content-Type", "").startswith("application/json")

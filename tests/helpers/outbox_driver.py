@@ -1,7 +1,8 @@
 """Runs the outbox's own send step in a loop until nothing is left: a process the fault-matrix
 test kills with SIGKILL at chosen moments. Usage:
 
-    python -m tests.helpers.outbox_driver DB_URL SLACK_URL TOKEN LEASE_MS
+    python -m tests.helpers.outbox_driver DB_URL SLACK_URL TOKEN LEASE_MS \
+        [WEBHOOK_URL PAGERDUTY_URL PAGERDUTY_TOKEN]
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from datetime import timedelta
 from oncall_desktop.core.clock import SystemClock
 from oncall_desktop.core.outbox import RetryPolicy
 from oncall_desktop.integrations.delivery import Courier, Endpoints
-from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN, InMemorySecretStore
+from oncall_desktop.integrations.secrets import (
+    PAGERDUTY_TOKEN,
+    SLACK_BOT_TOKEN,
+    SLACK_WEBHOOK_URL,
+    InMemorySecretStore,
+)
 from oncall_desktop.services.outbox import send_next
 from oncall_desktop.storage.db import open_database
 from oncall_desktop.storage.outbox import OutboxRepository
@@ -21,11 +27,17 @@ from oncall_desktop.storage.outbox import OutboxRepository
 
 def main() -> int:
     db_url, slack_url, token, lease_ms = sys.argv[1:5]
+    optional = [*sys.argv[5:8], "", "http://127.0.0.1:9", ""][:3]
+    webhook_url, pagerduty_url, pagerduty_token = optional
     secrets = InMemorySecretStore()
     secrets.set(SLACK_BOT_TOKEN, token)
+    if webhook_url:
+        secrets.set(SLACK_WEBHOOK_URL, webhook_url)
+    if pagerduty_token:
+        secrets.set(PAGERDUTY_TOKEN, pagerduty_token)
     courier = Courier(
         secrets,
-        lambda: Endpoints(slack_url, "#incidents", "http://127.0.0.1:9", timeout=(0.5, 0.4)),
+        lambda: Endpoints(slack_url, "#incidents", pagerduty_url, timeout=(0.5, 0.4)),
     )
     database = open_database(db_url)
     repo = OutboxRepository(database, lease=timedelta(milliseconds=int(lease_ms)))

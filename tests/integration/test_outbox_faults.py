@@ -1,7 +1,9 @@
-"""The fault matrix: hundreds of posts, each with its own random plan of faults (5xx, 429,
-HTML instead of JSON, timeouts, the server going away and coming back, and the sending
-process killed with SIGKILL before or after Slack accepted a message). Every post must be
-delivered; duplicates can only come from a kill after acceptance, and are counted.
+"""The fault matrix: hundreds of posts to every destination (Slack bot, Slack webhook,
+PagerDuty status updates), each with its own random plan of faults (5xx, 429, HTML instead of
+JSON, a 200 whose body is not the destination's success answer, timeouts, the server going away
+and coming back, and the sending process killed with SIGKILL before or after the destination
+accepted a message). Every post must be delivered; duplicates can only come from a kill after
+acceptance, and are counted.
 
 The sender is the outbox's own send step (services.outbox.send_next) in a separate process
 (tests/helpers/outbox_driver.py), so that it can be killed for real.
@@ -27,6 +29,7 @@ import pytest
 from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.outbox import OutboxRepository
+from tests.helpers.fake_pagerduty import Fault
 from tests.helpers.fake_slack import SlackFault
 from tests.helpers.services import FIGURES
 
@@ -38,6 +41,7 @@ FAULTS = {
     "503": 4,
     "429": 4,
     "html": 3,
+    "wrong_ok": 3,  # HTTP 200 without the success answer: a captive portal, a proxy, truncation
     "timeout": 1,
     "server_down": 2,
     "kill_before": 1,
@@ -65,56 +69,102 @@ def draw_plans(rng: random.Random, count: int) -> dict[str, list[str]]:
     return plans
 
 
-def run_matrix(tmp_path: Path, slack, cases: int, seed: int) -> dict:
+TARGETS = (Target.SLACK, Target.SLACK_WEBHOOK, Target.PAGERDUTY_STATUS)
+
+
+def slack_fault(kind: str, method: str) -> SlackFault | None:
+    if kind == "503":
+        return SlackFault(503)
+    if kind == "429":
+        return SlackFault(429, headers={"Retry-After": "0"})
+    if kind == "html":
+        return SlackFault(200, body=b"<html><body>Bad gateway</body></html>")
+    if kind == "wrong_ok":  # the webhook's "ok" missing; a Web API answer without its ts
+        return SlackFault(200, body=b"accepted" if method == "webhook" else b'{"ok": true}')
+    if kind == "timeout":
+        return SlackFault(200, delay=0.6, body=b"{}")  # longer than the 0.4 s read timeout
+    return None
+
+
+def pagerduty_fault(kind: str) -> Fault | None:
+    json_type = {"Content-Type": "application/json"}
+    if kind == "503":
+        return Fault(503)
+    if kind == "429":
+        return Fault(429, headers={"ratelimit-reset": "0"})
+    if kind == "html":
+        return Fault(200, body=b"<html><body>Welcome to the hotel network</body></html>")
+    if kind == "wrong_ok":
+        return Fault(200, body=b'{"status_update": null}', headers=json_type)
+    if kind == "timeout":
+        return Fault(200, delay=0.6, body=b"{}", headers=json_type)
+    return None
+
+
+def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int) -> dict:
     rng = random.Random(seed)
     matrix = Matrix(draw_plans(rng, cases))
     database = open_database(sqlite_url(tmp_path / "outbox.sqlite3"))
     repo = OutboxRepository(database)
-    queued_at = {}
-    for text in matrix.plans:
-        post = repo.enqueue(Post(Target.SLACK, text, destination="#incidents"), datetime.now(UTC))
-        queued_at[post.id] = post.created_at
+    incident_id = pagerduty.add_incident("Fault matrix")
+    queued_at, target_of = {}, {}
+    for n, text in enumerate(matrix.plans):
+        target = TARGETS[n % len(TARGETS)]
+        destination = {
+            Target.SLACK: "#incidents",
+            Target.SLACK_WEBHOOK: "",
+            Target.PAGERDUTY_STATUS: incident_id,
+        }[target]
+        post = repo.enqueue(Post(target, text, destination=destination), datetime.now(UTC))
+        queued_at[post.id], target_of[text] = post.created_at, target
 
     def kill_driver() -> None:
         if matrix.driver is not None and matrix.driver.poll() is None:
             os.kill(matrix.driver.pid, signal.SIGKILL)
 
-    def fault_hook(method, arguments):
-        text = str(arguments.get("text", ""))
-        if method != "chat.postMessage" or text not in matrix.plans:
+    def next_fault(text: str) -> str | None:
+        """The planned fault of this attempt at ``text``, with the matrix's own actions."""
+        if text not in matrix.plans:
             return None
         with matrix.lock:
             attempt = matrix.attempts[text]
             matrix.attempts[text] += 1
             plan = matrix.plans[text]
             fault = plan[attempt] if attempt < len(plan) else None
-        if fault == "503":
-            return SlackFault(503)
-        if fault == "429":
-            return SlackFault(429, headers={"Retry-After": "0"})
-        if fault == "html":
-            return SlackFault(200, body=b"<html><body>Bad gateway</body></html>")
-        if fault == "timeout":
-            return SlackFault(200, delay=0.6, body=b"{}")  # longer than the 0.4 s read timeout
         if fault == "kill_before":
             matrix.kills_before_accept += 1
             kill_driver()
-            return SlackFault(503)
+            return "503"
         if fault == "server_down":
             matrix.server_restarts += 1
-            threading.Thread(target=slack.restart, kwargs={"down_for": 0.3}).start()
-            return SlackFault(503)
+            server = pagerduty if target_of[text] is Target.PAGERDUTY_STATUS else slack
+            threading.Thread(target=server.restart, kwargs={"down_for": 0.3}).start()
+            return "503"
         if fault == "kill_after":
             matrix.pending_kill = text  # type: ignore[attr-defined]
-        return None
+            return None
+        return fault
 
-    def on_message(text):
+    def slack_hook(method, arguments):
+        if method not in ("chat.postMessage", "webhook"):
+            return None
+        kind = next_fault(str(arguments.get("text", "")))
+        return slack_fault(kind, method) if kind else None
+
+    def pagerduty_hook(method, path, body):
+        if method != "POST" or not path.endswith("/status_updates"):
+            return None
+        kind = next_fault(str(body.get("message", "")) if isinstance(body, dict) else "")
+        return pagerduty_fault(kind) if kind else None
+
+    def on_accepted(text):
         if getattr(matrix, "pending_kill", None) == text:
             matrix.pending_kill = None  # type: ignore[attr-defined]
             matrix.kills_after_accept += 1
-            kill_driver()  # Slack has the message; the sender dies before recording it
+            kill_driver()  # the destination has it; the sender dies before recording it
 
-    slack.fault_hook, slack.on_message = fault_hook, on_message
+    slack.fault_hook, slack.on_message = slack_hook, on_accepted
+    pagerduty.fault_hook, pagerduty.on_status_update = pagerduty_hook, on_accepted
     deadline = time.monotonic() + 240
     runs = 0
     try:
@@ -130,6 +180,9 @@ def run_matrix(tmp_path: Path, slack, cases: int, seed: int) -> dict:
                     slack.url,
                     slack.token,
                     "300",
+                    slack.webhook_url,
+                    pagerduty.url,
+                    pagerduty.token,
                 ],
                 cwd=ROOT,
                 stdout=subprocess.DEVNULL,
@@ -143,18 +196,25 @@ def run_matrix(tmp_path: Path, slack, cases: int, seed: int) -> dict:
             time.sleep(0.35)  # let the dead sender's claim expire (lease 300 ms)
     finally:
         slack.fault_hook = slack.on_message = None
+        pagerduty.fault_hook = pagerduty.on_status_update = None
     posts = [repo.get(post_id) for post_id in queued_at]
     database.close()
     delivered = Counter(m.text for m in slack.messages)
+    delivered.update(u["message"] for u in pagerduty.status_updates)
     latencies = sorted(
         (p.sent_at - queued_at[p.id]).total_seconds() for p in posts if p.sent_at is not None
     )
+    per_target = Counter(target_of[t] for t in matrix.plans if delivered[t] > 0)
     return {
         "cases": cases,
         "faults": sum(len(plan) for plan in matrix.plans.values()),
+        "wrong_ok": sum(
+            plan.count("wrong_ok") + plan.count("html") for plan in matrix.plans.values()
+        ),
         "states": Counter(p.state for p in posts),
         "lost": sum(1 for text in matrix.plans if delivered[text] == 0),
         "duplicated": sum(max(0, delivered[text] - 1) for text in matrix.plans),
+        "delivered_per_target": per_target,
         "kills_after_accept": matrix.kills_after_accept,
         "kills_before_accept": matrix.kills_before_accept,
         "server_restarts": matrix.server_restarts,
@@ -163,20 +223,22 @@ def run_matrix(tmp_path: Path, slack, cases: int, seed: int) -> dict:
     }
 
 
-def test_every_post_is_delivered_whatever_happens(tmp_path, slack, pytestconfig):
+def test_every_post_is_delivered_whatever_happens(tmp_path, slack, pagerduty, pytestconfig):
     cases = int(os.environ.get("ONCALL_FAULT_CASES", "240"))
     seed = int(os.environ.get("ONCALL_FAULT_SEED", "20261127"))
-    result = run_matrix(tmp_path, slack, cases, seed)
+    result = run_matrix(tmp_path, slack, pagerduty, cases, seed)
     summary = (
         f"fault matrix (seed {seed}): {result['cases']} posts, {result['faults']} faults, "
         f"{result['kills_before_accept'] + result['kills_after_accept']} SIGKILLs "
         f"({result['kills_after_accept']} after Slack accepted), "
-        f"{result['server_restarts']} server restarts: lost {result['lost']}, "
-        f"duplicated {result['duplicated']}"
+        f"{result['server_restarts']} server restarts, "
+        f"{result['wrong_ok']} answers of 200 without the success body: lost {result['lost']}, "
+        f"duplicated {result['duplicated']} (Slack bot, Slack webhook, PagerDuty)"
     )
     pytestconfig.stash.setdefault(FIGURES, []).append(summary)  # shown at the end of the run
     assert result["states"] == Counter({PostState.SENT: cases})
     assert result["lost"] == 0
+    assert set(result["delivered_per_target"]) == set(TARGETS)  # every destination exercised
     # a duplicate is only possible when the sender died after Slack accepted the message
     assert result["duplicated"] <= result["kills_after_accept"]
     assert result["kills_after_accept"] > 0 and result["kills_before_accept"] > 0

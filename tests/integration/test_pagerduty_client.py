@@ -248,3 +248,19 @@ def test_malformed_oncalls_are_refused_or_skipped(pagerduty):
     pagerduty.fail_next(Fault(200, body=body, headers={"Content-Type": "application/json"}))
     entries = client.oncalls(user_ids=[ME_ID], since=now, until=now + timedelta(days=1))
     assert [(e.user_id, e.policy_id, e.level, e.start) for e in entries] == [(ME_ID, "EP", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "body", [b'{"status_update": null}', b"{}", b'{"status_update": {"message": "x"}}']
+)
+def test_a_2xx_without_the_created_status_update_is_retried(pagerduty, body):
+    from tests.helpers.fake_pagerduty import Fault
+
+    incident = pagerduty.add_incident()
+    path = f"/incidents/{incident}/status_updates"
+    pagerduty.fail_next(
+        Fault(200, body=body, headers={"Content-Type": "application/json"}, path=path)
+    )
+    with pytest.raises(BadPayload) as raised:
+        client_for(pagerduty).post_status_update(incident, ME_EMAIL, "Update #1")
+    assert raised.value.retryable

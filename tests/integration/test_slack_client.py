@@ -81,3 +81,24 @@ def test_the_fake_catches_an_undeclared_argument(slack):
     with pytest.raises(Refused):
         slack_client._call("chat.postMessage", {"channel": "#incidents", "txet": "typo"})
     assert "undeclared arguments ['txet']" in slack.take_violations()[0]
+
+
+def test_webhook_delivers_on_its_plain_ok(slack):
+    from oncall_desktop.integrations.slack import post_webhook
+
+    post_webhook(slack.webhook_url, "INCIDENT DECLARED", timeout=(2.0, 2.0))
+    assert slack.texts(slack.WEBHOOK_CHANNEL) == ["INCIDENT DECLARED"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"<html>Welcome to the hotel network: accept the terms</html>", b"o", b"", b"{}"],
+)
+def test_webhook_200_without_ok_is_not_a_delivery(slack, body):
+    """A captive portal, a proxy page or a truncated answer: retried, never recorded as sent."""
+    from oncall_desktop.integrations.slack import post_webhook
+
+    slack.fail_next(SlackFault(200, body=body, method="webhook"))
+    with pytest.raises(BadPayload) as raised:
+        post_webhook(slack.webhook_url, "update", timeout=(2.0, 2.0))
+    assert raised.value.retryable and "sent again" in str(raised.value)
