@@ -13,7 +13,9 @@ work is done (the note stored, PagerDuty's answer in). With several candidates a
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
+import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -208,17 +210,47 @@ class CommandHandler:
 # --- the terminal side --------------------------------------------------------------------------
 
 
+def terminal_safe(value: object) -> str:
+    """Text from outside (PagerDuty titles, notes) made harmless for a terminal: control and
+    format characters (ESC and its screen-clearing, title-setting or clipboard-writing
+    sequences, C1 controls, newlines that would forge lines, bidirectional overrides) and
+    lone surrogates are shown as visible escapes, never sent raw."""
+    return "".join(_visible(ch) for ch in str(value))
+
+
+def _visible(ch: str) -> str:
+    if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+        code = ord(ch)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return ch
+
+
+def terminal_safe_json(answer: object) -> str:
+    """``--json`` output: valid JSON in which no character can act on the terminal."""
+    text = json.dumps(answer, ensure_ascii=False, indent=2)
+    return "".join(
+        f"\\u{ord(ch):04x}"
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in "\n"
+        else ch
+        for ch in text
+    )
+
+
 def format_status(answer: dict[str, Any], now: datetime) -> str:
+    safe = terminal_safe
     lines = []
     for page in answer.get("pages_to_acknowledge", []):
-        lines.append(f"PAGE {page['id']}  {page['urgency']}-urgency  {page['title']}  (ack!)")
+        lines.append(
+            f"PAGE {safe(page['id'])}  {safe(page['urgency'])}-urgency  {safe(page['title'])}"
+            "  (ack!)"
+        )
     incidents = answer.get("incidents", [])
     if not incidents and not lines:
         return "No open incident."
     for incident in incidents:
         lines.append(
-            f"#{incident['id']:<5} {incident['severity']}  {incident['status']:<13} "
-            f"{incident['title']}"
+            f"#{safe(incident['id']):<5} {safe(incident['severity'])}  "
+            f"{safe(incident['status']):<13} {safe(incident['title'])}"
         )
         for deadline in incident.get("deadlines", []):
             left = int(deadline["seconds_left"])
@@ -226,5 +258,5 @@ def format_status(answer: dict[str, Any], now: datetime) -> str:
             hours, rest = divmod(left, 3600)
             clock = f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
             late = "  LATE" if sign else ""
-            lines.append(f"       next: {deadline['what']} in {clock}{late}")
+            lines.append(f"       next: {safe(deadline['what'])} in {clock}{late}")
     return "\n".join(lines)

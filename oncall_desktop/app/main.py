@@ -89,12 +89,11 @@ EXIT_NOT_RUNNING = 3
 
 def run_terminal_command(args: argparse.Namespace) -> int:
     """Send the command to the running console and print its answer."""
-    import json
     from datetime import UTC, datetime
 
     from PySide6.QtCore import QCoreApplication
 
-    from oncall_desktop.app.commands import format_status
+    from oncall_desktop.app.commands import format_status, terminal_safe, terminal_safe_json
     from oncall_desktop.app.paths import AppPaths
     from oncall_desktop.app.single_instance import SingleInstance
 
@@ -109,18 +108,20 @@ def run_terminal_command(args: argparse.Namespace) -> int:
     if answer is None:
         print(f"{APP_DISPLAY_NAME} is not running (start it with: {APP_NAME}).", file=sys.stderr)
         return EXIT_NOT_RUNNING
+    safe = terminal_safe  # titles and errors come from outside: nothing reaches the terminal raw
     if not answer.get("ok"):
-        print(f"{APP_NAME} {args.command}: {answer.get('error', 'refused')}", file=sys.stderr)
+        error = safe(answer.get("error", "refused"))
+        print(f"{APP_NAME} {args.command}: {error}", file=sys.stderr)
         return EXIT_REFUSED
     if args.command == "status":
         if args.json:
-            print(json.dumps(answer, ensure_ascii=False, indent=2))
+            print(terminal_safe_json(answer))
         else:
             print(format_status(answer, datetime.now(UTC)))
     elif args.command == "note":
-        print(f"Noted in #{answer.get('incident')} {answer.get('title', '')}")
+        print(f"Noted in #{safe(answer.get('incident'))} {safe(answer.get('title', ''))}")
     elif args.command == "ack":
-        print(f"Acknowledged: {answer.get('title', '')}")
+        print(f"Acknowledged: {safe(answer.get('title', ''))}")
     return EXIT_OK
 
 
@@ -145,13 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     log.info("starting %s %s (data: %s)", APP_NAME, __version__, paths.data_dir)
     # (a drill keeps the user's preferences and the team's procedure, nothing else)
     settings = load_settings(user_paths, problems)
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
     from oncall_desktop.app.importscan import skip_pyside_source_scan
 
     skip_pyside_source_scan()  # before any other module is imported
-    from oncall_desktop.app.single_instance import SingleInstance
+    from oncall_desktop.app.single_instance import SingleInstance, SocketUnavailable
 
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
@@ -222,7 +223,18 @@ def main(argv: list[str] | None = None) -> int:
         context.drill = args.drill
         context.console_id = paths.console_id()  # our single-instance lock is held
         instance.set_handler(CommandHandler(context).handle)
-        instance.serve()
+        try:
+            instance.serve()
+        except SocketUnavailable as error:
+            log.warning("single-instance socket unavailable: %s", error)
+            context.window.show_message(
+                "socket",
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Terminal commands and a second launch cannot reach this window: %1",
+                ).replace("%1", str(error)),
+                "warning",
+            )
         if args.postmortem is not None:
             context.open_postmortem(args.postmortem)
         app.aboutToQuit.connect(context.shutdown)

@@ -5,12 +5,22 @@ lock taken, sends its request over the socket and exits. A stale lock (the first
 crashed) is detected by QLockFile from the PID it holds. The lock is taken before the window is
 built; the socket (QtNetwork) opens once the window is on screen, and a launch in between
 waits for it.
+
+The socket is private (README, "Security model"): it lives in a folder only this user can
+enter ($XDG_RUNTIME_DIR, or a 0700 folder of ours in the temporary folder, checked to be ours
+and not a link), never under a predictable name in the world-writable /tmp; on Linux each
+side checks the other's user id (SO_PEERCRED) and hangs up on anyone else. Connections are
+bounded (a flood cannot exhaust the file descriptors), a request line is bounded in size and
+must arrive within a few seconds, and several requests on one connection are all answered.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,12 +37,86 @@ log = logging.getLogger(__name__)
 STARTING_WAIT_SECONDS = 5.0
 
 
+# Bounds on what a local client can make us hold.
+MAX_CONNECTIONS = 16
+MAX_REQUEST_BYTES = 64 * 1024  # a note longer than this is refused (commands cap it lower)
+REQUEST_WITHIN_MS = 5_000  # a connection that sends no full request by then is closed
+
+
+class SocketUnavailable(Exception):
+    """No private place for the socket, or it cannot listen there: said in the window."""
+
+
+def socket_folder() -> Path:
+    """A folder only this user can enter, for the socket.
+
+    Raises:
+        SocketUnavailable: there is none (e.g. someone else made our folder in /tmp first).
+    """
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and _private_folder(Path(runtime)):
+        folder = Path(runtime) / "oncall-desktop"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if _private_folder(folder):
+            return folder
+    import tempfile
+
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"oncall-desktop-{uid}"
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise SocketUnavailable(f"{folder} cannot be made ({error.strerror})") from None
+    if not _private_folder(folder):
+        raise SocketUnavailable(
+            f"{folder} belongs to another user or is open to others; the terminal commands and "
+            "the second-launch hand-over are off until it is removed"
+        )
+    return folder
+
+
+def _private_folder(folder: Path) -> bool:
+    """A real folder (not a link), ours, that nobody else may enter or write."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    return info.st_mode & 0o077 == 0
+
+
 def server_name(data_dir: Path) -> str:
+    """The socket's full path: one per user and data folder, in a private folder."""
     import getpass
     import hashlib
 
     digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
-    return f"oncall-desktop-{getpass.getuser()}-{digest}"
+    return str(socket_folder() / f"{getpass.getuser()}-{digest}.sock")
+
+
+def peer_uid(descriptor: int) -> int | None:
+    """The user id of the process at the other end of a local socket (Linux), else None."""
+    if not sys.platform.startswith("linux") or descriptor < 0:
+        return None
+    import socket
+    import struct
+
+    try:
+        with socket.socket(fileno=os.dup(descriptor)) as peer:
+            raw = peer.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    except OSError:
+        return None
+    return struct.unpack("3i", raw)[1]
+
+
+def _same_user(descriptor: int) -> bool:
+    uid = peer_uid(descriptor)
+    return uid is None or uid == os.getuid()
 
 
 Reply = Callable[[dict[str, Any]], None]
@@ -57,6 +141,8 @@ class SingleInstance(QObject):
         self._lock = QLockFile(str(data_dir / "instance.lock"))
         self._lock.setStaleLockTime(0)  # only a dead PID makes it stale, never its age
         self._server: QLocalServer | None = None
+        self._connections = 0
+        self._refused_logged = False
         self._handler: Callable[[dict[str, Any], Reply], None] | None = None
 
     def set_handler(self, handler: Callable[[dict[str, Any], Reply], None]) -> None:
@@ -81,15 +167,36 @@ class SingleInstance(QObject):
         return True
 
     def serve(self) -> None:
-        """Answer later launches from now on (call after :meth:`acquire` returned True)."""
+        """Answer later launches from now on (call after :meth:`acquire` returned True).
+
+        Raises:
+            SocketUnavailable: no private socket could be had; the app runs without one.
+        """
+        from PySide6.QtCore import QTimer
         from PySide6.QtNetwork import QLocalServer
 
-        QLocalServer.removeServer(self.name)  # a leftover socket from a crashed run
+        name = self.name  # raises SocketUnavailable
+        QLocalServer.removeServer(name)  # a leftover socket from a crashed run (ours: private)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not self._server.listen(self.name):
-            log.warning("single-instance socket unavailable: %s", self._server.errorString())
+        self._server.setMaxPendingConnections(MAX_CONNECTIONS)
         self._server.newConnection.connect(self._on_new_connection)
+        if not self._server.listen(name):
+            raise SocketUnavailable(self._server.errorString())
+        # Qt stops listening for good when accept() fails (e.g. out of file descriptors under
+        # a flood): look every few seconds and listen again.
+        self._watchdog = QTimer(self)
+        self._watchdog.setInterval(3_000)
+        self._watchdog.timeout.connect(self._keep_listening)
+        self._watchdog.start()
+
+    def _keep_listening(self) -> None:
+        if self._server is not None and not self._server.isListening():
+            from PySide6.QtNetwork import QLocalServer
+
+            log.warning("single-instance socket stopped listening; listening again")
+            QLocalServer.removeServer(self.name)
+            self._server.listen(self.name)
 
     def release(self) -> None:
         if self._server is not None:
@@ -117,11 +224,20 @@ class SingleInstance(QObject):
 
         # No socket yet while the lock is held: the first instance is still starting.
         deadline = time.monotonic() + min(timeout_ms / 1000, STARTING_WAIT_SECONDS)
+        try:
+            name = self.name
+        except SocketUnavailable as error:
+            log.warning("no private socket: %s", error)
+            return None
         while True:
             socket = QLocalSocket()
-            socket.connectToServer(self.name)
+            socket.connectToServer(name)
             if socket.waitForConnected(timeout_ms):
-                return socket
+                if _same_user(int(socket.socketDescriptor())):
+                    return socket
+                log.warning("the console socket belongs to another user: not talking to it")
+                socket.abort()
+                return None
             if time.monotonic() >= deadline or not self._first_holds_lock():
                 return None
             time.sleep(0.05)
@@ -135,20 +251,51 @@ class SingleInstance(QObject):
         return True
 
     def _on_new_connection(self) -> None:
+        from PySide6.QtCore import QTimer
+
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
+            if self._connections >= MAX_CONNECTIONS:
+                if not self._refused_logged:
+                    log.warning("more than %d local connections at once: refusing", MAX_CONNECTIONS)
+                    self._refused_logged = True
+                socket.abort()
+                socket.deleteLater()
+                continue
+            if not _same_user(int(socket.socketDescriptor())):
+                log.warning("a local connection from another user: refused")
+                socket.abort()
+                socket.deleteLater()
+                continue
+            self._connections += 1
+            self._refused_logged = False
             socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
+            socket.disconnected.connect(self._on_disconnected)
             socket.disconnected.connect(socket.deleteLater)
+            # no full request in time: hang up (an idle connection holds a descriptor)
+            QTimer.singleShot(REQUEST_WITHIN_MS, socket, lambda s=socket: _hang_up_if_silent(s))
+
+    def _on_disconnected(self) -> None:
+        self._connections = max(0, self._connections - 1)
 
     def _on_ready_read(self, socket: QLocalSocket) -> None:
-        if not socket.canReadLine():
-            return
-        line = bytes(socket.readLine().data()).decode(errors="replace").strip()
+        while socket.canReadLine():
+            raw = bytes(socket.readLine(MAX_REQUEST_BYTES + 1).data())
+            if not raw.endswith(b"\n"):
+                _refuse(socket, "request too long")
+                return
+            socket.setProperty("answered", True)
+            self._answer(socket, raw)
+        if socket.bytesAvailable() > MAX_REQUEST_BYTES:
+            _refuse(socket, "request too long")
+
+    def _answer(self, socket: QLocalSocket, raw: bytes) -> None:
+        line = raw.decode(errors="replace").strip()
         try:
             request = json.loads(line)
             if not isinstance(request, dict):
                 raise ValueError("not an object")
-        except ValueError:
+        except (ValueError, RecursionError):
             socket.write(QByteArray(b'{"ok": false, "error": "bad request"}\n'))
             return
         self.request_received.emit(request)
@@ -156,6 +303,20 @@ class SingleInstance(QObject):
             _write(socket, {"ok": True})
             return
         self._handler(request, lambda reply, s=socket: _write(s, reply))
+
+
+def _refuse(socket: QLocalSocket, why: str) -> None:
+    socket.write(QByteArray(json.dumps({"ok": False, "error": why}).encode() + b"\n"))
+    socket.flush()
+    socket.disconnectFromServer()
+
+
+def _hang_up_if_silent(socket: QLocalSocket) -> None:
+    try:
+        if not socket.property("answered"):
+            socket.abort()
+    except RuntimeError:  # already gone
+        return
 
 
 def _write(socket: QLocalSocket, reply: dict[str, Any]) -> None:

@@ -1561,6 +1561,10 @@
         <source>No open incident. Stay sharp.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Terminal commands and a second launch cannot reach this window: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

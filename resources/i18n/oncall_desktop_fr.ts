@@ -1561,6 +1561,10 @@
             <source>No open incident. Stay sharp.</source>
             <translation>Aucun incident ouvert. Restez vigilant.</translation>
         </message>
+        <message>
+            <source>Terminal commands and a second launch cannot reach this window: %1</source>
+            <translation>Les commandes du terminal et un second lancement ne peuvent pas joindre cette fenêtre : %1</translation>
+        </message>
     </context>
     <context>
         <name>MessageBanner</name>
