@@ -168,7 +168,7 @@ def test_a_connection_flood_neither_closes_the_socket_nor_starves_later_requests
 ):
     monkeypatch.setattr(single_instance, "MAX_CONNECTIONS", 8)
     flood = textwrap.dedent(
-        f"""
+        """
         import pathlib, sys, time
         from PySide6.QtNetwork import QLocalSocket
         from oncall_desktop.app.single_instance import SingleInstance
