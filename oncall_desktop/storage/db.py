@@ -1,8 +1,12 @@
 """Open the database: SQLite in the data folder by default, PostgreSQL for a team.
 
 Opening runs the Alembic migrations up to this app's head before anything else touches the
-data. A SQLite file is copied aside first. A database stamped by a newer app is refused, so an
-older console never writes into a schema it does not know.
+data, all of them in one transaction: on PostgreSQL and on SQLite (whose DDL is transactional
+once the driver stops managing transactions itself), so a start killed or failing mid-way
+leaves the database exactly as it was. A SQLite file is copied aside first. A database stamped
+by a newer app is refused, so an older console never writes into a schema it does not know. A
+half-made database left by an older build (our tables, no version stamp) is moved aside with a
+notice on SQLite, and named with what to do on PostgreSQL: never a dead end.
 """
 
 from __future__ import annotations
@@ -38,11 +42,13 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 
 @dataclass
 class Database:
-    """An open, migrated database."""
+    """An open, migrated database. ``notice``: something the user should know about how it
+    was opened (a half-made file moved aside), or None."""
 
     engine: Engine
     url: URL
     backup_path: Path | None = None
+    notice: UserMessage | None = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -250,14 +256,21 @@ def _backup_sqlite(url: URL, revision: str | None) -> Path | None:
     return target
 
 
+# The first migration's table: present without a version stamp, it marks a half-made database.
+FIRST_TABLE = "incidents"
+
+
 def open_database(raw_url: str) -> Database:
     """Open and migrate; raises :class:`StorageUnavailable` with a message for the user."""
     url = _parse_url(raw_url)
     display = url.render_as_string(hide_password=True)
     engine = _make_engine(url)
+    notice = None
     try:
         with translate_errors(display):
             revision = current_revision(engine)
+            if revision is None and _has_table(engine, FIRST_TABLE):
+                engine, notice = _half_made(engine, url, display)
             backup = None
             if revision != SCHEMA_HEAD:
                 known, head = known_revisions()
@@ -271,16 +284,75 @@ def open_database(raw_url: str) -> Database:
                     )
                 if url.get_backend_name() == "sqlite":
                     backup = _backup_sqlite(url, revision)
-                _upgrade(engine)
+                _upgrade(engine, url)
                 log.info("database %s migrated from %s to %s", display, revision, head)
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine=engine, url=url, backup_path=backup)
+    return Database(engine=engine, url=url, backup_path=backup, notice=notice)
 
 
-def _upgrade(engine: Engine) -> None:
+def _has_table(engine: Engine, name: str) -> bool:
+    with engine.connect() as connection:
+        return inspect(connection).has_table(name)
+
+
+def _half_made(engine: Engine, url: URL, display: str) -> tuple[Engine, UserMessage]:
+    """Our tables without a version stamp: a first start of an older build, interrupted."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        raise StorageUnavailable(
+            QT_TR_NOOP(
+                "The database {url} holds some of oncall-desktop's tables but no schema "
+                "version: an older version was interrupted while creating it. Use a new, empty "
+                "database, or drop those tables, then start again."
+            ).format(url=display)
+        )
+    engine.dispose()
+    source = Path(url.database)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = source.with_name(f"{source.name}.incomplete-{stamp}")
+    source.replace(aside)
+    for suffix in ("-wal", "-shm"):
+        companion = source.with_name(source.name + suffix)
+        if companion.exists():
+            companion.replace(aside.with_name(aside.name + suffix))
+    log.warning("half-made database moved aside to %s; starting a new one", aside)
+    notice = QT_TR_NOOP(
+        "The database file was left incomplete by an interrupted first start; it was moved "
+        "aside to {aside} and a new one was created."
+    ).format(aside=aside)
+    return _make_engine(url), notice
+
+
+def _transactional_sqlite_engine(url: URL) -> Engine:
+    """An engine on which BEGIN really starts the transaction, DDL included: Python's sqlite3
+    module otherwise runs CREATE TABLE outside any transaction (SQLAlchemy's documented
+    recipe for SQLite transactional DDL)."""
+    engine = create_engine(url)
+
+    def connect(dbapi_connection: Any, record: Any) -> None:
+        dbapi_connection.isolation_level = None  # the driver stops issuing BEGIN/COMMIT itself
+        _sqlite_pragmas(dbapi_connection, record)
+
+    def begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine, "connect", connect)
+    event.listen(engine, "begin", begin)
+    return engine
+
+
+def _upgrade(engine: Engine, url: URL) -> None:
+    """Every pending migration in one transaction: all of them, or none."""
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(_alembic_config(connection), "head")
+    migrating = engine
+    if url.get_backend_name() == "sqlite":
+        engine.dispose()  # nothing else holds the file while it migrates
+        migrating = _transactional_sqlite_engine(url)
+    try:
+        with migrating.begin() as connection:
+            command.upgrade(_alembic_config(connection), "head")
+    finally:
+        if migrating is not engine:
+            migrating.dispose()

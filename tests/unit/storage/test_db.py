@@ -209,3 +209,81 @@ def test_plain_postgresql_urls_use_the_shipped_driver(postgres_url):
         assert db.url.drivername == "postgresql+psycopg"
     finally:
         db.close()
+
+
+KILL_DURING_FIRST_MIGRATION = textwrap.dedent(
+    """
+    import os, signal, sys
+    from alembic.operations import Operations
+    from oncall_desktop.storage.db import open_database
+
+    created = []
+    real = Operations.create_table
+
+    def create_table(self, name, *columns, **kw):
+        result = real(self, name, *columns, **kw)
+        created.append(name)
+        if len(created) == int(sys.argv[2]):
+            os.kill(os.getpid(), signal.SIGKILL)  # like a power cut mid-way
+        return result
+
+    Operations.create_table = create_table
+    open_database(sys.argv[1])
+    """
+)
+
+
+@pytest.mark.parametrize("tables_before_the_kill", [1, 3])
+def test_a_first_start_killed_mid_migration_leaves_no_trace(database_url, tables_before_the_kill):
+    """Issue 15, item 1: kill -9 right after the migration began left some tables and no
+    version stamp, and every later start said "table incidents already exists"."""
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            KILL_DURING_FIRST_MIGRATION,
+            database_url,
+            str(tables_before_the_kill),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert killed.returncode == -9, killed.stderr
+    db = open_database(database_url)  # the next start
+    try:
+        assert db.notice is None  # nothing half-made was left to move aside
+        assert current_revision(db.engine) == dbmod.SCHEMA_HEAD
+        saved = IncidentRepository(db).save(_declare(FakeClock()))
+        assert IncidentRepository(db).get(saved.id).title == "API Down"
+    finally:
+        db.close()
+
+
+def test_a_half_made_sqlite_file_from_an_older_build_is_moved_aside(tmp_path):
+    path = tmp_path / "oncall.sqlite3"
+    with sqlite3.connect(path) as conn:  # what an interrupted older build left: no stamp
+        conn.execute("CREATE TABLE incidents (id INTEGER PRIMARY KEY, title TEXT)")
+        conn.execute("INSERT INTO incidents (title) VALUES ('keep me')")
+    db = open_database(sqlite_url(path))
+    try:
+        assert db.notice is not None and "moved aside" in str(db.notice)
+        assert current_revision(db.engine) == dbmod.SCHEMA_HEAD
+    finally:
+        db.close()
+    [aside] = tmp_path.glob("oncall.sqlite3.incomplete-*")
+    assert str(aside) in str(db.notice)
+    with sqlite3.connect(aside) as conn:
+        assert conn.execute("SELECT title FROM incidents").fetchone() == ("keep me",)
+
+
+@pytest.mark.postgres
+def test_a_half_made_postgresql_database_is_named_with_what_to_do(postgres_url):
+    from sqlalchemy import create_engine
+
+    engine = create_engine(postgres_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE incidents (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    with pytest.raises(StorageUnavailable, match="no schema version"):
+        open_database(postgres_url)
