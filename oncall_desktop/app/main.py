@@ -138,12 +138,19 @@ def main(argv: list[str] | None = None) -> int:
     user_paths = AppPaths.from_environment()
     paths = user_paths.for_drill() if args.drill else user_paths
     problems: list[str | UserMessage] = []
+    # Private before anything is written there (README, "Security model"): the folders are
+    # 0700, so nothing in them is reachable by another user whatever its own mode, and what an
+    # older version left readable is closed. No process-wide umask: exports the user saves
+    # elsewhere keep the user's usual permissions.
+    unprivate = user_paths.make_private()
     log_problem = setup_logging(paths.log_file, args.verbose)
     if log_problem:
         problems.append(log_problem)
     crash = CrashHandler(paths.crash_dir, paths.log_file, show_dialog=not args.no_dialogs)
     crash.install()
     log.info("starting %s %s (data: %s)", APP_NAME, __version__, paths.data_dir)
+    for problem in unprivate:
+        log.warning("could not make private: %s", problem)
     # (a drill keeps the user's preferences and the team's procedure, nothing else)
     settings = load_settings(user_paths, problems)
     from PySide6.QtCore import QCoreApplication, QTimer
@@ -320,6 +327,8 @@ def open_storage(
         context.attach_database(database)
         if note:
             context.window.show_message("database-fallback", note, "warning")
+        if database.notice is not None:  # e.g. a half-made file moved aside
+            context.window.show_message("database-notice", shown(database.notice), "warning")
         log.info("database ready: %s", database.description)
         on_ready()
 

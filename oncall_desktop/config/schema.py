@@ -21,12 +21,14 @@ def _setting(
     choices: tuple[str, ...] = (),
     minimum: int | None = None,
     pattern: str | None = None,
+    maximum: int | None = None,
 ) -> Any:
     metadata = {
         "title": title,
         "help": help,
         "choices": choices,
         "minimum": minimum,
+        "maximum": maximum,
         "pattern": pattern,
     }
     return field(default=default, metadata=metadata)
@@ -72,7 +74,11 @@ class Settings:
         pattern=HTTP_URL,
     )
     pagerduty_poll_seconds: int = _setting(
-        15, "Poll every (seconds)", "How often PagerDuty is asked for new incidents.", minimum=5
+        15,
+        "Poll every (seconds)",
+        "How often PagerDuty is asked for new incidents (5 to 3600).",
+        minimum=5,
+        maximum=3600,
     )
     slack_base_url: str = _setting(
         "https://slack.com/api",

@@ -1,25 +1,28 @@
 """Load and save the settings file (JSON, written atomically).
 
 A file that cannot be read or holds bad values never stops the app: the bad parts fall back to
-their defaults and each problem is reported by key, for the UI to show. An unreadable file is
-kept aside (``settings.json.invalid``) rather than overwritten, so nothing the user wrote is lost.
+their defaults and each problem is reported by key, for the UI to show (unknown keys in one
+summarised line). A file that is not valid JSON text is kept aside under a timestamped name
+(``settings.json.invalid-20261201-231500``), never overwritten, so nothing the user wrote is
+lost; the message says where.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from oncall_desktop.config.files import write_atomically
+from oncall_desktop.config.files import UnreadableFile, keep_aside, read_user_file, write_atomically
 from oncall_desktop.config.schema import SCHEMA_VERSION, Settings, setting_fields
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 
 SETTINGS_FILE = "settings.json"
+MAX_TEXT = 2_000  # no setting is a text longer than this
+UNKNOWN_KEYS_LISTED = 5  # the rest of a long list of unknown keys is counted, not listed
 
 # Ordered upgrades: MIGRATIONS[n] turns a version-n dict into a version-(n+1) dict.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -33,6 +36,7 @@ class LoadedSettings:
 
 def _coerce(name: str, value: Any, default: Any, metadata: Any) -> Any:
     choices, minimum, pattern = metadata["choices"], metadata["minimum"], metadata["pattern"]
+    maximum = metadata.get("maximum")
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise _invalid(QT_TR_NOOP("{name}: expected true or false, got {value}"), name, value)
@@ -52,6 +56,18 @@ def _coerce(name: str, value: Any, default: Any, metadata: Any) -> Any:
         raise ValueError(
             QT_TR_NOOP("{name}: must be at least {minimum}, got {value}").format(
                 name=name, minimum=minimum, value=value
+            )
+        )
+    if maximum is not None and value > maximum:
+        raise ValueError(
+            QT_TR_NOOP("{name}: must be at most {maximum}, got {value}").format(
+                name=name, maximum=maximum, value=value
+            )
+        )
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise ValueError(
+            QT_TR_NOOP("{name}: longer than {maximum} characters").format(
+                name=name, maximum=MAX_TEXT
             )
         )
     if pattern is not None and not re.match(pattern, value):
@@ -88,8 +104,17 @@ def from_dict(data: dict[str, Any]) -> LoadedSettings:
             problems.append(
                 QT_TR_NOOP("{problem}; the default is used").format(problem=error.args[0])
             )
-    for key in sorted(set(data) - known - {"schema_version"}):
-        problems.append(QT_TR_NOOP("{key}: unknown setting, ignored").format(key=key))
+    unknown = sorted(str(key)[:80] for key in set(data) - known - {"schema_version"})
+    if len(unknown) == 1:
+        problems.append(QT_TR_NOOP("{key}: unknown setting, ignored").format(key=unknown[0]))
+    elif unknown:
+        listed = ", ".join(unknown[:UNKNOWN_KEYS_LISTED])
+        more = len(unknown) - UNKNOWN_KEYS_LISTED
+        problems.append(
+            QT_TR_NOOP("{count} unknown settings ignored: {keys}").format(
+                count=len(unknown), keys=listed + (f", … (+{more})" if more > 0 else "")
+            )
+        )
     return LoadedSettings(Settings(**values), tuple(problems))
 
 
@@ -103,31 +128,35 @@ class SettingsStore:
 
     def load(self) -> LoadedSettings:
         try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+            raw = read_user_file(self.path)
+        except UnreadableFile as error:
+            return self._set_aside(str(error))
+        if raw is None:
             return LoadedSettings(Settings())
-        except OSError as error:
-            problem = QT_TR_NOOP("{path}: cannot be read ({reason})").format(
-                path=self.path, reason=error.strerror or error
-            )
-            return LoadedSettings(Settings(), (problem,))
         try:
-            data = json.loads(raw)
+            data = json.loads(raw, parse_constant=_no_constant)
             if not isinstance(data, dict):
                 raise ValueError("the file must hold a JSON object")
-        except ValueError as error:
-            aside = self.path.with_name(self.path.name + ".invalid")
-            try:
-                os.replace(self.path, aside)
-                problem = QT_TR_NOOP(
-                    "{file}: not valid JSON ({reason}); defaults used; kept as {aside}"
-                ).format(file=self.path.name, reason=error, aside=aside.name)
-            except OSError:
-                problem = QT_TR_NOOP("{file}: not valid JSON ({reason}); defaults used").format(
-                    file=self.path.name, reason=error
-                )
-            return LoadedSettings(Settings(), (problem,))
+        except (ValueError, RecursionError) as error:
+            reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+            return self._set_aside(f"not valid JSON ({reason[:200]})")
         return from_dict(data)
+
+    def _set_aside(self, reason: str) -> LoadedSettings:
+        """Defaults for now; the file kept under a name of its own when it can be moved."""
+        try:
+            if not self.path.is_file():
+                raise OSError("not a regular file")
+            aside = keep_aside(self.path)
+        except OSError:
+            problem = QT_TR_NOOP("{file}: {reason}; defaults used").format(
+                file=self.path, reason=reason
+            )
+        else:
+            problem = QT_TR_NOOP("{file}: {reason}; defaults used; kept as {aside}").format(
+                file=self.path.name, reason=reason, aside=aside
+            )
+        return LoadedSettings(Settings(), (problem,))
 
     def save(self, settings: Settings) -> None:
         """Write atomically: a crash mid-write leaves the previous file intact."""
@@ -139,3 +168,7 @@ class SettingsStore:
         settings = replace(self.load().settings, **changes)
         self.save(settings)
         return settings
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a setting can have")

@@ -9,6 +9,7 @@ the defaults stay in force for it.
 from __future__ import annotations
 
 import copy
+import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,8 +21,11 @@ from typing import Any
 
 from oncall_desktop.core.errors import PolicyError
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
+from oncall_desktop.core.userfiles import UnreadableFile, read_user_file
 
 LANGUAGES = ("fr", "en")
+MAX_MINUTES = 366 * 24 * 60  # no duration of the procedure is longer than a year
+MAX_OVERRIDE_NESTING = 32  # the defaults nest 4 deep; an override file deeper is not ours
 TEMPLATE_NAMES = (
     "declared",
     "update",
@@ -336,6 +340,10 @@ class _Node:
             raise self.fail(
                 QT_TR_NOOP("expected a number, got {value}").format(value=repr(self.value))
             )
+        if not math.isfinite(self.value):  # TOML has inf and nan
+            raise self.fail(
+                QT_TR_NOOP("expected a finite number, got {value}").format(value=repr(self.value))
+            )
         if minimum is not None and self.value < minimum:
             raise self.fail(
                 QT_TR_NOOP("must be at least {minimum}, got {value}").format(
@@ -358,7 +366,8 @@ class _Node:
         return int(self.number(minimum, maximum))
 
     def minutes(self, minimum: int = 0) -> timedelta:
-        return timedelta(minutes=self.number(minimum))
+        # bounded so that every deadline computed from it stays a date (no overflow)
+        return timedelta(minutes=self.number(minimum, MAX_MINUTES))
 
     def text(self) -> Text:
         """A bilingual text; a plain string stands for both languages."""
@@ -463,7 +472,7 @@ def _severities(node: _Node) -> dict[Severity, SeverityPolicy]:
             escalation_targets=sev["escalation_targets"].text(),
             escalate_after=escalate_after or None,
             postmortem_required=mode == "required",
-            postmortem_due=timedelta(days=sev["postmortem_due_days"].number(0)),
+            postmortem_due=timedelta(days=sev["postmortem_due_days"].number(0, 366)),
         )
     missing = [s.value for s in Severity if s not in result]
     if missing:
@@ -609,7 +618,7 @@ def _parse(data: dict[str, Any]) -> Policy:
         rotation=Rotation(
             weekday=weekday,
             hour=rotation["hour"].integer(0, 23),
-            length_days=rotation["length_days"].integer(1),
+            length_days=rotation["length_days"].integer(1, 366),
             members=tuple(n.string() for n in rotation["members"].entries()),
             anchor=_date(rotation["anchor"]),
         ),
@@ -634,7 +643,7 @@ def _parse(data: dict[str, Any]) -> Policy:
             action_items_closed_above_percent=kpis["action_items_closed_above_percent"].number(
                 0, 100
             ),
-            action_items_window=timedelta(days=kpis["action_items_window_days"].integer(1)),
+            action_items_window=timedelta(days=kpis["action_items_window_days"].integer(1, 3660)),
         ),
         anti_patterns=tuple(
             AntiPattern(
@@ -694,21 +703,39 @@ def apply_override(defaults: dict[str, Any], override: dict[str, Any]) -> Loaded
 
 
 def load_policy(override_path: Path | None = None) -> LoadedPolicy:
-    """The shipped defaults, with the user's override file applied where it is valid."""
+    """The shipped defaults, with the user's override file applied where it is valid. A file
+    that cannot be used (not a regular file, too large, not UTF-8, not TOML, absurdly nested)
+    leaves the defaults in force and says why; it never stops or stalls the start."""
     defaults = default_data()
-    if override_path is None or not override_path.exists():
+    if override_path is None:
         return LoadedPolicy(policy=_parse(defaults), override_path=override_path)
     try:
-        override = tomllib.loads(override_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raw = read_user_file(override_path)
+        if raw is None:
+            return LoadedPolicy(policy=_parse(defaults), override_path=override_path)
+        override = tomllib.loads(raw)
+        if _depth(override) > MAX_OVERRIDE_NESTING:
+            raise ValueError(f"nested more than {MAX_OVERRIDE_NESTING} deep")
+    except (UnreadableFile, ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)[:200]
         return LoadedPolicy(
             policy=_parse(defaults),
             problems=(
                 QT_TR_NOOP("{file}: cannot be read ({reason}); the defaults stay").format(
-                    file=override_path.name, reason=error
+                    file=override_path.name, reason=reason
                 ),
             ),
             override_path=override_path,
         )
     loaded = apply_override(defaults, override)
     return LoadedPolicy(loaded.policy, loaded.problems, override_path)
+
+
+def _depth(value: Any, level: int = 0) -> int:
+    if level > MAX_OVERRIDE_NESTING:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level

@@ -340,6 +340,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The database {url} holds some of oncall-desktop&apos;s tables but no schema version: an older version was interrupted while creating it. Use a new, empty database, or drop those tables, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file was left incomplete by an interrupted first start; it was moved aside to {aside} and a new one was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{key}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -369,6 +377,10 @@
     </message>
     <message>
         <source>expected a number, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a finite number, got {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -488,6 +500,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name}: must be at most {maximum}, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: longer than {maximum} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name}: {value} is not in the expected form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,15 +524,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{path}: cannot be read ({reason})</source>
+        <source>{count} unknown settings ignored: {keys}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{file}: not valid JSON ({reason}); defaults used; kept as {aside}</source>
+        <source>{file}: {reason}; defaults used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{file}: not valid JSON ({reason}); defaults used</source>
+        <source>{file}: {reason}; defaults used; kept as {aside}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

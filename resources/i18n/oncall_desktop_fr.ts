@@ -340,6 +340,14 @@
             <translation>La base de données {url} a été écrite par une version plus récente d’oncall-desktop (schéma {revision}). Mettez l’application à jour ; rien n’a été modifié.</translation>
         </message>
         <message>
+            <source>The database {url} holds some of oncall-desktop's tables but no schema version: an older version was interrupted while creating it. Use a new, empty database, or drop those tables, then start again.</source>
+            <translation>La base de données {url} contient une partie des tables d’oncall-desktop mais aucune version de schéma : une version plus ancienne a été interrompue pendant sa création. Utilisez une base neuve et vide, ou supprimez ces tables, puis relancez.</translation>
+        </message>
+        <message>
+            <source>The database file was left incomplete by an interrupted first start; it was moved aside to {aside} and a new one was created.</source>
+            <translation>Le fichier de base de données était resté incomplet après un premier démarrage interrompu ; il a été mis de côté sous {aside} et un nouveau a été créé.</translation>
+        </message>
+        <message>
             <source>{key}: {problem}</source>
             <translation>{key} : {problem}</translation>
         </message>
@@ -370,6 +378,10 @@
         <message>
             <source>expected a number, got {value}</source>
             <translation>un nombre est attendu, reçu {value}</translation>
+        </message>
+        <message>
+            <source>expected a finite number, got {value}</source>
+            <translation>un nombre fini est attendu, pas {value}</translation>
         </message>
         <message>
             <source>must be at least {minimum}, got {value}</source>
@@ -488,6 +500,14 @@
             <translation>{name} : doit valoir au moins {minimum}, reçu {value}</translation>
         </message>
         <message>
+            <source>{name}: must be at most {maximum}, got {value}</source>
+            <translation>{name} : doit valoir au plus {maximum}, pas {value}</translation>
+        </message>
+        <message>
+            <source>{name}: longer than {maximum} characters</source>
+            <translation>{name} : plus de {maximum} caractères</translation>
+        </message>
+        <message>
             <source>{name}: {value} is not in the expected form</source>
             <translation>{name} : {value} n’a pas la forme attendue</translation>
         </message>
@@ -504,16 +524,16 @@
             <translation>{key} : réglage inconnu, ignoré</translation>
         </message>
         <message>
-            <source>{path}: cannot be read ({reason})</source>
-            <translation>{path} : illisible ({reason})</translation>
+            <source>{count} unknown settings ignored: {keys}</source>
+            <translation>{count} paramètres inconnus ignorés : {keys}</translation>
         </message>
         <message>
-            <source>{file}: not valid JSON ({reason}); defaults used; kept as {aside}</source>
-            <translation>{file} : JSON invalide ({reason}) ; valeurs par défaut utilisées ; conservé sous {aside}</translation>
+            <source>{file}: {reason}; defaults used</source>
+            <translation>{file} : {reason} ; valeurs par défaut utilisées</translation>
         </message>
         <message>
-            <source>{file}: not valid JSON ({reason}); defaults used</source>
-            <translation>{file} : JSON invalide ({reason}) ; valeurs par défaut utilisées</translation>
+            <source>{file}: {reason}; defaults used; kept as {aside}</source>
+            <translation>{file} : {reason} ; valeurs par défaut utilisées ; conservé sous {aside}</translation>
         </message>
         <message>
             <source>The log file {file} cannot be written ({reason}); logging to stderr.</source>

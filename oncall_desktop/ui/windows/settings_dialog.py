@@ -109,7 +109,7 @@ class SettingsDialog(QDialog):
         self.token.textEdited.connect(self._on_token_edited)
         self.token_state = _plain_label(self)
         self.poll_seconds = QSpinBox(self)
-        self.poll_seconds.setRange(5, 600)
+        self.poll_seconds.setRange(5, 3600)
         self.poll_seconds.setSuffix(" s")
         self.poll_seconds.setValue(settings.pagerduty_poll_seconds)
         self.test_button = QPushButton(self.tr("Test connection"), self)

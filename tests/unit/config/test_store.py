@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from oncall_desktop.config.schema import SCHEMA_VERSION, Settings, setting_fields
 from oncall_desktop.config.store import SettingsStore
 
@@ -46,7 +48,69 @@ def test_unreadable_json_is_kept_aside_not_lost(tmp_path):
     loaded = SettingsStore(tmp_path).load()
     assert loaded.settings == Settings()
     assert "not valid JSON" in str(loaded.problems[0])
-    assert (tmp_path / "settings.json.invalid").read_text() == "{ this is not json"
+    [kept] = tmp_path.glob("settings.json.invalid-*")
+    assert kept.read_text() == "{ this is not json"
+    assert str(kept) in str(loaded.problems[0])  # says where
+
+
+def test_each_corrupt_file_is_kept_the_next_one_does_not_overwrite_it(tmp_path):
+    store = SettingsStore(tmp_path)
+    for text in ("{ first", "{ second", "[3]"):
+        (tmp_path / "settings.json").write_text(text)
+        store.load()
+    kept = sorted(p.read_text() for p in tmp_path.glob("settings.json.invalid-*"))
+    assert kept == ["[3]", "{ first", "{ second"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        (b'{"language": "fr\xff\xfe"}', "not UTF-8"),
+        (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),  # nesting past the recursion limit
+        (b'{"pagerduty_poll_seconds": NaN}', "not valid JSON"),
+        (b'{"pagerduty_poll_seconds": Infinity}', "not valid JSON"),
+        (b" " * (2 * 1024 * 1024), "larger than"),
+    ],
+)
+def test_files_that_would_crash_or_stall_every_start_are_set_aside(tmp_path, raw, why):
+    (tmp_path / "settings.json").write_bytes(raw)
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.settings == Settings()
+    assert why in str(loaded.problems[0])
+    assert list(tmp_path.glob("settings.json.invalid-*"))
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    (tmp_path / "settings.json").write_bytes(
+        b"\xef\xbb\xbf" + json.dumps({"language": "fr"}).encode()
+    )
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.settings.language == "fr" and loaded.problems == ()
+
+
+def test_a_fifo_in_place_of_the_file_does_not_block(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "settings.json")  # nobody will ever write to it
+    loaded = SettingsStore(tmp_path).load()  # would block forever if opened for reading
+    assert loaded.settings == Settings()
+    assert "not a regular file" in str(loaded.problems[0])
+
+
+def test_thousands_of_unknown_keys_are_one_line(tmp_path):
+    data = {f"junk{n:05d}": n for n in range(20_000)}
+    (tmp_path / "settings.json").write_text(json.dumps({**data, "language": "en"}))
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.settings.language == "en"
+    assert len(loaded.problems) == 1
+    assert str(loaded.problems[0]).startswith("20000 unknown settings ignored: junk00000, ")
+
+
+def test_an_absurd_poll_interval_is_refused(tmp_path):
+    (tmp_path / "settings.json").write_text(json.dumps({"pagerduty_poll_seconds": 10**30}))
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.settings.pagerduty_poll_seconds == 15
+    assert "must be at most 3600" in str(loaded.problems[0])
 
 
 def test_newer_schema_is_read_but_reported(tmp_path):

@@ -252,3 +252,55 @@ def test_unreadable_override_keeps_defaults(tmp_path):
 def test_unknown_section_is_reported():
     loaded = apply_override(default_data(), {"severites": {}})
     assert [str(p) for p in loaded.problems] == ["severites: unknown section, ignored"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[severities.SEV-1]\nack_sla_minutes = inf\n", "severities.SEV-1.ack_sla_minutes"),
+        ("[severities.SEV-1]\nack_sla_minutes = nan\n", "severities.SEV-1.ack_sla_minutes"),
+        ("[severities.SEV-1]\nresolve_sla_minutes = 1e30\n", "resolve_sla_minutes"),
+        ("[post_incident]\nmonitoring_minutes = 99999999999\n", "monitoring_minutes"),
+        ("[severities.SEV-2]\npostmortem_due_days = 1e12\n", "postmortem_due_days"),
+    ],
+)
+def test_numbers_that_would_overflow_a_date_are_refused(tmp_path, text, key):
+    from oncall_desktop.core.clock import FakeClock
+    from oncall_desktop.core.clocks import next_updates, resolve_clock
+    from oncall_desktop.core.incident import Incident, Status
+
+    override = tmp_path / "policy.toml"
+    override.write_text(text, encoding="utf-8")
+    loaded = load_policy(override)
+    assert any(key in str(p) for p in loaded.problems)
+    clock = FakeClock()
+    inc = Incident.declare(title="x", severity=Severity.SEV1, at=clock.now(), actor="a")
+    resolve_clock(inc, loaded.policy)  # every clock still computes
+    inc.move_to(Status.RESOLVED, at=clock.now(), actor="a")
+    next_updates(inc, loaded.policy)
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        (b"[kpis]\nincidents_per_month_below = 4\n\xff\xfe", "not UTF-8"),
+        (b"x = " + b"[" * 50_000 + b"]" * 50_000, "nested"),
+        (b"a = { b = { c = { d = { e = 1 } } } }\n" * 1, None),
+        (b"[" + b"a." * 40 + b"b]\nc = 1\n", "nested"),
+    ],
+)
+def test_override_files_that_would_crash_the_start_keep_the_defaults(tmp_path, raw, why):
+    override = tmp_path / "policy.toml"
+    override.write_bytes(raw)
+    loaded = load_policy(override)  # never raises
+    assert loaded.policy.severity(Severity.SEV1).ack_sla == minutes(5)
+    if why:
+        assert why in str(loaded.problems[0])
+
+
+def test_a_fifo_override_does_not_block_the_start(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "policy.toml")
+    loaded = load_policy(tmp_path / "policy.toml")
+    assert "not a regular file" in str(loaded.problems[0])
