@@ -16,6 +16,7 @@ from typing import Any
 from oncall_desktop.core.clock import local_time, utc
 from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.incident import EventKind, Incident
+from oncall_desktop.core.plaintext import clean_line
 from oncall_desktop.core.policy import Policy
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -126,7 +127,7 @@ def parse_oncall(raw: Any) -> OnCallEntry | None:
     name = user.get("summary") or user.get("name") or user["id"]
     return OnCallEntry(
         user_id=user["id"],
-        user_name=str(name),
+        user_name=clean_line(str(name)) or user["id"],
         policy_id=policy["id"],
         level=level if isinstance(level, int) and not isinstance(level, bool) else 1,
         start=_instant(raw.get("start")),

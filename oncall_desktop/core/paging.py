@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from oncall_desktop.core.clock import utc
+from oncall_desktop.core.plaintext import clean_line
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,9 @@ class Page:
 
 
 def _text(value: Any, default: str = "") -> str:
-    return value if isinstance(value, str) else default
+    """Text from PagerDuty, cleaned where it enters (core/plaintext): no control character,
+    lone surrogate or bidi override reaches the tray, the bus, the database or a terminal."""
+    return clean_line(value) if isinstance(value, str) else default
 
 
 def _time(value: Any) -> datetime | None:

@@ -52,7 +52,7 @@ class Me:
 def _error_detail(response: requests.Response) -> str:
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return ""
     error = body.get("error") if isinstance(body, dict) else None
     if not isinstance(error, dict):
@@ -116,7 +116,7 @@ class PagerDutyClient(ApiClient):
             self._raise_for(response, path)
         try:
             body = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested absurdly deep
             raise BadPayload(
                 QT_TR_NOOP(
                     "PagerDuty answered {request} with something that is not JSON ({type}).",

@@ -118,7 +118,7 @@ class SlackClient(ApiClient):
             )
         try:
             body = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested absurdly deep
             raise BadPayload(
                 QT_TR_NOOP("Slack answered {method} with something that is not JSON.").format(
                     method=method

@@ -12,16 +12,20 @@ import logging
 import queue
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
+from oncall_desktop.core.plaintext import clean_line
+
 log = logging.getLogger(__name__)
 
 OPEN = "default"  # the freedesktop action invoked by clicking the notification itself
 ACKNOWLEDGE = "acknowledge"
+RECONNECT_FIRST_S, RECONNECT_MAX_S = 1.0, 30.0  # after losing the session bus
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,8 @@ class FreedesktopNotifier(Notifier):
         self._outbox: queue.Queue[Notification | None] = queue.Queue()
         self._keys: dict[int, str] = {}
         self._early_clicks: dict[int, str] = {}
+        self._resent: set[Notification] = set()
+        self._closed = False
         self._lock = threading.Lock()
         self._clicked.connect(self.action_invoked)
         self._accepted.connect(self.shown)
@@ -146,6 +152,7 @@ class FreedesktopNotifier(Notifier):
         self._outbox.put(notification)
 
     def close(self) -> None:
+        self._closed = True
         self._outbox.put(None)
 
     # --- the D-Bus thread ----------------------------------------------------------------------
@@ -157,31 +164,39 @@ class FreedesktopNotifier(Notifier):
         except ImportError:
             log.warning("jeepney is missing: desktop notifications are off")
             return
-        try:
-            with open_dbus_router(bus="SESSION") as router:
-                assert isinstance(router, DBusRouter)
-                rule = MatchRule(type="signal", interface=self.BUS_NAME, path=self.PATH)
-                Proxy(message_bus, router).AddMatch(rule)
-                with router.filter(rule, bufsize=64) as signals:
-                    listener = threading.Thread(
-                        target=self._listen,
-                        args=(signals,),
-                        name="notification-clicks",
-                        daemon=True,
-                    )
-                    listener.start()
-                    address = DBusAddress(
-                        self.PATH, bus_name=self.BUS_NAME, interface=self.BUS_NAME
-                    )
-                    while (item := self._outbox.get()) is not None:
-                        self._send(router, address, new_method_call, item)
-        except Exception:
-            log.exception("desktop notifications stopped")
+        delay = RECONNECT_FIRST_S
+        while True:
+            try:
+                with open_dbus_router(bus="SESSION") as router:
+                    assert isinstance(router, DBusRouter)
+                    rule = MatchRule(type="signal", interface=self.BUS_NAME, path=self.PATH)
+                    Proxy(message_bus, router).AddMatch(rule)
+                    with router.filter(rule, bufsize=64) as signals:
+                        listener = threading.Thread(
+                            target=self._listen,
+                            args=(signals,),
+                            name="notification-clicks",
+                            daemon=True,
+                        )
+                        listener.start()
+                        address = DBusAddress(
+                            self.PATH, bus_name=self.BUS_NAME, interface=self.BUS_NAME
+                        )
+                        while (item := self._outbox.get()) is not None:
+                            self._send(router, address, new_method_call, item)
+                            delay = RECONNECT_FIRST_S
+                        return  # closed
+            except Exception:  # the bus went away: connect again, later
+                log.exception("desktop notifications lost the session bus; reconnecting")
+            if self._closed:
+                return
+            time.sleep(delay)
+            delay = min(delay * 2, RECONNECT_MAX_S)
 
     def _send(self, router: Any, address: Any, new_method_call: Any, item: Notification) -> None:
         actions: list[str] = []
         for action_id, label in ((OPEN, "Open"), *item.actions):
-            actions += [action_id, label]
+            actions += [action_id, clean_line(label, 64)]
         hints: dict[str, tuple[str, Any]] = {"urgency": ("y", 2 if item.urgent else 1)}
         if item.sound:
             hints["sound-name"] = ("s", "alarm-clock-elapsed")
@@ -193,8 +208,8 @@ class FreedesktopNotifier(Notifier):
                 self._app_name,
                 0,
                 "dialog-warning" if item.urgent else "dialog-information",
-                item.title,
-                item.body,
+                clean_line(item.title, 200),  # no NUL or lone surrogate may reach the bus
+                clean_line(item.body),
                 actions,
                 hints,
                 0 if item.urgent else 15_000,
@@ -202,9 +217,14 @@ class FreedesktopNotifier(Notifier):
         )
         try:
             reply = router.send_and_get_reply(message, timeout=5)
-        except Exception as error:  # noqa: BLE001 - a slow or broken server must not stop us
+        except TimeoutError as error:  # a slow server must not stop us
             log.warning("notification not shown: %s", error)
             return
+        except Exception:
+            if item not in self._resent:  # once: an item that breaks the bus again is dropped
+                self._resent.add(item)
+                self._outbox.put(item)
+            raise
         notification_id = int(reply.body[0])
         with self._lock:
             self._keys[notification_id] = item.key

@@ -264,3 +264,14 @@ def test_a_2xx_without_the_created_status_update_is_retried(pagerduty, body):
     with pytest.raises(BadPayload) as raised:
         client_for(pagerduty).post_status_update(incident, ME_EMAIL, "Update #1")
     assert raised.value.retryable
+
+
+def test_json_nested_absurdly_deep_is_a_bad_answer_not_a_crash(pagerduty):
+    """A RecursionError is not a ValueError: it used to crash the poller for good."""
+    pagerduty.fail_next(
+        Fault(
+            200, body=b"[" * 100_000 + b"]" * 100_000, headers={"Content-Type": "application/json"}
+        )
+    )
+    with pytest.raises(BadPayload):
+        client_for(pagerduty).me()

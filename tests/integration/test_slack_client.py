@@ -102,3 +102,11 @@ def test_webhook_200_without_ok_is_not_a_delivery(slack, body):
     with pytest.raises(BadPayload) as raised:
         post_webhook(slack.webhook_url, "update", timeout=(2.0, 2.0))
     assert raised.value.retryable and "sent again" in str(raised.value)
+
+
+def test_json_nested_absurdly_deep_is_a_bad_answer_not_a_crash(slack):
+    """From Slack this was a crash loop re-sending the same post at every start."""
+    slack.fail_next(SlackFault(200, body=b"[" * 100_000 + b"]" * 100_000))
+    with pytest.raises(BadPayload) as raised:
+        client(slack).post_message("#incidents", "hello")
+    assert raised.value.retryable
