@@ -108,10 +108,14 @@ class CrashHandler:
         if args.exc_value is None:
             return
         report = build_report(args.exc_type, args.exc_value, args.exc_traceback)
-        if self._bridge is not None:
-            self._bridge.report_ready.emit(report)  # queued to the GUI thread
-        else:
+        if self._bridge is None:
             self.handle(report)
+            return
+        # On disk and in the log first, from this thread: the dialog may never be seen (the
+        # app may be killed, or the GUI thread stuck), the report must survive anyway.
+        log.critical("unexpected error in thread %s\n%s", getattr(args.thread, "name", "?"), report)
+        self._write(report)
+        self._bridge.report_ready.emit(report)  # the dialog, queued to the GUI thread
 
     def handle(self, report: str) -> None:
         log.critical("unexpected error\n%s", report)

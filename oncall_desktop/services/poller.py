@@ -8,12 +8,14 @@ jumps, the ticker's ``clock_jumped`` makes it poll at once. Failures back off (h
 from __future__ import annotations
 
 import logging
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import QT_TR_NOOP
@@ -122,7 +124,10 @@ class PagerDutyPoller(QObject):
         self._timer = QTimer(self)
         self._timer.setObjectName("pagerduty-poll")
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.poll_now)
+        # A coarse timer may fire up to 5 % early: after a 429, never ask before the reset.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timer)
+        self._not_before = 0.0  # time.monotonic() before which the timer may not poll
 
     @property
     def me(self) -> Me | None:
@@ -223,7 +228,15 @@ class PagerDutyPoller(QObject):
 
     def _schedule(self, delay: timedelta) -> None:
         if self._running:
-            self._timer.start(max(0, int(delay.total_seconds() * 1000)))
+            self._not_before = time.monotonic() + delay.total_seconds()
+            self._timer.start(max(0, math.ceil(delay.total_seconds() * 1000)))
+
+    def _on_timer(self) -> None:
+        early = self._not_before - time.monotonic()
+        if early > 0:  # woken before the time asked for (a rate-limit reset): wait the rest
+            self._timer.start(math.ceil(early * 1000))
+            return
+        self.poll_now()
 
     def _set_status(self, status: PollStatus) -> None:
         self.status = status

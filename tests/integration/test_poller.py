@@ -157,3 +157,28 @@ def test_sleep_catch_up_polls_at_once(qtbot, make_poller, pagerduty):
     with qtbot.waitSignal(poller.new_alerts, timeout=3000) as blocker:
         poller.on_clock_jumped(3600.0)  # the laptop slept an hour
     assert [p.id for p in blocker.args[0]] == [incident]
+
+
+def test_never_asks_again_before_the_rate_limit_reset(qtbot, make_poller, pagerduty):
+    """Issue 15, item 17: a reset of 8 s was followed by a request 7.997 s later (Qt's coarse
+    timers may fire up to 5 % early)."""
+    pagerduty.fail_next(Fault(429, headers={"ratelimit-reset": "2"}, path="/incidents"))
+    poller = make_poller()
+    with qtbot.waitSignal(
+        poller.status_changed, timeout=5000, check_params_cb=lambda s: s.state is PollState.OK
+    ):
+        poller.start()
+    first, second = pagerduty.requests_to("GET", "/incidents")[:2]
+    assert second.at - first.at >= 2.0
+
+
+def test_a_timer_that_fires_early_waits_the_rest(qtbot, make_poller, pagerduty):
+    poller = make_poller()
+    poller._running = True
+    poller._schedule(timedelta(seconds=3))
+    before = len(pagerduty.requests_to("GET", "/incidents"))
+    poller._on_timer()  # as if the timer woke at once
+    qtbot.wait(300)
+    assert len(pagerduty.requests_to("GET", "/incidents")) == before  # did not ask
+    assert poller._timer.isActive() and poller._timer.remainingTime() > 2000
+    poller.stop()

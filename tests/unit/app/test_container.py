@@ -484,3 +484,35 @@ def test_messages_are_composed_in_the_team_message_language_not_the_ui_one(
     finally:
         install_translators(qapp, "en")
     assert Settings().message_language == "en"  # the SOP's templates are English
+
+
+def test_a_worker_thread_crash_reaches_the_crash_folder_and_the_log(qtbot, tmp_path, caplog):
+    """Issue 15, item 16: only the dialog saw it; a report must be on disk first."""
+    import threading
+
+    from oncall_desktop.app.crash import CrashHandler
+
+    presented = []
+    handler = CrashHandler(tmp_path / "crash", tmp_path / "x.log", show_dialog=False)
+    handler.crash_dir.mkdir()
+    handler.attach_to_qt()
+    handler._bridge.report_ready.disconnect()
+    handler._bridge.report_ready.connect(presented.append)
+
+    def boom():
+        raise RuntimeError("worker blew up with token=Token token=u+SECRETSECRET")
+
+    previous = threading.excepthook
+    threading.excepthook = handler._thread_excepthook
+    try:
+        with caplog.at_level("CRITICAL"):
+            worker = threading.Thread(target=boom, name="storage-writer")
+            worker.start()
+            worker.join()
+        written = list((tmp_path / "crash").glob("crash-*.txt"))
+        assert len(written) == 1 and "worker blew up" in written[0].read_text()
+        assert "SECRETSECRET" not in written[0].read_text()
+        assert any("storage-writer" in r.getMessage() for r in caplog.records)
+        qtbot.waitUntil(lambda: len(presented) == 1, timeout=2000)  # and then the dialog
+    finally:
+        threading.excepthook = previous
