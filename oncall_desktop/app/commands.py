@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# How long `ack` waits for PagerDuty before saying it is not answering (the terminal waits 20 s).
+PAGERDUTY_ANSWER_WITHIN_S = 12.0
+
 COMMANDS = ("status", "note", "ack")
 
 
@@ -186,25 +189,42 @@ class CommandHandler:
         )
 
     def _ack_page(self, page: Page, reply: Reply) -> None:
+        from PySide6.QtCore import QTimer
+
         poller = self.controller.poller
+        finished: list[bool] = []
 
-        def acknowledged(done: Page) -> None:
-            if done.id == page.id:
-                disconnect()
-                reply({"ok": True, "page": page.id, "title": page.title})
-
-        def problem(text: str) -> None:
-            disconnect()
-            reply({"ok": False, "error": text})
-
-        def disconnect() -> None:
+        def finish(answer: dict[str, Any]) -> None:
+            if finished:
+                return
+            finished.append(True)
             for signal, slot in ((poller.acknowledged, acknowledged), (poller.problem, problem)):
                 with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
                     signal.disconnect(slot)
+            reply(answer)
+
+        def acknowledged(done: Page) -> None:
+            if done.id == page.id:
+                finish({"ok": True, "page": page.id, "title": page.title})
+
+        def problem(text: str) -> None:
+            finish({"ok": False, "error": text})
 
         poller.acknowledged.connect(acknowledged)
         poller.problem.connect(problem)
         poller.acknowledge(page.id)
+        # The terminal waits 20 s: a hung PagerDuty is reported as such before then, not taken
+        # for an app that is not running. The app keeps trying; its window shows the outcome.
+        QTimer.singleShot(
+            int(PAGERDUTY_ANSWER_WITHIN_S * 1000),
+            lambda: finish(
+                {
+                    "ok": False,
+                    "error": "PagerDuty is not answering; the app is still trying to "
+                    "acknowledge (see its window)",
+                }
+            ),
+        )
 
 
 # --- the terminal side --------------------------------------------------------------------------

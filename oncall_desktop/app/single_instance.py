@@ -214,10 +214,12 @@ class SingleInstance(QObject):
         while b"\n" not in buffer and socket.waitForReadyRead(timeout_ms):
             buffer += bytes(socket.readAll().data())
         socket.disconnectFromServer()
+        if b"\n" not in buffer:  # it is running (it took the request) but did not answer
+            return {"ok": False, "error": "the running app did not answer in time"}
         try:
             return json.loads(buffer.decode().strip() or "null")
-        except ValueError:
-            return None
+        except (ValueError, RecursionError):
+            return {"ok": False, "error": "the running app's answer was not understood"}
 
     def _connect(self, timeout_ms: int) -> QLocalSocket | None:
         from PySide6.QtNetwork import QLocalSocket

@@ -516,3 +516,29 @@ def test_a_worker_thread_crash_reaches_the_crash_folder_and_the_log(qtbot, tmp_p
         qtbot.waitUntil(lambda: len(presented) == 1, timeout=2000)  # and then the dialog
     finally:
         threading.excepthook = previous
+
+
+def test_ack_while_pagerduty_hangs_says_so_instead_of_not_running(qtbot, context, monkeypatch):
+    """Issue 15, item 15: `ack` during a PagerDuty hang answered "not running" after 20 s."""
+    from oncall_desktop.app import commands
+    from oncall_desktop.core.paging import Page
+
+    monkeypatch.setattr(commands, "PAGERDUTY_ANSWER_WITHIN_S", 0.3)
+    ctx = context(settings=Settings(language="en"))
+    ctx.poller.pages = [Page("H1", 2, "API down", "triggered", "high", "api", None, "")]
+    asked = []
+    monkeypatch.setattr(ctx.poller, "acknowledge", asked.append)  # PagerDuty never answers
+    replies = []
+    commands.CommandHandler(ctx).handle({"command": "ack"}, replies.append)
+    qtbot.waitUntil(lambda: bool(replies), timeout=3000)
+    assert asked == ["H1"]
+    assert replies == [
+        {
+            "ok": False,
+            "error": "PagerDuty is not answering; the app is still trying to acknowledge "
+            "(see its window)",
+        }
+    ]
+    ctx.poller.acknowledged.emit(ctx.poller.pages[0])  # the late answer replies nothing more
+    qtbot.wait(50)
+    assert len(replies) == 1
