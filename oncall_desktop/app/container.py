@@ -418,18 +418,18 @@ class AppController(QObject):
         return str(created[-1].data["slack_channel"]) if created else ""
 
     def resend(self, post: Post) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        """Edit a refused post, its destination too, and queue it again."""
+        from oncall_desktop.ui.windows.resend_dialog import ResendDialog
 
         if self.outbox is None:
             return
-        text, ok = QInputDialog.getMultiLineText(
+        answer = ResendDialog.ask(
+            post,
+            self.settings.slack_channel,
             self.cockpits.get(post.incident_id or -1) or self.window,
-            self.tr("Edit and resend"),
-            post.last_error,
-            post.text,
         )
-        if ok and text.strip():
-            self.outbox.resend(post, text.strip())
+        if answer is not None and answer.text:
+            self.outbox.resend(post, answer.text, answer.destination)
 
     def _on_post_changed(self, post: Post) -> None:
         if post.incident_id is None:

@@ -582,10 +582,6 @@
 <context>
     <name>AppController</name>
     <message>
-        <source>Edit and resend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>That PagerDuty incident is no longer assigned to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1800,6 +1796,45 @@
             <numerusform>Exported %n page to %1</numerusform>
             <numerusform>Exported %n pages to %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ResendDialog</name>
+    <message>
+        <source>Edit and resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1 (Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack channel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Slack webhook stored in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty incident %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will be sent to: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

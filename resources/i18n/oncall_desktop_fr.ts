@@ -582,10 +582,6 @@
     <context>
         <name>AppController</name>
         <message>
-            <source>Edit and resend</source>
-            <translation>Modifier et renvoyer</translation>
-        </message>
-        <message>
             <source>That PagerDuty incident is no longer assigned to you.</source>
             <translation>Cet incident PagerDuty ne vous est plus assigné.</translation>
         </message>
@@ -1800,6 +1796,45 @@
                 <numerusform>%n page exportée vers %1</numerusform>
                 <numerusform>%n pages exportées vers %1</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ResendDialog</name>
+        <message>
+            <source>Edit and resend</source>
+            <translation>Modifier et renvoyer</translation>
+        </message>
+        <message>
+            <source>Refused: %1</source>
+            <translation>Refusé : %1</translation>
+        </message>
+        <message>
+            <source>Use %1 (Settings)</source>
+            <translation>Utiliser %1 (Paramètres)</translation>
+        </message>
+        <message>
+            <source>Slack channel</source>
+            <translation>Canal Slack</translation>
+        </message>
+        <message>
+            <source>Resend</source>
+            <translation>Renvoyer</translation>
+        </message>
+        <message>
+            <source>Slack channel %1</source>
+            <translation>le canal Slack %1</translation>
+        </message>
+        <message>
+            <source>the Slack webhook stored in Settings</source>
+            <translation>le webhook Slack enregistré dans les Paramètres</translation>
+        </message>
+        <message>
+            <source>PagerDuty incident %1</source>
+            <translation>l’incident PagerDuty %1</translation>
+        </message>
+        <message>
+            <source>It will be sent to: %1</source>
+            <translation>Il sera envoyé à : %1</translation>
         </message>
     </context>
     <context>

@@ -542,3 +542,25 @@ def test_ack_while_pagerduty_hangs_says_so_instead_of_not_running(qtbot, context
     ctx.poller.acknowledged.emit(ctx.poller.pages[0])  # the late answer replies nothing more
     qtbot.wait(50)
     assert len(replies) == 1
+
+
+def test_the_controller_resends_to_the_chosen_channel(qtbot, context, monkeypatch):
+    from oncall_desktop.config.schema import Settings
+    from oncall_desktop.ui.windows import resend_dialog
+
+    ctx = context(settings=Settings(language="en", slack_channel="#incidents"))
+    monkeypatch.setattr(
+        resend_dialog.ResendDialog,
+        "ask",
+        classmethod(lambda cls, post, channel, parent=None: resend_dialog.Resend("x", channel)),
+    )
+    sent = []
+    monkeypatch.setattr(
+        ctx.outbox, "resend", lambda post, text, destination: sent.append(destination)
+    )
+    from oncall_desktop.core.outbox import Post, PostState, Target
+
+    ctx.controller.resend(
+        Post(Target.SLACK, "x", destination="#gone", state=PostState.FAILED, id=7)
+    )
+    assert sent == ["#incidents"]

@@ -1,0 +1,100 @@
+"""Edit and resend a refused post: its text, and for a Slack channel its destination too, with
+the destination it will use said plainly (a channel_not_found is fixed here, not by changing
+Settings and resending to the old channel again)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oncall_desktop.core.outbox import Post, Target
+
+
+@dataclass(frozen=True)
+class Resend:
+    text: str
+    destination: str | None  # None: unchanged (PagerDuty, the webhook)
+
+
+def _plain(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class ResendDialog(QDialog):
+    def __init__(self, post: Post, settings_channel: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit and resend"))
+        self._post = post
+        self.reason = _plain(self.tr("Refused: %1").replace("%1", post.last_error), self)
+        self.reason.setStyleSheet("color: #c62828")
+        self.text = QPlainTextEdit(post.text, self)
+        self.destination = QLineEdit(post.destination, self)
+        self.use_settings = QPushButton(
+            self.tr("Use %1 (Settings)").replace("%1", settings_channel), self
+        )
+        self.use_settings.clicked.connect(lambda: self.destination.setText(settings_channel))
+        self.will_use = _plain("", self)
+        form = QFormLayout()
+        editable = post.target is Target.SLACK
+        if editable:
+            form.addRow(self.tr("Slack channel"), self.destination)
+            form.addRow("", self.use_settings)
+            self.use_settings.setVisible(
+                bool(settings_channel) and settings_channel != post.destination
+            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Resend"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.will_use)
+        layout.addWidget(self.buttons)
+        self.destination.textChanged.connect(self._show_destination)
+        self.text.textChanged.connect(self._show_destination)
+        self._show_destination()
+        self.resize(560, 420)
+
+    def _where(self) -> str:
+        if self._post.target is Target.SLACK:
+            return self.tr("Slack channel %1").replace("%1", self.destination.text().strip())
+        if self._post.target is Target.SLACK_WEBHOOK:
+            return self.tr("the Slack webhook stored in Settings")
+        return self.tr("PagerDuty incident %1").replace("%1", self._post.destination)
+
+    def _show_destination(self) -> None:
+        self.will_use.setText(self.tr("It will be sent to: %1").replace("%1", self._where()))
+        ok = bool(self.text.toPlainText().strip()) and (
+            self._post.target is not Target.SLACK or bool(self.destination.text().strip())
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def result_resend(self) -> Resend:
+        destination = None
+        if self._post.target is Target.SLACK:
+            destination = self.destination.text().strip()
+        return Resend(self.text.toPlainText().strip(), destination)
+
+    @classmethod
+    def ask(cls, post: Post, settings_channel: str, parent: QWidget | None = None) -> Resend | None:
+        dialog = cls(post, settings_channel, parent)
+        return dialog.result_resend() if dialog.exec() == QDialog.DialogCode.Accepted else None
