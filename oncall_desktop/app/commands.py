@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from oncall_desktop.core.clocks import open_deadlines
-from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.incident import MAX_NOTE_LENGTH, Incident, Status
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience
 
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 # How long `ack` waits for PagerDuty before saying it is not answering (the terminal waits 20 s).
 PAGERDUTY_ANSWER_WITHIN_S = 12.0
+MAX_NOTE = MAX_NOTE_LENGTH
 
 COMMANDS = ("status", "note", "ack")
 
@@ -46,7 +47,16 @@ class CommandHandler:
 
     def handle(self, request: dict[str, Any], reply: Reply) -> None:
         command = request.get("command")
-        log.info("terminal command: %s", command)
+        log.info("terminal command: %s", str(command)[:40])
+        incident = request.get("incident")
+        if incident is not None and (isinstance(incident, bool) or not isinstance(incident, int)):
+            # JSON true is not incident 1
+            reply({"ok": False, "error": "--incident must be an incident number"})
+            return
+        text = request.get("text", "")
+        if command == "note" and len(str(text)) > MAX_NOTE:
+            reply({"ok": False, "error": f"a note is at most {MAX_NOTE} characters"})
+            return
         try:
             if command == "status":
                 reply(self.status())

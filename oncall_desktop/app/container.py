@@ -992,7 +992,7 @@ def build_postmortems(context: AppContext, database: Database) -> PostmortemCont
         context.runner,
         context.clock,
         context.loaded_policy.policy,
-        LocalDrafts(drafts_dir, database.display_url),
+        LocalDrafts(drafts_dir, database.key),
         language=lambda: controller.language,
         zone=lambda: controller.zone,
         parent=context.root,

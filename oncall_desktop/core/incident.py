@@ -16,6 +16,10 @@ from oncall_desktop.core.clock import utc
 from oncall_desktop.core.errors import DomainError, TransitionError
 from oncall_desktop.core.policy import Audience, Severity
 
+# A timeline note is a few lines; anything longer belongs in the post-mortem (a 5 MB note
+# was stored and every window showing the timeline paid for it).
+MAX_NOTE_LENGTH = 10_000
+
 
 class Status(StrEnum):
     TRIGGERED = "triggered"
@@ -228,6 +232,8 @@ class Incident:
         """A free note; ``details`` keep machine-readable facts (e.g. ``slack_channel``)."""
         if not text.strip():
             raise DomainError("an empty note adds nothing")
+        if len(text.strip()) > MAX_NOTE_LENGTH:
+            raise DomainError(f"a note is at most {MAX_NOTE_LENGTH} characters")
         self._record(at, EventKind.NOTE, actor, text=text.strip(), **details)
 
     def record_update_sent(

@@ -55,6 +55,11 @@ class Database:
 
     @property
     def display_url(self) -> str:
+        return where(self.url)
+
+    @property
+    def key(self) -> str:
+        """A stable name for this database (local drafts are filed under it)."""
         return self.url.render_as_string(hide_password=True)
 
     @property
@@ -87,6 +92,14 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def where(url: URL) -> str:
+    """A database as a person names it in a message: the file for SQLite (not
+    ``sqlite+pysqlite:////home/…``), the URL without its password otherwise."""
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
 
 
 # --- error translation -------------------------------------------------------------------------
@@ -263,7 +276,7 @@ FIRST_TABLE = "incidents"
 def open_database(raw_url: str) -> Database:
     """Open and migrate; raises :class:`StorageUnavailable` with a message for the user."""
     url = _parse_url(raw_url)
-    display = url.render_as_string(hide_password=True)
+    display = where(url)
     engine = _make_engine(url)
     notice = None
     try:

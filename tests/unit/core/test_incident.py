@@ -131,3 +131,15 @@ def test_notes_updates_and_snoozes_go_in_the_timeline(clock):
             Audience.INTERNAL, until=clock.now(), at=clock.now(), actor="alice", reason="x"
         )
     assert [e.kind for e in inc.timeline][1:] == [EventKind.NOTE, EventKind.UPDATE_SENT]
+
+
+def test_a_note_is_bounded(clock):
+    import pytest
+
+    from oncall_desktop.core.errors import DomainError
+    from oncall_desktop.core.incident import MAX_NOTE_LENGTH
+
+    inc = Incident.declare(title="x", severity=Severity.SEV1, at=clock.now(), actor="a")
+    inc.add_note("y" * MAX_NOTE_LENGTH, at=clock.now(), actor="a")
+    with pytest.raises(DomainError, match="at most"):
+        inc.add_note("y" * (5 * 1024 * 1024), at=clock.now(), actor="a")

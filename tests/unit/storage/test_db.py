@@ -287,3 +287,11 @@ def test_a_half_made_postgresql_database_is_named_with_what_to_do(postgres_url):
     engine.dispose()
     with pytest.raises(StorageUnavailable, match="no schema version"):
         open_database(postgres_url)
+
+
+def test_messages_name_the_sqlite_file_not_a_driver_url(tmp_path):
+    path = tmp_path / "oncall.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StorageUnavailable) as raised:
+        open_database(sqlite_url(path))
+    assert str(path) in str(raised.value) and "sqlite+pysqlite" not in str(raised.value)
