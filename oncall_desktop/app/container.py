@@ -64,6 +64,10 @@ if TYPE_CHECKING:
     from oncall_desktop.storage.db import Database
     from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 
+# Pages notified one by one in a single poll; beyond that, one grouped notification.
+MAX_SINGLE_ALERTS = 3
+STORM_KEY = "pages"
+
 log = logging.getLogger(__name__)
 
 COCKPIT_REFRESH_SPREAD_MS = 800
@@ -553,10 +557,18 @@ class AppController(QObject):
             quiet = QuietHours.parse(self.settings.quiet_hours_start, self.settings.quiet_hours_end)
         except ValueError:
             quiet = None
+        wanted = []
         for page in pages:
             if not should_notify(page, now, local_now, quiet, self.snoozed_until):
                 log.info("alert for %s held back (snoozed or quiet hours)", page.id)
                 continue
+            wanted.append(page)
+        # A storm (a thousand pages at once) is one notification beyond the first few, high
+        # urgency first: the desktop stays usable and the tray lists them all.
+        wanted.sort(key=lambda p: p.urgency != "high")
+        rest = wanted[MAX_SINGLE_ALERTS:]
+        wanted = wanted[:MAX_SINGLE_ALERTS]
+        for page in wanted:
             urgent = page.urgency == "high"
             where = page.service or "PagerDuty"
             body = self.notification_body(page.title)
@@ -572,6 +584,16 @@ class AppController(QObject):
                     sound=self.settings.alert_sound,
                 )
             )
+        if rest:
+            self.notifier.notify(
+                Notification(
+                    key=STORM_KEY,
+                    title=self.tr("%n more page(s) to acknowledge", "", len(rest)),
+                    body=self.notification_body(", ".join(p.title for p in rest[:5])),
+                    urgent=any(p.urgency == "high" for p in rest),
+                    sound=False,
+                )
+            )
         self.update_tray(now)
 
     def _on_notification_action(self, key: str, action: str) -> None:
@@ -582,6 +604,8 @@ class AppController(QObject):
             self.postmortems.open(int(key.split(":", 1)[1]))
         elif key == "handoff" and self.handoffs is not None:
             self.handoffs.open()
+        elif key == STORM_KEY:
+            self.window.bring_forward()
         elif action == ACKNOWLEDGE:
             self.poller.acknowledge(key)
         elif action == OPEN:

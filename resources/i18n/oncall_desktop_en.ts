@@ -597,6 +597,13 @@
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n more page(s) to acknowledge</source>
+        <translation>
+            <numerusform>%n more page to acknowledge</numerusform>
+            <numerusform>%n more pages to acknowledge</numerusform>
+        </translation>
+    </message>
     <message>
         <source>PagerDuty is not set up: alerts will not reach the tray. Add your user API token in Settings.</source>
         <translation type="unfinished"></translation>

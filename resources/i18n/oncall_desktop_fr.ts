@@ -597,6 +597,13 @@
             <source>Acknowledge</source>
             <translation>Acquitter</translation>
         </message>
+        <message numerus="yes">
+            <source>%n more page(s) to acknowledge</source>
+            <translation>
+                <numerusform>%n autre page à acquitter</numerusform>
+                <numerusform>%n autres pages à acquitter</numerusform>
+            </translation>
+        </message>
         <message>
             <source>PagerDuty is not set up: alerts will not reach the tray. Add your user API token in Settings.</source>
             <translation>PagerDuty n'est pas configuré : les alertes n'arriveront pas dans la zone de notification. Ajoutez votre jeton d'API utilisateur dans les Paramètres.</translation>

@@ -200,8 +200,8 @@ def test_alerts_respect_snooze_and_quiet_hours_but_not_for_high_urgency(context)
     recorder = RecordingNotifier()
     ctx.controller.use_notifier(recorder.notifier)
     ctx.controller.on_new_alerts(low_and_high_pages())
-    assert [n.key for n in recorder.shown] == ["L1", "H1"]
-    high = recorder.shown[1]
+    assert [n.key for n in recorder.shown] == ["H1", "L1"]  # high urgency first
+    high = recorder.shown[0]
     assert high.urgent and high.body == "<b>API</b> & down"  # plain: the server shows text
     assert high.title == "🔴 High urgency · api"
     assert ("acknowledge", "Acknowledge") in high.actions
@@ -577,3 +577,20 @@ def test_terminal_requests_with_a_wrong_incident_or_a_huge_note_are_refused(cont
     handler.handle({"command": "note", "text": "x" * 6_000_000}, replies.append)
     assert [r["ok"] for r in replies] == [False, False, False]
     assert "incident number" in replies[0]["error"] and "at most" in replies[2]["error"]
+
+
+def test_a_storm_of_pages_is_a_few_notifications_not_a_thousand(context):
+    from oncall_desktop.core.paging import Page
+
+    ctx = context(settings=Settings(language="en"))
+    recorder = RecordingNotifier()
+    ctx.controller.use_notifier(recorder.notifier)
+    storm = [
+        Page(f"P{n}", n, f"disk {n}", "triggered", "high" if n == 999 else "low", "db", None, "")
+        for n in range(1000)
+    ]
+    ctx.controller.on_new_alerts(storm)
+    assert len(recorder.shown) == 4
+    assert recorder.shown[0].key == "P999"  # the high-urgency one first, on its own
+    grouped = [n for n in recorder.shown if n.key == "pages"]
+    assert len(grouped) == 1 and grouped[0].title.startswith("997 more page")
