@@ -100,6 +100,22 @@ def _backend_name(backend: Any) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
+def _secure(backend: Any) -> bool:
+    name = _backend_name(backend)
+    return not name.startswith(_NOTHING_STORED + _UNENCRYPTED) and not hasattr(backend, "backends")
+
+
+def _secure_part(backend: Any) -> Any:
+    """With keyrings.alt installed, keyring chains its plain-text file backends behind the
+    real one: use the best secure backend of the chain (GNOME Keyring, KWallet…) instead of
+    refusing them all. None when there is no chain or nothing secure in it."""
+    members = list(getattr(backend, "backends", []) or [])
+    secure = [b for b in members if _secure(b)]
+    if not secure:
+        return None
+    return max(secure, key=lambda b: getattr(b, "priority", 0))
+
+
 class KeyringSecretStore:
     TIMEOUT_SECONDS = 10.0
 
@@ -114,6 +130,7 @@ class KeyringSecretStore:
         import keyring
 
         backend = self._backend or keyring.get_keyring()
+        backend = _secure_part(backend) or backend
         name = _backend_name(backend)
         chain = [_backend_name(b) for b in getattr(backend, "backends", [])]
         if name.startswith(_NOTHING_STORED):

@@ -98,3 +98,27 @@ def test_a_hanging_keyring_times_out_and_later_calls_fail_fast():
 def test_locked_keyring_prompt_dismissed():
     with pytest.raises(KeyringLocked):
         KeyringSecretStore(LockedKeyring()).get(PAGERDUTY_TOKEN)
+
+
+def test_keyrings_alt_installed_beside_a_real_keyring_does_not_refuse_the_real_one():
+    """Issue 15: with keyrings.alt installed, keyring chains its plain-text file backend behind
+    GNOME Keyring, and the whole chain was refused."""
+    from keyring.backends.chainer import ChainerBackend
+
+    secure, plaintext = MemoryKeyring(), PlaintextKeyring()
+    plaintext.priority = 0.5
+    # what keyring builds when both are installed
+    chain = type("Chain", (ChainerBackend,), {"backends": [secure, plaintext]})()
+    store = KeyringSecretStore(chain)
+    store.set(PAGERDUTY_TOKEN, "y_NbAkKc66ryYTWUXYEu")
+    assert secure.values[("oncall-desktop", PAGERDUTY_TOKEN)] == "y_NbAkKc66ryYTWUXYEu"
+    assert plaintext.values == {}  # never written in plain text
+    assert store.status().usable
+
+
+def test_a_chain_of_only_plaintext_backends_is_still_refused():
+    from keyring.backends.chainer import ChainerBackend
+
+    chain = type("Chain", (ChainerBackend,), {"backends": [PlaintextKeyring()]})()
+    with pytest.raises(InsecureKeyring):
+        KeyringSecretStore(chain).set(PAGERDUTY_TOKEN, "secret-value")
