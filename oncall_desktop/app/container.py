@@ -618,6 +618,12 @@ class AppController(QObject):
     def _on_pages_changed(self, pages: list[Page]) -> None:
         if self.tray is not None:
             self.tray.set_pages(pages)
+        # Without a tray, alerts are banners in the window: one a page still waiting, not one
+        # for every page ever seen (they piled up, and memory with them).
+        waiting = {f"alert-{p.id}" for p in pages if p.is_triggered}
+        for key in list(self.window.banner.texts()):
+            if key.startswith("alert-") and key not in waiting:
+                self.window.banner.clear_message(key)
         if self.incidents is not None:
             self.incidents.sync_from_pagerduty(pages)
         self.update_tray(self.clock.now())

@@ -25,6 +25,7 @@ BENCHMARKS = (
     ("outbox", "bench_outbox.py", [], []),
     ("post-mortem autosave", "bench_postmortem.py", [], ["--seconds", "4"]),
     ("KPIs and history at scale", "bench_kpis.py", [], ["--incidents", "20000", "--events", "5"]),
+    ("soak", "bench_soak.py", [], ["--minutes", "2"]),
 )
 TARGETED = re.compile(
     r"^\s*(?P<figure>.*?)\s*\(target (?P<target>[^:]+): (?P<verdict>met|NOT met)\)"

@@ -594,3 +594,18 @@ def test_a_storm_of_pages_is_a_few_notifications_not_a_thousand(context):
     assert recorder.shown[0].key == "P999"  # the high-urgency one first, on its own
     grouped = [n for n in recorder.shown if n.key == "pages"]
     assert len(grouped) == 1 and grouped[0].title.startswith("997 more page")
+
+
+def test_without_a_tray_a_page_banner_goes_once_the_page_is_handled(context):
+    from dataclasses import replace
+
+    ctx = context(settings=Settings(language="en"))
+    pages = low_and_high_pages()
+    ctx.controller.on_new_alerts(pages)
+    assert {"alert-L1", "alert-H1"} <= set(ctx.window.banner.texts())
+    acknowledged = [replace(pages[0], status="acknowledged"), pages[1]]
+    ctx.controller._on_pages_changed(acknowledged)
+    assert "alert-L1" not in ctx.window.banner.texts()  # handled: no banner left behind
+    assert "alert-H1" in ctx.window.banner.texts()
+    ctx.controller._on_pages_changed([])
+    assert not [k for k in ctx.window.banner.texts() if k.startswith("alert-")]
