@@ -37,6 +37,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog=APP_NAME, description="System-tray cockpit for the on-call engineer (SOP-5)."
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    # the console's own migration child (storage/migrate.py); not for people
+    parser.add_argument("--migrate-database", metavar="URL", help=argparse.SUPPRESS)
     parser.add_argument(
         "--database-url",
         help="database to use this time (overrides settings and ONCALL_DATABASE_URL)",
@@ -129,6 +131,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command:
         return run_terminal_command(args)
+    if args.migrate_database:
+        from oncall_desktop.storage.migrate import run_in_this_process
+
+        return run_in_this_process(args.migrate_database)
 
     # Imported after argument parsing so that --version and --help stay instant.
     from oncall_desktop.app.crash import CrashHandler
@@ -317,8 +323,9 @@ def open_storage(
 
     def open_database(url: str) -> Database:
         from oncall_desktop.storage.db import open_database  # on the worker: SQLAlchemy too
+        from oncall_desktop.storage.migrate import migrate_in_child
 
-        return open_database(url)
+        return open_database(url, migrate_elsewhere=migrate_in_child)
 
     local_url = sqlite_url(paths.database_file)
     url = database_url(paths, args, context.settings.database_url)

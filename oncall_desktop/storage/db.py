@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +31,9 @@ from oncall_desktop.storage.errors import StorageUnavailable
 from oncall_desktop.storage.urls import sqlite_url  # noqa: F401 - re-exported
 
 log = logging.getLogger(__name__)
+
+# Migrates a database given its URL; returns (the backup made, a notice for the user).
+Migrator = Callable[[str], tuple[Path | None, UserMessage | None]]
 
 VERSION_TABLE = "alembic_version"
 # The newest migration this app ships. Kept here so that a start on an up-to-date database
@@ -273,11 +276,39 @@ def _backup_sqlite(url: URL, revision: str | None) -> Path | None:
 FIRST_TABLE = "incidents"
 
 
-def open_database(raw_url: str) -> Database:
-    """Open and migrate; raises :class:`StorageUnavailable` with a message for the user."""
+def open_database(raw_url: str, migrate_elsewhere: Migrator | None = None) -> Database:
+    """Open and migrate; raises :class:`StorageUnavailable` with a message for the user.
+
+    ``migrate_elsewhere``: when the schema is not this app's, let this migrate it (the console
+    passes storage.migrate.migrate_in_child, so that Alembic never loads in its process), then
+    open the result; without it, migrate here."""
     url = _parse_url(raw_url)
     display = where(url)
     engine = _make_engine(url)
+    if migrate_elsewhere is not None:
+        try:
+            with translate_errors(display):
+                current = current_revision(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        if current != SCHEMA_HEAD:
+            engine.dispose()
+            backup, notice = migrate_elsewhere(raw_url)
+            engine = _make_engine(url)
+            try:
+                with translate_errors(display):
+                    if current_revision(engine) != SCHEMA_HEAD:
+                        raise StorageUnavailable(
+                            QT_TR_NOOP("The database {url} could not be migrated.").format(
+                                url=display
+                            )
+                        )
+            except BaseException:
+                engine.dispose()
+                raise
+            return Database(engine=engine, url=url, backup_path=backup, notice=notice)
+        return Database(engine=engine, url=url)
     notice = None
     try:
         with translate_errors(display):

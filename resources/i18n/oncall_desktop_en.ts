@@ -336,6 +336,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The database {url} could not be migrated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database {url} was written by a newer version of oncall-desktop (schema {revision}). Update the app; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,6 +541,14 @@
     </message>
     <message>
         <source>The log file {file} cannot be written ({reason}); logging to stderr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be migrated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be migrated ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

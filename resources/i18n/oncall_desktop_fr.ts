@@ -336,6 +336,10 @@
             <translation>L’URL de base de données {url} n’est pas valide : {reason}</translation>
         </message>
         <message>
+            <source>The database {url} could not be migrated.</source>
+            <translation>La base de données {url} n’a pas pu être mise à jour.</translation>
+        </message>
+        <message>
             <source>The database {url} was written by a newer version of oncall-desktop (schema {revision}). Update the app; nothing was changed.</source>
             <translation>La base de données {url} a été écrite par une version plus récente d’oncall-desktop (schéma {revision}). Mettez l’application à jour ; rien n’a été modifié.</translation>
         </message>
@@ -538,6 +542,14 @@
         <message>
             <source>The log file {file} cannot be written ({reason}); logging to stderr.</source>
             <translation>Le fichier journal {file} ne peut pas être écrit ({reason}) ; journalisation sur stderr.</translation>
+        </message>
+        <message>
+            <source>The database could not be migrated.</source>
+            <translation>La base de données n’a pas pu être mise à jour.</translation>
+        </message>
+        <message>
+            <source>The database could not be migrated ({reason}).</source>
+            <translation>La base de données n’a pas pu être mise à jour ({reason}).</translation>
         </message>
     </context>
     <context>
