@@ -25,9 +25,9 @@ from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.core.policy import Audience, EscalationMode, LoadedPolicy
 from oncall_desktop.integrations.errors import IntegrationError
+from oncall_desktop.integrations.keyring_child import KeyringInChild
 from oncall_desktop.integrations.secrets import (
     PAGERDUTY_TOKEN,
-    KeyringSecretStore,
     KeyringStatus,
     SecretStore,
     SecretStoreError,
@@ -926,7 +926,8 @@ def complete_shell(
     """Wires the clocks, the PagerDuty poller and the controller to a window already built."""
     root, window, tray = shell.root, shell.window, shell.tray
     window.set_policy(loaded_policy.policy)
-    secrets = secrets or KeyringSecretStore()
+    # the keyring in a helper process: its libraries never load in the console (memory)
+    secrets = secrets or KeyringInChild()
     runner = TaskRunner(root)
     ticker = Ticker(clock, root)
 

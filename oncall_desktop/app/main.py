@@ -39,6 +39,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     # the console's own migration child (storage/migrate.py); not for people
     parser.add_argument("--migrate-database", metavar="URL", help=argparse.SUPPRESS)
+    # the console's keyring helper (integrations/keyring_child.py); not for people
+    parser.add_argument("--keyring-helper", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--database-url",
         help="database to use this time (overrides settings and ONCALL_DATABASE_URL)",
@@ -131,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command:
         return run_terminal_command(args)
+    if args.keyring_helper:
+        from oncall_desktop.integrations.keyring_child import serve_one_request
+
+        return serve_one_request(sys.stdin, sys.stdout)
     if args.migrate_database:
         from oncall_desktop.storage.migrate import run_in_this_process
 

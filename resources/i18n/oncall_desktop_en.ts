@@ -551,6 +551,14 @@
         <source>The database could not be migrated ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The keyring helper gave an answer that was not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring helper could not start ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsWindow</name>

@@ -551,6 +551,14 @@
             <source>The database could not be migrated ({reason}).</source>
             <translation>La base de données n’a pas pu être mise à jour ({reason}).</translation>
         </message>
+        <message>
+            <source>The keyring helper gave an answer that was not understood.</source>
+            <translation>L’assistant du trousseau a donné une réponse incompréhensible.</translation>
+        </message>
+        <message>
+            <source>The keyring helper could not start ({reason}).</source>
+            <translation>L’assistant du trousseau n’a pas pu démarrer ({reason}).</translation>
+        </message>
     </context>
     <context>
         <name>ActionItemsWindow</name>

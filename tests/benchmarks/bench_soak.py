@@ -97,9 +97,16 @@ def main() -> int:
         run_and_measure_stalls(app, min(20.0, window))  # warm up: first pages, caches
         start = sample()
         start_stall, _ = run_and_measure_stalls(app, window)
-        run_and_measure_stalls(app, max(0.0, total - 2 * window - min(20.0, window)))
+        middle = max(0.0, total - 2 * window - min(20.0, window))
+        trend = [start["rss_mib"], sample()["rss_mib"]]
+        while middle > 0:  # RSS once a minute: a leak climbs, a warm-up levels off
+            step = min(60.0, middle)
+            run_and_measure_stalls(app, step)
+            middle -= step
+            trend.append(sample()["rss_mib"])
         end_stall, beats = run_and_measure_stalls(app, window)
         end = sample()
+        trend.append(end["rss_mib"])
         polls = len(fake.requests_to("GET", "/incidents"))
         stop.set()
         context.shutdown()
@@ -115,6 +122,7 @@ def main() -> int:
     print(f"  {'threads':<18}{start['threads']:>10.0f}{end['threads']:>10.0f}")
     print(f"  {'file descriptors':<18}{start['fds']:>10.0f}{end['fds']:>10.0f}")
     print(f"  {'longest stall (ms)':<18}{start_stall:>10.1f}{end_stall:>10.1f}")
+    print("  RSS each minute (MiB): " + " ".join(f"{r:.1f}" for r in trend))
     print(
         f"RSS growth over the run {growth:+.2f} MiB "
         f"(target < {TARGET_GROWTH_MIB:.0f} MiB: {verdict[growth < TARGET_GROWTH_MIB]})"

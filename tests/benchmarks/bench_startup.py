@@ -7,7 +7,8 @@ the RSS after 2 s of idling.
 
     python tests/benchmarks/bench_startup.py [--runs 5]
 
-Targets (issue 2): start ≤ 1.5 × bare, memory ≤ 1.6 × bare. The "floor" rows run the bare
+Targets: start ≤ 1.5 × bare; idle memory ≤ 2.0 × bare on every start, the first one included
+(restated in the brief; issue 2 had asked 1.6 ×). The "floor" rows run the bare
 window with the libraries the design card makes the app hold at idle, to show how much of the
 memory is theirs and how much the app's own.
 """
@@ -65,7 +66,7 @@ FLOORS = (
 )
 
 TARGET_START = 1.5
-TARGET_MEMORY = 1.6
+TARGET_MEMORY = 2.0
 
 
 def rss_mib(pid: int) -> float:
@@ -226,11 +227,13 @@ def main() -> int:
             f"{label:32} {start * 1000:11.0f} {start / bare_start:6.2f} {mem:10.1f} "
             f"{mem / bare_mem:6.2f}"
         )
-    start_ratio, mem_ratio = med("app", 0) / bare_start, med("app", 1) / bare_mem
+    start_ratio = med("app", 0) / bare_start
+    mem_ratio = max(med("app", 1), med("first", 1)) / bare_mem  # every start, the first too
     verdict = {True: "met", False: "NOT met"}
     print(
         f"targets: start ≤ {TARGET_START} × bare: {verdict[start_ratio <= TARGET_START]}; "
-        f"memory ≤ {TARGET_MEMORY} × bare: {verdict[mem_ratio <= TARGET_MEMORY]}"
+        f"memory ≤ {TARGET_MEMORY} × bare (first and regular start): "
+        f"{verdict[mem_ratio <= TARGET_MEMORY]}"
     )
     return 0
 

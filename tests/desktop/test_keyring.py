@@ -47,3 +47,30 @@ def test_without_a_session_bus_the_store_says_so(desktop):
     result = run_store(env)
     assert not result["usable"]
     assert "No usable keyring" in result["message"]
+
+
+def test_the_consoles_helper_process_reaches_secret_service(desktop):
+    """What the app really uses: the keyring in a helper child, on the real gnome-keyring."""
+    script = textwrap.dedent("""
+        import json, sys
+        from oncall_desktop.integrations.keyring_child import KeyringInChild
+        from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
+        store = KeyringInChild(timeout=30)
+        status = store.status()
+        store.set(PAGERDUTY_TOKEN, sys.argv[1])
+        read_back = KeyringInChild(timeout=30).get(PAGERDUTY_TOKEN)
+        store.delete(PAGERDUTY_TOKEN)
+        after = KeyringInChild(timeout=30).get(PAGERDUTY_TOKEN)
+        print(json.dumps([status.usable, status.backend, read_back, after]))
+    """)
+    out = subprocess.run(
+        [sys.executable, "-c", script, "u+Child-TOKEN"],
+        env=desktop.env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    usable, backend, read_back, after = json.loads(out.stdout)
+    assert usable and backend == "keyring.backends.SecretService.Keyring"
+    assert (read_back, after) == ("u+Child-TOKEN", None)
