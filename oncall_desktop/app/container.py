@@ -19,9 +19,9 @@ from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.clocks import UpdateDue, escalation_due_at, next_updates, open_deadlines
-from oncall_desktop.core.incident import EventKind, Incident
+from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
-from oncall_desktop.core.outbox import Post, PostState, Target
+from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.core.policy import Audience, EscalationMode, LoadedPolicy
 from oncall_desktop.integrations.errors import IntegrationError
@@ -38,6 +38,7 @@ from oncall_desktop.services.messages import shown
 from oncall_desktop.services.outbox import OutboxService
 from oncall_desktop.services.poller import PagerDutyPoller, PollState, PollStatus, connect_with
 from oncall_desktop.services.poller import describe as describe_poll
+from oncall_desktop.services.routing import UpdateRouter
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.services.ticker import Ticker
 from oncall_desktop.ui.icons import TrayState
@@ -229,6 +230,7 @@ class AppController(QObject):
         self.clock = clock
         self.incidents: IncidentService | None = None
         self.outbox: OutboxService | None = None
+        self.router: UpdateRouter | None = None  # once the outbox is attached
         self.postmortems: PostmortemController | None = None
         self.history: HistoryController | None = None
         self.handoffs: HandoffController | None = None
@@ -303,23 +305,18 @@ class AppController(QObject):
 
     def attach_outbox(self, outbox: OutboxService) -> None:
         self.outbox = outbox
+        self.router = UpdateRouter(lambda: self.settings, outbox.submit)
         outbox.post_changed.connect(self._on_post_changed)
         outbox.problem.connect(lambda text: self.window.show_message("outbox", text, "error"))
 
     def compose(self, incident_id: int, audience: str) -> None:
         window = self.cockpits.get(incident_id)
-        if window is None or self.outbox is None:
+        if window is None or self.router is None:
             return
         from oncall_desktop.core.compose import default_kind
         from oncall_desktop.ui.windows.composer_dialog import ComposerDialog
 
         incident = window.incident
-        settings = self.settings
-        slack = (
-            "webhook"
-            if settings.slack_mode == "webhook"
-            else (self.slack_channel_of(incident) or settings.slack_channel)
-        )
         composition = ComposerDialog.ask(
             incident,
             self.policy,
@@ -327,31 +324,24 @@ class AppController(QObject):
             self.clock.now(),
             self.zone,
             self.actor,
-            slack,
+            self.router.slack_route(incident).label,
             default_kind(incident, Audience(audience)),
             parent=window,
         )
         if composition is None:
             return
-        common = dict(
-            text=composition.text,
-            incident_id=incident_id,
-            audience=composition.audience,
-            kind=composition.kind.value,
-        )
+        kind = composition.kind.value
         if composition.to_slack:
-            target = Target.SLACK_WEBHOOK if settings.slack_mode == "webhook" else Target.SLACK
-            self.outbox.submit(
-                Post(
-                    target,
-                    destination="" if target is Target.SLACK_WEBHOOK else slack,
-                    notify_channel=composition.notify_channel,
-                    **common,
-                )
+            self.router.post_internal(
+                composition.text,
+                kind=kind,
+                incident=incident,
+                audience=composition.audience,
+                notify_channel=composition.notify_channel,
             )
-        if composition.to_pagerduty and incident.pagerduty_id:
-            self.outbox.submit(
-                Post(Target.PAGERDUTY_STATUS, destination=incident.pagerduty_id, **common)
+        if composition.to_pagerduty:
+            self.router.post_status_update(
+                composition.text, incident=incident, audience=composition.audience, kind=kind
             )
 
     def create_incident_channel(self, incident_id: int) -> None:
@@ -386,7 +376,7 @@ class AppController(QObject):
                     slack_channel=channel_id,
                 ),
             )
-            if self.outbox is not None:
+            if self.router is not None:
                 text = compose(
                     MessageKind.DECLARED,
                     incident,
@@ -396,15 +386,8 @@ class AppController(QObject):
                     zone=self.zone,
                     oncall=self.actor,
                 )
-                self.outbox.submit(
-                    Post(
-                        Target.SLACK,
-                        text,
-                        incident_id=incident_id,
-                        audience=Audience.INTERNAL.value,
-                        kind=MessageKind.DECLARED.value,
-                        destination=channel_id,
-                    )
+                self.router.post_internal(
+                    text, kind=MessageKind.DECLARED.value, incident=incident, channel=channel_id
                 )
 
         def failed(error: Exception) -> None:
@@ -414,12 +397,6 @@ class AppController(QObject):
             window.show_problem(shown(error))
 
         self.runner.run(create, created, failed, write=False)
-
-    @staticmethod
-    def slack_channel_of(incident: Incident) -> str:
-        """The incident's own Slack channel, once created from the cockpit."""
-        created = [e for e in incident.events(EventKind.NOTE) if e.data.get("slack_channel")]
-        return str(created[-1].data["slack_channel"]) if created else ""
 
     def resend(self, post: Post) -> None:
         """Edit a refused post, its destination too, and queue it again."""

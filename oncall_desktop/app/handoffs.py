@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from oncall_desktop.core.handoff import HandoffNote, change_label
-from oncall_desktop.core.outbox import Post, Target
-from oncall_desktop.core.policy import Audience
 from oncall_desktop.services.handoffs import HandoffService, Rotation
 from oncall_desktop.ui.notifier import Notification
 from oncall_desktop.ui.text import fill
@@ -125,21 +123,13 @@ class HandoffController(QObject):
             self.window.close()
 
     def post(self, markdown: str) -> None:
-        outbox, settings = self.controller.outbox, self.controller.settings
-        if outbox is None:
+        router = self.controller.router
+        if router is None:
             return
-        outbox.submit(
-            Post(
-                Target.SLACK,
-                markdown,
-                audience=Audience.INTERNAL.value,
-                kind="handoff",
-                destination=settings.slack_channel,
-            )
-        )
+        route = router.post_internal(markdown, kind="handoff")
         if self.window is not None:
             self.window.statusBar().showMessage(
-                self.tr("Queued for %1").replace("%1", settings.slack_channel), 5000
+                self.tr("Queued for %1").replace("%1", route.label), 5000
             )
 
     def reminder_entries(self) -> list[tuple[str, str]]:

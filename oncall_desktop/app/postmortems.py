@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.outbox import Post, Target
-from oncall_desktop.core.policy import Audience
 from oncall_desktop.core.postmortem import ActionStatus, StoredPostMortem
 from oncall_desktop.services.postmortems import OpenedPostMortem, PostmortemService
 from oncall_desktop.ui.notifier import Notification
@@ -95,23 +93,15 @@ class PostmortemController(QObject):
             self.action_items_window = None
 
     def post_summary(self, incident_id: int, text: str) -> None:
-        settings, outbox = self.controller.settings, self.controller.outbox
-        if outbox is None:
+        router = self.controller.router
+        if router is None:
             return
-        outbox.submit(
-            Post(
-                Target.SLACK,
-                text,
-                incident_id=incident_id,
-                audience=Audience.INTERNAL.value,
-                kind="postmortem",
-                destination=settings.slack_channel,
-            )
-        )
+        # to the team's incidents channel (or the webhook), filed under the incident
+        route = router.post_internal(text, kind="postmortem", incident_id=incident_id)
         window = self.windows.get(incident_id)
         if window is not None:
             window.statusBar().showMessage(
-                self.tr("Summary queued for %1").replace("%1", settings.slack_channel), 5000
+                self.tr("Summary queued for %1").replace("%1", route.label), 5000
             )
 
     # --- action items ----------------------------------------------------------------------------

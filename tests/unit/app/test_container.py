@@ -424,6 +424,7 @@ def test_compose_sends_through_the_outbox_and_resets_the_countdown(
 def test_create_incident_channel_then_post_the_declaration_there(qtbot, context, slack, clock):
     from oncall_desktop.core.incident import EventKind
     from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN
+    from oncall_desktop.services.routing import incident_channel
 
     secrets = InMemorySecretStore()
     secrets.set(SLACK_BOT_TOKEN, slack.token)
@@ -441,9 +442,7 @@ def test_create_incident_channel_then_post_the_declaration_there(qtbot, context,
     channel_id = slack.channels["incident-2025-10-20-002"]
     qtbot.waitUntil(lambda: bool(slack.texts(channel_id)), timeout=8000)
     assert slack.texts(channel_id)[0].startswith("📢 INCIDENT DECLARED")
-    qtbot.waitUntil(
-        lambda: ctx.controller.slack_channel_of(window.incident) == channel_id, timeout=8000
-    )
+    qtbot.waitUntil(lambda: incident_channel(window.incident) == channel_id, timeout=8000)
     # the declaration counts as the internal update sent
     qtbot.waitUntil(lambda: bool(window.incident.events(EventKind.UPDATE_SENT)), timeout=8000)
 

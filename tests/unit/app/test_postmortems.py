@@ -280,3 +280,25 @@ def test_opening_the_post_mortem_of_an_unknown_incident_says_so(qtbot, context):
     qtbot.waitUntil(lambda: "postmortem" in ctx.window.banner.texts(), timeout=5000)
     assert ctx.window.banner.texts()["postmortem"] == "incident 999 is not in the database"
     assert ctx.controller.postmortems.windows == {}
+
+
+def test_in_webhook_mode_the_summary_and_the_handoff_reach_the_webhook(qtbot, context, slack):
+    """Issue 16: they always went to the bot (Target.SLACK) and, with only a webhook set up,
+    could not be delivered ('No Slack bot token')."""
+    from oncall_desktop.integrations.secrets import SLACK_WEBHOOK_URL, InMemorySecretStore
+
+    secrets = InMemorySecretStore()
+    secrets.set(SLACK_WEBHOOK_URL, slack.webhook_url)
+    ctx = context(
+        settings=Settings(language="en", slack_mode="webhook", slack_base_url=slack.url),
+        secrets=secrets,
+    )
+    incident_id = resolved(qtbot, ctx)
+    window = open_editor(qtbot, ctx, incident_id)
+    window.text_edits["root_cause"].setPlainText("Primary database failed")
+    window.post_action.trigger()
+    qtbot.waitUntil(lambda: bool(slack.texts(slack.WEBHOOK_CHANNEL)), timeout=8000)
+    assert slack.texts(slack.WEBHOOK_CHANNEL)[0].startswith("📝 POST-MORTEM : INC-")
+    ctx.controller.handoffs.post("## On-Call Handoff - Monday 09:00")
+    qtbot.waitUntil(lambda: len(slack.texts(slack.WEBHOOK_CHANNEL)) == 2, timeout=8000)
+    assert slack.texts(slack.WEBHOOK_CHANNEL)[1].startswith("## On-Call Handoff")

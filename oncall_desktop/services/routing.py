@@ -1,0 +1,102 @@
+"""Where an update goes: one place turns "this text, for this audience" into outbox posts.
+
+Every sender (the cockpit's composer, the incident channel's declaration, the post-mortem
+summary, the handoff) asks here, so that each honours the settings the same way: with a Slack
+webhook everything internal goes to the webhook (it cannot choose a channel), with a bot token
+to the incident's own channel when it has one, else the incidents channel; a PagerDuty status
+update only where the incident came from a page. The senders never build a ``Post``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.core.incident import EventKind, Incident
+from oncall_desktop.core.outbox import Post, Target
+from oncall_desktop.core.policy import Audience
+
+
+def incident_channel(incident: Incident | None) -> str:
+    """The incident's own Slack channel, once created from the cockpit ("" before)."""
+    if incident is None:
+        return ""
+    created = [e for e in incident.events(EventKind.NOTE) if e.data.get("slack_channel")]
+    return str(created[-1].data["slack_channel"]) if created else ""
+
+
+@dataclass(frozen=True)
+class SlackRoute:
+    """Where internal text goes under the current settings."""
+
+    target: Target
+    destination: str  # a channel for the bot; "" for the webhook
+
+    @property
+    def label(self) -> str:
+        """What the composer shows: the channel, or "webhook"."""
+        return "webhook" if self.target is Target.SLACK_WEBHOOK else self.destination
+
+
+class UpdateRouter:
+    """Builds the posts for a piece of text and hands them to ``submit`` (the outbox)."""
+
+    def __init__(self, settings: Callable[[], Settings], submit: Callable[[Post], None]) -> None:
+        self._settings = settings
+        self._submit = submit
+
+    def slack_route(self, incident: Incident | None = None, channel: str = "") -> SlackRoute:
+        """``channel``: a channel asked for explicitly (the one just created)."""
+        settings = self._settings()
+        if settings.slack_mode == "webhook":
+            return SlackRoute(Target.SLACK_WEBHOOK, "")
+        return SlackRoute(
+            Target.SLACK, channel or incident_channel(incident) or settings.slack_channel
+        )
+
+    def post_internal(
+        self,
+        text: str,
+        *,
+        kind: str,
+        incident: Incident | None = None,
+        incident_id: int | None = None,
+        audience: str = Audience.INTERNAL.value,
+        channel: str = "",
+        notify_channel: bool = False,
+    ) -> SlackRoute:
+        """Text for the team (an update, the declaration, a summary, the handoff) to Slack,
+        the way the settings say; returns where it went. ``incident``: post in its own
+        channel when it has one; ``incident_id`` alone files the post under it."""
+        route = self.slack_route(incident, channel)
+        self._submit(
+            Post(
+                route.target,
+                text,
+                incident_id=incident.id if incident is not None else incident_id,
+                audience=audience,
+                kind=kind,
+                destination=route.destination,
+                notify_channel=notify_channel,
+            )
+        )
+        return route
+
+    def post_status_update(
+        self, text: str, *, incident: Incident, audience: str, kind: str
+    ) -> bool:
+        """A PagerDuty status update on the incident's page; False when it came from none."""
+        if not incident.pagerduty_id:
+            return False
+        self._submit(
+            Post(
+                Target.PAGERDUTY_STATUS,
+                text,
+                incident_id=incident.id,
+                audience=audience,
+                kind=kind,
+                destination=incident.pagerduty_id,
+            )
+        )
+        return True

@@ -1,0 +1,57 @@
+"""One place decides where an update goes, for every sender (issue 16, item 2)."""
+
+from datetime import UTC, datetime
+
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.outbox import Target
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.services.routing import UpdateRouter
+
+AT = datetime(2025, 10, 20, 22, 15, tzinfo=UTC)
+
+
+def incident(pagerduty_id=None, channel=""):
+    inc = Incident.declare(
+        title="API down", severity=Severity.SEV1, at=AT, actor="a", pagerduty_id=pagerduty_id
+    )
+    inc.id = 12
+    if channel:
+        inc.add_note("channel", at=AT, actor="a", slack_channel=channel)
+    return inc
+
+
+def router(**settings):
+    posts = []
+    return UpdateRouter(lambda: Settings(**settings), posts.append), posts
+
+
+def test_bot_mode_uses_the_incidents_own_channel_then_the_settings_one():
+    route, posts = router(slack_channel="#incidents")
+    assert (
+        route.post_internal("u1", kind="update", incident=incident(channel="C0OWN")).label
+        == "C0OWN"
+    )
+    assert route.post_internal("u2", kind="update", incident=incident()).label == "#incidents"
+    route.post_internal("pm", kind="postmortem", incident_id=12)
+    assert [(p.target, p.destination, p.incident_id) for p in posts] == [
+        (Target.SLACK, "C0OWN", 12),
+        (Target.SLACK, "#incidents", 12),
+        (Target.SLACK, "#incidents", 12),
+    ]
+
+
+def test_webhook_mode_sends_everything_internal_to_the_webhook():
+    route, posts = router(slack_mode="webhook")
+    for kind in ("declared", "update", "postmortem", "handoff"):
+        assert route.post_internal(kind, kind=kind, incident=incident(channel="C0OWN")).label == (
+            "webhook"
+        )
+    assert {(p.target, p.destination) for p in posts} == {(Target.SLACK_WEBHOOK, "")}
+
+
+def test_status_updates_only_for_an_incident_from_a_page():
+    route, posts = router()
+    assert not route.post_status_update("x", incident=incident(), audience="internal", kind="u")
+    assert route.post_status_update("x", incident=incident("PINC1"), audience="internal", kind="u")
+    assert [(p.target, p.destination) for p in posts] == [(Target.PAGERDUTY_STATUS, "PINC1")]
