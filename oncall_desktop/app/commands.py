@@ -25,7 +25,7 @@ from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.container import AppContext
+    from oncall_desktop.app.facilities import CommandContext, Console
     from oncall_desktop.app.single_instance import Reply
 
 log = logging.getLogger(__name__)
@@ -38,11 +38,11 @@ COMMANDS = ("status", "note", "ack")
 
 
 class CommandHandler:
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: CommandContext) -> None:
         self.context = context
 
     @property
-    def controller(self):  # type: ignore[no-untyped-def]
+    def controller(self) -> Console:
         return self.context.controller
 
     def handle(self, request: dict[str, Any], reply: Reply) -> None:
@@ -84,7 +84,7 @@ class CommandHandler:
         policy = self.controller.policy
         out = []
         for incident in incidents.active:
-            deadlines = open_deadlines(incident, policy, self.controller._dues(incident))
+            deadlines = open_deadlines(incident, policy, self.controller.dues(incident))
             out.append(
                 {
                     "id": incident.id,

@@ -465,7 +465,7 @@ class AppController(QObject):
         """Bring up the cockpit of an incident (loaded fresh from the database)."""
         window = self.cockpits.get(incident_id)
         if window is not None:
-            self._raise(window)
+            self.raise_window(window)
         elif self.incidents is not None:
             self.incidents.load(incident_id, self.show_cockpit)
 
@@ -488,10 +488,10 @@ class AppController(QObject):
             window.set_now(self.clock.now())
         else:
             window.set_incident(incident)
-        self._raise(window)
+        self.raise_window(window)
 
     @staticmethod
-    def _raise(window: QWidget) -> None:
+    def raise_window(window: QWidget) -> None:
         window.show()
         window.raise_()
         window.activateWindow()
@@ -723,7 +723,7 @@ class AppController(QObject):
         self.window.quitting = True
         self.app.quit()
 
-    def _dues(self, incident: Incident) -> dict[Audience, UpdateDue]:
+    def dues(self, incident: Incident) -> dict[Audience, UpdateDue]:
         """The update cadence of an incident, computed once per incident version: the tray,
         its menu and the overdue alerts all ask every second."""
         key = (incident.id or -1, len(incident.timeline), incident.severity, incident.status)
@@ -764,7 +764,7 @@ class AppController(QObject):
         if self.incidents is None:
             return
         for incident in self.incidents.active:
-            for audience, due in self._dues(incident).items():
+            for audience, due in self.dues(incident).items():
                 key = (incident.id or -1, audience.value, due.due_at)
                 if not due.overdue(now) or key in self._overdue_alerted:
                     continue
@@ -815,7 +815,7 @@ class AppController(QObject):
         if self.tray is None:
             return
         active = self.incidents.active if self.incidents is not None else []
-        overdue = [i for i in active if any(d.overdue(now) for d in self._dues(i).values())]
+        overdue = [i for i in active if any(d.overdue(now) for d in self.dues(i).values())]
         triggered = [p for p in self.poller.pages if p.is_triggered]
         poll = self.poller.status
         parts = []
@@ -847,7 +847,7 @@ class AppController(QObject):
         self.tray.set_reminders(reminders)
 
     def _most_urgent(self, incident: Incident, now: datetime) -> str:
-        deadlines = open_deadlines(incident, self.policy, self._dues(incident))
+        deadlines = open_deadlines(incident, self.policy, self.dues(incident))
         head = f"{incident.severity.value} {incident.title}"
         if not deadlines:
             return head

@@ -33,7 +33,7 @@ from oncall_desktop.integrations.secrets import (
 )
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.container import AppContext
+    from oncall_desktop.app.facilities import DrillContext
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,9 @@ class DrillController(QObject):
 
     scored = Signal(object)
 
-    def __init__(self, context: AppContext, server: DrillServer, show_dialog: bool = True) -> None:
+    def __init__(
+        self, context: DrillContext, server: DrillServer, show_dialog: bool = True
+    ) -> None:
         super().__init__(context.root)
         self.context = context
         self.server = server

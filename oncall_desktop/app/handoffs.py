@@ -16,7 +16,7 @@ from oncall_desktop.ui.notifier import Notification
 from oncall_desktop.ui.text import fill
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.container import AppController
+    from oncall_desktop.app.facilities import Console
     from oncall_desktop.storage.handoffs import StoredHandoff
     from oncall_desktop.ui.windows.handoff_window import HandoffWindow
 
@@ -26,7 +26,7 @@ REMINDER_KEY = "handoff"
 
 
 class HandoffController(QObject):
-    def __init__(self, controller: AppController, service: HandoffService) -> None:
+    def __init__(self, controller: Console, service: HandoffService) -> None:
         super().__init__(controller)
         self.controller = controller
         self.service = service
@@ -90,7 +90,7 @@ class HandoffController(QObject):
 
     def open(self) -> None:
         if self.window is not None:
-            self.controller._raise(self.window)
+            self.controller.raise_window(self.window)
             return
         self.service.open_latest(self.show)
 
@@ -98,7 +98,7 @@ class HandoffController(QObject):
         from oncall_desktop.ui.windows.handoff_window import HandoffWindow
 
         if self.window is not None:
-            self.controller._raise(self.window)
+            self.controller.raise_window(self.window)
             return
         window = HandoffWindow(
             stored.note,
@@ -113,7 +113,7 @@ class HandoffController(QObject):
         window.closed.connect(self._on_closed)
         window.post_requested.connect(self.post)
         self.window = window
-        self.controller._raise(window)
+        self.controller.raise_window(window)
 
     def _on_closed(self) -> None:
         self.window = None

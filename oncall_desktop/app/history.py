@@ -9,13 +9,13 @@ from PySide6.QtCore import QObject
 from oncall_desktop.services.history import HistoryService
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.container import AppController
+    from oncall_desktop.app.facilities import Console
     from oncall_desktop.ui.windows.history_window import HistoryWindow
     from oncall_desktop.ui.windows.kpi_window import KpiWindow
 
 
 class HistoryController(QObject):
-    def __init__(self, controller: AppController, service: HistoryService) -> None:
+    def __init__(self, controller: Console, service: HistoryService) -> None:
         super().__init__(controller)
         self.controller = controller
         self.service = service
@@ -38,7 +38,7 @@ class HistoryController(QObject):
             self.history_window = window
         else:
             self.history_window.model.reload()  # new incidents since last time
-        self.controller._raise(self.history_window)
+        self.controller.raise_window(self.history_window)
 
     def show_kpis(self) -> None:
         from oncall_desktop.ui.windows.kpi_window import KpiWindow
@@ -47,7 +47,7 @@ class HistoryController(QObject):
             self.kpi_window = KpiWindow(self.service, self.controller.policy, self.controller.zone)
         else:
             self.kpi_window.refresh()
-        self.controller._raise(self.kpi_window)
+        self.controller.raise_window(self.kpi_window)
 
     def _open_postmortem(self, incident_id: int) -> None:
         if self.controller.postmortems is not None:

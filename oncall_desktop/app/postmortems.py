@@ -15,7 +15,7 @@ from oncall_desktop.services.postmortems import OpenedPostMortem, PostmortemServ
 from oncall_desktop.ui.notifier import Notification
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.container import AppController
+    from oncall_desktop.app.facilities import Console
     from oncall_desktop.ui.windows.action_items_window import ActionItemsWindow
     from oncall_desktop.ui.windows.postmortem_window import PostmortemWindow
 
@@ -25,7 +25,7 @@ REMINDER_PREFIX = "postmortem:"
 
 
 class PostmortemController(QObject):
-    def __init__(self, controller: AppController, service: PostmortemService) -> None:
+    def __init__(self, controller: Console, service: PostmortemService) -> None:
         super().__init__(controller)
         self.controller = controller
         self.service = service
@@ -54,7 +54,7 @@ class PostmortemController(QObject):
     def open(self, incident_id: int) -> None:
         window = self.windows.get(incident_id)
         if window is not None:
-            self.controller._raise(window)
+            self.controller.raise_window(window)
             return
         self.service.open(incident_id, self._show)
 
@@ -63,7 +63,7 @@ class PostmortemController(QObject):
 
         incident_id = opened.incident.id or -1
         if incident_id in self.windows:  # opened twice quickly
-            self.controller._raise(self.windows[incident_id])
+            self.controller.raise_window(self.windows[incident_id])
             return
         window = PostmortemWindow(
             opened,
@@ -76,7 +76,7 @@ class PostmortemController(QObject):
         window.closed.connect(self._on_closed)
         window.post_summary_requested.connect(self.post_summary)
         self.windows[incident_id] = window
-        self.controller._raise(window)
+        self.controller.raise_window(window)
 
     def _on_closed(self, incident_id: int) -> None:
         self.windows.pop(incident_id, None)
@@ -116,7 +116,7 @@ class PostmortemController(QObject):
             window.destroyed.connect(lambda: setattr(self, "action_items_window", None))
             self.action_items_window = window
         self._reload_action_items()
-        self.controller._raise(self.action_items_window)
+        self.controller.raise_window(self.action_items_window)
 
     def _reload_action_items(self) -> None:
         today = self.controller.clock.now().astimezone(self.controller.zone).date()
