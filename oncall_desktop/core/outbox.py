@@ -32,9 +32,17 @@ class Target(StrEnum):
     PAGERDUTY_STATUS = "pagerduty_status"  # status update, falling back to a note
 
 
+def as_target(value: str) -> Target | str:
+    """A stored target: one of the built-in ones, or the id of a registered destination."""
+    try:
+        return Target(value)
+    except ValueError:
+        return value
+
+
 @dataclass(frozen=True)
 class Post:
-    target: Target
+    target: Target | str  # a Target, or the id of another registered destination
     text: str
     incident_id: int | None = None
     audience: str = ""  # the Audience value this post serves ("" for none)

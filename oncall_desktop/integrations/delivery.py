@@ -1,4 +1,8 @@
-"""Delivers one outbox post to Slack or PagerDuty and says what came of it.
+"""Delivers one outbox post to its destination and says what came of it.
+
+Each destination registers its deliverer here (the built-in ones below: Slack bot, Slack
+webhook, PagerDuty status updates); the courier looks the post's target up instead of a chain
+of ifs, so a new destination is a module of its own.
 
 Blocking: run on a worker. Every failure becomes an :class:`Attempt` the outbox can act on:
 retryable (network, timeouts, 5xx, 429, a locked keyring) or refused (bad token, unknown
@@ -10,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from oncall_desktop.core.outbox import Attempt, Outcome, Post, Target
 from oncall_desktop.core.slacktext import message
@@ -37,15 +42,46 @@ class Endpoints:
     timeout: tuple[float, float] = DEFAULT_TIMEOUT
 
 
+class DeliveryContext:
+    """What a deliverer may use: the endpoints in force, the keyring, and a place to keep
+    what it learnt (PagerDuty's From address) from one post to the next."""
+
+    def __init__(self, secrets: SecretStore, endpoints: Endpoints, memo: dict[Any, Any]) -> None:
+        self.endpoints = endpoints
+        self.memo = memo
+        self._secrets = secrets
+
+    def secret(self, name: str, what: str) -> str:
+        value = self._secrets.get(name)
+        if not value:
+            raise IntegrationError(f"No {what} in the keyring: add it in Settings, then resend.")
+        return value
+
+
+# A deliverer sends one post and says what came of it; it raises IntegrationError (retryable
+# or not) or SecretStoreError for the courier to turn into an Attempt. Blocking.
+Deliverer = Callable[[Post, DeliveryContext], Attempt]
+_DELIVERERS: dict[str, Deliverer] = {}
+
+
+def register_deliverer(target: str, deliverer: Deliverer) -> None:
+    """How posts for ``target`` are delivered (with core.destinations.register_destination,
+    what makes a destination)."""
+    _DELIVERERS[str(target)] = deliverer
+
+
 class Courier:
     def __init__(self, secrets: SecretStore, endpoints: Callable[[], Endpoints]) -> None:
         self._secrets = secrets
         self._endpoints = endpoints
-        self._from_email: dict[tuple[str, str], str] = {}
+        self._memo: dict[Any, Any] = {}
 
     def deliver(self, post: Post) -> Attempt:
         try:
-            return self._deliver(post)
+            deliverer = _DELIVERERS.get(str(post.target))
+            if deliverer is None:
+                raise IntegrationError(f"Unknown destination {post.target}.")
+            return deliverer(post, DeliveryContext(self._secrets, self._endpoints(), self._memo))
         except RateLimited as error:
             return Attempt(Outcome.RETRY, error=str(error), retry_after=error.retry_after)
         except IntegrationError as error:
@@ -56,40 +92,43 @@ class Courier:
         except SecretStoreError as error:
             return Attempt(Outcome.REFUSED, error=str(error))
 
-    def _secret(self, name: str, what: str) -> str:
-        value = self._secrets.get(name)
-        if not value:
-            raise IntegrationError(f"No {what} in the keyring: add it in Settings, then resend.")
-        return value
 
-    def _deliver(self, post: Post) -> Attempt:
-        endpoints = self._endpoints()
-        text = post.text
-        if post.target is Target.SLACK:
-            client = SlackClient(
-                self._secret(SLACK_BOT_TOKEN, "Slack bot token"), endpoints.slack_base_url
-            )
-            posted = client.post_message(
-                post.destination or endpoints.slack_channel, message(text, post.notify_channel)
-            )
-            return Attempt(Outcome.DELIVERED, remote_ref=posted.ref, delivered_as="message")
-        if post.target is Target.SLACK_WEBHOOK:
-            post_webhook(
-                self._secret(SLACK_WEBHOOK_URL, "Slack webhook URL"),
-                message(text, post.notify_channel),
-                timeout=endpoints.timeout,
-            )
-            return Attempt(Outcome.DELIVERED, remote_ref="webhook", delivered_as="message")
-        if post.target is Target.PAGERDUTY_STATUS:
-            if not post.destination:
-                raise IntegrationError("This incident has no PagerDuty incident to post to.")
-            token = self._secret(PAGERDUTY_TOKEN, "PagerDuty token")
-            client = PagerDutyClient(token, endpoints.pagerduty_base_url, timeout=endpoints.timeout)
-            key = (endpoints.pagerduty_base_url, token)
-            if key not in self._from_email:
-                self._from_email[key] = client.me().email
-            ref, delivered_as = client.post_status_update(
-                post.destination, self._from_email[key], text
-            )
-            return Attempt(Outcome.DELIVERED, remote_ref=ref, delivered_as=delivered_as)
-        raise IntegrationError(f"Unknown destination {post.target}.")
+# --- the built-in destinations -------------------------------------------------------------------
+
+
+def _slack_bot(post: Post, context: DeliveryContext) -> Attempt:
+    endpoints = context.endpoints
+    client = SlackClient(
+        context.secret(SLACK_BOT_TOKEN, "Slack bot token"), endpoints.slack_base_url
+    )
+    posted = client.post_message(
+        post.destination or endpoints.slack_channel, message(post.text, post.notify_channel)
+    )
+    return Attempt(Outcome.DELIVERED, remote_ref=posted.ref, delivered_as="message")
+
+
+def _slack_webhook(post: Post, context: DeliveryContext) -> Attempt:
+    post_webhook(
+        context.secret(SLACK_WEBHOOK_URL, "Slack webhook URL"),
+        message(post.text, post.notify_channel),
+        timeout=context.endpoints.timeout,
+    )
+    return Attempt(Outcome.DELIVERED, remote_ref="webhook", delivered_as="message")
+
+
+def _pagerduty_status(post: Post, context: DeliveryContext) -> Attempt:
+    if not post.destination:
+        raise IntegrationError("This incident has no PagerDuty incident to post to.")
+    endpoints = context.endpoints
+    token = context.secret(PAGERDUTY_TOKEN, "PagerDuty token")
+    client = PagerDutyClient(token, endpoints.pagerduty_base_url, timeout=endpoints.timeout)
+    key = ("pagerduty-from", endpoints.pagerduty_base_url, token)
+    if key not in context.memo:
+        context.memo[key] = client.me().email
+    ref, delivered_as = client.post_status_update(post.destination, context.memo[key], post.text)
+    return Attempt(Outcome.DELIVERED, remote_ref=ref, delivered_as=delivered_as)
+
+
+register_deliverer(Target.SLACK, _slack_bot)
+register_deliverer(Target.SLACK_WEBHOOK, _slack_webhook)
+register_deliverer(Target.PAGERDUTY_STATUS, _pagerduty_status)

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, func, or_, select, update
 
 from oncall_desktop.core.incident import TimelineEvent
-from oncall_desktop.core.outbox import Post, PostState, Target
+from oncall_desktop.core.outbox import Post, PostState, as_target
 from oncall_desktop.storage.db import Database
 from oncall_desktop.storage.tables import OutboxPostRow, TimelineEventRow
 
@@ -23,7 +23,7 @@ def _to_post(row: OutboxPostRow) -> Post:
     return Post(
         id=row.id,
         incident_id=row.incident_id,
-        target=Target(row.target),
+        target=as_target(row.target),
         kind=row.kind,
         audience=row.audience,
         destination=row.destination,
@@ -69,7 +69,7 @@ class OutboxRepository:
         with self._db.session() as session:
             row = OutboxPostRow(
                 incident_id=post.incident_id,
-                target=post.target.value,
+                target=str(post.target),
                 kind=post.kind,
                 audience=post.audience,
                 destination=post.destination,

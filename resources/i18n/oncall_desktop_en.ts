@@ -559,6 +559,34 @@
         <source>The keyring helper could not start ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack channel {destination}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack (webhook)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Slack webhook stored in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty incident {destination}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsWindow</name>
@@ -768,18 +796,6 @@
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slack (webhook)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PagerDuty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1845,18 +1861,6 @@
     </message>
     <message>
         <source>Resend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slack channel %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the Slack webhook stored in Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PagerDuty incident %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -559,6 +559,34 @@
             <source>The keyring helper could not start ({reason}).</source>
             <translation>L’assistant du trousseau n’a pas pu démarrer ({reason}).</translation>
         </message>
+        <message>
+            <source>{id}</source>
+            <translation>{id}</translation>
+        </message>
+        <message>
+            <source>Slack</source>
+            <translation>Slack</translation>
+        </message>
+        <message>
+            <source>Slack channel {destination}</source>
+            <translation>le canal Slack {destination}</translation>
+        </message>
+        <message>
+            <source>Slack (webhook)</source>
+            <translation>Slack (webhook)</translation>
+        </message>
+        <message>
+            <source>the Slack webhook stored in Settings</source>
+            <translation>le webhook Slack enregistré dans les Paramètres</translation>
+        </message>
+        <message>
+            <source>PagerDuty</source>
+            <translation>PagerDuty</translation>
+        </message>
+        <message>
+            <source>PagerDuty incident {destination}</source>
+            <translation>l’incident PagerDuty {destination}</translation>
+        </message>
     </context>
     <context>
         <name>ActionItemsWindow</name>
@@ -769,18 +797,6 @@
         <message>
             <source>refused</source>
             <translation>refusé</translation>
-        </message>
-        <message>
-            <source>Slack</source>
-            <translation>Slack</translation>
-        </message>
-        <message>
-            <source>Slack (webhook)</source>
-            <translation>Slack (webhook)</translation>
-        </message>
-        <message>
-            <source>PagerDuty</source>
-            <translation>PagerDuty</translation>
         </message>
         <message>
             <source>Compose…</source>
@@ -1846,18 +1862,6 @@
         <message>
             <source>Resend</source>
             <translation>Renvoyer</translation>
-        </message>
-        <message>
-            <source>Slack channel %1</source>
-            <translation>le canal Slack %1</translation>
-        </message>
-        <message>
-            <source>the Slack webhook stored in Settings</source>
-            <translation>le webhook Slack enregistré dans les Paramètres</translation>
-        </message>
-        <message>
-            <source>PagerDuty incident %1</source>
-            <translation>l’incident PagerDuty %1</translation>
         </message>
         <message>
             <source>It will be sent to: %1</source>

@@ -48,10 +48,12 @@ from oncall_desktop.core.clocks import (
     reminders,
     resolve_clock,
 )
+from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.incident import Incident, Status
-from oncall_desktop.core.outbox import Post, PostState, Target
+from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.policy import Audience, EscalationMode, Policy
 from oncall_desktop.services.incidents import IncidentService
+from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.roles import StepIdRole
 from oncall_desktop.ui.models.timeline_model import TimelineModel
@@ -73,11 +75,6 @@ POST_STATES = {
     PostState.SENDING: QT_TRANSLATE_NOOP("CockpitWindow", "sending"),
     PostState.SENT: QT_TRANSLATE_NOOP("CockpitWindow", "sent"),
     PostState.FAILED: QT_TRANSLATE_NOOP("CockpitWindow", "refused"),
-}
-POST_TARGETS = {
-    Target.SLACK: QT_TRANSLATE_NOOP("CockpitWindow", "Slack"),
-    Target.SLACK_WEBHOOK: QT_TRANSLATE_NOOP("CockpitWindow", "Slack (webhook)"),
-    Target.PAGERDUTY_STATUS: QT_TRANSLATE_NOOP("CockpitWindow", "PagerDuty"),
 }
 
 
@@ -555,7 +552,7 @@ class CockpitWindow(QMainWindow):
         self.posts = posts
         self.posts_view.setRowCount(len(posts))
         for row, post in enumerate(posts):
-            where = self.tr(POST_TARGETS[post.target])
+            where = shown(destination(post.target).label)  # any registered destination
             where += f" {post.destination}" if post.destination else ""
             state = self.tr(POST_STATES[post.state])
             if post.state is PostState.SENT and post.delivered_as == "note":

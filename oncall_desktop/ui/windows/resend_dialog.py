@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oncall_desktop.core.outbox import Post, Target
+from oncall_desktop.core.destinations import destination
+from oncall_desktop.core.outbox import Post
+from oncall_desktop.services.messages import shown
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,8 @@ class ResendDialog(QDialog):
         self.use_settings.clicked.connect(lambda: self.destination.setText(settings_channel))
         self.will_use = _plain("", self)
         form = QFormLayout()
-        editable = post.target is Target.SLACK
-        if editable:
+        self._where_to = destination(post.target)  # any registered destination
+        if self._where_to.edits_channel:
             form.addRow(self.tr("Slack channel"), self.destination)
             form.addRow("", self.use_settings)
             self.use_settings.setVisible(
@@ -74,25 +76,25 @@ class ResendDialog(QDialog):
         self._show_destination()
         self.resize(560, 420)
 
+    def _channel(self) -> str:
+        if self._where_to.edits_channel:
+            return self.destination.text().strip()
+        return self._post.destination
+
     def _where(self) -> str:
-        if self._post.target is Target.SLACK:
-            return self.tr("Slack channel %1").replace("%1", self.destination.text().strip())
-        if self._post.target is Target.SLACK_WEBHOOK:
-            return self.tr("the Slack webhook stored in Settings")
-        return self.tr("PagerDuty incident %1").replace("%1", self._post.destination)
+        described = self._where_to.describe_destination or self._where_to.label
+        return shown(described.format(destination=self._channel(), id=self._where_to.id))
 
     def _show_destination(self) -> None:
         self.will_use.setText(self.tr("It will be sent to: %1").replace("%1", self._where()))
         ok = bool(self.text.toPlainText().strip()) and (
-            self._post.target is not Target.SLACK or bool(self.destination.text().strip())
+            not self._where_to.edits_channel or bool(self._channel())
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def result_resend(self) -> Resend:
-        destination = None
-        if self._post.target is Target.SLACK:
-            destination = self.destination.text().strip()
-        return Resend(self.text.toPlainText().strip(), destination)
+        channel = self._channel() if self._where_to.edits_channel else None
+        return Resend(self.text.toPlainText().strip(), channel)
 
     @classmethod
     def ask(cls, post: Post, settings_channel: str, parent: QWidget | None = None) -> Resend | None:
