@@ -46,3 +46,22 @@ class UserMessage:
 def QT_TR_NOOP(template: str) -> UserMessage:
     """Marks ``template`` for translation; it is translated when shown, not here."""
     return UserMessage(template)
+
+
+def message_to_json(message: UserMessage | str) -> dict[str, object]:
+    """A message as JSON, to cross from a helper process to the console (values as text)."""
+    if isinstance(message, str):
+        return {"template": "{text}", "values": [["text", message]]}
+    return {"template": message.template, "values": [[k, str(v)] for k, v in message.values]}
+
+
+def message_from_json(data: object, fallback: UserMessage) -> UserMessage:
+    """The message a helper process sent, or ``fallback`` when it is not one."""
+    if not isinstance(data, dict) or not isinstance(data.get("template"), str):
+        return fallback
+    values = data.get("values")
+    pairs = values if isinstance(values, list) else []
+    return UserMessage(
+        data["template"],
+        tuple((str(p[0]), str(p[1])) for p in pairs if isinstance(p, list) and len(p) == 2),
+    )

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import threading
 import time
 from typing import IO, Any
 
-from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
+from oncall_desktop import child_command
+from oncall_desktop.core.messages import QT_TR_NOOP, message_from_json, message_to_json
 from oncall_desktop.core.redact import register_secret
 from oncall_desktop.integrations.secrets import (
     LOCKED_MESSAGE,
@@ -42,22 +42,7 @@ ERRORS: dict[str, type[SecretStoreError]] = {
 CACHE_SECONDS = 600.0
 
 
-def helper_command() -> list[str]:
-    if getattr(sys, "frozen", False):  # the PyInstaller bundle: the executable is the app
-        return [sys.executable, "--keyring-helper"]
-    return [sys.executable, "-m", "oncall_desktop", "--keyring-helper"]
-
-
-def _message_json(message: str | UserMessage) -> dict[str, Any]:
-    if isinstance(message, str):
-        return {"template": "{text}", "values": [["text", message]]}
-    return {"template": message.template, "values": [[k, str(v)] for k, v in message.values]}
-
-
-def _message(data: Any) -> UserMessage:
-    if not isinstance(data, dict) or not isinstance(data.get("template"), str):
-        return QT_TR_NOOP("The keyring helper gave an answer that was not understood.")
-    return UserMessage(data["template"], tuple((str(k), str(v)) for k, v in data["values"]))
+NOT_UNDERSTOOD = QT_TR_NOOP("The keyring helper gave an answer that was not understood.")
 
 
 def serve_one_request(stdin: IO[str], stdout: IO[str], store: Any = None) -> int:
@@ -80,18 +65,22 @@ def serve_one_request(stdin: IO[str], stdout: IO[str], store: Any = None) -> int
                 "ok": True,
                 "usable": status.usable,
                 "backend": status.backend,
-                "message": _message_json(status.message),
+                "message": message_to_json(status.message),
             }
         else:
-            answer = {"ok": False, "kind": "SecretStoreError", "message": _message_json("?")}
+            answer = {"ok": False, "kind": "SecretStoreError", "message": message_to_json("?")}
     except SecretStoreError as error:
         answer = {
             "ok": False,
             "kind": type(error).__name__,
-            "message": _message_json(error.message),
+            "message": message_to_json(error.message),
         }
     except ValueError:
-        answer = {"ok": False, "kind": "SecretStoreError", "message": _message_json("bad request")}
+        answer = {
+            "ok": False,
+            "kind": "SecretStoreError",
+            "message": message_to_json("bad request"),
+        }
     stdout.write(json.dumps(answer) + "\n")
     stdout.flush()
     return 0
@@ -104,7 +93,7 @@ class KeyringInChild:
     TIMEOUT_SECONDS = 15.0  # the child's own keyring time limit is 10 s
 
     def __init__(self, command: list[str] | None = None, timeout: float | None = None) -> None:
-        self._command = command or helper_command()
+        self._command = command or child_command("--keyring-helper")
         self._timeout = self.TIMEOUT_SECONDS if timeout is None else timeout
         self._cache: dict[str, tuple[str | None, float]] = {}
         self._lock = threading.Lock()
@@ -132,12 +121,10 @@ class KeyringInChild:
         except ValueError:
             answer = None
         if not isinstance(answer, dict):
-            raise SecretStoreError(
-                QT_TR_NOOP("The keyring helper gave an answer that was not understood.")
-            )
+            raise SecretStoreError(NOT_UNDERSTOOD)
         if not answer.get("ok"):
             error_type = ERRORS.get(str(answer.get("kind")), SecretStoreError)
-            raise error_type(_message(answer.get("message")))
+            raise error_type(message_from_json(answer.get("message"), NOT_UNDERSTOOD))
         return answer
 
     def get(self, name: str) -> str | None:
@@ -172,5 +159,5 @@ class KeyringInChild:
         return KeyringStatus(
             bool(answer.get("usable")),
             str(answer.get("backend", "")),
-            _message(answer.get("message")),
+            message_from_json(answer.get("message"), NOT_UNDERSTOOD),
         )

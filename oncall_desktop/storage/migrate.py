@@ -14,27 +14,21 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
-from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
+from oncall_desktop import child_command
+from oncall_desktop.core.messages import (
+    QT_TR_NOOP,
+    UserMessage,
+    message_from_json,
+    message_to_json,
+)
 from oncall_desktop.storage.errors import StorageUnavailable
 
 MIGRATE_TIMEOUT_S = 600  # a large team database can take a while; nothing else waits on it
 
 
-def _message_to_json(message: UserMessage | str) -> dict[str, Any]:
-    if isinstance(message, str):
-        return {"template": "{text}", "values": [["text", message]]}
-    return {"template": message.template, "values": [[k, str(v)] for k, v in message.values]}
-
-
-def _message_from_json(data: Any) -> UserMessage:
-    if not isinstance(data, dict) or not isinstance(data.get("template"), str):
-        return QT_TR_NOOP("The database could not be migrated.")
-    values = tuple((str(k), str(v)) for k, v in data.get("values", []))
-    return UserMessage(data["template"], values)
+NOT_UNDERSTOOD = QT_TR_NOOP("The database could not be migrated.")
 
 
 def run_in_this_process(url: str) -> int:
@@ -44,7 +38,7 @@ def run_in_this_process(url: str) -> int:
     try:
         database = open_database(url)
     except StorageUnavailable as error:
-        print(json.dumps({"ok": False, "message": _message_to_json(error.message)}))
+        print(json.dumps({"ok": False, "message": message_to_json(error.message)}))
         return 1
     backup, notice = database.backup_path, database.notice
     database.close()
@@ -53,17 +47,11 @@ def run_in_this_process(url: str) -> int:
             {
                 "ok": True,
                 "backup": str(backup) if backup else None,
-                "notice": _message_to_json(notice) if notice else None,
+                "notice": message_to_json(notice) if notice else None,
             }
         )
     )
     return 0
-
-
-def child_command(url: str) -> list[str]:
-    if getattr(sys, "frozen", False):  # the PyInstaller bundle: the executable is the app
-        return [sys.executable, "--migrate-database", url]
-    return [sys.executable, "-m", "oncall_desktop", "--migrate-database", url]
 
 
 def migrate_in_child(url: str) -> tuple[Path | None, UserMessage | None]:
@@ -75,7 +63,7 @@ def migrate_in_child(url: str) -> tuple[Path | None, UserMessage | None]:
     """
     try:
         done = subprocess.run(
-            child_command(url),
+            child_command("--migrate-database", url),
             capture_output=True,
             text=True,
             timeout=MIGRATE_TIMEOUT_S,
@@ -99,7 +87,7 @@ def migrate_in_child(url: str) -> tuple[Path | None, UserMessage | None]:
             )
         )
     if not outcome["ok"]:
-        raise StorageUnavailable(_message_from_json(outcome.get("message")))
+        raise StorageUnavailable(message_from_json(outcome.get("message"), NOT_UNDERSTOOD))
     backup = Path(outcome["backup"]) if outcome.get("backup") else None
-    notice = _message_from_json(outcome["notice"]) if outcome.get("notice") else None
+    notice = message_from_json(outcome["notice"], NOT_UNDERSTOOD) if outcome.get("notice") else None
     return backup, notice

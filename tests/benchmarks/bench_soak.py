@@ -1,7 +1,8 @@
 """Soak: the app assembled in-process (offscreen, its real SQLite database and services) polls
 a contract-checked fake PagerDuty every 5 s for ten minutes while incidents come, get
 acknowledged elsewhere and resolve; RSS, threads, open file descriptors and the longest
-event-loop stall are printed for the first and the last minute.
+event-loop stall are printed for the first and the last minute. The fake runs in a process of
+its own (it keeps every request it saw, which must not count as the app's memory).
 
     python tests/benchmarks/bench_soak.py [--minutes 10]
 
@@ -12,21 +13,22 @@ stall < 50 ms.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.benchmarks.stalls import run_and_measure_stalls  # noqa: E402
-from tests.helpers.contracts import _load_pagerduty  # noqa: E402
-from tests.helpers.fake_pagerduty import FakePagerDuty  # noqa: E402
 
 TARGET_GROWTH_MIB = 2.0
 TARGET_STALL_MS = 50.0
@@ -43,7 +45,23 @@ def sample() -> dict[str, float]:
     }
 
 
-def churn(fake: FakePagerDuty, stop: threading.Event, rng: random.Random) -> None:
+FAKE = """
+import json, random, sys, threading
+from tests.helpers.contracts import _load_pagerduty
+from tests.helpers.fake_pagerduty import FakePagerDuty
+from tests.benchmarks.bench_soak import churn
+fake = FakePagerDuty(_load_pagerduty()).start()
+print(json.dumps({"url": fake.url, "token": fake.token}), flush=True)
+stop = threading.Event()
+threading.Thread(target=churn, args=(fake, stop, random.Random(5)), daemon=True).start()
+sys.stdin.read()  # until the benchmark closes it
+stop.set()
+print(len(fake.requests_to("GET", "/incidents")), flush=True)
+fake.stop()
+"""
+
+
+def churn(fake: Any, stop: threading.Event, rng: random.Random) -> None:
     """Incidents change between polls: new ones, acknowledged or resolved by a colleague."""
     open_ids: list[str] = []
     while not stop.wait(2.5):
@@ -73,13 +91,20 @@ def main() -> int:
 
     logging.disable(logging.WARNING)
     app = QApplication.instance() or QApplication([])
-    fake = FakePagerDuty(_load_pagerduty()).start()
+    fake = subprocess.Popen(
+        [sys.executable, "-c", FAKE],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert fake.stdout is not None and fake.stdin is not None
+    where = json.loads(fake.stdout.readline())
     work = Path(tempfile.mkdtemp(prefix="oncall-bench-soak-"))
-    stop = threading.Event()
     try:
         secrets = InMemorySecretStore()
-        secrets.set(PAGERDUTY_TOKEN, fake.token)
-        settings = Settings(pagerduty_base_url=fake.url, pagerduty_poll_seconds=5)
+        secrets.set(PAGERDUTY_TOKEN, where["token"])
+        settings = Settings(pagerduty_base_url=where["url"], pagerduty_poll_seconds=5)
         context = build_shell(
             app, settings, load_policy(), SystemClock(), [], SettingsStore(work), secrets
         )
@@ -88,10 +113,6 @@ def main() -> int:
         context.window.show()
         context.ticker.start()
         context.poller.start()
-        churner = threading.Thread(
-            target=churn, args=(fake, stop, random.Random(5)), name="soak-churn", daemon=True
-        )
-        churner.start()
         total = args.minutes * 60
         window = min(WINDOW_SECONDS, total / 3)
         run_and_measure_stalls(app, min(20.0, window))  # warm up: first pages, caches
@@ -107,12 +128,11 @@ def main() -> int:
         end_stall, beats = run_and_measure_stalls(app, window)
         end = sample()
         trend.append(end["rss_mib"])
-        polls = len(fake.requests_to("GET", "/incidents"))
-        stop.set()
         context.shutdown()
     finally:
-        stop.set()
-        fake.stop()
+        fake.stdin.close()
+        polls = int(fake.stdout.readline() or 0)
+        fake.wait(30)
         shutil.rmtree(work, ignore_errors=True)
     verdict = {True: "met", False: "NOT met"}
     growth = end["rss_mib"] - start["rss_mib"]
