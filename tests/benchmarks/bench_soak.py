@@ -46,7 +46,8 @@ def sample() -> dict[str, float]:
 
 
 FAKE = """
-import json, random, sys, threading
+import json, logging, random, sys, threading
+logging.getLogger("werkzeug").setLevel(logging.ERROR)
 from tests.helpers.contracts import _load_pagerduty
 from tests.helpers.fake_pagerduty import FakePagerDuty
 from tests.benchmarks.bench_soak import churn
