@@ -24,6 +24,7 @@ from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.core.policy import Audience, EscalationMode, LoadedPolicy
+from oncall_desktop.core.traysummary import TrayLevel, summarize
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.keyring_child import KeyringInChild
 from oncall_desktop.integrations.secrets import (
@@ -64,6 +65,13 @@ if TYPE_CHECKING:
     from oncall_desktop.app.postmortems import PostmortemController
     from oncall_desktop.storage.db import Database
     from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
+
+TRAY_STATES = {
+    TrayLevel.UPDATE_OVERDUE: TrayState.UPDATE_OVERDUE,
+    TrayLevel.OFFLINE: TrayState.OFFLINE,
+    TrayLevel.INCIDENT_OPEN: TrayState.INCIDENT_OPEN,
+    TrayLevel.IDLE: TrayState.IDLE,
+}
 
 # Pages notified one by one in a single poll; beyond that, one grouped notification.
 MAX_SINGLE_ALERTS = 3
@@ -815,36 +823,38 @@ class AppController(QObject):
         if self.tray is None:
             return
         active = self.incidents.active if self.incidents is not None else []
-        overdue = [i for i in active if any(d.overdue(now) for d in self.dues(i).values())]
-        triggered = [p for p in self.poller.pages if p.is_triggered]
-        poll = self.poller.status
+        postmortems = self.postmortems.reminder_entries(now) if self.postmortems else []
+        handoffs = self.handoffs.reminder_entries() if self.handoffs is not None else []
+        summary = summarize(
+            active,
+            self.dues,
+            sum(1 for p in self.poller.pages if p.is_triggered),
+            self.poller.status.state in OFFLINE_STATES,
+            len(postmortems),
+            len(handoffs),
+            now,
+        )
         parts = []
-        if overdue:
-            state = TrayState.UPDATE_OVERDUE
-            parts.append(self.tr("%n update(s) overdue", "", len(overdue)))
-        elif poll.state in OFFLINE_STATES:
-            state = TrayState.OFFLINE
-        elif active or triggered:
-            state = TrayState.INCIDENT_OPEN
-        else:
-            state = TrayState.IDLE
-        if triggered:
-            parts.append(self.tr("%n page(s) to acknowledge", "", len(triggered)))
-        if active:
-            parts.append(self.tr("%n open incident(s)", "", len(active)))
-        reminders = self.postmortems.reminder_entries(now) if self.postmortems else []
-        if self.handoffs is not None:
-            reminders += self.handoffs.reminder_entries()
-        if reminders:
-            parts.append(self.tr("%n post-mortem(s) overdue", "", len(reminders)))
-        if not parts:
+        if summary.overdue_incidents:
+            parts.append(self.tr("%n update(s) overdue", "", summary.overdue_incidents))
+        if summary.pages_to_acknowledge:
+            parts.append(self.tr("%n page(s) to acknowledge", "", summary.pages_to_acknowledge))
+        if summary.open_incidents:
+            parts.append(self.tr("%n open incident(s)", "", summary.open_incidents))
+        if summary.postmortems_overdue:
+            parts.append(self.tr("%n post-mortem(s) overdue", "", summary.postmortems_overdue))
+        if summary.handoffs_pending:
+            parts.append(self.tr("handoff pending"))
+        if summary.quiet:
             parts.append(self.tr("No open incident"))
-        parts.append(describe_poll(poll, now))
+        parts.append(describe_poll(self.poller.status, now))
         if self.snoozed_until and now < self.snoozed_until:
             parts.append(self.tr("low-urgency alerts snoozed"))
-        self.tray.set_state(state, f"{APP_DISPLAY_NAME} — " + " · ".join(parts))
+        self.tray.set_state(
+            TRAY_STATES[summary.level], f"{APP_DISPLAY_NAME} — " + " · ".join(parts)
+        )
         self.tray.set_incidents([(i.id or -1, self._most_urgent(i, now)) for i in active])
-        self.tray.set_reminders(reminders)
+        self.tray.set_reminders(postmortems + handoffs)
 
     def _most_urgent(self, incident: Incident, now: datetime) -> str:
         deadlines = open_deadlines(incident, self.policy, self.dues(incident))

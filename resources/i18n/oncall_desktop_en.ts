@@ -709,6 +709,10 @@
         </translation>
     </message>
     <message>
+        <source>handoff pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No open incident</source>
         <translation type="unfinished"></translation>
     </message>

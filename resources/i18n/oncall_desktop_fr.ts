@@ -709,6 +709,10 @@
             </translation>
         </message>
         <message>
+            <source>handoff pending</source>
+            <translation>passation en attente</translation>
+        </message>
+        <message>
             <source>No open incident</source>
             <translation>Aucun incident ouvert</translation>
         </message>
