@@ -81,7 +81,8 @@ class DrillController(QObject):
         self.page_id: str | None = None
         self.result: DrillScore | None = None
         window = context.window
-        window.setWindowTitle(self.tr("On-call Desktop — DRILL"))
+        # Qt adds " — On-call Desktop" (the application's display name) itself
+        window.setWindowTitle(self.tr("DRILL"))
         window.show_message(
             "drill",
             self.tr(

@@ -1107,7 +1107,7 @@
 <context>
     <name>DrillController</name>
     <message>
-        <source>On-call Desktop — DRILL</source>
+        <source>DRILL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

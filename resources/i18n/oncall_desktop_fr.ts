@@ -1107,8 +1107,8 @@
     <context>
         <name>DrillController</name>
         <message>
-            <source>On-call Desktop — DRILL</source>
-            <translation>On-call Desktop — EXERCICE</translation>
+            <source>DRILL</source>
+            <translation>EXERCICE</translation>
         </message>
         <message>
             <source>Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: acknowledge, follow the checklist, send the updates, resolve. Nothing reaches the real PagerDuty or Slack; the score comes at the resolution.</source>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.core.postmortem import ActionStatus, TrackedActionItem
+from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.windows.postmortem_window import STATUS_LABELS
 
 OVERDUE = QColor("#c62828")
@@ -36,6 +37,7 @@ class ActionItemsWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actionItemsWindow")
+        close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("Post-mortem action items"))
         self.resize(900, 500)
         self.items: list[TrackedActionItem] = []

@@ -57,6 +57,7 @@ from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.roles import StepIdRole
 from oncall_desktop.ui.models.timeline_model import TimelineModel
+from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.text import countdown, fill, local_time, status_text
 from oncall_desktop.ui.windows.declare_dialog import SeverityDialog
 
@@ -166,6 +167,7 @@ class CockpitWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        close_with_escape_and_ctrl_w(self)
         assert incident.id is not None
         self.setObjectName(f"cockpit-{incident.id}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

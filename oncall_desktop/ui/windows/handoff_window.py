@@ -44,6 +44,7 @@ from oncall_desktop.core.handoff import (
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.services.handoffs import HandoffService
 from oncall_desktop.ui.autosave import Autosave
+from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.text import fill, local_time
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
@@ -85,6 +86,7 @@ class HandoffWindow(QMainWindow):
         self.actor = actor
         self.autosave = Autosave(self._save, self)
         self._manual_pagerduty = False  # True once PagerDuty said there is no token to check
+        close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(
             self.tr("Handoff — %1").replace("%1", change_label(note.change_at, zone, language))
         )

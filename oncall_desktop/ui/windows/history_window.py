@@ -26,6 +26,7 @@ from oncall_desktop.core.policy import Severity
 from oncall_desktop.services.history import HistoryService
 from oncall_desktop.ui.models.history_model import HistoryModel
 from oncall_desktop.ui.models.roles import IncidentRole
+from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 
 NO_DATE = QDate(2000, 1, 1)
 STATUS_GROUPS = {
@@ -55,6 +56,7 @@ class HistoryWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyWindow")
+        close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("Incident history"))
         self.resize(1000, 650)
         self._zone = zone

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.kpis import DurationStats, KpiReport, Verdict, kpi_duration, verdicts
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.services.history import HistoryService
+from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 MET, NOT_MET = QColor("#2e7d32"), QColor("#c62828")
@@ -44,6 +45,7 @@ class KpiWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("kpiWindow")
+        close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("KPI dashboard"))
         self.resize(1100, 800)
         self._service = service

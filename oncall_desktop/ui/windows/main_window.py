@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.ui.icons import app_icon
 from oncall_desktop.ui.models.incident_table_model import IncidentTableModel
+from oncall_desktop.ui.shortcuts import SETTINGS_SHORTCUT
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 if TYPE_CHECKING:  # loaded after the window is shown (see app/shell.py)
@@ -68,7 +69,11 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.declare_action)
         self.settings_action = QAction(self.tr("Settings…"), self)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        # Ctrl+, from any window of the app (Qt's Preferences key is unbound on Linux)
+        self.settings_action.setShortcuts(
+            [QKeySequence(SETTINGS_SHORTCUT), QKeySequence(QKeySequence.StandardKey.Preferences)]
+        )
+        self.settings_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.settings_action.triggered.connect(self.settings_requested)
         toolbar.addAction(self.settings_action)
         self.action_items_action = QAction(self.tr("Action items…"), self)

@@ -55,6 +55,7 @@ from oncall_desktop.services.postmortems import (
 )
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.ui.autosave import Autosave
+from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class PostmortemWindow(QMainWindow):
         self._revision = opened.draft.revision
         self._saved_revision = opened.draft.revision
         self.autosave = Autosave(self._save, self)
+        close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("Post-mortem — %1").replace("%1", opened.draft.title))
         self.resize(900, 900)
 

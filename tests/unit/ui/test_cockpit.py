@@ -324,3 +324,16 @@ def test_monitoring_hour_counts_down_and_close_asks_while_it_runs(
     window.status_buttons[Status.CLOSED].click()
     qtbot.waitUntil(lambda: window.incident.status is Status.CLOSED, timeout=5000)
     assert len(asked) == 1  # no question once the hour is over
+
+
+def test_escape_and_ctrl_w_close_the_cockpit(qtbot, service, store, clock, policy):
+    from PySide6.QtGui import QKeySequence
+    from shiboken6 import isValid
+
+    for keys in ("Escape", QKeySequence(QKeySequence.StandardKey.Close).toString()):
+        window = CockpitWindow(stored(store, clock), policy, "en", None, service)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts act in the active one
+        qtbot.keySequence(window, QKeySequence(keys))
+        qtbot.waitUntil(lambda w=window: not isValid(w) or not w.isVisible(), timeout=2000)

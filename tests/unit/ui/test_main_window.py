@@ -159,3 +159,21 @@ def test_declare_dialog(qtbot, policy, clock):
     assert (declaration.title, declaration.severity) == ("DB down", Severity.SEV2)
     assert declaration.reason == "Yes: Is a critical feature impacted?"
     assert declaration.detected_at == clock.now()
+
+
+def test_ctrl_comma_opens_settings_from_any_window_of_the_app(qtbot, policy):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QWidget
+
+    window = MainWindow("en", None)
+    qtbot.addWidget(window)
+    assert QKeySequence("Ctrl+,") in window.settings_action.shortcuts()
+    assert window.settings_action.shortcutContext() is Qt.ShortcutContext.ApplicationShortcut
+    window.show()
+    other = QWidget()  # e.g. a cockpit: the shortcut is the application's
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow, timeout=2000)
+    with qtbot.waitSignal(window.settings_action.triggered, timeout=2000):
+        qtbot.keySequence(other, QKeySequence("Ctrl+,"))
