@@ -947,6 +947,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Send the resolution notices?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The procedure owes a resolution notice to: %1. Compose them now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The procedure asks for a post-mortem of this incident. Open its draft now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>sent as a note (status updates not in the plan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1869,6 +1885,25 @@
     </message>
     <message>
         <source>It will be sent to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What restored the service (e.g. failover to the replica database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -947,6 +947,22 @@
             <translation>La procédure demande une heure de surveillance après la résolution (5.1) : elle dure jusqu’à %1, encore %2. Clore quand même ?</translation>
         </message>
         <message>
+            <source>Send the resolution notices?</source>
+            <translation>Envoyer les avis de résolution ?</translation>
+        </message>
+        <message>
+            <source>The procedure owes a resolution notice to: %1. Compose them now?</source>
+            <translation>La procédure doit un avis de résolution à : %1. Les rédiger maintenant ?</translation>
+        </message>
+        <message>
+            <source>Post-mortem</source>
+            <translation>Post-mortem</translation>
+        </message>
+        <message>
+            <source>The procedure asks for a post-mortem of this incident. Open its draft now?</source>
+            <translation>La procédure demande un post-mortem de cet incident. Ouvrir son brouillon maintenant ?</translation>
+        </message>
+        <message>
             <source>sent as a note (status updates not in the plan)</source>
             <translation>envoyé comme note (mises à jour de statut hors de l'abonnement)</translation>
         </message>
@@ -1870,6 +1886,25 @@
         <message>
             <source>It will be sent to: %1</source>
             <translation>Il sera envoyé à : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResolveDialog</name>
+        <message>
+            <source>Resolve the incident</source>
+            <translation>Résoudre l’incident</translation>
+        </message>
+        <message>
+            <source>What restored the service (e.g. failover to the replica database)</source>
+            <translation>Ce qui a rétabli le service (par ex. bascule sur la base répliquée)</translation>
+        </message>
+        <message>
+            <source>Resolve</source>
+            <translation>Résoudre</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>Résolution</translation>
         </message>
     </context>
     <context>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.clocks import (
     ClockState,
+    DueReason,
     ack_clock,
     escalation_due_at,
     escalation_needed,
@@ -129,6 +131,40 @@ class SnoozeDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.minutes.value(), dialog.reason.text().strip()
+
+
+class ResolveDialog(QDialog):
+    """Resolving asks what fixed it: the note goes to the timeline, the resolution notices and
+    the post-mortem (SOP 4.2-4.3)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Resolve the incident"))
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText(
+            self.tr("What restored the service (e.g. failover to the replica database)")
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Resolve"))
+        ok.setEnabled(False)
+        self.note.textChanged.connect(lambda: ok.setEnabled(bool(self.note.toPlainText().strip())))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(plain_label(title, self))
+        form.addRow(self.tr("Resolution"), self.note)
+        form.addRow(buttons)
+        self.resize(520, 260)
+
+    @classmethod
+    def ask(cls, title: str, parent: QWidget | None = None) -> str | None:
+        dialog = cls(title, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.note.toPlainText().strip()
 
 
 class _AudienceRow:
@@ -496,6 +532,9 @@ class CockpitWindow(QMainWindow):
     # --- user actions ---------------------------------------------------------------------------
 
     def _on_status(self, status: Status) -> None:
+        if status is Status.RESOLVED:
+            self._resolve()
+            return
         now = self._now or datetime.now(UTC)
         if status is Status.CLOSED and monitoring_running(self.incident, self._policy, now):
             until = monitoring_until(self.incident, self._policy)
@@ -517,6 +556,51 @@ class CockpitWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._service.move_to(self.incident_id, status)
+
+    def _resolve(self) -> None:
+        """Resolve as a flow: the note, then the notices owed, then the post-mortem."""
+        note = ResolveDialog.ask(self.incident.title, self)
+        if note is None:
+            return
+        self._service.change(
+            self.incident_id,
+            lambda i, now, who: i.move_to(Status.RESOLVED, at=now, actor=who, note=note),
+            then=self._after_resolved,
+        )
+
+    def _after_resolved(self, incident: Incident | None, problem: str) -> None:
+        if incident is None:
+            self.show_problem(problem)
+            return
+        owed = [
+            audience
+            for audience, due in next_updates(incident, self._policy).items()
+            if due.reason is DueReason.RESOLUTION
+        ]
+        if owed and self._ask_yes(
+            self.tr("Send the resolution notices?"),
+            fill(
+                self.tr("The procedure owes a resolution notice to: %1. Compose them now?"),
+                ", ".join(self._policy.cadence[a].name.get(self._language) for a in owed),
+            ),
+        ):
+            for audience in owed:  # one composer after the other, each prefilled
+                self.compose_requested.emit(self.incident_id, audience.value)
+        if self._policy.severity(incident.severity).postmortem_required and self._ask_yes(
+            self.tr("Post-mortem"),
+            self.tr("The procedure asks for a post-mortem of this incident. Open its draft now?"),
+        ):
+            self.postmortem_requested.emit(self.incident_id)
+
+    def _ask_yes(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_step_toggled(self, step_id: str, done: bool) -> None:
         note = self.step_note.text().strip() if done else ""

@@ -337,3 +337,45 @@ def test_escape_and_ctrl_w_close_the_cockpit(qtbot, service, store, clock, polic
         qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts act in the active one
         qtbot.keySequence(window, QKeySequence(keys))
         qtbot.waitUntil(lambda w=window: not isValid(w) or not w.isVisible(), timeout=2000)
+
+
+def test_resolve_is_a_flow_note_then_notices_then_post_mortem(
+    qtbot, cockpit, service, clock, monkeypatch
+):
+    """Issue 17, item 5: Resolve was one click, with no note, no notices, no post-mortem."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = cockpit()  # SEV-1: every audience owes a resolution notice
+    asked = []
+    monkeypatch.setattr(
+        cockpit_window.ResolveDialog,
+        "ask",
+        classmethod(lambda cls, title, parent=None: "Failover to the replica"),
+    )
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *args, **kw: asked.append(args[1]) or QMessageBox.StandardButton.Yes),
+    )
+    composed, postmortems = [], []
+    window.compose_requested.connect(lambda i, audience: composed.append(audience))
+    window.postmortem_requested.connect(postmortems.append)
+    window.status_buttons[Status.RESOLVED].click()
+    qtbot.waitUntil(lambda: bool(postmortems), timeout=5000)
+    assert window.incident.status is Status.RESOLVED
+    assert window.incident.resolution_note == "Failover to the replica"
+    assert composed == ["internal", "status_page", "executive"]
+    assert asked == ["Send the resolution notices?", "Post-mortem"]
+
+
+def test_resolve_needs_a_note(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = cockpit_window.ResolveDialog("API down")
+    qtbot.addWidget(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.note.setPlainText("   ")
+    assert not ok.isEnabled()
+    dialog.note.setPlainText("restarted the pool")
+    assert ok.isEnabled()
