@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import html
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
@@ -18,8 +19,15 @@ from oncall_desktop.app.shell import Shell, open_shell, resolve_language, resolv
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
-from oncall_desktop.core.clocks import UpdateDue, escalation_due_at, next_updates, open_deadlines
-from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.clocks import (
+    UpdateDue,
+    WarningKind,
+    breach_warnings,
+    escalation_due_at,
+    next_updates,
+    open_deadlines,
+)
+from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
@@ -76,6 +84,9 @@ TRAY_STATES = {
 # Pages notified one by one in a single poll; beyond that, one grouped notification.
 MAX_SINGLE_ALERTS = 3
 STORM_KEY = "pages"
+# A notification whose action composes an update: "compose:<incident id>:<audience>".
+COMPOSE_PREFIX = "compose:"
+COMPOSE = "compose"
 
 log = logging.getLogger(__name__)
 
@@ -469,13 +480,36 @@ class AppController(QObject):
             self.window.select_incident(incident.id)
             self.show_cockpit(incident)
 
-    def open_cockpit(self, incident_id: int) -> None:
-        """Bring up the cockpit of an incident (loaded fresh from the database)."""
+    def open_cockpit(self, incident_id: int, then: Callable[[], None] | None = None) -> None:
+        """Bring up the cockpit of an incident (loaded fresh from the database); ``then``
+        runs once it is on screen (e.g. the composer a notification's action asked for)."""
         window = self.cockpits.get(incident_id)
         if window is not None:
             self.raise_window(window)
+            if then is not None:
+                QTimer.singleShot(0, then)
         elif self.incidents is not None:
-            self.incidents.load(incident_id, self.show_cockpit)
+
+            def shown(incident: Incident) -> None:
+                self.show_cockpit(incident)
+                if then is not None:
+                    QTimer.singleShot(0, then)
+
+            self.incidents.load(incident_id, shown)
+
+    def acknowledge_incident(self, incident_id: int) -> None:
+        """Acknowledge from a notification: in PagerDuty when the incident came from a page
+        (the local incident follows), else locally."""
+        if self.incidents is None:
+            return
+        incident = next((i for i in self.incidents.active if i.id == incident_id), None)
+        page = (
+            self.poller.page(incident.pagerduty_id) if incident and incident.pagerduty_id else None
+        )
+        if page is not None:
+            self.poller.acknowledge(page.id)
+        else:
+            self.incidents.move_to(incident_id, Status.ACKNOWLEDGED)
 
     def show_cockpit(self, incident: Incident) -> None:
         assert incident.id is not None and self.incidents is not None
@@ -583,7 +617,16 @@ class AppController(QObject):
 
     def _on_notification_action(self, key: str, action: str) -> None:
         log.info("notification %s: %s", key, action)
-        if key.startswith("incident:"):
+        if key.startswith(COMPOSE_PREFIX):
+            number, _, audience = key.removeprefix(COMPOSE_PREFIX).partition(":")
+            incident_id = int(number)
+            if action == COMPOSE:
+                self.open_cockpit(incident_id, then=lambda: self.compose(incident_id, audience))
+            else:
+                self.open_cockpit(incident_id)
+        elif key.startswith("incident:") and action == ACKNOWLEDGE:
+            self.acknowledge_incident(int(key.split(":", 1)[1]))
+        elif key.startswith("incident:"):
             self.open_cockpit(int(key.split(":", 1)[1]))
         elif key.startswith("postmortem:") and self.postmortems is not None:
             self.postmortems.open(int(key.split(":", 1)[1]))
@@ -746,6 +789,7 @@ class AppController(QObject):
     def on_tick(self, now: datetime) -> None:
         self.window.set_now(now)
         self._refresh_cockpits(now)
+        self._alert_before_breaches(now)
         self._alert_overdue_updates(now)
         self._alert_escalations(now)
         if self.postmortems is not None:
@@ -780,12 +824,57 @@ class AppController(QObject):
                 name = self.policy.cadence[audience].name.get(self.language)
                 self.notifier.notify(
                     Notification(
-                        key=f"incident:{incident.id}",
+                        key=f"{COMPOSE_PREFIX}{incident.id}:{audience.value}",
                         title=self.tr("Update overdue: %1").replace("%1", name),
                         body=self.notification_body(
                             f"{incident.severity.value} · {incident.title}"
                         ),
                         urgent=incident.severity.rank == 1,
+                        actions=((COMPOSE, self.tr("Compose…")),),
+                        sound=self.settings.alert_sound,
+                    )
+                )
+
+    def _alert_before_breaches(self, now: datetime) -> None:
+        """One warning a few minutes before each deadline (the lead time is procedure data),
+        with the action that meets it: Acknowledge, or Compose… for an update owed."""
+        if self.incidents is None:
+            return
+        for incident in self.incidents.active:
+            for warning in breach_warnings(incident, self.policy, now):
+                key = (incident.id or -1, *warning.key)
+                if key in self._overdue_alerted:
+                    continue
+                self._overdue_alerted.add(key)
+                left = countdown(warning.due_at - now)
+                body = self.notification_body(f"{incident.severity.value} · {incident.title}")
+                if warning.kind is WarningKind.UPDATE and warning.audience is not None:
+                    name = self.policy.cadence[warning.audience].name.get(self.language)
+                    title = fill(self.tr("Update due in %1: %2"), left, name)
+                    notification_key = f"{COMPOSE_PREFIX}{incident.id}:{warning.audience.value}"
+                    actions: tuple[tuple[str, str], ...] = ((COMPOSE, self.tr("Compose…")),)
+                elif warning.kind is WarningKind.ACKNOWLEDGE:
+                    title = fill(self.tr("Acknowledge within %1"), left)
+                    notification_key = f"incident:{incident.id}"
+                    actions = ((ACKNOWLEDGE, self.tr("Acknowledge")),)
+                elif warning.kind is WarningKind.RESOLVE:
+                    title = fill(self.tr("Resolve SLA ends in %1"), left)
+                    notification_key, actions = f"incident:{incident.id}", ()
+                else:
+                    sev = self.policy.severity(incident.severity)
+                    title = fill(
+                        self.tr("Escalate to %1 in %2 if still unresolved"),
+                        sev.escalation_targets.get(self.language),
+                        left,
+                    )
+                    notification_key, actions = f"incident:{incident.id}", ()
+                self.notifier.notify(
+                    Notification(
+                        key=notification_key,
+                        title=title,
+                        body=body,
+                        urgent=incident.severity.rank == 1,
+                        actions=actions,
                         sound=self.settings.alert_sound,
                     )
                 )

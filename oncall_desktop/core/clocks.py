@@ -409,6 +409,68 @@ def open_deadlines(
     return sorted(deadlines, key=lambda d: d.due_at)
 
 
+# --- warnings before a breach --------------------------------------------------------------------
+
+
+class WarningKind(StrEnum):
+    ACKNOWLEDGE = "acknowledge"
+    RESOLVE = "resolve"
+    UPDATE = "update"
+    ESCALATION = "escalation"
+
+
+@dataclass(frozen=True)
+class BreachWarning:
+    """A deadline coming up: warn once, ``lead`` before it (README, "warnings")."""
+
+    kind: WarningKind
+    due_at: datetime
+    warn_at: datetime
+    audience: Audience | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The same deadline gives the same key: one warning, however often it is asked."""
+        return (
+            self.kind.value,
+            self.audience.value if self.audience else "",
+            self.due_at.isoformat(),
+        )
+
+
+def _lead(policy: Policy, span: timedelta) -> timedelta:
+    return min(policy.warn_before, span * policy.warn_at_most_share)
+
+
+def breach_warnings(incident: Incident, policy: Policy, now: datetime) -> list[BreachWarning]:
+    """The deadlines whose warning time has come and that have not passed yet, soonest first:
+    the acknowledge and resolve SLAs, each update owed, the timed (SEV-2) escalation."""
+    if not incident.is_active:
+        return []
+    found = []
+    for kind, clock in (
+        (WarningKind.ACKNOWLEDGE, ack_clock(incident, policy)),
+        (WarningKind.RESOLVE, resolve_clock(incident, policy)),
+    ):
+        if clock.met_at is None:
+            warn_at = clock.deadline - _lead(policy, clock.deadline - clock.started_at)
+            found.append(BreachWarning(kind, clock.deadline, warn_at))
+    for audience, due in next_updates(incident, policy).items():
+        since = due.last_sent_at or active_since(incident)
+        warn_at = due.due_at - _lead(policy, max(due.due_at - since, timedelta(0)))
+        found.append(BreachWarning(WarningKind.UPDATE, due.due_at, warn_at, audience))
+    escalation = escalation_due_at(incident, policy)
+    sev = policy.severity(incident.severity)
+    if escalation is not None and sev.escalation is EscalationMode.IF_UNRESOLVED:
+        since = severity_periods(incident)[-1].since
+        found.append(
+            BreachWarning(
+                WarningKind.ESCALATION, escalation, escalation - _lead(policy, escalation - since)
+            )
+        )
+    return sorted((w for w in found if w.warn_at <= now < w.due_at), key=lambda w: w.due_at)
+
+
 def reminders(incident: Incident, policy: Policy, now: datetime) -> list[AntiPattern]:
     """The SOP's anti-patterns that apply to where the incident stands right now."""
     phase = current_phase(incident, policy).phase.id

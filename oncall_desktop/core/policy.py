@@ -232,6 +232,8 @@ class Policy:
     phase_reference: Severity
     initial_update_within: timedelta
     resolution_update_within: timedelta
+    warn_before: timedelta
+    warn_at_most_share: float
     escalation_contacts: tuple[Contact, ...]
     rotation: Rotation
     handoff: Handoff
@@ -605,6 +607,8 @@ def _parse(data: dict[str, Any]) -> Policy:
         phase_reference=root["phase_boxes"]["reference_severity"].enum(Severity),
         initial_update_within=root["communication"]["initial_within_minutes"].minutes(),
         resolution_update_within=root["communication"]["resolution_within_minutes"].minutes(),
+        warn_before=root["communication"]["warn_before_minutes"].minutes(),
+        warn_at_most_share=root["communication"]["warn_at_most_share"].number(0, 1),
         escalation_contacts=tuple(
             Contact(
                 name=n["name"].string(),

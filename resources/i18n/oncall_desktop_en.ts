@@ -677,6 +677,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Compose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update due in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge within %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve SLA ends in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate to %1 in %2 if still unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 unresolved: escalate to %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -677,6 +677,26 @@
             <translation>Mise à jour en retard : %1</translation>
         </message>
         <message>
+            <source>Compose…</source>
+            <translation>Rédiger…</translation>
+        </message>
+        <message>
+            <source>Update due in %1: %2</source>
+            <translation>Mise à jour due dans %1 : %2</translation>
+        </message>
+        <message>
+            <source>Acknowledge within %1</source>
+            <translation>Acquitter dans les %1</translation>
+        </message>
+        <message>
+            <source>Resolve SLA ends in %1</source>
+            <translation>Le délai de résolution se termine dans %1</translation>
+        </message>
+        <message>
+            <source>Escalate to %1 in %2 if still unresolved</source>
+            <translation>Escalader vers %1 dans %2 si toujours non résolu</translation>
+        </message>
+        <message>
             <source>%1 unresolved: escalate to %2</source>
             <translation>%1 non résolu : escaladez vers %2</translation>
         </message>

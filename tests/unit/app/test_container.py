@@ -318,7 +318,7 @@ def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, conte
     clock.advance(timedelta(minutes=6))
     ctx.controller.on_tick(clock.now())
     ctx.controller.on_tick(clock.now())  # a second tick must not alert again
-    overdue = [n for n in recorder.shown if n.key == f"incident:{incident_id}"]
+    overdue = [n for n in recorder.shown if n.title.startswith("Update overdue")]
     titles = sorted(n.title for n in overdue)
     assert titles == [
         "Update overdue: Executive (email/phone)",
@@ -326,6 +326,11 @@ def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, conte
         "Update overdue: Internal (Slack #incidents)",
     ]
     assert all(n.urgent for n in overdue)
+    # each carries the action that fixes it
+    assert {n.key for n in overdue} == {
+        f"compose:{incident_id}:{a}" for a in ("internal", "status_page", "executive")
+    }
+    assert all(n.actions == (("compose", "Compose…"),) for n in overdue)
     assert "OVERDUE" in cockpit.audience_rows[next(iter(cockpit.audience_rows))].countdown.text()
     cockpit.close()
     assert ctx.controller.cockpits == {}
@@ -608,3 +613,33 @@ def test_without_a_tray_a_page_banner_goes_once_the_page_is_handled(context):
     assert "alert-H1" in ctx.window.banner.texts()
     ctx.controller._on_pages_changed([])
     assert not [k for k in ctx.window.banner.texts() if k.startswith("alert-")]
+
+
+def test_warnings_come_before_a_breach_once_with_the_action_that_meets_it(
+    qtbot, context, clock, monkeypatch
+):
+    from datetime import timedelta
+
+    ctx = context(settings=Settings(language="en"))
+    recorder = RecordingNotifier()
+    ctx.controller.use_notifier(recorder.notifier)
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as blocker:
+        ctx.incidents.declare("API Down", Severity.SEV1, "100% users")
+    incident_id = blocker.args[0].id
+    qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
+    clock.advance(timedelta(minutes=2, seconds=29))  # first updates due at 5:00, warned at 2:30
+    ctx.controller.on_tick(clock.now())
+    assert not [n for n in recorder.shown if n.title.startswith("Update due")]
+    clock.advance(timedelta(seconds=1))
+    ctx.controller.on_tick(clock.now())
+    ctx.controller.on_tick(clock.now())
+    warnings = [n for n in recorder.shown if n.title.startswith("Update due")]
+    assert sorted(n.title for n in warnings) == [
+        "Update due in 2:30: Executive (email/phone)",
+        "Update due in 2:30: External (status page)",
+        "Update due in 2:30: Internal (Slack #incidents)",
+    ]
+    composed = []
+    monkeypatch.setattr(ctx.controller, "compose", lambda i, a: composed.append((i, a)))
+    ctx.controller._on_notification_action(f"compose:{incident_id}:status_page", "compose")
+    qtbot.waitUntil(lambda: composed == [(incident_id, "status_page")], timeout=5000)

@@ -220,3 +220,55 @@ def test_monitoring_runs_one_hour_after_resolution(policy):
     assert monitoring_until(inc, policy) == at(12, 15)
     assert monitoring_running(inc, policy, at(12, 14, 59))
     assert not monitoring_running(inc, policy, at(12, 15))
+
+
+# --- warnings before a breach (issue 17, item 4) -----------------------------------------------
+
+
+def warned(inc, policy, now):
+    from oncall_desktop.core.clocks import breach_warnings
+
+    return [
+        (w.kind.value, w.audience.value if w.audience else "")
+        for w in breach_warnings(inc, policy, now)
+    ]
+
+
+def test_the_acknowledge_sla_is_warned_halfway_for_sev1_and_five_minutes_ahead_for_sev3(policy):
+    sev1 = page(Severity.SEV1)  # 5 min: warned at 2:30 left, not at once
+    assert ("acknowledge", "") not in warned(sev1, policy, at(10, 2, 29))
+    assert ("acknowledge", "") in warned(sev1, policy, at(10, 2, 30))
+    assert ("acknowledge", "") not in warned(sev1, policy, at(10, 5))  # breached: no warning
+    sev3 = page(Severity.SEV3)  # 1 h: warned 5 min ahead
+    assert ("acknowledge", "") not in warned(sev3, policy, at(10, 54, 59))
+    assert ("acknowledge", "") in warned(sev3, policy, at(10, 55))
+    sev3.move_to(Status.ACKNOWLEDGED, at=at(10, 56), actor="a")
+    assert ("acknowledge", "") not in warned(sev3, policy, at(10, 57))
+
+
+def test_each_update_owed_is_warned_five_minutes_ahead(policy):
+    inc = page(Severity.SEV1)
+    inc.move_to(Status.ACKNOWLEDGED, at=at(10, 1), actor="a")
+    inc.record_update_sent(Audience.INTERNAL, at=at(10, 3), actor="a")  # next by 10:18
+    assert ("update", "internal") not in warned(inc, policy, at(10, 12, 59))
+    assert ("update", "internal") in warned(inc, policy, at(10, 13))
+    assert ("update", "internal") not in warned(inc, policy, at(10, 18, 1))  # overdue now
+
+
+def test_the_sev2_escalation_and_the_resolve_sla_are_warned(policy):
+    inc = page(Severity.SEV2)
+    inc.move_to(Status.ACKNOWLEDGED, at=at(10, 5), actor="a")
+    assert ("escalation", "") not in warned(inc, policy, at(11, 54, 59))
+    assert ("escalation", "") in warned(inc, policy, at(11, 55))
+    assert ("resolve", "") in warned(inc, policy, at(13, 55))  # 4 h SLA
+    inc.move_to(Status.RESOLVED, at=at(13, 56), actor="a")
+    assert warned(inc, policy, at(13, 57)) == []
+
+
+def test_a_warning_has_one_key_however_often_it_is_asked(policy):
+    from oncall_desktop.core.clocks import breach_warnings
+
+    inc = page(Severity.SEV3)
+    first = {w.key for w in breach_warnings(inc, policy, at(10, 55))}
+    again = {w.key for w in breach_warnings(inc, policy, at(10, 58))}
+    assert first & again
