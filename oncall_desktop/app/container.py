@@ -427,6 +427,7 @@ class AppController(QObject):
             post,
             self.settings.slack_channel,
             self.cockpits.get(post.incident_id or -1) or self.window,
+            self.language,
         )
         if answer is not None and answer.text:
             self.outbox.resend(post, answer.text, answer.destination)

@@ -82,8 +82,11 @@ class HumanInput:
 
 
 def duration_text(delta: timedelta) -> str:
+    """As the SOP writes durations: "9 min", "1h 15min", "2h", "24h"."""
     minutes = max(0, int(delta.total_seconds() // 60))
     hours, minutes = divmod(minutes, 60)
+    if hours and not minutes:
+        return f"{hours}h"
     return f"{hours}h {minutes:02d}min" if hours else f"{minutes} min"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.incident import EventKind, TimelineEvent
 from oncall_desktop.core.policy import Policy
 
@@ -24,6 +25,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "fr": "Rappel mis en pause ({audience}) jusqu’à {until} : {reason}",
     },
     "contact": {"en": "Escalation: {contact} notified", "fr": "Escalade : {contact} prévenu"},
+    "posted": {"en": "Posted to {name}", "fr": "Publié sur {name}"},
+    "by_hand": {"en": "marked by hand", "fr": "marqué à la main"},
     "provisional": {
         "en": "provisional, from a {urgency}-urgency PagerDuty page",
         "fr": "provisoire, d’après une alerte PagerDuty d’urgence {urgency}",
@@ -40,6 +43,13 @@ STATUS_NAMES = {
         "closed": "clos",
     }
 }
+
+
+def _channel(channel: str, language: str) -> str:
+    """How an update went, in words: a destination's name, or "marked by hand"."""
+    if channel == "marked by hand":  # what Mark sent records
+        return _say("by_hand", language)
+    return destination(channel).name.get(language)
 
 
 def _say(key: str, language: str, **values: object) -> str:
@@ -87,6 +97,9 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
         note = f" — {data['note']}" if data.get("note") else ""
         return _say(key, language, step=step_id, text=text) + note
     if event.kind is EventKind.NOTE:
+        if data.get("posted_to"):
+            name = destination(str(data["posted_to"])).name.get(language)
+            return _say("posted", language, name=name)
         return str(data.get("text", ""))
     if event.kind is EventKind.UPDATE_SENT:
         audience = str(data.get("audience"))
@@ -94,7 +107,7 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
             (c.name.get(language) for a, c in policy.cadence.items() if a.value == audience),
             audience,
         )
-        via = f" ({data['channel']})" if data.get("channel") else ""
+        via = f" ({_channel(str(data['channel']), language)})" if data.get("channel") else ""
         link = f" {data['link']}" if data.get("link") else ""
         return _say("update", language, name=name) + via + link
     if event.kind is EventKind.REMINDER_SNOOZED:

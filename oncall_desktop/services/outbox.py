@@ -172,7 +172,7 @@ def timeline_event(post: Post, clock: Clock, actor: str) -> TimelineEvent | None
         return None
     at = post.sent_at or clock.now()
     data = {
-        "channel": post.target.value,
+        "channel": str(post.target),  # any registered destination's id
         "link": post.remote_ref,
         "post": post.id,
         "delivered_as": post.delivered_as,
@@ -186,5 +186,6 @@ def timeline_event(post: Post, clock: Clock, actor: str) -> TimelineEvent | None
         at=at,
         kind=EventKind.NOTE,
         actor=actor,
-        data={"text": f"Posted to {post.target.value}", **data},
+        # worded by the timeline in the reader's language (core/narrative)
+        data={"text": f"Posted to {post.target}", "posted_to": str(post.target), **data},
     )

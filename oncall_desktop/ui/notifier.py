@@ -105,6 +105,7 @@ class FreedesktopNotifier(Notifier):
         self._keys: dict[int, str] = {}
         self._early_clicks: dict[int, str] = {}
         self._resent: set[Notification] = set()
+        self._open_label = self.tr("Open")  # here, on the GUI thread; sent from the bus thread
         self._closed = False
         self._lock = threading.Lock()
         self._clicked.connect(self.action_invoked)
@@ -195,7 +196,7 @@ class FreedesktopNotifier(Notifier):
 
     def _send(self, router: Any, address: Any, new_method_call: Any, item: Notification) -> None:
         actions: list[str] = []
-        for action_id, label in ((OPEN, "Open"), *item.actions):
+        for action_id, label in ((OPEN, self._open_label), *item.actions):
             actions += [action_id, clean_line(label, 64)]
         hints: dict[str, tuple[str, Any]] = {"urgency": ("y", 2 if item.urgent else 1)}
         if item.sound:

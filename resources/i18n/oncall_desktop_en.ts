@@ -559,34 +559,6 @@
         <source>The keyring helper could not start ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{id}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slack channel {destination}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slack (webhook)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the Slack webhook stored in Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PagerDuty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PagerDuty incident {destination}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ActionItemsWindow</name>
@@ -1152,6 +1124,13 @@
     </message>
     <message>
         <source>Drill result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2189,7 +2168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SLA: acknowledge &lt; %1 min, resolve &lt; %2 min</source>
+        <source>SLA: acknowledge &lt; %1, resolve &lt; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -559,34 +559,6 @@
             <source>The keyring helper could not start ({reason}).</source>
             <translation>L’assistant du trousseau n’a pas pu démarrer ({reason}).</translation>
         </message>
-        <message>
-            <source>{id}</source>
-            <translation>{id}</translation>
-        </message>
-        <message>
-            <source>Slack</source>
-            <translation>Slack</translation>
-        </message>
-        <message>
-            <source>Slack channel {destination}</source>
-            <translation>le canal Slack {destination}</translation>
-        </message>
-        <message>
-            <source>Slack (webhook)</source>
-            <translation>Slack (webhook)</translation>
-        </message>
-        <message>
-            <source>the Slack webhook stored in Settings</source>
-            <translation>le webhook Slack enregistré dans les Paramètres</translation>
-        </message>
-        <message>
-            <source>PagerDuty</source>
-            <translation>PagerDuty</translation>
-        </message>
-        <message>
-            <source>PagerDuty incident {destination}</source>
-            <translation>l’incident PagerDuty {destination}</translation>
-        </message>
     </context>
     <context>
         <name>ActionItemsWindow</name>
@@ -1156,10 +1128,17 @@
         </message>
     </context>
     <context>
+        <name>FreedesktopNotifier</name>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+    </context>
+    <context>
         <name>HandoffController</name>
         <message>
             <source>On call: %1 (backup %2) until %3</source>
-            <translation>D'astreinte : %1 (backup %2) jusqu'à %3</translation>
+            <translation>D'astreinte : %1 (suppléant %2) jusqu'à %3</translation>
         </message>
         <message>
             <source>On-call handoff: %1</source>
@@ -2189,8 +2168,8 @@
             <translation>Proposé : %1</translation>
         </message>
         <message>
-            <source>SLA: acknowledge &lt; %1 min, resolve &lt; %2 min</source>
-            <translation>SLA : acquittement &lt; %1 min, résolution &lt; %2 min</translation>
+            <source>SLA: acknowledge &lt; %1, resolve &lt; %2</source>
+            <translation>SLA : acquitter &lt; %1, résoudre &lt; %2</translation>
         </message>
         <message>
             <source>Escalation: %1</source>

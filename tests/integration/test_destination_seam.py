@@ -8,8 +8,8 @@ import pytest
 
 from oncall_desktop.core.clock import SystemClock
 from oncall_desktop.core.destinations import Destination, register_destination
-from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post, PostState, RetryPolicy
+from oncall_desktop.core.policy import Text
 from oncall_desktop.integrations.delivery import Courier, Endpoints, register_deliverer
 from oncall_desktop.integrations.errors import ServerError
 from oncall_desktop.integrations.secrets import InMemorySecretStore
@@ -34,9 +34,9 @@ def fly(post: Post, context) -> Attempt:
 register_destination(
     Destination(
         PIGEON,
-        QT_TR_NOOP("Carrier pigeon"),
+        Text(fr="Pigeon voyageur", en="Carrier pigeon"),
         edits_channel=True,
-        describe_destination=QT_TR_NOOP("the loft {destination}"),
+        where=Text(fr="le pigeonnier {destination}", en="the loft {destination}"),
     )
 )
 register_deliverer(PIGEON, fly)
@@ -105,3 +105,37 @@ def test_the_cockpit_lists_its_posts(qtbot, tmp_path, policy, clock):
     finally:
         runner.wait()
         database.close()
+
+
+def test_a_delivered_post_lands_in_the_timeline_in_the_readers_language(qtbot, outbox):
+    """The timeline showed raw ids ("(pagerduty_status)", "(slack)") even in French."""
+    from datetime import UTC, datetime
+
+    from oncall_desktop.core.incident import Incident
+    from oncall_desktop.core.narrative import describe
+    from oncall_desktop.core.policy import Audience, Severity, load_policy
+    from oncall_desktop.services.outbox import timeline_event
+
+    policy = load_policy().policy
+    at = datetime(2025, 10, 20, 22, 15, tzinfo=UTC)
+    sent = Post(
+        PIGEON,
+        "x",
+        incident_id=1,
+        audience=Audience.INTERNAL.value,
+        destination="north loft",
+        state=PostState.SENT,
+        sent_at=at,
+        id=9,
+    )
+    event = timeline_event(sent, SystemClock(), "ana")
+    assert describe(event, policy, "fr").startswith("Mise à jour envoyée : Interne")
+    assert "(Pigeon voyageur)" in describe(event, policy, "fr")
+    assert "(Carrier pigeon)" in describe(event, policy, "en")
+    note = timeline_event(
+        Post(PIGEON, "x", incident_id=1, state=PostState.SENT, id=10), SystemClock(), "ana"
+    )
+    assert describe(note, policy, "fr") == "Publié sur Pigeon voyageur"
+    inc = Incident.declare(title="x", severity=Severity.SEV1, at=at, actor="a")
+    inc.record_update_sent(Audience.INTERNAL, at=at, actor="a", channel="marked by hand")
+    assert describe(inc.timeline[-1], policy, "fr").endswith("(marqué à la main)")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.core.compose import duration_text
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.core.severity import Classification, ImpactAssessment, classify
 
@@ -156,13 +157,11 @@ class SeverityAssessment(QWidget):
     def _show_choice(self) -> None:
         self.override_reason.setEnabled(self.is_override)
         sev = self._policy.severity(self.chosen)
-        ack = int(sev.ack_sla.total_seconds() // 60)
-        resolve = int(sev.resolve_sla.total_seconds() // 60)
         lines = [f"• {c.get(self._language)}" for c in sev.criteria]
-        lines.append(
-            self.tr("SLA: acknowledge < %1 min, resolve < %2 min")
-            .replace("%1", str(ack))
-            .replace("%2", str(resolve))
+        lines.append(  # as the SOP writes them: "< 5 min", "< 2h", "< 24h"
+            self.tr("SLA: acknowledge < %1, resolve < %2")
+            .replace("%1", duration_text(sev.ack_sla))
+            .replace("%2", duration_text(sev.resolve_sla))
         )
         lines.append(
             self.tr("Escalation: %1").replace("%1", sev.escalation_targets.get(self._language))

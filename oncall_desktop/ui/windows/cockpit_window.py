@@ -55,7 +55,6 @@ from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.policy import Audience, EscalationMode, Policy
 from oncall_desktop.services.incidents import IncidentService
-from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.roles import StepIdRole
 from oncall_desktop.ui.models.timeline_model import TimelineModel
@@ -638,7 +637,7 @@ class CockpitWindow(QMainWindow):
         self.posts = posts
         self.posts_view.setRowCount(len(posts))
         for row, post in enumerate(posts):
-            where = shown(destination(post.target).label)  # any registered destination
+            where = destination(post.target).name.get(self._language)  # any registered one
             where += f" {post.destination}" if post.destination else ""
             state = self.tr(POST_STATES[post.state])
             if post.state is PostState.SENT and post.delivered_as == "note":

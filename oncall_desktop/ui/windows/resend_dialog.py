@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.outbox import Post
-from oncall_desktop.services.messages import shown
 
 
 @dataclass(frozen=True)
@@ -38,8 +37,15 @@ def _plain(text: str, parent: QWidget) -> QLabel:
 
 
 class ResendDialog(QDialog):
-    def __init__(self, post: Post, settings_channel: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        post: Post,
+        settings_channel: str,
+        parent: QWidget | None = None,
+        language: str = "en",
+    ) -> None:
         super().__init__(parent)
+        self._language = language
         self.setWindowTitle(self.tr("Edit and resend"))
         self._post = post
         self.reason = _plain(self.tr("Refused: %1").replace("%1", post.last_error), self)
@@ -82,8 +88,7 @@ class ResendDialog(QDialog):
         return self._post.destination
 
     def _where(self) -> str:
-        described = self._where_to.describe_destination or self._where_to.label
-        return shown(described.format(destination=self._channel(), id=self._where_to.id))
+        return self._where_to.describe(self._channel(), self._language)
 
     def _show_destination(self) -> None:
         self.will_use.setText(self.tr("It will be sent to: %1").replace("%1", self._where()))
@@ -97,6 +102,12 @@ class ResendDialog(QDialog):
         return Resend(self.text.toPlainText().strip(), channel)
 
     @classmethod
-    def ask(cls, post: Post, settings_channel: str, parent: QWidget | None = None) -> Resend | None:
-        dialog = cls(post, settings_channel, parent)
+    def ask(
+        cls,
+        post: Post,
+        settings_channel: str,
+        parent: QWidget | None = None,
+        language: str = "en",
+    ) -> Resend | None:
+        dialog = cls(post, settings_channel, parent, language)
         return dialog.result_resend() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -159,3 +159,4 @@ def test_resolution_notices_use_the_resolution_note_already_typed(clock, policy)
 def test_duration_text():
     assert duration_text(timedelta(minutes=75)) == "1h 15min"
     assert duration_text(timedelta(minutes=9)) == "9 min"
+    assert duration_text(timedelta(hours=24)) == "24h"  # not "1440 min" nor "24h 00min"

@@ -74,7 +74,7 @@ def test_prefill_takes_the_facts_from_the_incident(policy, clock):
     assert draft.severity is Severity.SEV1
     assert draft.duration == "1h 15min"
     assert draft.impact.users == "100% users (5,000 active users affected)"
-    assert draft.impact.sla == "Resolve SLA met (< 2h 00min)"
+    assert draft.impact.sla == "Resolve SLA met (< 2h)"  # as the SOP writes it
     assert draft.timeline_zone == "GMT+2, Europe/Paris"
     assert [row.time for row in draft.timeline] == ["00:15", "00:17", "00:20", "01:30"]
     assert draft.timeline[2].event == "Root cause identified (database down)"

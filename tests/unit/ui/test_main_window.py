@@ -154,7 +154,7 @@ def test_declare_dialog(qtbot, policy, clock):
     dialog.assessment.questions["critical_feature"].setChecked(True)
     assert dialog.assessment.chosen is Severity.SEV2  # the proposal is preselected
     assert "20–90%" in dialog.criteria_label.text()
-    assert "acknowledge < 15 min, resolve < 240 min" in dialog.criteria_label.text()
+    assert "acknowledge < 15 min, resolve < 4h" in dialog.criteria_label.text()
     declaration = dialog.declaration()
     assert (declaration.title, declaration.severity) == ("DB down", Severity.SEV2)
     assert declaration.reason == "Yes: Is a critical feature impacted?"
