@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.core.postmortem import ActionStatus, TrackedActionItem
+from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.windows.postmortem_window import STATUS_LABELS
 
@@ -39,7 +40,7 @@ class ActionItemsWindow(QMainWindow):
         self.setObjectName("actionItemsWindow")
         close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("Post-mortem action items"))
-        self.resize(900, 500)
+        fit_to_screen(self, 900, 500)
         self.items: list[TrackedActionItem] = []
         self.today = date.today()
         self.show_done = QCheckBox(self.tr("Show done items"))

@@ -55,6 +55,7 @@ from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.policy import Audience, EscalationMode, Policy
 from oncall_desktop.services.incidents import IncidentService
+from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.roles import StepIdRole
 from oncall_desktop.ui.models.timeline_model import TimelineModel
@@ -391,8 +392,9 @@ class CockpitWindow(QMainWindow):
         layout.addLayout(buttons)
         layout.addWidget(links)
         layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
-        self.resize(1100, 720)
+        # scrolls rather than pushing the step note and "Edit and resend…" off a laptop screen
+        self.setCentralWidget(scrolling(central, self))
+        fit_to_screen(self, 1100, 720)
         self.set_incident(incident)
 
     # --- updates --------------------------------------------------------------------------------

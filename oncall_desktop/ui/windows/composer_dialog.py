@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.compose import AUDIENCE_OF, HumanInput, MessageKind, compose
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
+from oncall_desktop.ui.geometry import fit_to_screen
 
 KIND_LABELS = {
     MessageKind.DECLARED: QT_TRANSLATE_NOOP("ComposerDialog", "INCIDENT DECLARED (internal)"),
@@ -128,7 +129,7 @@ class ComposerDialog(QDialog):
             layout.addWidget(box)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
-        self.resize(640, 760)
+        fit_to_screen(self, 640, 760)
 
         for combo in (self.kind, self.language):
             combo.currentIndexChanged.connect(self._regenerate)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.ui.geometry import fit_to_screen
+
 
 class CrashDialog(QDialog):
     CONTINUE = 1
@@ -49,7 +51,7 @@ class CrashDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.report_view, 1)
         layout.addWidget(buttons)
-        self.resize(720, 480)
+        fit_to_screen(self, 720, 480)
 
     @classmethod
     def ask(cls, report: str, log_path: str) -> bool:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QListWidget, QPlainTextEdit, QSplitter, Q
 
 from oncall_desktop.core.handoff import HandoffNote, change_label, to_markdown
 from oncall_desktop.core.policy import Policy
+from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.text import local_time
 
 
@@ -22,7 +23,7 @@ class HandoffHistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Previous handoffs"))
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
         self.notes = notes
         self.list = QListWidget()
         for note in notes:

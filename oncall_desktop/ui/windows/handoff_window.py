@@ -44,6 +44,7 @@ from oncall_desktop.core.handoff import (
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.services.handoffs import HandoffService
 from oncall_desktop.ui.autosave import Autosave
+from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.text import fill, local_time
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
@@ -90,7 +91,7 @@ class HandoffWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("Handoff — %1").replace("%1", change_label(note.change_at, zone, language))
         )
-        self.resize(900, 900)
+        fit_to_screen(self, 900, 900)
         self.banner = MessageBanner()
         toolbar = QToolBar(self.tr("Handoff"), self)
         self.addToolBar(toolbar)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.kpis import HistoryFilter
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.services.history import HistoryService
+from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.models.history_model import HistoryModel
 from oncall_desktop.ui.models.roles import IncidentRole
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
@@ -58,7 +59,7 @@ class HistoryWindow(QMainWindow):
         self.setObjectName("historyWindow")
         close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("Incident history"))
-        self.resize(1000, 650)
+        fit_to_screen(self, 1000, 650)
         self._zone = zone
         headers = {
             "detected": self.tr("Detected"),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.kpis import DurationStats, KpiReport, Verdict, kpi_duration, verdicts
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.services.history import HistoryService
+from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
@@ -47,7 +48,7 @@ class KpiWindow(QMainWindow):
         self.setObjectName("kpiWindow")
         close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("KPI dashboard"))
-        self.resize(1100, 800)
+        fit_to_screen(self, 1100, 800)
         self._service = service
         self._policy = policy
         self._zone = zone

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.icons import app_icon
 from oncall_desktop.ui.models.incident_table_model import IncidentTableModel
 from oncall_desktop.ui.shortcuts import SETTINGS_SHORTCUT
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         self.rotation_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.rotation_label)
         self.statusBar().addPermanentWidget(self.status_label)
-        self.resize(960, 480)
+        fit_to_screen(self, 960, 480)
 
     def set_policy(self, policy: Policy) -> None:
         """The procedure, loaded once the window is on screen; before the first incident."""

@@ -55,6 +55,7 @@ from oncall_desktop.services.postmortems import (
 )
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.ui.autosave import Autosave
+from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
@@ -126,7 +127,7 @@ class PostmortemWindow(QMainWindow):
         self.autosave = Autosave(self._save, self)
         close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("Post-mortem — %1").replace("%1", opened.draft.title))
-        self.resize(900, 900)
+        fit_to_screen(self, 900, 900)
 
         self.banner = MessageBanner()
         self.save_state = QLabel(self.tr("Saved"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.outbox import Post
+from oncall_desktop.ui.geometry import fit_to_screen
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class ResendDialog(QDialog):
         self.destination.textChanged.connect(self._show_destination)
         self.text.textChanged.connect(self._show_destination)
         self._show_destination()
-        self.resize(560, 420)
+        fit_to_screen(self, 560, 420)
 
     def _channel(self) -> str:
         if self._where_to.edits_channel:

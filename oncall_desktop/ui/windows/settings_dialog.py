@@ -34,6 +34,7 @@ from oncall_desktop.services.connections import (
     SLACK_WEBHOOK_URL,
     ConnectionsService,
 )
+from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 
 REGIONS = (
     (QT_TRANSLATE_NOOP("SettingsDialog", "US service region"), "https://api.pagerduty.com"),
@@ -216,11 +217,15 @@ class SettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        sections = QVBoxLayout(content)
         for box in (general, pagerduty, slack, alerts, rotation):
-            layout.addWidget(box)
+            sections.addWidget(box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(content, self), 1)  # Save stays on screen at 1024x768
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        fit_to_screen(self, content.sizeHint().width() + 40, content.sizeHint().height() + 90)
 
         connections.pagerduty_tested.connect(self._on_tested)
         connections.slack_tested.connect(self._on_slack_tested)

@@ -556,7 +556,11 @@ def test_the_controller_resends_to_the_chosen_channel(qtbot, context, monkeypatc
     monkeypatch.setattr(
         resend_dialog.ResendDialog,
         "ask",
-        classmethod(lambda cls, post, channel, parent=None: resend_dialog.Resend("x", channel)),
+        classmethod(
+            lambda cls, post, channel, parent=None, language="en": resend_dialog.Resend(
+                "x", channel
+            )
+        ),
     )
     sent = []
     monkeypatch.setattr(
