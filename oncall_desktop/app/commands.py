@@ -101,12 +101,26 @@ class CommandHandler:
                     ],
                 }
             )
+        linked = {i.pagerduty_id for i in incidents.active if i.pagerduty_id}
         pages = [
-            {"id": p.id, "title": p.title, "urgency": p.urgency}
+            {
+                "id": p.id,
+                "title": p.title,
+                "urgency": p.urgency,
+                "status": p.status,
+                "incident": next((i.id for i in incidents.active if i.pagerduty_id == p.id), None),
+            }
             for p in self.controller.poller.pages
-            if p.is_triggered
         ]
-        return {"ok": True, "incidents": out, "pages_to_acknowledge": pages}
+        return {
+            "ok": True,
+            "incidents": out,
+            # every page assigned to me, acknowledged ones too: one acknowledged from the
+            # notification and not opened yet must not vanish from every list
+            "pages": pages,
+            "pages_to_acknowledge": [p for p in pages if p["status"] == "triggered"],
+            "pages_without_incident": [p["id"] for p in pages if p["id"] not in linked],
+        }
 
     def _label(self, label: str) -> str:
         if label in ("acknowledge", "resolve"):
@@ -269,10 +283,14 @@ def terminal_safe_json(answer: object) -> str:
 def format_status(answer: dict[str, Any], now: datetime) -> str:
     safe = terminal_safe
     lines = []
-    for page in answer.get("pages_to_acknowledge", []):
+    pages = answer.get("pages", answer.get("pages_to_acknowledge", []))
+    for page in pages:
+        if page.get("incident") is not None:
+            continue  # shown with its incident below
+        waiting = page.get("status", "triggered") == "triggered"
         lines.append(
             f"PAGE {safe(page['id'])}  {safe(page['urgency'])}-urgency  {safe(page['title'])}"
-            "  (ack!)"
+            + ("  (ack!)" if waiting else "  (acknowledged, not opened)")
         )
     incidents = answer.get("incidents", [])
     if not incidents and not lines:

@@ -915,6 +915,7 @@ class AppController(QObject):
         active = self.incidents.active if self.incidents is not None else []
         postmortems = self.postmortems.reminder_entries(now) if self.postmortems else []
         handoffs = self.handoffs.reminder_entries() if self.handoffs is not None else []
+        linked = {i.pagerduty_id for i in active if i.pagerduty_id}
         summary = summarize(
             active,
             self.dues,
@@ -923,6 +924,7 @@ class AppController(QObject):
             len(postmortems),
             len(handoffs),
             now,
+            sum(1 for p in self.poller.pages if not p.is_triggered and p.id not in linked),
         )
         parts = []
         if summary.overdue_incidents:
@@ -931,6 +933,12 @@ class AppController(QObject):
             parts.append(self.tr("%n page(s) to acknowledge", "", summary.pages_to_acknowledge))
         if summary.open_incidents:
             parts.append(self.tr("%n open incident(s)", "", summary.open_incidents))
+        if summary.pages_acknowledged_unopened:
+            parts.append(
+                self.tr(
+                    "%n acknowledged page(s) not opened", "", summary.pages_acknowledged_unopened
+                )
+            )
         if summary.postmortems_overdue:
             parts.append(self.tr("%n post-mortem(s) overdue", "", summary.postmortems_overdue))
         if summary.handoffs_pending:

@@ -32,6 +32,7 @@ class TraySummary:
     open_incidents: int
     postmortems_overdue: int
     handoffs_pending: int
+    pages_acknowledged_unopened: int = 0  # taken from a notification, no incident opened yet
 
     @property
     def quiet(self) -> bool:
@@ -42,6 +43,7 @@ class TraySummary:
             or self.open_incidents
             or self.postmortems_overdue
             or self.handoffs_pending
+            or self.pages_acknowledged_unopened
         )
 
 
@@ -53,6 +55,7 @@ def summarize(
     postmortems_overdue: int,
     handoffs_pending: int,
     now: datetime,
+    pages_acknowledged_unopened: int = 0,
 ) -> TraySummary:
     """``dues_of(incident)``: the updates it owes (core.clocks.next_updates)."""
     incidents = list(active)
@@ -61,10 +64,16 @@ def summarize(
         level = TrayLevel.UPDATE_OVERDUE
     elif offline:
         level = TrayLevel.OFFLINE
-    elif incidents or pages_to_acknowledge:
+    elif incidents or pages_to_acknowledge or pages_acknowledged_unopened:
         level = TrayLevel.INCIDENT_OPEN
     else:
         level = TrayLevel.IDLE
     return TraySummary(
-        level, overdue, pages_to_acknowledge, len(incidents), postmortems_overdue, handoffs_pending
+        level,
+        overdue,
+        pages_to_acknowledge,
+        len(incidents),
+        postmortems_overdue,
+        handoffs_pending,
+        pages_acknowledged_unopened,
     )

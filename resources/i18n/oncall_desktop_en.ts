@@ -694,6 +694,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n acknowledged page(s) not opened</source>
+        <translation>
+            <numerusform>%n acknowledged page not opened</numerusform>
+            <numerusform>%n acknowledged pages not opened</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n post-mortem(s) overdue</source>
         <translation>
             <numerusform>%n post-mortem overdue</numerusform>

@@ -694,6 +694,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n acknowledged page(s) not opened</source>
+            <translation>
+                <numerusform>%n alerte acquittée non ouverte</numerusform>
+                <numerusform>%n alertes acquittées non ouvertes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n post-mortem(s) overdue</source>
             <translation>
                 <numerusform>%n post-mortem en retard</numerusform>

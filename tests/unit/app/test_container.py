@@ -647,3 +647,25 @@ def test_warnings_come_before_a_breach_once_with_the_action_that_meets_it(
     monkeypatch.setattr(ctx.controller, "compose", lambda i, a: composed.append((i, a)))
     ctx.controller._on_notification_action(f"compose:{incident_id}:status_page", "compose")
     qtbot.waitUntil(lambda: composed == [(incident_id, "status_page")], timeout=5000)
+
+
+def test_a_page_acknowledged_from_the_notification_stays_visible(qtbot, context, clock):
+    """Issue 17: acknowledged from the notification, the page vanished: the window said 'No
+    open incident', the tray went idle and `status` listed only triggered pages."""
+    from dataclasses import replace
+
+    from oncall_desktop.app import commands
+    from oncall_desktop.app.commands import format_status
+    from oncall_desktop.ui.icons import TrayState
+    from oncall_desktop.ui.tray import Tray
+
+    ctx = context(settings=Settings(language="en"))
+    ctx.controller.tray = Tray()
+    page = low_and_high_pages()[1]
+    ctx.poller.pages = [replace(page, status="acknowledged")]
+    ctx.controller.update_tray(clock.now())
+    assert ctx.controller.tray.state is TrayState.INCIDENT_OPEN  # not idle
+    assert "1 acknowledged page not opened" in ctx.controller.tray.icon.toolTip()
+    status = commands.CommandHandler(ctx).status()
+    assert [p["id"] for p in status["pages"]] == ["H1"] and status["pages_to_acknowledge"] == []
+    assert "(acknowledged, not opened)" in format_status(status, clock.now())
