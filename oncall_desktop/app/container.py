@@ -260,6 +260,7 @@ class AppController(QObject):
         self._last_poll_state: PollState | None = None
         self.cockpits: dict[int, CockpitWindow] = {}
         self._overdue_alerted: set[tuple[int, str, datetime]] = set()
+        self._alerted_pages: set[str] = set()  # pages whose notification may still be up
         self._dues_cache: dict[tuple[object, ...], dict[Audience, UpdateDue]] = {}
 
         window.declare_requested.connect(self.declare)
@@ -589,6 +590,7 @@ class AppController(QObject):
         rest = wanted[MAX_SINGLE_ALERTS:]
         wanted = wanted[:MAX_SINGLE_ALERTS]
         for page in wanted:
+            self._alerted_pages.add(page.id)
             urgent = page.urgency == "high"
             where = page.service or "PagerDuty"
             body = self.notification_body(page.title)
@@ -637,8 +639,10 @@ class AppController(QObject):
             self.window.bring_forward()
         elif action == ACKNOWLEDGE:
             self.poller.acknowledge(key)
+            self.notifier.withdraw(key)  # handled: off the screen
         elif action == OPEN:
             self.open_page(key)
+            self.notifier.withdraw(key)
 
     def snooze(self, minutes: int) -> None:
         self.snoozed_until = self.clock.now() + timedelta(minutes=minutes) if minutes else None
@@ -653,6 +657,10 @@ class AppController(QObject):
         for key in list(self.window.banner.texts()):
             if key.startswith("alert-") and key not in waiting:
                 self.window.banner.clear_message(key)
+        for page in pages:  # acknowledged here or elsewhere: its alert has done its job
+            if not page.is_triggered and page.id in self._alerted_pages:
+                self._alerted_pages.discard(page.id)
+                self.notifier.withdraw(page.id)
         if self.incidents is not None:
             self.incidents.sync_from_pagerduty(pages)
         self.update_tray(self.clock.now())

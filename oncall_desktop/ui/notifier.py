@@ -50,8 +50,17 @@ class Notifier(QObject):
     def notify(self, notification: Notification) -> None:
         raise NotImplementedError
 
+    def withdraw(self, key: str) -> None:
+        """The notifications about ``key`` were handled (acknowledged, opened): take them off
+        the screen. Where the desktop cannot, nothing happens."""
+
     def close(self) -> None:
         pass
+
+
+@dataclass(frozen=True)
+class _Withdraw:
+    key: str
 
 
 class WindowNotifier(Notifier):
@@ -69,6 +78,11 @@ class WindowNotifier(Notifier):
             show(f"alert-{notification.key}", f"{notification.title}: {notification.body}", level)
         QApplication.alert(self._window)
         self.shown.emit(notification.key)
+
+    def withdraw(self, key: str) -> None:
+        banner = getattr(self._window, "banner", None)
+        if banner is not None:
+            banner.clear_message(f"alert-{key}")
 
 
 class TrayNotifier(Notifier):
@@ -101,10 +115,11 @@ class FreedesktopNotifier(Notifier):
     def __init__(self, app_name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._app_name = app_name
-        self._outbox: queue.Queue[Notification | None] = queue.Queue()
+        self._outbox: queue.Queue[Notification | _Withdraw | None] = queue.Queue()
         self._keys: dict[int, str] = {}
         self._early_clicks: dict[int, str] = {}
         self._resent: set[Notification] = set()
+        self._withdrawn: set[int] = set()
         self._open_label = self.tr("Open")  # here, on the GUI thread; sent from the bus thread
         self._closed = False
         self._lock = threading.Lock()
@@ -152,6 +167,24 @@ class FreedesktopNotifier(Notifier):
     def notify(self, notification: Notification) -> None:
         self._outbox.put(notification)
 
+    def withdraw(self, key: str) -> None:
+        self._outbox.put(_Withdraw(key))
+
+    def _close_notifications(
+        self, router: Any, address: Any, new_method_call: Any, item: _Withdraw
+    ) -> None:
+        """CloseNotification for every notification shown about the key."""
+        with self._lock:  # the ids stay known: a click already on its way is still routed
+            ids = [nid for nid, key in self._keys.items() if key == item.key]
+            ids = [nid for nid in ids if nid not in self._withdrawn]
+            self._withdrawn.update(ids)
+        for nid in ids:
+            message = new_method_call(address, "CloseNotification", "u", (nid,))
+            try:
+                router.send_and_get_reply(message, timeout=5)
+            except TimeoutError:
+                log.warning("notification %s not withdrawn", nid)
+
     def close(self) -> None:
         self._closed = True
         self._outbox.put(None)
@@ -184,7 +217,10 @@ class FreedesktopNotifier(Notifier):
                             self.PATH, bus_name=self.BUS_NAME, interface=self.BUS_NAME
                         )
                         while (item := self._outbox.get()) is not None:
-                            self._send(router, address, new_method_call, item)
+                            if isinstance(item, _Withdraw):
+                                self._close_notifications(router, address, new_method_call, item)
+                            else:
+                                self._send(router, address, new_method_call, item)
                             delay = RECONNECT_FIRST_S
                         return  # closed
             except Exception:  # the bus went away: connect again, later

@@ -78,6 +78,15 @@ def test_page_notifies_and_acknowledges_from_the_notification(desktop, tmp_path,
         assert wait_for(
             lambda: pagerduty.incidents[incident]["status"] == "acknowledged", timeout=10
         )
+        # handled: the notification is taken off the screen (CloseNotification over D-Bus)
+        assert wait_for(
+            lambda: [
+                e
+                for e in desktop.events()
+                if e["event"] == "CloseNotification" and e["id"] == note["id"]
+            ],
+            timeout=10,
+        ), "the handled notification stayed on screen"
         # "Open" creates the local incident with PagerDuty's times
         click(desktop, note["id"], "default")
         database = tmp_path / "data" / "oncall.sqlite3"
