@@ -265,6 +265,8 @@ class AppController(QObject):
 
         window.declare_requested.connect(self.declare)
         window.settings_requested.connect(self.open_settings)
+        window.page_acknowledge_requested.connect(poller.acknowledge)
+        window.page_open_requested.connect(self.open_page)
         window.hidden_to_tray.connect(self._on_window_hidden_to_tray)
         window.incident_activated.connect(self.open_cockpit)
         window.declare_action.setEnabled(False)  # until the database is open
@@ -548,6 +550,7 @@ class AppController(QObject):
             window.set_incident(incident)
 
     def _on_incidents_listed(self, incidents: list[Incident]) -> None:
+        self._show_pages(self.poller.pages)  # a page opened as an incident leaves the list
         for incident in incidents:  # e.g. a colleague acknowledged it in PagerDuty
             window = self.cockpits.get(incident.id or -1)
             if window is not None and len(incident.timeline) != len(window.incident.timeline):
@@ -651,6 +654,7 @@ class AppController(QObject):
     def _on_pages_changed(self, pages: list[Page]) -> None:
         if self.tray is not None:
             self.tray.set_pages(pages)
+        self._show_pages(pages)
         # Without a tray, alerts are banners in the window: one a page still waiting, not one
         # for every page ever seen (they piled up, and memory with them).
         waiting = {f"alert-{p.id}" for p in pages if p.is_triggered}
@@ -664,6 +668,12 @@ class AppController(QObject):
         if self.incidents is not None:
             self.incidents.sync_from_pagerduty(pages)
         self.update_tray(self.clock.now())
+
+    def _show_pages(self, pages: list[Page]) -> None:
+        """The main window lists the pages that have no local incident yet."""
+        active = self.incidents.active if self.incidents is not None else []
+        linked = {i.pagerduty_id for i in active if i.pagerduty_id}
+        self.window.set_pages([p for p in pages if p.id not in linked])
 
     def _on_pages_left(self, pages: list[Page]) -> None:
         if self.incidents is not None:

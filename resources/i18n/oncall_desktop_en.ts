@@ -1647,6 +1647,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No incident opened yet: open the page above to work it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Terminal commands and a second launch cannot reach this window: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1655,6 +1659,53 @@
     <name>MessageBanner</name>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PagesPanel</name>
+    <message>
+        <source>Pages assigned to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged, not opened</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1647,6 +1647,10 @@
             <translation>Aucun incident ouvert. Restez vigilant.</translation>
         </message>
         <message>
+            <source>No incident opened yet: open the page above to work it.</source>
+            <translation>Aucun incident ouvert : ouvrez l’alerte ci-dessus pour la traiter.</translation>
+        </message>
+        <message>
             <source>Terminal commands and a second launch cannot reach this window: %1</source>
             <translation>Les commandes du terminal et un second lancement ne peuvent pas joindre cette fenêtre : %1</translation>
         </message>
@@ -1656,6 +1660,53 @@
         <message>
             <source>Dismiss</source>
             <translation>Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>PagesPanel</name>
+        <message>
+            <source>Pages assigned to me</source>
+            <translation>Alertes qui me sont assignées</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>Urgence</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Acquitter</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>haute</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>basse</translation>
+        </message>
+        <message>
+            <source>to acknowledge</source>
+            <translation>à acquitter</translation>
+        </message>
+        <message>
+            <source>acknowledged, not opened</source>
+            <translation>acquittée, non ouverte</translation>
         </message>
     </context>
     <context>

@@ -24,6 +24,7 @@ from oncall_desktop.ui.icons import app_icon
 from oncall_desktop.ui.models.incident_table_model import IncidentTableModel
 from oncall_desktop.ui.shortcuts import SETTINGS_SHORTCUT
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
+from oncall_desktop.ui.widgets.pages_panel import PagesPanel
 
 if TYPE_CHECKING:  # loaded after the window is shown (see app/shell.py)
     from oncall_desktop.core.incident import Incident
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
     history_requested = Signal()
     handoff_requested = Signal()
     hidden_to_tray = Signal()
+    page_acknowledge_requested = Signal(str)
+    page_open_requested = Signal(str)
 
     def __init__(
         self,
@@ -129,9 +132,14 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.table)
 
+        self.pages = PagesPanel(self)
+        self.pages.acknowledge_requested.connect(self.page_acknowledge_requested)
+        self.pages.open_requested.connect(self.page_open_requested)
+
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
+        layout.addWidget(self.pages)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status_label = QLabel(self)
@@ -152,6 +160,16 @@ class MainWindow(QMainWindow):
         for name in ("severity", "status", "detected"):
             self.table.resizeColumnToContents(self.model.COLUMNS.index(name))
         self.stack.setCurrentWidget(self.table if incidents else self.empty_label)
+
+    def set_pages(self, pages: list[object]) -> None:
+        """The pages assigned to me that have no local incident yet (plain objects: id, title,
+        urgency, service, status)."""
+        self.pages.set_pages(pages)
+        self.empty_label.setText(
+            self.tr("No incident opened yet: open the page above to work it.")
+            if pages
+            else self.tr("No open incident. Stay sharp.")
+        )
 
     def select_incident(self, incident_id: int) -> bool:
         for row in range(self.model.rowCount()):

@@ -669,3 +669,35 @@ def test_a_page_acknowledged_from_the_notification_stays_visible(qtbot, context,
     status = commands.CommandHandler(ctx).status()
     assert [p["id"] for p in status["pages"]] == ["H1"] and status["pages_to_acknowledge"] == []
     assert "(acknowledged, not opened)" in format_status(status, clock.now())
+
+
+def test_pages_are_listed_in_the_main_window_until_opened(qtbot, context, clock, monkeypatch):
+    from dataclasses import replace
+
+    ctx = context(settings=Settings(language="en"))
+    low, high = low_and_high_pages()
+    acknowledged = replace(high, status="acknowledged")
+    ctx.poller.pages = [low, acknowledged]
+    ctx.controller._on_pages_changed(ctx.poller.pages)
+    panel = ctx.window.pages
+    assert panel.isVisibleTo(ctx.window)
+    rows = [panel.table.item(r, 3).text() for r in range(panel.table.rowCount())]
+    assert rows == ["to acknowledge", "acknowledged, not opened"]  # waiting ones first
+    assert panel.table.item(1, 1).text() == "<b>API</b> & down"  # plain text
+    assert "open the page above" in ctx.window.empty_label.text()
+    acked = []
+    monkeypatch.setattr(ctx.poller, "acknowledge", acked.append)
+    ctx.window.page_acknowledge_requested.disconnect()
+    ctx.window.page_acknowledge_requested.connect(ctx.poller.acknowledge)
+    panel.table.selectRow(0)
+    panel.acknowledge_button.click()
+    assert acked == ["L1"]
+    panel.table.selectRow(1)
+    assert not panel.acknowledge_button.isEnabled()  # already acknowledged: Open only
+    with qtbot.waitSignal(ctx.incidents.incident_opened, timeout=5000):
+        panel.open_button.click()
+    qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
+    ctx.controller._on_pages_changed(ctx.poller.pages)
+    assert [panel.table.item(r, 1).text() for r in range(panel.table.rowCount())] == [
+        "disk 80%"
+    ]  # the opened page is now an incident in the list below

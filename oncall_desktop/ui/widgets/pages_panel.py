@@ -1,0 +1,102 @@
+"""The pages assigned to me, in the main window: waiting ones and acknowledged ones not opened
+yet, each with Acknowledge and Open. A page is never only in a tray submenu.
+
+Built with the first window, before the procedure or the core load: it takes pages as plain
+objects (id, title, urgency, service, status).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class PagesPanel(QGroupBox):
+    """Signals:
+    acknowledge_requested(str): acknowledge this PagerDuty incident id.
+    open_requested(str): open (or create) the local incident of this page.
+    """
+
+    acknowledge_requested = Signal(str)
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Pages assigned to me"), parent)
+        self.setObjectName("pagesPanel")
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Urgency"), self.tr("Title"), self.tr("Service"), self.tr("Status")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setMaximumHeight(150)
+        self.acknowledge_button = QPushButton(self.tr("Acknowledge"), self)
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.acknowledge_button.clicked.connect(lambda: self._emit(self.acknowledge_requested))
+        self.open_button.clicked.connect(lambda: self._emit(self.open_requested))
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.table.itemDoubleClicked.connect(lambda _item: self._emit(self.open_requested))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.acknowledge_button)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self._pages: list[Any] = []
+        self.setVisible(False)
+        self._enable()
+
+    def set_pages(self, pages: list[Any]) -> None:
+        """Triggered pages first (they need an acknowledgement), then acknowledged ones."""
+        selected = self.selected_page()
+        self._pages = sorted(pages, key=lambda p: p.status != "triggered")
+        self.table.setRowCount(len(self._pages))
+        for row, page in enumerate(self._pages):
+            waiting = page.status == "triggered"
+            cells = (
+                self.tr("high") if page.urgency == "high" else self.tr("low"),
+                page.title,  # text from outside: an item shows it as plain text
+                page.service,
+                self.tr("to acknowledge") if waiting else self.tr("acknowledged, not opened"),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, page.id)
+                self.table.setItem(row, column, item)
+            if selected is not None and page.id == selected.id:
+                self.table.selectRow(row)
+        if self._pages and self.selected_page() is None:
+            self.table.selectRow(0)
+        self.setVisible(bool(self._pages))
+        self._enable()
+
+    def selected_page(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._pages):
+            return None
+        return self._pages[rows[0].row()]
+
+    def _enable(self) -> None:
+        page = self.selected_page()
+        self.open_button.setEnabled(page is not None)
+        self.acknowledge_button.setEnabled(page is not None and page.status == "triggered")
+
+    def _emit(self, signal: Any) -> None:
+        page = self.selected_page()
+        if page is not None:
+            signal.emit(page.id)
