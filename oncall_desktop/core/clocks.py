@@ -18,6 +18,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from oncall_desktop.core.clock import utc
+from oncall_desktop.core.evidence import done_steps
 from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.policy import (
     AntiPattern,
@@ -314,6 +315,7 @@ def phase_progress(incident: Incident, policy: Policy) -> list[PhaseProgress]:
     severity took effect (the resolve clock's start)."""
     origin = resolve_clock(incident, policy)
     scale = phase_scale(origin.severity or incident.severity, policy)
+    ticked = done_steps(incident, policy)  # by a person or by evidence
     result = []
     for phase in policy.phases:
         if phase.start is None:  # post-incident: starts at resolution
@@ -322,11 +324,7 @@ def phase_progress(incident: Incident, policy: Policy) -> list[PhaseProgress]:
         else:
             start = origin.started_at + phase.start * scale
             end = origin.started_at + phase.end * scale if phase.end is not None else None
-        done = sum(
-            1
-            for step in phase.steps
-            if incident.steps.get(step.id) and incident.steps[step.id].done
-        )
+        done = sum(1 for step in phase.steps if step.id in ticked)
         result.append(PhaseProgress(phase, start, end, done, len(phase.steps)))
     return result
 
@@ -474,12 +472,13 @@ def breach_warnings(incident: Incident, policy: Policy, now: datetime) -> list[B
 def reminders(incident: Incident, policy: Policy, now: datetime) -> list[AntiPattern]:
     """The SOP's anti-patterns that apply to where the incident stands right now."""
     phase = current_phase(incident, policy).phase.id
-    root_cause_found = bool(incident.steps.get("2.4") and incident.steps["2.4"].done)
+    ticked = done_steps(incident, policy)
+    root_cause_found = "2.4" in ticked
     wanted = set()
     if incident.is_active and phase == "investigation":
         wanted.add("panic_guess")
     fixing = incident.status is Status.MITIGATING or any(
-        incident.steps.get(step.id) and incident.steps[step.id].done
+        step.id in ticked and not ticked[step.id].by_the_app
         for p in policy.phases
         if p.id in ("mitigation", "resolution")
         for step in p.steps

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from oncall_desktop.core.clock import utc
+from oncall_desktop.core.evidence import done_steps
 from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.policy import Audience, Policy
 
@@ -117,7 +118,8 @@ def score(incident: Incident, policy: Policy, now: datetime) -> DrillScore:
         required += due
         on_time += met
     steps = [s.id for p in policy.phases if p.start is not None for s in p.steps]
-    done = sum(1 for s in steps if incident.steps.get(s) and incident.steps[s].done)
+    ticked = done_steps(incident, policy)  # by the engineer or by what the app saw done
+    done = sum(1 for s in steps if s in ticked)
     return DrillScore(
         time_to_ack=ack,
         ack_target=policy.severity(incident.severity).ack_sla,

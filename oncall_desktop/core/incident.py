@@ -222,10 +222,15 @@ class Incident:
         self.steps[step_id] = StepState(step_id, done_at=at, done_by=actor, note=note.strip())
         self._record(at, EventKind.STEP_DONE, actor, step=step_id, note=note.strip())
 
-    def untick_step(self, step_id: str, *, at: datetime, actor: str) -> None:
-        if not self.steps.get(step_id, StepState(step_id)).done:
+    def untick_step(
+        self, step_id: str, *, at: datetime, actor: str, ticked_by_evidence: bool = False
+    ) -> None:
+        """``ticked_by_evidence``: the step is done by what the app saw (core/evidence), not
+        by a person's tick; a person may still say it is not done."""
+        if not ticked_by_evidence and not self.steps.get(step_id, StepState(step_id)).done:
             raise DomainError(f"step {step_id} is not done")
-        self.steps[step_id] = StepState(step_id, note=self.steps[step_id].note)
+        note = self.steps[step_id].note if step_id in self.steps else ""
+        self.steps[step_id] = StepState(step_id, note=note)
         self._record(at, EventKind.STEP_UNDONE, actor, step=step_id)
 
     def add_note(self, text: str, *, at: datetime, actor: str, **details: Any) -> None:

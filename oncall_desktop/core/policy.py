@@ -229,6 +229,7 @@ class Policy:
     cadence: Mapping[Audience, AudienceCadence]
     phases: tuple[PhaseDef, ...]
     post_incident_monitoring: timedelta
+    step_evidence: Mapping[str, str]  # step id -> the evidence that ticks it
     phase_reference: Severity
     initial_update_within: timedelta
     resolution_update_within: timedelta
@@ -563,6 +564,16 @@ def _phases(node: _Node) -> tuple[PhaseDef, ...]:
 
 
 def _parse(data: dict[str, Any]) -> Policy:
+    policy = _parse_all(data)
+    unknown = sorted(set(policy.step_evidence) - set(policy.step_ids))
+    if unknown:
+        raise PolicyError(
+            f"step_evidence.{unknown[0]}", QT_TR_NOOP("is not a step of the checklist")
+        )
+    return policy
+
+
+def _parse_all(data: dict[str, Any]) -> Policy:
     root = _Node(data, "")
     sop = root["sop"]
     kpis = root["kpis"]
@@ -605,6 +616,7 @@ def _parse(data: dict[str, Any]) -> Policy:
         phases=_phases(root["phases"]),
         post_incident_monitoring=root["post_incident"]["monitoring_minutes"].minutes(),
         phase_reference=root["phase_boxes"]["reference_severity"].enum(Severity),
+        step_evidence={step: node.string() for step, node in root.get("step_evidence", {}).items()},
         initial_update_within=root["communication"]["initial_within_minutes"].minutes(),
         resolution_update_within=root["communication"]["resolution_within_minutes"].minutes(),
         warn_before=root["communication"]["warn_before_minutes"].minutes(),

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.errors import DomainError
+from oncall_desktop.core.evidence import is_done
 from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience, Policy, Severity
@@ -223,8 +224,14 @@ class IncidentService(QObject):
         def apply(incident: Incident, now: datetime, who: str) -> None:
             if done:
                 incident.tick_step(step_id, at=now, actor=who, note=note)
-            else:
-                incident.untick_step(step_id, at=now, actor=who)
+                return
+            person_ticked = incident.steps.get(step_id) and incident.steps[step_id].done
+            incident.untick_step(
+                step_id,
+                at=now,
+                actor=who,
+                ticked_by_evidence=not person_ticked and is_done(incident, self.policy, step_id),
+            )
 
         self.change(incident_id, apply)
 

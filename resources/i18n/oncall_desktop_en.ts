@@ -464,6 +464,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>is not a step of the checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{weekday} is not a day of the week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -739,6 +743,38 @@
 <context>
     <name>ChecklistModel</name>
     <message>
+        <source>the page was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the incident was acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the severity was set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the declaration was posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an escalation contact was reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an update was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the incident was resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a resolution notice was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Phase / step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,6 +796,14 @@
     </message>
     <message>
         <source>%1 · %2 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked by the app: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

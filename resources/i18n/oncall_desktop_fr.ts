@@ -464,6 +464,10 @@
             <translation>au moins une phase est nécessaire</translation>
         </message>
         <message>
+            <source>is not a step of the checklist</source>
+            <translation>n’est pas une étape de la liste</translation>
+        </message>
+        <message>
             <source>{weekday} is not a day of the week</source>
             <translation>{weekday} n’est pas un jour de la semaine</translation>
         </message>
@@ -739,6 +743,38 @@
     <context>
         <name>ChecklistModel</name>
         <message>
+            <source>the page was received</source>
+            <translation>l’alerte a été reçue</translation>
+        </message>
+        <message>
+            <source>the incident was acknowledged</source>
+            <translation>l’incident a été acquitté</translation>
+        </message>
+        <message>
+            <source>the severity was set</source>
+            <translation>la sévérité a été fixée</translation>
+        </message>
+        <message>
+            <source>the declaration was posted</source>
+            <translation>la déclaration a été publiée</translation>
+        </message>
+        <message>
+            <source>an escalation contact was reached</source>
+            <translation>un contact d’escalade a été prévenu</translation>
+        </message>
+        <message>
+            <source>an update was sent</source>
+            <translation>une mise à jour a été envoyée</translation>
+        </message>
+        <message>
+            <source>the incident was resolved</source>
+            <translation>l’incident a été résolu</translation>
+        </message>
+        <message>
+            <source>a resolution notice was sent</source>
+            <translation>un avis de résolution a été envoyé</translation>
+        </message>
+        <message>
             <source>Phase / step</source>
             <translation>Phase / étape</translation>
         </message>
@@ -761,6 +797,14 @@
         <message>
             <source>%1 · %2 min left</source>
             <translation>%1 · %2 min restantes</translation>
+        </message>
+        <message>
+            <source>by the app</source>
+            <translation>par l’application</translation>
+        </message>
+        <message>
+            <source>Ticked by the app: %1</source>
+            <translation>Coché par l’application : %1</translation>
         </message>
     </context>
     <context>

@@ -11,6 +11,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
     QObject,
@@ -20,7 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from oncall_desktop.core.clocks import PhaseProgress, current_phase, phase_progress
+from oncall_desktop.core.clocks import PhaseProgress, current_phase, phase_progress, phase_scale
+from oncall_desktop.core.evidence import StepDone, done_steps
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.ui.models.roles import PhaseIdRole, StepIdRole
@@ -28,6 +30,19 @@ from oncall_desktop.ui.text import fill, local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 _PHASE = 0  # internalId of phase rows; steps carry phase row + 1
+
+
+# What the app saw, said in the step's tooltip (keys: core/evidence.py)
+EVIDENCE_LABELS = {
+    "page_received": QT_TRANSLATE_NOOP("ChecklistModel", "the page was received"),
+    "acknowledged": QT_TRANSLATE_NOOP("ChecklistModel", "the incident was acknowledged"),
+    "severity_confirmed": QT_TRANSLATE_NOOP("ChecklistModel", "the severity was set"),
+    "declaration_posted": QT_TRANSLATE_NOOP("ChecklistModel", "the declaration was posted"),
+    "contact_notified": QT_TRANSLATE_NOOP("ChecklistModel", "an escalation contact was reached"),
+    "update_sent": QT_TRANSLATE_NOOP("ChecklistModel", "an update was sent"),
+    "resolved": QT_TRANSLATE_NOOP("ChecklistModel", "the incident was resolved"),
+    "resolution_notice_sent": QT_TRANSLATE_NOOP("ChecklistModel", "a resolution notice was sent"),
+}
 
 
 class ChecklistModel(QAbstractItemModel):
@@ -45,6 +60,7 @@ class ChecklistModel(QAbstractItemModel):
         self._language = language
         self._zone = zone
         self._incident: Incident | None = None
+        self._done: dict[str, StepDone] = {}
         self._progress: list[PhaseProgress] = []
         self._current = ""
         self._now: datetime | None = None
@@ -54,6 +70,7 @@ class ChecklistModel(QAbstractItemModel):
     def set_incident(self, incident: Incident) -> None:
         self.beginResetModel()
         self._incident = incident
+        self._done = done_steps(incident, self._policy)  # by a person or by evidence
         self._progress = phase_progress(incident, self._policy)
         self._current = current_phase(incident, self._policy).phase.id
         self.endResetModel()
@@ -174,7 +191,9 @@ class ChecklistModel(QAbstractItemModel):
             if progress.starts_at is None:
                 return self.tr("after resolution")
             return self.tr("from %1").replace("%1", local_time(progress.starts_at, self._zone))
-        box = f"{int(phase.start.total_seconds() // 60)}–{int(phase.end.total_seconds() // 60)} min"
+        scale = phase_scale(self._incident.severity, self._policy) if self._incident else 1.0
+        start, end = (int(b.total_seconds() * scale // 60) for b in (phase.start, phase.end))
+        box = f"{start}–{end} min"  # scaled to the severity (README)
         if self._now is None or progress.complete or progress.ends_at is None:
             return box
         seconds = (progress.ends_at - self._now).total_seconds()
@@ -187,15 +206,20 @@ class ChecklistModel(QAbstractItemModel):
     def _step_data(self, progress: PhaseProgress, row: int, column: int, role: int) -> Any:
         step = progress.phase.steps[row]
         state = self._incident.steps.get(step.id) if self._incident else None
-        done = state is not None and state.done
+        done = self._done.get(step.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return f"{step.id} {step.text.get(self._language)}"
-            if done and state is not None and state.done_at is not None:
-                return f"{local_time(state.done_at, self._zone)} · {state.done_by}"
-            return ""
+            if done is None:
+                return ""
+            who = self.tr("by the app") if done.by_the_app else done.by
+            return f"{local_time(done.at, self._zone)} · {who}"
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and done is not None and done.by_the_app:
+            return self.tr("Ticked by the app: %1").replace(
+                "%1", self.tr(EVIDENCE_LABELS.get(done.evidence, done.evidence))
+            )
         if role == Qt.ItemDataRole.ToolTipRole and state is not None and state.note:
             return state.note
         if role == StepIdRole:

@@ -604,9 +604,28 @@ class CockpitWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def _on_step_toggled(self, step_id: str, done: bool) -> None:
+        """A step whose action lives in the app opens it (evaluating the severity opens the
+        wizard, posting the declaration the composer); what it does then ticks the step."""
+        evidence = self._policy.step_evidence.get(step_id)
+        if done and evidence == "severity_confirmed":
+            self._confirm_severity(step_id)
+            return
+        if done and evidence == "declaration_posted":
+            self.compose_requested.emit(self.incident_id, Audience.INTERNAL.value)
+            return
         note = self.step_note.text().strip() if done else ""
         self.step_note.clear()
         self._service.tick_step(self.incident_id, step_id, done, note)
+
+    def _confirm_severity(self, step_id: str) -> None:
+        answer = SeverityDialog.ask(self._policy, self._language, self.incident.severity, self)
+        if answer is None:
+            return
+        severity, reason = answer
+        if severity is self.incident.severity:  # confirmed as it was: the tick says so
+            self._service.tick_step(self.incident_id, step_id, True, reason)
+        else:
+            self._service.change_severity(self.incident_id, severity, reason)
 
     def _on_add_note(self) -> None:
         text = self.note_edit.text().strip()

@@ -83,7 +83,9 @@ def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
         result = scored.args[0]
         assert result.ack_met
         assert (result.updates_on_time, result.updates_due) == (1, 1)
-        assert result.steps_done == 5 and result.steps_total > 5
+        # the five ticked by hand, and what the app saw done: the page received and
+        # acknowledged, the declaration posted, the resolution
+        assert result.steps_done >= 6 and result.steps_total > result.steps_done
         assert 30 + 40 <= result.points < 100
         assert result.lines()[-1] == f"Score: {result.points} / 100"
 
@@ -121,4 +123,7 @@ def test_the_score_counts_late_and_missing_updates(policy):
     # internal: on time at 4 min, late at 25 (due at 19), then due at 40: after the end;
     # status page: due at 5 min, never sent; executive: due at 5 min, never sent
     assert (result.updates_on_time, result.updates_due) == (1, 4)
-    assert result.points == round(40 * 1 / 4 + 30 * 1 / result.steps_total)
+    # 1.1 ticked by hand; by evidence: acknowledged (1.2), declared through the wizard (1.3),
+    # the declaration posted (1.4), an update after it (3.3), resolved (4.2)
+    assert result.steps_done == 6
+    assert result.points == round(40 * 1 / 4 + 30 * 6 / result.steps_total)

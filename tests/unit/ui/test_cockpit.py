@@ -379,3 +379,34 @@ def test_resolve_needs_a_note(qtbot):
     assert not ok.isEnabled()
     dialog.note.setPlainText("restarted the pool")
     assert ok.isEnabled()
+
+
+def test_steps_ticked_by_evidence_say_so_and_ticking_an_app_step_opens_it(
+    qtbot, cockpit, service, store, clock, monkeypatch
+):
+    window = cockpit(stored(store, clock, Severity.SEV3))
+    service.move_to(window.incident_id, Status.ACKNOWLEDGED)
+    wait_for_event(qtbot, window, EventKind.STATUS_CHANGED)
+    index = window.step_index("1.2")
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert index.siblingAtColumn(1).data().endswith("· by the app")
+    assert "acknowledged" in index.data(Qt.ItemDataRole.ToolTipRole)
+    # 1.3 opens the severity wizard; what it decides ticks the step
+    monkeypatch.setattr(
+        cockpit_window.SeverityDialog,
+        "ask",
+        classmethod(lambda cls, *args, **kw: (Severity.SEV2, "Gmail users only")),
+    )
+    window.checklist.setData(
+        window.step_index("1.3"), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    wait_for_event(qtbot, window, EventKind.SEVERITY_CHANGED)
+    assert window.incident.severity is Severity.SEV2
+    assert window.step_index("1.3").data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    # 1.4 opens the composer for the declaration
+    asked = []
+    window.compose_requested.connect(lambda i, audience: asked.append(audience))
+    window.checklist.setData(
+        window.step_index("1.4"), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert asked == ["internal"]
