@@ -846,6 +846,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>acknowledge the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluate the severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post the declaration (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalate (contacts below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send the update to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve within the SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send the resolution notice to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watch for an hour, then close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing: the incident is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate severity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose the declaration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose the update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose the resolution notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Compose…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,6 +1015,18 @@
     </message>
     <message>
         <source>%1 (snoozed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -846,6 +846,66 @@
             <translation>refusé</translation>
         </message>
         <message>
+            <source>acknowledge the incident</source>
+            <translation>acquitter l’incident</translation>
+        </message>
+        <message>
+            <source>evaluate the severity</source>
+            <translation>évaluer la sévérité</translation>
+        </message>
+        <message>
+            <source>post the declaration (%1)</source>
+            <translation>publier la déclaration (%1)</translation>
+        </message>
+        <message>
+            <source>escalate (contacts below)</source>
+            <translation>escalader (contacts ci-dessous)</translation>
+        </message>
+        <message>
+            <source>send the update to %1</source>
+            <translation>envoyer la mise à jour : %1</translation>
+        </message>
+        <message>
+            <source>resolve within the SLA</source>
+            <translation>résoudre dans le délai</translation>
+        </message>
+        <message>
+            <source>send the resolution notice to %1</source>
+            <translation>envoyer l’avis de résolution : %1</translation>
+        </message>
+        <message>
+            <source>watch for an hour, then close</source>
+            <translation>surveiller une heure, puis clore</translation>
+        </message>
+        <message>
+            <source>close the incident</source>
+            <translation>clore l’incident</translation>
+        </message>
+        <message>
+            <source>nothing: the incident is closed</source>
+            <translation>rien : l’incident est clos</translation>
+        </message>
+        <message>
+            <source>Evaluate severity…</source>
+            <translation>Évaluer la sévérité…</translation>
+        </message>
+        <message>
+            <source>Compose the declaration…</source>
+            <translation>Rédiger la déclaration…</translation>
+        </message>
+        <message>
+            <source>Compose the update…</source>
+            <translation>Rédiger la mise à jour…</translation>
+        </message>
+        <message>
+            <source>Resolve…</source>
+            <translation>Résoudre…</translation>
+        </message>
+        <message>
+            <source>Compose the resolution notice…</source>
+            <translation>Rédiger l’avis de résolution…</translation>
+        </message>
+        <message>
             <source>Compose…</source>
             <translation>Rédiger…</translation>
         </message>
@@ -956,6 +1016,18 @@
         <message>
             <source>%1 (snoozed)</source>
             <translation>%1 (en pause)</translation>
+        </message>
+        <message>
+            <source>%1 left</source>
+            <translation>encore %1</translation>
+        </message>
+        <message>
+            <source>late by %1</source>
+            <translation>en retard de %1</translation>
+        </message>
+        <message>
+            <source>Next: %1</source>
+            <translation>Ensuite : %1</translation>
         </message>
         <message>
             <source>met (%1 to spare)</source>

@@ -52,6 +52,7 @@ from oncall_desktop.core.clocks import (
 )
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.nextaction import ActionKind, NextAction, next_action
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.policy import Audience, EscalationMode, Policy
 from oncall_desktop.services.incidents import IncidentService
@@ -99,6 +100,34 @@ def safe_link(url: str) -> QUrl | None:
     """Only http and https links leave the app (no file:, javascript:, custom schemes)."""
     qurl = QUrl(url.strip())
     return qurl if qurl.isValid() and qurl.scheme().lower() in ("http", "https") else None
+
+
+# The next action in words ("%1": the audience) and its button (none: nothing to click).
+NEXT_ACTION_TEXTS = {
+    ActionKind.ACKNOWLEDGE: QT_TRANSLATE_NOOP("CockpitWindow", "acknowledge the incident"),
+    ActionKind.CONFIRM_SEVERITY: QT_TRANSLATE_NOOP("CockpitWindow", "evaluate the severity"),
+    ActionKind.DECLARE: QT_TRANSLATE_NOOP("CockpitWindow", "post the declaration (%1)"),
+    ActionKind.ESCALATE: QT_TRANSLATE_NOOP("CockpitWindow", "escalate (contacts below)"),
+    ActionKind.SEND_UPDATE: QT_TRANSLATE_NOOP("CockpitWindow", "send the update to %1"),
+    ActionKind.RESOLVE: QT_TRANSLATE_NOOP("CockpitWindow", "resolve within the SLA"),
+    ActionKind.SEND_RESOLUTION_NOTICE: QT_TRANSLATE_NOOP(
+        "CockpitWindow", "send the resolution notice to %1"
+    ),
+    ActionKind.MONITOR: QT_TRANSLATE_NOOP("CockpitWindow", "watch for an hour, then close"),
+    ActionKind.CLOSE: QT_TRANSLATE_NOOP("CockpitWindow", "close the incident"),
+    ActionKind.NOTHING: QT_TRANSLATE_NOOP("CockpitWindow", "nothing: the incident is closed"),
+}
+NEXT_ACTION_BUTTONS = {
+    ActionKind.ACKNOWLEDGE: QT_TRANSLATE_NOOP("CockpitWindow", "Acknowledge"),
+    ActionKind.CONFIRM_SEVERITY: QT_TRANSLATE_NOOP("CockpitWindow", "Evaluate severity…"),
+    ActionKind.DECLARE: QT_TRANSLATE_NOOP("CockpitWindow", "Compose the declaration…"),
+    ActionKind.SEND_UPDATE: QT_TRANSLATE_NOOP("CockpitWindow", "Compose the update…"),
+    ActionKind.RESOLVE: QT_TRANSLATE_NOOP("CockpitWindow", "Resolve…"),
+    ActionKind.SEND_RESOLUTION_NOTICE: QT_TRANSLATE_NOOP(
+        "CockpitWindow", "Compose the resolution notice…"
+    ),
+    ActionKind.CLOSE: QT_TRANSLATE_NOOP("CockpitWindow", "Close"),
+}
 
 
 class SnoozeDialog(QDialog):
@@ -226,6 +255,18 @@ class CockpitWindow(QMainWindow):
         self.problem_label = plain_label("", self)
         self.problem_label.setStyleSheet(LATE)
         self.problem_label.hide()
+        # the one thing to do next, large, with its countdown and one primary button
+        self.next_label = plain_label("", self)
+        next_font = self.next_label.font()
+        next_font.setPointSizeF(next_font.pointSizeF() * 1.4)
+        next_font.setBold(True)
+        self.next_label.setFont(next_font)
+        self.next_button = QPushButton(self)
+        self.next_button.setDefault(True)
+        self.next_button.setAutoDefault(True)
+        self.next_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
+        self.next_button.clicked.connect(self._do_next_action)
+        self._next: NextAction | None = None
         self.status_buttons: dict[Status, QPushButton] = {}
         buttons = QHBoxLayout()
         for status, label in STATUS_BUTTONS:
@@ -388,6 +429,10 @@ class CockpitWindow(QMainWindow):
         header.addWidget(self.title_label, 1)
         layout.addLayout(header)
         layout.addWidget(self.status_label)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.next_label, 1)
+        next_row.addWidget(self.next_button)
+        layout.addLayout(next_row)
         layout.addWidget(self.problem_label)
         layout.addLayout(buttons)
         layout.addWidget(links)
@@ -469,6 +514,7 @@ class CockpitWindow(QMainWindow):
             ("⏰ " if overdue_any else "") + f"{incident.severity.value} · {incident.title}"
         )
         self._show_escalation(now)
+        self._show_next_action(now)
         self.checklist.set_now(now)
         found = reminders(incident, policy, now)
         self.reminder_label.setText(
@@ -477,6 +523,59 @@ class CockpitWindow(QMainWindow):
             )
         )
         self.reminder_label.setVisible(bool(found))
+
+    def _show_next_action(self, now: datetime) -> None:
+        action = next_action(self.incident, self._policy, now)
+        self._next = action
+        audience = (
+            self._policy.cadence[action.audience].name.get(self._language)
+            if action.audience is not None
+            else ""
+        )
+        what = fill(self.tr(NEXT_ACTION_TEXTS[action.kind]), audience)
+        if action.due_at is not None:
+            left = action.due_at - now
+            when = (
+                fill(self.tr("%1 left"), countdown(left))
+                if left.total_seconds() >= 0
+                else fill(self.tr("late by %1"), countdown(-left))
+            )
+            what = f"{what} · {when}"
+            set_style(self.next_label, LATE if left.total_seconds() < 0 else "")
+        else:
+            set_style(self.next_label, "")
+        self.next_label.setText(fill(self.tr("Next: %1"), what))
+        label = NEXT_ACTION_BUTTONS.get(action.kind)
+        self.next_button.setVisible(label is not None)
+        if label is not None:
+            self.next_button.setText(self.tr(label))
+
+    def _do_next_action(self) -> None:
+        action = self._next
+        if action is None:
+            return
+        kind = action.kind
+        if kind is ActionKind.ACKNOWLEDGE:
+            self._service.move_to(self.incident_id, Status.ACKNOWLEDGED)
+        elif kind is ActionKind.CONFIRM_SEVERITY:
+            step = next(
+                (s for s, e in self._policy.step_evidence.items() if e == "severity_confirmed"),
+                "",
+            )
+            self._confirm_severity(step)
+        elif kind in (
+            ActionKind.DECLARE,
+            ActionKind.SEND_UPDATE,
+            ActionKind.SEND_RESOLUTION_NOTICE,
+        ):
+            audience = action.audience or Audience.INTERNAL
+            self.compose_requested.emit(self.incident_id, audience.value)
+        elif kind is ActionKind.ESCALATE:
+            self.escalation_box.setFocus()
+        elif kind is ActionKind.RESOLVE:
+            self._resolve()
+        elif kind in (ActionKind.MONITOR, ActionKind.CLOSE):
+            self._on_status(Status.CLOSED)
 
     def _show_sla(self, label: QLabel, clock, now: datetime) -> None:  # type: ignore[no-untyped-def]
         state = clock.state(now)

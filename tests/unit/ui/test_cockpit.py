@@ -410,3 +410,43 @@ def test_steps_ticked_by_evidence_say_so_and_ticking_an_app_step_opens_it(
         window.step_index("1.4"), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
     )
     assert asked == ["internal"]
+
+
+def test_the_cockpit_leads_with_one_next_action_and_its_button(
+    qtbot, cockpit, service, store, clock, monkeypatch
+):
+    page = store.save(
+        Incident.declare(
+            title="API down",
+            severity=Severity.SEV1,
+            at=clock.now(),
+            actor="PagerDuty",
+            pagerduty_id="PINC9",
+            provisional_from_urgency="high",
+        )
+    )
+    window = cockpit(page)
+    assert window.next_label.text() == "Next: acknowledge the incident · 5:00 left"
+    assert window.next_button.text() == "Acknowledge" and window.next_button.isDefault()
+    window.next_button.click()
+    wait_for_event(qtbot, window, EventKind.STATUS_CHANGED)
+    window.set_now(clock.now())
+    assert window.next_label.text().startswith("Next: evaluate the severity")
+    monkeypatch.setattr(
+        cockpit_window.SeverityDialog,
+        "ask",
+        classmethod(lambda cls, *args, **kw: (Severity.SEV1, "all users")),
+    )
+    window.next_button.click()  # confirmed as it was: 1.3 ticked with the reason
+    wait_for_event(qtbot, window, EventKind.STEP_DONE)
+    window.set_now(clock.now())
+    assert window.next_label.text().startswith(
+        "Next: post the declaration (Internal (Slack #incidents))"
+    )
+    asked = []
+    window.compose_requested.connect(lambda i, audience: asked.append(audience))
+    window.next_button.click()
+    assert asked == ["internal"]
+    clock.advance(6 * M)
+    window.set_now(clock.now())
+    assert "late by 1:00" in window.next_label.text()
