@@ -133,10 +133,8 @@ class IncidentService(QObject):
         now, actor = self.clock.now(), self.actor
 
         def find_or_create() -> Incident:
-            existing = self._repo.find_by_pagerduty_id(page.id)
-            if existing is not None:
-                return existing
-            return self._repo.save(incident_from_page(page, now, actor, self.drill))
+            # two consoles opening the same page get the same incident
+            return self._repo.create_for_page(incident_from_page(page, now, actor, self.drill))
 
         self._runner.run(find_or_create, self._on_opened, self._on_error, write=True)
 
@@ -150,10 +148,15 @@ class IncidentService(QObject):
 
         def apply() -> list[Incident]:
             changed = []
-            for incident in todo:
-                page = by_id[incident.pagerduty_id or ""]
-                if apply_page_status(incident, page, self.clock.now()):
-                    changed.append(self._repo.save(incident))
+            for known in todo:
+                page = by_id[known.pagerduty_id or ""]
+                moved: list[bool] = []
+                stored = self._repo.change(
+                    known.id or -1,
+                    lambda i, p=page, m=moved: m.append(apply_page_status(i, p, self.clock.now())),
+                )
+                if moved and moved[0]:
+                    changed.append(stored)
             return changed
 
         self._runner.run(apply, self._on_followed, self._on_error, write=True)
@@ -165,9 +168,14 @@ class IncidentService(QObject):
 
         def apply() -> list[Incident]:
             incident = self._repo.find_by_pagerduty_id(page.id)
-            if incident is None or not apply_page_status(incident, page, self.clock.now()):
+            if incident is None:
                 return []
-            return [self._repo.save(incident)]
+            moved: list[bool] = []
+            stored = self._repo.change(
+                incident.id or -1,
+                lambda i: moved.append(apply_page_status(i, page, self.clock.now())),
+            )
+            return [stored] if moved and moved[0] else []
 
         self._runner.run(apply, self._on_followed, self._on_error, write=True)
 
@@ -193,9 +201,11 @@ class IncidentService(QObject):
         actor = self.actor
 
         def apply() -> Incident:
-            incident = self._repo.get(incident_id)
-            change(incident, self.clock.now(), actor)
-            return self._repo.save(incident)
+            # read, change and write in one transaction holding the incident: another console
+            # changing it at the same moment waits, and nothing either did is lost
+            return self._repo.change(
+                incident_id, lambda incident: change(incident, self.clock.now(), actor)
+            )
 
         def done(incident: Incident) -> None:
             self._on_changed(incident)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime, time, tzinfo
 from types import MappingProxyType
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from oncall_desktop.core.incident import EventKind, Incident, Status, StepState, TimelineEvent
@@ -66,6 +68,29 @@ def _copy_fields(incident: Incident, row: IncidentRow) -> None:
     row.resolve_seconds = _seconds(incident.detected_at, incident.resolved_at)
 
 
+def _write(incident: Incident, row: IncidentRow) -> None:
+    """The incident into its row: fields and step states as they are, new timeline events
+    appended (events already stored are never rewritten)."""
+    _copy_fields(incident, row)
+    for event in incident.timeline:
+        if event.id is None:
+            row.events.append(
+                TimelineEventRow(
+                    at=event.at,
+                    kind=event.kind.value,
+                    actor=event.actor,
+                    data=json.dumps(dict(event.data), ensure_ascii=False),
+                )
+            )
+    stored = {s.step_id: s for s in row.steps}
+    for step in incident.steps.values():
+        target = stored.get(step.step_id)
+        if target is None:
+            target = ChecklistStepRow(step_id=step.step_id)
+            row.steps.append(target)
+        target.done_at, target.done_by, target.note = step.done_at, step.done_by, step.note
+
+
 def _seconds(start: datetime, end: datetime | None) -> int | None:
     # half up, like SQL's ROUND on the positive durations the migration backfilled
     return None if end is None else int((end - start).total_seconds() + 0.5)
@@ -77,7 +102,9 @@ class IncidentRepository:
 
     def save(self, incident: Incident) -> Incident:
         """Insert or update the incident; new timeline events are appended, never rewritten.
-        Returns the incident as stored (ids filled in)."""
+        Returns the incident as stored (ids filled in). To change a stored incident, use
+        :meth:`change`: a save of a copy read earlier would overwrite what another console
+        wrote meanwhile."""
         with self._db.session() as session:
             if incident.id is None:
                 row = IncidentRow()
@@ -88,27 +115,52 @@ class IncidentRepository:
                 )
                 if row is None:
                     raise KeyError(f"incident {incident.id} is not in the database")
-            _copy_fields(incident, row)
-            for event in incident.timeline:
-                if event.id is None:
-                    row.events.append(
-                        TimelineEventRow(
-                            at=event.at,
-                            kind=event.kind.value,
-                            actor=event.actor,
-                            data=json.dumps(dict(event.data), ensure_ascii=False),
-                        )
-                    )
-            stored = {s.step_id: s for s in row.steps}
-            for step in incident.steps.values():
-                target = stored.get(step.step_id)
-                if target is None:
-                    target = ChecklistStepRow(step_id=step.step_id)
-                    row.steps.append(target)
-                target.done_at, target.done_by, target.note = step.done_at, step.done_by, step.note
+            _write(incident, row)
             session.flush()
             saved_id = row.id
         return self.get(saved_id)
+
+    def change(self, incident_id: int, apply: Callable[[Incident], object]) -> Incident:
+        """Apply ``apply(incident)`` to the incident as stored right now, and store the result,
+        in one transaction that holds the incident's row: two consoles changing one incident
+        take turns and neither overwrites the other (a rule ``apply`` enforces, e.g. a
+        transition refused because a colleague already closed it, raises and changes nothing).
+        Returns the incident as stored."""
+        with self._db.session() as session:
+            # The write lock first, then the read: on SQLite this takes the database's write
+            # lock (other writers wait, busy_timeout), on PostgreSQL the row's, so what is read
+            # is what the other consoles last committed.
+            locked = session.execute(
+                update(IncidentRow).where(IncidentRow.id == incident_id).values(id=IncidentRow.id)
+            ).rowcount
+            if not locked:
+                raise KeyError(f"incident {incident_id} is not in the database")
+            row = session.get(
+                IncidentRow,
+                incident_id,
+                options=[selectinload(IncidentRow.events), selectinload(IncidentRow.steps)],
+                populate_existing=True,
+            )
+            assert row is not None
+            incident = _to_incident(row)
+            apply(incident)
+            _write(incident, row)
+        return self.get(incident_id)
+
+    def create_for_page(self, incident: Incident) -> Incident:
+        """Store a new incident for a page, or return the one another console stored for the
+        same page a moment before (the unique PagerDuty id decides, without a crash)."""
+        assert incident.pagerduty_id is not None
+        existing = self.find_by_pagerduty_id(incident.pagerduty_id)
+        if existing is not None:
+            return existing
+        try:
+            return self.save(incident)
+        except IntegrityError:
+            found = self.find_by_pagerduty_id(incident.pagerduty_id)
+            if found is None:
+                raise
+            return found
 
     def get(self, incident_id: int) -> Incident:
         with self._db.session() as session:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -42,6 +42,7 @@ class PagesPanel(QGroupBox):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(150)
         self.acknowledge_button = QPushButton(self.tr("Acknowledge"), self)
@@ -79,11 +80,19 @@ class PagesPanel(QGroupBox):
                 item.setData(Qt.ItemDataRole.UserRole, page.id)
                 self.table.setItem(row, column, item)
             if selected is not None and page.id == selected.id:
-                self.table.selectRow(row)
+                self.select_row(row)
         if self._pages and self.selected_page() is None:
-            self.table.selectRow(0)
+            self.select_row(0)
         self.setVisible(bool(self._pages))
         self._enable()
+
+    def select_row(self, row: int) -> None:
+        """Select exactly this row (selectRow would toggle it while Ctrl is held)."""
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(self.table.model().index(row, 0), flags)
 
     def selected_page(self) -> Any | None:
         rows = self.table.selectionModel().selectedRows()

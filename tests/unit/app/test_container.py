@@ -689,10 +689,10 @@ def test_pages_are_listed_in_the_main_window_until_opened(qtbot, context, clock,
     monkeypatch.setattr(ctx.poller, "acknowledge", acked.append)
     ctx.window.page_acknowledge_requested.disconnect()
     ctx.window.page_acknowledge_requested.connect(ctx.poller.acknowledge)
-    panel.table.selectRow(0)
+    panel.select_row(0)
     panel.acknowledge_button.click()
     assert acked == ["L1"]
-    panel.table.selectRow(1)
+    panel.select_row(1)
     assert not panel.acknowledge_button.isEnabled()  # already acknowledged: Open only
     with qtbot.waitSignal(ctx.incidents.incident_opened, timeout=5000):
         panel.open_button.click()
