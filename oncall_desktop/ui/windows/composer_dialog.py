@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -104,11 +105,14 @@ class ComposerDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send"))
+        send = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        send.setText(self.tr("Send"))
+        send.setShortcut("Ctrl+Return")  # Enter alone does not send (keyPressEvent)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
+        self.form = form
         top = QHBoxLayout()
         top.addWidget(self.kind, 1)
         top.addWidget(self.language)
@@ -152,7 +156,33 @@ class ComposerDialog(QDialog):
             financial_impact=self.financial.text().strip(),
         )
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a field must not send an update to the whole company: sending is a click
+        on Send, or Ctrl+Return."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _show_inputs_the_template_uses(self) -> None:
+        """Only the fields the chosen message has a place for (the status page has no root
+        cause; the declaration has none of them)."""
+        kind = MessageKind(self.kind.currentData())
+        template = self._policy.templates[kind.value].get(self.language.currentData())
+        for widget, placeholders in (
+            (self.root_cause, ("{root_cause}",)),
+            (self.actions, ("{actions}", "{plan}")),
+            (self.eta, ("{eta}",)),
+            (self.resolution, ("{resolution}",)),
+            (self.next_steps, ("{next_steps}",)),
+            (self.financial, ("{financial_impact}",)),
+        ):
+            self.form.setRowVisible(widget, any(p in template for p in placeholders))
+
     def _regenerate(self) -> None:
+        self._show_inputs_the_template_uses()
         if self._edited_by_hand:
             return
         text = compose(

@@ -46,3 +46,24 @@ def test_targets(qtbot, clock, policy):
     _, nowhere = make(qtbot, clock, policy, slack="")
     ok = nowhere.buttons.button(nowhere.buttons.StandardButton.Ok)
     assert not ok.isEnabled() and "Choose where" in nowhere.hint.text()
+
+
+def test_only_the_inputs_the_template_uses_and_enter_does_not_send(qtbot, clock, policy):
+    from PySide6.QtCore import Qt
+
+    _, dialog = make(qtbot, clock, policy)  # UPDATE #n: root cause, actions, ETA
+    dialog.show()
+    visible = {
+        name
+        for name in ("root_cause", "actions", "eta", "resolution", "next_steps", "financial")
+        if getattr(dialog, name).isVisibleTo(dialog)
+    }
+    assert visible == {"root_cause", "actions", "eta"}
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.STATUS_PAGE.value))
+    assert not dialog.root_cause.isVisibleTo(dialog)  # no jargon field for the public page
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.RESOLVED.value))
+    assert dialog.resolution.isVisibleTo(dialog) and dialog.next_steps.isVisibleTo(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.UPDATE.value))
+    dialog.root_cause.setFocus()
+    qtbot.keyClick(dialog.root_cause, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0  # Enter did not send
