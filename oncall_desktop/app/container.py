@@ -267,6 +267,7 @@ class AppController(QObject):
         window.settings_requested.connect(self.open_settings)
         window.page_acknowledge_requested.connect(poller.acknowledge)
         window.page_open_requested.connect(self.open_page)
+        window.drill_requested.connect(start_drill_console)
         window.hidden_to_tray.connect(self._on_window_hidden_to_tray)
         window.incident_activated.connect(self.open_cockpit)
         window.declare_action.setEnabled(False)  # until the database is open
@@ -694,17 +695,10 @@ class AppController(QObject):
         elif status.state is PollState.NO_KEYRING:
             # the same key as the keyring check at start-up: one banner says it
             self.window.show_message("keyring", status.message, "warning")
-        elif status.state is PollState.NOT_CONFIGURED:
-            self.window.show_message(
-                "pagerduty",
-                self.tr(
-                    "PagerDuty is not set up: alerts will not reach the tray. Add your user API "
-                    "token in Settings."
-                ),
-                "info",
-            )
         else:
             self.window.banner.clear_message("pagerduty")
+        # not set up yet (a first start): the window teaches the next steps, no warning
+        self.window.show_getting_started(status.state is PollState.NOT_CONFIGURED)
         self.update_tray(self.clock.now())
 
     # --- settings -------------------------------------------------------------------------------
@@ -994,6 +988,17 @@ class AppController(QObject):
                     body=self.tr("Alerts keep coming to the tray. Quit from the tray menu."),
                 )
             )
+
+
+def start_drill_console() -> None:
+    """A drill in a console of its own (its own data folder; nothing real is touched)."""
+    from PySide6.QtCore import QProcess
+
+    from oncall_desktop import child_command
+
+    program, *arguments = child_command("--drill")
+    if not QProcess.startDetached(program, arguments):
+        log.warning("the drill console could not be started")
 
 
 def build_shell(

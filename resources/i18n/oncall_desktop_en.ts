@@ -629,10 +629,6 @@
         </translation>
     </message>
     <message>
-        <source>PagerDuty is not set up: alerts will not reach the tray. Add your user API token in Settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Settings could not be saved: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1760,6 +1756,30 @@
     </message>
     <message>
         <source>No open incident. Stay sharp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Connect PagerDuty, so that pages reach the tray: your user API token in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Connect Slack (a bot token or a webhook), so that updates go out in one click.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Try a drill: the procedure&apos;s SEV-1 scenario against built-in fakes, scored at the end. Nothing real is touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

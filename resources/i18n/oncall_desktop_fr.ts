@@ -629,10 +629,6 @@
             </translation>
         </message>
         <message>
-            <source>PagerDuty is not set up: alerts will not reach the tray. Add your user API token in Settings.</source>
-            <translation>PagerDuty n'est pas configuré : les alertes n'arriveront pas dans la zone de notification. Ajoutez votre jeton d'API utilisateur dans les Paramètres.</translation>
-        </message>
-        <message>
             <source>Settings could not be saved: </source>
             <translation>Les paramètres n'ont pas pu être enregistrés : </translation>
         </message>
@@ -1761,6 +1757,30 @@
         <message>
             <source>No open incident. Stay sharp.</source>
             <translation>Aucun incident ouvert. Restez vigilant.</translation>
+        </message>
+        <message>
+            <source>Getting started</source>
+            <translation>Pour commencer</translation>
+        </message>
+        <message>
+            <source>1. Connect PagerDuty, so that pages reach the tray: your user API token in Settings.</source>
+            <translation>1. Connectez PagerDuty pour que les alertes arrivent dans la zone de notification : votre jeton d’API utilisateur dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>Open Settings…</source>
+            <translation>Ouvrir les Paramètres…</translation>
+        </message>
+        <message>
+            <source>2. Connect Slack (a bot token or a webhook), so that updates go out in one click.</source>
+            <translation>2. Connectez Slack (un jeton de bot ou un webhook) pour envoyer les mises à jour en un clic.</translation>
+        </message>
+        <message>
+            <source>3. Try a drill: the procedure's SEV-1 scenario against built-in fakes, scored at the end. Nothing real is touched.</source>
+            <translation>3. Faites un exercice : le scénario SEV-1 de la procédure contre des simulations intégrées, noté à la fin. Rien de réel n’est touché.</translation>
+        </message>
+        <message>
+            <source>Start a drill</source>
+            <translation>Lancer un exercice</translation>
         </message>
         <message>
             <source>No incident opened yet: open the page above to work it.</source>

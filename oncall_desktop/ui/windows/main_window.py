@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QToolBar,
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
     page_acknowledge_requested = Signal(str)
     page_open_requested = Signal(str)
+    drill_requested = Signal()
 
     def __init__(
         self,
@@ -128,9 +131,12 @@ class MainWindow(QMainWindow):
             )
         self.empty_label = QLabel(self.tr("No open incident. Stay sharp."), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome = self._welcome_panel()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.table)
+        self.stack.addWidget(self.welcome)
+        self._show_welcome = False
 
         self.pages = PagesPanel(self)
         self.pages.acknowledge_requested.connect(self.page_acknowledge_requested)
@@ -159,7 +165,71 @@ class MainWindow(QMainWindow):
         self.model.set_incidents(incidents)
         for name in ("severity", "status", "detected"):
             self.table.resizeColumnToContents(self.model.COLUMNS.index(name))
-        self.stack.setCurrentWidget(self.table if incidents else self.empty_label)
+        self._incidents_shown = bool(incidents)
+        self._choose_page()
+
+    def show_getting_started(self, show: bool) -> None:
+        """With nothing set up yet (no PagerDuty token), the window teaches the next useful
+        steps instead of an empty list and a warning."""
+        self._show_welcome = show
+        self._choose_page()
+
+    def _choose_page(self) -> None:
+        if getattr(self, "_incidents_shown", False):
+            self.stack.setCurrentWidget(self.table)
+        elif self._show_welcome:
+            self.stack.setCurrentWidget(self.welcome)
+        else:
+            self.stack.setCurrentWidget(self.empty_label)
+
+    def _welcome_panel(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setObjectName("gettingStarted")
+        layout = QVBoxLayout(panel)
+        title = QLabel(self.tr("Getting started"), panel)
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        title.setFont(font)
+        layout.addWidget(title)
+        steps = (
+            (
+                self.tr(
+                    "1. Connect PagerDuty, so that pages reach the tray: your user API token "
+                    "in Settings."
+                ),
+                self.tr("Open Settings…"),
+                self.settings_requested,
+            ),
+            (
+                self.tr(
+                    "2. Connect Slack (a bot token or a webhook), so that updates go out in "
+                    "one click."
+                ),
+                self.tr("Open Settings…"),
+                self.settings_requested,
+            ),
+            (
+                self.tr(
+                    "3. Try a drill: the procedure's SEV-1 scenario against built-in fakes, "
+                    "scored at the end. Nothing real is touched."
+                ),
+                self.tr("Start a drill"),
+                self.drill_requested,
+            ),
+        )
+        for text, button_text, signal in steps:
+            row = QHBoxLayout()
+            label = QLabel(text, panel)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            button = QPushButton(button_text, panel)
+            button.clicked.connect(signal)
+            row.addWidget(label, 1)
+            row.addWidget(button)
+            layout.addLayout(row)
+        layout.addStretch(1)
+        return panel
 
     def set_pages(self, pages: list[object]) -> None:
         """The pages assigned to me that have no local incident yet (plain objects: id, title,

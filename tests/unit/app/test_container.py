@@ -701,3 +701,26 @@ def test_pages_are_listed_in_the_main_window_until_opened(qtbot, context, clock,
     assert [panel.table.item(r, 1).text() for r in range(panel.table.rowCount())] == [
         "disk 80%"
     ]  # the opened page is now an incident in the list below
+
+
+def test_a_first_start_teaches_the_next_steps_instead_of_warning(qtbot, context, monkeypatch):
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QPushButton
+
+    ctx = context(settings=Settings(language="en"))
+    with qtbot.waitSignal(ctx.poller.status_changed, timeout=5000):
+        ctx.poller.start()  # no token: not set up
+    assert ctx.window.stack.currentWidget() is ctx.window.welcome
+    assert "pagerduty" not in ctx.window.banner.texts()  # taught, not warned
+    started = []
+    monkeypatch.setattr(
+        QProcess, "startDetached", staticmethod(lambda program, args: started.append(args) or True)
+    )
+    drill = next(
+        b for b in ctx.window.welcome.findChildren(QPushButton) if b.text() == "Start a drill"
+    )
+    drill.click()
+    assert started and started[0][-1] == "--drill"
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
+        ctx.incidents.declare("API down", Severity.SEV1)
+    qtbot.waitUntil(lambda: ctx.window.stack.currentWidget() is ctx.window.table, timeout=5000)
