@@ -139,6 +139,19 @@ def pagerduty():
 
 
 @pytest.fixture
+def teams():
+    """A fake Microsoft Teams Workflows webhook, checked against the payload contract written
+    down in tests/helpers/fake_teams.py."""
+    from tests.helpers.fake_teams import FakeTeams
+
+    fake = FakeTeams().start()
+    yield fake
+    fake.stop()
+    violations = fake.take_violations()
+    assert not violations, "contract violations:\n" + "\n".join(violations)
+
+
+@pytest.fixture
 def slack():
     """A contract-checked fake Slack Web API (base URL: ``slack.url``)."""
     from tests.helpers.fake_slack import FakeSlack, slack_contract

@@ -347,7 +347,7 @@ class AppController(QObject):
             self.clock.now(),
             self.zone,
             self.actor,
-            self.router.slack_route(incident).label,
+            self.router.internal_label(incident),
             default_kind(incident, Audience(audience)),
             parent=window,
         )

@@ -96,6 +96,12 @@ class Settings:
         "bot: a bot token (chat.postMessage, incident channels); webhook: an incoming webhook.",
         ("bot", "webhook"),
     )
+    teams_enabled: bool = _setting(
+        False,
+        "Microsoft Teams",
+        "Post the internal updates to a Teams channel too, through a Workflows webhook (its URL "
+        "is kept in the OS keyring, never here).",
+    )
     alert_sound: bool = _setting(True, "Sound", "Ask the desktop to play a sound with alerts.")
     quiet_hours_start: str = _setting(
         "",

@@ -132,3 +132,7 @@ def _pagerduty_status(post: Post, context: DeliveryContext) -> Attempt:
 register_deliverer(Target.SLACK, _slack_bot)
 register_deliverer(Target.SLACK_WEBHOOK, _slack_webhook)
 register_deliverer(Target.PAGERDUTY_STATUS, _pagerduty_status)
+
+
+# The destinations that live in a module of their own: importing one registers it.
+from oncall_desktop.integrations import teams  # noqa: E402, F401

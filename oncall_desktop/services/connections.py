@@ -16,8 +16,15 @@ from oncall_desktop.integrations.secrets import (
     SecretStoreError,
 )
 from oncall_desktop.integrations.slack import SlackClient
+from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
 
-__all__ = ["PAGERDUTY_TOKEN", "SLACK_BOT_TOKEN", "SLACK_WEBHOOK_URL", "ConnectionsService"]
+__all__ = [
+    "PAGERDUTY_TOKEN",
+    "SLACK_BOT_TOKEN",
+    "SLACK_WEBHOOK_URL",
+    "TEAMS_WEBHOOK_URL",
+    "ConnectionsService",
+]
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 

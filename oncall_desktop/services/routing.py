@@ -3,8 +3,9 @@
 Every sender (the cockpit's composer, the incident channel's declaration, the post-mortem
 summary, the handoff) asks here, so that each honours the settings the same way: with a Slack
 webhook everything internal goes to the webhook (it cannot choose a channel), with a bot token
-to the incident's own channel when it has one, else the incidents channel; a PagerDuty status
-update only where the incident came from a page. The senders never build a ``Post``.
+to the incident's own channel when it has one, else the incidents channel; to Microsoft Teams
+too when it is set up; a PagerDuty status update only where the incident came from a page. The
+senders never build a ``Post``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.outbox import Post, Target
 from oncall_desktop.core.policy import Audience
+from oncall_desktop.integrations.teams import TEAMS
 
 
 def incident_channel(incident: Incident | None) -> str:
@@ -55,6 +57,11 @@ class UpdateRouter:
             Target.SLACK, channel or incident_channel(incident) or settings.slack_channel
         )
 
+    def internal_label(self, incident: Incident | None = None) -> str:
+        """Where the team's updates go, as the composer says it."""
+        label = self.slack_route(incident).label
+        return f"{label} + Microsoft Teams" if self._settings().teams_enabled else label
+
     def post_internal(
         self,
         text: str,
@@ -70,17 +77,20 @@ class UpdateRouter:
         the way the settings say; returns where it went. ``incident``: post in its own
         channel when it has one; ``incident_id`` alone files the post under it."""
         route = self.slack_route(incident, channel)
+        filed_under = incident.id if incident is not None else incident_id
         self._submit(
             Post(
                 route.target,
                 text,
-                incident_id=incident.id if incident is not None else incident_id,
+                incident_id=filed_under,
                 audience=audience,
                 kind=kind,
                 destination=route.destination,
                 notify_channel=notify_channel,
             )
         )
+        if self._settings().teams_enabled:  # the same text to the Teams channel
+            self._submit(Post(TEAMS, text, incident_id=filed_under, audience=audience, kind=kind))
         return route
 
     def post_status_update(

@@ -563,6 +563,30 @@
         <source>The keyring helper could not start ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The Teams workflow cannot be reached ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams is rate limiting the workflow (429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams is having trouble ({status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams refused the workflow URL ({status}): it was removed or turned off. Check it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams refused the message ({status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Teams workflow answered {status} without accepting the message; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsWindow</name>
@@ -2232,6 +2256,22 @@
     </message>
     <message>
         <source>Token / webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post the internal updates to Teams too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Workflows webhook URL (kept in the OS keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Teams: the channel&apos;s Workflows, &apos;Post to a channel when a webhook request is received&apos;, then copy its URL here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -563,6 +563,30 @@
             <source>The keyring helper could not start ({reason}).</source>
             <translation>L’assistant du trousseau n’a pas pu démarrer ({reason}).</translation>
         </message>
+        <message>
+            <source>The Teams workflow cannot be reached ({reason}).</source>
+            <translation>Le workflow Teams est injoignable ({reason}).</translation>
+        </message>
+        <message>
+            <source>Teams is rate limiting the workflow (429).</source>
+            <translation>Teams limite le débit du workflow (429).</translation>
+        </message>
+        <message>
+            <source>Teams is having trouble ({status}).</source>
+            <translation>Teams rencontre un problème ({status}).</translation>
+        </message>
+        <message>
+            <source>Teams refused the workflow URL ({status}): it was removed or turned off. Check it in Settings.</source>
+            <translation>Teams a refusé l’URL du workflow ({status}) : il a été supprimé ou désactivé. Vérifiez-la dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>Teams refused the message ({status}).</source>
+            <translation>Teams a refusé le message ({status}).</translation>
+        </message>
+        <message>
+            <source>The Teams workflow answered {status} without accepting the message; it will be sent again.</source>
+            <translation>Le workflow Teams a répondu {status} sans accepter le message ; il sera renvoyé.</translation>
+        </message>
     </context>
     <context>
         <name>ActionItemsWindow</name>
@@ -2233,6 +2257,22 @@
         <message>
             <source>Token / webhook</source>
             <translation>Jeton / webhook</translation>
+        </message>
+        <message>
+            <source>Post the internal updates to Teams too</source>
+            <translation>Publier aussi les mises à jour internes dans Teams</translation>
+        </message>
+        <message>
+            <source>The Workflows webhook URL (kept in the OS keyring)</source>
+            <translation>L’URL du webhook Workflows (conservée dans le trousseau du système)</translation>
+        </message>
+        <message>
+            <source>Workflow URL</source>
+            <translation>URL du workflow</translation>
+        </message>
+        <message>
+            <source>In Teams: the channel's Workflows, 'Post to a channel when a webhook request is received', then copy its URL here.</source>
+            <translation>Dans Teams : les Workflows du canal, « Publier dans un canal lorsqu’une requête webhook est reçue », puis copiez son URL ici.</translation>
         </message>
         <message>
             <source>Alerts</source>

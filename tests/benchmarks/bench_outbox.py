@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from tests.helpers.contracts import pagerduty_contract  # noqa: E402
 from tests.helpers.fake_pagerduty import FakePagerDuty  # noqa: E402
 from tests.helpers.fake_slack import FakeSlack, slack_contract  # noqa: E402
+from tests.helpers.fake_teams import FakeTeams  # noqa: E402
 from tests.integration.test_outbox_faults import run_matrix  # noqa: E402
 
 
@@ -81,11 +82,13 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="oncall-bench-outbox-"))
     slack = FakeSlack(slack_contract()).start()
     pagerduty = FakePagerDuty(pagerduty_contract()).start()
+    teams = FakeTeams().start()
     try:
-        result = run_matrix(work, slack, pagerduty, args.posts, args.seed)
+        result = run_matrix(work, slack, pagerduty, args.posts, args.seed, teams)
     finally:
         slack.stop()
         pagerduty.stop()
+        teams.stop()
         shutil.rmtree(work, ignore_errors=True)
     print(
         f"fault matrix: {result['cases']} posts queued at once, {result['faults']} faults, "
@@ -93,7 +96,7 @@ def main() -> int:
         f"({result['kills_after_accept']} after acceptance), "
         f"{result['server_restarts']} server restarts, "
         f"{result['wrong_ok']} answers of 200 without the success body "
-        "(Slack bot, Slack webhook and PagerDuty status updates)"
+        "(Slack bot, Slack webhook, PagerDuty status updates, Microsoft Teams)"
     )
     print(
         f"  lost {result['lost']} (must be 0), duplicated {result['duplicated']}; "

@@ -2,7 +2,7 @@
 test kills with SIGKILL at chosen moments. Usage:
 
     python -m tests.helpers.outbox_driver DB_URL SLACK_URL TOKEN LEASE_MS \
-        [WEBHOOK_URL PAGERDUTY_URL PAGERDUTY_TOKEN]
+        [WEBHOOK_URL PAGERDUTY_URL PAGERDUTY_TOKEN [TEAMS_WORKFLOW_URL]]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from oncall_desktop.integrations.secrets import (
     SLACK_WEBHOOK_URL,
     InMemorySecretStore,
 )
+from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
 from oncall_desktop.services.outbox import send_next
 from oncall_desktop.storage.db import open_database
 from oncall_desktop.storage.outbox import OutboxRepository
@@ -27,14 +28,16 @@ from oncall_desktop.storage.outbox import OutboxRepository
 
 def main() -> int:
     db_url, slack_url, token, lease_ms = sys.argv[1:5]
-    optional = [*sys.argv[5:8], "", "http://127.0.0.1:9", ""][:3]
-    webhook_url, pagerduty_url, pagerduty_token = optional
+    optional = [*sys.argv[5:9], "", "http://127.0.0.1:9", "", ""][:4]
+    webhook_url, pagerduty_url, pagerduty_token, teams_url = optional
     secrets = InMemorySecretStore()
     secrets.set(SLACK_BOT_TOKEN, token)
     if webhook_url:
         secrets.set(SLACK_WEBHOOK_URL, webhook_url)
     if pagerduty_token:
         secrets.set(PAGERDUTY_TOKEN, pagerduty_token)
+    if teams_url:
+        secrets.set(TEAMS_WEBHOOK_URL, teams_url)
     courier = Courier(
         secrets,
         lambda: Endpoints(slack_url, "#incidents", pagerduty_url, timeout=(0.5, 0.4)),

@@ -27,10 +27,12 @@ from pathlib import Path
 import pytest
 
 from oncall_desktop.core.outbox import Post, PostState, Target
+from oncall_desktop.integrations.teams import TEAMS
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.outbox import OutboxRepository
 from tests.helpers.fake_pagerduty import Fault
 from tests.helpers.fake_slack import SlackFault
+from tests.helpers.fake_teams import TeamsFault
 from tests.helpers.services import FIGURES
 
 pytestmark = pytest.mark.slow
@@ -69,7 +71,7 @@ def draw_plans(rng: random.Random, count: int) -> dict[str, list[str]]:
     return plans
 
 
-TARGETS = (Target.SLACK, Target.SLACK_WEBHOOK, Target.PAGERDUTY_STATUS)
+TARGETS = (Target.SLACK, Target.SLACK_WEBHOOK, Target.PAGERDUTY_STATUS, TEAMS)
 
 
 def slack_fault(kind: str, method: str) -> SlackFault | None:
@@ -101,7 +103,21 @@ def pagerduty_fault(kind: str) -> Fault | None:
     return None
 
 
-def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int) -> dict:
+def teams_fault(kind: str) -> TeamsFault | None:
+    if kind == "503":
+        return TeamsFault(503)
+    if kind == "429":
+        return TeamsFault(429, headers={"Retry-After": "0"})
+    if kind == "html":
+        return TeamsFault(200, body=b"<html><body>Welcome to the hotel network</body></html>")
+    if kind == "wrong_ok":
+        return TeamsFault(200, body=b"OK")
+    if kind == "timeout":
+        return TeamsFault(202, delay=0.6)  # longer than the 0.4 s read timeout
+    return None
+
+
+def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=None) -> dict:
     rng = random.Random(seed)
     matrix = Matrix(draw_plans(rng, cases))
     database = open_database(sqlite_url(tmp_path / "outbox.sqlite3"))
@@ -114,6 +130,7 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int) -> dict:
             Target.SLACK: "#incidents",
             Target.SLACK_WEBHOOK: "",
             Target.PAGERDUTY_STATUS: incident_id,
+            TEAMS: "",
         }[target]
         post = repo.enqueue(Post(target, text, destination=destination), datetime.now(UTC))
         queued_at[post.id], target_of[text] = post.created_at, target
@@ -137,7 +154,7 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int) -> dict:
             return "503"
         if fault == "server_down":
             matrix.server_restarts += 1
-            server = pagerduty if target_of[text] is Target.PAGERDUTY_STATUS else slack
+            server = {Target.PAGERDUTY_STATUS: pagerduty, TEAMS: teams}.get(target_of[text], slack)
             threading.Thread(target=server.restart, kwargs={"down_for": 0.3}).start()
             return "503"
         if fault == "kill_after":
@@ -163,8 +180,16 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int) -> dict:
             matrix.kills_after_accept += 1
             kill_driver()  # the destination has it; the sender dies before recording it
 
+    def shown(text):  # Teams receives the text escaped for its Markdown
+        return text.replace("\\", "")
+
+    def teams_hook(text):
+        kind = next_fault(shown(text))
+        return teams_fault(kind) if kind else None
+
     slack.fault_hook, slack.on_message = slack_hook, on_accepted
     pagerduty.fault_hook, pagerduty.on_status_update = pagerduty_hook, on_accepted
+    teams.fault_hook, teams.on_message = teams_hook, lambda text: on_accepted(shown(text))
     deadline = time.monotonic() + 240
     runs = 0
     try:
@@ -183,6 +208,7 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int) -> dict:
                     slack.webhook_url,
                     pagerduty.url,
                     pagerduty.token,
+                    teams.workflow_url,
                 ],
                 cwd=ROOT,
                 stdout=subprocess.DEVNULL,
@@ -197,10 +223,12 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int) -> dict:
     finally:
         slack.fault_hook = slack.on_message = None
         pagerduty.fault_hook = pagerduty.on_status_update = None
+        teams.fault_hook = teams.on_message = None
     posts = [repo.get(post_id) for post_id in queued_at]
     database.close()
     delivered = Counter(m.text for m in slack.messages)
     delivered.update(u["message"] for u in pagerduty.status_updates)
+    delivered.update(shown(t) for t in teams.messages)
     latencies = sorted(
         (p.sent_at - queued_at[p.id]).total_seconds() for p in posts if p.sent_at is not None
     )
@@ -223,17 +251,17 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int) -> dict:
     }
 
 
-def test_every_post_is_delivered_whatever_happens(tmp_path, slack, pagerduty, pytestconfig):
+def test_every_post_is_delivered_whatever_happens(tmp_path, slack, pagerduty, teams, pytestconfig):
     cases = int(os.environ.get("ONCALL_FAULT_CASES", "240"))
     seed = int(os.environ.get("ONCALL_FAULT_SEED", "20261127"))
-    result = run_matrix(tmp_path, slack, pagerduty, cases, seed)
+    result = run_matrix(tmp_path, slack, pagerduty, cases, seed, teams)
     summary = (
         f"fault matrix (seed {seed}): {result['cases']} posts, {result['faults']} faults, "
         f"{result['kills_before_accept'] + result['kills_after_accept']} SIGKILLs "
         f"({result['kills_after_accept']} after Slack accepted), "
         f"{result['server_restarts']} server restarts, "
         f"{result['wrong_ok']} answers of 200 without the success body: lost {result['lost']}, "
-        f"duplicated {result['duplicated']} (Slack bot, Slack webhook, PagerDuty)"
+        f"duplicated {result['duplicated']} (Slack bot, Slack webhook, PagerDuty, Teams)"
     )
     pytestconfig.stash.setdefault(FIGURES, []).append(summary)  # shown at the end of the run
     assert result["states"] == Counter({PostState.SENT: cases})

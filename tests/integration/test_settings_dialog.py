@@ -101,3 +101,15 @@ def test_rotation_settings(qtbot):
         "10:30",
     )
     assert result.rotation_anchor == "2025-11-04" and result.rotation_source == "settings"
+
+
+def test_teams_is_set_up_with_its_url_in_the_keyring_only(qtbot, teams):
+    from oncall_desktop.services.connections import TEAMS_WEBHOOK_URL
+
+    dialog, _runner = make_dialog(qtbot, Settings(), InMemorySecretStore())
+    assert not dialog.teams_enabled.isChecked()
+    dialog.teams_enabled.setChecked(True)
+    qtbot.keyClicks(dialog.teams_url, teams.workflow_url)
+    assert dialog.result_settings().teams_enabled
+    assert dialog.secrets_to_store() == {TEAMS_WEBHOOK_URL: teams.workflow_url}
+    assert teams.workflow_url not in repr(dialog.result_settings())  # never a setting

@@ -32,6 +32,7 @@ from oncall_desktop.services.connections import (
     PAGERDUTY_TOKEN,
     SLACK_BOT_TOKEN,
     SLACK_WEBHOOK_URL,
+    TEAMS_WEBHOOK_URL,
     ConnectionsService,
 )
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
@@ -40,6 +41,12 @@ REGIONS = (
     (QT_TRANSLATE_NOOP("SettingsDialog", "US service region"), "https://api.pagerduty.com"),
     (QT_TRANSLATE_NOOP("SettingsDialog", "EU service region"), "https://api.eu.pagerduty.com"),
 )
+
+
+def _plain_label_with(parent: QWidget, text: str) -> QLabel:
+    label = _plain_label(parent)
+    label.setText(text)
+    return label
 
 
 def _plain_label(parent: QWidget) -> QLabel:
@@ -174,6 +181,29 @@ class SettingsDialog(QDialog):
         slack_row.addWidget(self.slack_result, 1)
         form.addRow(slack_row)
 
+        self.teams_enabled = QCheckBox(self.tr("Post the internal updates to Teams too"), self)
+        self.teams_enabled.setChecked(settings.teams_enabled)
+        self.teams_url = QLineEdit(self)
+        self.teams_url.setEchoMode(QLineEdit.EchoMode.Password)
+        self.teams_url.setPlaceholderText(
+            self.tr("The Workflows webhook URL (kept in the OS keyring)")
+        )
+        self.teams_url_changed = False
+        self.teams_url.textEdited.connect(lambda _text: setattr(self, "teams_url_changed", True))
+        teams = QGroupBox("Microsoft Teams", self)
+        form = QFormLayout(teams)
+        form.addRow("", self.teams_enabled)
+        form.addRow(self.tr("Workflow URL"), self.teams_url)
+        form.addRow(
+            _plain_label_with(
+                self,
+                self.tr(
+                    "In Teams: the channel's Workflows, 'Post to a channel when a webhook "
+                    "request is received', then copy its URL here."
+                ),
+            )
+        )
+
         alerts = QGroupBox(self.tr("Alerts"), self)
         form = QFormLayout(alerts)
         form.addRow("", self.sound)
@@ -219,7 +249,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         content = QWidget(self)
         sections = QVBoxLayout(content)
-        for box in (general, pagerduty, slack, alerts, rotation):
+        for box in (general, pagerduty, slack, teams, alerts, rotation):
             sections.addWidget(box)
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(content, self), 1)  # Save stays on screen at 1024x768
@@ -334,6 +364,7 @@ class SettingsDialog(QDialog):
             pagerduty_base_url=self.base_url.text().strip().rstrip("/"),
             pagerduty_poll_seconds=self.poll_seconds.value(),
             slack_mode=self.slack_mode.currentData(),
+            teams_enabled=self.teams_enabled.isChecked(),
             slack_base_url=self.slack_base_url.text().strip().rstrip("/"),
             slack_channel=self.slack_channel.text().strip() or "#incidents",
             alert_sound=self.sound.isChecked(),
@@ -362,4 +393,6 @@ class SettingsDialog(QDialog):
                 SLACK_WEBHOOK_URL if self.slack_mode.currentData() == "webhook" else SLACK_BOT_TOKEN
             )
             secrets[name] = self.slack_secret.text().strip()
+        if self.teams_url_changed:
+            secrets[TEAMS_WEBHOOK_URL] = self.teams_url.text().strip()
         return secrets
