@@ -366,6 +366,43 @@ class AppController(QObject):
             self.router.post_status_update(
                 composition.text, incident=incident, audience=composition.audience, kind=kind
             )
+        if composition.to_mail:
+            self.mail_executives(incident, composition.text, window)
+
+    def mail_executives(self, incident: Incident, text: str, parent: QWidget) -> None:
+        """The executive summary in the user's mail client; its countdown resets only once
+        the user says the mail went (the app cannot see it)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices, QGuiApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from oncall_desktop.core.mail import mailto_link
+
+        subject = text.splitlines()[0] if text.strip() else incident.title
+        link, shortened = mailto_link(
+            self.policy.executive_recipients,
+            subject,
+            text,
+            self.tr("\n\n[…] The full text is on the clipboard: paste it here."),
+        )
+        if shortened:
+            QGuiApplication.clipboard().setText(text)
+        if not QDesktopServices.openUrl(QUrl(link)):
+            QGuiApplication.clipboard().setText(text)
+            self.window.show_message(
+                "mail",
+                self.tr("No mail client could be opened; the summary is on the clipboard."),
+                "warning",
+            )
+        answer = QMessageBox.question(
+            parent,
+            self.tr("Executive summary"),
+            self.tr("Was the executive summary sent? Its countdown restarts only then."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.incidents is not None:
+            self.incidents.mark_update_sent(incident.id or -1, Audience.EXECUTIVE, channel="mail")
 
     def create_incident_channel(self, incident_id: int) -> None:
         """SOP 1.4: #incident-YYYY-MM-DD-NNN (next free NNN), recorded in the timeline, then

@@ -27,6 +27,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "contact": {"en": "Escalation: {contact} notified", "fr": "Escalade : {contact} prévenu"},
     "posted": {"en": "Posted to {name}", "fr": "Publié sur {name}"},
     "by_hand": {"en": "marked by hand", "fr": "marqué à la main"},
+    "by_mail": {"en": "by mail", "fr": "par courriel"},
     "provisional": {
         "en": "provisional, from a {urgency}-urgency PagerDuty page",
         "fr": "provisoire, d’après une alerte PagerDuty d’urgence {urgency}",
@@ -49,6 +50,8 @@ def _channel(channel: str, language: str) -> str:
     """How an update went, in words: a destination's name, or "marked by hand"."""
     if channel == "marked by hand":  # what Mark sent records
         return _say("by_hand", language)
+    if channel == "mail":  # the executive summary, confirmed sent from the mail client
+        return _say("by_mail", language)
     return destination(channel).name.get(language)
 
 

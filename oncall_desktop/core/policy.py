@@ -230,6 +230,7 @@ class Policy:
     phases: tuple[PhaseDef, ...]
     post_incident_monitoring: timedelta
     step_evidence: Mapping[str, str]  # step id -> the evidence that ticks it
+    executive_recipients: tuple[str, ...]
     phase_reference: Severity
     initial_update_within: timedelta
     resolution_update_within: timedelta
@@ -616,6 +617,9 @@ def _parse_all(data: dict[str, Any]) -> Policy:
         phases=_phases(root["phases"]),
         post_incident_monitoring=root["post_incident"]["monitoring_minutes"].minutes(),
         phase_reference=root["phase_boxes"]["reference_severity"].enum(Severity),
+        executive_recipients=tuple(
+            n.string() for n in root.get("executive_mail", {"to": []})["to"].entries()
+        ),
         step_evidence={step: node.string() for step, node in root.get("step_evidence", {}).items()},
         initial_update_within=root["communication"]["initial_within_minutes"].minutes(),
         resolution_update_within=root["communication"]["resolution_within_minutes"].minutes(),

@@ -630,6 +630,24 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>
+
+[…] The full text is on the clipboard: paste it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail client could be opened; the summary is on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was the executive summary sent? Its countdown restarts only then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That PagerDuty incident is no longer assigned to you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,6 +1168,10 @@
     </message>
     <message>
         <source>PagerDuty status update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it in my mail client (executives)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

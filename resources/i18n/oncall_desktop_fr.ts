@@ -630,6 +630,26 @@
     <context>
         <name>AppController</name>
         <message>
+            <source>
+
+[…] The full text is on the clipboard: paste it here.</source>
+            <translation>
+
+[…] Le texte complet est dans le presse-papiers : collez-le ici.</translation>
+        </message>
+        <message>
+            <source>No mail client could be opened; the summary is on the clipboard.</source>
+            <translation>Aucun client de messagerie n’a pu s’ouvrir ; le résumé est dans le presse-papiers.</translation>
+        </message>
+        <message>
+            <source>Executive summary</source>
+            <translation>Résumé pour la direction</translation>
+        </message>
+        <message>
+            <source>Was the executive summary sent? Its countdown restarts only then.</source>
+            <translation>Le résumé pour la direction a-t-il été envoyé ? Son compte à rebours ne repart qu’alors.</translation>
+        </message>
+        <message>
             <source>That PagerDuty incident is no longer assigned to you.</source>
             <translation>Cet incident PagerDuty ne vous est plus assigné.</translation>
         </message>
@@ -1151,6 +1171,10 @@
         <message>
             <source>PagerDuty status update</source>
             <translation>Mise à jour de statut PagerDuty</translation>
+        </message>
+        <message>
+            <source>Open it in my mail client (executives)</source>
+            <translation>L’ouvrir dans mon client de messagerie (direction)</translation>
         </message>
         <message>
             <source>Notify the whole channel (@channel)</source>

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.compose import AUDIENCE_OF, HumanInput, MessageKind, compose
 from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.policy import Policy
+from oncall_desktop.core.policy import Audience, Policy
 from oncall_desktop.ui.geometry import fit_to_screen
 
 KIND_LABELS = {
@@ -49,6 +49,7 @@ class Composition:
     to_slack: bool
     to_pagerduty: bool
     notify_channel: bool
+    to_mail: bool = False  # open in the user's mail client (the executive audience)
 
     @property
     def audience(self) -> str:
@@ -73,6 +74,7 @@ class ComposerDialog(QDialog):
         self._incident, self._policy, self._now = incident, policy, now
         self._zone, self._oncall = zone, oncall
         self._edited_by_hand = False
+        self._executive_shown: bool | None = None
         self.kind = QComboBox(self)
         for value, label in KIND_LABELS.items():
             self.kind.addItem(self.tr(label), value.value)
@@ -98,6 +100,7 @@ class ComposerDialog(QDialog):
         self.to_pagerduty = QCheckBox(self.tr("PagerDuty status update"), self)
         self.to_pagerduty.setEnabled(bool(incident.pagerduty_id))
         self.to_pagerduty.setChecked(bool(incident.pagerduty_id))
+        self.to_mail = QCheckBox(self.tr("Open it in my mail client (executives)"), self)
         self.notify = QCheckBox(self.tr("Notify the whole channel (@channel)"), self)
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -129,7 +132,7 @@ class ComposerDialog(QDialog):
             QLabel(self.tr("Preview (this is what will be sent; you can edit it)"), self)
         )
         layout.addWidget(self.preview, 1)
-        for box in (self.to_slack, self.to_pagerduty, self.notify):
+        for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.notify):
             layout.addWidget(box)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
@@ -142,7 +145,7 @@ class ComposerDialog(QDialog):
         for text in (self.actions, self.next_steps):
             text.textChanged.connect(self._regenerate)
         self.preview.textChanged.connect(self._on_preview_edited)
-        for box in (self.to_slack, self.to_pagerduty):
+        for box in (self.to_slack, self.to_pagerduty, self.to_mail):
             box.toggled.connect(self._validate)
         self._regenerate()
 
@@ -166,6 +169,17 @@ class ComposerDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def _choose_targets_for_the_audience(self) -> None:
+        """The executive summary goes to the executives' mail, not to the team's channel."""
+        executive = AUDIENCE_OF[MessageKind(self.kind.currentData())] is Audience.EXECUTIVE
+        if executive == self._executive_shown:
+            return
+        self._executive_shown = executive
+        self.to_mail.setVisible(executive)
+        self.to_mail.setChecked(executive)
+        self.to_slack.setChecked(not executive and self.to_slack.isEnabled())
+        self.to_pagerduty.setChecked(not executive and self.to_pagerduty.isEnabled())
+
     def _show_inputs_the_template_uses(self) -> None:
         """Only the fields the chosen message has a place for (the status page has no root
         cause; the declaration has none of them)."""
@@ -183,6 +197,7 @@ class ComposerDialog(QDialog):
 
     def _regenerate(self) -> None:
         self._show_inputs_the_template_uses()
+        self._choose_targets_for_the_audience()
         if self._edited_by_hand:
             return
         text = compose(
@@ -206,7 +221,9 @@ class ComposerDialog(QDialog):
 
     def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        has_target = self.to_slack.isChecked() or self.to_pagerduty.isChecked()
+        has_target = (
+            self.to_slack.isChecked() or self.to_pagerduty.isChecked() or self.to_mail.isChecked()
+        )
         ok.setEnabled(has_target and bool(self.preview.toPlainText().strip()))
         self.hint.setText(
             ""
@@ -223,6 +240,7 @@ class ComposerDialog(QDialog):
             text=self.preview.toPlainText().strip(),
             to_slack=self.to_slack.isChecked(),
             to_pagerduty=self.to_pagerduty.isChecked(),
+            to_mail=self.to_mail.isChecked() and not self.to_mail.isHidden(),
             notify_channel=self.notify.isChecked(),
         )
 

@@ -724,3 +724,33 @@ def test_a_first_start_teaches_the_next_steps_instead_of_warning(qtbot, context,
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
         ctx.incidents.declare("API down", Severity.SEV1)
     qtbot.waitUntil(lambda: ctx.window.stack.currentWidget() is ctx.window.table, timeout=5000)
+
+
+def test_the_executive_mail_resets_its_countdown_only_once_confirmed(qtbot, context, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    from oncall_desktop.core.incident import EventKind
+
+    ctx = context(settings=Settings(language="en"))
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as blocker:
+        ctx.incidents.declare("API down", Severity.SEV1, "100% users")
+    incident = blocker.args[0]
+    opened = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()) or True)
+    )
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: next(answers)))
+    ctx.controller.mail_executives(incident, "SEV-1 incident: API down\nImpact: all", ctx.window)
+    assert opened and opened[0].startswith("mailto:?subject=SEV-1")
+    qtbot.wait(200)
+    assert not ctx.incidents.active[0].events(EventKind.UPDATE_SENT)  # not confirmed
+    ctx.controller.mail_executives(incident, "SEV-1 incident: API down", ctx.window)
+    qtbot.waitUntil(
+        lambda: any(
+            e.data.get("audience") == "executive" and e.data.get("channel") == "mail"
+            for e in ctx.incidents.active[0].events(EventKind.UPDATE_SENT)
+        ),
+        timeout=5000,
+    )

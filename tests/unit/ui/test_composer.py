@@ -67,3 +67,13 @@ def test_only_the_inputs_the_template_uses_and_enter_does_not_send(qtbot, clock,
     dialog.root_cause.setFocus()
     qtbot.keyClick(dialog.root_cause, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.result() == 0  # Enter did not send
+
+
+def test_the_executive_summary_goes_to_the_mail_client_not_to_slack(qtbot, clock, policy):
+    _, dialog = make(qtbot, clock, policy)
+    assert dialog.to_mail.isHidden()  # an internal update: Slack
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.EXECUTIVE.value))
+    assert not dialog.to_mail.isHidden() and dialog.to_mail.isChecked()
+    assert not dialog.to_slack.isChecked()
+    result = dialog.composition()
+    assert (result.to_mail, result.to_slack, result.audience) == (True, False, "executive")
