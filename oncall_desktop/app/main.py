@@ -102,7 +102,10 @@ def run_terminal_command(args: argparse.Namespace) -> int:
     from oncall_desktop.app.single_instance import SingleInstance
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])  # noqa: F841
-    instance = SingleInstance(AppPaths.from_environment().data_dir)
+    paths = AppPaths.from_environment()
+    if args.drill:  # the drill console has a data folder, and so a socket, of its own
+        paths = paths.for_drill()
+    instance = SingleInstance(paths.data_dir)
     request: dict[str, object] = {"command": args.command}
     if args.text is not None:
         request["text"] = args.text
@@ -110,7 +113,8 @@ def run_terminal_command(args: argparse.Namespace) -> int:
         request["incident"] = args.incident
     answer = instance.send(request, timeout_ms=20_000)
     if answer is None:
-        print(f"{APP_DISPLAY_NAME} is not running (start it with: {APP_NAME}).", file=sys.stderr)
+        start = f"{APP_NAME} --drill" if args.drill else APP_NAME
+        print(f"{APP_DISPLAY_NAME} is not running (start it with: {start}).", file=sys.stderr)
         return EXIT_NOT_RUNNING
     safe = terminal_safe  # titles and errors come from outside: nothing reaches the terminal raw
     if not answer.get("ok"):

@@ -194,3 +194,34 @@ def test_a_connection_flood_neither_closes_the_socket_nor_starves_later_requests
     assert still_connected == 8  # the bound; the rest were hung up on at once
     out = ask_from_another_process(qtbot, tmp_path / "data")
     assert json.loads(out) == {"ok": True}  # still listening and answering
+
+
+def test_terminal_commands_reach_a_drill_console_with_drill(qtbot, tmp_path, private_tmp):
+    """Issue 17: `status` answered 'not running' while a drill ran (its own data folder)."""
+    from oncall_desktop.app.paths import AppPaths
+
+    env = dict(os.environ, ONCALL_DATA_DIR=str(tmp_path / "data"))
+    env["ONCALL_CONFIG_DIR"] = str(tmp_path / "config")
+    drill = SingleInstance(AppPaths(tmp_path / "config", tmp_path / "data").for_drill().data_dir)
+    assert drill.acquire()
+    drill.serve()
+    try:
+
+        def run(*args):
+            process = subprocess.Popen(
+                [sys.executable, "-m", "oncall_desktop", *args],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            qtbot.waitUntil(lambda: process.poll() is not None, timeout=20_000)
+            out, err = process.communicate()
+            return process.returncode, out, err
+
+        code, out, _err = run("status", "--drill")
+        assert code == 0 and "No open incident." in out
+        code, _out, err = run("status")  # the real console is not running
+        assert code == 3 and "is not running" in err
+    finally:
+        drill.release()
