@@ -369,6 +369,31 @@ class AppController(QObject):
         if composition.to_mail:
             self.mail_executives(incident, composition.text, window)
 
+    def request_responders(self, incident_id: int, contact_name: str) -> None:
+        """Escalate with one click: a PagerDuty responder request on the incident's page, with
+        the SOP's message; once PagerDuty confirms, the contact is recorded as reached."""
+        window = self.cockpits.get(incident_id)
+        contact = next((c for c in self.policy.escalation_contacts if c.name == contact_name), None)
+        if window is None or contact is None or contact.pagerduty is None:
+            return
+        incident = window.incident
+        if not incident.pagerduty_id:
+            window.show_problem(self.tr("This incident has no PagerDuty page to escalate on."))
+            return
+        message = (
+            self.policy.templates["responder_request"]
+            .get(self.message_language)
+            .format(severity=incident.severity.value, title=incident.title)
+        )
+
+        def done(_requested_at: str) -> None:
+            if self.incidents is not None:
+                self.incidents.mark_contact_notified(incident_id, contact_name, via="pagerduty")
+
+        self.poller.request_responders(
+            incident.pagerduty_id, [contact.pagerduty], message, done, window.show_problem
+        )
+
     def mail_executives(self, incident: Incident, text: str, parent: QWidget) -> None:
         """The executive summary in the user's mail client; its countdown resets only once
         the user says the mail went (the app cannot see it)."""
@@ -564,6 +589,7 @@ class AppController(QObject):
             window.compose_requested.connect(self.compose)
             window.resend_requested.connect(self.resend)
             window.channel_requested.connect(self.create_incident_channel)
+            window.responders_requested.connect(self.request_responders)
             if self.postmortems is not None:
                 window.postmortem_requested.connect(self.postmortems.open)
             self.cockpits[incident.id] = window

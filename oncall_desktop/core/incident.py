@@ -264,11 +264,15 @@ class Incident:
             reason=reason.strip(),
         )
 
-    def mark_contact_notified(self, contact: str, *, at: datetime, actor: str) -> None:
-        """An escalation contact was reached (SOP 3.2)."""
+    def mark_contact_notified(
+        self, contact: str, *, at: datetime, actor: str, via: str = ""
+    ) -> None:
+        """An escalation contact was reached (SOP 3.2); ``via``: "pagerduty" when asked to
+        join through a PagerDuty responder request."""
         if contact in self.notified_contacts:
             raise DomainError(f"{contact} is already marked as notified")
-        self._record(at, EventKind.CONTACT_NOTIFIED, actor, contact=contact)
+        extra = {"via": via} if via else {}
+        self._record(at, EventKind.CONTACT_NOTIFIED, actor, contact=contact, **extra)
 
     @property
     def resolution_note(self) -> str:

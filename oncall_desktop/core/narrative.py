@@ -25,6 +25,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "fr": "Rappel mis en pause ({audience}) jusqu’à {until} : {reason}",
     },
     "contact": {"en": "Escalation: {contact} notified", "fr": "Escalade : {contact} prévenu"},
+    "contact_pd": {
+        "en": "Escalation: {contact} asked to join in PagerDuty",
+        "fr": "Escalade : {contact} appelé à rejoindre dans PagerDuty",
+    },
     "posted": {"en": "Posted to {name}", "fr": "Publié sur {name}"},
     "by_hand": {"en": "marked by hand", "fr": "marqué à la main"},
     "by_mail": {"en": "by mail", "fr": "par courriel"},
@@ -122,5 +126,6 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
             reason=data.get("reason"),
         )
     if event.kind is EventKind.CONTACT_NOTIFIED:
-        return _say("contact", language, contact=data.get("contact"))
+        key = "contact_pd" if data.get("via") == "pagerduty" else "contact"
+        return _say(key, language, contact=data.get("contact"))
     return event.kind.value

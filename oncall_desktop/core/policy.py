@@ -36,6 +36,7 @@ TEMPLATE_NAMES = (
     "status_page_resolved",
     "executive",
     "executive_resolved",
+    "responder_request",
 )
 DEFAULTS_RESOURCE = "sop5_defaults.toml"
 
@@ -157,6 +158,9 @@ class Contact:
     name: str
     contact: Text
     severities: frozenset[Severity]  # the severities whose escalation reaches this contact
+    # who to ask in PagerDuty with one click: ("user_reference" | "escalation_policy_reference",
+    # id); None: reached by hand
+    pagerduty: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -406,6 +410,19 @@ class _Node:
             ) from None
 
 
+def _pagerduty_target(node: _Node) -> tuple[str, str] | None:
+    """A contact's PagerDuty user or escalation policy, for one-click responder requests."""
+    user = node.get("pagerduty_user", "").string(allow_empty=True).strip()
+    policy = node.get("pagerduty_escalation_policy", "").string(allow_empty=True).strip()
+    if user and policy:
+        raise node.fail(QT_TR_NOOP("name a PagerDuty user or an escalation policy, not both"))
+    if user:
+        return ("user_reference", user)
+    if policy:
+        return ("escalation_policy_reference", policy)
+    return None
+
+
 def _labelled(node: _Node) -> tuple[Labelled, ...]:
     items = tuple(Labelled(id=n["id"].string(), text=n["text"].text()) for n in node.entries())
     _unique(node, [item.id for item in items])
@@ -632,6 +649,7 @@ def _parse_all(data: dict[str, Any]) -> Policy:
                 severities=frozenset(
                     s.enum(Severity) for s in n.get("severities", ["SEV-1"]).entries()
                 ),
+                pagerduty=_pagerduty_target(n),
             )
             for n in root["escalation_contacts"].entries()
         ),

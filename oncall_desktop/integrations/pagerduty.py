@@ -287,6 +287,42 @@ class PagerDutyClient(ApiClient):
         )
         return (_created_id(body, "note"), "note")
 
+    def request_responders(
+        self,
+        incident_id: str,
+        from_email: str,
+        requester_id: str,
+        message: str,
+        targets: list[tuple[str, str]],
+    ) -> str:
+        """Ask responders to join (POST /incidents/{id}/responder_requests); ``targets`` are
+        (type, id) pairs: ("user_reference", "P…") or ("escalation_policy_reference", "P…").
+        Returns when PagerDuty says it was requested."""
+        if not from_email:
+            raise IntegrationError(
+                QT_TR_NOOP("The PagerDuty user has no email; cannot sign the request.")
+            )
+        body = self._request(
+            "POST",
+            f"/incidents/{incident_id}/responder_requests",
+            json={
+                "requester_id": requester_id,
+                "message": message,
+                "responder_request_targets": [
+                    {"responder_request_target": {"type": kind, "id": target_id}}
+                    for kind, target_id in targets
+                ],
+            },
+            from_email=from_email,
+        )
+        request = body.get("responder_request")
+        if not isinstance(request, dict):
+            raise BadPayload(
+                QT_TR_NOOP("PagerDuty's answer has no responder_request in it; ask again.")
+            )
+        requested_at = request.get("requested_at")
+        return requested_at if isinstance(requested_at, str) else ""
+
     def incident(self, incident_id: str) -> Page:
         body = self._request("GET", f"/incidents/{incident_id}")
         page = parse_page(body.get("incident"))

@@ -266,9 +266,10 @@ class IncidentService(QObject):
             ),
         )
 
-    def mark_contact_notified(self, incident_id: int, contact: str) -> None:
+    def mark_contact_notified(self, incident_id: int, contact: str, via: str = "") -> None:
         self.change(
-            incident_id, lambda i, now, who: i.mark_contact_notified(contact, at=now, actor=who)
+            incident_id,
+            lambda i, now, who: i.mark_contact_notified(contact, at=now, actor=who, via=via),
         )
 
     def _on_changed(self, incident: Incident) -> None:

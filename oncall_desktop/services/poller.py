@@ -272,6 +272,38 @@ class PagerDutyPoller(QObject):
 
         self._runner.run(ack, done, failed, write=True)
 
+    def request_responders(
+        self,
+        page_id: str,
+        targets: list[tuple[str, str]],
+        message: str,
+        done: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """Escalate in PagerDuty: a responder request on the page, signed by me; ``done`` gets
+        PagerDuty's time of the request, ``failed`` a message for the user."""
+        connection = self._connection
+        if connection is None:
+            failed(shown(QT_TR_NOOP("PagerDuty is not connected yet; escalate in PagerDuty.")))
+            return
+
+        def request() -> str:
+            me = connection.me
+            return connection.client.request_responders(page_id, me.email, me.id, message, targets)
+
+        def refused(error: Exception) -> None:
+            if not isinstance(error, IntegrationError):
+                raise error
+            failed(
+                shown(
+                    QT_TR_NOOP("Could not request responders in PagerDuty: {reason}").format(
+                        reason=shown(error)
+                    )
+                )
+            )
+
+        self._runner.run(request, done, refused, write=True)
+
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.id == page_id), None)
 

@@ -92,6 +92,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The PagerDuty user has no email; cannot sign the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer has no responder_request in it; ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PagerDuty&apos;s answer has no incident in it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -237,6 +245,14 @@
     </message>
     <message>
         <source>Could not acknowledge in PagerDuty: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty is not connected yet; escalate in PagerDuty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not request responders in PagerDuty: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -409,6 +425,10 @@
     </message>
     <message>
         <source>{value} is not one of {allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name a PagerDuty user or an escalation policy, not both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -629,6 +649,10 @@
 </context>
 <context>
     <name>AppController</name>
+    <message>
+        <source>This incident has no PagerDuty page to escalate on.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>
 
@@ -993,6 +1017,14 @@
     </message>
     <message>
         <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask in PagerDuty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends a responder request on the incident&apos;s page, with the SOP&apos;s message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -92,6 +92,14 @@
             <translation>L’utilisateur PagerDuty n’a pas d’adresse e-mail : impossible de signer la mise à jour.</translation>
         </message>
         <message>
+            <source>The PagerDuty user has no email; cannot sign the request.</source>
+            <translation>L'utilisateur PagerDuty n'a pas d'adresse e-mail ; impossible de signer la demande.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer has no responder_request in it; ask again.</source>
+            <translation>La réponse de PagerDuty ne contient pas de responder_request ; redemandez.</translation>
+        </message>
+        <message>
             <source>PagerDuty's answer has no incident in it.</source>
             <translation>La réponse de PagerDuty ne contient aucun incident.</translation>
         </message>
@@ -238,6 +246,14 @@
         <message>
             <source>Could not acknowledge in PagerDuty: {reason}</source>
             <translation>Impossible d’acquitter dans PagerDuty : {reason}</translation>
+        </message>
+        <message>
+            <source>PagerDuty is not connected yet; escalate in PagerDuty.</source>
+            <translation>PagerDuty n'est pas encore connecté ; escaladez dans PagerDuty.</translation>
+        </message>
+        <message>
+            <source>Could not request responders in PagerDuty: {reason}</source>
+            <translation>Impossible de demander des renforts dans PagerDuty : {reason}</translation>
         </message>
         <message>
             <source>PagerDuty: not set up</source>
@@ -410,6 +426,10 @@
         <message>
             <source>{value} is not one of {allowed}</source>
             <translation>{value} ne fait pas partie de {allowed}</translation>
+        </message>
+        <message>
+            <source>name a PagerDuty user or an escalation policy, not both</source>
+            <translation>indiquez un utilisateur PagerDuty ou une politique d'escalade, pas les deux</translation>
         </message>
         <message>
             <source>{value} is not a date (YYYY-MM-DD)</source>
@@ -629,6 +649,10 @@
     </context>
     <context>
         <name>AppController</name>
+        <message>
+            <source>This incident has no PagerDuty page to escalate on.</source>
+            <translation>Cet incident n'a pas de page PagerDuty sur laquelle escalader.</translation>
+        </message>
         <message>
             <source>
 
@@ -996,6 +1020,14 @@
         <message>
             <source>Escalation</source>
             <translation>Escalade</translation>
+        </message>
+        <message>
+            <source>Ask in PagerDuty</source>
+            <translation>Appeler via PagerDuty</translation>
+        </message>
+        <message>
+            <source>Sends a responder request on the incident's page, with the SOP's message</source>
+            <translation>Envoie une demande de renfort sur la page de l'incident, avec le message de la procédure</translation>
         </message>
         <message>
             <source>Optional note for the next step you tick</source>

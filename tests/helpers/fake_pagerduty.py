@@ -76,6 +76,7 @@ class FakePagerDuty(FakeServer):
         self.fault_hook: Any = None  # hook(method, path, body) -> Fault | None
         self.on_status_update: Any = None  # hook(message) once an update is accepted
         self.status_updates: list[dict[str, Any]] = []
+        self.responder_requests: list[dict[str, Any]] = []
         self.notes: list[dict[str, Any]] = []
         self.oncalls: list[dict[str, Any]] = []
         self._numbers = itertools.count(1001)
@@ -290,6 +291,9 @@ class FakePagerDuty(FakeServer):
             return 200, self._list_incidents(request)
         if method == "GET" and path == "/oncalls":
             return 200, self._list_oncalls(request)
+        wanted = re.fullmatch(r"/incidents/([A-Z0-9]+)/responder_requests", path)
+        if wanted and method == "POST":
+            return self._responder_request(wanted.group(1), body)
         sub = re.fullmatch(r"/incidents/([A-Z0-9]+)/(status_updates|notes)", path)
         if sub and method == "POST":
             return self._post_on_incident(sub.group(1), sub.group(2), body, request)
@@ -360,6 +364,42 @@ class FakePagerDuty(FakeServer):
         if what == "status_updates" and self.on_status_update is not None:
             self.on_status_update(str(body["message"]))  # e.g. kill the sender right now
         return 200, answer
+
+    def _responder_request(self, incident_id: str, body: Any) -> tuple[int, Any]:
+        with self.lock:
+            incident = self.incidents.get(incident_id)
+            if incident is None:
+                return 404, self._error(404)
+            now = _now()
+            reference = {
+                "id": incident_id,
+                "type": "incident_reference",
+                "summary": incident["summary"],
+                "self": incident["self"],
+                "html_url": incident["html_url"],
+            }
+            targets = []
+            for entry in body["responder_request_targets"]:
+                target = entry["responder_request_target"]
+                kind = "user" if target["type"] == "user_reference" else "escalation_policy"
+                targets.append(
+                    {
+                        "responder_request_target": {
+                            "type": kind,
+                            "id": target["id"],
+                            "incidents_responders": [],
+                        }
+                    }
+                )
+            request = {
+                "incident": reference,
+                "requester": _user_ref(body["requester_id"]),
+                "requested_at": now,
+                "message": body["message"],
+                "responder_request_targets": targets,
+            }
+            self.responder_requests.append(request)
+        return 200, {"responder_request": request}
 
     def _update_incident(self, incident_id: str, body: Any) -> tuple[int, Any]:
         with self.lock:

@@ -275,3 +275,24 @@ def test_json_nested_absurdly_deep_is_a_bad_answer_not_a_crash(pagerduty):
     )
     with pytest.raises(BadPayload):
         client_for(pagerduty).me()
+
+
+def test_responders_are_requested_with_the_sops_message(pagerduty):
+    incident = pagerduty.add_incident()
+    requested_at = client_for(pagerduty).request_responders(
+        incident,
+        ME_EMAIL,
+        ME_ID,
+        "SEV-1 escalation: API down. Please join the incident (procedure SOP-5, step 3.2).",
+        [("user_reference", OTHER_ID), ("escalation_policy_reference", "PESC001")],
+    )
+    assert requested_at
+    [sent] = pagerduty.responder_requests
+    assert sent["message"].startswith("SEV-1 escalation")
+    targets = [t["responder_request_target"] for t in sent["responder_request_targets"]]
+    assert [(t["type"], t["id"]) for t in targets] == [
+        ("user", OTHER_ID),
+        ("escalation_policy", "PESC001"),
+    ]
+    post = pagerduty.requests_to("POST", f"/incidents/{incident}/responder_requests")[0]
+    assert post.headers["From"] == ME_EMAIL

@@ -214,6 +214,7 @@ class CockpitWindow(QMainWindow):
     resend_requested(object): edit and resend this failed Post.
     channel_requested(int): create the incident's own Slack channel (SOP step 1.4).
     postmortem_requested(int): open the incident's post-mortem (SOP 5.2).
+    responders_requested(int, str): ask this escalation contact to join in PagerDuty.
     """
 
     closed = Signal(int)
@@ -221,6 +222,7 @@ class CockpitWindow(QMainWindow):
     resend_requested = Signal(object)
     channel_requested = Signal(int)
     postmortem_requested = Signal(int)
+    responders_requested = Signal(int, str)
 
     def __init__(
         self,
@@ -333,11 +335,28 @@ class CockpitWindow(QMainWindow):
         self.escalation_hint = plain_label("", self)
         escalation.addWidget(self.escalation_hint)
         self.contact_boxes: dict[str, QCheckBox] = {}
+        self.contact_requests: dict[str, QPushButton] = {}  # one click: ask in PagerDuty
         for contact in policy.escalation_contacts:
             box = QCheckBox(f"{contact.name} — {contact.contact.get(language)}", self)
             box.toggled.connect(lambda checked, name=contact.name: self._on_contact(name, checked))
             self.contact_boxes[contact.name] = box
-            escalation.addWidget(box)
+            row = QHBoxLayout()
+            row.addWidget(box, 1)
+            if contact.pagerduty is not None:
+                ask = QPushButton(self.tr("Ask in PagerDuty"), self)
+                ask.setToolTip(
+                    self.tr(
+                        "Sends a responder request on the incident's page, with the SOP's message"
+                    )
+                )
+                ask.clicked.connect(
+                    lambda _=False, name=contact.name: self.responders_requested.emit(
+                        self.incident_id, name
+                    )
+                )
+                self.contact_requests[contact.name] = ask
+                row.addWidget(ask)
+            escalation.addLayout(row)
 
         # checklist
         self.checklist = ChecklistModel(policy, language, zone, self)
@@ -612,6 +631,9 @@ class CockpitWindow(QMainWindow):
         self.escalation_box.setVisible(visible)
         if not visible:
             return
+        for name, ask in self.contact_requests.items():
+            ask.setVisible((needed and name in wanted) and name not in notified)
+            ask.setEnabled(bool(incident.pagerduty_id) and incident.is_active)
         for name, box in self.contact_boxes.items():
             box.setVisible((needed and name in wanted) or name in notified)
             box.blockSignals(True)

@@ -754,3 +754,62 @@ def test_the_executive_mail_resets_its_countdown_only_once_confirmed(qtbot, cont
         ),
         timeout=5000,
     )
+
+
+def test_escalation_asks_the_contact_in_pagerduty_and_records_the_answer(
+    qtbot, context, pagerduty, tmp_path
+):
+    """Issue 19: a contact named with a PagerDuty user is asked with one click, with the
+    SOP's message; the contact counts as reached only once PagerDuty took the request."""
+    from oncall_desktop.core.incident import EventKind
+    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
+    from tests.helpers.fake_pagerduty import ME_EMAIL, OTHER_ID
+
+    override = tmp_path / "policy.toml"
+    override.write_text(
+        "[[escalation_contacts]]\n"
+        'name = "CTO"\ncontact = "@cto"\nseverities = ["SEV-1"]\n'
+        f'pagerduty_user = "{OTHER_ID}"\n'
+        "[[escalation_contacts]]\n"
+        'name = "GCP Support"\ncontact = "ticket"\nseverities = ["SEV-1"]\n',
+        encoding="utf-8",
+    )
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    ctx = context(
+        settings=Settings(language="en", pagerduty_base_url=pagerduty.url),
+        secrets=secrets,
+        policy_file=override,
+    )
+    page_id = pagerduty.add_incident("<b>API</b> down")
+    pagerduty.set_status(page_id, "acknowledged")
+    ctx.poller.start()
+    qtbot.waitUntil(lambda: ctx.poller.page(page_id) is not None, timeout=5000)
+    with qtbot.waitSignal(ctx.incidents.incident_opened, timeout=5000) as opened:
+        ctx.incidents.open_from_page(ctx.poller.page(page_id))
+    incident = opened.args[0]
+    ctx.incidents.change_severity(incident.id, Severity.SEV1, "all users")
+    qtbot.waitUntil(lambda: incident.id in ctx.controller.cockpits, timeout=5000)
+    window = ctx.controller.cockpits[incident.id]
+    qtbot.waitUntil(lambda: window.incident.severity is Severity.SEV1, timeout=5000)
+    assert set(window.contact_requests) == {"CTO"}  # GCP Support is reached by hand
+    ask = window.contact_requests["CTO"]
+    qtbot.waitUntil(lambda: ask.isVisibleTo(window) and ask.isEnabled(), timeout=5000)
+    ask.click()
+    qtbot.waitUntil(lambda: bool(pagerduty.responder_requests), timeout=5000)
+    [request] = pagerduty.responder_requests
+    assert request["incident"]["id"] == page_id
+    assert "SEV-1" in request["message"] and "<b>API</b> down" in request["message"]
+    target = request["responder_request_targets"][0]["responder_request_target"]
+    assert target["id"] == OTHER_ID
+    post = pagerduty.requests_to("POST", f"/incidents/{page_id}/responder_requests")[0]
+    assert post.headers["From"] == ME_EMAIL and pagerduty.take_violations() == []
+    qtbot.waitUntil(
+        lambda: any(
+            e.data.get("contact") == "CTO" and e.data.get("via") == "pagerduty"
+            for e in window.incident.events(EventKind.CONTACT_NOTIFIED)
+        ),
+        timeout=5000,
+    )
+    qtbot.waitUntil(lambda: not ask.isVisibleTo(window), timeout=5000)  # asked: done
+    assert window.contact_boxes["CTO"].isChecked()

@@ -233,6 +233,19 @@ def test_invalid_override_names_the_key_and_keeps_defaults(tmp_path):
         ),
         ({"rotation": {"hour": 24}}, "rotation.hour"),
         ({"severities": {"SEV-3": {"ack_sla_minutes": 1}}}, "severities"),
+        (
+            {
+                "escalation_contacts": [
+                    {
+                        "name": "CTO",
+                        "contact": "x",
+                        "pagerduty_user": "PU1",
+                        "pagerduty_escalation_policy": "PE1",
+                    }
+                ]
+            },
+            "escalation_contacts[0]",
+        ),
     ],
 )
 def test_invalid_values_are_reported_by_key(override, key):
