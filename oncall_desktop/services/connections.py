@@ -16,7 +16,7 @@ from oncall_desktop.integrations.secrets import (
     SecretStoreError,
 )
 from oncall_desktop.integrations.slack import SlackClient
-from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
+from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL, post_to_workflow
 
 __all__ = [
     "PAGERDUTY_TOKEN",
@@ -33,11 +33,13 @@ class ConnectionsService(QObject):
     """Signals:
     pagerduty_tested(bool, str): whether the token works, and a message for the user.
     slack_tested(bool, str): the same for the Slack bot token (auth.test).
+    teams_tested(bool, str): whether the Teams workflow took a test message.
     token_presence(bool, str): whether a token is stored (and a message if that is unknown).
     """
 
     pagerduty_tested = Signal(bool, str)
     slack_tested = Signal(bool, str)
+    teams_tested = Signal(bool, str)
     token_presence = Signal(bool, str)
 
     def __init__(
@@ -80,6 +82,23 @@ class ConnectionsService(QObject):
             test,
             lambda message: self.slack_tested.emit(True, message),
             self._failed(self.slack_tested),
+        )
+
+    def test_teams(self, text: str, url: str | None = None) -> None:
+        """Post ``text`` through the workflow (typed ``url``, or the stored one): a Workflows
+        webhook has nothing to ask without posting, so the test is a visible message."""
+
+        def test() -> str:
+            value = url or self._secrets.get(TEAMS_WEBHOOK_URL)
+            if not value:
+                raise IntegrationError(QT_TR_NOOP("No URL: paste the Teams workflow URL first."))
+            post_to_workflow(value, text)
+            return QT_TR_NOOP("Teams took the test message; look for it in the channel.")
+
+        self._runner.run(
+            test,
+            lambda message: self.teams_tested.emit(True, shown(message)),
+            self._failed(self.teams_tested),
         )
 
     def check_pagerduty_token(self) -> None:

@@ -224,6 +224,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No URL: paste the Teams workflow URL first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams took the test message; look for it in the channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The rotation settings are not usable: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2321,6 +2329,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Send a test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Workflow URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2390,6 +2402,14 @@
     </message>
     <message>
         <source>A webhook cannot be tested without posting; send an update to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

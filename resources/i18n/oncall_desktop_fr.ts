@@ -224,6 +224,14 @@
             <translation>Aucun jeton : collez d’abord le jeton du bot Slack (xoxb-…).</translation>
         </message>
         <message>
+            <source>No URL: paste the Teams workflow URL first.</source>
+            <translation>Pas d'URL : collez d'abord l'URL du workflow Teams.</translation>
+        </message>
+        <message>
+            <source>Teams took the test message; look for it in the channel.</source>
+            <translation>Teams a accepté le message de test ; vérifiez qu'il apparaît dans le canal.</translation>
+        </message>
+        <message>
             <source>The rotation settings are not usable: {reason}</source>
             <translation>Les réglages de la rotation sont inutilisables : {reason}</translation>
         </message>
@@ -2323,6 +2331,10 @@
             <translation>L’URL du webhook Workflows (conservée dans le trousseau du système)</translation>
         </message>
         <message>
+            <source>Send a test message</source>
+            <translation>Envoyer un message de test</translation>
+        </message>
+        <message>
             <source>Workflow URL</source>
             <translation>URL du workflow</translation>
         </message>
@@ -2393,6 +2405,14 @@
         <message>
             <source>A webhook cannot be tested without posting; send an update to check it.</source>
             <translation>Un webhook ne peut pas être testé sans publier ; envoyez une mise à jour pour le vérifier.</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Envoi…</translation>
+        </message>
+        <message>
+            <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
+            <translation>Test depuis oncall-desktop : les mises à jour d'incident seront publiées dans ce canal.</translation>
         </message>
         <message>
             <source>The PagerDuty address must start with https://</source>

@@ -190,10 +190,17 @@ class SettingsDialog(QDialog):
         )
         self.teams_url_changed = False
         self.teams_url.textEdited.connect(lambda _text: setattr(self, "teams_url_changed", True))
+        self.teams_test = QPushButton(self.tr("Send a test message"), self)
+        self.teams_test.clicked.connect(self._on_teams_test_clicked)
+        self.teams_result = _plain_label(self)
         teams = QGroupBox("Microsoft Teams", self)
         form = QFormLayout(teams)
         form.addRow("", self.teams_enabled)
         form.addRow(self.tr("Workflow URL"), self.teams_url)
+        teams_row = QHBoxLayout()
+        teams_row.addWidget(self.teams_test)
+        teams_row.addWidget(self.teams_result, 1)
+        form.addRow(teams_row)
         form.addRow(
             _plain_label_with(
                 self,
@@ -259,6 +266,7 @@ class SettingsDialog(QDialog):
 
         connections.pagerduty_tested.connect(self._on_tested)
         connections.slack_tested.connect(self._on_slack_tested)
+        connections.teams_tested.connect(self._on_teams_tested)
         connections.token_presence.connect(self._on_token_presence)
         connections.check_pagerduty_token()
 
@@ -310,6 +318,21 @@ class SettingsDialog(QDialog):
         self.slack_test.setEnabled(True)
         self.slack_result.setStyleSheet("" if ok else "color: #c62828")
         self.slack_result.setText(message)
+
+    def _on_teams_test_clicked(self) -> None:
+        self.teams_test.setEnabled(False)
+        self.teams_result.setStyleSheet("")
+        self.teams_result.setText(self.tr("Sending…"))
+        url = self.teams_url.text().strip() if self.teams_url_changed else None
+        self._connections.test_teams(
+            self.tr("Test from oncall-desktop: incident updates will be posted in this channel."),
+            url,
+        )
+
+    def _on_teams_tested(self, ok: bool, message: str) -> None:
+        self.teams_test.setEnabled(True)
+        self.teams_result.setStyleSheet("" if ok else "color: #c62828")
+        self.teams_result.setText(message)
 
     def _on_save(self) -> None:
         problem = self._validate()
