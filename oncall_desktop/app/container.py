@@ -31,7 +31,7 @@ from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
-from oncall_desktop.core.policy import Audience, EscalationMode, LoadedPolicy
+from oncall_desktop.core.policy import Audience, EscalationMode, LoadedPolicy, Severity
 from oncall_desktop.core.traysummary import TrayLevel, summarize
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.keyring_child import KeyringInChild
@@ -394,6 +394,34 @@ class AppController(QObject):
             incident.pagerduty_id, [contact.pagerduty], message, done, window.show_problem
         )
 
+    def declare_in_pagerduty(self, incident_id: int) -> None:
+        """A hand-declared incident created in PagerDuty, on the service from Settings, so the
+        team's escalation policy runs; the page is then linked and followed like any other."""
+        window = self.cockpits.get(incident_id)
+        service = self.settings.pagerduty_service_id
+        if window is None or not service:
+            return
+        incident = window.incident
+        window.declare_pd_button.setEnabled(False)  # one click, one page
+
+        def done(page: Page) -> None:
+            window.declare_pd_button.setEnabled(True)
+            if self.incidents is not None:
+                self.incidents.link_page(incident_id, page.id, page.html_url)
+
+        def failed(message: str) -> None:
+            window.declare_pd_button.setEnabled(True)
+            window.show_problem(message)
+
+        self.poller.declare(
+            f"[{incident.severity.value}] {incident.title}",
+            service,
+            "high" if incident.severity is not Severity.SEV3 else "low",
+            incident.pagerduty_key,
+            done,
+            failed,
+        )
+
     def mail_executives(self, incident: Incident, text: str, parent: QWidget) -> None:
         """The executive summary in the user's mail client; its countdown resets only once
         the user says the mail went (the app cannot see it)."""
@@ -590,6 +618,8 @@ class AppController(QObject):
             window.resend_requested.connect(self.resend)
             window.channel_requested.connect(self.create_incident_channel)
             window.responders_requested.connect(self.request_responders)
+            window.pagerduty_declare_requested.connect(self.declare_in_pagerduty)
+            window.set_pagerduty_declarable(bool(self.settings.pagerduty_service_id))
             if self.postmortems is not None:
                 window.postmortem_requested.connect(self.postmortems.open)
             self.cockpits[incident.id] = window
@@ -785,6 +815,8 @@ class AppController(QObject):
             self.window.show_message(
                 "settings", self.tr("Settings could not be saved: ") + shown(error), "error"
             )
+        for cockpit in self.cockpits.values():
+            cockpit.set_pagerduty_declarable(bool(settings.pagerduty_service_id))
         if self.tray is not None:
             self.window.keep_running_in_tray = settings.close_to_tray
             self.app.setQuitOnLastWindowClosed(not settings.close_to_tray)

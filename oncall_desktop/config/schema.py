@@ -80,6 +80,13 @@ class Settings:
         minimum=5,
         maximum=3600,
     )
+    pagerduty_service_id: str = _setting(
+        "",
+        "PagerDuty service for declared incidents",
+        "The id (P…) of the service whose escalation policy pages the team for an incident "
+        "declared in the app (Declare in PagerDuty); empty: not offered.",
+        pattern=r"^(P[A-Z0-9]{1,19})?$",
+    )
     slack_base_url: str = _setting(
         "https://slack.com/api",
         "Slack API address",

@@ -233,6 +233,21 @@ class Incident:
         self.steps[step_id] = StepState(step_id, note=note)
         self._record(at, EventKind.STEP_UNDONE, actor, step=step_id)
 
+    def link_page(self, page_id: str, url: str, *, at: datetime, actor: str) -> None:
+        """Declared in PagerDuty from here: the page now follows this incident."""
+        if self.pagerduty_id:
+            raise DomainError(f"already linked to PagerDuty incident {self.pagerduty_id}")
+        if self.is_drill:
+            raise DomainError("a drill is never declared in PagerDuty")
+        self.pagerduty_id, self.pagerduty_url = page_id, url or None
+        self._record(at, EventKind.NOTE, actor, text=f"PagerDuty: {page_id}", pagerduty_id=page_id)
+
+    @property
+    def pagerduty_key(self) -> str:
+        """Our de-duplication key for declaring it in PagerDuty: the same on every retry and
+        every console, different for every incident."""
+        return f"oncall-desktop-{self.id}-{int(self.declared_at.timestamp())}"
+
     def add_note(self, text: str, *, at: datetime, actor: str, **details: Any) -> None:
         """A free note; ``details`` keep machine-readable facts (e.g. ``slack_channel``)."""
         if not text.strip():

@@ -323,6 +323,36 @@ class PagerDutyClient(ApiClient):
         requested_at = request.get("requested_at")
         return requested_at if isinstance(requested_at, str) else ""
 
+    def create_incident(
+        self,
+        from_email: str,
+        title: str,
+        service_id: str,
+        urgency: str,
+        incident_key: str,
+    ) -> Page:
+        """Declare in PagerDuty (POST /incidents) so the service's escalation policy runs.
+        ``incident_key`` is ours and stable: a retry after a lost answer is refused by PagerDuty
+        instead of paging the team twice."""
+        if not from_email:
+            raise IntegrationError(
+                QT_TR_NOOP("The PagerDuty user has no email; cannot sign the request.")
+            )
+        incident: dict[str, Any] = {
+            "type": "incident",
+            "title": title[:1024] or "-",
+            "service": {"id": service_id, "type": "service_reference"},
+            "urgency": urgency,
+            "incident_key": incident_key,
+        }
+        body = self._request(
+            "POST", "/incidents", json={"incident": incident}, from_email=from_email
+        )
+        page = parse_page(body.get("incident"))
+        if page is None:
+            raise BadPayload(QT_TR_NOOP("PagerDuty's answer has no incident in it."))
+        return page
+
     def incident(self, incident_id: str) -> Page:
         body = self._request("GET", f"/incidents/{incident_id}")
         page = parse_page(body.get("incident"))

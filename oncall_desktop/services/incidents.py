@@ -266,6 +266,9 @@ class IncidentService(QObject):
             ),
         )
 
+    def link_page(self, incident_id: int, page_id: str, url: str) -> None:
+        self.change(incident_id, lambda i, now, who: i.link_page(page_id, url, at=now, actor=who))
+
     def mark_contact_notified(self, incident_id: int, contact: str, via: str = "") -> None:
         self.change(
             incident_id,

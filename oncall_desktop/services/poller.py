@@ -304,6 +304,40 @@ class PagerDutyPoller(QObject):
 
         self._runner.run(request, done, refused, write=True)
 
+    def declare(
+        self,
+        title: str,
+        service_id: str,
+        urgency: str,
+        key: str,
+        done: Callable[[Page], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """Create the incident in PagerDuty (so the service's escalation policy pages the
+        team); ``done`` gets the new page, ``failed`` a message for the user."""
+        connection = self._connection
+        if connection is None:
+            failed(shown(QT_TR_NOOP("PagerDuty is not connected yet; declare it in PagerDuty.")))
+            return
+
+        def create() -> Page:
+            return connection.client.create_incident(
+                connection.me.email, title, service_id, urgency, key
+            )
+
+        def refused(error: Exception) -> None:
+            if not isinstance(error, IntegrationError):
+                raise error
+            failed(
+                shown(
+                    QT_TR_NOOP("Could not declare it in PagerDuty: {reason}").format(
+                        reason=shown(error)
+                    )
+                )
+            )
+
+        self._runner.run(create, done, refused, write=True)
+
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.id == page_id), None)
 

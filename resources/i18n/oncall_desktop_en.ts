@@ -264,6 +264,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>PagerDuty is not connected yet; declare it in PagerDuty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not declare it in PagerDuty: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PagerDuty: not set up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,6 +1005,14 @@
     </message>
     <message>
         <source>Creates #incident-YYYY-MM-DD-NNN and posts the declaration there (SOP 1.4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare in PagerDuty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates it in PagerDuty so the service&apos;s escalation policy pages the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2293,6 +2309,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>P… : the service that pages the team for incidents declared here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service for declared incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Poll every</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2414,6 +2438,10 @@
     </message>
     <message>
         <source>The PagerDuty address must start with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PagerDuty service id looks like PABC123 (from the service&apos;s URL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -264,6 +264,14 @@
             <translation>Impossible de demander des renforts dans PagerDuty : {reason}</translation>
         </message>
         <message>
+            <source>PagerDuty is not connected yet; declare it in PagerDuty.</source>
+            <translation>PagerDuty n'est pas encore connecté ; déclarez-le dans PagerDuty.</translation>
+        </message>
+        <message>
+            <source>Could not declare it in PagerDuty: {reason}</source>
+            <translation>Impossible de le déclarer dans PagerDuty : {reason}</translation>
+        </message>
+        <message>
             <source>PagerDuty: not set up</source>
             <translation>PagerDuty : non configuré</translation>
         </message>
@@ -1000,6 +1008,14 @@
         <message>
             <source>Creates #incident-YYYY-MM-DD-NNN and posts the declaration there (SOP 1.4)</source>
             <translation>Crée #incident-AAAA-MM-JJ-NNN et y publie la déclaration (SOP 1.4)</translation>
+        </message>
+        <message>
+            <source>Declare in PagerDuty</source>
+            <translation>Déclarer dans PagerDuty</translation>
+        </message>
+        <message>
+            <source>Creates it in PagerDuty so the service's escalation policy pages the team</source>
+            <translation>Le crée dans PagerDuty pour que la politique d'escalade du service appelle l'équipe</translation>
         </message>
         <message>
             <source>Post-mortem…</source>
@@ -2295,6 +2311,14 @@
             <translation>Jeton d'API</translation>
         </message>
         <message>
+            <source>P… : the service that pages the team for incidents declared here</source>
+            <translation>P… : le service qui appelle l'équipe pour les incidents déclarés ici</translation>
+        </message>
+        <message>
+            <source>Service for declared incidents</source>
+            <translation>Service des incidents déclarés</translation>
+        </message>
+        <message>
             <source>Poll every</source>
             <translation>Interroger toutes les</translation>
         </message>
@@ -2417,6 +2441,10 @@
         <message>
             <source>The PagerDuty address must start with https://</source>
             <translation>L'adresse PagerDuty doit commencer par https://</translation>
+        </message>
+        <message>
+            <source>A PagerDuty service id looks like PABC123 (from the service's URL).</source>
+            <translation>Un identifiant de service PagerDuty ressemble à PABC123 (pris dans l'URL du service).</translation>
         </message>
         <message>
             <source>The Slack address must start with https://</source>

@@ -53,6 +53,22 @@ def _array_brackets(parameter: dict[str, Any]) -> None:
         parameter["schema"] = {"type": "array", "items": items}
 
 
+def _writable_references(spec: dict[str, Any]) -> None:
+    """Defect 8 (not in API-NOTES): ``Reference`` requires ``id`` and ``type`` but inherits them
+    read-only, so no request may send one, yet every reference in a request must (the spec's own
+    example for POST /incidents sends ``service: {id, type}``). Make them writable in references
+    only; read-only still holds for the objects themselves."""
+    schemas = spec["components"]["schemas"]
+    reference = schemas.get("Reference", {})
+    parts = reference.get("allOf", [])
+    if not parts or parts[0].get("$ref") != "#/components/schemas/Tag/allOf/0":
+        return
+    base = json.loads(json.dumps(schemas["Tag"]["allOf"][0]))
+    for name in ("id", "type"):
+        base.get("properties", {}).get(name, {}).pop("readOnly", None)
+    parts[0] = base
+
+
 class PagerDutyContract:
     """Checks requests to and responses from a fake PagerDuty against the REST spec."""
 
@@ -69,6 +85,7 @@ class PagerDutyContract:
                         if "$ref" not in parameter:
                             _array_brackets(parameter)
         _rewrite_one_of(spec)
+        _writable_references(spec)
         # Defect 1: the strict spec check fails on a bad default; don't run it.
         self.openapi = OpenAPI.from_dict(spec, config=Config(spec_validator_cls=None))
         self._error_schema = self._resolve(

@@ -291,6 +291,8 @@ class FakePagerDuty(FakeServer):
             return 200, self._list_incidents(request)
         if method == "GET" and path == "/oncalls":
             return 200, self._list_oncalls(request)
+        if method == "POST" and path == "/incidents":
+            return self._create_incident(body)
         wanted = re.fullmatch(r"/incidents/([A-Z0-9]+)/responder_requests", path)
         if wanted and method == "POST":
             return self._responder_request(wanted.group(1), body)
@@ -364,6 +366,34 @@ class FakePagerDuty(FakeServer):
         if what == "status_updates" and self.on_status_update is not None:
             self.on_status_update(str(body["message"]))  # e.g. kill the sender right now
         return 200, answer
+
+    def _create_incident(self, body: Any) -> tuple[int, Any]:
+        wanted = body["incident"]
+        key = wanted.get("incident_key")
+        with self.lock:
+            open_keys = {
+                i.get("incident_key") for i in self.incidents.values() if i["status"] != "resolved"
+            }
+        if key and key in open_keys:  # PagerDuty's de-duplication on an open incident
+            return 400, {
+                "error": {
+                    "message": "Invalid Input Provided",
+                    "code": 2001,
+                    "errors": [
+                        "Open incident with matching dedup key already exists on this service"
+                    ],
+                }
+            }
+        incident_id = self.add_incident(
+            wanted["title"], urgency=wanted.get("urgency", "high"), service="Backend API"
+        )
+        with self.lock:
+            incident = self.incidents[incident_id]
+            incident["service"]["id"] = wanted["service"]["id"]
+            if key:
+                incident["incident_key"] = key
+            created = dict(incident)
+        return 201, {"incident": created}
 
     def _responder_request(self, incident_id: str, body: Any) -> tuple[int, Any]:
         with self.lock:

@@ -296,3 +296,18 @@ def test_responders_are_requested_with_the_sops_message(pagerduty):
     ]
     post = pagerduty.requests_to("POST", f"/incidents/{incident}/responder_requests")[0]
     assert post.headers["From"] == ME_EMAIL
+
+
+def test_declaring_in_pagerduty_twice_with_the_same_key_pages_once(pagerduty):
+    client = client_for(pagerduty)
+    page = client.create_incident(
+        ME_EMAIL, "<b>API</b> down", "PSVC042", "high", "oncall-desktop-7"
+    )
+    assert page.title == "<b>API</b> down" and page.status == "triggered"
+    assert pagerduty.incidents[page.id]["service"]["id"] == "PSVC042"
+    post = pagerduty.requests_to("POST", "/incidents")[0]
+    assert post.headers["From"] == ME_EMAIL
+    # the answer was lost and the app asks again: PagerDuty refuses, nobody is paged twice
+    with pytest.raises(Refused, match="dedup key"):
+        client.create_incident(ME_EMAIL, "<b>API</b> down", "PSVC042", "high", "oncall-desktop-7")
+    assert len(pagerduty.incidents) == 1

@@ -137,3 +137,13 @@ def test_teams_test_sends_a_visible_message_and_says_when_the_url_is_refused(qtb
     qtbot.waitUntil(lambda: "refused the workflow URL" in dialog.teams_result.text(), timeout=5000)
     assert "c62828" in dialog.teams_result.styleSheet() and len(teams.messages) == 1
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_the_pagerduty_service_for_declared_incidents_is_checked(qtbot):
+    dialog, runner = make_dialog(qtbot, Settings(language="en"), InMemorySecretStore())
+    dialog.pagerduty_service.setText("https://example.pagerduty.com/service-directory/PSVC042")
+    assert "looks like PABC123" in dialog._validate()
+    dialog.pagerduty_service.setText(" PSVC042 ")
+    assert dialog._validate() == ""
+    assert dialog.result_settings().pagerduty_service_id == "PSVC042"
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)

@@ -215,6 +215,7 @@ class CockpitWindow(QMainWindow):
     channel_requested(int): create the incident's own Slack channel (SOP step 1.4).
     postmortem_requested(int): open the incident's post-mortem (SOP 5.2).
     responders_requested(int, str): ask this escalation contact to join in PagerDuty.
+    pagerduty_declare_requested(int): create this hand-declared incident in PagerDuty.
     """
 
     closed = Signal(int)
@@ -223,6 +224,7 @@ class CockpitWindow(QMainWindow):
     channel_requested = Signal(int)
     postmortem_requested = Signal(int)
     responders_requested = Signal(int, str)
+    pagerduty_declare_requested = Signal(int)
 
     def __init__(
         self,
@@ -285,6 +287,16 @@ class CockpitWindow(QMainWindow):
         )
         self.channel_button.clicked.connect(lambda: self.channel_requested.emit(self.incident_id))
         buttons.addWidget(self.channel_button)
+        self.declare_pd_button = QPushButton(self.tr("Declare in PagerDuty"), self)
+        self.declare_pd_button.setToolTip(
+            self.tr("Creates it in PagerDuty so the service's escalation policy pages the team")
+        )
+        self.declare_pd_button.clicked.connect(
+            lambda: self.pagerduty_declare_requested.emit(self.incident_id)
+        )
+        self.declare_pd_button.setVisible(False)
+        self._pagerduty_declarable = False  # a service is set in Settings
+        buttons.addWidget(self.declare_pd_button)
         self.postmortem_button = QPushButton(self.tr("Post-mortem…"), self)
         self.postmortem_button.setToolTip(self.tr("Once resolved: the SOP 5.2 post-mortem"))
         self.postmortem_button.clicked.connect(
@@ -463,6 +475,11 @@ class CockpitWindow(QMainWindow):
 
     # --- updates --------------------------------------------------------------------------------
 
+    def set_pagerduty_declarable(self, declarable: bool) -> None:
+        """Offer "Declare in PagerDuty": only once a service for it is set in Settings."""
+        self._pagerduty_declarable = declarable
+        self.set_incident(self.incident)
+
     def set_incident(self, incident: Incident) -> None:
         self.incident = incident
         sev = self._policy.severity(incident.severity)
@@ -485,6 +502,12 @@ class CockpitWindow(QMainWindow):
             button.setEnabled(incident.can_move_to(status))
         self.severity_button.setEnabled(incident.is_active)
         self.postmortem_button.setEnabled(not incident.is_active)
+        self.declare_pd_button.setVisible(
+            self._pagerduty_declarable
+            and incident.is_active
+            and not incident.pagerduty_id
+            and not incident.is_drill
+        )
         self.checklist.set_incident(incident)
         self.checklist_view.expandAll()
         self.timeline.set_events(list(incident.timeline))

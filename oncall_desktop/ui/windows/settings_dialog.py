@@ -147,6 +147,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Region"), self.region)
         form.addRow(self.tr("API address"), self.base_url)
         form.addRow(self.tr("API token"), self.token)
+        self.pagerduty_service = QLineEdit(settings.pagerduty_service_id, self)
+        self.pagerduty_service.setPlaceholderText(
+            self.tr("P… : the service that pages the team for incidents declared here")
+        )
+        form.addRow(self.tr("Service for declared incidents"), self.pagerduty_service)
         form.addRow("", self.token_state)
         form.addRow(self.tr("Poll every"), self.poll_seconds)
         test_row = QHBoxLayout()
@@ -345,6 +350,8 @@ class SettingsDialog(QDialog):
         url = self.base_url.text().strip()
         if not url.lower().startswith(("https://", "http://")):
             return self.tr("The PagerDuty address must start with https://")
+        if not re.fullmatch(r"(P[A-Z0-9]{1,19})?", self.pagerduty_service.text().strip()):
+            return self.tr("A PagerDuty service id looks like PABC123 (from the service's URL).")
         if not self.slack_base_url.text().strip().lower().startswith(("https://", "http://")):
             return self.tr("The Slack address must start with https://")
         start, end = self._quiet_value(self.quiet_start), self._quiet_value(self.quiet_end)
@@ -386,6 +393,7 @@ class SettingsDialog(QDialog):
             start_at_login=self.start_at_login.isChecked(),
             pagerduty_base_url=self.base_url.text().strip().rstrip("/"),
             pagerduty_poll_seconds=self.poll_seconds.value(),
+            pagerduty_service_id=self.pagerduty_service.text().strip(),
             slack_mode=self.slack_mode.currentData(),
             teams_enabled=self.teams_enabled.isChecked(),
             slack_base_url=self.slack_base_url.text().strip().rstrip("/"),

@@ -813,3 +813,61 @@ def test_escalation_asks_the_contact_in_pagerduty_and_records_the_answer(
     )
     qtbot.waitUntil(lambda: not ask.isVisibleTo(window), timeout=5000)  # asked: done
     assert window.contact_boxes["CTO"].isChecked()
+
+
+def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
+    qtbot, context, pagerduty
+):
+    """Issue 19: an incident declared in the app reaches PagerDuty on the service from
+    Settings, so the team's escalation policy pages them; the page is then linked."""
+    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
+    from tests.helpers.fake_pagerduty import ME_EMAIL
+
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    ctx = context(
+        settings=Settings(
+            language="en", pagerduty_base_url=pagerduty.url, pagerduty_service_id="PSVC042"
+        ),
+        secrets=secrets,
+    )
+    ctx.poller.start()
+    qtbot.waitUntil(lambda: ctx.poller.me is not None, timeout=5000)
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+        ctx.incidents.declare("<b>API</b> down", Severity.SEV1, "all users")
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+    window = ctx.controller.cockpits[incident_id]
+    assert window.declare_pd_button.isVisibleTo(window)
+    window.declare_pd_button.click()
+    qtbot.waitUntil(lambda: window.incident.pagerduty_id is not None, timeout=5000)
+    [page_id] = pagerduty.incidents
+    assert window.incident.pagerduty_id == page_id
+    created = pagerduty.incidents[page_id]
+    assert created["title"] == "[SEV-1] <b>API</b> down" and created["urgency"] == "high"
+    assert created["service"]["id"] == "PSVC042"
+    assert pagerduty.requests_to("POST", "/incidents")[0].headers["From"] == ME_EMAIL
+    qtbot.waitUntil(lambda: not window.declare_pd_button.isVisibleTo(window), timeout=5000)
+    # a second console (or a retry after a lost answer) does not page the team twice
+    ctx.poller.declare(
+        "again",
+        "PSVC042",
+        "high",
+        window.incident.pagerduty_key,
+        lambda p: None,
+        lambda message: window.show_problem(message),
+    )
+    qtbot.waitUntil(lambda: "dedup key" in window.problem_label.text(), timeout=5000)
+    assert len(pagerduty.incidents) == 1
+
+
+def test_declare_in_pagerduty_is_offered_only_with_a_service_and_never_for_a_drill(qtbot, context):
+    ctx = context(settings=Settings(language="en"))
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+        ctx.incidents.declare("API down", Severity.SEV1)
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+    window = ctx.controller.cockpits[incident_id]
+    assert not window.declare_pd_button.isVisibleTo(window)  # no service in Settings
+    ctx.controller.apply_settings(Settings(language="en", pagerduty_service_id="PSVC042"), {})
+    assert window.declare_pd_button.isVisibleTo(window)
