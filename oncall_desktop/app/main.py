@@ -212,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
             ).format(folder=crash.crash_dir)
         )
     from oncall_desktop.app.shell import open_shell, show_shell
+    from oncall_desktop.ui.geometry import remember_geometry_in
 
+    remember_geometry_in(paths.config_dir)  # windows come back where they were left
     shell = open_shell(app, settings, problems)
 
     def complete() -> None:

@@ -1,19 +1,49 @@
 """Windows that fit the screen they open on: a laptop at 1024x768 included.
 
 A window asks for the size it would like; it gets at most what the screen has (less a margin
-for the panels), and long content scrolls instead of pushing buttons off the screen.
+for the panels), and long content scrolls instead of pushing buttons off the screen. A window
+given a ``remember`` key comes back where the user left it, if that still fits a screen (a
+monitor unplugged since does not strand it off screen).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 SCREEN_MARGIN = 40  # panels and window decorations
+GEOMETRY_FILE = "window-geometry.ini"
+
+_memory: QSettings | None = None  # set once at startup: remember_geometry_in()
 
 
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Resize to ``width`` x ``height``, or to what the screen has room for."""
+def remember_geometry_in(config_dir: Path | None) -> None:
+    """Where windows keep their size and place (None: not remembered, e.g. in tests)."""
+    global _memory
+    _memory = (
+        QSettings(str(config_dir / GEOMETRY_FILE), QSettings.Format.IniFormat)
+        if config_dir is not None
+        else None
+    )
+
+
+class _Keeper(QObject):
+    """Saves a window's geometry when it is hidden or closed."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Hide, QEvent.Type.Close) and isinstance(watched, QWidget):
+            key = watched.property("geometry_key")
+            if _memory is not None and key:
+                _memory.setValue(f"geometry/{key}", watched.saveGeometry())
+                _memory.sync()
+        return False
+
+
+def fit_to_screen(window: QWidget, width: int, height: int, remember: str = "") -> None:
+    """Resize to ``width`` x ``height``, or to what the screen has room for; with
+    ``remember``, to the size and place it had when last closed, when that still fits."""
     screen = window.screen() or QApplication.primaryScreen()
     if screen is None:
         window.resize(width, height)
@@ -23,6 +53,20 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         max(200, min(width, room.width() - SCREEN_MARGIN)),
         max(150, min(height, room.height() - SCREEN_MARGIN)),
     )
+    if not remember:
+        return
+    window.setProperty("geometry_key", remember)
+    keeper = _Keeper(window)
+    window.installEventFilter(keeper)
+    saved = _memory.value(f"geometry/{remember}") if _memory is not None else None
+    if isinstance(saved, QByteArray) and not saved.isEmpty():
+        default = window.saveGeometry()
+        window.restoreGeometry(saved)
+        on_a_screen = any(
+            s.availableGeometry().intersects(window.frameGeometry()) for s in QApplication.screens()
+        )
+        if not on_a_screen:
+            window.restoreGeometry(default)  # left on a screen that is gone
 
 
 def scrolling(content: QWidget, parent: QWidget | None = None) -> QScrollArea:

@@ -40,7 +40,7 @@ class ActionItemsWindow(QMainWindow):
         self.setObjectName("actionItemsWindow")
         close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("Post-mortem action items"))
-        fit_to_screen(self, 900, 500)
+        fit_to_screen(self, 900, 500, remember="action_items")
         self.items: list[TrackedActionItem] = []
         self.today = date.today()
         self.show_done = QCheckBox(self.tr("Show done items"))

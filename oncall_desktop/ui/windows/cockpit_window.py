@@ -470,7 +470,7 @@ class CockpitWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         # scrolls rather than pushing the step note and "Edit and resend…" off a laptop screen
         self.setCentralWidget(scrolling(central, self))
-        fit_to_screen(self, 1100, 720)
+        fit_to_screen(self, 1100, 720, remember="cockpit")
         self.set_incident(incident)
 
     # --- updates --------------------------------------------------------------------------------

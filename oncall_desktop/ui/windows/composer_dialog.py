@@ -136,7 +136,7 @@ class ComposerDialog(QDialog):
             layout.addWidget(box)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, 640, 760)
+        fit_to_screen(self, 640, 760, remember="composer")
 
         for combo in (self.kind, self.language):
             combo.currentIndexChanged.connect(self._regenerate)

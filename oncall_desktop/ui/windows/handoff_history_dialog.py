@@ -23,7 +23,7 @@ class HandoffHistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Previous handoffs"))
-        fit_to_screen(self, 900, 600)
+        fit_to_screen(self, 900, 600, remember="handoff_history")
         self.notes = notes
         self.list = QListWidget()
         for note in notes:

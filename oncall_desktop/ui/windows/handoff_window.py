@@ -91,7 +91,7 @@ class HandoffWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("Handoff — %1").replace("%1", change_label(note.change_at, zone, language))
         )
-        fit_to_screen(self, 900, 900)
+        fit_to_screen(self, 900, 900, remember="handoff")
         self.banner = MessageBanner()
         toolbar = QToolBar(self.tr("Handoff"), self)
         self.addToolBar(toolbar)

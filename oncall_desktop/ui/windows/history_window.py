@@ -59,7 +59,7 @@ class HistoryWindow(QMainWindow):
         self.setObjectName("historyWindow")
         close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("Incident history"))
-        fit_to_screen(self, 1000, 650)
+        fit_to_screen(self, 1000, 650, remember="history")
         self._zone = zone
         headers = {
             "detected": self.tr("Detected"),

@@ -48,7 +48,7 @@ class KpiWindow(QMainWindow):
         self.setObjectName("kpiWindow")
         close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("KPI dashboard"))
-        fit_to_screen(self, 1100, 800)
+        fit_to_screen(self, 1100, 800, remember="kpis")
         self._service = service
         self._policy = policy
         self._zone = zone

@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self.rotation_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.rotation_label)
         self.statusBar().addPermanentWidget(self.status_label)
-        fit_to_screen(self, 960, 480)
+        fit_to_screen(self, 960, 480, remember="main")
 
     def set_policy(self, policy: Policy) -> None:
         """The procedure, loaded once the window is on screen; before the first incident."""

@@ -127,7 +127,7 @@ class PostmortemWindow(QMainWindow):
         self.autosave = Autosave(self._save, self)
         close_with_escape_and_ctrl_w(self)
         self.setWindowTitle(self.tr("Post-mortem — %1").replace("%1", opened.draft.title))
-        fit_to_screen(self, 900, 900)
+        fit_to_screen(self, 900, 900, remember="postmortem")
 
         self.banner = MessageBanner()
         self.save_state = QLabel(self.tr("Saved"))

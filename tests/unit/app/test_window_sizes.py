@@ -71,3 +71,45 @@ def test_every_window_fits_a_1024x768_screen(qtbot, context, clock, qapp, langua
         assert too_big == {}
     finally:
         install_translators(qapp, "en")
+
+
+def test_a_window_comes_back_with_the_size_it_was_left_with(qtbot, tmp_path):
+    """Issue 17: sizes are remembered per kind of window; one saved on a monitor that is gone
+    does not open off screen."""
+    from PySide6.QtCore import QByteArray, QSettings
+    from PySide6.QtWidgets import QWidget
+
+    from oncall_desktop.ui import geometry
+
+    geometry.remember_geometry_in(tmp_path)
+    try:
+        first = QWidget()
+        qtbot.addWidget(first)
+        geometry.fit_to_screen(first, 900, 600, remember="history")
+        first.show()
+        first.resize(700, 450)
+        first.close()
+        again = QWidget()
+        qtbot.addWidget(again)
+        geometry.fit_to_screen(again, 900, 600, remember="history")
+        assert (again.width(), again.height()) == (700, 450)
+        other = QWidget()
+        qtbot.addWidget(other)
+        geometry.fit_to_screen(other, 900, 600, remember="kpis")  # its own memory
+        assert other.width() == min(900, QApplication.primaryScreen().availableSize().width() - 40)
+        # a place on a screen that is not there any more
+        far = QWidget()
+        qtbot.addWidget(far)
+        far.setGeometry(20000, 20000, 640, 480)
+        stranded = far.saveGeometry()
+        store = QSettings(str(tmp_path / geometry.GEOMETRY_FILE), QSettings.Format.IniFormat)
+        store.setValue("geometry/history", QByteArray(stranded))
+        store.sync()
+        geometry.remember_geometry_in(tmp_path)
+        back = QWidget()
+        qtbot.addWidget(back)
+        geometry.fit_to_screen(back, 900, 600, remember="history")
+        room = QApplication.primaryScreen().availableGeometry()
+        assert room.intersects(back.frameGeometry())
+    finally:
+        geometry.remember_geometry_in(None)
