@@ -135,4 +135,4 @@ register_deliverer(Target.PAGERDUTY_STATUS, _pagerduty_status)
 
 
 # The destinations that live in a module of their own: importing one registers it.
-from oncall_desktop.integrations import teams  # noqa: E402, F401
+from oncall_desktop.integrations import statuspage, teams  # noqa: E402, F401

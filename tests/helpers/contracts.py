@@ -69,6 +69,20 @@ def _writable_references(spec: dict[str, Any]) -> None:
     parts[0] = base
 
 
+def _first_updates_need_no_post(spec: dict[str, Any]) -> None:
+    """Defect 9 (not in API-NOTES): creating a status-page post requires each of its first
+    updates to name its ``post``, which does not exist yet; the spec's own example leaves it
+    out. Those updates are checked without that one requirement."""
+    schemas = spec["components"]["schemas"]
+    create = schemas.get("StatusPagePostPostRequest", {}).get("properties", {}).get("updates")
+    update = schemas.get("StatusPagePostUpdateRequest")
+    if not create or not update:
+        return
+    first = json.loads(json.dumps(update))
+    first["required"] = [r for r in first.get("required", []) if r != "post"]
+    create["items"] = first
+
+
 class PagerDutyContract:
     """Checks requests to and responses from a fake PagerDuty against the REST spec."""
 
@@ -86,6 +100,7 @@ class PagerDutyContract:
                             _array_brackets(parameter)
         _rewrite_one_of(spec)
         _writable_references(spec)
+        _first_updates_need_no_post(spec)
         # Defect 1: the strict spec check fails on a bad default; don't run it.
         self.openapi = OpenAPI.from_dict(spec, config=Config(spec_validator_cls=None))
         self._error_schema = self._resolve(

@@ -77,6 +77,11 @@ class FakePagerDuty(FakeServer):
         self.on_status_update: Any = None  # hook(message) once an update is accepted
         self.status_updates: list[dict[str, Any]] = []
         self.responder_requests: list[dict[str, Any]] = []
+        # PagerDuty Status Pages: one page, its incident vocabulary, the posts made on it
+        self.status_page_id = "PSTPG01"
+        self.status_page_statuses = ["investigating", "identified", "monitoring", "resolved"]
+        self.status_page_severities = ["all good", "minor", "major"]
+        self.status_posts: list[dict[str, Any]] = []
         self.notes: list[dict[str, Any]] = []
         self.oncalls: list[dict[str, Any]] = []
         self._numbers = itertools.count(1001)
@@ -291,6 +296,8 @@ class FakePagerDuty(FakeServer):
             return 200, self._list_incidents(request)
         if method == "GET" and path == "/oncalls":
             return 200, self._list_oncalls(request)
+        if path.startswith("/status_pages"):
+            return self._status_pages(method, path, body)
         if method == "POST" and path == "/incidents":
             return self._create_incident(body)
         wanted = re.fullmatch(r"/incidents/([A-Z0-9]+)/responder_requests", path)
@@ -366,6 +373,109 @@ class FakePagerDuty(FakeServer):
         if what == "status_updates" and self.on_status_update is not None:
             self.on_status_update(str(body["message"]))  # e.g. kill the sender right now
         return 200, answer
+
+    def _status_pages(self, method: str, path: str, body: Any) -> tuple[int, Any]:
+        page = self.status_page_id
+        listing = {"limit": 25, "offset": 0, "more": False, "total": None}
+        if method == "GET" and path == "/status_pages":
+            return 200, {
+                **listing,
+                "status_pages": [
+                    {
+                        "id": page,
+                        "name": "Example <b>status</b>",
+                        "published_at": None,
+                        "status_page_type": "public",
+                        "url": "https://status.example.com",
+                        "type": "status_page",
+                    }
+                ],
+            }
+        parts = path.strip("/").split("/")
+        if len(parts) < 3 or parts[1] != page:
+            return 404, self._error(404)
+        words = {"statuses": self.status_page_statuses, "severities": self.status_page_severities}
+        if method == "GET" and len(parts) == 3 and parts[2] in words:
+            kind = "status_page_status" if parts[2] == "statuses" else "status_page_severity"
+            return 200, {
+                **listing,
+                parts[2]: [
+                    {
+                        "id": f"P{parts[2][:3].upper()}{n:03d}",
+                        "self": f"https://api.pagerduty.com/{'/'.join(parts)}/P{n}",
+                        "description": word,
+                        "post_type": "incident",
+                        "status_page": {"id": page, "type": "status_page"},
+                        "type": kind,
+                    }
+                    for n, word in enumerate(words[parts[2]])
+                ],
+            }
+        with self.lock:
+            if parts[2] == "posts" and len(parts) == 3:
+                if method == "GET":
+                    return 200, {
+                        **listing,
+                        "posts": [self._post_view(p) for p in self.status_posts],
+                    }
+                wanted = body["post"]
+                post_id = f"PPOST{len(self.status_posts) + 1:02d}"
+                post = {"id": post_id, "title": wanted["title"], "updates": []}
+                self.status_posts.append(post)
+                for update in wanted["updates"]:
+                    self._add_post_update(post, update)
+                return 201, {"post": self._post_view(post)}
+            post = next(
+                (p for p in self.status_posts if len(parts) > 3 and p["id"] == parts[3]), None
+            )
+            if post is None or parts[4:] != ["post_updates"]:
+                return 404, self._error(404)
+            if method == "GET":
+                return 200, {**listing, "post_updates": list(post["updates"])}
+            return 201, {"post_update": self._add_post_update(post, body["post_update"])}
+
+    def _add_post_update(self, post: dict[str, Any], wanted: dict[str, Any]) -> dict[str, Any]:
+        update_id = f"PUPD{post['id'][-2:]}{len(post['updates']) + 1:02d}"
+        update = {
+            "id": update_id,
+            "self": f"https://api.pagerduty.com/status_pages/{self.status_page_id}/posts/"
+            f"{post['id']}/post_updates/{update_id}",
+            "post": {"id": post["id"], "type": "status_page_post"},
+            "message": wanted["message"],
+            "reviewed_status": "approved",
+            "status": {"id": wanted["status"]["id"], "type": "status_page_status"},
+            "severity": {"id": wanted["severity"]["id"], "type": "status_page_severity"},
+            "impacted_services": [],
+            "update_frequency_ms": wanted["update_frequency_ms"],
+            "notify_subscribers": wanted["notify_subscribers"],
+            "reported_at": _now(),
+            "type": "status_page_post_update",
+        }
+        post["updates"].append(update)
+        return update
+
+    def _post_view(self, post: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": post["id"],
+            "self": f"https://api.pagerduty.com/status_pages/{self.status_page_id}/posts/{post['id']}",
+            "type": "status_page_post",
+            "post_type": "incident",
+            "status_page": {"id": self.status_page_id, "type": "status_page"},
+            "title": post["title"],
+            "starts_at": None,
+            "ends_at": None,
+            "updates": list(post["updates"]),
+        }
+
+    def status_updates_text(self) -> list[tuple[str, str, str]]:
+        """(post title, status word, message) for every update on the status page."""
+        statuses = {f"PSTA{n:03d}": w for n, w in enumerate(self.status_page_statuses)}
+        with self.lock:
+            return [
+                (p["title"], statuses.get(u["status"]["id"], "?"), u["message"])
+                for p in self.status_posts
+                for u in p["updates"]
+            ]
 
     def _create_incident(self, body: Any) -> tuple[int, Any]:
         wanted = body["incident"]
