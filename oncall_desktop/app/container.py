@@ -7,7 +7,7 @@ import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -350,6 +350,11 @@ class AppController(QObject):
             self.router.internal_label(incident),
             default_kind(incident, Audience(audience)),
             parent=window,
+            status_page=(
+                (self.settings.status_page_name or self.settings.status_page_id)
+                if self.settings.status_page_id
+                else ""
+            ),
         )
         if composition is None:
             return
@@ -366,8 +371,27 @@ class AppController(QObject):
             self.router.post_status_update(
                 composition.text, incident=incident, audience=composition.audience, kind=kind
             )
+        if composition.to_status_page:
+            self.router.post_status_page(
+                composition.text,
+                incident=incident,
+                kind=kind,
+                title=self.status_page_title(incident),
+                every_minutes=self._status_page_every(incident),
+            )
         if composition.to_mail:
             self.mail_executives(incident, composition.text, window)
+
+    def status_page_title(self, incident: Incident) -> str:
+        """The incident's one post on the status page: stable across consoles and restarts
+        (the declaration time in UTC), in the team's message language."""
+        start = incident.declared_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        template = self.policy.templates["status_page_title"].get(self.message_language)
+        return template.format(start=start)
+
+    def _status_page_every(self, incident: Incident) -> int | None:
+        every = self.policy.cadence_rule(Audience.STATUS_PAGE, incident.severity).every
+        return int(every.total_seconds() // 60) if every else None
 
     def request_responders(self, incident_id: int, contact_name: str) -> None:
         """Escalate with one click: a PagerDuty responder request on the incident's page, with

@@ -87,6 +87,16 @@ class Settings:
         "declared in the app (Declare in PagerDuty); empty: not offered.",
         pattern=r"^(P[A-Z0-9]{1,19})?$",
     )
+    status_page_id: str = _setting(
+        "",
+        "Status page",
+        "The PagerDuty status page (id P…) where the external audience's updates are posted; "
+        "empty: the status page is updated by hand (Mark sent).",
+        pattern=r"^(P[A-Z0-9]{1,19})?$",
+    )
+    status_page_name: str = _setting(
+        "", "Status page name", "Its name as PagerDuty lists it (shown in the composer)."
+    )
     slack_base_url: str = _setting(
         "https://slack.com/api",
         "Slack API address",

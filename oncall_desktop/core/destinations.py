@@ -22,6 +22,7 @@ class Destination:
     name: Text  # as people read it, in both languages of the app (the timeline, the UI)
     edits_channel: bool = False  # "Edit and resend" may send it to another channel
     where: Text | None = None  # its destination in words: "{destination}" is the post's
+    shows_destination: bool = True  # False: the post's destination is data, not for people
 
     def describe(self, destination: str, language: str) -> str:
         """Where a post goes, in ``language``: "Slack channel #incidents"."""

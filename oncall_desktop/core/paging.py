@@ -41,7 +41,8 @@ def _text(value: Any, default: str = "") -> str:
     return clean_line(value) if isinstance(value, str) else default
 
 
-def _time(value: Any) -> datetime | None:
+def parse_time(value: Any) -> datetime | None:
+    """An API timestamp (ISO 8601, "Z" allowed) in UTC, or None when it is not one."""
     if not isinstance(value, str):
         return None
     try:
@@ -63,7 +64,7 @@ def parse_page(raw: Any) -> Page | None:
         service_name = _text(service.get("summary")) or _text(service.get("name"))
     acks = raw.get("acknowledgements")
     ack_times = (
-        [t for t in (_time(a.get("at")) for a in acks if isinstance(a, dict)) if t is not None]
+        [t for t in (parse_time(a.get("at")) for a in acks if isinstance(a, dict)) if t is not None]
         if isinstance(acks, list)
         else []
     )
@@ -75,7 +76,7 @@ def parse_page(raw: Any) -> Page | None:
         status=_text(raw.get("status"), "triggered"),
         urgency=_text(raw.get("urgency"), "high"),
         service=service_name,
-        created_at=_time(raw.get("created_at")),
+        created_at=parse_time(raw.get("created_at")),
         html_url=_text(raw.get("html_url")),
         acknowledged_at=min(ack_times) if ack_times else None,
     )

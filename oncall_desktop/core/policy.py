@@ -37,6 +37,7 @@ TEMPLATE_NAMES = (
     "executive",
     "executive_resolved",
     "responder_request",
+    "status_page_title",
 )
 DEFAULTS_RESOURCE = "sop5_defaults.toml"
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from oncall_desktop.core.destinations import Destination, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
+from oncall_desktop.core.paging import parse_time
 from oncall_desktop.core.policy import Text
 from oncall_desktop.integrations.errors import BadPayload, Forbidden, IntegrationError, PlanLimit
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
@@ -141,19 +143,34 @@ class StatusPageClient(PagerDutyClient):
                 return str(post["id"])
         return None
 
-    def _update_already_there(self, page_id: str, post_id: str, message: str) -> str | None:
+    def _update_already_there(
+        self, page_id: str, post_id: str, message: str, queued_at: datetime | None
+    ) -> str | None:
+        """This very post's update, if an earlier attempt got through (its answer lost): the
+        same message, reported since the post was queued. An identical message sent on
+        purpose later is a new update, not a duplicate."""
         body = self._request("GET", f"/status_pages/{page_id}/posts/{post_id}/post_updates")
         updates = body.get("post_updates")
         if not isinstance(updates, list):
             raise BadPayload(QT_TR_NOOP("PagerDuty's answer has no post_updates in it."))
         for update in updates:
-            if isinstance(update, dict) and update.get("message") == message:
+            if not isinstance(update, dict) or update.get("message") != message:
+                continue
+            reported = parse_time(update.get("reported_at"))
+            if queued_at is None or reported is None or reported >= queued_at:
                 return str(update.get("id") or post_id)
         return None
 
-    def publish(self, route: StatusPagePostRoute, text: str, resolved: bool) -> tuple[str, str]:
+    def publish(
+        self,
+        route: StatusPagePostRoute,
+        text: str,
+        resolved: bool,
+        queued_at: datetime | None = None,
+    ) -> tuple[str, str]:
         """Creates the incident's post or adds an update to it; returns (the update's or the
-        post's id, "post" or "post_update")."""
+        post's id, "post" or "post_update"). ``queued_at``: when the outbox took the post
+        (tells a retry's own earlier update from an identical one sent before)."""
         statuses = self._vocabulary(route.page_id, "statuses")
         severities = self._vocabulary(route.page_id, "severities")
         status = _pick(statuses, ("resolved",) if resolved else ("investigating", "identified"))
@@ -161,11 +178,17 @@ class StatusPageClient(PagerDutyClient):
             status = next((i for i, d in statuses if "resolved" not in d.lower()), None)
         words = ALL_GOOD_WORDS if resolved else SEVERITY_WORDS.get(route.severity, ("major",))
         severity = _pick(severities, words) or (severities[-1][0] if severities else None)
-        if status is None or severity is None:
+        if status is None:
             raise IntegrationError(
                 QT_TR_NOOP(
-                    "The status page has no {what} for incidents; set them up in PagerDuty."
-                ).format(what="resolved status" if status is None else "severities")
+                    "The status page has no resolved status for incidents; set it up in PagerDuty."
+                )
+            )
+        if severity is None:
+            raise IntegrationError(
+                QT_TR_NOOP(
+                    "The status page has no severities for incidents; set them up in PagerDuty."
+                )
             )
         message = as_html(text)
         update: dict[str, Any] = {
@@ -202,7 +225,7 @@ class StatusPageClient(PagerDutyClient):
                     QT_TR_NOOP("PagerDuty's answer has no post in it; it will be sent again.")
                 )
             return created["id"], "post"
-        already = self._update_already_there(route.page_id, post_id, message)
+        already = self._update_already_there(route.page_id, post_id, message, queued_at)
         if already is not None:  # sent before a crash: do not publish it twice
             return already, "post_update"
         update["post"] = _ref("status_page_post", post_id)
@@ -228,7 +251,9 @@ def deliver(post: Post, context: DeliveryContext) -> Attempt:
         timeout=endpoints.timeout,
     )
     try:
-        ref, delivered_as = client.publish(route, post.text, post.kind == "status_page_resolved")
+        ref, delivered_as = client.publish(
+            route, post.text, post.kind == "status_page_resolved", post.created_at
+        )
     except PlanLimit:
         raise PlanLimit(
             QT_TR_NOOP(
@@ -254,6 +279,7 @@ register_destination(
             fr="la page de statut PagerDuty choisie dans les Paramètres",
             en="the PagerDuty status page chosen in Settings",
         ),
+        shows_destination=False,  # its destination is the route, as JSON
     )
 )
 

@@ -34,12 +34,14 @@ class ConnectionsService(QObject):
     pagerduty_tested(bool, str): whether the token works, and a message for the user.
     slack_tested(bool, str): the same for the Slack bot token (auth.test).
     teams_tested(bool, str): whether the Teams workflow took a test message.
+    status_pages_listed(object, str): the PagerDuty status pages [(id, name)], or a problem.
     token_presence(bool, str): whether a token is stored (and a message if that is unknown).
     """
 
     pagerduty_tested = Signal(bool, str)
     slack_tested = Signal(bool, str)
     teams_tested = Signal(bool, str)
+    status_pages_listed = Signal(object, str)
     token_presence = Signal(bool, str)
 
     def __init__(
@@ -100,6 +102,27 @@ class ConnectionsService(QObject):
             lambda message: self.teams_tested.emit(True, shown(message)),
             self._failed(self.teams_tested),
         )
+
+    def list_status_pages(self, base_url: str, token: str | None = None) -> None:
+        """The account's status pages, for Settings to choose where the external audience's
+        updates go."""
+
+        def listing() -> list[tuple[str, str]]:
+            from oncall_desktop.integrations.statuspage import StatusPageClient
+
+            value = token or self._secrets.get(PAGERDUTY_TOKEN)
+            if not value:
+                raise IntegrationError(
+                    QT_TR_NOOP("No token: paste your PagerDuty user API token first.")
+                )
+            return [(p.id, p.name) for p in StatusPageClient(value, base_url).status_pages()]
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, IntegrationError | SecretStoreError | ValueError):
+                raise error
+            self.status_pages_listed.emit([], shown(error))
+
+        self._runner.run(listing, lambda pages: self.status_pages_listed.emit(pages, ""), failed)
 
     def check_pagerduty_token(self) -> None:
         self._runner.run(

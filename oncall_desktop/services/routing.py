@@ -17,6 +17,7 @@ from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.outbox import Post, Target
 from oncall_desktop.core.policy import Audience
+from oncall_desktop.integrations.statuspage import STATUS_PAGE, StatusPagePostRoute
 from oncall_desktop.integrations.teams import TEAMS
 
 
@@ -107,6 +108,27 @@ class UpdateRouter:
                 audience=audience,
                 kind=kind,
                 destination=incident.pagerduty_id,
+            )
+        )
+        return True
+
+    def post_status_page(
+        self, text: str, *, incident: Incident, kind: str, title: str, every_minutes: int | None
+    ) -> bool:
+        """The external audience's text on the status page from Settings, in the incident's
+        one post (``title``); False when no status page is set up."""
+        page = self._settings().status_page_id
+        if not page:
+            return False
+        route = StatusPagePostRoute(page, title, incident.severity.value, every_minutes)
+        self._submit(
+            Post(
+                STATUS_PAGE,
+                text,
+                incident_id=incident.id,
+                audience=Audience.STATUS_PAGE.value,
+                kind=kind,
+                destination=route.encode(),
             )
         )
         return True

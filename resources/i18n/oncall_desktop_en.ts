@@ -623,6 +623,50 @@
         <source>The Teams workflow answered {status} without accepting the message; it will be sent again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This status-page post has no page to go to; choose one in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer has no {what} in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer has no status_pages in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer has no posts in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer has no post_updates in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status page has no resolved status for incidents; set it up in PagerDuty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status page has no severities for incidents; set them up in PagerDuty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer has no post in it; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer has no post_update in it; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PagerDuty plan has no status pages (402): post this on the status page by hand and use Mark sent, or turn the status page off in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PagerDuty user may not post on the status page (403): ask an admin for the Status Pages permission, or post it by hand and use Mark sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsWindow</name>
@@ -1228,6 +1272,10 @@
     </message>
     <message>
         <source>Open it in my mail client (executives)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status page: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2317,6 +2365,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>None: updated by hand (Mark sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List status pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Poll every</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2427,6 +2487,17 @@
     <message>
         <source>A webhook cannot be tested without posting; send an update to check it.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking PagerDuty…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status page(s) in this account.</source>
+        <translation>
+            <numerusform>%n status page in this account.</numerusform>
+            <numerusform>%n status pages in this account.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending…</source>

@@ -623,6 +623,50 @@
             <source>The Teams workflow answered {status} without accepting the message; it will be sent again.</source>
             <translation>Le workflow Teams a répondu {status} sans accepter le message ; il sera renvoyé.</translation>
         </message>
+        <message>
+            <source>This status-page post has no page to go to; choose one in Settings.</source>
+            <translation>Cette publication pour la page de statut n'a pas de page de destination ; choisissez-en une dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer has no {what} in it.</source>
+            <translation>La réponse de PagerDuty ne contient pas de {what}.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer has no status_pages in it.</source>
+            <translation>La réponse de PagerDuty ne contient pas de status_pages.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer has no posts in it.</source>
+            <translation>La réponse de PagerDuty ne contient pas de posts.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer has no post_updates in it.</source>
+            <translation>La réponse de PagerDuty ne contient pas de post_updates.</translation>
+        </message>
+        <message>
+            <source>The status page has no resolved status for incidents; set it up in PagerDuty.</source>
+            <translation>La page de statut n'a pas de statut « résolu » pour les incidents ; configurez-le dans PagerDuty.</translation>
+        </message>
+        <message>
+            <source>The status page has no severities for incidents; set them up in PagerDuty.</source>
+            <translation>La page de statut n'a pas de niveaux de gravité pour les incidents ; configurez-les dans PagerDuty.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer has no post in it; it will be sent again.</source>
+            <translation>La réponse de PagerDuty ne contient pas la publication ; elle sera renvoyée.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer has no post_update in it; it will be sent again.</source>
+            <translation>La réponse de PagerDuty ne contient pas la mise à jour ; elle sera renvoyée.</translation>
+        </message>
+        <message>
+            <source>The PagerDuty plan has no status pages (402): post this on the status page by hand and use Mark sent, or turn the status page off in Settings.</source>
+            <translation>L'offre PagerDuty ne comprend pas les pages de statut (402) : publiez ce message à la main sur la page de statut puis « Marquer envoyée », ou désactivez la page de statut dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>This PagerDuty user may not post on the status page (403): ask an admin for the Status Pages permission, or post it by hand and use Mark sent.</source>
+            <translation>Cet utilisateur PagerDuty ne peut pas publier sur la page de statut (403) : demandez à un administrateur le droit Status Pages, ou publiez à la main puis « Marquer envoyée ».</translation>
+        </message>
     </context>
     <context>
         <name>ActionItemsWindow</name>
@@ -1231,6 +1275,10 @@
         <message>
             <source>Open it in my mail client (executives)</source>
             <translation>L’ouvrir dans mon client de messagerie (direction)</translation>
+        </message>
+        <message>
+            <source>Status page: %1</source>
+            <translation>Page de statut : %1</translation>
         </message>
         <message>
             <source>Notify the whole channel (@channel)</source>
@@ -2319,6 +2367,18 @@
             <translation>Service des incidents déclarés</translation>
         </message>
         <message>
+            <source>None: updated by hand (Mark sent)</source>
+            <translation>Aucune : mise à jour à la main (Marquer envoyée)</translation>
+        </message>
+        <message>
+            <source>List status pages</source>
+            <translation>Lister les pages de statut</translation>
+        </message>
+        <message>
+            <source>Status page</source>
+            <translation>Page de statut</translation>
+        </message>
+        <message>
             <source>Poll every</source>
             <translation>Interroger toutes les</translation>
         </message>
@@ -2429,6 +2489,17 @@
         <message>
             <source>A webhook cannot be tested without posting; send an update to check it.</source>
             <translation>Un webhook ne peut pas être testé sans publier ; envoyez une mise à jour pour le vérifier.</translation>
+        </message>
+        <message>
+            <source>Asking PagerDuty…</source>
+            <translation>Interrogation de PagerDuty…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n status page(s) in this account.</source>
+            <translation>
+                <numerusform>%n page de statut dans ce compte.</numerusform>
+                <numerusform>%n pages de statut dans ce compte.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Sending…</source>

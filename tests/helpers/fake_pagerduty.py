@@ -82,6 +82,7 @@ class FakePagerDuty(FakeServer):
         self.status_page_statuses = ["investigating", "identified", "monitoring", "resolved"]
         self.status_page_severities = ["all good", "minor", "major"]
         self.status_posts: list[dict[str, Any]] = []
+        self.on_status_page_update: Any = None  # hook(html message) once an update is added
         self.notes: list[dict[str, Any]] = []
         self.oncalls: list[dict[str, Any]] = []
         self._numbers = itertools.count(1001)
@@ -452,6 +453,8 @@ class FakePagerDuty(FakeServer):
             "type": "status_page_post_update",
         }
         post["updates"].append(update)
+        if self.on_status_page_update is not None:
+            self.on_status_page_update(update["message"])  # e.g. kill the sender right now
         return update
 
     def _post_view(self, post: dict[str, Any]) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from oncall_desktop.core.outbox import Post, PostState, Target
+from oncall_desktop.integrations.statuspage import STATUS_PAGE, StatusPagePostRoute
 from oncall_desktop.integrations.teams import TEAMS
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.outbox import OutboxRepository
@@ -71,7 +72,12 @@ def draw_plans(rng: random.Random, count: int) -> dict[str, list[str]]:
     return plans
 
 
-TARGETS = (Target.SLACK, Target.SLACK_WEBHOOK, Target.PAGERDUTY_STATUS, TEAMS)
+TARGETS = (Target.SLACK, Target.SLACK_WEBHOOK, Target.PAGERDUTY_STATUS, TEAMS, STATUS_PAGE)
+
+
+def plain(message: str) -> str:
+    """A status-page update's HTML back to the text sent (the matrix's texts are plain)."""
+    return message.removeprefix("<p>").removesuffix("</p>")
 
 
 def slack_fault(kind: str, method: str) -> SlackFault | None:
@@ -131,6 +137,9 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
             Target.SLACK_WEBHOOK: "",
             Target.PAGERDUTY_STATUS: incident_id,
             TEAMS: "",
+            STATUS_PAGE: StatusPagePostRoute(
+                pagerduty.status_page_id, "Service disruption — fault matrix", "SEV-1", 30
+            ).encode(),
         }[target]
         post = repo.enqueue(Post(target, text, destination=destination), datetime.now(UTC))
         queued_at[post.id], target_of[text] = post.created_at, target
@@ -154,7 +163,9 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
             return "503"
         if fault == "server_down":
             matrix.server_restarts += 1
-            server = {Target.PAGERDUTY_STATUS: pagerduty, TEAMS: teams}.get(target_of[text], slack)
+            server = {Target.PAGERDUTY_STATUS: pagerduty, TEAMS: teams, STATUS_PAGE: pagerduty}.get(
+                target_of[text], slack
+            )
             threading.Thread(target=server.restart, kwargs={"down_for": 0.3}).start()
             return "503"
         if fault == "kill_after":
@@ -169,9 +180,17 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
         return slack_fault(kind, method) if kind else None
 
     def pagerduty_hook(method, path, body):
-        if method != "POST" or not path.endswith("/status_updates"):
+        if method != "POST" or not isinstance(body, dict):
             return None
-        kind = next_fault(str(body.get("message", "")) if isinstance(body, dict) else "")
+        if path.endswith("/status_updates"):
+            text = str(body.get("message", ""))
+        elif path.endswith("/posts"):  # a status-page post, created with its first update
+            text = plain(str(body["post"]["updates"][0]["message"]))
+        elif path.endswith("/post_updates"):
+            text = plain(str(body["post_update"]["message"]))
+        else:
+            return None
+        kind = next_fault(text)
         return pagerduty_fault(kind) if kind else None
 
     def on_accepted(text):
@@ -189,6 +208,7 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
 
     slack.fault_hook, slack.on_message = slack_hook, on_accepted
     pagerduty.fault_hook, pagerduty.on_status_update = pagerduty_hook, on_accepted
+    pagerduty.on_status_page_update = lambda message: on_accepted(plain(message))
     teams.fault_hook, teams.on_message = teams_hook, lambda text: on_accepted(shown(text))
     deadline = time.monotonic() + 240
     runs = 0
@@ -223,11 +243,13 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
     finally:
         slack.fault_hook = slack.on_message = None
         pagerduty.fault_hook = pagerduty.on_status_update = None
+        pagerduty.on_status_page_update = None
         teams.fault_hook = teams.on_message = None
     posts = [repo.get(post_id) for post_id in queued_at]
     database.close()
     delivered = Counter(m.text for m in slack.messages)
     delivered.update(u["message"] for u in pagerduty.status_updates)
+    delivered.update(plain(m) for _title, _status, m in pagerduty.status_updates_text())
     delivered.update(shown(t) for t in teams.messages)
     latencies = sorted(
         (p.sent_at - queued_at[p.id]).total_seconds() for p in posts if p.sent_at is not None
@@ -242,6 +264,9 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
         "states": Counter(p.state for p in posts),
         "lost": sum(1 for text in matrix.plans if delivered[text] == 0),
         "duplicated": sum(max(0, delivered[text] - 1) for text in matrix.plans),
+        "duplicated_per_target": Counter(
+            target_of[t] for t in matrix.plans if delivered[t] > 1 for _ in range(delivered[t] - 1)
+        ),
         "delivered_per_target": per_target,
         "kills_after_accept": matrix.kills_after_accept,
         "kills_before_accept": matrix.kills_before_accept,
@@ -261,7 +286,8 @@ def test_every_post_is_delivered_whatever_happens(tmp_path, slack, pagerduty, te
         f"({result['kills_after_accept']} after Slack accepted), "
         f"{result['server_restarts']} server restarts, "
         f"{result['wrong_ok']} answers of 200 without the success body: lost {result['lost']}, "
-        f"duplicated {result['duplicated']} (Slack bot, Slack webhook, PagerDuty, Teams)"
+        f"duplicated {result['duplicated']} (Slack bot, Slack webhook, PagerDuty, Teams, "
+        "status page)"
     )
     pytestconfig.stash.setdefault(FIGURES, []).append(summary)  # shown at the end of the run
     assert result["states"] == Counter({PostState.SENT: cases})
@@ -269,4 +295,6 @@ def test_every_post_is_delivered_whatever_happens(tmp_path, slack, pagerduty, te
     assert set(result["delivered_per_target"]) == set(TARGETS)  # every destination exercised
     # a duplicate is only possible when the sender died after Slack accepted the message
     assert result["duplicated"] <= result["kills_after_accept"]
+    # the status page looks before it publishes: a retry never shows customers a repeat
+    assert result["duplicated_per_target"][STATUS_PAGE] == 0
     assert result["kills_after_accept"] > 0 and result["kills_before_accept"] > 0

@@ -147,3 +147,35 @@ def test_the_pagerduty_service_for_declared_incidents_is_checked(qtbot):
     assert dialog._validate() == ""
     assert dialog.result_settings().pagerduty_service_id == "PSVC042"
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_the_status_page_is_chosen_from_the_accounts_list(qtbot, pagerduty):
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    dialog, runner = make_dialog(
+        qtbot, Settings(language="en", pagerduty_base_url=pagerduty.url), secrets
+    )
+    assert dialog.result_settings().status_page_id == ""  # none: updated by hand
+    dialog.status_page_list.click()
+    qtbot.waitUntil(lambda: dialog.status_page.count() == 2, timeout=5000)
+    assert "1 status page" in dialog.status_page_result.text()
+    dialog.status_page.setCurrentIndex(1)
+    chosen = dialog.result_settings()
+    assert (chosen.status_page_id, chosen.status_page_name) == (
+        pagerduty.status_page_id,
+        "Example <b>status</b>",  # PagerDuty's name, kept as written
+    )
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_listing_status_pages_with_a_rejected_token_says_so(qtbot, pagerduty):
+    dialog, runner = make_dialog(
+        qtbot, Settings(language="en", pagerduty_base_url=pagerduty.url), InMemorySecretStore()
+    )
+    qtbot.keyClicks(dialog.token, "u+not-the-token")
+    dialog.status_page_list.click()
+    qtbot.waitUntil(
+        lambda: "rejected the API token" in dialog.status_page_result.text(), timeout=5000
+    )
+    assert dialog.status_page.count() == 1
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)

@@ -43,14 +43,20 @@ def test_first_send_creates_the_post_later_ones_update_it_and_resolution_resolve
 
 
 def test_a_resend_after_a_crash_does_not_publish_twice(pagerduty):
+    from datetime import UTC, datetime, timedelta
+
     client = client_for(pagerduty)
-    client.publish(route(pagerduty), "First.", False)
-    client.publish(route(pagerduty), "Second.", False)
-    client.publish(route(pagerduty), "Second.", False)  # the confirmation was lost
+    queued = datetime.now(UTC) - timedelta(seconds=5)
+    client.publish(route(pagerduty), "First.", False, queued)
+    client.publish(route(pagerduty), "Second.", False, queued)
+    client.publish(route(pagerduty), "Second.", False, queued)  # its confirmation was lost
     assert [m for _t, _s, m in pagerduty.status_updates_text()] == [
         "<p>First.</p>",
         "<p>Second.</p>",
     ]
+    # the same words sent on purpose later are a new update
+    client.publish(route(pagerduty), "Second.", False, datetime.now(UTC) + timedelta(seconds=1))
+    assert len(pagerduty.status_updates_text()) == 3
     # another incident gets its own post
     client.publish(route(pagerduty, title="Service disruption — 2025-10-21 09:00 UTC"), "x", False)
     assert len(pagerduty.status_posts) == 2

@@ -802,8 +802,10 @@ class CockpitWindow(QMainWindow):
         self.posts = posts
         self.posts_view.setRowCount(len(posts))
         for row, post in enumerate(posts):
-            where = destination(post.target).name.get(self._language)  # any registered one
-            where += f" {post.destination}" if post.destination else ""
+            going_to = destination(post.target)  # any registered one
+            where = going_to.name.get(self._language)
+            if post.destination and going_to.shows_destination:
+                where += f" {post.destination}"
             state = self.tr(POST_STATES[post.state])
             if post.state is PostState.SENT and post.delivered_as == "note":
                 state = self.tr("sent as a note (status updates not in the plan)")

@@ -50,6 +50,7 @@ class Composition:
     to_pagerduty: bool
     notify_channel: bool
     to_mail: bool = False  # open in the user's mail client (the executive audience)
+    to_status_page: bool = False  # the status page chosen in Settings (the external audience)
 
     @property
     def audience(self) -> str:
@@ -68,13 +69,17 @@ class ComposerDialog(QDialog):
         slack_destination: str,
         kind: MessageKind,
         parent: QWidget | None = None,
+        status_page: str = "",
     ) -> None:
+        """``status_page``: the name of the status page set up in Settings ("" for none)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compose update"))
         self._incident, self._policy, self._now = incident, policy, now
         self._zone, self._oncall = zone, oncall
         self._edited_by_hand = False
         self._executive_shown: bool | None = None
+        self._external_shown: bool | None = None
+        self._status_page = status_page
         self.kind = QComboBox(self)
         for value, label in KIND_LABELS.items():
             self.kind.addItem(self.tr(label), value.value)
@@ -101,6 +106,10 @@ class ComposerDialog(QDialog):
         self.to_pagerduty.setEnabled(bool(incident.pagerduty_id))
         self.to_pagerduty.setChecked(bool(incident.pagerduty_id))
         self.to_mail = QCheckBox(self.tr("Open it in my mail client (executives)"), self)
+        self.to_status_page = QCheckBox(
+            self.tr("Status page: %1").replace("%1", status_page or "-"), self
+        )
+        self.to_status_page.setVisible(False)
         self.notify = QCheckBox(self.tr("Notify the whole channel (@channel)"), self)
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -132,8 +141,9 @@ class ComposerDialog(QDialog):
             QLabel(self.tr("Preview (this is what will be sent; you can edit it)"), self)
         )
         layout.addWidget(self.preview, 1)
-        for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.notify):
+        for box in (self.to_status_page, self.to_slack, self.to_pagerduty, self.to_mail):
             layout.addWidget(box)
+        layout.addWidget(self.notify)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         fit_to_screen(self, 640, 760, remember="composer")
@@ -145,7 +155,7 @@ class ComposerDialog(QDialog):
         for text in (self.actions, self.next_steps):
             text.textChanged.connect(self._regenerate)
         self.preview.textChanged.connect(self._on_preview_edited)
-        for box in (self.to_slack, self.to_pagerduty, self.to_mail):
+        for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.to_status_page):
             box.toggled.connect(self._validate)
         self._regenerate()
 
@@ -170,8 +180,15 @@ class ComposerDialog(QDialog):
         super().keyPressEvent(event)
 
     def _choose_targets_for_the_audience(self) -> None:
-        """The executive summary goes to the executives' mail, not to the team's channel."""
-        executive = AUDIENCE_OF[MessageKind(self.kind.currentData())] is Audience.EXECUTIVE
+        """The executive summary goes to the executives' mail, not to the team's channel;
+        the status page's text to the status page, when one is set up."""
+        audience = AUDIENCE_OF[MessageKind(self.kind.currentData())]
+        external = audience is Audience.STATUS_PAGE and bool(self._status_page)
+        if external != self._external_shown:
+            self._external_shown = external
+            self.to_status_page.setVisible(external)
+            self.to_status_page.setChecked(external)
+        executive = audience is Audience.EXECUTIVE
         if executive == self._executive_shown:
             return
         self._executive_shown = executive
@@ -221,8 +238,9 @@ class ComposerDialog(QDialog):
 
     def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        has_target = (
-            self.to_slack.isChecked() or self.to_pagerduty.isChecked() or self.to_mail.isChecked()
+        has_target = any(
+            box.isChecked()
+            for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.to_status_page)
         )
         ok.setEnabled(has_target and bool(self.preview.toPlainText().strip()))
         self.hint.setText(
@@ -241,6 +259,7 @@ class ComposerDialog(QDialog):
             to_slack=self.to_slack.isChecked(),
             to_pagerduty=self.to_pagerduty.isChecked(),
             to_mail=self.to_mail.isChecked() and not self.to_mail.isHidden(),
+            to_status_page=self.to_status_page.isChecked() and not self.to_status_page.isHidden(),
             notify_channel=self.notify.isChecked(),
         )
 

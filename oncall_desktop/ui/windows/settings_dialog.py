@@ -152,6 +152,21 @@ class SettingsDialog(QDialog):
             self.tr("P… : the service that pages the team for incidents declared here")
         )
         form.addRow(self.tr("Service for declared incidents"), self.pagerduty_service)
+        self.status_page = QComboBox(self)
+        self.status_page.addItem(self.tr("None: updated by hand (Mark sent)"), "")
+        if settings.status_page_id:
+            self.status_page.addItem(
+                settings.status_page_name or settings.status_page_id, settings.status_page_id
+            )
+            self.status_page.setCurrentIndex(1)
+        self.status_page_list = QPushButton(self.tr("List status pages"), self)
+        self.status_page_list.clicked.connect(self._on_list_status_pages)
+        self.status_page_result = _plain_label(self)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_page, 1)
+        status_row.addWidget(self.status_page_list)
+        form.addRow(self.tr("Status page"), status_row)
+        form.addRow("", self.status_page_result)
         form.addRow("", self.token_state)
         form.addRow(self.tr("Poll every"), self.poll_seconds)
         test_row = QHBoxLayout()
@@ -272,6 +287,7 @@ class SettingsDialog(QDialog):
         connections.pagerduty_tested.connect(self._on_tested)
         connections.slack_tested.connect(self._on_slack_tested)
         connections.teams_tested.connect(self._on_teams_tested)
+        connections.status_pages_listed.connect(self._on_status_pages_listed)
         connections.token_presence.connect(self._on_token_presence)
         connections.check_pagerduty_token()
 
@@ -323,6 +339,30 @@ class SettingsDialog(QDialog):
         self.slack_test.setEnabled(True)
         self.slack_result.setStyleSheet("" if ok else "color: #c62828")
         self.slack_result.setText(message)
+
+    def _on_list_status_pages(self) -> None:
+        self.status_page_list.setEnabled(False)
+        self.status_page_result.setStyleSheet("")
+        self.status_page_result.setText(self.tr("Asking PagerDuty…"))
+        token = self.token.text().strip() if self.token_changed else None
+        self._connections.list_status_pages(self.base_url.text().strip(), token)
+
+    def _on_status_pages_listed(self, pages: list[tuple[str, str]], problem: str) -> None:
+        self.status_page_list.setEnabled(True)
+        if problem:
+            self.status_page_result.setStyleSheet("color: #c62828")
+            self.status_page_result.setText(problem)
+            return
+        chosen = self.status_page.currentData()
+        while self.status_page.count() > 1:
+            self.status_page.removeItem(1)
+        for page_id, name in pages:
+            self.status_page.addItem(name, page_id)  # a combo item is plain text
+        index = self.status_page.findData(chosen)
+        self.status_page.setCurrentIndex(max(0, index))
+        self.status_page_result.setText(
+            self.tr("%n status page(s) in this account.", "", len(pages))
+        )
 
     def _on_teams_test_clicked(self) -> None:
         self.teams_test.setEnabled(False)
@@ -394,6 +434,10 @@ class SettingsDialog(QDialog):
             pagerduty_base_url=self.base_url.text().strip().rstrip("/"),
             pagerduty_poll_seconds=self.poll_seconds.value(),
             pagerduty_service_id=self.pagerduty_service.text().strip(),
+            status_page_id=self.status_page.currentData() or "",
+            status_page_name=(
+                self.status_page.currentText() if self.status_page.currentData() else ""
+            ),
             slack_mode=self.slack_mode.currentData(),
             teams_enabled=self.teams_enabled.isChecked(),
             slack_base_url=self.slack_base_url.text().strip().rstrip("/"),

@@ -409,7 +409,17 @@ def test_compose_sends_through_the_outbox_and_resets_the_countdown(
     seen = []
 
     def fake_ask(
-        cls, incident, policy, language, now, zone, oncall, slack_destination, kind, parent=None
+        cls,
+        incident,
+        policy,
+        language,
+        now,
+        zone,
+        oncall,
+        slack_destination,
+        kind,
+        parent=None,
+        status_page="",
     ):
         seen.append((slack_destination, kind))
         return Composition(MessageKind.DECLARED, f"DECLARED: {incident.title}", True, False, False)
@@ -871,3 +881,74 @@ def test_declare_in_pagerduty_is_offered_only_with_a_service_and_never_for_a_dri
     assert not window.declare_pd_button.isVisibleTo(window)  # no service in Settings
     ctx.controller.apply_settings(Settings(language="en", pagerduty_service_id="PSVC042"), {})
     assert window.declare_pd_button.isVisibleTo(window)
+
+
+def test_the_external_audience_goes_to_the_status_page_through_the_outbox(
+    qtbot, context, pagerduty, monkeypatch, clock
+):
+    """Issue 19: from the composer to the PagerDuty status page: the first send creates the
+    incident's post, the next adds an update, the resolution notice resolves it; the status
+    page countdown restarts once PagerDuty confirmed."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtWidgets import QDialog
+
+    from oncall_desktop.core.compose import MessageKind
+    from oncall_desktop.core.incident import EventKind
+    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
+    from oncall_desktop.ui.windows import composer_dialog
+
+    clock.advance(datetime.now(UTC) - clock.now())  # the fake PagerDuty lives in real time
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    ctx = context(
+        settings=Settings(
+            language="en",
+            pagerduty_base_url=pagerduty.url,
+            status_page_id=pagerduty.status_page_id,
+            status_page_name="Example status",
+        ),
+        secrets=secrets,
+    )
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+        ctx.incidents.declare("<b>Payments</b> down", Severity.SEV1, "all users")
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+    window = ctx.controller.cockpits[incident_id]
+    kinds = iter(
+        [MessageKind.STATUS_PAGE, MessageKind.STATUS_PAGE, MessageKind.STATUS_PAGE_RESOLVED]
+    )
+    shown = []
+
+    def send(dialog):  # what the engineer sees and does: the status page is ticked, Send
+        dialog.kind.setCurrentIndex(dialog.kind.findData(next(kinds).value))
+        shown.append((dialog.to_status_page.isVisibleTo(dialog), dialog.to_status_page.text()))
+        dialog.to_slack.setChecked(False)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)
+    for _ in range(3):
+        clock.advance(timedelta(minutes=1))  # the same words, sent on purpose a minute later
+        ctx.controller.compose(incident_id, "status_page")
+        done = len(shown)
+        qtbot.waitUntil(lambda n=done: len(pagerduty.status_updates_text()) == n, timeout=8000)
+    assert shown == [(True, "Status page: Example status")] * 3
+    updates = pagerduty.status_updates_text()
+    assert [status for _title, status, _message in updates] == [
+        "investigating",
+        "investigating",
+        "resolved",
+    ]
+    [post] = pagerduty.status_posts  # one incident, one post, titled without its internals
+    assert post["title"].startswith("Service disruption — ") and "Payments" not in post["title"]
+    assert "We&#x27;re experiencing issues" in updates[0][2]
+    assert post["updates"][0]["update_frequency_ms"] == 30 * 60_000  # SEV-1: every 30 min
+    qtbot.waitUntil(lambda: window.posts_view.rowCount() == 3, timeout=5000)
+    assert window.posts_view.item(0, 1).text() == "the status page"  # not its route data
+    qtbot.waitUntil(
+        lambda: any(
+            e.data.get("audience") == "status_page"
+            for e in window.incident.events(EventKind.UPDATE_SENT)
+        ),
+        timeout=8000,
+    )
