@@ -7,7 +7,7 @@ import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -383,11 +383,9 @@ class AppController(QObject):
             self.mail_executives(incident, composition.text, window)
 
     def status_page_title(self, incident: Incident) -> str:
-        """The incident's one post on the status page: stable across consoles and restarts
-        (the declaration time in UTC), in the team's message language."""
-        start = incident.declared_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        template = self.policy.templates["status_page_title"].get(self.message_language)
-        return template.format(start=start)
+        from oncall_desktop.core.compose import status_page_title
+
+        return status_page_title(incident, self.policy, self.message_language)
 
     def _status_page_every(self, incident: Incident) -> int | None:
         every = self.policy.cadence_rule(Audience.STATUS_PAGE, incident.severity).every

@@ -75,6 +75,9 @@ class PostmortemController(QObject):
         )
         window.closed.connect(self._on_closed)
         window.post_summary_requested.connect(self.post_summary)
+        window.publish_requested.connect(self.publish_on_status_page)
+        router = self.controller.router
+        window.set_status_page_available(router is not None and router.status_page_set_up)
         self.windows[incident_id] = window
         self.controller.raise_window(window)
 
@@ -103,6 +106,32 @@ class PostmortemController(QObject):
             window.statusBar().showMessage(
                 self.tr("Summary queued for %1").replace("%1", route.label), 5000
             )
+
+    def publish_on_status_page(self, incident_id: int, text: str) -> None:
+        """The signed post-mortem's public text on the incident's status-page post, through
+        the outbox (SOP 5.2: shared once reviewed)."""
+        router, incidents = self.controller.router, self.controller.incidents
+        if router is None or incidents is None:
+            return
+
+        def queue(incident: Incident) -> None:
+            from oncall_desktop.core.compose import status_page_title
+            from oncall_desktop.integrations.statuspage import POSTMORTEM_KIND
+
+            router.post_status_page(
+                text,
+                incident=incident,
+                kind=POSTMORTEM_KIND,
+                title=status_page_title(
+                    incident, self.controller.policy, self.controller.message_language
+                ),
+                every_minutes=None,
+            )
+            window = self.windows.get(incident_id)
+            if window is not None:
+                window.statusBar().showMessage(self.tr("Post-mortem queued for the status page"))
+
+        incidents.load(incident_id, queue)
 
     # --- action items ----------------------------------------------------------------------------
 

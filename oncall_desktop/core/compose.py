@@ -8,7 +8,7 @@ formats it for itself (Slack escapes it, PagerDuty takes it as is).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from oncall_desktop.core.clock import local_time
@@ -210,3 +210,10 @@ def default_kind(incident: Incident, audience: Audience) -> MessageKind:
         if e.data.get("audience") == Audience.INTERNAL.value
     ]
     return MessageKind.UPDATE if sent else MessageKind.DECLARED
+
+
+def status_page_title(incident: Incident, policy: Policy, language: str) -> str:
+    """The incident's one post on the status page: stable across consoles and restarts (the
+    declaration time in UTC), never the internal title."""
+    start = incident.declared_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return policy.templates["status_page_title"].get(language).format(start=start)

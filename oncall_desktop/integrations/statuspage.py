@@ -22,7 +22,13 @@ from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.paging import parse_time
 from oncall_desktop.core.policy import Text
-from oncall_desktop.integrations.errors import BadPayload, Forbidden, IntegrationError, PlanLimit
+from oncall_desktop.integrations.errors import (
+    BadPayload,
+    Forbidden,
+    IntegrationError,
+    PlanLimit,
+    Refused,
+)
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
 
@@ -30,6 +36,7 @@ if TYPE_CHECKING:
     from oncall_desktop.integrations.delivery import DeliveryContext
 
 STATUS_PAGE = "pagerduty_status_page"
+POSTMORTEM_KIND = "status_page_postmortem"  # an outbox post's kind: the post-mortem, published
 # Words matched in the page's own severity descriptions (case-insensitive, first found wins).
 SEVERITY_WORDS = {
     "SEV-1": ("major", "outage", "critical"),
@@ -241,6 +248,35 @@ class StatusPageClient(PagerDutyClient):
             )
         return added["id"], "post_update"
 
+    def publish_postmortem(self, route: StatusPagePostRoute, text: str) -> str:
+        """The post-mortem on the incident's post (PUT: sending it again replaces it, so a
+        retry is harmless); returns its id."""
+        post_id = self.find_post(route.page_id, route.title)
+        if post_id is None:
+            raise Refused(
+                QT_TR_NOOP(
+                    "This incident has no post on the status page to attach a post-mortem to."
+                )
+            )
+        body = self._request(
+            "PUT",
+            f"/status_pages/{route.page_id}/posts/{post_id}/postmortem",
+            json={
+                "postmortem": {
+                    "type": "status_page_post_postmortem",
+                    "post": _ref("status_page_post", post_id),
+                    "message": as_html(text)[:10_000],
+                    "notify_subscribers": True,
+                }
+            },
+        )
+        published = body.get("postmortem")
+        if not isinstance(published, dict) or not isinstance(published.get("id"), str):
+            raise BadPayload(
+                QT_TR_NOOP("PagerDuty's answer has no postmortem in it; it will be sent again.")
+            )
+        return published["id"]
+
 
 def deliver(post: Post, context: DeliveryContext) -> Attempt:
     route = StatusPagePostRoute.decode(post.destination)
@@ -251,6 +287,12 @@ def deliver(post: Post, context: DeliveryContext) -> Attempt:
         timeout=endpoints.timeout,
     )
     try:
+        if post.kind == POSTMORTEM_KIND:
+            return Attempt(
+                Outcome.DELIVERED,
+                remote_ref=client.publish_postmortem(route, post.text),
+                delivered_as="postmortem",
+            )
         ref, delivered_as = client.publish(
             route, post.text, post.kind == "status_page_resolved", post.created_at
         )

@@ -112,6 +112,10 @@ class UpdateRouter:
         )
         return True
 
+    @property
+    def status_page_set_up(self) -> bool:
+        return bool(self._settings().status_page_id)
+
     def post_status_page(
         self, text: str, *, incident: Incident, kind: str, title: str, every_minutes: int | None
     ) -> bool:

@@ -660,6 +660,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This incident has no post on the status page to attach a post-mortem to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty&apos;s answer has no postmortem in it; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The PagerDuty plan has no status pages (402): post this on the status page by hand and use Mark sent, or turn the status page off in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2002,6 +2010,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Post-mortem queued for the status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Post-mortem overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2050,6 +2062,10 @@
     </message>
     <message>
         <source>Post summary to Slack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish on the status page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2194,6 +2210,14 @@
     </message>
     <message>
         <source>The PDF could not be written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish on the status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What customers will read (plain language; edit it as needed):</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -660,6 +660,14 @@
             <translation>La réponse de PagerDuty ne contient pas la mise à jour ; elle sera renvoyée.</translation>
         </message>
         <message>
+            <source>This incident has no post on the status page to attach a post-mortem to.</source>
+            <translation>Cet incident n'a pas de publication sur la page de statut à laquelle joindre un post-mortem.</translation>
+        </message>
+        <message>
+            <source>PagerDuty's answer has no postmortem in it; it will be sent again.</source>
+            <translation>La réponse de PagerDuty ne contient pas le post-mortem ; il sera renvoyé.</translation>
+        </message>
+        <message>
             <source>The PagerDuty plan has no status pages (402): post this on the status page by hand and use Mark sent, or turn the status page off in Settings.</source>
             <translation>L'offre PagerDuty ne comprend pas les pages de statut (402) : publiez ce message à la main sur la page de statut puis « Marquer envoyée », ou désactivez la page de statut dans les Paramètres.</translation>
         </message>
@@ -2004,6 +2012,10 @@
             <translation>Résumé en file pour %1</translation>
         </message>
         <message>
+            <source>Post-mortem queued for the status page</source>
+            <translation>Post-mortem en file d'envoi pour la page de statut</translation>
+        </message>
+        <message>
             <source>Post-mortem overdue</source>
             <translation>Post-mortem en retard</translation>
         </message>
@@ -2053,6 +2065,10 @@
         <message>
             <source>Post summary to Slack</source>
             <translation>Publier le résumé sur Slack</translation>
+        </message>
+        <message>
+            <source>Publish on the status page…</source>
+            <translation>Publier sur la page de statut…</translation>
         </message>
         <message>
             <source>Save now</source>
@@ -2197,6 +2213,14 @@
         <message>
             <source>The PDF could not be written to %1</source>
             <translation>Le PDF n'a pas pu être écrit dans %1</translation>
+        </message>
+        <message>
+            <source>Publish on the status page</source>
+            <translation>Publier sur la page de statut</translation>
+        </message>
+        <message>
+            <source>What customers will read (plain language; edit it as needed):</source>
+            <translation>Ce que liront les clients (langage simple ; modifiez au besoin) :</translation>
         </message>
         <message numerus="yes">
             <source>Exported %n page(s) to %1</source>

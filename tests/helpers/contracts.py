@@ -81,6 +81,10 @@ def _first_updates_need_no_post(spec: dict[str, Any]) -> None:
     first = json.loads(json.dumps(update))
     first["required"] = [r for r in first.get("required", []) if r != "post"]
     create["items"] = first
+    # Same family: a post-mortem request requires its ``type`` yet marks it read-only (the
+    # spec's example sends it).
+    postmortem = schemas.get("StatusPagePostmortemRequest", {}).get("properties", {})
+    postmortem.get("type", {}).pop("readOnly", None)
 
 
 class PagerDutyContract:

@@ -429,6 +429,18 @@ class FakePagerDuty(FakeServer):
             post = next(
                 (p for p in self.status_posts if len(parts) > 3 and p["id"] == parts[3]), None
             )
+            if post is not None and parts[4:] == ["postmortem"] and method == "PUT":
+                wanted = body["postmortem"]
+                post["postmortem"] = {
+                    "id": f"PPM{post['id'][-2:]}",
+                    "self": f"https://api.pagerduty.com/{'/'.join(parts)}",
+                    "post": {"id": post["id"], "type": "status_page_post"},
+                    "message": wanted["message"],
+                    "notify_subscribers": wanted["notify_subscribers"],
+                    "reported_at": _now(),
+                    "type": "status_page_post_postmortem",
+                }
+                return 200, {"postmortem": post["postmortem"]}
             if post is None or parts[4:] != ["post_updates"]:
                 return 404, self._error(404)
             if method == "GET":

@@ -104,3 +104,15 @@ def test_plan_and_permission_refusals_say_what_to_do_and_wait(pagerduty, status,
     )
     assert attempt.outcome is Outcome.REFUSED and says in attempt.error
     assert pagerduty.status_posts == []
+
+
+def test_the_signed_post_mortem_is_published_on_the_incidents_post(pagerduty):
+    client = client_for(pagerduty)
+    with pytest.raises(IntegrationError, match="no post on the status page"):
+        client.publish_postmortem(route(pagerduty), "What happened.")
+    client.publish(route(pagerduty), "Down.", False)
+    client.publish_postmortem(route(pagerduty), "What happened: <a> DNS & cache.")
+    client.publish_postmortem(route(pagerduty), "What happened: <a> DNS & cache.")  # a retry
+    postmortem = pagerduty.status_posts[0]["postmortem"]
+    assert postmortem["message"] == "<p>What happened: &lt;a&gt; DNS &amp; cache.</p>"
+    assert len(pagerduty.requests_to("PUT", "/status_pages/PSTPG01/posts/PPOST01/postmortem")) == 2

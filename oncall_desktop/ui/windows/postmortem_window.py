@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -97,11 +98,13 @@ class PostmortemWindow(QMainWindow):
     """Signals:
     closed(int): the incident id whose editor closed.
     post_summary_requested(int, str): post this summary to Slack through the outbox.
+    publish_requested(int, str): publish this public text on the incident's status-page post.
     pdf_exported(str, int): the PDF path and its page count (0: it could not be written).
     """
 
     closed = Signal(int)
     post_summary_requested = Signal(int, str)
+    publish_requested = Signal(int, str)
     pdf_exported = Signal(str, int)
 
     def __init__(
@@ -142,6 +145,11 @@ class PostmortemWindow(QMainWindow):
         self.post_action = toolbar.addAction(
             self.tr("Post summary to Slack"), self.request_summary_post
         )
+        self.publish_action = toolbar.addAction(
+            self.tr("Publish on the status page…"), self.request_publish
+        )
+        self.publish_action.setVisible(False)  # once a status page is set up (Settings)
+        self.publish_action.setEnabled(False)  # once signed
         save = toolbar.addAction(self.tr("Save now"), self.autosave.flush)
         save.setShortcut(QKeySequence.StandardKey.Save)
 
@@ -364,6 +372,7 @@ class PostmortemWindow(QMainWindow):
 
     def _show_signature(self) -> None:
         signed = bool(self.reviewed_by_edit.text().strip()) and _date_of(self.reviewed_on_edit)
+        self.publish_action.setEnabled(bool(signed))
         self.signed_label.setText(
             self.tr("Reviewed and signed: counts as complete.")
             if signed
@@ -523,6 +532,26 @@ class PostmortemWindow(QMainWindow):
     def summary(self) -> str:
         """What is posted to the team, in the team's message language."""
         return summary_text(self.draft(), self.message_language)
+
+    def set_status_page_available(self, available: bool) -> None:
+        self.publish_action.setVisible(available)
+
+    def public_text(self) -> str:
+        """What customers may read: the summary and the root cause as written (no internal
+        title, no action items); the engineer edits it before it goes."""
+        draft = self.draft()
+        return "\n\n".join(t for t in (draft.text("summary"), draft.text("root_cause")) if t)
+
+    def request_publish(self) -> None:
+        self.autosave.flush()
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Publish on the status page"),
+            self.tr("What customers will read (plain language; edit it as needed):"),
+            self.public_text(),
+        )
+        if ok and text.strip():
+            self.publish_requested.emit(self.incident_id, text.strip())
 
     def request_summary_post(self) -> None:
         self.autosave.flush()

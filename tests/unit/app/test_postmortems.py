@@ -302,3 +302,63 @@ def test_in_webhook_mode_the_summary_and_the_handoff_reach_the_webhook(qtbot, co
     ctx.controller.handoffs.post("## On-Call Handoff - Monday 09:00")
     qtbot.waitUntil(lambda: len(slack.texts(slack.WEBHOOK_CHANNEL)) == 2, timeout=8000)
     assert slack.texts(slack.WEBHOOK_CHANNEL)[1].startswith("## On-Call Handoff")
+
+
+def test_the_signed_post_mortem_is_published_on_the_status_page_post(
+    qtbot, context, pagerduty, clock, monkeypatch
+):
+    """Issue 19: once reviewed and signed, the post-mortem's public text (edited by the
+    engineer) goes on the incident's status-page post, through the outbox."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from oncall_desktop.core.compose import status_page_title
+    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
+
+    clock.advance(datetime.now(UTC) - clock.now())  # the fake PagerDuty lives in real time
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    ctx = context(
+        settings=Settings(
+            language="en",
+            pagerduty_base_url=pagerduty.url,
+            status_page_id=pagerduty.status_page_id,
+        ),
+        secrets=secrets,
+    )
+    incident_id = resolved(qtbot, ctx)
+    incident = next(i for i in ctx.incidents.active if i.id == incident_id)
+    title = status_page_title(incident, ctx.controller.policy, "en")
+    ctx.controller.router.post_status_page(
+        "We're experiencing issues.",
+        incident=incident,
+        kind="status_page",
+        title=title,
+        every_minutes=30,
+    )
+    qtbot.waitUntil(lambda: len(pagerduty.status_posts) == 1, timeout=8000)
+    window = open_editor(qtbot, ctx, incident_id)
+    assert window.publish_action.isVisible() and not window.publish_action.isEnabled()
+    window.text_edits["summary"].setPlainText("Payments failed for 40 minutes.")
+    window.text_edits["root_cause"].setPlainText("An expired <certificate> & a retry storm.")
+    window.reviewed_by_edit.setText("CTO")
+    window.reviewed_by_edit.textEdited.emit("CTO")
+    window.reviewed_on_edit.setDate(QDate(2025, 10, 21))
+    assert window.publish_action.isEnabled()
+    offered = []
+
+    def edit(parent, caption, label, text):
+        offered.append(text)
+        return text + "\nWe are sorry.", True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(edit))
+    window.publish_action.trigger()
+    assert offered == [
+        "Payments failed for 40 minutes.\n\nAn expired <certificate> & a retry storm."
+    ]  # the public parts only: no internal title, no action items
+    qtbot.waitUntil(lambda: "postmortem" in pagerduty.status_posts[0], timeout=8000)
+    assert pagerduty.status_posts[0]["postmortem"]["message"] == (
+        "<p>Payments failed for 40 minutes.</p>"
+        "<p>An expired &lt;certificate&gt; &amp; a retry storm.<br>We are sorry.</p>"
+    )
