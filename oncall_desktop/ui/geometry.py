@@ -8,15 +8,18 @@ monitor unplugged since does not strand it off screen).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from shiboken6 import isValid
 
 SCREEN_MARGIN = 40  # panels and window decorations
 GEOMETRY_FILE = "window-geometry.ini"
 
 _memory: QSettings | None = None  # set once at startup: remember_geometry_in()
+_watched: list[tuple[QWidget, QObject]] = []  # (window, its keeper), until the app quits
 
 
 def remember_geometry_in(config_dir: Path | None) -> None:
@@ -27,17 +30,36 @@ def remember_geometry_in(config_dir: Path | None) -> None:
         if config_dir is not None
         else None
     )
+    app = QApplication.instance()
+    if app is not None and config_dir is not None:
+        app.aboutToQuit.connect(forget_windows)
+
+
+def forget_windows() -> None:
+    """At quit: keep the open windows' places and stop watching them. Windows torn down while
+    the interpreter finalizes must not call back into Python (that crashes PySide)."""
+    for window, keeper in _watched:
+        if isValid(window) and isValid(keeper):
+            _remember(window)
+            window.removeEventFilter(keeper)
+    _watched.clear()
+
+
+def _remember(window: QWidget) -> None:
+    key = window.property("geometry_key")
+    if _memory is not None and key:
+        _memory.setValue(f"geometry/{key}", window.saveGeometry())
+        _memory.sync()
 
 
 class _Keeper(QObject):
     """Saves a window's geometry when it is hidden or closed."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if sys.is_finalizing():
+            return False
         if event.type() in (QEvent.Type.Hide, QEvent.Type.Close) and isinstance(watched, QWidget):
-            key = watched.property("geometry_key")
-            if _memory is not None and key:
-                _memory.setValue(f"geometry/{key}", watched.saveGeometry())
-                _memory.sync()
+            _remember(watched)
         return False
 
 
@@ -58,6 +80,8 @@ def fit_to_screen(window: QWidget, width: int, height: int, remember: str = "") 
     window.setProperty("geometry_key", remember)
     keeper = _Keeper(window)
     window.installEventFilter(keeper)
+    _watched[:] = [(w, k) for w, k in _watched if isValid(w)]  # closed ones are gone
+    _watched.append((window, keeper))
     saved = _memory.value(f"geometry/{remember}") if _memory is not None else None
     if isinstance(saved, QByteArray) and not saved.isEmpty():
         default = window.saveGeometry()
