@@ -124,7 +124,8 @@ class UpdateRouter:
         page = self._settings().status_page_id
         if not page:
             return False
-        route = StatusPagePostRoute(page, title, incident.severity.value, every_minutes)
+        # a title the API takes (≤ 128) and a route that fits the outbox's destination column
+        route = StatusPagePostRoute(page, title[:120], incident.severity.value, every_minutes)
         self._submit(
             Post(
                 STATUS_PAGE,

@@ -55,3 +55,23 @@ def test_status_updates_only_for_an_incident_from_a_page():
     assert not route.post_status_update("x", incident=incident(), audience="internal", kind="u")
     assert route.post_status_update("x", incident=incident("PINC1"), audience="internal", kind="u")
     assert [(p.target, p.destination) for p in posts] == [(Target.PAGERDUTY_STATUS, "PINC1")]
+
+
+def test_the_status_page_goes_only_where_one_is_set_up_and_its_route_fits_the_outbox():
+    from oncall_desktop.integrations.statuspage import STATUS_PAGE, StatusPagePostRoute
+
+    route, posts = router()
+    assert not route.post_status_page(
+        "x", incident=incident(), kind="status_page", title="t", every_minutes=30
+    )
+    route, posts = router(status_page_id="PSTPG01")
+    long_title = "Perturbation généralisée du service — " * 10  # a team's long template
+    assert route.post_status_page(
+        "x", incident=incident(), kind="status_page", title=long_title, every_minutes=30
+    )
+    [post] = posts
+    assert post.target == STATUS_PAGE and post.audience == "status_page"
+    assert len(post.destination) <= 200  # the outbox's destination column
+    sent = StatusPagePostRoute.decode(post.destination)
+    assert (sent.page_id, sent.severity, sent.every_minutes) == ("PSTPG01", "SEV-1", 30)
+    assert long_title.startswith(sent.title) and len(sent.title) <= 128
