@@ -768,6 +768,11 @@ class AppController(QObject):
         self.update_tray(self.clock.now())
 
     def _on_pages_changed(self, pages: list[Page]) -> None:
+        by_id = {p.id: p for p in pages}
+        for cockpit in self.cockpits.values():  # who answered our responder requests
+            page = by_id.get(cockpit.incident.pagerduty_id or "")
+            if page is not None:
+                cockpit.set_responder_states(dict(page.responders))
         if self.tray is not None:
             self.tray.set_pages(pages)
         self._show_pages(pages)

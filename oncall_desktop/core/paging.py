@@ -29,6 +29,9 @@ class Page:
     created_at: datetime | None
     html_url: str
     acknowledged_at: datetime | None = None
+    # who was asked to join (responder requests) and their answer: (user id, state), state
+    # pending | joined | declined | user_cancelled
+    responders: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_triggered(self) -> bool:
@@ -69,6 +72,14 @@ def parse_page(raw: Any) -> Page | None:
         else []
     )
     number = raw.get("incident_number")
+    responders = raw.get("incidents_responders")
+    answered = tuple(
+        (r["user"]["id"], _text(r.get("state"), "pending"))
+        for r in (responders if isinstance(responders, list) else [])
+        if isinstance(r, dict)
+        and isinstance(r.get("user"), dict)
+        and isinstance(r["user"].get("id"), str)
+    )
     return Page(
         id=incident_id,
         number=number if isinstance(number, int) and not isinstance(number, bool) else None,
@@ -79,6 +90,7 @@ def parse_page(raw: Any) -> Page | None:
         created_at=parse_time(raw.get("created_at")),
         html_url=_text(raw.get("html_url")),
         acknowledged_at=min(ack_times) if ack_times else None,
+        responders=answered,
     )
 
 

@@ -960,6 +960,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>asked in PagerDuty, no answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joined ✅</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declined: reach them another way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>

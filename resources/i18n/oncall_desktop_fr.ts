@@ -962,6 +962,22 @@
             <translation>Clore</translation>
         </message>
         <message>
+            <source>asked in PagerDuty, no answer yet</source>
+            <translation>appelé via PagerDuty, pas encore de réponse</translation>
+        </message>
+        <message>
+            <source>joined ✅</source>
+            <translation>a rejoint ✅</translation>
+        </message>
+        <message>
+            <source>declined: reach them another way</source>
+            <translation>a décliné : joignez-le autrement</translation>
+        </message>
+        <message>
+            <source>request cancelled</source>
+            <translation>demande annulée</translation>
+        </message>
+        <message>
             <source>waiting</source>
             <translation>en attente</translation>
         </message>

@@ -492,6 +492,13 @@ class FakePagerDuty(FakeServer):
                 for u in p["updates"]
             ]
 
+    def answer_responder_request(self, incident_id: str, user_id: str, state: str) -> None:
+        """The asked user answers in PagerDuty (joined / declined)."""
+        with self.lock:
+            for responder in self.incidents[incident_id].get("incidents_responders", []):
+                if responder["user"]["id"] == user_id:
+                    responder["state"], responder["updated_at"] = state, _now()
+
     def _create_incident(self, body: Any) -> tuple[int, Any]:
         wanted = body["incident"]
         key = wanted.get("incident_key")
@@ -554,6 +561,21 @@ class FakePagerDuty(FakeServer):
                 "responder_request_targets": targets,
             }
             self.responder_requests.append(request)
+            for entry in body["responder_request_targets"]:
+                target = entry["responder_request_target"]
+                if target["type"] == "user_reference":
+                    incident.setdefault("incidents_responders", []).append(
+                        {
+                            "state": "pending",
+                            "user": _user_ref(target["id"]),
+                            "incident": reference,
+                            "updated_at": now,
+                            "message": body["message"],
+                            "requester": _user_ref(body["requester_id"]),
+                            "requested_at": now,
+                        }
+                    )
+                    incident["updated_at"] = now
         return 200, {"responder_request": request}
 
     def _update_incident(self, incident_id: str, body: Any) -> tuple[int, Any]:

@@ -74,6 +74,13 @@ STATUS_BUTTONS = (
     (Status.RESOLVED, QT_TRANSLATE_NOOP("CockpitWindow", "Resolve")),
     (Status.CLOSED, QT_TRANSLATE_NOOP("CockpitWindow", "Close")),
 )
+# PagerDuty's answer to a responder request, beside the contact asked
+RESPONDER_STATES = {
+    "pending": QT_TRANSLATE_NOOP("CockpitWindow", "asked in PagerDuty, no answer yet"),
+    "joined": QT_TRANSLATE_NOOP("CockpitWindow", "joined ✅"),
+    "declined": QT_TRANSLATE_NOOP("CockpitWindow", "declined: reach them another way"),
+    "user_cancelled": QT_TRANSLATE_NOOP("CockpitWindow", "request cancelled"),
+}
 POST_STATES = {
     PostState.PENDING: QT_TRANSLATE_NOOP("CockpitWindow", "waiting"),
     PostState.SENDING: QT_TRANSLATE_NOOP("CockpitWindow", "sending"),
@@ -348,6 +355,15 @@ class CockpitWindow(QMainWindow):
         escalation.addWidget(self.escalation_hint)
         self.contact_boxes: dict[str, QCheckBox] = {}
         self.contact_requests: dict[str, QPushButton] = {}  # one click: ask in PagerDuty
+        self._contact_labels = {
+            c.name: f"{c.name} — {c.contact.get(language)}" for c in policy.escalation_contacts
+        }
+        self._contact_users = {
+            c.name: c.pagerduty[1]
+            for c in policy.escalation_contacts
+            if c.pagerduty is not None and c.pagerduty[0] == "user_reference"
+        }
+        self._responder_states: dict[str, str] = {}  # PagerDuty user id -> their answer
         for contact in policy.escalation_contacts:
             box = QCheckBox(f"{contact.name} — {contact.contact.get(language)}", self)
             box.toggled.connect(lambda checked, name=contact.name: self._on_contact(name, checked))
@@ -474,6 +490,13 @@ class CockpitWindow(QMainWindow):
         self.set_incident(incident)
 
     # --- updates --------------------------------------------------------------------------------
+
+    def set_responder_states(self, states: dict[str, str]) -> None:
+        """PagerDuty's answers to our responder requests (user id -> state), from the page."""
+        if states != self._responder_states:
+            self._responder_states = dict(states)
+            if self._now is not None:
+                self._show_escalation(self._now)
 
     def set_pagerduty_declarable(self, declarable: bool) -> None:
         """Offer "Declare in PagerDuty": only once a service for it is set in Settings."""
@@ -658,6 +681,9 @@ class CockpitWindow(QMainWindow):
             ask.setVisible((needed and name in wanted) and name not in notified)
             ask.setEnabled(bool(incident.pagerduty_id) and incident.is_active)
         for name, box in self.contact_boxes.items():
+            state = self._responder_states.get(self._contact_users.get(name, ""), "")
+            answer = self.tr(RESPONDER_STATES[state]) if state in RESPONDER_STATES else ""
+            box.setText(self._contact_labels[name] + (f" · {answer}" if answer else ""))
             box.setVisible((needed and name in wanted) or name in notified)
             box.blockSignals(True)
             box.setChecked(name in notified)

@@ -823,6 +823,12 @@ def test_escalation_asks_the_contact_in_pagerduty_and_records_the_answer(
     )
     qtbot.waitUntil(lambda: not ask.isVisibleTo(window), timeout=5000)  # asked: done
     assert window.contact_boxes["CTO"].isChecked()
+    # PagerDuty's answer shows beside the contact, from the page the poller follows
+    ctx.poller.poll_now()
+    qtbot.waitUntil(lambda: "no answer yet" in window.contact_boxes["CTO"].text(), timeout=5000)
+    pagerduty.answer_responder_request(page_id, OTHER_ID, "joined")
+    ctx.poller.poll_now()
+    qtbot.waitUntil(lambda: "joined" in window.contact_boxes["CTO"].text(), timeout=5000)
 
 
 def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
