@@ -13,26 +13,30 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
-from shiboken6 import isValid
+from shiboken6 import delete, isValid
 
 SCREEN_MARGIN = 40  # panels and window decorations
 GEOMETRY_FILE = "window-geometry.ini"
 
-_memory: QSettings | None = None  # set once at startup: remember_geometry_in()
+_memory_file: Path | None = None  # set once at startup: remember_geometry_in()
 _watched: list[tuple[QWidget, QObject]] = []  # (window, its keeper), until the app quits
 
 
 def remember_geometry_in(config_dir: Path | None) -> None:
     """Where windows keep their size and place (None: not remembered, e.g. in tests)."""
-    global _memory
-    _memory = (
-        QSettings(str(config_dir / GEOMETRY_FILE), QSettings.Format.IniFormat)
-        if config_dir is not None
-        else None
-    )
+    global _memory_file
+    _memory_file = config_dir / GEOMETRY_FILE if config_dir is not None else None
     app = QApplication.instance()
     if app is not None and config_dir is not None:
         app.aboutToQuit.connect(forget_windows)
+
+
+def _memory() -> QSettings | None:
+    # opened for each use, never kept: a QSettings left for the interpreter to destroy after
+    # the application crashes the exit
+    if _memory_file is None:
+        return None
+    return QSettings(str(_memory_file), QSettings.Format.IniFormat)
 
 
 def forget_windows() -> None:
@@ -42,14 +46,16 @@ def forget_windows() -> None:
         if isValid(window) and isValid(keeper):
             _remember(window)
             window.removeEventFilter(keeper)
+        if isValid(keeper):
+            delete(keeper)  # no Python-made object left in the windows' trees at exit
     _watched.clear()
 
 
 def _remember(window: QWidget) -> None:
-    key = window.property("geometry_key")
-    if _memory is not None and key:
-        _memory.setValue(f"geometry/{key}", window.saveGeometry())
-        _memory.sync()
+    key, memory = window.property("geometry_key"), _memory()
+    if memory is not None and key:
+        memory.setValue(f"geometry/{key}", window.saveGeometry())
+        memory.sync()
 
 
 class _Keeper(QObject):
@@ -82,7 +88,9 @@ def fit_to_screen(window: QWidget, width: int, height: int, remember: str = "") 
     window.installEventFilter(keeper)
     _watched[:] = [(w, k) for w, k in _watched if isValid(w)]  # closed ones are gone
     _watched.append((window, keeper))
-    saved = _memory.value(f"geometry/{remember}") if _memory is not None else None
+    memory = _memory()
+    saved = memory.value(f"geometry/{remember}") if memory is not None else None
+    del memory
     if isinstance(saved, QByteArray) and not saved.isEmpty():
         default = window.saveGeometry()
         window.restoreGeometry(saved)
