@@ -413,8 +413,23 @@ class AppController(QObject):
                 self.incidents.mark_contact_notified(incident_id, contact_name, via="pagerduty")
 
         self.poller.request_responders(
-            incident.pagerduty_id, [contact.pagerduty], message, done, window.show_problem
+            incident.pagerduty_id,
+            [contact.pagerduty],
+            message,
+            done,
+            lambda problem: self._tell_cockpit(incident_id, problem),
         )
+
+    def _tell_cockpit(self, incident_id: int, problem: str) -> None:
+        """A failed request's message in its cockpit (re-enabled), or in the main window when
+        the cockpit was closed while the request ran (a closed window is gone)."""
+        window = self.cockpits.get(incident_id)
+        if window is None:
+            self.window.show_message(f"cockpit-{incident_id}", problem, "error")
+            return
+        window.declare_pd_button.setEnabled(True)
+        window.channel_button.setEnabled(True)
+        window.show_problem(problem)
 
     def declare_in_pagerduty(self, incident_id: int) -> None:
         """A hand-declared incident created in PagerDuty, on the service from Settings, so the
@@ -427,13 +442,13 @@ class AppController(QObject):
         window.declare_pd_button.setEnabled(False)  # one click, one page
 
         def done(page: Page) -> None:
-            window.declare_pd_button.setEnabled(True)
-            if self.incidents is not None:
+            if (still_open := self.cockpits.get(incident_id)) is not None:
+                still_open.declare_pd_button.setEnabled(True)
+            if self.incidents is not None:  # linked even when the cockpit was closed meanwhile
                 self.incidents.link_page(incident_id, page.id, page.html_url)
 
         def failed(message: str) -> None:
-            window.declare_pd_button.setEnabled(True)
-            window.show_problem(message)
+            self._tell_cockpit(incident_id, message)
 
         self.poller.declare(
             f"[{incident.severity.value}] {incident.title}",
@@ -500,7 +515,8 @@ class AppController(QObject):
             return SlackClient(token, settings.slack_base_url).create_incident_channel(day)
 
         def created(channel_id: str) -> None:
-            window.channel_button.setEnabled(True)
+            if (still_open := self.cockpits.get(incident_id)) is not None:
+                still_open.channel_button.setEnabled(True)
             assert self.incidents is not None
             self.incidents.change(
                 incident_id,
@@ -526,10 +542,9 @@ class AppController(QObject):
                 )
 
         def failed(error: Exception) -> None:
-            window.channel_button.setEnabled(True)
             if not isinstance(error, IntegrationError | SecretStoreError):
                 raise error
-            window.show_problem(shown(error))
+            self._tell_cockpit(incident_id, shown(error))
 
         self.runner.run(create, created, failed, write=False)
 
