@@ -1,8 +1,8 @@
 """Delivers one outbox post to its destination and says what came of it.
 
-Each destination registers its deliverer here (the built-in ones below: Slack bot, Slack
-webhook, PagerDuty status updates); the courier looks the post's target up instead of a chain
-of ifs, so a new destination is a module of its own.
+Each destination registers its deliverer in integrations/deliverers (the built-in ones below:
+Slack bot, Slack webhook, PagerDuty status updates); the courier looks the post's target up
+instead of a chain of ifs, so a new destination is a module of its own.
 
 Blocking: run on a worker. Every failure becomes an :class:`Attempt` the outbox can act on:
 retryable (network, timeouts, 5xx, 429, a locked keyring) or refused (bad token, unknown
@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from oncall_desktop.core.outbox import Attempt, Outcome, Post, Target
 from oncall_desktop.core.slacktext import message
+from oncall_desktop.integrations.deliverers import (
+    DeliveryContext,
+    Endpoints,
+    deliverer_for,
+    register_deliverer,
+)
 from oncall_desktop.integrations.errors import IntegrationError, RateLimited
-from oncall_desktop.integrations.http import DEFAULT_TIMEOUT
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
 from oncall_desktop.integrations.secrets import (
     PAGERDUTY_TOKEN,
@@ -31,43 +35,9 @@ from oncall_desktop.integrations.secrets import (
 )
 from oncall_desktop.integrations.slack import SlackClient, post_webhook
 
+__all__ = ["Courier", "DeliveryContext", "Endpoints", "register_deliverer"]
+
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Endpoints:
-    slack_base_url: str
-    slack_channel: str
-    pagerduty_base_url: str
-    timeout: tuple[float, float] = DEFAULT_TIMEOUT
-
-
-class DeliveryContext:
-    """What a deliverer may use: the endpoints in force, the keyring, and a place to keep
-    what it learnt (PagerDuty's From address) from one post to the next."""
-
-    def __init__(self, secrets: SecretStore, endpoints: Endpoints, memo: dict[Any, Any]) -> None:
-        self.endpoints = endpoints
-        self.memo = memo
-        self._secrets = secrets
-
-    def secret(self, name: str, what: str) -> str:
-        value = self._secrets.get(name)
-        if not value:
-            raise IntegrationError(f"No {what} in the keyring: add it in Settings, then resend.")
-        return value
-
-
-# A deliverer sends one post and says what came of it; it raises IntegrationError (retryable
-# or not) or SecretStoreError for the courier to turn into an Attempt. Blocking.
-Deliverer = Callable[[Post, DeliveryContext], Attempt]
-_DELIVERERS: dict[str, Deliverer] = {}
-
-
-def register_deliverer(target: str, deliverer: Deliverer) -> None:
-    """How posts for ``target`` are delivered (with core.destinations.register_destination,
-    what makes a destination)."""
-    _DELIVERERS[str(target)] = deliverer
 
 
 class Courier:
@@ -78,7 +48,7 @@ class Courier:
 
     def deliver(self, post: Post) -> Attempt:
         try:
-            deliverer = _DELIVERERS.get(str(post.target))
+            deliverer = deliverer_for(post.target)
             if deliverer is None:
                 raise IntegrationError(f"Unknown destination {post.target}.")
             return deliverer(post, DeliveryContext(self._secrets, self._endpoints(), self._memo))

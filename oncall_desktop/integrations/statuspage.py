@@ -15,13 +15,14 @@ import html
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from oncall_desktop.core.destinations import Destination, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.paging import parse_time
 from oncall_desktop.core.policy import Text
+from oncall_desktop.integrations.deliverers import DeliveryContext, register_deliverer
 from oncall_desktop.integrations.errors import (
     BadPayload,
     Forbidden,
@@ -31,9 +32,6 @@ from oncall_desktop.integrations.errors import (
 )
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
-
-if TYPE_CHECKING:
-    from oncall_desktop.integrations.delivery import DeliveryContext
 
 STATUS_PAGE = "pagerduty_status_page"
 POSTMORTEM_KIND = "status_page_postmortem"  # an outbox post's kind: the post-mortem, published
@@ -326,10 +324,4 @@ register_destination(
 )
 
 
-def _register_deliverer() -> None:
-    from oncall_desktop.integrations.delivery import register_deliverer
-
-    register_deliverer(STATUS_PAGE, deliver)
-
-
-_register_deliverer()
+register_deliverer(STATUS_PAGE, deliver)

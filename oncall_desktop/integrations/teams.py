@@ -8,7 +8,7 @@ formatting). The workflow answers 202 Accepted; anything else is not a delivery.
 contract the tests check against is written down in tests/helpers/fake_teams.py.
 
 This module is the whole destination: it registers its name (core/destinations) and its
-deliverer (integrations/delivery) itself.
+deliverer (integrations/deliverers) itself.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from oncall_desktop.core.destinations import Destination, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.policy import Text
+from oncall_desktop.integrations.deliverers import DeliveryContext, register_deliverer
 from oncall_desktop.integrations.errors import (
     BadPayload,
     RateLimited,
@@ -33,8 +34,6 @@ from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, make_session
 
 if TYPE_CHECKING:
     import requests
-
-    from oncall_desktop.integrations.delivery import DeliveryContext
 
 TEAMS = "teams"  # the destination's id, as posts and the outbox store it
 TEAMS_WEBHOOK_URL = "teams-workflows-webhook-url"  # its name in the keyring
@@ -139,10 +138,4 @@ register_destination(
 )
 
 
-def _register_deliverer() -> None:
-    from oncall_desktop.integrations.delivery import register_deliverer
-
-    register_deliverer(TEAMS, deliver)
-
-
-_register_deliverer()
+register_deliverer(TEAMS, deliver)

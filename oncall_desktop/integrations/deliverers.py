@@ -1,0 +1,56 @@
+"""The deliverer registry: what a destination module registers, and what it may use.
+
+Apart from the courier (integrations/delivery) so that a destination module registers itself
+by importing this, with no import circle through the courier that loads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from oncall_desktop.core.outbox import Attempt, Post, Target
+from oncall_desktop.integrations.errors import IntegrationError
+from oncall_desktop.integrations.http import DEFAULT_TIMEOUT
+from oncall_desktop.integrations.secrets import SecretStore
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    slack_base_url: str
+    slack_channel: str
+    pagerduty_base_url: str
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT
+
+
+class DeliveryContext:
+    """What a deliverer may use: the endpoints in force, the keyring, and a place to keep
+    what it learnt (PagerDuty's From address) from one post to the next."""
+
+    def __init__(self, secrets: SecretStore, endpoints: Endpoints, memo: dict[Any, Any]) -> None:
+        self.endpoints = endpoints
+        self.memo = memo
+        self._secrets = secrets
+
+    def secret(self, name: str, what: str) -> str:
+        value = self._secrets.get(name)
+        if not value:
+            raise IntegrationError(f"No {what} in the keyring: add it in Settings, then resend.")
+        return value
+
+
+# A deliverer sends one post and says what came of it; it raises IntegrationError (retryable
+# or not) or SecretStoreError for the courier to turn into an Attempt. Blocking.
+Deliverer = Callable[[Post, DeliveryContext], Attempt]
+_DELIVERERS: dict[str, Deliverer] = {}
+
+
+def register_deliverer(target: str, deliverer: Deliverer) -> None:
+    """How posts for ``target`` are delivered (with core.destinations.register_destination,
+    what makes a destination)."""
+    _DELIVERERS[str(target)] = deliverer
+
+
+def deliverer_for(target: Target | str) -> Deliverer | None:
+    return _DELIVERERS.get(str(target))
