@@ -33,6 +33,12 @@ def log_of(tmp_path):
     return path.read_text() if path.exists() else ""
 
 
+def exit_report(tmp_path, err):
+    """stderr plus what faulthandler wrote of a hard crash (a segfault leaves no traceback)."""
+    fatal = sorted((tmp_path / "data" / "crash").glob("fatal*.log"))
+    return "\n".join([err, *(f"--- {f.name}\n{f.read_text()}" for f in fatal)])
+
+
 def stop(proc):
     proc.send_signal(signal.SIGTERM)
     try:
@@ -60,7 +66,7 @@ def test_window_and_tray_icon_appear(desktop, tmp_path):
         ), "the keyring was not found usable"
     finally:
         code, _out, err = stop(app)
-    assert code == 0, err
+    assert code == 0, exit_report(tmp_path, err)
     log = log_file.read_text()
     assert "tray icon shown" in log and "no system tray" not in log
     assert "database ready" in log
@@ -78,7 +84,7 @@ def test_second_launch_hands_over_to_the_first(desktop, tmp_path):
         assert first.poll() is None  # the first one is still serving
     finally:
         code, _out, err = stop(first)
-    assert code == 0, err
+    assert code == 0, exit_report(tmp_path, err)
 
 
 @pytest.mark.postgres
@@ -91,7 +97,7 @@ def test_app_runs_on_postgresql(desktop, tmp_path, postgres_url):
         assert wait_for(lambda: "database ready: PostgreSQL" in log_of(tmp_path), timeout=20)
     finally:
         code, _out, err = stop(app)
-    assert code == 0, err
+    assert code == 0, exit_report(tmp_path, err)
     engine = create_engine(postgres_url)
     try:
         tables = set(inspect(engine).get_table_names())
@@ -110,4 +116,4 @@ def test_app_without_a_keyring_says_so_and_keeps_working(desktop, tmp_path):
         assert app.poll() is None
     finally:
         code, _out, err = stop(app)
-    assert code == 0, err
+    assert code == 0, exit_report(tmp_path, err)

@@ -18,7 +18,7 @@ from oncall_desktop.core.postmortem import prefill
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.postmortems import PostmortemRepository
 from oncall_desktop.storage.repositories import IncidentRepository
-from tests.desktop.test_app_on_desktop import launch, log_of, stop
+from tests.desktop.test_app_on_desktop import exit_report, launch, log_of, stop
 from tests.helpers.desktop import wait_for
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow]
@@ -111,5 +111,5 @@ def test_sigkill_while_typing_loses_at_most_the_last_second(desktop, tmp_path):
         )
     finally:
         code, _out, err = stop(restarted)
-    assert code == 0, err
+    assert code == 0, exit_report(tmp_path, err)
     assert _root_cause(database_path).text("root_cause") == saved

@@ -12,7 +12,7 @@ from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.repositories import IncidentRepository
-from tests.desktop.test_app_on_desktop import launch, log_of, stop
+from tests.desktop.test_app_on_desktop import exit_report, launch, log_of, stop
 from tests.helpers.desktop import wait_for
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow]
@@ -73,7 +73,7 @@ def test_status_note_and_ack_reach_the_running_console(desktop, tmp_path):
         assert as_json["incidents"][0]["status"] == "acknowledged"
     finally:
         code, _out, err = stop(app)
-    assert code == 0, err
+    assert code == 0, exit_report(tmp_path, err)
     stored = repo.get(incident.id)
     database.close()
     notes = [e for e in stored.timeline if e.kind is EventKind.NOTE]

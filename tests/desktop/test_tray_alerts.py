@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
-from tests.desktop.test_app_on_desktop import launch, log_of, stop
+from tests.desktop.test_app_on_desktop import exit_report, launch, log_of, stop
 from tests.helpers.desktop import wait_for
 from tests.helpers.fake_pagerduty import ME_EMAIL
 
@@ -106,7 +106,7 @@ def test_page_notifies_and_acknowledges_from_the_notification(desktop, tmp_path,
         assert row[0] == HOSTILE and row[1] == incident
     finally:
         code, _out, err = stop(app)
-    assert code == 0, err
+    assert code == 0, exit_report(tmp_path, err)
     assert pagerduty.token not in log_of(tmp_path)
 
 
@@ -120,4 +120,4 @@ def test_rejected_token_is_shown_not_retried_forever(desktop, tmp_path, pagerdut
         assert len(pagerduty.requests_to("GET", "/users/me")) == 1
     finally:
         code, _out, err = stop(app)
-    assert code == 0, err
+    assert code == 0, exit_report(tmp_path, err)
