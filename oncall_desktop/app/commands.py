@@ -101,14 +101,15 @@ class CommandHandler:
                     ],
                 }
             )
-        linked = {i.pagerduty_id for i in incidents.active if i.pagerduty_id}
+        by_alert = {i.alert.key: i.id for i in incidents.active if i.alert}
         pages = [
             {
                 "id": p.id,
+                "source": p.source,
                 "title": p.title,
                 "urgency": p.urgency,
                 "status": p.status,
-                "incident": next((i.id for i in incidents.active if i.pagerduty_id == p.id), None),
+                "incident": by_alert.get(p.key),
             }
             for p in self.controller.poller.pages
         ]
@@ -119,7 +120,7 @@ class CommandHandler:
             # notification and not opened yet must not vanish from every list
             "pages": pages,
             "pages_to_acknowledge": [p for p in pages if p["status"] == "triggered"],
-            "pages_without_incident": [p["id"] for p in pages if p["id"] not in linked],
+            "pages_without_incident": [p["id"] for p in pages if p["incident"] is None],
         }
 
     def _label(self, label: str) -> str:
@@ -181,10 +182,10 @@ class CommandHandler:
         local = [i for i in (incidents.active if incidents else []) if i.status is Status.TRIGGERED]
         if isinstance(incident_id, int):
             chosen = [i for i in local if i.id == incident_id]
-            linked = {i.pagerduty_id for i in chosen if i.pagerduty_id}
-            pages = [p for p in pages if p.id in linked]
+            linked = {i.alert.key for i in chosen if i.alert}
+            pages = [p for p in pages if p.key in linked]
             local = chosen
-        if len(pages) == 1 and (not local or local[0].pagerduty_id == pages[0].id):
+        if len(pages) == 1 and (not local or local[0].alert == pages[0].link):
             self._ack_page(pages[0], reply)
             return
         if len(pages) > 1:
@@ -195,8 +196,9 @@ class CommandHandler:
         if isinstance(target, str):
             reply({"ok": False, "error": target.replace("open", "unacknowledged")})
             return
-        if target.pagerduty_id and poller.page(target.pagerduty_id) is not None:
-            self._ack_page(poller.page(target.pagerduty_id), reply)  # type: ignore[arg-type]
+        followed = poller.page(target.alert.key) if target.alert else None
+        if followed is not None:
+            self._ack_page(followed, reply)
             return
         assert incidents is not None
 
@@ -228,7 +230,7 @@ class CommandHandler:
             reply(answer)
 
         def acknowledged(done: Page) -> None:
-            if done.id == page.id:
+            if done.key == page.key:
                 finish({"ok": True, "page": page.id, "title": page.title})
 
         def problem(text: str) -> None:
@@ -236,7 +238,7 @@ class CommandHandler:
 
         poller.acknowledged.connect(acknowledged)
         poller.problem.connect(problem)
-        poller.acknowledge(page.id)
+        poller.acknowledge(page.key)
         # The terminal waits 20 s: a hung PagerDuty is reported as such before then, not taken
         # for an app that is not running. The app keeps trying; its window shows the outcome.
         QTimer.singleShot(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
@@ -35,17 +35,24 @@ from oncall_desktop.core.policy import Audience, EscalationMode, LoadedPolicy, S
 from oncall_desktop.core.traysummary import TrayLevel, summarize
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.keyring_child import KeyringInChild
+from oncall_desktop.integrations.pagerduty_payloads import SOURCE as PAGERDUTY_SOURCE
 from oncall_desktop.integrations.secrets import (
-    PAGERDUTY_TOKEN,
     KeyringStatus,
     SecretStore,
     SecretStoreError,
 )
+from oncall_desktop.integrations.sources import source_kinds, source_name
 from oncall_desktop.services.connections import ConnectionsService
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.outbox import OutboxService
-from oncall_desktop.services.poller import PagerDutyPoller, PollState, PollStatus, connect_with
+from oncall_desktop.services.poller import (
+    AlertPoller,
+    PollState,
+    PollStatus,
+    enabled_sources,
+    source_options,
+)
 from oncall_desktop.services.poller import describe as describe_poll
 from oncall_desktop.services.routing import UpdateRouter
 from oncall_desktop.services.tasks import TaskRunner
@@ -116,7 +123,7 @@ class AppContext:
     controller: AppController
     secrets: SecretStore
     connections: ConnectionsService
-    poller: PagerDutyPoller
+    poller: AlertPoller
     settings_store: SettingsStore
     loaded_policy: LoadedPolicy
     console_id: str = ""
@@ -225,7 +232,7 @@ class AppController(QObject):
         window: MainWindow,
         tray: Tray | None,
         notifier: Notifier,
-        poller: PagerDutyPoller,
+        poller: AlertPoller,
         connections: ConnectionsService,
         runner: TaskRunner,
         secrets: SecretStore,
@@ -257,7 +264,7 @@ class AppController(QObject):
         self._told_about_tray = False
         self._body_markup = False
         self._pending_open: str | None = None
-        self._last_poll_state: PollState | None = None
+        self._last_poll_states: dict[str, PollState] = {}
         self.cockpits: dict[int, CockpitWindow] = {}
         self._overdue_alerted: set[tuple[int, str, datetime]] = set()
         self._alerted_pages: set[str] = set()  # pages whose notification may still be up
@@ -399,7 +406,9 @@ class AppController(QObject):
         if window is None or contact is None or contact.pagerduty is None:
             return
         incident = window.incident
-        if not incident.pagerduty_id:
+        source = self.poller.watcher(PAGERDUTY_SOURCE)
+        page_id = incident.follows(PAGERDUTY_SOURCE)
+        if not page_id or source is None:
             window.show_problem(self.tr("This incident has no PagerDuty page to escalate on."))
             return
         message = (
@@ -412,8 +421,8 @@ class AppController(QObject):
             if self.incidents is not None:
                 self.incidents.mark_contact_notified(incident_id, contact_name, via="pagerduty")
 
-        self.poller.request_responders(
-            incident.pagerduty_id,
+        source.request_responders(
+            page_id,
             [contact.pagerduty],
             message,
             done,
@@ -436,7 +445,8 @@ class AppController(QObject):
         team's escalation policy runs; the page is then linked and followed like any other."""
         window = self.cockpits.get(incident_id)
         service = self.settings.pagerduty_service_id
-        if window is None or not service:
+        source = self.poller.watcher(PAGERDUTY_SOURCE)
+        if window is None or not service or source is None:
             return
         incident = window.incident
         window.declare_pd_button.setEnabled(False)  # one click, one page
@@ -445,16 +455,16 @@ class AppController(QObject):
             if (still_open := self.cockpits.get(incident_id)) is not None:
                 still_open.declare_pd_button.setEnabled(True)
             if self.incidents is not None:  # linked even when the cockpit was closed meanwhile
-                self.incidents.link_page(incident_id, page.id, page.html_url)
+                self.incidents.link_page(incident_id, page)
 
         def failed(message: str) -> None:
             self._tell_cockpit(incident_id, message)
 
-        self.poller.declare(
+        source.declare(
             f"[{incident.severity.value}] {incident.title}",
             service,
             "high" if incident.severity is not Severity.SEV3 else "low",
-            incident.pagerduty_key,
+            incident.declaration_key,
             done,
             failed,
         )
@@ -590,19 +600,19 @@ class AppController(QObject):
                 declaration.detected_at,
             )
 
-    def open_page(self, page_id: str) -> None:
-        """Open (creating it if needed) the local incident of a PagerDuty incident."""
-        page = self.poller.page(page_id)
+    def open_page(self, key: str) -> None:
+        """Open (creating it if needed) the local incident of a page (``Page.key``)."""
+        page = self.poller.page(key)
         self.window.bring_forward()
         if page is None:
             self.window.show_message(
                 "pagerduty-action",
-                self.tr("That PagerDuty incident is no longer assigned to you."),
+                self.tr("That page is no longer assigned to you."),
                 "info",
             )
             return
         if self.incidents is None:
-            self._pending_open = page_id  # the database is still opening
+            self._pending_open = key  # the database is still opening
             return
         self._pending_open = None
         self.incidents.open_from_page(page)
@@ -635,11 +645,9 @@ class AppController(QObject):
         if self.incidents is None:
             return
         incident = next((i for i in self.incidents.active if i.id == incident_id), None)
-        page = (
-            self.poller.page(incident.pagerduty_id) if incident and incident.pagerduty_id else None
-        )
+        page = self.poller.page(incident.alert.key) if incident and incident.alert else None
         if page is not None:
-            self.poller.acknowledge(page.id)
+            self.poller.acknowledge(page.key)
         else:
             self.incidents.move_to(incident_id, Status.ACKNOWLEDGED)
 
@@ -715,7 +723,7 @@ class AppController(QObject):
         wanted = []
         for page in pages:
             if not should_notify(page, now, local_now, quiet, self.snoozed_until):
-                log.info("alert for %s held back (snoozed or quiet hours)", page.id)
+                log.info("alert for %s held back (snoozed or quiet hours)", page.key)
                 continue
             wanted.append(page)
         # A storm (a thousand pages at once) is one notification beyond the first few, high
@@ -724,13 +732,13 @@ class AppController(QObject):
         rest = wanted[MAX_SINGLE_ALERTS:]
         wanted = wanted[:MAX_SINGLE_ALERTS]
         for page in wanted:
-            self._alerted_pages.add(page.id)
+            self._alerted_pages.add(page.key)
             urgent = page.urgency == "high"
-            where = page.service or "PagerDuty"
+            where = page.service or source_name(page.source)
             body = self.notification_body(page.title)
             self.notifier.notify(
                 Notification(
-                    key=page.id,
+                    key=page.key,
                     title=(
                         self.tr("🔴 High urgency · %1") if urgent else self.tr("Low urgency · %1")
                     ).replace("%1", where),
@@ -783,9 +791,10 @@ class AppController(QObject):
         self.update_tray(self.clock.now())
 
     def _on_pages_changed(self, pages: list[Page]) -> None:
-        by_id = {p.id: p for p in pages}
+        by_key = {p.key: p for p in pages}
         for cockpit in self.cockpits.values():  # who answered our responder requests
-            page = by_id.get(cockpit.incident.pagerduty_id or "")
+            alert = cockpit.incident.alert
+            page = by_key.get(alert.key) if alert is not None else None
             if page is not None:
                 cockpit.set_responder_states(dict(page.responders))
         if self.tray is not None:
@@ -793,47 +802,49 @@ class AppController(QObject):
         self._show_pages(pages)
         # Without a tray, alerts are banners in the window: one a page still waiting, not one
         # for every page ever seen (they piled up, and memory with them).
-        waiting = {f"alert-{p.id}" for p in pages if p.is_triggered}
+        waiting = {f"alert-{p.key}" for p in pages if p.is_triggered}
         for key in list(self.window.banner.texts()):
             if key.startswith("alert-") and key not in waiting:
                 self.window.banner.clear_message(key)
         for page in pages:  # acknowledged here or elsewhere: its alert has done its job
-            if not page.is_triggered and page.id in self._alerted_pages:
-                self._alerted_pages.discard(page.id)
-                self.notifier.withdraw(page.id)
+            if not page.is_triggered and page.key in self._alerted_pages:
+                self._alerted_pages.discard(page.key)
+                self.notifier.withdraw(page.key)
         if self.incidents is not None:
-            self.incidents.sync_from_pagerduty(pages)
+            self.incidents.sync_from_sources(pages)
         self.update_tray(self.clock.now())
 
     def _show_pages(self, pages: list[Page]) -> None:
         """The main window lists the pages that have no local incident yet."""
         active = self.incidents.active if self.incidents is not None else []
-        linked = {i.pagerduty_id for i in active if i.pagerduty_id}
-        self.window.set_pages([p for p in pages if p.id not in linked])
+        linked = {i.alert.key for i in active if i.alert}
+        self.window.set_pages([p for p in pages if p.key not in linked])
 
     def _on_pages_left(self, pages: list[Page]) -> None:
         if self.incidents is not None:
-            self.incidents.sync_from_pagerduty(pages)
+            self.incidents.sync_from_sources(pages)
 
     def _on_acknowledged(self, page: Page) -> None:
-        log.info("acknowledged %s in PagerDuty", page.id)
+        log.info("acknowledged %s in %s", page.id, source_name(page.source))
         self._on_pages_changed(self.poller.pages)
         if self.incidents is not None:
             self.incidents.follow_page(page)
 
     def _on_poll_status(self, status: PollStatus) -> None:
-        if status.state is not self._last_poll_state:
-            log.info("PagerDuty: %s %s", status.state.value, status.message)
-            self._last_poll_state = status.state
+        if status.state is not self._last_poll_states.get(status.source):
+            log.info("%s: %s %s", source_name(status.source), status.state.value, status.message)
+            self._last_poll_states[status.source] = status.state
         if status.state in (PollState.TOKEN_REJECTED, PollState.FAILED):
-            self.window.show_message("pagerduty", status.message, "error")
+            self.window.show_message(status.source, status.message, "error")
         elif status.state is PollState.NO_KEYRING:
             # the same key as the keyring check at start-up: one banner says it
             self.window.show_message("keyring", status.message, "warning")
         else:
-            self.window.banner.clear_message("pagerduty")
+            self.window.banner.clear_message(status.source)
         # not set up yet (a first start): the window teaches the next steps, no warning
-        self.window.show_getting_started(status.state is PollState.NOT_CONFIGURED)
+        self.window.show_getting_started(
+            all(s.state is PollState.NOT_CONFIGURED for s in self.poller.statuses)
+        )
         self.update_tray(self.clock.now())
 
     # --- settings -------------------------------------------------------------------------------
@@ -868,20 +879,28 @@ class AppController(QObject):
             self.window.show_message(
                 "language", self.tr("The new language applies at the next start."), "info"
             )
-        secrets, url = self.secrets, settings.pagerduty_base_url
+        secrets = self.secrets
 
         def reconnect(_: object = None) -> None:
             self.poller.reconfigure(
-                lambda: connect_with(secrets, url),
-                timedelta(seconds=settings.pagerduty_poll_seconds),
+                source_options(settings), timedelta(seconds=settings.pagerduty_poll_seconds)
             )
 
-        pagerduty_changed = PAGERDUTY_TOKEN in secrets_to_store or (
+        # another address or interval, a source switched on or off, or a source's token stored
+        def reads_secret(names: Iterable[str]) -> bool:
+            return any(n in kind.secrets for kind in source_kinds() for n in names)
+
+        sources_changed = (
             settings.pagerduty_base_url,
             settings.pagerduty_poll_seconds,
-        ) != (previous.pagerduty_base_url, previous.pagerduty_poll_seconds)
+            enabled_sources(settings),
+        ) != (
+            previous.pagerduty_base_url,
+            previous.pagerduty_poll_seconds,
+            enabled_sources(previous),
+        )
         if not secrets_to_store:
-            if pagerduty_changed:
+            if sources_changed:
                 reconnect()
             return
 
@@ -894,7 +913,7 @@ class AppController(QObject):
 
         self.runner.run(
             save,
-            lambda _: reconnect() if pagerduty_changed else None,
+            lambda _: reconnect() if sources_changed or reads_secret(secrets_to_store) else None,
             lambda error: self.window.show_message("settings", shown(error), "error"),
             write=True,
         )
@@ -1064,16 +1083,16 @@ class AppController(QObject):
         active = self.incidents.active if self.incidents is not None else []
         postmortems = self.postmortems.reminder_entries(now) if self.postmortems else []
         handoffs = self.handoffs.reminder_entries() if self.handoffs is not None else []
-        linked = {i.pagerduty_id for i in active if i.pagerduty_id}
+        linked = {i.alert.key for i in active if i.alert}
         summary = summarize(
             active,
             self.dues,
             sum(1 for p in self.poller.pages if p.is_triggered),
-            self.poller.status.state in OFFLINE_STATES,
+            any(s.state in OFFLINE_STATES for s in self.poller.statuses),
             len(postmortems),
             len(handoffs),
             now,
-            sum(1 for p in self.poller.pages if not p.is_triggered and p.id not in linked),
+            sum(1 for p in self.poller.pages if not p.is_triggered and p.key not in linked),
         )
         parts = []
         if summary.overdue_incidents:
@@ -1094,7 +1113,7 @@ class AppController(QObject):
             parts.append(self.tr("handoff pending"))
         if summary.quiet:
             parts.append(self.tr("No open incident"))
-        parts.append(describe_poll(self.poller.status, now))
+        parts.extend(describe_poll(status, now) for status in self.poller.statuses)
         if self.snoozed_until and now < self.snoozed_until:
             parts.append(self.tr("low-urgency alerts snoozed"))
         self.tray.set_state(
@@ -1168,7 +1187,8 @@ def complete_shell(
     settings_store: SettingsStore,
     secrets: SecretStore | None = None,
 ) -> AppContext:
-    """Wires the clocks, the PagerDuty poller and the controller to a window already built."""
+    """Wires the clocks, the alert sources' poller and the controller to a window already
+    built."""
     root, window, tray = shell.root, shell.window, shell.tray
     window.set_policy(loaded_policy.policy)
     # the keyring in a helper process: its libraries never load in the console (memory)
@@ -1176,9 +1196,9 @@ def complete_shell(
     runner = TaskRunner(root)
     ticker = Ticker(clock, root)
 
-    base_url = settings.pagerduty_base_url
-    poller = PagerDutyPoller(
-        lambda: connect_with(secrets, base_url),
+    poller = AlertPoller(
+        secrets,
+        source_options(settings),
         runner,
         clock,
         interval=timedelta(seconds=settings.pagerduty_poll_seconds),

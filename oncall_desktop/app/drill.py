@@ -26,6 +26,7 @@ from oncall_desktop.core.drill import (
 )
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.integrations.drillfakes import DRILL_TOKEN, DrillServer
+from oncall_desktop.integrations.pagerduty_payloads import SOURCE as PAGERDUTY_SOURCE
 from oncall_desktop.integrations.secrets import (
     PAGERDUTY_TOKEN,
     SLACK_BOT_TOKEN,
@@ -105,7 +106,7 @@ class DrillController(QObject):
     def _on_incident_changed(self, incident: Incident) -> None:
         if (
             self.result is not None
-            or incident.pagerduty_id != self.page_id
+            or incident.follows(PAGERDUTY_SOURCE) != self.page_id
             or incident.resolved_at is None
         ):
             return

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from oncall_desktop.core.incident import Incident
     from oncall_desktop.core.policy import Audience, Policy
     from oncall_desktop.services.incidents import IncidentService
-    from oncall_desktop.services.poller import PagerDutyPoller
+    from oncall_desktop.services.poller import AlertPoller
     from oncall_desktop.services.routing import UpdateRouter
     from oncall_desktop.services.tasks import TaskRunner
     from oncall_desktop.ui.notifier import Notifier
@@ -31,7 +31,7 @@ class Console(Protocol):
     policy: Policy
     clock: Clock
     runner: TaskRunner
-    poller: PagerDutyPoller
+    poller: AlertPoller
     notifier: Notifier
     window: MainWindow
     incidents: IncidentService | None

@@ -128,7 +128,7 @@ def compose(
         "impact": incident.impact or "—",
         "started": local_time(incident.detected_at, zone),
         "oncall": oncall or "—",
-        "link": incident.pagerduty_url or "—",
+        "link": (incident.alert.url if incident.alert else "") or "—",
         "number": update_number(incident),
         "elapsed": duration_text(now - incident.detected_at),
         "root_cause": human.root_cause or "—",

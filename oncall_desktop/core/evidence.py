@@ -46,7 +46,7 @@ def _first(events: list[TimelineEvent]) -> TimelineEvent | None:
 
 def _page_received(incident: Incident) -> TimelineEvent | None:
     declared = incident.events(EventKind.DECLARED)
-    if incident.pagerduty_id and declared:
+    if incident.alert is not None and declared:
         return declared[0]
     return None
 

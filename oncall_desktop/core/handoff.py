@@ -16,7 +16,6 @@ from typing import Any
 from oncall_desktop.core.clock import local_time, utc
 from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.incident import EventKind, Incident
-from oncall_desktop.core.plaintext import clean_line
 from oncall_desktop.core.policy import Policy
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -92,7 +91,7 @@ def change_label(moment: datetime, zone: tzinfo | None, language: str) -> str:
     return f"{day} {local.hour}h" + (f"{local.minute:02d}" if local.minute else "")
 
 
-# --- the rotation as PagerDuty has it -----------------------------------------------------------
+# --- the rotation as the alert source has it ---------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -103,36 +102,6 @@ class OnCallEntry:
     level: int
     start: datetime | None  # None: permanently on call
     end: datetime | None
-
-
-def _instant(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
-    except ValueError:
-        return None
-
-
-def parse_oncall(raw: Any) -> OnCallEntry | None:
-    """One entry of GET /oncalls, read tolerantly; None when it names no user or policy."""
-    if not isinstance(raw, dict):
-        return None
-    user, policy = raw.get("user"), raw.get("escalation_policy")
-    if not isinstance(user, dict) or not isinstance(policy, dict):
-        return None
-    if not isinstance(user.get("id"), str) or not isinstance(policy.get("id"), str):
-        return None
-    level = raw.get("escalation_level")
-    name = user.get("summary") or user.get("name") or user["id"]
-    return OnCallEntry(
-        user_id=user["id"],
-        user_name=clean_line(str(name)) or user["id"],
-        policy_id=policy["id"],
-        level=level if isinstance(level, int) and not isinstance(level, bool) else 1,
-        start=_instant(raw.get("start")),
-        end=_instant(raw.get("end")),
-    )
 
 
 def shift_from_oncalls(entries: list[OnCallEntry], now: datetime) -> Shift | None:

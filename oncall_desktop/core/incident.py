@@ -14,6 +14,7 @@ from typing import Any
 
 from oncall_desktop.core.clock import utc
 from oncall_desktop.core.errors import DomainError, TransitionError
+from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Audience, Severity
 
 # A timeline note is a few lines; anything longer belongs in the post-mortem (a 5 MB note
@@ -101,8 +102,7 @@ class Incident:
     acknowledged_at: datetime | None = None
     resolved_at: datetime | None = None
     closed_at: datetime | None = None
-    pagerduty_id: str | None = None
-    pagerduty_url: str | None = None
+    alert: AlertLink | None = None  # the page it follows, from whichever alert source
     is_drill: bool = False
     id: int | None = None
     timeline: list[TimelineEvent] = field(default_factory=list)
@@ -121,8 +121,7 @@ class Incident:
         status: Status = Status.TRIGGERED,
         acknowledged_at: datetime | None = None,
         severity_reason: str = "",
-        pagerduty_id: str | None = None,
-        pagerduty_url: str | None = None,
+        alert: AlertLink | None = None,
         is_drill: bool = False,
         provisional_from_urgency: str = "",
     ) -> Incident:
@@ -143,8 +142,7 @@ class Incident:
             impact=impact.strip(),
             status=status,
             acknowledged_at=utc(acknowledged_at) if acknowledged_at else None,
-            pagerduty_id=pagerduty_id,
-            pagerduty_url=pagerduty_url,
+            alert=alert,
             is_drill=is_drill,
         )
         if status is not Status.TRIGGERED and incident.acknowledged_at is None:
@@ -233,19 +231,31 @@ class Incident:
         self.steps[step_id] = StepState(step_id, note=note)
         self._record(at, EventKind.STEP_UNDONE, actor, step=step_id)
 
-    def link_page(self, page_id: str, url: str, *, at: datetime, actor: str) -> None:
-        """Declared in PagerDuty from here: the page now follows this incident."""
-        if self.pagerduty_id:
-            raise DomainError(f"already linked to PagerDuty incident {self.pagerduty_id}")
+    def link_alert(self, alert: AlertLink, source_name: str, *, at: datetime, actor: str) -> None:
+        """Declared in an alert source from here (``source_name``: "PagerDuty"): its page now
+        follows this incident."""
+        if self.alert is not None:
+            raise DomainError(f"already linked to {self.alert.source} alert {self.alert.id}")
         if self.is_drill:
-            raise DomainError("a drill is never declared in PagerDuty")
-        self.pagerduty_id, self.pagerduty_url = page_id, url or None
-        self._record(at, EventKind.NOTE, actor, text=f"PagerDuty: {page_id}", pagerduty_id=page_id)
+            raise DomainError(f"a drill is never declared in {source_name}")
+        self.alert = alert
+        self._record(
+            at,
+            EventKind.NOTE,
+            actor,
+            text=f"{source_name}: {alert.id}",
+            alert_source=alert.source,
+            alert_id=alert.id,
+        )
+
+    def follows(self, source: str) -> str | None:
+        """The id of the alert this incident follows in ``source``, if it follows one there."""
+        return self.alert.id if self.alert is not None and self.alert.source == source else None
 
     @property
-    def pagerduty_key(self) -> str:
-        """Our de-duplication key for declaring it in PagerDuty: the same on every retry and
-        every console, different for every incident."""
+    def declaration_key(self) -> str:
+        """Our de-duplication key for declaring it in an alert source: the same on every retry
+        and every console, different for every incident."""
         return f"oncall-desktop-{self.id}-{int(self.declared_at.timestamp())}"
 
     def add_note(self, text: str, *, at: datetime, actor: str, **details: Any) -> None:

@@ -1,8 +1,9 @@
-"""Pages from PagerDuty as the app sees them, and what a new poll means for the tray.
+"""Pages (alerts assigned to me) as the app sees them, whatever source raised them, and what
+a new poll means for the tray.
 
-Pure: the HTTP client turns responses into :class:`Page` objects with :func:`parse_page`
-(tolerant of nulls, unknown fields and wrong types, as live PagerDuty sends them), and
-:class:`AlertTracker` compares one poll with the last to decide what to notify.
+Pure: each alert source's integration turns its API's answers into :class:`Page` objects (see
+``integrations/sources.py``), and :class:`AlertTracker` compares one poll with the last to
+decide what to notify.
 """
 
 from __future__ import annotations
@@ -10,15 +11,30 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from typing import Any
 
-from oncall_desktop.core.clock import utc
-from oncall_desktop.core.plaintext import clean_line
+# The first alert source's id, as pages and stored incident links name it. The core knows no
+# more of PagerDuty than this name (its JSON is read in integrations/pagerduty_payloads).
+PAGERDUTY = "pagerduty"
+
+
+@dataclass(frozen=True)
+class AlertLink:
+    """The alert an incident follows: its source (``integrations.sources``), the id the
+    source gave it and its page for people."""
+
+    source: str
+    id: str
+    url: str = ""
+
+    @property
+    def key(self) -> str:
+        """Unique across sources: what notifications, menus and the pages list name it by."""
+        return f"{self.source}:{self.id}"
 
 
 @dataclass(frozen=True)
 class Page:
-    """One PagerDuty incident assigned to me."""
+    """One alert assigned to me, as its source has it (a PagerDuty incident, ...)."""
 
     id: str
     number: int | None
@@ -32,66 +48,19 @@ class Page:
     # who was asked to join (responder requests) and their answer: (user id, state), state
     # pending | joined | declined | user_cancelled
     responders: tuple[tuple[str, str], ...] = ()
+    source: str = PAGERDUTY  # the alert source that raised it (integrations.sources)
+
+    @property
+    def link(self) -> AlertLink:
+        return AlertLink(self.source, self.id, self.html_url)
+
+    @property
+    def key(self) -> str:
+        return self.link.key
 
     @property
     def is_triggered(self) -> bool:
         return self.status == "triggered"
-
-
-def _text(value: Any, default: str = "") -> str:
-    """Text from PagerDuty, cleaned where it enters (core/plaintext): no control character,
-    lone surrogate or bidi override reaches the tray, the bus, the database or a terminal."""
-    return clean_line(value) if isinstance(value, str) else default
-
-
-def parse_time(value: Any) -> datetime | None:
-    """An API timestamp (ISO 8601, "Z" allowed) in UTC, or None when it is not one."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
-    except ValueError:
-        return None
-
-
-def parse_page(raw: Any) -> Page | None:
-    """An incident object from the REST API, or None when it is unusable (no id)."""
-    if not isinstance(raw, dict):
-        return None
-    incident_id = raw.get("id")
-    if not isinstance(incident_id, str) or not incident_id:
-        return None
-    service = raw.get("service")
-    service_name = ""
-    if isinstance(service, dict):
-        service_name = _text(service.get("summary")) or _text(service.get("name"))
-    acks = raw.get("acknowledgements")
-    ack_times = (
-        [t for t in (parse_time(a.get("at")) for a in acks if isinstance(a, dict)) if t is not None]
-        if isinstance(acks, list)
-        else []
-    )
-    number = raw.get("incident_number")
-    responders = raw.get("incidents_responders")
-    answered = tuple(
-        (r["user"]["id"], _text(r.get("state"), "pending"))
-        for r in (responders if isinstance(responders, list) else [])
-        if isinstance(r, dict)
-        and isinstance(r.get("user"), dict)
-        and isinstance(r["user"].get("id"), str)
-    )
-    return Page(
-        id=incident_id,
-        number=number if isinstance(number, int) and not isinstance(number, bool) else None,
-        title=_text(raw.get("title")) or _text(raw.get("summary")) or f"Incident {incident_id}",
-        status=_text(raw.get("status"), "triggered"),
-        urgency=_text(raw.get("urgency"), "high"),
-        service=service_name,
-        created_at=parse_time(raw.get("created_at")),
-        html_url=_text(raw.get("html_url")),
-        acknowledged_at=min(ack_times) if ack_times else None,
-        responders=answered,
-    )
 
 
 @dataclass(frozen=True)

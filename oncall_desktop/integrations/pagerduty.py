@@ -1,19 +1,18 @@
 """PagerDuty REST API v2: the few calls the app needs, on ``requests``.
 
 Every call is blocking and must run on a worker thread. Errors come out as the classes of
-:mod:`oncall_desktop.integrations.errors`; payloads are read tolerantly (see core.paging).
+:mod:`oncall_desktop.integrations.errors`; payloads are read tolerantly (pagerduty_payloads).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from oncall_desktop.core.handoff import OnCallEntry, parse_oncall
+from oncall_desktop.core.handoff import OnCallEntry
 from oncall_desktop.core.messages import QT_TR_NOOP
-from oncall_desktop.core.paging import Page, parse_page
+from oncall_desktop.core.paging import Page
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
     BadPayload,
@@ -28,6 +27,8 @@ from oncall_desktop.integrations.errors import (
     Unreachable,
 )
 from oncall_desktop.integrations.http import ApiClient
+from oncall_desktop.integrations.pagerduty_payloads import parse_oncall, parse_page
+from oncall_desktop.integrations.sources import Me
 
 if TYPE_CHECKING:  # imported by the worker making the first call, not at start-up
     import requests
@@ -39,14 +40,6 @@ EU_BASE_URL = "https://api.eu.pagerduty.com"
 ACCEPT = "application/vnd.pagerduty+json;version=2"
 PAGE_LIMIT = 100  # the most /incidents returns at once
 OFFSET_CAP = 10_000  # PagerDuty refuses offset + limit beyond this
-
-
-@dataclass(frozen=True)
-class Me:
-    id: str
-    name: str
-    email: str
-    time_zone: str
 
 
 def _error_detail(response: requests.Response) -> str:

@@ -20,7 +20,6 @@ from typing import Any
 from oncall_desktop.core.destinations import Destination, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
-from oncall_desktop.core.paging import parse_time
 from oncall_desktop.core.policy import Text
 from oncall_desktop.integrations.deliverers import DeliveryContext, register_deliverer
 from oncall_desktop.integrations.errors import (
@@ -31,6 +30,7 @@ from oncall_desktop.integrations.errors import (
     Refused,
 )
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
+from oncall_desktop.integrations.pagerduty_payloads import parse_time
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
 
 STATUS_PAGE = "pagerduty_status_page"

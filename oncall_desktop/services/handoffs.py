@@ -27,8 +27,11 @@ from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.core.postmortem import ActionStatus, TrackedActionItem
 from oncall_desktop.integrations.errors import IntegrationError
-from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, SecretStore, SecretStoreError
+from oncall_desktop.integrations.pagerduty_source import PAGERDUTY
+from oncall_desktop.integrations.secrets import SecretStore, SecretStoreError
+from oncall_desktop.integrations.sources import NotConfigured, source_kind
 from oncall_desktop.services.messages import shown
+from oncall_desktop.services.poller import source_options
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -132,31 +135,32 @@ class HandoffService(QObject):
                 )
             )
             return
-        if settings.rotation_source != "pagerduty":
+        kind = source_kind(settings.rotation_source)
+        if kind is None:  # "settings", or a source not installed here
             self._set_rotation(fallback)
             then()
             return
+        secrets, options = self._secrets, source_options(settings)
 
-        def from_pagerduty() -> Rotation:
-            from oncall_desktop.integrations.pagerduty import PagerDutyClient
-
-            token = self._secrets.get(PAGERDUTY_TOKEN)
-            if not token:
-                return Rotation(fallback.shift, "settings", "no PagerDuty token is stored")
-            client = PagerDutyClient(token, settings.pagerduty_base_url)
-            me = client.me()
-            mine = client.oncalls(user_ids=[me.id], since=now, until=now + timedelta(days=30))
+        def from_source() -> Rotation:
+            try:
+                source = kind.connect(secrets, options)
+            except NotConfigured:
+                return Rotation(fallback.shift, "settings", f"no {kind.name} token is stored")
+            me = source.whoami()
+            mine = source.oncall_shifts(now, now + timedelta(days=30), user_ids=[me.id])
             if not mine:
                 return Rotation(fallback.shift, "settings", "you have no on-call shift ahead")
-            team = client.oncalls(
-                escalation_policy_ids=[mine[0].policy_id],
-                since=now - timedelta(days=fallback_days(fallback.shift)),
-                until=now + timedelta(days=fallback_days(fallback.shift)),
+            days = fallback_days(fallback.shift)
+            team = source.oncall_shifts(
+                now - timedelta(days=days),
+                now + timedelta(days=days),
+                policy_ids=[mine[0].policy_id],
             )
             shift = shift_from_oncalls(team, now)
             if shift is None:
-                return Rotation(fallback.shift, "settings", "PagerDuty shows no rotation")
-            return Rotation(shift, "pagerduty")
+                return Rotation(fallback.shift, "settings", f"{kind.name} shows no rotation")
+            return Rotation(shift, kind.id)
 
         def failed(error: Exception) -> None:
             if not isinstance(error, IntegrationError | SecretStoreError):
@@ -168,7 +172,7 @@ class HandoffService(QObject):
             self._set_rotation(rotation)
             then()
 
-        self._runner.run(from_pagerduty, done, failed)
+        self._runner.run(from_source, done, failed)
 
     def _set_rotation(self, rotation: Rotation) -> None:
         self.rotation = rotation
@@ -264,21 +268,21 @@ class HandoffService(QObject):
         """SOP: "Verified PagerDuty configured", checked live when a token is stored."""
         settings = self._settings()
 
-        def check() -> str:
-            from oncall_desktop.integrations.pagerduty import PagerDutyClient
+        secrets, options = self._secrets, source_options(settings)
 
-            token = self._secrets.get(PAGERDUTY_TOKEN)
-            if not token:
+        def check() -> str:
+            try:
+                source = PAGERDUTY.connect(secrets, options)
+            except NotConfigured:
                 raise IntegrationError(
                     QT_TR_NOOP(
                         "No PagerDuty token is stored: add it in Settings, or tick this by hand "
                         "once you have checked PagerDuty yourself."
                     )
-                )
-            client = PagerDutyClient(token, settings.pagerduty_base_url)
-            me = client.me()
+                ) from None
+            me = source.whoami()
             now = self.clock.now()
-            shifts = client.oncalls(user_ids=[me.id], since=now, until=now + timedelta(days=30))
+            shifts = source.oncall_shifts(now, now + timedelta(days=30), user_ids=[me.id])
             who = f"{me.name} <{me.email}>" if me.email else me.name or me.id
             if not shifts:
                 return f"token valid for {who}; no on-call shift in the next 30 days"

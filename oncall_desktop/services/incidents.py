@@ -15,11 +15,10 @@ from oncall_desktop.core.evidence import is_done
 from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience, Policy, Severity
+from oncall_desktop.integrations.sources import source_name
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
-
-PAGERDUTY_ACTOR = "PagerDuty"
 
 
 def incident_from_page(page: Page, now: datetime, actor: str, drill: bool = False) -> Incident:
@@ -34,27 +33,26 @@ def incident_from_page(page: Page, now: datetime, actor: str, drill: bool = Fals
         at=now,
         actor=actor,
         detected_at=detected,
-        impact=f"{page.service} (PagerDuty)" if page.service else "",  # no words: any language
+        # no words of ours: reads in any language
+        impact=f"{page.service} ({source_name(page.source)})" if page.service else "",
         status=Status.ACKNOWLEDGED if acknowledged else Status.TRIGGERED,
         acknowledged_at=min(acknowledged, now) if acknowledged else None,
         provisional_from_urgency=page.urgency,  # worded by the timeline in the reader's language
-        pagerduty_id=page.id,
-        pagerduty_url=page.html_url or None,
+        alert=page.link,
         is_drill=drill,
     )
 
 
 def apply_page_status(incident: Incident, page: Page, now: datetime) -> bool:
-    """Follow PagerDuty's status; True when the local incident changed."""
+    """Follow the alert source's status; True when the local incident changed."""
+    source = source_name(page.source)  # the actor: "PagerDuty" acknowledged it
     if page.status == "acknowledged" and incident.status is Status.TRIGGERED:
         incident.move_to(
-            Status.ACKNOWLEDGED, at=min(page.acknowledged_at or now, now), actor=PAGERDUTY_ACTOR
+            Status.ACKNOWLEDGED, at=min(page.acknowledged_at or now, now), actor=source
         )
         return True
     if page.status == "resolved" and incident.is_active:
-        incident.move_to(
-            Status.RESOLVED, at=now, actor=PAGERDUTY_ACTOR, note="resolved in PagerDuty"
-        )
+        incident.move_to(Status.RESOLVED, at=now, actor=source, note=f"resolved in {source}")
         return True
     return False
 
@@ -138,18 +136,19 @@ class IncidentService(QObject):
 
         self._runner.run(find_or_create, self._on_opened, self._on_error, write=True)
 
-    def sync_from_pagerduty(self, pages: list[Page]) -> None:
-        """Bring local incidents in line with what happened in PagerDuty (a colleague
+    def sync_from_sources(self, pages: list[Page]) -> None:
+        """Bring local incidents in line with what happened in their alert source (a colleague
         acknowledged or resolved it there)."""
-        by_id = {p.id: p for p in pages}
-        todo = [i for i in self.active if i.pagerduty_id in by_id]
+        by_link = {(p.source, p.id): p for p in pages}
+        todo = [i for i in self.active if i.alert and (i.alert.source, i.alert.id) in by_link]
         if not todo:
             return
 
         def apply() -> list[Incident]:
             changed = []
             for known in todo:
-                page = by_id[known.pagerduty_id or ""]
+                assert known.alert is not None
+                page = by_link[known.alert.source, known.alert.id]
                 moved: list[bool] = []
                 stored = self._repo.change(
                     known.id or -1,
@@ -167,7 +166,7 @@ class IncidentService(QObject):
         that page right now is found too."""
 
         def apply() -> list[Incident]:
-            incident = self._repo.find_by_pagerduty_id(page.id)
+            incident = self._repo.find_by_alert(page.source, page.id)
             if incident is None:
                 return []
             moved: list[bool] = []
@@ -266,8 +265,12 @@ class IncidentService(QObject):
             ),
         )
 
-    def link_page(self, incident_id: int, page_id: str, url: str) -> None:
-        self.change(incident_id, lambda i, now, who: i.link_page(page_id, url, at=now, actor=who))
+    def link_page(self, incident_id: int, page: Page) -> None:
+        """Declared in its alert source from here: the page now follows the incident."""
+        name = source_name(page.source)
+        self.change(
+            incident_id, lambda i, now, who: i.link_alert(page.link, name, at=now, actor=who)
+        )
 
     def mark_contact_notified(self, incident_id: int, contact: str, via: str = "") -> None:
         self.change(

@@ -1,5 +1,7 @@
-"""Polls PagerDuty for the incidents assigned to me, off the GUI thread, on a deadline.
+"""Polls every alert source for the alerts assigned to me, off the GUI thread, on a deadline.
 
+One :class:`SourcePoller` per source (``integrations.sources``: PagerDuty first); the app sees
+them through one :class:`AlertPoller`, which names pages by ``Page.key`` (source and id).
 The next poll is a stored instant, not a counted interval: after the machine sleeps or the clock
 jumps, the ticker's ``clock_jumped`` makes it poll at once. Failures back off (honouring
 ``ratelimit-reset``); a rejected token stops polling until the settings change.
@@ -11,15 +13,17 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import AlertTracker, Backoff, Page
+from oncall_desktop.integrations import pagerduty_source  # noqa: F401  (registers the source)
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
     Forbidden,
@@ -27,11 +31,17 @@ from oncall_desktop.integrations.errors import (
     RateLimited,
     TokenRejected,
 )
-from oncall_desktop.integrations.pagerduty import Me, PagerDutyClient
-from oncall_desktop.integrations.secrets import (
-    PAGERDUTY_TOKEN,
-    SecretStore,
-    SecretStoreError,
+from oncall_desktop.integrations.secrets import SecretStore, SecretStoreError
+from oncall_desktop.integrations.sources import (
+    AlertSource,
+    Declares,
+    Escalates,
+    Me,
+    NotConfigured,
+    Options,
+    SourceKind,
+    source_kinds,
+    source_name,
 )
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
@@ -60,32 +70,40 @@ class PollStatus:
     message: str = ""
     last_success: datetime | None = None
     next_poll: datetime | None = None
-
-
-class NotConfigured(IntegrationError):
-    pass
+    source: str = "pagerduty"  # which source it is the status of
 
 
 @dataclass(frozen=True)
 class Connection:
-    client: PagerDutyClient
+    source: AlertSource
     me: Me
 
 
-def connect_with(secrets: SecretStore, base_url: str) -> Connection:
-    """Read the token from the keyring and ask PagerDuty who it belongs to (blocking)."""
-    token = secrets.get(PAGERDUTY_TOKEN)
-    if not token:
-        raise NotConfigured(QT_TR_NOOP("No PagerDuty token yet: add it in Settings."))
-    client = PagerDutyClient(token, base_url)
-    return Connection(client, client.me())
+def source_options(settings: Settings) -> Options:
+    """The settings as the sources' factories read them (integrations do not import config)."""
+    return asdict(settings)
 
 
-class PagerDutyPoller(QObject):
-    """Signals:
+def enabled_sources(settings: Settings) -> tuple[str, ...]:
+    options = source_options(settings)
+    return tuple(kind.id for kind in source_kinds() if kind.enabled(options))
+
+
+def connector(kind: SourceKind, secrets: SecretStore, options: Options) -> Callable[[], Connection]:
+    """Connects ``kind`` from the keyring and these settings, and asks who I am (blocking)."""
+
+    def connect() -> Connection:
+        source = kind.connect(secrets, options)
+        return Connection(source, source.whoami())
+
+    return connect
+
+
+class SourcePoller(QObject):
+    """Polls one alert source. Signals:
     new_alerts(list): pages to notify (list[Page]): new to me, or back to triggered.
     pages_changed(list): every open page assigned to me, after each successful poll.
-    pages_left(list): pages no longer assigned to me, as PagerDuty now has them (resolved by a
+    pages_left(list): pages no longer assigned to me, as the source now has them (resolved by a
         colleague, or reassigned).
     status_changed(object): a PollStatus, whenever the state or the last poll changes.
     acknowledged(object): the Page after a successful acknowledge from this app.
@@ -101,6 +119,7 @@ class PagerDutyPoller(QObject):
 
     def __init__(
         self,
+        kind: SourceKind,
         connect: Callable[[], Connection],
         runner: TaskRunner,
         clock: Clock,
@@ -109,6 +128,7 @@ class PagerDutyPoller(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.kind = kind
         self._connect = connect
         self._runner = runner
         self.clock = clock
@@ -120,9 +140,9 @@ class PagerDutyPoller(QObject):
         self._running = False
         self._failures = 0
         self.pages: list[Page] = []
-        self.status = PollStatus(PollState.CONNECTING)
+        self.status = PollStatus(PollState.CONNECTING, source=kind.id)
         self._timer = QTimer(self)
-        self._timer.setObjectName("pagerduty-poll")
+        self._timer.setObjectName(f"{kind.id}-poll")
         self._timer.setSingleShot(True)
         # A coarse timer may fire up to 5 % early: after a 429, never ask before the reset.
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -153,7 +173,7 @@ class PagerDutyPoller(QObject):
     def on_clock_jumped(self, seconds: float) -> None:
         """After a sleep or a clock change, catch up at once."""
         if self._running and seconds > 0:
-            log.info("clock moved %.0f s: polling PagerDuty now", seconds)
+            log.info("clock moved %.0f s: polling %s now", seconds, self.kind.name)
             self.poll_now()
 
     def poll_now(self) -> None:
@@ -166,14 +186,14 @@ class PagerDutyPoller(QObject):
 
         def fetch() -> tuple[Connection, list[Page], list[Page]]:
             current = connection or connect()
-            pages = current.client.my_open_incidents(current.me.id)
+            pages = current.source.open_alerts(current.me)
             still_mine = {p.id for p in pages}
             left = []
             for page_id in sorted(known - still_mine)[:MAX_FOLLOWED]:
                 try:
-                    left.append(current.client.incident(page_id))
+                    left.append(current.source.alert(page_id))
                 except IntegrationError as error:
-                    log.info("could not follow incident %s: %s", page_id, error)
+                    log.info("could not follow %s alert %s: %s", self.kind.name, page_id, error)
             return current, pages, left
 
         self._runner.run(fetch, self._on_polled, self._on_failed)
@@ -188,7 +208,7 @@ class PagerDutyPoller(QObject):
         self.pages = pages
         now = self.clock.now()
         self._schedule(self.interval)
-        self._set_status(PollStatus(PollState.OK, "", now, now + self.interval))
+        self._set_status(PollStatus(PollState.OK, "", now, now + self.interval, self.kind.id))
         if changes.new_alerts:
             self.new_alerts.emit(list(changes.new_alerts))
         self.pages_changed.emit(pages)
@@ -197,18 +217,19 @@ class PagerDutyPoller(QObject):
         self._busy = False
         now = self.clock.now()
         last = self.status.last_success
+        source = self.kind.id
         if isinstance(error, NotConfigured):
-            self._set_status(PollStatus(PollState.NOT_CONFIGURED, shown(error), last))
+            self._set_status(PollStatus(PollState.NOT_CONFIGURED, shown(error), last, None, source))
             return  # nothing to poll until the settings change
         if isinstance(error, TokenRejected):
             self._connection = None
-            self._set_status(PollStatus(PollState.TOKEN_REJECTED, shown(error), last))
+            self._set_status(PollStatus(PollState.TOKEN_REJECTED, shown(error), last, None, source))
             return
         if isinstance(error, SecretStoreError):
-            self._set_status(PollStatus(PollState.NO_KEYRING, shown(error), last))
+            self._set_status(PollStatus(PollState.NO_KEYRING, shown(error), last, None, source))
             return
         if isinstance(error, Forbidden | AccountLevelKey):
-            self._set_status(PollStatus(PollState.FAILED, shown(error), last))
+            self._set_status(PollStatus(PollState.FAILED, shown(error), last, None, source))
             return
         if not isinstance(error, IntegrationError):
             raise error  # our bug: to the crash handler
@@ -219,9 +240,10 @@ class PagerDutyPoller(QObject):
         delay = max(delay, min(self.interval, timedelta(seconds=5)))
         self._schedule(delay)
         state = PollState.RATE_LIMITED if isinstance(error, RateLimited) else PollState.OFFLINE
-        self._set_status(PollStatus(state, shown(error), last, now + delay))
+        self._set_status(PollStatus(state, shown(error), last, now + delay, source))
         log.warning(
-            "PagerDuty poll failed (%s); next try in %.0f s",
+            "%s poll failed (%s); next try in %.0f s",
+            self.kind.name,
             type(error).__name__,
             delay.total_seconds(),
         )
@@ -247,11 +269,17 @@ class PagerDutyPoller(QObject):
     def acknowledge(self, page_id: str) -> None:
         connection = self._connection
         if connection is None:
-            self.problem.emit("PagerDuty is not connected yet; acknowledge it in PagerDuty.")
+            self.problem.emit(
+                shown(
+                    QT_TR_NOOP("{source} is not connected yet; acknowledge it there.").format(
+                        source=self.kind.name
+                    )
+                )
+            )
             return
 
         def ack() -> Page:
-            return connection.client.acknowledge(page_id, connection.me.email)
+            return connection.source.acknowledge(page_id, connection.me)
 
         def done(page: Page) -> None:
             self.pages = [page if p.id == page.id else p for p in self.pages]
@@ -264,8 +292,8 @@ class PagerDutyPoller(QObject):
                 raise error
             self.problem.emit(
                 shown(
-                    QT_TR_NOOP("Could not acknowledge in PagerDuty: {reason}").format(
-                        reason=shown(error)
+                    QT_TR_NOOP("Could not acknowledge in {source}: {reason}").format(
+                        source=self.kind.name, reason=shown(error)
                     )
                 )
             )
@@ -280,24 +308,30 @@ class PagerDutyPoller(QObject):
         done: Callable[[str], None],
         failed: Callable[[str], None],
     ) -> None:
-        """Escalate in PagerDuty: a responder request on the page, signed by me; ``done`` gets
-        PagerDuty's time of the request, ``failed`` a message for the user."""
+        """Escalate in the source (PagerDuty's responder request on the page), signed by me;
+        ``done`` gets the source's time of the request, ``failed`` a message for the user."""
         connection = self._connection
-        if connection is None:
-            failed(shown(QT_TR_NOOP("PagerDuty is not connected yet; escalate in PagerDuty.")))
+        if connection is None or not isinstance(connection.source, Escalates):
+            failed(
+                shown(
+                    QT_TR_NOOP("{source} is not connected yet; escalate there.").format(
+                        source=self.kind.name
+                    )
+                )
+            )
             return
+        source = connection.source
 
         def request() -> str:
-            me = connection.me
-            return connection.client.request_responders(page_id, me.email, me.id, message, targets)
+            return source.request_responders(page_id, connection.me, message, targets)
 
         def refused(error: Exception) -> None:
             if not isinstance(error, IntegrationError):
                 raise error
             failed(
                 shown(
-                    QT_TR_NOOP("Could not request responders in PagerDuty: {reason}").format(
-                        reason=shown(error)
+                    QT_TR_NOOP("Could not request responders in {source}: {reason}").format(
+                        source=self.kind.name, reason=shown(error)
                     )
                 )
             )
@@ -313,25 +347,30 @@ class PagerDutyPoller(QObject):
         done: Callable[[Page], None],
         failed: Callable[[str], None],
     ) -> None:
-        """Create the incident in PagerDuty (so the service's escalation policy pages the
+        """Create the incident in the source (so PagerDuty's escalation policy pages the
         team); ``done`` gets the new page, ``failed`` a message for the user."""
         connection = self._connection
-        if connection is None:
-            failed(shown(QT_TR_NOOP("PagerDuty is not connected yet; declare it in PagerDuty.")))
+        if connection is None or not isinstance(connection.source, Declares):
+            failed(
+                shown(
+                    QT_TR_NOOP("{source} is not connected yet; declare it there.").format(
+                        source=self.kind.name
+                    )
+                )
+            )
             return
+        source = connection.source
 
         def create() -> Page:
-            return connection.client.create_incident(
-                connection.me.email, title, service_id, urgency, key
-            )
+            return source.declare(connection.me, title, service_id, urgency, key)
 
         def refused(error: Exception) -> None:
             if not isinstance(error, IntegrationError):
                 raise error
             failed(
                 shown(
-                    QT_TR_NOOP("Could not declare it in PagerDuty: {reason}").format(
-                        reason=shown(error)
+                    QT_TR_NOOP("Could not declare it in {source}: {reason}").format(
+                        source=self.kind.name, reason=shown(error)
                     )
                 )
             )
@@ -342,19 +381,138 @@ class PagerDutyPoller(QObject):
         return next((p for p in self.pages if p.id == page_id), None)
 
 
+class AlertPoller(QObject):
+    """Every enabled alert source, polled side by side, seen by the app as one: the same
+    signals as :class:`SourcePoller`, with pages named by ``Page.key``. ``status_changed``
+    carries the PollStatus of the source that changed."""
+
+    new_alerts = Signal(list)
+    pages_changed = Signal(list)
+    pages_left = Signal(list)
+    status_changed = Signal(object)
+    acknowledged = Signal(object)
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        secrets: SecretStore,
+        options: Options,
+        runner: TaskRunner,
+        clock: Clock,
+        interval: timedelta = timedelta(seconds=15),
+        backoff: Backoff | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._secrets, self._runner, self.clock = secrets, runner, clock
+        self._backoff = backoff
+        self._running = False
+        self.sources: dict[str, SourcePoller] = {}
+        self.reconfigure(options, interval)
+
+    @property
+    def pages(self) -> list[Page]:
+        return [page for source in self.sources.values() for page in source.pages]
+
+    @property
+    def statuses(self) -> list[PollStatus]:
+        return [source.status for source in self.sources.values()]
+
+    def status_of(self, source_id: str) -> PollStatus | None:
+        watched = self.sources.get(source_id)
+        return watched.status if watched is not None else None
+
+    def page(self, key: str) -> Page | None:
+        source_id, _, page_id = key.partition(":")
+        watched = self.sources.get(source_id)
+        return watched.page(page_id) if watched is not None else None
+
+    def me(self, source_id: str) -> Me | None:
+        watched = self.sources.get(source_id)
+        return watched.me if watched is not None else None
+
+    def start(self) -> None:
+        self._running = True
+        for source in self.sources.values():
+            source.start()
+
+    def stop(self) -> None:
+        self._running = False
+        for source in self.sources.values():
+            source.stop()
+
+    def reconfigure(self, options: Options, interval: timedelta) -> None:
+        """New settings or tokens: every enabled source connects again and polls now; a
+        source no longer enabled stops and its pages go."""
+        self._interval = interval
+        wanted = [kind for kind in source_kinds() if kind.enabled(options)]
+        for source_id in [s for s in self.sources if s not in {k.id for k in wanted}]:
+            gone = self.sources.pop(source_id)
+            gone.stop()
+            gone.deleteLater()
+            self.pages_changed.emit(self.pages)
+        for kind in wanted:
+            connect = connector(kind, self._secrets, options)
+            if kind.id in self.sources:
+                self.sources[kind.id].reconfigure(connect, interval)
+                continue
+            source = SourcePoller(
+                kind, connect, self._runner, self.clock, interval, self._backoff, self
+            )
+            source.new_alerts.connect(self.new_alerts)
+            source.pages_changed.connect(lambda _pages: self.pages_changed.emit(self.pages))
+            source.pages_left.connect(self.pages_left)
+            source.status_changed.connect(self.status_changed)
+            source.acknowledged.connect(self.acknowledged)
+            source.problem.connect(self.problem)
+            self.sources[kind.id] = source
+            if self._running:
+                source.start()
+
+    def on_clock_jumped(self, seconds: float) -> None:
+        for source in self.sources.values():
+            source.on_clock_jumped(seconds)
+
+    def poll_now(self) -> None:
+        for source in self.sources.values():
+            source.poll_now()
+
+    @property
+    def interval(self) -> timedelta:
+        return self._interval
+
+    def acknowledge(self, key: str) -> None:
+        source_id, _, page_id = key.partition(":")
+        watched = self.sources.get(source_id)
+        if watched is None:
+            self.problem.emit(
+                shown(
+                    QT_TR_NOOP("{source} is not watched here; acknowledge it there.").format(
+                        source=source_name(source_id)
+                    )
+                )
+            )
+            return
+        watched.acknowledge(page_id)
+
+    def watcher(self, source_id: str) -> SourcePoller | None:
+        """The poller of one source, for what only it can do (responders, declaring)."""
+        return self.sources.get(source_id)
+
+
 def describe(status: PollStatus, now: datetime) -> str:
     """One line for the tray tooltip, in the UI's language."""
     labels = {
-        PollState.NOT_CONFIGURED: QT_TR_NOOP("PagerDuty: not set up"),
-        PollState.CONNECTING: QT_TR_NOOP("PagerDuty: connecting…"),
-        PollState.OK: QT_TR_NOOP("PagerDuty: connected"),
-        PollState.OFFLINE: QT_TR_NOOP("PagerDuty: offline"),
-        PollState.RATE_LIMITED: QT_TR_NOOP("PagerDuty: rate limited"),
-        PollState.TOKEN_REJECTED: QT_TR_NOOP("PagerDuty: token rejected"),
-        PollState.NO_KEYRING: QT_TR_NOOP("PagerDuty: off, no usable keyring"),
-        PollState.FAILED: QT_TR_NOOP("PagerDuty: needs attention"),
+        PollState.NOT_CONFIGURED: QT_TR_NOOP("{source}: not set up"),
+        PollState.CONNECTING: QT_TR_NOOP("{source}: connecting…"),
+        PollState.OK: QT_TR_NOOP("{source}: connected"),
+        PollState.OFFLINE: QT_TR_NOOP("{source}: offline"),
+        PollState.RATE_LIMITED: QT_TR_NOOP("{source}: rate limited"),
+        PollState.TOKEN_REJECTED: QT_TR_NOOP("{source}: token rejected"),
+        PollState.NO_KEYRING: QT_TR_NOOP("{source}: off, no usable keyring"),
+        PollState.FAILED: QT_TR_NOOP("{source}: needs attention"),
     }
-    line = shown(labels[status.state])
+    line = shown(labels[status.state].format(source=source_name(status.source)))
     if status.last_success is not None:
         seconds = max(0, int((now - status.last_success).total_seconds()))
         line += shown(QT_TR_NOOP(", last poll {seconds} s ago").format(seconds=seconds))

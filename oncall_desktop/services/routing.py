@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.outbox import Post, Target
+from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience
 from oncall_desktop.integrations.statuspage import STATUS_PAGE, StatusPagePostRoute
 from oncall_desktop.integrations.teams import TEAMS
@@ -98,7 +99,8 @@ class UpdateRouter:
         self, text: str, *, incident: Incident, audience: str, kind: str
     ) -> bool:
         """A PagerDuty status update on the incident's page; False when it came from none."""
-        if not incident.pagerduty_id:
+        page_id = incident.follows(PAGERDUTY)
+        if not page_id:
             return False
         self._submit(
             Post(
@@ -107,7 +109,7 @@ class UpdateRouter:
                 incident_id=incident.id,
                 audience=audience,
                 kind=kind,
-                destination=incident.pagerduty_id,
+                destination=page_id,
             )
         )
         return True

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from oncall_desktop.core.incident import EventKind, Incident, Status, StepState, TimelineEvent
+from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.db import Database
 from oncall_desktop.storage.tables import ChecklistStepRow, IncidentRow, TimelineEventRow
@@ -31,8 +32,11 @@ def _to_incident(row: IncidentRow) -> Incident:
         acknowledged_at=row.acknowledged_at,
         resolved_at=row.resolved_at,
         closed_at=row.closed_at,
-        pagerduty_id=row.pagerduty_id,
-        pagerduty_url=row.pagerduty_url,
+        alert=(
+            AlertLink(row.alert_source, row.alert_id, row.alert_url or "")
+            if row.alert_source and row.alert_id
+            else None
+        ),
         is_drill=row.is_drill,
         timeline=[
             TimelineEvent(
@@ -61,8 +65,10 @@ def _copy_fields(incident: Incident, row: IncidentRow) -> None:
     row.acknowledged_at = incident.acknowledged_at
     row.resolved_at = incident.resolved_at
     row.closed_at = incident.closed_at
-    row.pagerduty_id = incident.pagerduty_id
-    row.pagerduty_url = incident.pagerduty_url
+    link = incident.alert
+    row.alert_source = link.source if link else None
+    row.alert_id = link.id if link else None
+    row.alert_url = (link.url or None) if link else None
     row.is_drill = incident.is_drill
     row.ack_seconds = _seconds(incident.detected_at, incident.acknowledged_at)
     row.resolve_seconds = _seconds(incident.detected_at, incident.resolved_at)
@@ -149,15 +155,16 @@ class IncidentRepository:
 
     def create_for_page(self, incident: Incident) -> Incident:
         """Store a new incident for a page, or return the one another console stored for the
-        same page a moment before (the unique PagerDuty id decides, without a crash)."""
-        assert incident.pagerduty_id is not None
-        existing = self.find_by_pagerduty_id(incident.pagerduty_id)
+        same page a moment before (the unique alert link decides, without a crash)."""
+        link = incident.alert
+        assert link is not None
+        existing = self.find_by_alert(link.source, link.id)
         if existing is not None:
             return existing
         try:
             return self.save(incident)
         except IntegrityError:
-            found = self.find_by_pagerduty_id(incident.pagerduty_id)
+            found = self.find_by_alert(link.source, link.id)
             if found is None:
                 raise
             return found
@@ -173,10 +180,13 @@ class IncidentRepository:
                 raise KeyError(f"incident {incident_id} is not in the database")
             return _to_incident(row)
 
-    def find_by_pagerduty_id(self, pagerduty_id: str) -> Incident | None:
+    def find_by_alert(self, source: str, alert_id: str) -> Incident | None:
+        """The local incident following this alert of this source, if any."""
         with self._db.session() as session:
             incident_id = session.scalar(
-                select(IncidentRow.id).where(IncidentRow.pagerduty_id == pagerduty_id)
+                select(IncidentRow.id).where(
+                    IncidentRow.alert_source == source, IncidentRow.alert_id == alert_id
+                )
             )
         return self.get(incident_id) if incident_id is not None else None
 

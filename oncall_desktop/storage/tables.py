@@ -65,8 +65,10 @@ class IncidentRow(Base):
     acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    pagerduty_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
-    pagerduty_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # the alert it follows, from whichever source (integrations/sources): one incident per alert
+    alert_source: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    alert_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    alert_url: Mapped[str | None] = mapped_column(Text, nullable=True)
     is_drill: Mapped[bool] = mapped_column(Boolean, default=False)
     # Derived from the timestamps on every save (see IncidentRepository), for the KPIs.
     ack_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -83,6 +85,7 @@ class IncidentRow(Base):
         Index("ix_incidents_status", "status"),
         Index("ix_incidents_detected_at", "detected_at"),
         Index("ix_incidents_period", "is_drill", "detected_at", "severity"),
+        UniqueConstraint("alert_source", "alert_id", name="uq_incidents_alert"),
     )
 
 

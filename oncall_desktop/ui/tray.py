@@ -102,10 +102,11 @@ class Tray(QObject):
             submenu = QMenu(menu_text(f"{marker} {page.title}"), self.menu)
             if page.is_triggered:
                 submenu.addAction(
-                    self.tr("Acknowledge"), lambda pid=page.id: self.acknowledge_requested.emit(pid)
+                    self.tr("Acknowledge"),
+                    lambda key=page.key: self.acknowledge_requested.emit(key),
                 )
             submenu.addAction(
-                self.tr("Open"), lambda pid=page.id: self.open_page_requested.emit(pid)
+                self.tr("Open"), lambda key=page.key: self.open_page_requested.emit(key)
             )
             action = self.menu.insertMenu(self._pages_separator, submenu)
             self._page_entries.append((action, submenu))

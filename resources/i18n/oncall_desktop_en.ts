@@ -252,55 +252,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not acknowledge in PagerDuty: {reason}</source>
+        <source>{source} is not connected yet; acknowledge it there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty is not connected yet; escalate in PagerDuty.</source>
+        <source>Could not acknowledge in {source}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not request responders in PagerDuty: {reason}</source>
+        <source>{source} is not connected yet; escalate there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty is not connected yet; declare it in PagerDuty.</source>
+        <source>Could not request responders in {source}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not declare it in PagerDuty: {reason}</source>
+        <source>{source} is not connected yet; declare it there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty: not set up</source>
+        <source>Could not declare it in {source}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty: connecting…</source>
+        <source>{source} is not watched here; acknowledge it there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty: connected</source>
+        <source>{source}: not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty: offline</source>
+        <source>{source}: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty: rate limited</source>
+        <source>{source}: connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty: token rejected</source>
+        <source>{source}: offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty: off, no usable keyring</source>
+        <source>{source}: rate limited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty: needs attention</source>
+        <source>{source}: token rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: off, no usable keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -740,7 +748,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>That PagerDuty incident is no longer assigned to you.</source>
+        <source>That page is no longer assigned to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

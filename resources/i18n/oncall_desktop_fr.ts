@@ -252,56 +252,64 @@
             <translation>Pas encore de jeton PagerDuty : ajoutez-le dans les Paramètres.</translation>
         </message>
         <message>
-            <source>Could not acknowledge in PagerDuty: {reason}</source>
-            <translation>Impossible d’acquitter dans PagerDuty : {reason}</translation>
+            <source>{source} is not connected yet; acknowledge it there.</source>
+            <translation>{source} n’est pas encore connecté ; acquittez-le là-bas.</translation>
         </message>
         <message>
-            <source>PagerDuty is not connected yet; escalate in PagerDuty.</source>
-            <translation>PagerDuty n'est pas encore connecté ; escaladez dans PagerDuty.</translation>
+            <source>Could not acknowledge in {source}: {reason}</source>
+            <translation>Impossible d’acquitter dans {source} : {reason}</translation>
         </message>
         <message>
-            <source>Could not request responders in PagerDuty: {reason}</source>
-            <translation>Impossible de demander des renforts dans PagerDuty : {reason}</translation>
+            <source>{source} is not connected yet; escalate there.</source>
+            <translation>{source} n’est pas encore connecté ; escaladez là-bas.</translation>
         </message>
         <message>
-            <source>PagerDuty is not connected yet; declare it in PagerDuty.</source>
-            <translation>PagerDuty n'est pas encore connecté ; déclarez-le dans PagerDuty.</translation>
+            <source>Could not request responders in {source}: {reason}</source>
+            <translation>Impossible de demander des intervenants dans {source} : {reason}</translation>
         </message>
         <message>
-            <source>Could not declare it in PagerDuty: {reason}</source>
-            <translation>Impossible de le déclarer dans PagerDuty : {reason}</translation>
+            <source>{source} is not connected yet; declare it there.</source>
+            <translation>{source} n’est pas encore connecté ; déclarez-le là-bas.</translation>
         </message>
         <message>
-            <source>PagerDuty: not set up</source>
-            <translation>PagerDuty : non configuré</translation>
+            <source>Could not declare it in {source}: {reason}</source>
+            <translation>Impossible de le déclarer dans {source} : {reason}</translation>
         </message>
         <message>
-            <source>PagerDuty: connecting…</source>
-            <translation>PagerDuty : connexion…</translation>
+            <source>{source} is not watched here; acknowledge it there.</source>
+            <translation>{source} n’est pas suivi ici ; acquittez-le là-bas.</translation>
         </message>
         <message>
-            <source>PagerDuty: connected</source>
-            <translation>PagerDuty : connecté</translation>
+            <source>{source}: not set up</source>
+            <translation>{source} : non configuré</translation>
         </message>
         <message>
-            <source>PagerDuty: offline</source>
-            <translation>PagerDuty : hors ligne</translation>
+            <source>{source}: connecting…</source>
+            <translation>{source} : connexion…</translation>
         </message>
         <message>
-            <source>PagerDuty: rate limited</source>
-            <translation>PagerDuty : débit limité</translation>
+            <source>{source}: connected</source>
+            <translation>{source} : connecté</translation>
         </message>
         <message>
-            <source>PagerDuty: token rejected</source>
-            <translation>PagerDuty : jeton refusé</translation>
+            <source>{source}: offline</source>
+            <translation>{source} : hors ligne</translation>
         </message>
         <message>
-            <source>PagerDuty: off, no usable keyring</source>
-            <translation>PagerDuty : désactivé, aucun trousseau utilisable</translation>
+            <source>{source}: rate limited</source>
+            <translation>{source} : débit limité</translation>
         </message>
         <message>
-            <source>PagerDuty: needs attention</source>
-            <translation>PagerDuty : intervention requise</translation>
+            <source>{source}: token rejected</source>
+            <translation>{source} : jeton refusé</translation>
+        </message>
+        <message>
+            <source>{source}: off, no usable keyring</source>
+            <translation>{source} : désactivé, aucun trousseau utilisable</translation>
+        </message>
+        <message>
+            <source>{source}: needs attention</source>
+            <translation>{source} : intervention requise</translation>
         </message>
         <message>
             <source>, last poll {seconds} s ago</source>
@@ -742,8 +750,8 @@
             <translation>Le résumé pour la direction a-t-il été envoyé ? Son compte à rebours ne repart qu’alors.</translation>
         </message>
         <message>
-            <source>That PagerDuty incident is no longer assigned to you.</source>
-            <translation>Cet incident PagerDuty ne vous est plus assigné.</translation>
+            <source>That page is no longer assigned to you.</source>
+            <translation>Cette alerte ne vous est plus assignée.</translation>
         </message>
         <message>
             <source>🔴 High urgency · %1</source>

@@ -96,7 +96,7 @@ def test_page_notifies_and_acknowledges_from_the_notification(desktop, tmp_path,
                 return None
             with sqlite3.connect(database) as conn:
                 return conn.execute(
-                    "SELECT title, pagerduty_id, acknowledged_at FROM incidents"
+                    "SELECT title, alert_id, acknowledged_at FROM incidents"
                 ).fetchone()
 
         # acknowledged, so MTTA can be computed (even when "Open" was clicked before the

@@ -67,8 +67,9 @@ def bulk_incidents(
                     "ack_seconds": None if n % 97 == 0 else int(ack_after.total_seconds()),
                     "resolve_seconds": int(resolve_after.total_seconds()),
                     "closed_at": None,
-                    "pagerduty_id": None,
-                    "pagerduty_url": None,
+                    "alert_source": None,
+                    "alert_id": None,
+                    "alert_url": None,
                     "is_drill": n % 50 == 0,
                 }
             )

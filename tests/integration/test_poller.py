@@ -6,8 +6,9 @@ import pytest
 
 from oncall_desktop.core.clock import SystemClock
 from oncall_desktop.core.paging import Backoff
+from oncall_desktop.integrations.pagerduty_source import PAGERDUTY
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
-from oncall_desktop.services.poller import PagerDutyPoller, PollState, connect_with, describe
+from oncall_desktop.services.poller import PollState, SourcePoller, connector, describe
 from oncall_desktop.services.tasks import TaskRunner
 from tests.helpers.fake_pagerduty import ME_EMAIL, OTHER_ID, Fault
 
@@ -21,8 +22,9 @@ def make_poller(qapp, pagerduty):
         if token is not False:
             secrets.set(PAGERDUTY_TOKEN, token or pagerduty.token)
         runner = TaskRunner()
-        poller = PagerDutyPoller(
-            lambda: connect_with(secrets, pagerduty.url),
+        poller = SourcePoller(
+            PAGERDUTY,
+            connector(PAGERDUTY, secrets, {"pagerduty_base_url": pagerduty.url}),
             runner,
             SystemClock(),
             interval=timedelta(seconds=interval),

@@ -77,9 +77,9 @@ class PagesPanel(QGroupBox):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, page.id)
+                item.setData(Qt.ItemDataRole.UserRole, page.key)
                 self.table.setItem(row, column, item)
-            if selected is not None and page.id == selected.id:
+            if selected is not None and page.key == selected.key:
                 self.select_row(row)
         if self._pages and self.selected_page() is None:
             self.select_row(0)
@@ -108,4 +108,4 @@ class PagesPanel(QGroupBox):
     def _emit(self, signal: Any) -> None:
         page = self.selected_page()
         if page is not None:
-            signal.emit(page.id)
+            signal.emit(page.key)

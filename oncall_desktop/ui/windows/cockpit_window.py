@@ -54,6 +54,7 @@ from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.nextaction import ActionKind, NextAction, next_action
 from oncall_desktop.core.outbox import Post, PostState
+from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience, EscalationMode, Policy
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
@@ -528,7 +529,7 @@ class CockpitWindow(QMainWindow):
         self.declare_pd_button.setVisible(
             self._pagerduty_declarable
             and incident.is_active
-            and not incident.pagerduty_id
+            and incident.alert is None
             and not incident.is_drill
         )
         self.checklist.set_incident(incident)
@@ -679,7 +680,7 @@ class CockpitWindow(QMainWindow):
             return
         for name, ask in self.contact_requests.items():
             ask.setVisible((needed and name in wanted) and name not in notified)
-            ask.setEnabled(bool(incident.pagerduty_id) and incident.is_active)
+            ask.setEnabled(bool(incident.follows(PAGERDUTY)) and incident.is_active)
         for name, box in self.contact_boxes.items():
             state = self._responder_states.get(self._contact_users.get(name, ""), "")
             answer = self.tr(RESPONDER_STATES[state]) if state in RESPONDER_STATES else ""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.compose import AUDIENCE_OF, HumanInput, MessageKind, compose
 from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience, Policy
 from oncall_desktop.ui.geometry import fit_to_screen
 
@@ -103,8 +104,8 @@ class ComposerDialog(QDialog):
         self.to_slack.setChecked(bool(slack_destination))
         self.to_slack.setEnabled(bool(slack_destination))
         self.to_pagerduty = QCheckBox(self.tr("PagerDuty status update"), self)
-        self.to_pagerduty.setEnabled(bool(incident.pagerduty_id))
-        self.to_pagerduty.setChecked(bool(incident.pagerduty_id))
+        self.to_pagerduty.setEnabled(bool(incident.follows(PAGERDUTY)))
+        self.to_pagerduty.setChecked(bool(incident.follows(PAGERDUTY)))
         self.to_mail = QCheckBox(self.tr("Open it in my mail client (executives)"), self)
         self.to_status_page = QCheckBox(
             self.tr("Status page: %1").replace("%1", status_page or "-"), self

@@ -73,8 +73,9 @@ def test_no_keyring_is_said_once_though_pagerduty_also_finds_it(qtbot, context):
     qtbot.wait(200)
     about_keyring = [t for t in ctx.window.banner.texts().values() if "keyring" in t]
     assert len(about_keyring) == 1
-    assert ctx.poller.status.state is PollState.NO_KEYRING
-    assert describe(ctx.poller.status, ctx.clock.now()) == "PagerDuty: off, no usable keyring"
+    status = ctx.poller.status_of("pagerduty")
+    assert status.state is PollState.NO_KEYRING
+    assert describe(status, ctx.clock.now()) == "PagerDuty: off, no usable keyring"
 
 
 def test_crash_report_is_written_without_secrets(tmp_path, monkeypatch):
@@ -200,7 +201,7 @@ def test_alerts_respect_snooze_and_quiet_hours_but_not_for_high_urgency(context)
     recorder = RecordingNotifier()
     ctx.controller.use_notifier(recorder.notifier)
     ctx.controller.on_new_alerts(low_and_high_pages())
-    assert [n.key for n in recorder.shown] == ["H1", "L1"]  # high urgency first
+    assert [n.key for n in recorder.shown] == ["pagerduty:H1", "pagerduty:L1"]  # high urgency first
     high = recorder.shown[0]
     assert high.urgent and high.body == "<b>API</b> & down"  # plain: the server shows text
     assert high.title == "🔴 High urgency · api"
@@ -208,14 +209,14 @@ def test_alerts_respect_snooze_and_quiet_hours_but_not_for_high_urgency(context)
     recorder.shown.clear()
     ctx.controller.snooze(30)
     ctx.controller.on_new_alerts(low_and_high_pages())
-    assert [n.key for n in recorder.shown] == ["H1"]
+    assert [n.key for n in recorder.shown] == ["pagerduty:H1"]
     ctx.controller.snooze(0)
     recorder.shown.clear()
     ctx.controller.settings = replace(
         ctx.controller.settings, quiet_hours_start="00:00", quiet_hours_end="23:59"
     )
     ctx.controller.on_new_alerts(low_and_high_pages())
-    assert [n.key for n in recorder.shown] == ["H1"]
+    assert [n.key for n in recorder.shown] == ["pagerduty:H1"]
 
 
 def test_markup_capable_servers_get_escaped_bodies(context):
@@ -284,7 +285,7 @@ def test_tray_tooltip_and_state_follow_pagerduty(shell, clock):
     ctx = shell
     tray = Tray()  # offscreen has no tray host: drive one by hand
     ctx.controller.tray = tray
-    poller = ctx.poller
+    poller = ctx.poller.watcher("pagerduty")
     poller.status = PollStatus(PollState.OK, "", clock.now() - timedelta(seconds=12))
     poller.pages = [Page("P1", 1, "t", "triggered", "high", "", None, "")]
     ctx.controller.update_tray(clock.now())
@@ -364,7 +365,10 @@ def test_without_tray_or_notification_server_alerts_reach_the_window(context):
     ctx = context(settings=Settings(language="en"))
     assert ctx.tray is None
     ctx.controller.on_new_alerts(low_and_high_pages()[1:])
-    assert ctx.window.banner.texts()["alert-H1"] == "🔴 High urgency · api: <b>API</b> & down"
+    assert (
+        ctx.window.banner.texts()["alert-pagerduty:H1"]
+        == "🔴 High urgency · api: <b>API</b> & down"
+    )
 
 
 def test_many_cockpits_all_catch_up_within_the_second(qtbot, context, clock):
@@ -539,13 +543,15 @@ def test_ack_while_pagerduty_hangs_says_so_instead_of_not_running(qtbot, context
 
     monkeypatch.setattr(commands, "PAGERDUTY_ANSWER_WITHIN_S", 0.3)
     ctx = context(settings=Settings(language="en"))
-    ctx.poller.pages = [Page("H1", 2, "API down", "triggered", "high", "api", None, "")]
+    ctx.poller.watcher("pagerduty").pages = [
+        Page("H1", 2, "API down", "triggered", "high", "api", None, "")
+    ]
     asked = []
     monkeypatch.setattr(ctx.poller, "acknowledge", asked.append)  # PagerDuty never answers
     replies = []
     commands.CommandHandler(ctx).handle({"command": "ack"}, replies.append)
     qtbot.waitUntil(lambda: bool(replies), timeout=3000)
-    assert asked == ["H1"]
+    assert asked == ["pagerduty:H1"]
     assert replies == [
         {
             "ok": False,
@@ -609,7 +615,7 @@ def test_a_storm_of_pages_is_a_few_notifications_not_a_thousand(context):
     ]
     ctx.controller.on_new_alerts(storm)
     assert len(recorder.shown) == 4
-    assert recorder.shown[0].key == "P999"  # the high-urgency one first, on its own
+    assert recorder.shown[0].key == "pagerduty:P999"  # the high-urgency one first, on its own
     grouped = [n for n in recorder.shown if n.key == "pages"]
     assert len(grouped) == 1 and grouped[0].title.startswith("997 more page")
 
@@ -620,11 +626,11 @@ def test_without_a_tray_a_page_banner_goes_once_the_page_is_handled(context):
     ctx = context(settings=Settings(language="en"))
     pages = low_and_high_pages()
     ctx.controller.on_new_alerts(pages)
-    assert {"alert-L1", "alert-H1"} <= set(ctx.window.banner.texts())
+    assert {"alert-pagerduty:L1", "alert-pagerduty:H1"} <= set(ctx.window.banner.texts())
     acknowledged = [replace(pages[0], status="acknowledged"), pages[1]]
     ctx.controller._on_pages_changed(acknowledged)
-    assert "alert-L1" not in ctx.window.banner.texts()  # handled: no banner left behind
-    assert "alert-H1" in ctx.window.banner.texts()
+    assert "alert-pagerduty:L1" not in ctx.window.banner.texts()  # handled: no banner left behind
+    assert "alert-pagerduty:H1" in ctx.window.banner.texts()
     ctx.controller._on_pages_changed([])
     assert not [k for k in ctx.window.banner.texts() if k.startswith("alert-")]
 
@@ -672,7 +678,7 @@ def test_a_page_acknowledged_from_the_notification_stays_visible(qtbot, context,
     ctx = context(settings=Settings(language="en"))
     ctx.controller.tray = Tray()
     page = low_and_high_pages()[1]
-    ctx.poller.pages = [replace(page, status="acknowledged")]
+    ctx.poller.watcher("pagerduty").pages = [replace(page, status="acknowledged")]
     ctx.controller.update_tray(clock.now())
     assert ctx.controller.tray.state is TrayState.INCIDENT_OPEN  # not idle
     assert "1 acknowledged page not opened" in ctx.controller.tray.icon.toolTip()
@@ -687,7 +693,7 @@ def test_pages_are_listed_in_the_main_window_until_opened(qtbot, context, clock,
     ctx = context(settings=Settings(language="en"))
     low, high = low_and_high_pages()
     acknowledged = replace(high, status="acknowledged")
-    ctx.poller.pages = [low, acknowledged]
+    ctx.poller.watcher("pagerduty").pages = [low, acknowledged]
     ctx.controller._on_pages_changed(ctx.poller.pages)
     panel = ctx.window.pages
     assert panel.isVisibleTo(ctx.window)
@@ -701,7 +707,7 @@ def test_pages_are_listed_in_the_main_window_until_opened(qtbot, context, clock,
     ctx.window.page_acknowledge_requested.connect(ctx.poller.acknowledge)
     panel.select_row(0)
     panel.acknowledge_button.click()
-    assert acked == ["L1"]
+    assert acked == ["pagerduty:L1"]
     panel.select_row(1)
     assert not panel.acknowledge_button.isEnabled()  # already acknowledged: Open only
     with qtbot.waitSignal(ctx.incidents.incident_opened, timeout=5000):
@@ -794,9 +800,9 @@ def test_escalation_asks_the_contact_in_pagerduty_and_records_the_answer(
     page_id = pagerduty.add_incident("<b>API</b> down")
     pagerduty.set_status(page_id, "acknowledged")
     ctx.poller.start()
-    qtbot.waitUntil(lambda: ctx.poller.page(page_id) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: ctx.poller.page(f"pagerduty:{page_id}") is not None, timeout=5000)
     with qtbot.waitSignal(ctx.incidents.incident_opened, timeout=5000) as opened:
-        ctx.incidents.open_from_page(ctx.poller.page(page_id))
+        ctx.incidents.open_from_page(ctx.poller.page(f"pagerduty:{page_id}"))
     incident = opened.args[0]
     ctx.incidents.change_severity(incident.id, Severity.SEV1, "all users")
     qtbot.waitUntil(lambda: incident.id in ctx.controller.cockpits, timeout=5000)
@@ -848,7 +854,7 @@ def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
         secrets=secrets,
     )
     ctx.poller.start()
-    qtbot.waitUntil(lambda: ctx.poller.me is not None, timeout=5000)
+    qtbot.waitUntil(lambda: ctx.poller.me("pagerduty") is not None, timeout=5000)
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
         ctx.incidents.declare("<b>API</b> down", Severity.SEV1, "all users")
     incident_id = declared.args[0].id
@@ -856,20 +862,20 @@ def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
     window = ctx.controller.cockpits[incident_id]
     assert window.declare_pd_button.isVisibleTo(window)
     window.declare_pd_button.click()
-    qtbot.waitUntil(lambda: window.incident.pagerduty_id is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.incident.alert is not None, timeout=5000)
     [page_id] = pagerduty.incidents
-    assert window.incident.pagerduty_id == page_id
+    assert window.incident.follows("pagerduty") == page_id
     created = pagerduty.incidents[page_id]
     assert created["title"] == "[SEV-1] <b>API</b> down" and created["urgency"] == "high"
     assert created["service"]["id"] == "PSVC042"
     assert pagerduty.requests_to("POST", "/incidents")[0].headers["From"] == ME_EMAIL
     qtbot.waitUntil(lambda: not window.declare_pd_button.isVisibleTo(window), timeout=5000)
     # a second console (or a retry after a lost answer) does not page the team twice
-    ctx.poller.declare(
+    ctx.poller.watcher("pagerduty").declare(
         "again",
         "PSVC042",
         "high",
-        window.incident.pagerduty_key,
+        window.incident.declaration_key,
         lambda p: None,
         lambda message: window.show_problem(message),
     )
@@ -974,7 +980,7 @@ def test_closing_the_cockpit_while_pagerduty_answers_loses_nothing(qtbot, contex
         secrets=secrets,
     )
     ctx.poller.start()
-    qtbot.waitUntil(lambda: ctx.poller.me is not None, timeout=5000)
+    qtbot.waitUntil(lambda: ctx.poller.me("pagerduty") is not None, timeout=5000)
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
         ctx.incidents.declare("API down", Severity.SEV1)
     incident_id = declared.args[0].id
@@ -986,7 +992,7 @@ def test_closing_the_cockpit_while_pagerduty_answers_loses_nothing(qtbot, contex
     ctx.controller.cockpits[incident_id].close()
     qtbot.waitUntil(lambda: incident_id not in ctx.controller.cockpits, timeout=5000)
     qtbot.waitUntil(
-        lambda: any(i.pagerduty_id for i in ctx.incidents.active if i.id == incident_id),
+        lambda: any(i.alert for i in ctx.incidents.active if i.id == incident_id),
         timeout=8000,
     )
     pagerduty.fault_hook = None

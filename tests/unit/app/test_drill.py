@@ -57,9 +57,9 @@ def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
         qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
         note = recorder.shown[0]
         assert SCENARIO_TITLE in note.body and note.urgent
-        ctx.controller._on_notification_action(drill.page_id, ACKNOWLEDGE)
+        ctx.controller._on_notification_action(f"pagerduty:{drill.page_id}", ACKNOWLEDGE)
         qtbot.waitUntil(lambda: server.incidents[drill.page_id]["status"] == "acknowledged")
-        ctx.controller._on_notification_action(drill.page_id, OPEN)
+        ctx.controller._on_notification_action(f"pagerduty:{drill.page_id}", OPEN)
         qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=10_000)
         cockpit = next(iter(ctx.controller.cockpits.values()))
         incident_id = cockpit.incident_id

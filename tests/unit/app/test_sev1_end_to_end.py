@@ -72,9 +72,9 @@ def test_a_sev1_reaches_every_audience_from_page_to_post_mortem(
     # the page, opened as an incident (high urgency: SEV-1)
     page_id = pagerduty.add_incident("API Down - All endpoints returning 500")
     ctx.poller.start()
-    qtbot.waitUntil(lambda: ctx.poller.page(page_id) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: ctx.poller.page(f"pagerduty:{page_id}") is not None, timeout=5000)
     with qtbot.waitSignal(ctx.incidents.incident_opened, timeout=5000) as opened:
-        ctx.incidents.open_from_page(ctx.poller.page(page_id))
+        ctx.incidents.open_from_page(ctx.poller.page(f"pagerduty:{page_id}"))
     incident_id = opened.args[0].id
     qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
     window = ctx.controller.cockpits[incident_id]

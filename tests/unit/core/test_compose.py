@@ -8,6 +8,7 @@ from oncall_desktop.core.compose import (
     duration_text,
 )
 from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Audience, Severity
 
 M = timedelta(minutes=1)
@@ -21,7 +22,7 @@ def sop_incident(clock):
         actor="orchestrateur",
         impact="100% users cannot access application",
     )
-    inc.pagerduty_url = "https://pagerduty.com/incidents/ABC123"
+    inc.alert = AlertLink("pagerduty", "ABC123", "https://pagerduty.com/incidents/ABC123")
     return inc
 
 

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 from oncall_desktop.core.clocks import current_phase
 from oncall_desktop.core.evidence import APP, done_steps
 from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Audience, Severity
 
 AT = datetime(2025, 10, 20, 22, 15, tzinfo=UTC)
@@ -17,7 +18,7 @@ def from_page():
         severity=Severity.SEV1,
         at=AT,
         actor="PagerDuty",
-        pagerduty_id="PINC1",
+        alert=AlertLink("pagerduty", "PINC1"),
         provisional_from_urgency="high",
     )
 

@@ -12,7 +12,6 @@ from oncall_desktop.core.handoff import (
     RotationSpec,
     change_label,
     from_json,
-    parse_oncall,
     prefill,
     shift_at,
     shift_from_oncalls,
@@ -102,15 +101,6 @@ def test_pagerduty_rotation_and_tolerant_parsing():
         change,
     )
     assert shift_from_oncalls([OnCallEntry("P1", "Alice", "EP", 1, None, None)], now) is None
-    assert parse_oncall({"user": "x"}) is None
-    assert parse_oncall(
-        {
-            "user": {"id": "P1"},
-            "escalation_policy": {"id": "EP"},
-            "escalation_level": True,
-            "start": "garbage",
-        }
-    ) == OnCallEntry("P1", "P1", "EP", 1, None, None)
 
 
 def _incident(title, status=Status.RESOLVED, note=""):

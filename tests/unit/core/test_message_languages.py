@@ -10,6 +10,7 @@ import pytest
 
 from oncall_desktop.core.compose import HumanInput, MessageKind, compose
 from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Audience, Severity
 
 M = timedelta(minutes=1)
@@ -106,7 +107,7 @@ def incidents(clock):
         inc = Incident.declare(
             title="X-42", severity=severity, at=clock.now(), actor="zz", impact="X-42"
         )
-        inc.pagerduty_url = "https://pd.example/X42"
+        inc.alert = AlertLink("pagerduty", "X42", "https://pd.example/X42")
         yield inc, clock.now()
         steps = [
             lambda i, t: i.move_to(Status.ACKNOWLEDGED, at=t, actor="zz"),

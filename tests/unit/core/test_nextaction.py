@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.nextaction import ActionKind, next_action
+from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Audience, Severity
 
 AT = datetime(2025, 10, 20, 22, 15, tzinfo=UTC)
@@ -16,7 +17,7 @@ def test_the_next_action_walks_a_whole_sev1(policy):
         severity=Severity.SEV1,
         at=AT,
         actor="PagerDuty",
-        pagerduty_id="PINC1",
+        alert=AlertLink("pagerduty", "PINC1"),
         provisional_from_urgency="high",
     )
 

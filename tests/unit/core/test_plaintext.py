@@ -2,7 +2,6 @@
 
 import pytest
 
-from oncall_desktop.core.paging import parse_page
 from oncall_desktop.core.plaintext import clean_line
 
 
@@ -25,16 +24,3 @@ def test_clean_line(raw, clean):
 def test_long_text_is_cut_with_an_ellipsis():
     assert clean_line("x" * 5000, limit=100) == "x" * 99 + "…"
     assert clean_line(None) == "" and clean_line(42) == ""
-
-
-def test_pages_from_pagerduty_are_cleaned_where_they_enter():
-    page = parse_page(
-        {
-            "id": "P1",
-            "title": "API\x00 down \udc80\n\x1b]0;pwned\x07",
-            "service": {"summary": "Back\u202eend"},
-        }
-    )
-    assert page is not None
-    assert page.title == "API down \ufffd ]0;pwned"
-    assert page.service == "Backend"

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from oncall_desktop.core.incident import Status
-from oncall_desktop.core.paging import Page
+from oncall_desktop.core.paging import AlertLink, Page
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.services.incidents import apply_page_status, incident_from_page
 
@@ -26,7 +26,8 @@ def test_incident_keeps_pagerduty_times(clock):
     assert incident.detected_at == created and incident.acknowledged_at == acked
     assert incident.status is Status.ACKNOWLEDGED
     assert incident.severity is Severity.SEV1  # high urgency: provisional SEV-1
-    assert incident.pagerduty_id == "PX1" and incident.pagerduty_url == "https://x"
+    assert incident.alert == AlertLink("pagerduty", "PX1", "https://x")
+    assert incident.impact == "Backend (PagerDuty)"
     from oncall_desktop.core.narrative import describe
     from oncall_desktop.core.policy import load_policy
 

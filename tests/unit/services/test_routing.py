@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Target
+from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.services.routing import UpdateRouter
 
@@ -13,7 +14,11 @@ AT = datetime(2025, 10, 20, 22, 15, tzinfo=UTC)
 
 def incident(pagerduty_id=None, channel=""):
     inc = Incident.declare(
-        title="API down", severity=Severity.SEV1, at=AT, actor="a", pagerduty_id=pagerduty_id
+        title="API down",
+        severity=Severity.SEV1,
+        at=AT,
+        actor="a",
+        alert=AlertLink("pagerduty", pagerduty_id) if pagerduty_id else None,
     )
     inc.id = 12
     if channel:

@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from oncall_desktop.core.clock import FakeClock
 from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Audience, Severity
 from oncall_desktop.storage import db as dbmod
 from oncall_desktop.storage.db import current_revision, known_revisions, open_database, sqlite_url
@@ -79,18 +80,23 @@ def test_round_trip_on_both_backends(database_url):
         db.close()
 
 
-def test_pagerduty_id_is_unique(database_url):
+def test_one_incident_per_alert_of_a_source(database_url):
     db = open_database(database_url)
     try:
         repo = IncidentRepository(db)
         clock = FakeClock()
         first = _declare(clock)
-        first.pagerduty_id = "PABC123"
+        first.alert = AlertLink("pagerduty", "PABC123", "https://pd.example/PABC123")
         repo.save(first)
-        assert repo.find_by_pagerduty_id("PABC123").title == "API Down"
-        assert repo.find_by_pagerduty_id("nope") is None
+        found = repo.find_by_alert("pagerduty", "PABC123")
+        assert found.title == "API Down" and found.alert == first.alert
+        assert repo.find_by_alert("pagerduty", "nope") is None
+        assert repo.find_by_alert("opsgenie", "PABC123") is None
+        other_source = _declare(clock)  # the same id in another source is another alert
+        other_source.alert = AlertLink("opsgenie", "PABC123")
+        repo.save(other_source)
         second = _declare(clock)
-        second.pagerduty_id = "PABC123"
+        second.alert = AlertLink("pagerduty", "PABC123")
         with pytest.raises(Exception):  # noqa: B017 - the backend's own IntegrityError
             repo.save(second)
     finally:
@@ -295,3 +301,38 @@ def test_messages_name_the_sqlite_file_not_a_driver_url(tmp_path):
     with pytest.raises(StorageUnavailable) as raised:
         open_database(sqlite_url(path))
     assert str(path) in str(raised.value) and "sqlite+pysqlite" not in str(raised.value)
+
+
+def test_links_made_before_alert_sources_keep_their_pagerduty_page(database_url):
+    """Migration 0006: pagerduty_id/pagerduty_url became a source-neutral alert link; an
+    incident linked by an older version still follows its PagerDuty page, still unique."""
+    from alembic import command
+    from sqlalchemy import create_engine, make_url
+
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        command.upgrade(dbmod._alembic_config(connection), "0005")
+        connection.execute(
+            text(
+                "INSERT INTO incidents (title, impact, severity, status, detected_at,"
+                " declared_at, pagerduty_id, pagerduty_url, is_drill) VALUES ('API down', '',"
+                " 'SEV-1', 'triggered', '2026-12-01 03:00:00', '2026-12-01 03:00:00', 'PX42',"
+                " 'https://pd.example/incidents/PX42', false)"
+            )
+        )
+    engine.dispose()
+    db = open_database(database_url)
+    try:
+        repo = IncidentRepository(db)
+        found = repo.find_by_alert("pagerduty", "PX42")
+        assert found is not None and found.title == "API down"
+        assert found.alert == AlertLink("pagerduty", "PX42", "https://pd.example/incidents/PX42")
+        again = _declare(FakeClock())
+        again.alert = AlertLink("pagerduty", "PX42")
+        with pytest.raises(Exception):  # noqa: B017 - still one incident per page
+            repo.save(again)
+    finally:
+        db.close()

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from oncall_desktop.core.incident import EventKind, Incident, Status
+from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Audience, Severity, apply_override, default_data
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.services.tasks import TaskRunner
@@ -421,7 +422,7 @@ def test_the_cockpit_leads_with_one_next_action_and_its_button(
             severity=Severity.SEV1,
             at=clock.now(),
             actor="PagerDuty",
-            pagerduty_id="PINC9",
+            alert=AlertLink("pagerduty", "PINC9"),
             provisional_from_urgency="high",
         )
     )

@@ -1,5 +1,6 @@
 from oncall_desktop.core.compose import MessageKind, compose
 from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.ui.windows.composer_dialog import ComposerDialog
 
@@ -10,7 +11,7 @@ def make(qtbot, clock, policy, pagerduty_id=None, slack="#incidents"):
         severity=Severity.SEV1,
         at=clock.now(),
         actor="alice",
-        pagerduty_id=pagerduty_id,
+        alert=AlertLink("pagerduty", pagerduty_id) if pagerduty_id else None,
     )
     dialog = ComposerDialog(
         incident, policy, "en", clock.now(), None, "@alice", slack, MessageKind.UPDATE

@@ -22,6 +22,6 @@ def test_pages_listed_triggered_first_with_actions(qtbot, qapp):
     assert [a.text() for a in entries[1][1].actions()] == ["Open"]
     with qtbot.waitSignal(tray.acknowledge_requested) as blocker:
         entries[0][1].actions()[0].trigger()
-    assert blocker.args == ["B"]
+    assert blocker.args == ["pagerduty:B"]
     tray.set_pages([])
     assert tray._page_entries == []

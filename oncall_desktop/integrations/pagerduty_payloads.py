@@ -1,0 +1,94 @@
+"""PagerDuty's JSON, read into the core's source-neutral objects.
+
+Read tolerantly, as live PagerDuty sends it (nulls, unknown fields, wrong types), and cleaned
+where it enters (core/plaintext): no control character, lone surrogate or bidi override
+reaches the tray, the bus, the database or a terminal.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from oncall_desktop.core.clock import utc
+from oncall_desktop.core.handoff import OnCallEntry
+from oncall_desktop.core.paging import PAGERDUTY, Page
+from oncall_desktop.core.plaintext import clean_line
+
+SOURCE = PAGERDUTY  # how pages and incident links name this source
+
+
+def _text(value: Any, default: str = "") -> str:
+    return clean_line(value) if isinstance(value, str) else default
+
+
+def parse_time(value: Any) -> datetime | None:
+    """An API timestamp (ISO 8601, "Z" allowed) in UTC, or None when it is not one."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        return None
+
+
+def parse_page(raw: Any) -> Page | None:
+    """An incident object from the REST API, or None when it is unusable (no id)."""
+    if not isinstance(raw, dict):
+        return None
+    incident_id = raw.get("id")
+    if not isinstance(incident_id, str) or not incident_id:
+        return None
+    service = raw.get("service")
+    service_name = ""
+    if isinstance(service, dict):
+        service_name = _text(service.get("summary")) or _text(service.get("name"))
+    acks = raw.get("acknowledgements")
+    ack_times = (
+        [t for t in (parse_time(a.get("at")) for a in acks if isinstance(a, dict)) if t is not None]
+        if isinstance(acks, list)
+        else []
+    )
+    number = raw.get("incident_number")
+    responders = raw.get("incidents_responders")
+    answered = tuple(
+        (r["user"]["id"], _text(r.get("state"), "pending"))
+        for r in (responders if isinstance(responders, list) else [])
+        if isinstance(r, dict)
+        and isinstance(r.get("user"), dict)
+        and isinstance(r["user"].get("id"), str)
+    )
+    return Page(
+        id=incident_id,
+        number=number if isinstance(number, int) and not isinstance(number, bool) else None,
+        title=_text(raw.get("title")) or _text(raw.get("summary")) or f"Incident {incident_id}",
+        status=_text(raw.get("status"), "triggered"),
+        urgency=_text(raw.get("urgency"), "high"),
+        service=service_name,
+        created_at=parse_time(raw.get("created_at")),
+        html_url=_text(raw.get("html_url")),
+        acknowledged_at=min(ack_times) if ack_times else None,
+        responders=answered,
+        source=SOURCE,
+    )
+
+
+def parse_oncall(raw: Any) -> OnCallEntry | None:
+    """One entry of GET /oncalls; None when it names no user or policy."""
+    if not isinstance(raw, dict):
+        return None
+    user, policy = raw.get("user"), raw.get("escalation_policy")
+    if not isinstance(user, dict) or not isinstance(policy, dict):
+        return None
+    if not isinstance(user.get("id"), str) or not isinstance(policy.get("id"), str):
+        return None
+    level = raw.get("escalation_level")
+    name = user.get("summary") or user.get("name") or user["id"]
+    return OnCallEntry(
+        user_id=user["id"],
+        user_name=clean_line(str(name)) or user["id"],
+        policy_id=policy["id"],
+        level=level if isinstance(level, int) and not isinstance(level, bool) else 1,
+        start=parse_time(raw.get("start")),
+        end=parse_time(raw.get("end")),
+    )

@@ -1,0 +1,77 @@
+"""PagerDuty as an alert source: the incidents assigned to me, acknowledged and resolved in
+PagerDuty, its on-call rotation, responder requests and incidents declared from here.
+
+Registers itself (``integrations.sources``) when imported.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from oncall_desktop.core.handoff import OnCallEntry
+from oncall_desktop.core.messages import QT_TR_NOOP
+from oncall_desktop.core.paging import Page
+from oncall_desktop.integrations.pagerduty import PagerDutyClient
+from oncall_desktop.integrations.pagerduty_payloads import SOURCE
+from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, SecretStore
+from oncall_desktop.integrations.sources import (
+    Me,
+    NotConfigured,
+    Options,
+    SourceKind,
+    register_source,
+)
+
+
+class PagerDutySource:
+    """The PagerDuty REST API behind the AlertSource protocol (and Escalates, Declares)."""
+
+    def __init__(self, client: PagerDutyClient) -> None:
+        self.client = client
+
+    def whoami(self) -> Me:
+        return self.client.me()
+
+    def open_alerts(self, me: Me) -> list[Page]:
+        return self.client.my_open_incidents(me.id)
+
+    def alert(self, alert_id: str) -> Page:
+        return self.client.incident(alert_id)
+
+    def acknowledge(self, alert_id: str, me: Me) -> Page:
+        return self.client.acknowledge(alert_id, me.email)
+
+    def resolve(self, alert_id: str, me: Me, note: str = "") -> Page:
+        return self.client.resolve(alert_id, me.email, note)
+
+    def oncall_shifts(
+        self,
+        since: datetime,
+        until: datetime,
+        *,
+        user_ids: list[str] | None = None,
+        policy_ids: list[str] | None = None,
+    ) -> list[OnCallEntry]:
+        return self.client.oncalls(
+            user_ids=user_ids, escalation_policy_ids=policy_ids, since=since, until=until
+        )
+
+    def request_responders(
+        self, alert_id: str, me: Me, message: str, targets: list[tuple[str, str]]
+    ) -> str:
+        return self.client.request_responders(alert_id, me.email, me.id, message, targets)
+
+    def declare(self, me: Me, title: str, service_id: str, urgency: str, key: str) -> Page:
+        return self.client.create_incident(me.email, title, service_id, urgency, key)
+
+
+def connect(secrets: SecretStore, options: Options) -> PagerDutySource:
+    """From the token in the keyring and the configured API address (EU, a test server)."""
+    token = secrets.get(PAGERDUTY_TOKEN)
+    if not token:
+        raise NotConfigured(QT_TR_NOOP("No PagerDuty token yet: add it in Settings."))
+    base_url = options.get("pagerduty_base_url") or PagerDutyClient.DEFAULT_BASE_URL
+    return PagerDutySource(PagerDutyClient(token, str(base_url)))
+
+
+PAGERDUTY = register_source(SourceKind(SOURCE, "PagerDuty", connect, secrets=(PAGERDUTY_TOKEN,)))
