@@ -1,8 +1,8 @@
-"""What a feature controller of the console (post-mortems, handoffs, history, terminal
-commands) may use of it: a narrow, typed face of the composition root.
+"""What a room of the console (cockpits, alerts, deadlines, tray, settings, post-mortems,
+handoffs, history, terminal commands, drill) may use of it: a typed face of app/console.
 
-The feature controllers are built by app/container.py and receive this; they never import the
-container (an import-linter contract keeps it so), so the app's rooms stand above each other
+The rooms are built by app/console.py and app/container.py and receive this; they never import
+either (an import-linter contract keeps it so), so the app's rooms stand beside each other
 instead of in a circle.
 """
 
@@ -13,29 +13,39 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from oncall_desktop.config.schema import Settings
     from oncall_desktop.core.clock import Clock
     from oncall_desktop.core.clocks import UpdateDue
     from oncall_desktop.core.incident import Incident
     from oncall_desktop.core.policy import Audience, Policy
+    from oncall_desktop.integrations.secrets import SecretStore
     from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.outbox import OutboxService
     from oncall_desktop.services.poller import AlertPoller
     from oncall_desktop.services.routing import UpdateRouter
     from oncall_desktop.services.tasks import TaskRunner
     from oncall_desktop.ui.notifier import Notifier
+    from oncall_desktop.ui.tray import Tray
     from oncall_desktop.ui.windows.main_window import MainWindow
 
 
 class Console(Protocol):
-    """The console as its feature controllers see it."""
+    """The console as its rooms see it (app/console.AppController is the one there is)."""
 
+    app: Any
     policy: Policy
     clock: Clock
     runner: TaskRunner
+    secrets: SecretStore
+    settings: Settings  # replaced whole when the user saves new settings
+    settings_store: Any
+    connections: Any
     poller: AlertPoller
-    notifier: Notifier
+    notifier: Notifier  # replaced when desktop notifications turn out to be available
     window: MainWindow
-    incidents: IncidentService | None
-    router: UpdateRouter | None
+    tray: Tray | None
+    cockpit_controller: Any
+    alert_controller: Any
 
     @property
     def language(self) -> str: ...
@@ -49,15 +59,39 @@ class Console(Protocol):
     @property
     def actor(self) -> str: ...
 
+    # the workspace: None until the database is open
+    @property
+    def incidents(self) -> IncidentService | None: ...
+
+    @property
+    def outbox(self) -> OutboxService | None: ...
+
+    @property
+    def router(self) -> UpdateRouter | None: ...
+
+    @property
+    def postmortems(self) -> Any | None: ...
+
+    @property
+    def handoffs(self) -> Any | None: ...
+
+    @property
+    def history(self) -> Any | None: ...
+
+    @property
+    def cockpits(self) -> dict[int, Any]: ...
+
     def raise_window(self, window: Any) -> None: ...
 
     def notification_body(self, text: str) -> str: ...
 
     def update_tray(self, now: datetime) -> None: ...
 
-    def open_cockpit(self, incident_id: int) -> None: ...
+    def open_cockpit(self, incident_id: int, then: Callable[[], None] | None = None) -> None: ...
 
     def dues(self, incident: Incident) -> dict[Audience, UpdateDue]: ...
+
+    def quit(self) -> None: ...
 
 
 class DrillContext(Protocol):

@@ -724,33 +724,7 @@
     </message>
 </context>
 <context>
-    <name>AppController</name>
-    <message>
-        <source>This incident has no PagerDuty page to escalate on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-
-[…] The full text is on the clipboard: paste it here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No mail client could be opened; the summary is on the clipboard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Executive summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Was the executive summary sent? Its countdown restarts only then.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That page is no longer assigned to you.</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>AlertController</name>
     <message>
         <source>🔴 High urgency · %1</source>
         <translation type="unfinished"></translation>
@@ -771,102 +745,7 @@
         </translation>
     </message>
     <message>
-        <source>Settings could not be saved: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The new language applies at the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start at login is not available on this system yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start at login could not be set: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update overdue: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update due in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge within %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolve SLA ends in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalate to %1 in %2 if still unresolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 unresolved: escalate to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n update(s) overdue</source>
-        <translation>
-            <numerusform>%n update overdue</numerusform>
-            <numerusform>%n updates overdue</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n page(s) to acknowledge</source>
-        <translation>
-            <numerusform>%n page to acknowledge</numerusform>
-            <numerusform>%n pages to acknowledge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n open incident(s)</source>
-        <translation>
-            <numerusform>%n open incident</numerusform>
-            <numerusform>%n open incidents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n acknowledged page(s) not opened</source>
-        <translation>
-            <numerusform>%n acknowledged page not opened</numerusform>
-            <numerusform>%n acknowledged pages not opened</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post-mortem(s) overdue</source>
-        <translation>
-            <numerusform>%n post-mortem overdue</numerusform>
-            <numerusform>%n post-mortems overdue</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>handoff pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No open incident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>low-urgency alerts snoozed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>resolve</source>
+        <source>That page is no longer assigned to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -942,6 +821,31 @@
     </message>
     <message>
         <source>Ticked by the app: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CockpitController</name>
+    <message>
+        <source>This incident has no PagerDuty page to escalate on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+[…] The full text is on the clipboard: paste it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail client could be opened; the summary is on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was the executive summary sent? Its countdown restarts only then.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1375,6 +1279,41 @@
     </message>
     <message>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineAlerts</name>
+    <message>
+        <source>Update due in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge within %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve SLA ends in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate to %1 in %2 if still unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update overdue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unresolved: escalate to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2299,6 +2238,25 @@
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <source>Settings could not be saved: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language applies at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login is not available on this system yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login could not be set: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>US service region</source>
@@ -2735,6 +2693,64 @@
     </message>
     <message>
         <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayStatus</name>
+    <message numerus="yes">
+        <source>%n update(s) overdue</source>
+        <translation>
+            <numerusform>%n update overdue</numerusform>
+            <numerusform>%n updates overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) to acknowledge</source>
+        <translation>
+            <numerusform>%n page to acknowledge</numerusform>
+            <numerusform>%n pages to acknowledge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s)</source>
+        <translation>
+            <numerusform>%n open incident</numerusform>
+            <numerusform>%n open incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acknowledged page(s) not opened</source>
+        <translation>
+            <numerusform>%n acknowledged page not opened</numerusform>
+            <numerusform>%n acknowledged pages not opened</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post-mortem(s) overdue</source>
+        <translation>
+            <numerusform>%n post-mortem overdue</numerusform>
+            <numerusform>%n post-mortems overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>handoff pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-urgency alerts snoozed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

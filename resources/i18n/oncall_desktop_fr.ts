@@ -724,35 +724,7 @@
         </message>
     </context>
     <context>
-        <name>AppController</name>
-        <message>
-            <source>This incident has no PagerDuty page to escalate on.</source>
-            <translation>Cet incident n'a pas de page PagerDuty sur laquelle escalader.</translation>
-        </message>
-        <message>
-            <source>
-
-[…] The full text is on the clipboard: paste it here.</source>
-            <translation>
-
-[…] Le texte complet est dans le presse-papiers : collez-le ici.</translation>
-        </message>
-        <message>
-            <source>No mail client could be opened; the summary is on the clipboard.</source>
-            <translation>Aucun client de messagerie n’a pu s’ouvrir ; le résumé est dans le presse-papiers.</translation>
-        </message>
-        <message>
-            <source>Executive summary</source>
-            <translation>Résumé pour la direction</translation>
-        </message>
-        <message>
-            <source>Was the executive summary sent? Its countdown restarts only then.</source>
-            <translation>Le résumé pour la direction a-t-il été envoyé ? Son compte à rebours ne repart qu’alors.</translation>
-        </message>
-        <message>
-            <source>That page is no longer assigned to you.</source>
-            <translation>Cette alerte ne vous est plus assignée.</translation>
-        </message>
+        <name>AlertController</name>
         <message>
             <source>🔴 High urgency · %1</source>
             <translation>🔴 Urgence haute · %1</translation>
@@ -773,103 +745,8 @@
             </translation>
         </message>
         <message>
-            <source>Settings could not be saved: </source>
-            <translation>Les paramètres n'ont pas pu être enregistrés : </translation>
-        </message>
-        <message>
-            <source>The new language applies at the next start.</source>
-            <translation>La nouvelle langue s'applique au prochain démarrage.</translation>
-        </message>
-        <message>
-            <source>Start at login is not available on this system yet.</source>
-            <translation>Le lancement à la connexion n'est pas encore disponible sur ce système.</translation>
-        </message>
-        <message>
-            <source>Start at login could not be set: </source>
-            <translation>Le lancement à la connexion n'a pas pu être réglé : </translation>
-        </message>
-        <message>
-            <source>Update overdue: %1</source>
-            <translation>Mise à jour en retard : %1</translation>
-        </message>
-        <message>
-            <source>Compose…</source>
-            <translation>Rédiger…</translation>
-        </message>
-        <message>
-            <source>Update due in %1: %2</source>
-            <translation>Mise à jour due dans %1 : %2</translation>
-        </message>
-        <message>
-            <source>Acknowledge within %1</source>
-            <translation>Acquitter dans les %1</translation>
-        </message>
-        <message>
-            <source>Resolve SLA ends in %1</source>
-            <translation>Le délai de résolution se termine dans %1</translation>
-        </message>
-        <message>
-            <source>Escalate to %1 in %2 if still unresolved</source>
-            <translation>Escalader vers %1 dans %2 si toujours non résolu</translation>
-        </message>
-        <message>
-            <source>%1 unresolved: escalate to %2</source>
-            <translation>%1 non résolu : escaladez vers %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n update(s) overdue</source>
-            <translation>
-                <numerusform>%n mise à jour en retard</numerusform>
-                <numerusform>%n mises à jour en retard</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n page(s) to acknowledge</source>
-            <translation>
-                <numerusform>%n page à acquitter</numerusform>
-                <numerusform>%n pages à acquitter</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n open incident(s)</source>
-            <translation>
-                <numerusform>%n incident ouvert</numerusform>
-                <numerusform>%n incidents ouverts</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n acknowledged page(s) not opened</source>
-            <translation>
-                <numerusform>%n alerte acquittée non ouverte</numerusform>
-                <numerusform>%n alertes acquittées non ouvertes</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n post-mortem(s) overdue</source>
-            <translation>
-                <numerusform>%n post-mortem en retard</numerusform>
-                <numerusform>%n post-mortems en retard</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>handoff pending</source>
-            <translation>passation en attente</translation>
-        </message>
-        <message>
-            <source>No open incident</source>
-            <translation>Aucun incident ouvert</translation>
-        </message>
-        <message>
-            <source>low-urgency alerts snoozed</source>
-            <translation>alertes de basse urgence en pause</translation>
-        </message>
-        <message>
-            <source>ack</source>
-            <translation>acquittement</translation>
-        </message>
-        <message>
-            <source>resolve</source>
-            <translation>résolution</translation>
+            <source>That page is no longer assigned to you.</source>
+            <translation>Cette alerte ne vous est plus assignée.</translation>
         </message>
         <message>
             <source>On-call Desktop is still running</source>
@@ -945,6 +822,33 @@
         <message>
             <source>Ticked by the app: %1</source>
             <translation>Coché par l’application : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CockpitController</name>
+        <message>
+            <source>This incident has no PagerDuty page to escalate on.</source>
+            <translation>Cet incident n'a pas de page PagerDuty sur laquelle escalader.</translation>
+        </message>
+        <message>
+            <source>
+
+[…] The full text is on the clipboard: paste it here.</source>
+            <translation>
+
+[…] Le texte complet est dans le presse-papiers : collez-le ici.</translation>
+        </message>
+        <message>
+            <source>No mail client could be opened; the summary is on the clipboard.</source>
+            <translation>Aucun client de messagerie n’a pu s’ouvrir ; le résumé est dans le presse-papiers.</translation>
+        </message>
+        <message>
+            <source>Executive summary</source>
+            <translation>Synthèse pour la direction</translation>
+        </message>
+        <message>
+            <source>Was the executive summary sent? Its countdown restarts only then.</source>
+            <translation>Le résumé pour la direction a-t-il été envoyé ? Son compte à rebours ne repart qu’alors.</translation>
         </message>
     </context>
     <context>
@@ -1378,6 +1282,41 @@
         <message>
             <source>Quit</source>
             <translation>Quitter</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeadlineAlerts</name>
+        <message>
+            <source>Update due in %1: %2</source>
+            <translation>Mise à jour due dans %1 : %2</translation>
+        </message>
+        <message>
+            <source>Compose…</source>
+            <translation>Rédiger…</translation>
+        </message>
+        <message>
+            <source>Acknowledge within %1</source>
+            <translation>Acquitter dans les %1</translation>
+        </message>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Acquitter</translation>
+        </message>
+        <message>
+            <source>Resolve SLA ends in %1</source>
+            <translation>Le délai de résolution se termine dans %1</translation>
+        </message>
+        <message>
+            <source>Escalate to %1 in %2 if still unresolved</source>
+            <translation>Escalader vers %1 dans %2 si toujours non résolu</translation>
+        </message>
+        <message>
+            <source>Update overdue: %1</source>
+            <translation>Mise à jour en retard : %1</translation>
+        </message>
+        <message>
+            <source>%1 unresolved: escalate to %2</source>
+            <translation>%1 non résolu : escaladez vers %2</translation>
         </message>
     </context>
     <context>
@@ -2301,6 +2240,25 @@
         </message>
     </context>
     <context>
+        <name>SettingsController</name>
+        <message>
+            <source>Settings could not be saved: </source>
+            <translation>Les paramètres n'ont pas pu être enregistrés : </translation>
+        </message>
+        <message>
+            <source>The new language applies at the next start.</source>
+            <translation>La nouvelle langue s'applique au prochain démarrage.</translation>
+        </message>
+        <message>
+            <source>Start at login is not available on this system yet.</source>
+            <translation>Le lancement à la connexion n'est pas encore disponible sur ce système.</translation>
+        </message>
+        <message>
+            <source>Start at login could not be set: </source>
+            <translation>Le lancement à la connexion n'a pas pu être réglé : </translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>US service region</source>
@@ -2738,6 +2696,64 @@
         <message>
             <source>Open</source>
             <translation>Ouvrir</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrayStatus</name>
+        <message numerus="yes">
+            <source>%n update(s) overdue</source>
+            <translation>
+                <numerusform>%n mise à jour en retard</numerusform>
+                <numerusform>%n mises à jour en retard</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) to acknowledge</source>
+            <translation>
+                <numerusform>%n page à acquitter</numerusform>
+                <numerusform>%n pages à acquitter</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open incident(s)</source>
+            <translation>
+                <numerusform>%n incident ouvert</numerusform>
+                <numerusform>%n incidents ouverts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n acknowledged page(s) not opened</source>
+            <translation>
+                <numerusform>%n alerte acquittée non ouverte</numerusform>
+                <numerusform>%n alertes acquittées non ouvertes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n post-mortem(s) overdue</source>
+            <translation>
+                <numerusform>%n post-mortem en retard</numerusform>
+                <numerusform>%n post-mortems en retard</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>handoff pending</source>
+            <translation>passation en attente</translation>
+        </message>
+        <message>
+            <source>No open incident</source>
+            <translation>Aucun incident ouvert</translation>
+        </message>
+        <message>
+            <source>low-urgency alerts snoozed</source>
+            <translation>alertes de basse urgence en pause</translation>
+        </message>
+        <message>
+            <source>ack</source>
+            <translation>acquittement</translation>
+        </message>
+        <message>
+            <source>resolve</source>
+            <translation>résolution</translation>
         </message>
     </context>
 </TS>

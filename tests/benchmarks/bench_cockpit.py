@@ -101,7 +101,7 @@ def measure(incidents: int, cockpits: int, seconds: float) -> None:
             time.sleep(0.005)
         opened = time.perf_counter()
         for incident in context.incidents.active[:cockpits]:
-            context.controller.show_cockpit(incident)
+            context.controller.cockpit_controller.show_cockpit(incident)
         app.processEvents()
         opening_ms = (time.perf_counter() - opened) * 1000
         warm_up = time.monotonic() + 1.0

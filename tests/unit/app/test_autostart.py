@@ -12,7 +12,7 @@ def test_start_at_login_writes_a_valid_entry_and_removes_it(context, tmp_path, m
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     ctx = context()
-    ctx.controller.apply_settings(Settings(start_at_login=True), {})
+    ctx.controller.settings_controller.apply_settings(Settings(start_at_login=True), {})
     path = autostart_file()
     assert path == tmp_path / "xdg" / "autostart" / f"{APP_ID}.desktop"
     text = path.read_text()
@@ -21,5 +21,5 @@ def test_start_at_login_writes_a_valid_entry_and_removes_it(context, tmp_path, m
         [tool("desktop-file-validate"), str(path)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
-    ctx.controller.apply_settings(Settings(start_at_login=False), {})
+    ctx.controller.settings_controller.apply_settings(Settings(start_at_login=False), {})
     assert not path.exists()

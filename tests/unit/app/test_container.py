@@ -7,9 +7,9 @@ import time
 
 import keyring.backends.fail
 
-from oncall_desktop.app.container import resolve_zone
 from oncall_desktop.app.crash import CrashHandler, build_report
 from oncall_desktop.app.paths import AppPaths
+from oncall_desktop.app.shell import resolve_zone
 from oncall_desktop.app.single_instance import STARTING_WAIT_SECONDS, SingleInstance
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.policy import Severity, load_policy
@@ -199,31 +199,31 @@ def test_alerts_respect_snooze_and_quiet_hours_but_not_for_high_urgency(context)
 
     ctx = context()
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier)
-    ctx.controller.on_new_alerts(low_and_high_pages())
+    ctx.controller.alert_controller.use_notifier(recorder.notifier)
+    ctx.controller.alert_controller.on_new_alerts(low_and_high_pages())
     assert [n.key for n in recorder.shown] == ["pagerduty:H1", "pagerduty:L1"]  # high urgency first
     high = recorder.shown[0]
     assert high.urgent and high.body == "<b>API</b> & down"  # plain: the server shows text
     assert high.title == "🔴 High urgency · api"
     assert ("acknowledge", "Acknowledge") in high.actions
     recorder.shown.clear()
-    ctx.controller.snooze(30)
-    ctx.controller.on_new_alerts(low_and_high_pages())
+    ctx.controller.alert_controller.snooze(30)
+    ctx.controller.alert_controller.on_new_alerts(low_and_high_pages())
     assert [n.key for n in recorder.shown] == ["pagerduty:H1"]
-    ctx.controller.snooze(0)
+    ctx.controller.alert_controller.snooze(0)
     recorder.shown.clear()
     ctx.controller.settings = replace(
         ctx.controller.settings, quiet_hours_start="00:00", quiet_hours_end="23:59"
     )
-    ctx.controller.on_new_alerts(low_and_high_pages())
+    ctx.controller.alert_controller.on_new_alerts(low_and_high_pages())
     assert [n.key for n in recorder.shown] == ["pagerduty:H1"]
 
 
 def test_markup_capable_servers_get_escaped_bodies(context):
     ctx = context()
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier, body_markup=True)
-    ctx.controller.on_new_alerts(low_and_high_pages()[1:])
+    ctx.controller.alert_controller.use_notifier(recorder.notifier, body_markup=True)
+    ctx.controller.alert_controller.on_new_alerts(low_and_high_pages()[1:])
     assert recorder.shown[0].body == "&lt;b&gt;API&lt;/b&gt; &amp; down"
 
 
@@ -236,7 +236,7 @@ def test_every_notification_body_is_escaped_for_markup_servers(qtbot, context, c
 
     ctx = context(settings=Settings(language="en"))
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier, body_markup=True)
+    ctx.controller.alert_controller.use_notifier(recorder.notifier, body_markup=True)
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
         ctx.incidents.declare("<b>API</b> & down", Severity.SEV1, "all")
     qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
@@ -267,7 +267,7 @@ def test_settings_saved_and_token_goes_to_the_keyring_only(qtbot, context, tmp_p
     new = replace(
         ctx.settings, pagerduty_base_url="https://api.eu.pagerduty.com", pagerduty_poll_seconds=30
     )
-    ctx.controller.apply_settings(new, {PAGERDUTY_TOKEN: "u+secret-token-xyz"})
+    ctx.controller.settings_controller.apply_settings(new, {PAGERDUTY_TOKEN: "u+secret-token-xyz"})
     qtbot.waitUntil(lambda: ctx.poller.interval.total_seconds() == 30, timeout=5000)
     assert secrets.get(PAGERDUTY_TOKEN) == "u+secret-token-xyz"
     saved = (tmp_path / "config" / "settings.json").read_text()
@@ -305,7 +305,7 @@ def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, conte
 
     ctx = context(settings=Settings(language="en"))
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.alert_controller.use_notifier(recorder.notifier)
     ctx.controller.tray = Tray()
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
         ctx.incidents.declare("API Down", Severity.SEV1, "100% users")
@@ -335,7 +335,7 @@ def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, conte
     assert "OVERDUE" in cockpit.audience_rows[next(iter(cockpit.audience_rows))].countdown.text()
     cockpit.close()
     assert ctx.controller.cockpits == {}
-    ctx.controller._on_notification_action(f"incident:{incident_id}", "default")
+    ctx.controller.alert_controller.on_notification_action(f"incident:{incident_id}", "default")
     qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
 
 
@@ -344,7 +344,7 @@ def test_sev2_unresolved_at_two_hours_raises_one_escalation_notification(qtbot, 
 
     ctx = context(settings=Settings(language="en"))
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.alert_controller.use_notifier(recorder.notifier)
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
         ctx.incidents.declare("Login fails for Gmail users", Severity.SEV2, "40% users")
     qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
@@ -364,7 +364,7 @@ def test_sev2_unresolved_at_two_hours_raises_one_escalation_notification(qtbot, 
 def test_without_tray_or_notification_server_alerts_reach_the_window(context):
     ctx = context(settings=Settings(language="en"))
     assert ctx.tray is None
-    ctx.controller.on_new_alerts(low_and_high_pages()[1:])
+    ctx.controller.alert_controller.on_new_alerts(low_and_high_pages()[1:])
     assert (
         ctx.window.banner.texts()["alert-pagerduty:H1"]
         == "🔴 High urgency · api: <b>API</b> & down"
@@ -386,7 +386,7 @@ def test_many_cockpits_all_catch_up_within_the_second(qtbot, context, clock):
                 title=f"incident {n}", severity=Severity.SEV1, at=clock.now(), actor="a"
             )
         )
-        ctx.controller.show_cockpit(incident)
+        ctx.controller.cockpit_controller.show_cockpit(incident)
     clock.advance(timedelta(minutes=2))
     ctx.controller.on_tick(clock.now())
     windows = list(ctx.controller.cockpits.values())
@@ -497,7 +497,7 @@ def test_messages_are_composed_in_the_team_message_language_not_the_ui_one(
             qtbot.waitUntil(
                 lambda ctx=ctx, i=incident_id: i in ctx.controller.cockpits, timeout=5000
             )
-            ctx.controller.compose(incident_id, "internal")
+            ctx.controller.cockpit_controller.compose(incident_id, "internal")
             assert asked[-1] == message_language
     finally:
         install_translators(qapp, "en")
@@ -584,7 +584,7 @@ def test_the_controller_resends_to_the_chosen_channel(qtbot, context, monkeypatc
     )
     from oncall_desktop.core.outbox import Post, PostState, Target
 
-    ctx.controller.resend(
+    ctx.controller.cockpit_controller.resend(
         Post(Target.SLACK, "x", destination="#gone", state=PostState.FAILED, id=7)
     )
     assert sent == ["#incidents"]
@@ -608,12 +608,12 @@ def test_a_storm_of_pages_is_a_few_notifications_not_a_thousand(context):
 
     ctx = context(settings=Settings(language="en"))
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.alert_controller.use_notifier(recorder.notifier)
     storm = [
         Page(f"P{n}", n, f"disk {n}", "triggered", "high" if n == 999 else "low", "db", None, "")
         for n in range(1000)
     ]
-    ctx.controller.on_new_alerts(storm)
+    ctx.controller.alert_controller.on_new_alerts(storm)
     assert len(recorder.shown) == 4
     assert recorder.shown[0].key == "pagerduty:P999"  # the high-urgency one first, on its own
     grouped = [n for n in recorder.shown if n.key == "pages"]
@@ -625,13 +625,13 @@ def test_without_a_tray_a_page_banner_goes_once_the_page_is_handled(context):
 
     ctx = context(settings=Settings(language="en"))
     pages = low_and_high_pages()
-    ctx.controller.on_new_alerts(pages)
+    ctx.controller.alert_controller.on_new_alerts(pages)
     assert {"alert-pagerduty:L1", "alert-pagerduty:H1"} <= set(ctx.window.banner.texts())
     acknowledged = [replace(pages[0], status="acknowledged"), pages[1]]
-    ctx.controller._on_pages_changed(acknowledged)
+    ctx.controller.alert_controller.on_pages_changed(acknowledged)
     assert "alert-pagerduty:L1" not in ctx.window.banner.texts()  # handled: no banner left behind
     assert "alert-pagerduty:H1" in ctx.window.banner.texts()
-    ctx.controller._on_pages_changed([])
+    ctx.controller.alert_controller.on_pages_changed([])
     assert not [k for k in ctx.window.banner.texts() if k.startswith("alert-")]
 
 
@@ -642,7 +642,7 @@ def test_warnings_come_before_a_breach_once_with_the_action_that_meets_it(
 
     ctx = context(settings=Settings(language="en"))
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.alert_controller.use_notifier(recorder.notifier)
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as blocker:
         ctx.incidents.declare("API Down", Severity.SEV1, "100% users")
     incident_id = blocker.args[0].id
@@ -660,8 +660,12 @@ def test_warnings_come_before_a_breach_once_with_the_action_that_meets_it(
         "Update due in 2:30: Internal (Slack #incidents)",
     ]
     composed = []
-    monkeypatch.setattr(ctx.controller, "compose", lambda i, a: composed.append((i, a)))
-    ctx.controller._on_notification_action(f"compose:{incident_id}:status_page", "compose")
+    monkeypatch.setattr(
+        ctx.controller.cockpit_controller, "compose", lambda i, a: composed.append((i, a))
+    )
+    ctx.controller.alert_controller.on_notification_action(
+        f"compose:{incident_id}:status_page", "compose"
+    )
     qtbot.waitUntil(lambda: composed == [(incident_id, "status_page")], timeout=5000)
 
 
@@ -694,7 +698,7 @@ def test_pages_are_listed_in_the_main_window_until_opened(qtbot, context, clock,
     low, high = low_and_high_pages()
     acknowledged = replace(high, status="acknowledged")
     ctx.poller.watcher("pagerduty").pages = [low, acknowledged]
-    ctx.controller._on_pages_changed(ctx.poller.pages)
+    ctx.controller.alert_controller.on_pages_changed(ctx.poller.pages)
     panel = ctx.window.pages
     assert panel.isVisibleTo(ctx.window)
     rows = [panel.table.item(r, 3).text() for r in range(panel.table.rowCount())]
@@ -713,7 +717,7 @@ def test_pages_are_listed_in_the_main_window_until_opened(qtbot, context, clock,
     with qtbot.waitSignal(ctx.incidents.incident_opened, timeout=5000):
         panel.open_button.click()
     qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
-    ctx.controller._on_pages_changed(ctx.poller.pages)
+    ctx.controller.alert_controller.on_pages_changed(ctx.poller.pages)
     assert [panel.table.item(r, 1).text() for r in range(panel.table.rowCount())] == [
         "disk 80%"
     ]  # the opened page is now an incident in the list below
@@ -758,11 +762,15 @@ def test_the_executive_mail_resets_its_countdown_only_once_confirmed(qtbot, cont
     )
     answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: next(answers)))
-    ctx.controller.mail_executives(incident, "SEV-1 incident: API down\nImpact: all", ctx.window)
+    ctx.controller.cockpit_controller.mail_executives(
+        incident, "SEV-1 incident: API down\nImpact: all", ctx.window
+    )
     assert opened and opened[0].startswith("mailto:?subject=SEV-1")
     qtbot.wait(200)
     assert not ctx.incidents.active[0].events(EventKind.UPDATE_SENT)  # not confirmed
-    ctx.controller.mail_executives(incident, "SEV-1 incident: API down", ctx.window)
+    ctx.controller.cockpit_controller.mail_executives(
+        incident, "SEV-1 incident: API down", ctx.window
+    )
     qtbot.waitUntil(
         lambda: any(
             e.data.get("audience") == "executive" and e.data.get("channel") == "mail"
@@ -891,7 +899,9 @@ def test_declare_in_pagerduty_is_offered_only_with_a_service_and_never_for_a_dri
     qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
     window = ctx.controller.cockpits[incident_id]
     assert not window.declare_pd_button.isVisibleTo(window)  # no service in Settings
-    ctx.controller.apply_settings(Settings(language="en", pagerduty_service_id="PSVC042"), {})
+    ctx.controller.settings_controller.apply_settings(
+        Settings(language="en", pagerduty_service_id="PSVC042"), {}
+    )
     assert window.declare_pd_button.isVisibleTo(window)
 
 
@@ -941,7 +951,7 @@ def test_the_external_audience_goes_to_the_status_page_through_the_outbox(
     monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)
     for _ in range(3):
         clock.advance(timedelta(minutes=1))  # the same words, sent on purpose a minute later
-        ctx.controller.compose(incident_id, "status_page")
+        ctx.controller.cockpit_controller.compose(incident_id, "status_page")
         done = len(shown)
         qtbot.waitUntil(lambda n=done: len(pagerduty.status_updates_text()) == n, timeout=8000)
     assert shown == [(True, "Status page: Example status")] * 3
@@ -997,5 +1007,7 @@ def test_closing_the_cockpit_while_pagerduty_answers_loses_nothing(qtbot, contex
     )
     pagerduty.fault_hook = None
     # a refusal with the cockpit closed goes to the main window
-    ctx.controller._tell_cockpit(incident_id, "PagerDuty refused the request (400).")
+    ctx.controller.cockpit_controller._tell_cockpit(
+        incident_id, "PagerDuty refused the request (400)."
+    )
     assert "refused" in ctx.window.banner.texts()[f"cockpit-{incident_id}"]

@@ -47,7 +47,7 @@ def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
         ctx.drafts_dir = tmp_path / "drafts"
         ctx.attach_database(open_database(sqlite_url(tmp_path / "drill.sqlite3")))
         recorder = RecordingNotifier()
-        ctx.controller.use_notifier(recorder.notifier)
+        ctx.controller.alert_controller.use_notifier(recorder.notifier)
         drill = DrillController(ctx, server, show_dialog=False)
         assert "Drill: a SEV-1 page arrives" in ctx.window.banner.texts()["drill"]
         drill.start()
@@ -57,9 +57,11 @@ def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
         qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
         note = recorder.shown[0]
         assert SCENARIO_TITLE in note.body and note.urgent
-        ctx.controller._on_notification_action(f"pagerduty:{drill.page_id}", ACKNOWLEDGE)
+        ctx.controller.alert_controller.on_notification_action(
+            f"pagerduty:{drill.page_id}", ACKNOWLEDGE
+        )
         qtbot.waitUntil(lambda: server.incidents[drill.page_id]["status"] == "acknowledged")
-        ctx.controller._on_notification_action(f"pagerduty:{drill.page_id}", OPEN)
+        ctx.controller.alert_controller.on_notification_action(f"pagerduty:{drill.page_id}", OPEN)
         qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=10_000)
         cockpit = next(iter(ctx.controller.cockpits.values()))
         incident_id = cockpit.incident_id

@@ -42,7 +42,7 @@ def test_the_form_opens_at_the_change_local_time_across_daylight_saving(qtbot, c
     set_clock(clock, BEFORE_CHANGE)
     ctx = context(settings=PARIS_ORCHESTRATEUR)
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.alert_controller.use_notifier(recorder.notifier)
     # At start: the change of Monday the 20th had no handoff (the app was not running then);
     # Orchestrateur handed over to Agent DEV: the form opens for them.
     first = handoff_window(qtbot, ctx)

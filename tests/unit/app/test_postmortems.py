@@ -45,7 +45,7 @@ def test_resolving_a_sev1_creates_the_draft_due_next_day_and_the_tray_reminds(
 
     ctx = context(settings=Settings(language="en", team_timezone="UTC"))
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.alert_controller.use_notifier(recorder.notifier)
     ctx.controller.tray = Tray()
     incident_id = resolved(qtbot, ctx)
     qtbot.waitUntil(lambda: stored(ctx, incident_id) is not None, timeout=5000)
@@ -66,7 +66,7 @@ def test_resolving_a_sev1_creates_the_draft_due_next_day_and_the_tray_reminds(
     assert tray_entries == ["⏰ Post-mortem overdue: POST-MORTEM : INC-2025-10-20-001"]
     assert "1 post-mortem overdue" in ctx.controller.tray.icon.toolTip()
 
-    ctx.controller._on_notification_action(f"postmortem:{incident_id}", "default")
+    ctx.controller.alert_controller.on_notification_action(f"postmortem:{incident_id}", "default")
     qtbot.waitUntil(lambda: incident_id in ctx.controller.postmortems.windows, timeout=5000)
     window = ctx.controller.postmortems.windows[incident_id]
     window.reviewed_by_edit.setText("CTO")

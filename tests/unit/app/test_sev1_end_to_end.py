@@ -66,7 +66,7 @@ def test_a_sev1_reaches_every_audience_from_page_to_post_mortem(
 
     def compose(kind: MessageKind, audience: Audience) -> None:
         kinds.append(kind)
-        ctx.controller.compose(incident_id, audience.value)
+        ctx.controller.cockpit_controller.compose(incident_id, audience.value)
         assert kinds == []
 
     # the page, opened as an incident (high urgency: SEV-1)

@@ -90,7 +90,7 @@ def test_a_new_source_is_polled_notified_acknowledged_and_opened(qtbot, context,
     beacon.raise_alert("B1", "<b>Fog</b> on the coast")
     ctx = context(settings=Settings(language="en"))
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier)
+    ctx.controller.alert_controller.use_notifier(recorder.notifier)
     ctx.controller.tray = Tray()
     ctx.poller.start()
 
@@ -102,12 +102,12 @@ def test_a_new_source_is_polled_notified_acknowledged_and_opened(qtbot, context,
     assert "1 page to acknowledge" in tip and "Beacon: connected" in tip
     assert "PagerDuty: not set up" in tip  # the first source is still watched beside it
 
-    ctx.controller._on_notification_action("beacon:B1", ACKNOWLEDGE)
+    ctx.controller.alert_controller.on_notification_action("beacon:B1", ACKNOWLEDGE)
     qtbot.waitUntil(lambda: beacon.acknowledged == [("B1", "alice@example.com")], timeout=5000)
     qtbot.waitUntil(lambda: ctx.poller.page("beacon:B1").status == "acknowledged", timeout=5000)
 
     with qtbot.waitSignal(ctx.incidents.incident_opened, timeout=5000) as opened:
-        ctx.controller._on_notification_action("beacon:B1", OPEN)
+        ctx.controller.alert_controller.on_notification_action("beacon:B1", OPEN)
     incident = opened.args[0]
     assert incident.alert == AlertLink(BEACON, "B1", "https://beacon.example/alerts/B1")
     assert incident.status is Status.ACKNOWLEDGED and incident.impact == "lighthouse (Beacon)"

@@ -70,7 +70,7 @@ def test_french_ui_with_qt_dialogs_in_french_too(english_afterwards, context, qa
     assert ctx.window.declare_action.text() == "Déclarer un incident…"
     assert ctx.window.history_action.text() == "Historique et KPI…"
     tr = QCoreApplication.translate
-    assert tr("AppController", "%n open incident(s)", "", 2) == "2 incidents ouverts"
+    assert tr("TrayStatus", "%n open incident(s)", "", 2) == "2 incidents ouverts"
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
 
@@ -78,8 +78,8 @@ def test_french_ui_with_qt_dialogs_in_french_too(english_afterwards, context, qa
 def test_english_plurals(english_afterwards, context):
     context(settings=Settings(language="en"))
     tr = QCoreApplication.translate
-    assert tr("AppController", "%n open incident(s)", "", 1) == "1 open incident"
-    assert tr("AppController", "%n open incident(s)", "", 3) == "3 open incidents"
+    assert tr("TrayStatus", "%n open incident(s)", "", 1) == "1 open incident"
+    assert tr("TrayStatus", "%n open incident(s)", "", 3) == "3 open incidents"
 
 
 def _problem_from(call):
@@ -122,8 +122,10 @@ def test_a_page_alerts_in_the_ui_language(english_afterwards, context):
 
     ctx = context(settings=Settings(language="fr"))
     recorder = RecordingNotifier()
-    ctx.controller.use_notifier(recorder.notifier)
-    ctx.controller.on_new_alerts([Page("H1", 2, "API down", "triggered", "high", "api", None, "")])
+    ctx.controller.alert_controller.use_notifier(recorder.notifier)
+    ctx.controller.alert_controller.on_new_alerts(
+        [Page("H1", 2, "API down", "triggered", "high", "api", None, "")]
+    )
     assert [n.title for n in recorder.shown] == ["🔴 Urgence haute · api"]
     assert ("acknowledge", "Acquitter") in recorder.shown[0].actions
 

@@ -1,0 +1,392 @@
+"""The incident cockpits: one window per open incident, and what its buttons do (compose and
+route an update, escalate in PagerDuty, declare there, create the Slack channel, mail the
+executives, resend a refused post). Sees the console through app/facilities.Console."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.messages import QT_TR_NOOP
+from oncall_desktop.core.outbox import Post, PostState
+from oncall_desktop.core.paging import PAGERDUTY, Page
+from oncall_desktop.core.policy import Audience, Severity
+from oncall_desktop.integrations.errors import IntegrationError
+from oncall_desktop.integrations.secrets import SecretStoreError
+from oncall_desktop.services.messages import shown
+
+if TYPE_CHECKING:
+    from oncall_desktop.app.facilities import Console
+    from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
+
+# With many cockpits open, their once-a-second refreshes are spread over this many ms.
+COCKPIT_REFRESH_SPREAD_MS = 800
+
+
+class CockpitController(QObject):
+    """The open cockpits by incident id, and the actions they ask for."""
+
+    def __init__(self, console: Console, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.console = console
+        self.cockpits: dict[int, CockpitWindow] = {}
+
+    def compose(self, incident_id: int, audience: str) -> None:
+        window = self.cockpits.get(incident_id)
+        if window is None or self.console.router is None:
+            return
+        from oncall_desktop.core.compose import default_kind
+        from oncall_desktop.ui.windows.composer_dialog import ComposerDialog
+
+        incident = window.incident
+        composition = ComposerDialog.ask(
+            incident,
+            self.console.policy,
+            self.console.message_language,
+            self.console.clock.now(),
+            self.console.zone,
+            self.console.actor,
+            self.console.router.internal_label(incident),
+            default_kind(incident, Audience(audience)),
+            parent=window,
+            status_page=(
+                (self.console.settings.status_page_name or self.console.settings.status_page_id)
+                if self.console.settings.status_page_id
+                else ""
+            ),
+        )
+        if composition is None:
+            return
+        kind = composition.kind.value
+        if composition.to_slack:
+            self.console.router.post_internal(
+                composition.text,
+                kind=kind,
+                incident=incident,
+                audience=composition.audience,
+                notify_channel=composition.notify_channel,
+            )
+        if composition.to_pagerduty:
+            self.console.router.post_status_update(
+                composition.text, incident=incident, audience=composition.audience, kind=kind
+            )
+        if composition.to_status_page:
+            self.console.router.post_status_page(
+                composition.text,
+                incident=incident,
+                kind=kind,
+                title=self.status_page_title(incident),
+                every_minutes=self._status_page_every(incident),
+            )
+        if composition.to_mail:
+            self.mail_executives(incident, composition.text, window)
+
+    def status_page_title(self, incident: Incident) -> str:
+        from oncall_desktop.core.compose import status_page_title
+
+        return status_page_title(incident, self.console.policy, self.console.message_language)
+
+    def _status_page_every(self, incident: Incident) -> int | None:
+        every = self.console.policy.cadence_rule(Audience.STATUS_PAGE, incident.severity).every
+        return int(every.total_seconds() // 60) if every else None
+
+    def request_responders(self, incident_id: int, contact_name: str) -> None:
+        """Escalate with one click: a PagerDuty responder request on the incident's page, with
+        the SOP's message; once PagerDuty confirms, the contact is recorded as reached."""
+        window = self.cockpits.get(incident_id)
+        contact = next(
+            (c for c in self.console.policy.escalation_contacts if c.name == contact_name), None
+        )
+        if window is None or contact is None or contact.pagerduty is None:
+            return
+        incident = window.incident
+        source = self.console.poller.watcher(PAGERDUTY)
+        page_id = incident.follows(PAGERDUTY)
+        if not page_id or source is None:
+            window.show_problem(self.tr("This incident has no PagerDuty page to escalate on."))
+            return
+        message = (
+            self.console.policy.templates["responder_request"]
+            .get(self.console.message_language)
+            .format(severity=incident.severity.value, title=incident.title)
+        )
+
+        def done(_requested_at: str) -> None:
+            if self.console.incidents is not None:
+                self.console.incidents.mark_contact_notified(
+                    incident_id, contact_name, via="pagerduty"
+                )
+
+        source.request_responders(
+            page_id,
+            [contact.pagerduty],
+            message,
+            done,
+            lambda problem: self._tell_cockpit(incident_id, problem),
+        )
+
+    def _tell_cockpit(self, incident_id: int, problem: str) -> None:
+        """A failed request's message in its cockpit (re-enabled), or in the main window when
+        the cockpit was closed while the request ran (a closed window is gone)."""
+        window = self.cockpits.get(incident_id)
+        if window is None:
+            self.console.window.show_message(f"cockpit-{incident_id}", problem, "error")
+            return
+        window.declare_pd_button.setEnabled(True)
+        window.channel_button.setEnabled(True)
+        window.show_problem(problem)
+
+    def declare_in_pagerduty(self, incident_id: int) -> None:
+        """A hand-declared incident created in PagerDuty, on the service from Settings, so the
+        team's escalation policy runs; the page is then linked and followed like any other."""
+        window = self.cockpits.get(incident_id)
+        service = self.console.settings.pagerduty_service_id
+        source = self.console.poller.watcher(PAGERDUTY)
+        if window is None or not service or source is None:
+            return
+        incident = window.incident
+        window.declare_pd_button.setEnabled(False)  # one click, one page
+
+        def done(page: Page) -> None:
+            if (still_open := self.cockpits.get(incident_id)) is not None:
+                still_open.declare_pd_button.setEnabled(True)
+            if (
+                self.console.incidents is not None
+            ):  # linked even when the cockpit was closed meanwhile
+                self.console.incidents.link_page(incident_id, page)
+
+        def failed(message: str) -> None:
+            self._tell_cockpit(incident_id, message)
+
+        source.declare(
+            f"[{incident.severity.value}] {incident.title}",
+            service,
+            "high" if incident.severity is not Severity.SEV3 else "low",
+            incident.declaration_key,
+            done,
+            failed,
+        )
+
+    def mail_executives(self, incident: Incident, text: str, parent: QWidget) -> None:
+        """The executive summary in the user's mail client; its countdown resets only once
+        the user says the mail went (the app cannot see it)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices, QGuiApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from oncall_desktop.core.mail import mailto_link
+
+        subject = text.splitlines()[0] if text.strip() else incident.title
+        link, shortened = mailto_link(
+            self.console.policy.executive_recipients,
+            subject,
+            text,
+            self.tr("\n\n[…] The full text is on the clipboard: paste it here."),
+        )
+        if shortened:
+            QGuiApplication.clipboard().setText(text)
+        if not QDesktopServices.openUrl(QUrl(link)):
+            QGuiApplication.clipboard().setText(text)
+            self.console.window.show_message(
+                "mail",
+                self.tr("No mail client could be opened; the summary is on the clipboard."),
+                "warning",
+            )
+        answer = QMessageBox.question(
+            parent,
+            self.tr("Executive summary"),
+            self.tr("Was the executive summary sent? Its countdown restarts only then."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.console.incidents is not None:
+            self.console.incidents.mark_update_sent(
+                incident.id or -1, Audience.EXECUTIVE, channel="mail"
+            )
+
+    def create_incident_channel(self, incident_id: int) -> None:
+        """SOP 1.4: #incident-YYYY-MM-DD-NNN (next free NNN), recorded in the timeline, then
+        the declaration posted there through the outbox."""
+        window = self.cockpits.get(incident_id)
+        if window is None or self.console.incidents is None:
+            return
+        from oncall_desktop.core.compose import MessageKind, compose
+        from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN
+        from oncall_desktop.integrations.slack import SlackClient
+
+        incident, settings, secrets = window.incident, self.console.settings, self.console.secrets
+        day = incident.detected_at.astimezone(self.console.zone).date()
+        window.channel_button.setEnabled(False)
+
+        def create() -> str:
+            token = secrets.get(SLACK_BOT_TOKEN)
+            if not token:
+                raise IntegrationError(QT_TR_NOOP("No Slack bot token: add it in Settings first."))
+            return SlackClient(token, settings.slack_base_url).create_incident_channel(day)
+
+        def created(channel_id: str) -> None:
+            if (still_open := self.cockpits.get(incident_id)) is not None:
+                still_open.channel_button.setEnabled(True)
+            assert self.console.incidents is not None
+            self.console.incidents.change(
+                incident_id,
+                lambda i, now, who: i.add_note(
+                    f"Slack channel created for this incident ({channel_id})",
+                    at=now,
+                    actor=who,
+                    slack_channel=channel_id,
+                ),
+            )
+            if self.console.router is not None:
+                text = compose(
+                    MessageKind.DECLARED,
+                    incident,
+                    self.console.policy,
+                    self.console.message_language,
+                    self.console.clock.now(),
+                    zone=self.console.zone,
+                    oncall=self.console.actor,
+                )
+                self.console.router.post_internal(
+                    text, kind=MessageKind.DECLARED.value, incident=incident, channel=channel_id
+                )
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, IntegrationError | SecretStoreError):
+                raise error
+            self._tell_cockpit(incident_id, shown(error))
+
+        self.console.runner.run(create, created, failed, write=False)
+
+    def resend(self, post: Post) -> None:
+        """Edit a refused post, its destination too, and queue it again."""
+        from oncall_desktop.ui.windows.resend_dialog import ResendDialog
+
+        if self.console.outbox is None:
+            return
+        answer = ResendDialog.ask(
+            post,
+            self.console.settings.slack_channel,
+            self.cockpits.get(post.incident_id or -1) or self.console.window,
+            self.console.language,
+        )
+        if answer is not None and answer.text:
+            self.console.outbox.resend(post, answer.text, answer.destination)
+
+    def on_post_changed(self, post: Post) -> None:
+        if post.incident_id is None:
+            return
+        window = self.cockpits.get(post.incident_id)
+        if window is not None and self.console.outbox is not None:
+            self.console.outbox.posts_for(post.incident_id, window.set_posts)
+        if post.state is PostState.SENT and self.console.incidents is not None:
+            self.console.incidents.refresh()  # the countdown it served has been reset
+            if window is not None:
+                self.console.incidents.load(post.incident_id, window.set_incident)
+
+    def open_cockpit(self, incident_id: int, then: Callable[[], None] | None = None) -> None:
+        """Bring up the cockpit of an incident (loaded fresh from the database); ``then``
+        runs once it is on screen (e.g. the composer a notification's action asked for)."""
+        window = self.cockpits.get(incident_id)
+        if window is not None:
+            self.raise_window(window)
+            if then is not None:
+                QTimer.singleShot(0, then)
+        elif self.console.incidents is not None:
+
+            def shown(incident: Incident) -> None:
+                self.show_cockpit(incident)
+                if then is not None:
+                    QTimer.singleShot(0, then)
+
+            self.console.incidents.load(incident_id, shown)
+
+    def show_cockpit(self, incident: Incident) -> None:
+        assert incident.id is not None and self.console.incidents is not None
+        window = self.cockpits.get(incident.id)
+        if window is None:
+            from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
+
+            window = CockpitWindow(
+                incident,
+                self.console.policy,
+                self.console.language,
+                self.console.zone,
+                self.console.incidents,
+            )
+            window.closed.connect(lambda incident_id: self.cockpits.pop(incident_id, None))
+            window.compose_requested.connect(self.compose)
+            window.resend_requested.connect(self.resend)
+            window.channel_requested.connect(self.create_incident_channel)
+            window.responders_requested.connect(self.request_responders)
+            window.pagerduty_declare_requested.connect(self.declare_in_pagerduty)
+            window.set_pagerduty_declarable(bool(self.console.settings.pagerduty_service_id))
+            if self.console.postmortems is not None:
+                window.postmortem_requested.connect(self.console.postmortems.open)
+            self.cockpits[incident.id] = window
+            if self.console.outbox is not None:
+                self.console.outbox.posts_for(incident.id, window.set_posts)
+            window.set_now(self.console.clock.now())
+        else:
+            window.set_incident(incident)
+        self.raise_window(window)
+
+    @staticmethod
+    def raise_window(window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def on_incident_changed(self, incident: Incident) -> None:
+        window = self.cockpits.get(incident.id or -1)
+        if window is not None:
+            window.set_incident(incident)
+
+    def refresh(self, now: datetime) -> None:
+        """Spread the cockpits' refreshes over the second: with many windows open, one
+        burst of repaints would stall the event loop; small ones do not. Each window reads
+        the clock when its turn comes, so what it shows is exact."""
+        windows = list(self.cockpits.values())
+        if not windows:
+            return
+        windows[0].set_now(now)
+        spacing = max(1, COCKPIT_REFRESH_SPREAD_MS // len(windows))
+        for i, window in enumerate(windows[1:], start=1):
+            # with a context object, the call is dropped if the window is gone by then
+            QTimer.singleShot(
+                i * spacing, window, lambda w=window: w.set_now(self.console.clock.now())
+            )
+
+    def refresh_listed(self, incidents: list[Incident]) -> None:
+        """Cockpits whose incident changed elsewhere (a colleague acknowledged it in
+        PagerDuty) show the stored version."""
+        for incident in incidents:
+            window = self.cockpits.get(incident.id or -1)
+            if window is not None and len(incident.timeline) != len(window.incident.timeline):
+                window.set_incident(incident)
+
+    def show_responders(self, pages: list[Page]) -> None:
+        """Who answered our responder requests, beside each contact."""
+        by_key = {p.key: p for p in pages}
+        for cockpit in self.cockpits.values():
+            alert = cockpit.incident.alert
+            page = by_key.get(alert.key) if alert is not None else None
+            if page is not None:
+                cockpit.set_responder_states(dict(page.responders))
+
+    def set_declarable(self, declarable: bool) -> None:
+        for cockpit in self.cockpits.values():
+            cockpit.set_pagerduty_declarable(declarable)
+
+    def connect_postmortems(self, open_postmortem: Callable[[int], None]) -> None:
+        for window in self.cockpits.values():
+            window.postmortem_requested.connect(open_postmortem)
+
+    def close_all(self) -> None:
+        for cockpit in list(self.cockpits.values()):
+            cockpit.close()

@@ -1,0 +1,222 @@
+"""The console: the state every room of the app reads (settings, the window, the tray, the
+notifier, the alert sources, and once the database is open, the workspace), and its rooms.
+
+Each room is a controller of its own, given the console (as app/facilities.Console) in its
+constructor: the cockpits, pages and notifications, deadline warnings, the tray's status,
+settings; post-mortems, handoffs and history arrive with the workspace. The composition root
+(app/container.py) builds the console and connects the window's, tray's and services' signals
+to the rooms; no room imports it.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from oncall_desktop.app.alerts import AlertController
+from oncall_desktop.app.cockpits import CockpitController
+from oncall_desktop.app.deadlines import DeadlineAlerts
+from oncall_desktop.app.settings_flow import SettingsController
+from oncall_desktop.app.shell import resolve_language, resolve_zone
+from oncall_desktop.app.tray_status import TrayStatus
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.config.store import SettingsStore
+from oncall_desktop.core.clock import Clock
+from oncall_desktop.core.clocks import UpdateDue, next_updates
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.policy import Audience, LoadedPolicy
+from oncall_desktop.integrations.secrets import SecretStore
+from oncall_desktop.services.connections import ConnectionsService
+from oncall_desktop.services.poller import AlertPoller
+from oncall_desktop.services.tasks import TaskRunner
+from oncall_desktop.ui.notifier import Notifier
+from oncall_desktop.ui.tray import Tray
+from oncall_desktop.ui.windows.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from oncall_desktop.app.handoffs import HandoffController
+    from oncall_desktop.app.history import HistoryController
+    from oncall_desktop.app.postmortems import PostmortemController
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.outbox import OutboxService
+    from oncall_desktop.services.routing import UpdateRouter
+    from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Everything that needs the database, made at once when it opens."""
+
+    incidents: IncidentService
+    outbox: OutboxService
+    router: UpdateRouter
+    postmortems: PostmortemController
+    history: HistoryController
+    handoffs: HandoffController
+
+
+class AppController(QObject):
+    """The console's state and rooms (see the module's docstring)."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        window: MainWindow,
+        tray: Tray | None,
+        notifier: Notifier,
+        poller: AlertPoller,
+        connections: ConnectionsService,
+        runner: TaskRunner,
+        secrets: SecretStore,
+        settings_store: SettingsStore,
+        settings: Settings,
+        loaded_policy: LoadedPolicy,
+        clock: Clock,
+    ) -> None:
+        super().__init__(window)
+        self.app = app
+        self.window = window
+        self.tray = tray
+        self.notifier = notifier
+        self.poller = poller
+        self.connections = connections
+        self.runner = runner
+        self.secrets = secrets
+        self.settings_store = settings_store
+        self.settings = settings
+        self.policy = loaded_policy.policy
+        self.clock = clock
+        self.workspace: Workspace | None = None  # once the database is open
+        self._dues_cache: dict[tuple[object, ...], dict[Audience, UpdateDue]] = {}
+        self.cockpit_controller = CockpitController(self, self)
+        self.alert_controller = AlertController(self, self)
+        self.deadline_alerts = DeadlineAlerts(self, self)
+        self.tray_status = TrayStatus(self, self)
+        self.settings_controller = SettingsController(self, self)
+
+    # --- what every room reads ------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return resolve_language(self.settings.language)
+
+    @property
+    def message_language(self) -> str:
+        """The language of what is posted (a team setting, apart from the UI's)."""
+        return self.settings.message_language
+
+    @property
+    def zone(self) -> tzinfo | None:
+        return resolve_zone(self.settings.team_timezone)[0]
+
+    @property
+    def actor(self) -> str:
+        return self.settings.engineer_name or getpass.getuser()
+
+    @property
+    def incidents(self) -> IncidentService | None:
+        return self.workspace.incidents if self.workspace else None
+
+    @property
+    def outbox(self) -> OutboxService | None:
+        return self.workspace.outbox if self.workspace else None
+
+    @property
+    def router(self) -> UpdateRouter | None:
+        return self.workspace.router if self.workspace else None
+
+    @property
+    def postmortems(self) -> PostmortemController | None:
+        return self.workspace.postmortems if self.workspace else None
+
+    @property
+    def history(self) -> HistoryController | None:
+        return self.workspace.history if self.workspace else None
+
+    @property
+    def handoffs(self) -> HandoffController | None:
+        return self.workspace.handoffs if self.workspace else None
+
+    @property
+    def cockpits(self) -> dict[int, CockpitWindow]:
+        return self.cockpit_controller.cockpits
+
+    # --- what rooms ask of each other -------------------------------------------------------------
+
+    def open_cockpit(self, incident_id: int, then: Callable[[], None] | None = None) -> None:
+        self.cockpit_controller.open_cockpit(incident_id, then)
+
+    @staticmethod
+    def raise_window(window: QWidget) -> None:
+        CockpitController.raise_window(window)
+
+    def notification_body(self, text: str) -> str:
+        return self.alert_controller.notification_body(text)
+
+    def update_tray(self, now: datetime) -> None:
+        self.tray_status.update(now)
+
+    def dues(self, incident: Incident) -> dict[Audience, UpdateDue]:
+        """The update cadence of an incident, computed once per incident version: the tray,
+        its menu and the overdue alerts all ask every second."""
+        key = (incident.id or -1, len(incident.timeline), incident.severity, incident.status)
+        cached = self._dues_cache.get(key)
+        if cached is None:
+            cached = next_updates(incident, self.policy)
+            self._dues_cache[key] = cached
+            if len(self._dues_cache) > 500:
+                self._dues_cache.clear()
+        return cached
+
+    # --- the console's own few actions ------------------------------------------------------------
+
+    def declare(self) -> None:
+        self.window.bring_forward()
+        if self.incidents is None:
+            return
+        from oncall_desktop.ui.windows.declare_dialog import DeclareDialog
+
+        declaration = DeclareDialog.ask(self.policy, self.language, self.clock.now(), self.window)
+        if declaration is not None:
+            self.incidents.declare(
+                declaration.title,
+                declaration.severity,
+                declaration.impact,
+                declaration.reason,
+                declaration.detected_at,
+            )
+
+    def on_incident_opened(self, incident: Incident) -> None:
+        if incident.id is not None:
+            self.window.select_incident(incident.id)
+            self.cockpit_controller.show_cockpit(incident)
+
+    def on_incidents_listed(self, incidents: list[Incident]) -> None:
+        self.alert_controller.show_pages(self.poller.pages)  # an opened page leaves the list
+        self.cockpit_controller.refresh_listed(incidents)
+        self.update_tray(self.clock.now())
+
+    def on_incident_changed(self, incident: Incident) -> None:
+        if self.postmortems is not None:
+            self.postmortems.on_incident_changed(incident)
+        self.cockpit_controller.on_incident_changed(incident)
+
+    def on_tick(self, now: datetime) -> None:
+        self.window.set_now(now)
+        self.cockpit_controller.refresh(now)
+        self.deadline_alerts.on_tick(now)
+        if self.postmortems is not None:
+            self.postmortems.remind(now)
+        if self.handoffs is not None:
+            self.handoffs.on_tick(now)
+        self.update_tray(now)
+
+    def quit(self) -> None:
+        self.window.quitting = True
+        self.app.quit()
