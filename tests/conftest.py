@@ -10,7 +10,7 @@ os.environ.pop("ONCALL_DATABASE_URL", None)
 import pytest
 
 from oncall_desktop.core.clock import FakeClock
-from oncall_desktop.core.policy import load_policy
+from oncall_desktop.core.policy_file import load_policy
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,7 @@ import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from oncall_desktop.core.clocks import open_deadlines
+from oncall_desktop.core.deadlines import open_deadlines
 from oncall_desktop.core.incident import MAX_NOTE_LENGTH, Incident, Status
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience

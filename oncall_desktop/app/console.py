@@ -21,14 +21,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop.app.alerts import AlertController
 from oncall_desktop.app.cockpits import CockpitController
-from oncall_desktop.app.deadlines import DeadlineAlerts
+from oncall_desktop.app.deadline_alerts import DeadlineAlerts
 from oncall_desktop.app.settings_flow import SettingsController
 from oncall_desktop.app.shell import resolve_language, resolve_zone
 from oncall_desktop.app.tray_status import TrayStatus
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
-from oncall_desktop.core.clocks import UpdateDue, next_updates
+from oncall_desktop.core.deadlines import UpdateDue, next_updates
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Audience, LoadedPolicy
 from oncall_desktop.integrations.secrets import SecretStore

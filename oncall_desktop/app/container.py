@@ -83,7 +83,7 @@ class AppContext:
     def attach_database(self, database: Database) -> None:
         """The database is open: build the workspace (everything that needs it) at once and
         connect it to the console's rooms."""
-        from oncall_desktop.storage.repositories import IncidentRepository
+        from oncall_desktop.storage.incidents import IncidentRepository
 
         self.database = database
         controller, window = self.controller, self.window
@@ -349,8 +349,8 @@ def build_postmortems(context: AppContext, database: Database) -> PostmortemCont
     from oncall_desktop.app.paths import AppPaths
     from oncall_desktop.app.postmortems import PostmortemController
     from oncall_desktop.services.postmortems import LocalDrafts, PostmortemService
+    from oncall_desktop.storage.incidents import IncidentRepository
     from oncall_desktop.storage.postmortems import PostmortemRepository
-    from oncall_desktop.storage.repositories import IncidentRepository
 
     drafts_dir = context.drafts_dir or AppPaths.from_environment().data_dir / "drafts"
     controller = context.controller
@@ -388,8 +388,8 @@ def build_handoffs(context: AppContext, database: Database) -> HandoffController
     from oncall_desktop.app.handoffs import HandoffController
     from oncall_desktop.services.handoffs import HandoffService
     from oncall_desktop.storage.handoffs import HandoffRepository
+    from oncall_desktop.storage.incidents import IncidentRepository
     from oncall_desktop.storage.postmortems import PostmortemRepository
-    from oncall_desktop.storage.repositories import IncidentRepository
 
     controller = context.controller
     service = HandoffService(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from oncall_desktop.config.schema import Settings
     from oncall_desktop.core.clock import Clock
-    from oncall_desktop.core.clocks import UpdateDue
+    from oncall_desktop.core.deadlines import UpdateDue
     from oncall_desktop.core.incident import Incident
     from oncall_desktop.core.policy import Audience, Policy
     from oncall_desktop.integrations.secrets import SecretStore

@@ -298,7 +298,7 @@ def load_settings(paths: AppPaths, problems: list[str | UserMessage]) -> Setting
 def load_procedure(paths: AppPaths, problems: list[str | UserMessage]) -> LoadedPolicy:
     """The SOP's defaults with the team's override (loaded once the window is on screen)."""
     from oncall_desktop.core.messages import QT_TR_NOOP
-    from oncall_desktop.core.policy import load_policy
+    from oncall_desktop.core.policy_file import load_policy
 
     loaded = load_policy(paths.policy_override)
     problems.extend(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from oncall_desktop import APP_DISPLAY_NAME
-from oncall_desktop.core.clocks import open_deadlines
+from oncall_desktop.core.deadlines import open_deadlines
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Audience
 from oncall_desktop.core.traysummary import TrayLevel, summarize

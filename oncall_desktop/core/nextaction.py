@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from oncall_desktop.core.clocks import (
+from oncall_desktop.core.deadlines import (
     DueReason,
     ack_clock,
     escalation_due_at,

@@ -57,7 +57,7 @@ def summarize(
     now: datetime,
     pages_acknowledged_unopened: int = 0,
 ) -> TraySummary:
-    """``dues_of(incident)``: the updates it owes (core.clocks.next_updates)."""
+    """``dues_of(incident)``: the updates it owes (core.deadlines.next_updates)."""
     incidents = list(active)
     overdue = sum(1 for i in incidents if any(d.overdue(now) for d in dues_of(i).values()))
     if overdue:

@@ -37,8 +37,8 @@ from oncall_desktop.storage.errors import StorageUnavailable
 
 if TYPE_CHECKING:
     from oncall_desktop.storage.handoffs import HandoffRepository, StoredHandoff
+    from oncall_desktop.storage.incidents import IncidentRepository
     from oncall_desktop.storage.postmortems import PostmortemRepository
-    from oncall_desktop.storage.repositories import IncidentRepository
 
 log = logging.getLogger(__name__)
 

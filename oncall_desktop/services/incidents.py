@@ -58,7 +58,7 @@ def apply_page_status(incident: Incident, page: Page, now: datetime) -> bool:
 
 
 if TYPE_CHECKING:  # the repository (and SQLAlchemy) is loaded by the worker opening the database
-    from oncall_desktop.storage.repositories import IncidentRepository
+    from oncall_desktop.storage.incidents import IncidentRepository
 
 log = logging.getLogger(__name__)
 

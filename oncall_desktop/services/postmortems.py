@@ -42,8 +42,8 @@ from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
 if TYPE_CHECKING:
+    from oncall_desktop.storage.incidents import IncidentRepository
     from oncall_desktop.storage.postmortems import PostmortemRepository
-    from oncall_desktop.storage.repositories import IncidentRepository
 
 log = logging.getLogger(__name__)
 

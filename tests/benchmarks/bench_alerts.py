@@ -91,7 +91,7 @@ def stall(hang_seconds: float) -> tuple[float, int]:
     from oncall_desktop.config.schema import Settings
     from oncall_desktop.config.store import SettingsStore
     from oncall_desktop.core.clock import SystemClock
-    from oncall_desktop.core.policy import load_policy
+    from oncall_desktop.core.policy_file import load_policy
     from oncall_desktop.integrations.secrets import InMemorySecretStore
 
     app = QApplication.instance() or QApplication([])

@@ -56,10 +56,11 @@ def measure(incidents: int, cockpits: int, seconds: float) -> None:
     from oncall_desktop.config.store import SettingsStore
     from oncall_desktop.core.clock import SystemClock
     from oncall_desktop.core.incident import Incident, Status
-    from oncall_desktop.core.policy import Audience, Severity, load_policy
+    from oncall_desktop.core.policy import Audience, Severity
+    from oncall_desktop.core.policy_file import load_policy
     from oncall_desktop.integrations.secrets import InMemorySecretStore
     from oncall_desktop.storage.db import open_database, sqlite_url
-    from oncall_desktop.storage.repositories import IncidentRepository
+    from oncall_desktop.storage.incidents import IncidentRepository
     from oncall_desktop.ui.tray import Tray
 
     app = QApplication.instance() or QApplication([])

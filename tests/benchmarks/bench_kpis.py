@@ -45,7 +45,7 @@ def measure(count: int, events: int) -> list[str]:
 
     from oncall_desktop.core.clock import FakeClock
     from oncall_desktop.core.kpis import month_buckets, quarter_buckets, required_severities
-    from oncall_desktop.core.policy import load_policy
+    from oncall_desktop.core.policy_file import load_policy
     from oncall_desktop.services.history import HistoryService
     from oncall_desktop.services.tasks import TaskRunner
     from oncall_desktop.storage.db import open_database, sqlite_url

@@ -65,12 +65,13 @@ def measure(seconds: float) -> dict[str, float]:
     from oncall_desktop.config.store import SettingsStore
     from oncall_desktop.core.clock import SystemClock
     from oncall_desktop.core.incident import Incident, Status
-    from oncall_desktop.core.policy import Severity, load_policy
+    from oncall_desktop.core.policy import Severity
+    from oncall_desktop.core.policy_file import load_policy
     from oncall_desktop.core.postmortem import ActionItem, TimelineRow, prefill
     from oncall_desktop.integrations.secrets import InMemorySecretStore
     from oncall_desktop.storage.db import open_database, sqlite_url
+    from oncall_desktop.storage.incidents import IncidentRepository
     from oncall_desktop.storage.postmortems import PostmortemRepository
-    from oncall_desktop.storage.repositories import IncidentRepository
 
     app = QApplication.instance() or QApplication([])
     work = Path(tempfile.mkdtemp(prefix="oncall-bench-postmortem-"))

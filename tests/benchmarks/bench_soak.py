@@ -86,7 +86,7 @@ def main() -> int:
     from oncall_desktop.config.schema import Settings
     from oncall_desktop.config.store import SettingsStore
     from oncall_desktop.core.clock import SystemClock
-    from oncall_desktop.core.policy import load_policy
+    from oncall_desktop.core.policy_file import load_policy
     from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
     from oncall_desktop.storage.db import open_database, sqlite_url
 

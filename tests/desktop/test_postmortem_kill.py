@@ -13,11 +13,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from oncall_desktop.core.incident import Incident, Status
-from oncall_desktop.core.policy import Severity, load_policy
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.core.policy_file import load_policy
 from oncall_desktop.core.postmortem import prefill
 from oncall_desktop.storage.db import open_database, sqlite_url
+from oncall_desktop.storage.incidents import IncidentRepository
 from oncall_desktop.storage.postmortems import PostmortemRepository
-from oncall_desktop.storage.repositories import IncidentRepository
 from tests.desktop.test_app_on_desktop import exit_report, launch, log_of, stop
 from tests.helpers.desktop import wait_for
 

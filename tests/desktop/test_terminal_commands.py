@@ -11,7 +11,7 @@ import pytest
 from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.db import open_database, sqlite_url
-from oncall_desktop.storage.repositories import IncidentRepository
+from oncall_desktop.storage.incidents import IncidentRepository
 from tests.desktop.test_app_on_desktop import exit_report, launch, log_of, stop
 from tests.helpers.desktop import wait_for
 

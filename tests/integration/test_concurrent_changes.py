@@ -12,7 +12,7 @@ import pytest
 from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.db import open_database
-from oncall_desktop.storage.repositories import IncidentRepository
+from oncall_desktop.storage.incidents import IncidentRepository
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]

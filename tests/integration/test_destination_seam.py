@@ -87,7 +87,7 @@ def test_the_cockpit_lists_its_posts(qtbot, tmp_path, policy, clock):
     from oncall_desktop.core.incident import Incident
     from oncall_desktop.core.policy import Severity
     from oncall_desktop.services.incidents import IncidentService
-    from oncall_desktop.storage.repositories import IncidentRepository
+    from oncall_desktop.storage.incidents import IncidentRepository
     from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 
     database = open_database(sqlite_url(tmp_path / "c.sqlite3"))
@@ -113,7 +113,8 @@ def test_a_delivered_post_lands_in_the_timeline_in_the_readers_language(qtbot, o
 
     from oncall_desktop.core.incident import Incident
     from oncall_desktop.core.narrative import describe
-    from oncall_desktop.core.policy import Audience, Severity, load_policy
+    from oncall_desktop.core.policy import Audience, Severity
+    from oncall_desktop.core.policy_file import load_policy
     from oncall_desktop.services.outbox import timeline_event
 
     policy = load_policy().policy

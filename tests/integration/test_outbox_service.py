@@ -145,10 +145,11 @@ def test_posts_left_behind_go_out_at_start(qtbot, qapp, tmp_path, slack):
 
 
 def test_a_confirmed_update_resets_the_countdown_in_the_same_transaction(qtbot, outbox, clock):
-    from oncall_desktop.core.clocks import next_update
+    from oncall_desktop.core.deadlines import next_update
     from oncall_desktop.core.incident import EventKind, Incident
-    from oncall_desktop.core.policy import Audience, Severity, load_policy
-    from oncall_desktop.storage.repositories import IncidentRepository
+    from oncall_desktop.core.policy import Audience, Severity
+    from oncall_desktop.core.policy_file import load_policy
+    from oncall_desktop.storage.incidents import IncidentRepository
 
     service, repo = outbox
     incidents = IncidentRepository(repo._db)

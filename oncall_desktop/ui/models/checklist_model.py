@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from oncall_desktop.core.clocks import PhaseProgress, current_phase, phase_progress, phase_scale
+from oncall_desktop.core.deadlines import PhaseProgress, current_phase, phase_progress, phase_scale
 from oncall_desktop.core.evidence import StepDone, done_steps
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy

@@ -22,7 +22,7 @@ from oncall_desktop.ui.models.roles import IncidentRole
 from oncall_desktop.ui.text import countdown, local_time, status_text
 
 if TYPE_CHECKING:
-    from oncall_desktop.core.clocks import SlaClock, UpdateDue
+    from oncall_desktop.core.deadlines import SlaClock, UpdateDue
     from oncall_desktop.core.incident import Incident
     from oncall_desktop.core.policy import Policy
 
@@ -150,7 +150,7 @@ class IncidentTableModel(ColumnsModel["Incident"]):
         key = (incident.id, len(incident.timeline), incident.severity, incident.status)
         found = self._deadline_cache.get(key)
         if found is None:
-            from oncall_desktop.core.clocks import ack_clock, next_updates, resolve_clock
+            from oncall_desktop.core.deadlines import ack_clock, next_updates, resolve_clock
 
             policy = self._procedure()
             dues = next_updates(incident, policy)
@@ -170,7 +170,7 @@ class IncidentTableModel(ColumnsModel["Incident"]):
         return found
 
     def _compute_clocks(self, incident: Incident) -> dict[str, tuple[str, bool]]:
-        from oncall_desktop.core.clocks import ClockState
+        from oncall_desktop.core.deadlines import ClockState
 
         now = self._now
         if now is None:

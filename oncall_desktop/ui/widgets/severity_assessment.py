@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.compose import duration_text
 from oncall_desktop.core.policy import Policy, Severity
-from oncall_desktop.core.severity import Classification, ImpactAssessment, classify
+from oncall_desktop.core.triage import Classification, ImpactAssessment, classify
 
 UNKNOWN = -1
 

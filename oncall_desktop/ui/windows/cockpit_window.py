@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oncall_desktop.core.clocks import (
+from oncall_desktop.core.deadlines import (
     ClockState,
     DueReason,
     ack_clock,

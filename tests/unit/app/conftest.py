@@ -5,7 +5,7 @@ import pytest
 from oncall_desktop.app.container import build_shell
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
-from oncall_desktop.core.policy import load_policy
+from oncall_desktop.core.policy_file import load_policy
 from oncall_desktop.integrations.secrets import InMemorySecretStore
 from oncall_desktop.storage.db import open_database, sqlite_url
 

@@ -12,7 +12,8 @@ from oncall_desktop.app.paths import AppPaths
 from oncall_desktop.app.shell import resolve_zone
 from oncall_desktop.app.single_instance import STARTING_WAIT_SECONDS, SingleInstance
 from oncall_desktop.config.schema import Settings
-from oncall_desktop.core.policy import Severity, load_policy
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.core.policy_file import load_policy
 from oncall_desktop.integrations.secrets import InMemorySecretStore, KeyringSecretStore
 from oncall_desktop.services.poller import PollState, describe
 from tests.unit.app.conftest import RecordingNotifier
@@ -28,7 +29,7 @@ def test_declared_incident_appears_in_the_window(qtbot, context):
     qtbot.waitUntil(lambda: ctx.window.model.rowCount() == 1, timeout=5000)
     assert ctx.window.stack.currentWidget() is ctx.window.table
     # it is in the database, not only in memory
-    from oncall_desktop.storage.repositories import IncidentRepository
+    from oncall_desktop.storage.incidents import IncidentRepository
 
     stored = IncidentRepository(ctx.database).list_active()
     assert [i.title for i in stored] == ["Database connexion perdue"]
@@ -377,7 +378,7 @@ def test_many_cockpits_all_catch_up_within_the_second(qtbot, context, clock):
     from oncall_desktop.core.incident import Incident
 
     ctx = context(settings=Settings(language="en"))
-    from oncall_desktop.storage.repositories import IncidentRepository
+    from oncall_desktop.storage.incidents import IncidentRepository
 
     repo = IncidentRepository(ctx.database)
     for n in range(3):

@@ -16,7 +16,8 @@ from oncall_desktop.core.clock import SystemClock
 from oncall_desktop.core.drill import SCENARIO_TITLE, score
 from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.kpis import HistoryFilter
-from oncall_desktop.core.policy import Audience, Severity, load_policy
+from oncall_desktop.core.policy import Audience, Severity
+from oncall_desktop.core.policy_file import load_policy
 from oncall_desktop.integrations.drillfakes import DrillServer
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.kpis import HistoryQueries

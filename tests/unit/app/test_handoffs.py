@@ -11,7 +11,7 @@ from oncall_desktop.core.policy import Severity
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.handoffs import HandoffRepository
-from oncall_desktop.storage.repositories import IncidentRepository
+from oncall_desktop.storage.incidents import IncidentRepository
 from tests.helpers.fake_pagerduty import ME_ID, OTHER_ID
 from tests.unit.app.conftest import RecordingNotifier
 

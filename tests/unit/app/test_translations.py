@@ -231,7 +231,7 @@ def test_problems_in_the_settings_and_procedure_files_read_in_the_ui_language(
     import json
 
     from oncall_desktop.config.store import SettingsStore
-    from oncall_desktop.core.policy import apply_override, default_data
+    from oncall_desktop.core.policy_file import apply_override, default_data
     from oncall_desktop.services.messages import shown
 
     (tmp_path / "settings.json").write_text(json.dumps({"close_to_tray": "oui"}))

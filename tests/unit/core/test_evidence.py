@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from oncall_desktop.core.clocks import current_phase
+from oncall_desktop.core.deadlines import current_phase
 from oncall_desktop.core.evidence import APP, done_steps
 from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.paging import AlertLink

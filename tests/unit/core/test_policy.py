@@ -5,14 +5,8 @@ from datetime import timedelta
 
 import pytest
 
-from oncall_desktop.core.policy import (
-    Audience,
-    EscalationMode,
-    Severity,
-    apply_override,
-    default_data,
-    load_policy,
-)
+from oncall_desktop.core.policy import Audience, EscalationMode, Severity
+from oncall_desktop.core.policy_file import apply_override, default_data, load_policy
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +156,7 @@ def test_rotation_and_handoff(policy):
 
 
 def test_templates_exist_in_both_languages(policy):
-    from oncall_desktop.core.policy import TEMPLATE_NAMES
+    from oncall_desktop.core.policy_file import TEMPLATE_NAMES
 
     for name in TEMPLATE_NAMES:
         text = policy.templates[name]
@@ -279,7 +273,7 @@ def test_unknown_section_is_reported():
 )
 def test_numbers_that_would_overflow_a_date_are_refused(tmp_path, text, key):
     from oncall_desktop.core.clock import FakeClock
-    from oncall_desktop.core.clocks import next_updates, resolve_clock
+    from oncall_desktop.core.deadlines import next_updates, resolve_clock
     from oncall_desktop.core.incident import Incident, Status
 
     override = tmp_path / "policy.toml"

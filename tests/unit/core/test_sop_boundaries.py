@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from oncall_desktop.core.clocks import (
+from oncall_desktop.core.deadlines import (
     ClockState,
     DueReason,
     ack_clock,
@@ -226,7 +226,7 @@ def test_monitoring_runs_one_hour_after_resolution(policy):
 
 
 def warned(inc, policy, now):
-    from oncall_desktop.core.clocks import breach_warnings
+    from oncall_desktop.core.deadlines import breach_warnings
 
     return [
         (w.kind.value, w.audience.value if w.audience else "")
@@ -266,7 +266,7 @@ def test_the_sev2_escalation_and_the_resolve_sla_are_warned(policy):
 
 
 def test_a_warning_has_one_key_however_often_it_is_asked(policy):
-    from oncall_desktop.core.clocks import breach_warnings
+    from oncall_desktop.core.deadlines import breach_warnings
 
     inc = page(Severity.SEV3)
     first = {w.key for w in breach_warnings(inc, policy, at(10, 55))}

@@ -3,7 +3,7 @@ its own)."""
 
 from datetime import timedelta
 
-from oncall_desktop.core.clocks import next_updates
+from oncall_desktop.core.deadlines import next_updates
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Audience, Severity
 from oncall_desktop.core.traysummary import TrayLevel, summarize

@@ -29,7 +29,7 @@ def test_incident_keeps_pagerduty_times(clock):
     assert incident.alert == AlertLink("pagerduty", "PX1", "https://x")
     assert incident.impact == "Backend (PagerDuty)"
     from oncall_desktop.core.narrative import describe
-    from oncall_desktop.core.policy import load_policy
+    from oncall_desktop.core.policy_file import load_policy
 
     policy = load_policy().policy
     assert describe(incident.timeline[0], policy, "en").endswith(
@@ -87,11 +87,11 @@ def test_the_default_rotation_agrees_with_the_sops_example(policy):
 
 
 def test_declaring_by_hand_is_acknowledging(qtbot, tmp_path, clock, policy):
-    from oncall_desktop.core.clocks import ClockState, ack_clock
+    from oncall_desktop.core.deadlines import ClockState, ack_clock
     from oncall_desktop.services.incidents import IncidentService
     from oncall_desktop.services.tasks import TaskRunner
     from oncall_desktop.storage.db import open_database, sqlite_url
-    from oncall_desktop.storage.repositories import IncidentRepository
+    from oncall_desktop.storage.incidents import IncidentRepository
 
     database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
     runner = TaskRunner()

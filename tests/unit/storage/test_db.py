@@ -20,7 +20,7 @@ from oncall_desktop.core.policy import Audience, Severity
 from oncall_desktop.storage import db as dbmod
 from oncall_desktop.storage.db import current_revision, known_revisions, open_database, sqlite_url
 from oncall_desktop.storage.errors import StorageUnavailable
-from oncall_desktop.storage.repositories import IncidentRepository
+from oncall_desktop.storage.incidents import IncidentRepository
 
 
 def _declare(clock, title="API Down", severity=Severity.SEV1):

@@ -19,9 +19,9 @@ from oncall_desktop.core.kpis import (
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.core.postmortem import ActionItem, ActionStatus, prefill
 from oncall_desktop.storage.db import open_database
+from oncall_desktop.storage.incidents import IncidentRepository
 from oncall_desktop.storage.kpis import HistoryQueries, KpiQueries
 from oncall_desktop.storage.postmortems import PostmortemRepository
-from oncall_desktop.storage.repositories import IncidentRepository
 
 M = timedelta(minutes=1)
 D = timedelta(days=1)

@@ -10,8 +10,8 @@ from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.core.postmortem import ActionItem, ActionStatus, prefill
 from oncall_desktop.storage.db import open_database
+from oncall_desktop.storage.incidents import IncidentRepository
 from oncall_desktop.storage.postmortems import PostmortemRepository
-from oncall_desktop.storage.repositories import IncidentRepository
 
 
 @pytest.fixture

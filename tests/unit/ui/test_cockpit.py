@@ -7,11 +7,12 @@ from PySide6.QtCore import Qt
 
 from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.paging import AlertLink
-from oncall_desktop.core.policy import Audience, Severity, apply_override, default_data
+from oncall_desktop.core.policy import Audience, Severity
+from oncall_desktop.core.policy_file import apply_override, default_data
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.db import open_database, sqlite_url
-from oncall_desktop.storage.repositories import IncidentRepository
+from oncall_desktop.storage.incidents import IncidentRepository
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.timeline_model import TimelineModel
 from oncall_desktop.ui.windows import cockpit_window, declare_dialog

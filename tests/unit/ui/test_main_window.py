@@ -85,7 +85,7 @@ def test_the_first_window_needs_neither_the_procedure_nor_the_core():
     probe = (
         "import sys, oncall_desktop.app.shell\n"
         "print(sorted(m for m in sys.modules if m.startswith(('oncall_desktop.core.policy',"
-        " 'oncall_desktop.core.clocks', 'oncall_desktop.core.incident', 'sqlalchemy',"
+        " 'oncall_desktop.core.deadlines', 'oncall_desktop.core.incident', 'sqlalchemy',"
         " 'oncall_desktop.services', 'oncall_desktop.storage', 'oncall_desktop.integrations'))))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from oncall_desktop.core.clock import ClockJumpDetector, FakeClock
-from oncall_desktop.core.clocks import (
+from oncall_desktop.core.deadlines import (
     ClockState,
     DueReason,
     ack_clock,

@@ -1,7 +1,7 @@
 import pytest
 
 from oncall_desktop.core.policy import Severity
-from oncall_desktop.core.severity import ImpactAssessment, classify
+from oncall_desktop.core.triage import ImpactAssessment, classify
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_nothing_known_proposes_sev3_with_a_reason(policy):
     ],
 )
 def test_money_is_written_the_way_people_write_it(amount, en, fr):
-    from oncall_desktop.core.severity import money_text
+    from oncall_desktop.core.triage import money_text
 
     assert (money_text(amount, "en"), money_text(amount, "fr")) == (en, fr)
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from oncall_desktop.app.alerts import COMPOSE, COMPOSE_PREFIX
-from oncall_desktop.core.clocks import WarningKind, breach_warnings, escalation_due_at
+from oncall_desktop.core.deadlines import WarningKind, breach_warnings, escalation_due_at
 from oncall_desktop.core.policy import EscalationMode
 from oncall_desktop.ui.notifier import ACKNOWLEDGE, Notification
 from oncall_desktop.ui.text import countdown, fill
