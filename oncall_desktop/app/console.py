@@ -32,8 +32,8 @@ from oncall_desktop.core.deadlines import UpdateDue, next_updates
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Audience, LoadedPolicy
 from oncall_desktop.integrations.secrets import SecretStore
+from oncall_desktop.services.alert_sources import AlertPoller
 from oncall_desktop.services.connections import ConnectionsService
-from oncall_desktop.services.poller import AlertPoller
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.ui.notifier import Notifier
 from oncall_desktop.ui.tray import Tray

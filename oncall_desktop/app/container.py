@@ -20,11 +20,11 @@ from oncall_desktop.core.messages import UserMessage
 from oncall_desktop.core.policy import LoadedPolicy
 from oncall_desktop.integrations.keyring_child import KeyringInChild
 from oncall_desktop.integrations.secrets import KeyringStatus, SecretStore
+from oncall_desktop.services.alert_sources import AlertPoller, source_options
 from oncall_desktop.services.connections import ConnectionsService
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.outbox import OutboxService
-from oncall_desktop.services.poller import AlertPoller, source_options
 from oncall_desktop.services.routing import UpdateRouter
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.services.ticker import Ticker

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from oncall_desktop.core.incident import Incident
     from oncall_desktop.core.policy import Audience, Policy
     from oncall_desktop.integrations.secrets import SecretStore
+    from oncall_desktop.services.alert_sources import AlertPoller
     from oncall_desktop.services.incidents import IncidentService
     from oncall_desktop.services.outbox import OutboxService
-    from oncall_desktop.services.poller import AlertPoller
     from oncall_desktop.services.routing import UpdateRouter
     from oncall_desktop.services.tasks import TaskRunner
     from oncall_desktop.ui.notifier import Notifier

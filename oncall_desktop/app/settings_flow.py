@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject
 from oncall_desktop.app.shell import resolve_language
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.integrations.sources import source_kinds
+from oncall_desktop.services.alert_sources import enabled_sources, source_options
 from oncall_desktop.services.messages import shown
-from oncall_desktop.services.poller import enabled_sources, source_options
 
 if TYPE_CHECKING:
     from oncall_desktop.app.facilities import Console

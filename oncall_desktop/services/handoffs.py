@@ -30,8 +30,8 @@ from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.pagerduty_source import PAGERDUTY
 from oncall_desktop.integrations.secrets import SecretStore, SecretStoreError
 from oncall_desktop.integrations.sources import NotConfigured, source_kind
+from oncall_desktop.services.alert_sources import source_options
 from oncall_desktop.services.messages import shown
-from oncall_desktop.services.poller import source_options
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 

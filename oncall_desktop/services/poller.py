@@ -1,7 +1,7 @@
 """Polls every alert source for the alerts assigned to me, off the GUI thread, on a deadline.
 
 One :class:`SourcePoller` per source (``integrations.sources``: PagerDuty first); the app sees
-them through one :class:`AlertPoller`, which names pages by ``Page.key`` (source and id).
+them through one ``services.alert_sources.AlertPoller``, which names pages by ``Page.key``.
 The next poll is a stored instant, not a counted interval: after the machine sleeps or the clock
 jumps, the ticker's ``clock_jumped`` makes it poll at once. Failures back off (honouring
 ``ratelimit-reset``); a rejected token stops polling until the settings change.
@@ -13,13 +13,12 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import AlertTracker, Backoff, Page
@@ -40,7 +39,6 @@ from oncall_desktop.integrations.sources import (
     NotConfigured,
     Options,
     SourceKind,
-    source_kinds,
     source_name,
 )
 from oncall_desktop.services.messages import shown
@@ -77,16 +75,6 @@ class PollStatus:
 class Connection:
     source: AlertSource
     me: Me
-
-
-def source_options(settings: Settings) -> Options:
-    """The settings as the sources' factories read them (integrations do not import config)."""
-    return asdict(settings)
-
-
-def enabled_sources(settings: Settings) -> tuple[str, ...]:
-    options = source_options(settings)
-    return tuple(kind.id for kind in source_kinds() if kind.enabled(options))
 
 
 def connector(kind: SourceKind, secrets: SecretStore, options: Options) -> Callable[[], Connection]:
@@ -379,125 +367,6 @@ class SourcePoller(QObject):
 
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.id == page_id), None)
-
-
-class AlertPoller(QObject):
-    """Every enabled alert source, polled side by side, seen by the app as one: the same
-    signals as :class:`SourcePoller`, with pages named by ``Page.key``. ``status_changed``
-    carries the PollStatus of the source that changed."""
-
-    new_alerts = Signal(list)
-    pages_changed = Signal(list)
-    pages_left = Signal(list)
-    status_changed = Signal(object)
-    acknowledged = Signal(object)
-    problem = Signal(str)
-
-    def __init__(
-        self,
-        secrets: SecretStore,
-        options: Options,
-        runner: TaskRunner,
-        clock: Clock,
-        interval: timedelta = timedelta(seconds=15),
-        backoff: Backoff | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._secrets, self._runner, self.clock = secrets, runner, clock
-        self._backoff = backoff
-        self._running = False
-        self.sources: dict[str, SourcePoller] = {}
-        self.reconfigure(options, interval)
-
-    @property
-    def pages(self) -> list[Page]:
-        return [page for source in self.sources.values() for page in source.pages]
-
-    @property
-    def statuses(self) -> list[PollStatus]:
-        return [source.status for source in self.sources.values()]
-
-    def status_of(self, source_id: str) -> PollStatus | None:
-        watched = self.sources.get(source_id)
-        return watched.status if watched is not None else None
-
-    def page(self, key: str) -> Page | None:
-        source_id, _, page_id = key.partition(":")
-        watched = self.sources.get(source_id)
-        return watched.page(page_id) if watched is not None else None
-
-    def me(self, source_id: str) -> Me | None:
-        watched = self.sources.get(source_id)
-        return watched.me if watched is not None else None
-
-    def start(self) -> None:
-        self._running = True
-        for source in self.sources.values():
-            source.start()
-
-    def stop(self) -> None:
-        self._running = False
-        for source in self.sources.values():
-            source.stop()
-
-    def reconfigure(self, options: Options, interval: timedelta) -> None:
-        """New settings or tokens: every enabled source connects again and polls now; a
-        source no longer enabled stops and its pages go."""
-        self._interval = interval
-        wanted = [kind for kind in source_kinds() if kind.enabled(options)]
-        for source_id in [s for s in self.sources if s not in {k.id for k in wanted}]:
-            gone = self.sources.pop(source_id)
-            gone.stop()
-            gone.deleteLater()
-            self.pages_changed.emit(self.pages)
-        for kind in wanted:
-            connect = connector(kind, self._secrets, options)
-            if kind.id in self.sources:
-                self.sources[kind.id].reconfigure(connect, interval)
-                continue
-            source = SourcePoller(
-                kind, connect, self._runner, self.clock, interval, self._backoff, self
-            )
-            source.new_alerts.connect(self.new_alerts)
-            source.pages_changed.connect(lambda _pages: self.pages_changed.emit(self.pages))
-            source.pages_left.connect(self.pages_left)
-            source.status_changed.connect(self.status_changed)
-            source.acknowledged.connect(self.acknowledged)
-            source.problem.connect(self.problem)
-            self.sources[kind.id] = source
-            if self._running:
-                source.start()
-
-    def on_clock_jumped(self, seconds: float) -> None:
-        for source in self.sources.values():
-            source.on_clock_jumped(seconds)
-
-    def poll_now(self) -> None:
-        for source in self.sources.values():
-            source.poll_now()
-
-    @property
-    def interval(self) -> timedelta:
-        return self._interval
-
-    def acknowledge(self, key: str) -> None:
-        source_id, _, page_id = key.partition(":")
-        watched = self.sources.get(source_id)
-        if watched is None:
-            self.problem.emit(
-                shown(
-                    QT_TR_NOOP("{source} is not watched here; acknowledge it there.").format(
-                        source=source_name(source_id)
-                    )
-                )
-            )
-            return
-        watched.acknowledge(page_id)
-
-    def watcher(self, source_id: str) -> SourcePoller | None:
-        """The poller of one source, for what only it can do (responders, declaring)."""
-        return self.sources.get(source_id)
 
 
 def describe(status: PollStatus, now: datetime) -> str:

@@ -825,6 +825,61 @@
     </message>
 </context>
 <context>
+    <name>ClocksPanel</name>
+    <message>
+        <source>Clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring (5.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done: the incident can be closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERDUE %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (snoozed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met (%1 to spare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BREACHED %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 clock since the change, %2 spent before</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CockpitController</name>
     <message>
         <source>This incident has no PagerDuty page to escalate on.</source>
@@ -872,110 +927,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>asked in PagerDuty, no answer yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>joined ✅</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>declined: reach them another way</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>acknowledge the incident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>evaluate the severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>post the declaration (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>escalate (contacts below)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>send the update to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>resolve within the SLA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>send the resolution notice to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>watch for an hour, then close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>close the incident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing: the incident is closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evaluate severity…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compose the declaration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compose the update…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolve…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compose the resolution notice…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Snooze…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Change severity…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,59 +955,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clocks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge SLA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolve SLA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monitoring (5.1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask in PagerDuty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sends a responder request on the incident&apos;s page, with the SOP&apos;s message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Optional note for the next step you tick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Runbooks and access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit and resend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1077,54 +980,6 @@
     </message>
     <message>
         <source>Status: %1 · detected %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>done: the incident can be closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OVERDUE %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (snoozed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>late by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>met (%1 to spare)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>BREACHED %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 clock since the change, %2 spent before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalation contacts reached:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: escalate now to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 unresolved after the SOP&apos;s limit: escalate to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1149,14 +1004,6 @@
     </message>
     <message>
         <source>The procedure asks for a post-mortem of this incident. Open its draft now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sent as a note (status updates not in the plan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>retrying (%1 attempts)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1364,6 +1211,49 @@
     </message>
     <message>
         <source>Drill result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EscalationBox</name>
+    <message>
+        <source>asked in PagerDuty, no answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joined ✅</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declined: reach them another way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask in PagerDuty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends a responder request on the incident&apos;s page, with the SOP&apos;s message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation contacts reached:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: escalate now to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unresolved after the SOP&apos;s limit: escalate to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1920,6 +1810,89 @@
     </message>
 </context>
 <context>
+    <name>NextActionBar</name>
+    <message>
+        <source>acknowledge the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluate the severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post the declaration (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalate (contacts below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send the update to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve within the SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send the resolution notice to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watch for an hour, then close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing: the incident is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate severity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose the declaration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose the update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose the resolution notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PagesPanel</name>
     <message>
         <source>Pages assigned to me</source>
@@ -2189,6 +2162,45 @@
             <numerusform>Exported %n page to %1</numerusform>
             <numerusform>Exported %n pages to %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PostsTable</name>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit and resend…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -825,6 +825,61 @@
         </message>
     </context>
     <context>
+        <name>ClocksPanel</name>
+        <message>
+            <source>Clocks</source>
+            <translation>Chronomètres</translation>
+        </message>
+        <message>
+            <source>Acknowledge SLA</source>
+            <translation>SLA d'acquittement</translation>
+        </message>
+        <message>
+            <source>Resolve SLA</source>
+            <translation>SLA de résolution</translation>
+        </message>
+        <message>
+            <source>Monitoring (5.1)</source>
+            <translation>Surveillance (5.1)</translation>
+        </message>
+        <message>
+            <source>Compose…</source>
+            <translation>Rédiger…</translation>
+        </message>
+        <message>
+            <source>Mark sent</source>
+            <translation>Marquer envoyée</translation>
+        </message>
+        <message>
+            <source>Snooze…</source>
+            <translation>Mettre en pause…</translation>
+        </message>
+        <message>
+            <source>done: the incident can be closed</source>
+            <translation>terminée : l’incident peut être clos</translation>
+        </message>
+        <message>
+            <source>OVERDUE %1</source>
+            <translation>EN RETARD %1</translation>
+        </message>
+        <message>
+            <source>%1 (snoozed)</source>
+            <translation>%1 (en pause)</translation>
+        </message>
+        <message>
+            <source>met (%1 to spare)</source>
+            <translation>tenu (%1 d'avance)</translation>
+        </message>
+        <message>
+            <source>BREACHED %1</source>
+            <translation>DÉPASSÉ %1</translation>
+        </message>
+        <message>
+            <source>%1 clock since the change, %2 spent before</source>
+            <translation>horloge %1 depuis le changement, %2 écoulé avant</translation>
+        </message>
+    </context>
+    <context>
         <name>CockpitController</name>
         <message>
             <source>This incident has no PagerDuty page to escalate on.</source>
@@ -874,110 +929,6 @@
             <translation>Clore</translation>
         </message>
         <message>
-            <source>asked in PagerDuty, no answer yet</source>
-            <translation>appelé via PagerDuty, pas encore de réponse</translation>
-        </message>
-        <message>
-            <source>joined ✅</source>
-            <translation>a rejoint ✅</translation>
-        </message>
-        <message>
-            <source>declined: reach them another way</source>
-            <translation>a décliné : joignez-le autrement</translation>
-        </message>
-        <message>
-            <source>request cancelled</source>
-            <translation>demande annulée</translation>
-        </message>
-        <message>
-            <source>waiting</source>
-            <translation>en attente</translation>
-        </message>
-        <message>
-            <source>sending</source>
-            <translation>envoi en cours</translation>
-        </message>
-        <message>
-            <source>sent</source>
-            <translation>envoyé</translation>
-        </message>
-        <message>
-            <source>refused</source>
-            <translation>refusé</translation>
-        </message>
-        <message>
-            <source>acknowledge the incident</source>
-            <translation>acquitter l’incident</translation>
-        </message>
-        <message>
-            <source>evaluate the severity</source>
-            <translation>évaluer la sévérité</translation>
-        </message>
-        <message>
-            <source>post the declaration (%1)</source>
-            <translation>publier la déclaration (%1)</translation>
-        </message>
-        <message>
-            <source>escalate (contacts below)</source>
-            <translation>escalader (contacts ci-dessous)</translation>
-        </message>
-        <message>
-            <source>send the update to %1</source>
-            <translation>envoyer la mise à jour : %1</translation>
-        </message>
-        <message>
-            <source>resolve within the SLA</source>
-            <translation>résoudre dans le délai</translation>
-        </message>
-        <message>
-            <source>send the resolution notice to %1</source>
-            <translation>envoyer l’avis de résolution : %1</translation>
-        </message>
-        <message>
-            <source>watch for an hour, then close</source>
-            <translation>surveiller une heure, puis clore</translation>
-        </message>
-        <message>
-            <source>close the incident</source>
-            <translation>clore l’incident</translation>
-        </message>
-        <message>
-            <source>nothing: the incident is closed</source>
-            <translation>rien : l’incident est clos</translation>
-        </message>
-        <message>
-            <source>Evaluate severity…</source>
-            <translation>Évaluer la sévérité…</translation>
-        </message>
-        <message>
-            <source>Compose the declaration…</source>
-            <translation>Rédiger la déclaration…</translation>
-        </message>
-        <message>
-            <source>Compose the update…</source>
-            <translation>Rédiger la mise à jour…</translation>
-        </message>
-        <message>
-            <source>Resolve…</source>
-            <translation>Résoudre…</translation>
-        </message>
-        <message>
-            <source>Compose the resolution notice…</source>
-            <translation>Rédiger l’avis de résolution…</translation>
-        </message>
-        <message>
-            <source>Compose…</source>
-            <translation>Rédiger…</translation>
-        </message>
-        <message>
-            <source>Mark sent</source>
-            <translation>Marquer envoyée</translation>
-        </message>
-        <message>
-            <source>Snooze…</source>
-            <translation>Mettre en pause…</translation>
-        </message>
-        <message>
             <source>Change severity…</source>
             <translation>Changer la sévérité…</translation>
         </message>
@@ -1006,60 +957,12 @@
             <translation>Une fois résolu : le post-mortem de la SOP 5.2</translation>
         </message>
         <message>
-            <source>Clocks</source>
-            <translation>Chronomètres</translation>
-        </message>
-        <message>
-            <source>Acknowledge SLA</source>
-            <translation>SLA d'acquittement</translation>
-        </message>
-        <message>
-            <source>Resolve SLA</source>
-            <translation>SLA de résolution</translation>
-        </message>
-        <message>
-            <source>Monitoring (5.1)</source>
-            <translation>Surveillance (5.1)</translation>
-        </message>
-        <message>
-            <source>Escalation</source>
-            <translation>Escalade</translation>
-        </message>
-        <message>
-            <source>Ask in PagerDuty</source>
-            <translation>Appeler via PagerDuty</translation>
-        </message>
-        <message>
-            <source>Sends a responder request on the incident's page, with the SOP's message</source>
-            <translation>Envoie une demande de renfort sur la page de l'incident, avec le message de la procédure</translation>
-        </message>
-        <message>
             <source>Optional note for the next step you tick</source>
             <translation>Note facultative pour la prochaine étape cochée</translation>
         </message>
         <message>
             <source>Runbooks and access</source>
             <translation>Runbooks et accès</translation>
-        </message>
-        <message>
-            <source>Queued</source>
-            <translation>En file</translation>
-        </message>
-        <message>
-            <source>Where</source>
-            <translation>Où</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>État</translation>
-        </message>
-        <message>
-            <source>Detail</source>
-            <translation>Détail</translation>
-        </message>
-        <message>
-            <source>Edit and resend…</source>
-            <translation>Modifier et renvoyer…</translation>
         </message>
         <message>
             <source>Add a note to the timeline and press Enter</source>
@@ -1080,54 +983,6 @@
         <message>
             <source>Status: %1 · detected %2</source>
             <translation>Statut : %1 · détecté %2</translation>
-        </message>
-        <message>
-            <source>done: the incident can be closed</source>
-            <translation>terminée : l’incident peut être clos</translation>
-        </message>
-        <message>
-            <source>OVERDUE %1</source>
-            <translation>EN RETARD %1</translation>
-        </message>
-        <message>
-            <source>%1 (snoozed)</source>
-            <translation>%1 (en pause)</translation>
-        </message>
-        <message>
-            <source>%1 left</source>
-            <translation>encore %1</translation>
-        </message>
-        <message>
-            <source>late by %1</source>
-            <translation>en retard de %1</translation>
-        </message>
-        <message>
-            <source>Next: %1</source>
-            <translation>Ensuite : %1</translation>
-        </message>
-        <message>
-            <source>met (%1 to spare)</source>
-            <translation>tenu (%1 d'avance)</translation>
-        </message>
-        <message>
-            <source>BREACHED %1</source>
-            <translation>DÉPASSÉ %1</translation>
-        </message>
-        <message>
-            <source>%1 clock since the change, %2 spent before</source>
-            <translation>horloge %1 depuis le changement, %2 écoulé avant</translation>
-        </message>
-        <message>
-            <source>Escalation contacts reached:</source>
-            <translation>Contacts d’escalade prévenus :</translation>
-        </message>
-        <message>
-            <source>%1: escalate now to %2.</source>
-            <translation>%1 : escaladez maintenant vers %2.</translation>
-        </message>
-        <message>
-            <source>%1 unresolved after the SOP's limit: escalate to %2.</source>
-            <translation>%1 non résolu après la limite de la SOP : escaladez vers %2.</translation>
         </message>
         <message>
             <source>Close the incident?</source>
@@ -1152,14 +1007,6 @@
         <message>
             <source>The procedure asks for a post-mortem of this incident. Open its draft now?</source>
             <translation>La procédure demande un post-mortem de cet incident. Ouvrir son brouillon maintenant ?</translation>
-        </message>
-        <message>
-            <source>sent as a note (status updates not in the plan)</source>
-            <translation>envoyé comme note (mises à jour de statut hors de l'abonnement)</translation>
-        </message>
-        <message>
-            <source>retrying (%1 attempts)</source>
-            <translation>nouvel essai (%1 tentatives)</translation>
         </message>
     </context>
     <context>
@@ -1367,6 +1214,49 @@
         <message>
             <source>Drill result</source>
             <translation>Résultat de l'exercice</translation>
+        </message>
+    </context>
+    <context>
+        <name>EscalationBox</name>
+        <message>
+            <source>asked in PagerDuty, no answer yet</source>
+            <translation>appelé via PagerDuty, pas encore de réponse</translation>
+        </message>
+        <message>
+            <source>joined ✅</source>
+            <translation>a rejoint ✅</translation>
+        </message>
+        <message>
+            <source>declined: reach them another way</source>
+            <translation>a décliné : joignez-le autrement</translation>
+        </message>
+        <message>
+            <source>request cancelled</source>
+            <translation>demande annulée</translation>
+        </message>
+        <message>
+            <source>Escalation</source>
+            <translation>Escalade</translation>
+        </message>
+        <message>
+            <source>Ask in PagerDuty</source>
+            <translation>Appeler via PagerDuty</translation>
+        </message>
+        <message>
+            <source>Sends a responder request on the incident's page, with the SOP's message</source>
+            <translation>Envoie une demande de renfort sur la page de l'incident, avec le message de la procédure</translation>
+        </message>
+        <message>
+            <source>Escalation contacts reached:</source>
+            <translation>Contacts d’escalade prévenus :</translation>
+        </message>
+        <message>
+            <source>%1: escalate now to %2.</source>
+            <translation>%1 : escaladez maintenant vers %2.</translation>
+        </message>
+        <message>
+            <source>%1 unresolved after the SOP's limit: escalate to %2.</source>
+            <translation>%1 non résolu après la limite de la SOP : escaladez vers %2.</translation>
         </message>
     </context>
     <context>
@@ -1922,6 +1812,89 @@
         </message>
     </context>
     <context>
+        <name>NextActionBar</name>
+        <message>
+            <source>acknowledge the incident</source>
+            <translation>acquitter l’incident</translation>
+        </message>
+        <message>
+            <source>evaluate the severity</source>
+            <translation>évaluer la sévérité</translation>
+        </message>
+        <message>
+            <source>post the declaration (%1)</source>
+            <translation>publier la déclaration (%1)</translation>
+        </message>
+        <message>
+            <source>escalate (contacts below)</source>
+            <translation>escalader (contacts ci-dessous)</translation>
+        </message>
+        <message>
+            <source>send the update to %1</source>
+            <translation>envoyer la mise à jour : %1</translation>
+        </message>
+        <message>
+            <source>resolve within the SLA</source>
+            <translation>résoudre dans le délai</translation>
+        </message>
+        <message>
+            <source>send the resolution notice to %1</source>
+            <translation>envoyer l’avis de résolution : %1</translation>
+        </message>
+        <message>
+            <source>watch for an hour, then close</source>
+            <translation>surveiller une heure, puis clore</translation>
+        </message>
+        <message>
+            <source>close the incident</source>
+            <translation>clore l’incident</translation>
+        </message>
+        <message>
+            <source>nothing: the incident is closed</source>
+            <translation>rien : l’incident est clos</translation>
+        </message>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Acquitter</translation>
+        </message>
+        <message>
+            <source>Evaluate severity…</source>
+            <translation>Évaluer la sévérité…</translation>
+        </message>
+        <message>
+            <source>Compose the declaration…</source>
+            <translation>Rédiger la déclaration…</translation>
+        </message>
+        <message>
+            <source>Compose the update…</source>
+            <translation>Rédiger la mise à jour…</translation>
+        </message>
+        <message>
+            <source>Resolve…</source>
+            <translation>Résoudre…</translation>
+        </message>
+        <message>
+            <source>Compose the resolution notice…</source>
+            <translation>Rédiger l’avis de résolution…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Clore</translation>
+        </message>
+        <message>
+            <source>%1 left</source>
+            <translation>encore %1</translation>
+        </message>
+        <message>
+            <source>late by %1</source>
+            <translation>en retard de %1</translation>
+        </message>
+        <message>
+            <source>Next: %1</source>
+            <translation>Ensuite : %1</translation>
+        </message>
+    </context>
+    <context>
         <name>PagesPanel</name>
         <message>
             <source>Pages assigned to me</source>
@@ -2191,6 +2164,45 @@
                 <numerusform>%n page exportée vers %1</numerusform>
                 <numerusform>%n pages exportées vers %1</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>PostsTable</name>
+        <message>
+            <source>waiting</source>
+            <translation>en attente</translation>
+        </message>
+        <message>
+            <source>sending</source>
+            <translation>envoi en cours</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>envoyé</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>refusé</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>En file</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Où</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Détail</translation>
+        </message>
+        <message>
+            <source>Edit and resend…</source>
+            <translation>Modifier et renvoyer…</translation>
         </message>
     </context>
     <context>

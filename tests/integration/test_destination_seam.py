@@ -101,7 +101,7 @@ def test_the_cockpit_lists_its_posts(qtbot, tmp_path, policy, clock):
         window = CockpitWindow(incident, policy, "en", None, service)
         qtbot.addWidget(window)
         window.set_posts([Post(PIGEON, "x", destination="north loft", incident_id=incident.id)])
-        assert window.posts_view.item(0, 1).text() == "Carrier pigeon north loft"
+        assert window.posts_table.model.cell(0, 1) == "Carrier pigeon north loft"
     finally:
         runner.wait()
         database.close()

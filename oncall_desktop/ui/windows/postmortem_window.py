@@ -58,6 +58,7 @@ from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.ui.autosave import Autosave
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
+from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 log = logging.getLogger(__name__)
@@ -84,14 +85,6 @@ def _date_edit(value: date | None, parent: QWidget) -> QDateEdit:
 def _date_of(edit: QDateEdit) -> date | None:
     value = edit.date()
     return None if value == NO_DATE else date(value.year(), value.month(), value.day())
-
-
-def _hint(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(mid); font-style: italic")
-    return label
 
 
 class PostmortemWindow(QMainWindow):
@@ -193,7 +186,9 @@ class PostmortemWindow(QMainWindow):
             box = QGroupBox(section.text.get(self.language))
             box.setObjectName(f"section-{section.id}")
             layout = QVBoxLayout(box)
-            layout.addWidget(_hint(section.hint.get(self.language), box))
+            layout.addWidget(
+                plain_label(section.hint.get(self.language), box, selectable=False, hint=True)
+            )
             if section.id == "timeline":
                 self.zone_edit = QLineEdit(draft.timeline_zone)
                 zone_row = QFormLayout()

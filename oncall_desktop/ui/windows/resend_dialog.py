@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -22,19 +20,13 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.outbox import Post
 from oncall_desktop.ui.geometry import fit_to_screen
+from oncall_desktop.ui.widgets.labels import plain_label
 
 
 @dataclass(frozen=True)
 class Resend:
     text: str
     destination: str | None  # None: unchanged (PagerDuty, the webhook)
-
-
-def _plain(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class ResendDialog(QDialog):
@@ -49,7 +41,7 @@ class ResendDialog(QDialog):
         self._language = language
         self.setWindowTitle(self.tr("Edit and resend"))
         self._post = post
-        self.reason = _plain(self.tr("Refused: %1").replace("%1", post.last_error), self)
+        self.reason = plain_label(self.tr("Refused: %1").replace("%1", post.last_error), self)
         self.reason.setStyleSheet("color: #c62828")
         self.text = QPlainTextEdit(post.text, self)
         self.destination = QLineEdit(post.destination, self)
@@ -57,7 +49,7 @@ class ResendDialog(QDialog):
             self.tr("Use %1 (Settings)").replace("%1", settings_channel), self
         )
         self.use_settings.clicked.connect(lambda: self.destination.setText(settings_channel))
-        self.will_use = _plain("", self)
+        self.will_use = plain_label("", self)
         form = QFormLayout()
         self._where_to = destination(post.target)  # any registered destination
         if self._where_to.edits_channel:

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,25 +36,12 @@ from oncall_desktop.services.connections import (
     ConnectionsService,
 )
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
+from oncall_desktop.ui.widgets.labels import plain_label
 
 REGIONS = (
     (QT_TRANSLATE_NOOP("SettingsDialog", "US service region"), "https://api.pagerduty.com"),
     (QT_TRANSLATE_NOOP("SettingsDialog", "EU service region"), "https://api.eu.pagerduty.com"),
 )
-
-
-def _plain_label_with(parent: QWidget, text: str) -> QLabel:
-    label = _plain_label(parent)
-    label.setText(text)
-    return label
-
-
-def _plain_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 WEEKDAY_LABELS = (
@@ -115,14 +102,14 @@ class SettingsDialog(QDialog):
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText(self.tr("User API token (kept in the OS keyring)"))
         self.token.textEdited.connect(self._on_token_edited)
-        self.token_state = _plain_label(self)
+        self.token_state = plain_label("", self)
         self.poll_seconds = QSpinBox(self)
         self.poll_seconds.setRange(5, 3600)
         self.poll_seconds.setSuffix(" s")
         self.poll_seconds.setValue(settings.pagerduty_poll_seconds)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.clicked.connect(self._on_test_clicked)
-        self.test_result = _plain_label(self)
+        self.test_result = plain_label("", self)
         self.sound = QCheckBox(self.tr("Play a sound with alerts"), self)
         self.sound.setChecked(settings.alert_sound)
         self.quiet_start = QLineEdit(settings.quiet_hours_start, self)
@@ -130,7 +117,7 @@ class SettingsDialog(QDialog):
         for edit in (self.quiet_start, self.quiet_end):
             edit.setInputMask("99:99;_")
             edit.setMaximumWidth(80)
-        self.problem = _plain_label(self)
+        self.problem = plain_label("", self)
         self.problem.setStyleSheet("color: #c62828")
 
         general = QGroupBox(self.tr("General"), self)
@@ -161,7 +148,7 @@ class SettingsDialog(QDialog):
             self.status_page.setCurrentIndex(1)
         self.status_page_list = QPushButton(self.tr("List status pages"), self)
         self.status_page_list.clicked.connect(self._on_list_status_pages)
-        self.status_page_result = _plain_label(self)
+        self.status_page_result = plain_label("", self)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_page, 1)
         status_row.addWidget(self.status_page_list)
@@ -189,7 +176,7 @@ class SettingsDialog(QDialog):
         self.slack_secret_changed = False
         self.slack_test = QPushButton(self.tr("Test connection"), self)
         self.slack_test.clicked.connect(self._on_slack_test_clicked)
-        self.slack_result = _plain_label(self)
+        self.slack_result = plain_label("", self)
         slack = QGroupBox("Slack", self)
         form = QFormLayout(slack)
         form.addRow(self.tr("Connection"), self.slack_mode)
@@ -212,7 +199,7 @@ class SettingsDialog(QDialog):
         self.teams_url.textEdited.connect(lambda _text: setattr(self, "teams_url_changed", True))
         self.teams_test = QPushButton(self.tr("Send a test message"), self)
         self.teams_test.clicked.connect(self._on_teams_test_clicked)
-        self.teams_result = _plain_label(self)
+        self.teams_result = plain_label("", self)
         teams = QGroupBox("Microsoft Teams", self)
         form = QFormLayout(teams)
         form.addRow("", self.teams_enabled)
@@ -222,12 +209,12 @@ class SettingsDialog(QDialog):
         teams_row.addWidget(self.teams_result, 1)
         form.addRow(teams_row)
         form.addRow(
-            _plain_label_with(
-                self,
+            plain_label(
                 self.tr(
                     "In Teams: the channel's Workflows, 'Post to a channel when a webhook "
                     "request is received', then copy its URL here."
                 ),
+                self,
             )
         )
 

@@ -333,7 +333,10 @@ def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, conte
         f"compose:{incident_id}:{a}" for a in ("internal", "status_page", "executive")
     }
     assert all(n.actions == (("compose", "Compose…"),) for n in overdue)
-    assert "OVERDUE" in cockpit.audience_rows[next(iter(cockpit.audience_rows))].countdown.text()
+    assert (
+        "OVERDUE"
+        in cockpit.clocks.audience_rows[next(iter(cockpit.clocks.audience_rows))].countdown.text()
+    )
     cockpit.close()
     assert ctx.controller.cockpits == {}
     ctx.controller.alert_controller.on_notification_action(f"incident:{incident_id}", "default")
@@ -391,8 +394,8 @@ def test_many_cockpits_all_catch_up_within_the_second(qtbot, context, clock):
     clock.advance(timedelta(minutes=2))
     ctx.controller.on_tick(clock.now())
     windows = list(ctx.controller.cockpits.values())
-    assert windows[0].ack_label.text() == "3:00"  # the first at once, the others spread out
-    qtbot.waitUntil(lambda: all(w.ack_label.text() == "3:00" for w in windows), timeout=2000)
+    assert windows[0].clocks.ack_label.text() == "3:00"  # the first at once, the others spread out
+    qtbot.waitUntil(lambda: all(w.clocks.ack_label.text() == "3:00" for w in windows), timeout=2000)
 
 
 def test_compose_sends_through_the_outbox_and_resets_the_countdown(
@@ -430,13 +433,16 @@ def test_compose_sends_through_the_outbox_and_resets_the_countdown(
         return Composition(MessageKind.DECLARED, f"DECLARED: {incident.title}", True, False, False)
 
     monkeypatch.setattr(composer_dialog.ComposerDialog, "ask", classmethod(fake_ask))
-    window.audience_rows[next(iter(window.audience_rows))].compose.click()
+    window.clocks.audience_rows[next(iter(window.clocks.audience_rows))].compose.click()
     assert seen == [("#incidents", MessageKind.DECLARED)]
     qtbot.waitUntil(lambda: bool(slack.texts("C0INCIDENTS")), timeout=8000)
     assert slack.texts("C0INCIDENTS") == ["DECLARED: Login impossible &lt;!here&gt;"]
     qtbot.waitUntil(lambda: bool(window.incident.events(EventKind.UPDATE_SENT)), timeout=8000)
     qtbot.waitUntil(
-        lambda: window.posts_view.rowCount() == 1 and window.posts_view.item(0, 2).text() == "sent",
+        lambda: (
+            window.posts_table.model.rowCount() == 1
+            and window.posts_table.model.cell(0, 2) == "sent"
+        ),
         timeout=8000,
     )
 
@@ -817,8 +823,8 @@ def test_escalation_asks_the_contact_in_pagerduty_and_records_the_answer(
     qtbot.waitUntil(lambda: incident.id in ctx.controller.cockpits, timeout=5000)
     window = ctx.controller.cockpits[incident.id]
     qtbot.waitUntil(lambda: window.incident.severity is Severity.SEV1, timeout=5000)
-    assert set(window.contact_requests) == {"CTO"}  # GCP Support is reached by hand
-    ask = window.contact_requests["CTO"]
+    assert set(window.escalation_box.contact_requests) == {"CTO"}  # GCP Support is reached by hand
+    ask = window.escalation_box.contact_requests["CTO"]
     qtbot.waitUntil(lambda: ask.isVisibleTo(window) and ask.isEnabled(), timeout=5000)
     ask.click()
     qtbot.waitUntil(lambda: bool(pagerduty.responder_requests), timeout=5000)
@@ -837,13 +843,17 @@ def test_escalation_asks_the_contact_in_pagerduty_and_records_the_answer(
         timeout=5000,
     )
     qtbot.waitUntil(lambda: not ask.isVisibleTo(window), timeout=5000)  # asked: done
-    assert window.contact_boxes["CTO"].isChecked()
+    assert window.escalation_box.contact_boxes["CTO"].isChecked()
     # PagerDuty's answer shows beside the contact, from the page the poller follows
     ctx.poller.poll_now()
-    qtbot.waitUntil(lambda: "no answer yet" in window.contact_boxes["CTO"].text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: "no answer yet" in window.escalation_box.contact_boxes["CTO"].text(), timeout=5000
+    )
     pagerduty.answer_responder_request(page_id, OTHER_ID, "joined")
     ctx.poller.poll_now()
-    qtbot.waitUntil(lambda: "joined" in window.contact_boxes["CTO"].text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: "joined" in window.escalation_box.contact_boxes["CTO"].text(), timeout=5000
+    )
 
 
 def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
@@ -966,8 +976,8 @@ def test_the_external_audience_goes_to_the_status_page_through_the_outbox(
     assert post["title"].startswith("Service disruption — ") and "Payments" not in post["title"]
     assert "We&#x27;re experiencing issues" in updates[0][2]
     assert post["updates"][0]["update_frequency_ms"] == 30 * 60_000  # SEV-1: every 30 min
-    qtbot.waitUntil(lambda: window.posts_view.rowCount() == 3, timeout=5000)
-    assert window.posts_view.item(0, 1).text() == "the status page"  # not its route data
+    qtbot.waitUntil(lambda: window.posts_table.model.rowCount() == 3, timeout=5000)
+    assert window.posts_table.model.cell(0, 1) == "the status page"  # not its route data
     qtbot.waitUntil(
         lambda: any(
             e.data.get("audience") == "status_page"

@@ -72,7 +72,7 @@ def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
         for step in ("1.1", "1.2", "1.3", "1.4", "2.1"):
             ctx.incidents.tick_step(incident_id, step, True)
         press_send_when_the_composer_opens(qtbot)
-        cockpit.audience_rows[Audience.INTERNAL].compose.click()
+        cockpit.clocks.audience_rows[Audience.INTERNAL].compose.click()
         qtbot.waitUntil(
             lambda: any(s.where.startswith("slack:") for s in server.sent), timeout=10_000
         )

@@ -84,7 +84,7 @@ def test_a_sev1_reaches_every_audience_from_page_to_post_mortem(
     compose(MessageKind.DECLARED, Audience.INTERNAL)
     compose(MessageKind.STATUS_PAGE, Audience.STATUS_PAGE)
     compose(MessageKind.EXECUTIVE, Audience.EXECUTIVE)
-    window.contact_requests["CTO"].click()
+    window.escalation_box.contact_requests["CTO"].click()
     qtbot.waitUntil(lambda: len(slack.texts("C0INCIDENTS")) >= 2, timeout=8000)
     qtbot.waitUntil(lambda: len(pagerduty.status_updates_text()) == 1, timeout=8000)
     qtbot.waitUntil(lambda: bool(pagerduty.responder_requests), timeout=8000)

@@ -127,7 +127,7 @@ def test_a_source_switched_off_stops_and_its_pages_go(qtbot, context, beacon):
     ctx = context(settings=Settings(language="en"))
     ctx.poller.start()
     qtbot.waitUntil(lambda: ctx.poller.page("beacon:B2") is not None, timeout=5000)
-    from oncall_desktop.services.poller import source_options
+    from oncall_desktop.services.alert_sources import source_options
 
     off = replace(Settings(language="en"), language="off-for-this-test")
     ctx.poller.reconfigure(source_options(off), ctx.poller.interval)

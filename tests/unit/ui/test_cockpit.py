@@ -79,9 +79,9 @@ def test_models_pass_qt_model_checks(qtmodeltester, store, clock, policy):
 
 def test_every_figure_comes_from_the_procedure_data(cockpit, store, clock):
     window = cockpit()
-    assert window.ack_label.text() == "5:00"
-    assert window.resolve_label.text() == "2:00:00"
-    internal = window.audience_rows[Audience.INTERNAL].countdown.text()
+    assert window.clocks.ack_label.text() == "5:00"
+    assert window.clocks.resolve_label.text() == "2:00:00"
+    internal = window.clocks.audience_rows[Audience.INTERNAL].countdown.text()
     assert internal == "5:00"  # the declaration post is due within phase 1's time box
     first_phase = window.checklist.index(0, 1).data()
     assert first_phase.startswith("0–5 min")
@@ -100,7 +100,7 @@ def test_every_figure_comes_from_the_procedure_data(cockpit, store, clock):
         },
     ).policy
     other = cockpit(stored(store, clock), custom)
-    assert other.ack_label.text() == "3:00"
+    assert other.clocks.ack_label.text() == "3:00"
     assert other.checklist.index(0, 1).data().startswith("0–10 min")
 
 
@@ -146,13 +146,13 @@ def test_status_buttons_follow_the_lifecycle(qtbot, cockpit, clock):
     window.status_buttons[Status.ACKNOWLEDGED].click()
     qtbot.waitUntil(lambda: window.incident.status is Status.ACKNOWLEDGED, timeout=5000)
     window.set_now(clock.now())
-    assert window.ack_label.text() == "met (3:00 to spare)"
+    assert window.clocks.ack_label.text() == "met (3:00 to spare)"
     assert not window.status_buttons[Status.ACKNOWLEDGED].isEnabled()
 
 
 def test_update_countdowns_mark_sent_overdue_and_snooze(qtbot, cockpit, clock, monkeypatch):
     window = cockpit()
-    row = window.audience_rows[Audience.INTERNAL]
+    row = window.clocks.audience_rows[Audience.INTERNAL]
     row.mark_sent.click()
     wait_for_event(qtbot, window, EventKind.UPDATE_SENT)
     window.set_now(clock.now())
@@ -179,8 +179,8 @@ def test_severity_change_is_recorded_and_moves_every_clock(
     qtbot, cockpit, store, clock, monkeypatch
 ):
     window = cockpit(stored(store, clock, Severity.SEV3))
-    assert window.ack_label.text() == "1:00:00"
-    assert window.audience_rows[Audience.STATUS_PAGE].countdown.text() == "—"
+    assert window.clocks.ack_label.text() == "1:00:00"
+    assert window.clocks.audience_rows[Audience.STATUS_PAGE].countdown.text() == "—"
     monkeypatch.setattr(
         declare_dialog.SeverityDialog,
         "ask",
@@ -191,8 +191,8 @@ def test_severity_change_is_recorded_and_moves_every_clock(
     window.severity_button.click()
     wait_for_event(qtbot, window, EventKind.SEVERITY_CHANGED)
     window.set_now(clock.now())
-    assert window.ack_label.text() == "5:00"
-    assert window.audience_rows[Audience.STATUS_PAGE].countdown.text() == "5:00"
+    assert window.clocks.ack_label.text() == "5:00"
+    assert window.clocks.audience_rows[Audience.STATUS_PAGE].countdown.text() == "5:00"
     assert window.severity_label.text() == "SEV-1 Critical"
     assert window.escalation_box.isVisible()  # SEV-1: escalate at once
 
@@ -201,45 +201,49 @@ def test_clocks_after_sleep_jump_and_restart(qtbot, cockpit, service, store, clo
     window = cockpit()
     clock.sleep(timedelta(minutes=30))  # lid closed, monotonic clock stopped
     window.set_now(clock.now())
-    assert window.ack_label.text() == "BREACHED -25:00"
+    assert window.clocks.ack_label.text() == "BREACHED -25:00"
     clock.jump(-timedelta(minutes=28))  # NTP pulls the wall clock back
     window.set_now(clock.now())
-    assert window.ack_label.text() == "3:00"
+    assert window.clocks.ack_label.text() == "3:00"
     reopened = CockpitWindow(store.get(window.incident_id), policy, "en", None, service)
     qtbot.addWidget(reopened)
     reopened.set_now(clock.now())  # an app restart: the same stored deadlines
-    assert reopened.ack_label.text() == ""  # not shown yet: nothing computed
+    assert reopened.clocks.ack_label.text() == ""  # not shown yet: nothing computed
     reopened.show()  # catches up on showing
-    assert reopened.ack_label.text() == "3:00"
+    assert reopened.clocks.ack_label.text() == "3:00"
 
 
 def test_escalation_list_for_sev1_at_once_and_sev2_at_two_hours(qtbot, cockpit, store, clock):
     sev1 = cockpit()
     assert sev1.escalation_box.isVisible()
-    assert "escalate now to CTO + whole team" in sev1.escalation_hint.text()
-    sev1.contact_boxes["CTO"].setChecked(True)
+    assert "escalate now to CTO + whole team" in sev1.escalation_box.hint.text()
+    sev1.escalation_box.contact_boxes["CTO"].setChecked(True)
     wait_for_event(qtbot, sev1, EventKind.CONTACT_NOTIFIED)
     assert sev1.incident.notified_contacts == {"CTO"}
-    assert not sev1.contact_boxes["CTO"].isEnabled()
+    assert not sev1.escalation_box.contact_boxes["CTO"].isEnabled()
     sev2 = cockpit(stored(store, clock, Severity.SEV2))
     assert not sev2.escalation_box.isVisible()
     clock.advance(120 * M)
     sev2.set_now(clock.now())
     assert sev2.escalation_box.isVisible()
-    assert "Lead dev + on-call" in sev2.escalation_hint.text()
-    shown = [name for name, box in sev2.contact_boxes.items() if box.isVisibleTo(sev2)]
+    assert "Lead dev + on-call" in sev2.escalation_box.hint.text()
+    shown = [
+        name for name, box in sev2.escalation_box.contact_boxes.items() if box.isVisibleTo(sev2)
+    ]
     assert shown == ["Lead Dev"]  # not the SEV-1 list
 
 
 def test_no_escalate_now_once_resolved(qtbot, cockpit, service, clock):
     window = cockpit()
-    window.contact_boxes["CTO"].setChecked(True)
+    window.escalation_box.contact_boxes["CTO"].setChecked(True)
     wait_for_event(qtbot, window, EventKind.CONTACT_NOTIFIED)
     service.move_to(window.incident_id, Status.RESOLVED)
     qtbot.waitUntil(lambda: not window.incident.is_active, timeout=5000)
     window.set_now(clock.now())
-    assert "escalate now" not in window.escalation_hint.text()
-    visible = [name for name, box in window.contact_boxes.items() if box.isVisibleTo(window)]
+    assert "escalate now" not in window.escalation_box.hint.text()
+    visible = [
+        name for name, box in window.escalation_box.contact_boxes.items() if box.isVisibleTo(window)
+    ]
     assert visible == ["CTO"]  # who was reached stays on record
     resolved_quietly = cockpit()
     service.move_to(resolved_quietly.incident_id, Status.RESOLVED)
@@ -257,11 +261,11 @@ def test_a_raised_severity_shows_its_clock_since_the_change(qtbot, cockpit, serv
     wait_for_event(qtbot, window, EventKind.SEVERITY_CHANGED)
     clock.advance(M)
     window.set_now(clock.now())
-    assert window.ack_label.text().startswith("met")  # acknowledged in time, as SEV-3
-    assert window.resolve_label.text() == (
+    assert window.clocks.ack_label.text().startswith("met")  # acknowledged in time, as SEV-3
+    assert window.clocks.resolve_label.text() == (
         "1:59:00 · SEV-1 clock since the change, 2:00:00 spent before"
     )
-    assert window.audience_rows[Audience.STATUS_PAGE].countdown.text() == "4:00"
+    assert window.clocks.audience_rows[Audience.STATUS_PAGE].countdown.text() == "4:00"
 
 
 def test_several_incidents_each_with_their_own_clocks(cockpit, store, clock):
@@ -270,8 +274,8 @@ def test_several_incidents_each_with_their_own_clocks(cockpit, store, clock):
     second = cockpit(stored(store, clock, Severity.SEV2, "second"))
     for window in (first, second):
         window.set_now(clock.now())
-    assert first.ack_label.text() == "BREACHED -5:00"
-    assert second.ack_label.text() == "15:00"
+    assert first.clocks.ack_label.text() == "BREACHED -5:00"
+    assert second.clocks.ack_label.text() == "15:00"
 
 
 def test_notes_and_hostile_text_stay_plain(qtbot, cockpit, store, clock):
@@ -304,12 +308,12 @@ def test_monitoring_hour_counts_down_and_close_asks_while_it_runs(
     from PySide6.QtWidgets import QMessageBox
 
     window = cockpit()
-    assert not window.monitoring_label.isVisibleTo(window)
+    assert not window.clocks.monitoring_label.isVisibleTo(window)
     service.move_to(window.incident_id, Status.RESOLVED)
     qtbot.waitUntil(lambda: not window.incident.is_active, timeout=5000)
     clock.advance(20 * M)
     window.set_now(clock.now())
-    assert window.monitoring_label.text() == "40:00"
+    assert window.clocks.monitoring_label.text() == "40:00"
     asked = []
     monkeypatch.setattr(
         QMessageBox,
@@ -322,7 +326,7 @@ def test_monitoring_hour_counts_down_and_close_asks_while_it_runs(
     assert window.incident.status is Status.RESOLVED  # declined: still resolved
     clock.advance(40 * M)
     window.set_now(clock.now())
-    assert window.monitoring_label.text() == "done: the incident can be closed"
+    assert window.clocks.monitoring_label.text() == "done: the incident can be closed"
     window.status_buttons[Status.CLOSED].click()
     qtbot.waitUntil(lambda: window.incident.status is Status.CLOSED, timeout=5000)
     assert len(asked) == 1  # no question once the hour is over
@@ -428,27 +432,27 @@ def test_the_cockpit_leads_with_one_next_action_and_its_button(
         )
     )
     window = cockpit(page)
-    assert window.next_label.text() == "Next: acknowledge the incident · 5:00 left"
-    assert window.next_button.text() == "Acknowledge" and window.next_button.isDefault()
-    window.next_button.click()
+    assert window.next_bar.label.text() == "Next: acknowledge the incident · 5:00 left"
+    assert window.next_bar.button.text() == "Acknowledge" and window.next_bar.button.isDefault()
+    window.next_bar.button.click()
     wait_for_event(qtbot, window, EventKind.STATUS_CHANGED)
     window.set_now(clock.now())
-    assert window.next_label.text().startswith("Next: evaluate the severity")
+    assert window.next_bar.label.text().startswith("Next: evaluate the severity")
     monkeypatch.setattr(
         cockpit_window.SeverityDialog,
         "ask",
         classmethod(lambda cls, *args, **kw: (Severity.SEV1, "all users")),
     )
-    window.next_button.click()  # confirmed as it was: 1.3 ticked with the reason
+    window.next_bar.button.click()  # confirmed as it was: 1.3 ticked with the reason
     wait_for_event(qtbot, window, EventKind.STEP_DONE)
     window.set_now(clock.now())
-    assert window.next_label.text().startswith(
+    assert window.next_bar.label.text().startswith(
         "Next: post the declaration (Internal (Slack #incidents))"
     )
     asked = []
     window.compose_requested.connect(lambda i, audience: asked.append(audience))
-    window.next_button.click()
+    window.next_bar.button.click()
     assert asked == ["internal"]
     clock.advance(6 * M)
     window.set_now(clock.now())
-    assert "late by 1:00" in window.next_label.text()
+    assert "late by 1:00" in window.next_bar.label.text()

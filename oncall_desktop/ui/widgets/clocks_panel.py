@@ -1,0 +1,134 @@
+"""The cockpit's clocks: the acknowledge and resolve SLAs, the post-resolution monitoring
+hour, and for each audience the countdown to the next update owed with its actions. Every
+figure is recomputed from stored instants and ``now`` on each call, never counted down."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+
+from oncall_desktop.core.deadlines import (
+    ClockState,
+    SlaClock,
+    ack_clock,
+    monitoring_until,
+    next_updates,
+    resolve_clock,
+)
+from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.policy import Audience, Policy
+from oncall_desktop.ui.text import countdown, fill
+from oncall_desktop.ui.widgets.labels import plain_label, set_style
+
+LATE = "color: #c62828; font-weight: bold"
+MET = "color: #2e7d32"
+
+
+class AudienceRow:
+    """One audience's line: its name, the countdown, Compose…, Mark sent, Snooze…"""
+
+    def __init__(self, name: str, buttons: tuple[str, str, str], panel: QWidget) -> None:
+        self.name = plain_label(name, panel)
+        self.countdown = QLabel(panel)
+        self.compose, self.mark_sent, self.snooze = (QPushButton(b, panel) for b in buttons)
+
+
+class ClocksPanel(QGroupBox):
+    """Signals (each with the Audience): compose_requested, mark_sent_requested,
+    snooze_requested."""
+
+    compose_requested = Signal(object)
+    mark_sent_requested = Signal(object)
+    snooze_requested = Signal(object)
+
+    def __init__(self, policy: Policy, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Clocks"))
+        self._policy = policy
+        grid = QGridLayout(self)
+        self.ack_label = QLabel(self)
+        self.resolve_label = QLabel(self)
+        grid.addWidget(QLabel(self.tr("Acknowledge SLA"), self), 0, 0)
+        grid.addWidget(self.ack_label, 0, 1)
+        grid.addWidget(QLabel(self.tr("Resolve SLA"), self), 1, 0)
+        grid.addWidget(self.resolve_label, 1, 1)
+        # SOP 5.1: an hour of monitoring after resolution, counted down once resolved
+        self.monitoring_name = QLabel(self.tr("Monitoring (5.1)"), self)
+        self.monitoring_label = QLabel(self)
+        grid.addWidget(self.monitoring_name, 2, 0)
+        grid.addWidget(self.monitoring_label, 2, 1)
+        self.audience_rows: dict[Audience, AudienceRow] = {}
+        for row, (audience, cadence) in enumerate(policy.cadence.items(), start=3):
+            buttons = (self.tr("Compose…"), self.tr("Mark sent"), self.tr("Snooze…"))
+            widgets = AudienceRow(cadence.name.get(language), buttons, self)
+            widgets.mark_sent.clicked.connect(
+                lambda _=False, a=audience: self.mark_sent_requested.emit(a)
+            )
+            widgets.snooze.clicked.connect(
+                lambda _=False, a=audience: self.snooze_requested.emit(a)
+            )
+            widgets.compose.clicked.connect(
+                lambda _=False, a=audience: self.compose_requested.emit(a)
+            )
+            cells = (widgets.name, widgets.countdown, widgets.compose, widgets.mark_sent)
+            for column, widget in enumerate((*cells, widgets.snooze)):
+                grid.addWidget(widget, row, column)
+            self.audience_rows[audience] = widgets
+
+    def show_clocks(self, incident: Incident, now: datetime) -> bool:
+        """Every clock at ``now``; True when an update is overdue."""
+        policy = self._policy
+        self._show_sla(self.ack_label, ack_clock(incident, policy), now)
+        self._show_sla(self.resolve_label, resolve_clock(incident, policy), now)
+        until = monitoring_until(incident, policy)
+        self.monitoring_name.setVisible(until is not None)
+        self.monitoring_label.setVisible(until is not None)
+        if until is not None:
+            self.monitoring_label.setText(
+                countdown(until - now)
+                if now < until
+                else self.tr("done: the incident can be closed")
+            )
+        dues = next_updates(incident, policy)
+        overdue_any = False
+        for audience, row in self.audience_rows.items():
+            due = dues.get(audience)
+            row.mark_sent.setEnabled(due is not None or incident.is_active)
+            row.snooze.setEnabled(due is not None)
+            if due is None:
+                row.countdown.setText("—")
+                set_style(row.countdown, "")
+                continue
+            late = due.overdue(now)
+            overdue_any |= late
+            text = countdown(due.remaining(now))
+            if late:
+                text = self.tr("OVERDUE %1").replace("%1", text)
+            elif due.snoozed_until:
+                text = self.tr("%1 (snoozed)").replace("%1", text)
+            row.countdown.setText(text)
+            set_style(row.countdown, LATE if late else "")
+        return overdue_any
+
+    def _show_sla(self, label: QLabel, clock: SlaClock, now: datetime) -> None:
+        state = clock.state(now)
+        remaining = countdown(clock.remaining(now))
+        if state is ClockState.MET:
+            text = self.tr("met (%1 to spare)").replace("%1", remaining)
+            set_style(label, MET)
+        elif state is ClockState.BREACHED:
+            text = self.tr("BREACHED %1").replace("%1", remaining)
+            set_style(label, LATE)
+        else:
+            text = remaining
+            set_style(label, "")
+        if clock.spent_before > timedelta(0) and clock.severity is not None:
+            # the clock of a severity set mid-incident runs from the change (README)
+            text += " · " + fill(
+                self.tr("%1 clock since the change, %2 spent before"),
+                clock.severity.value,
+                countdown(clock.spent_before),
+            )
+        label.setText(text)

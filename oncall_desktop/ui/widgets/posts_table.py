@@ -1,0 +1,152 @@
+"""The outbox of one incident in its cockpit: each post's time, where it goes (any registered
+destination, named by the registry), its state (waiting, retrying, sent, refused) and why,
+on a model; "Edit and resend…" for a refused one."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oncall_desktop.core.destinations import destination
+from oncall_desktop.core.outbox import Post, PostState
+from oncall_desktop.ui.text import fill, local_time
+
+CONTEXT = "PostsTable"
+POST_STATES = {
+    PostState.PENDING: QT_TRANSLATE_NOOP("PostsTable", "waiting"),
+    PostState.SENDING: QT_TRANSLATE_NOOP("PostsTable", "sending"),
+    PostState.SENT: QT_TRANSLATE_NOOP("PostsTable", "sent"),
+    PostState.FAILED: QT_TRANSLATE_NOOP("PostsTable", "refused"),
+}
+HEADERS = (
+    QT_TRANSLATE_NOOP("PostsTable", "Queued"),
+    QT_TRANSLATE_NOOP("PostsTable", "Where"),
+    QT_TRANSLATE_NOOP("PostsTable", "State"),
+    QT_TRANSLATE_NOOP("PostsTable", "Detail"),
+)
+REFUSED = QColor("#c62828")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class PostsModel(QAbstractTableModel):
+    def __init__(self, language: str, zone: tzinfo | None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._language, self._zone = language, zone
+        self.posts: list[Post] = []
+        self._rows: list[tuple[str, str, str, str]] = []
+
+    def set_posts(self, posts: list[Post]) -> None:
+        self.beginResetModel()
+        self.posts = list(posts)
+        self._rows = [self._cells(post) for post in posts]
+        self.endResetModel()
+
+    def _cells(self, post: Post) -> tuple[str, str, str, str]:
+        going_to = destination(post.target)  # any registered one
+        where = going_to.name.get(self._language)
+        if post.destination and going_to.shows_destination:
+            where += f" {post.destination}"
+        state = _tr(POST_STATES[post.state])
+        if post.state is PostState.SENT and post.delivered_as == "note":
+            state = _tr("sent as a note (status updates not in the plan)")
+        elif post.state is PostState.PENDING and post.attempts:
+            state = fill(_tr("retrying (%1 attempts)"), post.attempts)
+        detail = post.last_error or post.remote_ref
+        queued = local_time(post.created_at, self._zone) if post.created_at else ""
+        return (queued, where, state, detail)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        post, text = self.posts[index.row()], self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text  # a view shows a model's text as plain text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return post.text if index.column() == 3 and not text else text
+        if role == Qt.ItemDataRole.ForegroundRole and post.state is PostState.FAILED:
+            return REFUSED
+        return None
+
+    def cell(self, row: int, column: int) -> str:
+        return self._rows[row][column]
+
+
+class PostsTable(QWidget):
+    """Signal: resend_requested(object) edit and resend this refused Post."""
+
+    resend_requested = Signal(object)
+
+    def __init__(self, language: str, zone: tzinfo | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PostsModel(language, zone, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setMaximumHeight(150)
+        self.resend_button = QPushButton(self.tr("Edit and resend…"), self)
+        self.resend_button.setEnabled(False)
+        self.view.selectionModel().selectionChanged.connect(self._on_selected)
+        self.model.modelReset.connect(self._on_selected)
+        self.resend_button.clicked.connect(self._on_resend)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addWidget(self.resend_button)
+
+    @property
+    def posts(self) -> list[Post]:
+        return self.model.posts
+
+    def set_posts(self, posts: list[Post]) -> None:
+        self.model.set_posts(posts)
+
+    def selected_post(self) -> Post | None:
+        rows = {index.row() for index in self.view.selectionModel().selectedRows()}
+        return self.posts[rows.pop()] if len(rows) == 1 else None
+
+    def _on_selected(self) -> None:
+        post = self.selected_post()
+        self.resend_button.setEnabled(post is not None and post.state is PostState.FAILED)
+
+    def _on_resend(self) -> None:
+        post = self.selected_post()
+        if post is not None and post.state is PostState.FAILED:
+            self.resend_requested.emit(post)
