@@ -367,7 +367,7 @@ class CockpitController(QObject):
         PagerDuty) show the stored version."""
         for incident in incidents:
             window = self.cockpits.get(incident.id or -1)
-            if window is not None and len(incident.timeline) != len(window.incident.timeline):
+            if window is not None and len(incident.timeline) > len(window.incident.timeline):
                 window.set_incident(incident)
 
     def show_responders(self, pages: list[Page]) -> None:

@@ -111,7 +111,18 @@ class CockpitWindow(QMainWindow):
         self._service = service
         self._now: datetime | None = None
 
-        # header
+        buttons = self._build_header()
+        self._build_panels(policy, language)
+        self._build_checklist(policy, language, zone)
+        links = self._build_links(policy, language)
+        self._build_timeline(policy, language, zone)
+        self._lay_out(buttons, links)
+        # scrolls rather than pushing the step note and "Edit and resend…" off a laptop screen
+        fit_to_screen(self, 1100, 720, remember="cockpit")
+        self.set_incident(incident)
+
+    def _build_header(self) -> QHBoxLayout:
+        """Severity, title, status, the next action and the row of buttons."""
         self.severity_label = QLabel(self)
         self.title_label = plain_label("", self)
         font = self.title_label.font()
@@ -123,7 +134,7 @@ class CockpitWindow(QMainWindow):
         self.problem_label.setStyleSheet(LATE)
         self.problem_label.hide()
         # the one thing to do next, large, with its countdown and one primary button
-        self.next_bar = NextActionBar(policy, language, self)
+        self.next_bar = NextActionBar(self._policy, self._language, self)
         self.next_bar.triggered.connect(self._do_next_action)
         self.status_buttons: dict[Status, QPushButton] = {}
         buttons = QHBoxLayout()
@@ -159,6 +170,9 @@ class CockpitWindow(QMainWindow):
         buttons.addWidget(self.postmortem_button)
         buttons.addStretch(1)
 
+        return buttons
+
+    def _build_panels(self, policy: Policy, language: str) -> None:
         self.clocks = ClocksPanel(policy, language, self)
         self.clocks.compose_requested.connect(
             lambda audience: self.compose_requested.emit(self.incident_id, audience.value)
@@ -175,7 +189,7 @@ class CockpitWindow(QMainWindow):
             lambda name: self.responders_requested.emit(self.incident_id, name)
         )
 
-        # checklist
+    def _build_checklist(self, policy: Policy, language: str, zone: tzinfo | None) -> None:
         self.checklist = ChecklistModel(policy, language, zone, self)
         self.checklist.step_toggled.connect(self._on_step_toggled)
         self.checklist_view = QTreeView(self)
@@ -192,7 +206,8 @@ class CockpitWindow(QMainWindow):
         self.reminder_label = plain_label("", self)
         self.reminder_label.setStyleSheet("color: #8d6e00")
 
-        # links
+    def _build_links(self, policy: Policy, language: str) -> QGroupBox:
+        """The runbooks and access links of the procedure (web links only)."""
         links = QGroupBox(self.tr("Runbooks and access"), self)
         link_layout = QHBoxLayout(links)
         self.link_buttons: list[QPushButton] = []
@@ -208,6 +223,10 @@ class CockpitWindow(QMainWindow):
         link_layout.addStretch(1)
         links.setVisible(bool(self.link_buttons))
 
+        return links
+
+    def _build_timeline(self, policy: Policy, language: str, zone: tzinfo | None) -> None:
+        """The outbox of this incident and its timeline, with the note field."""
         # outgoing posts (the outbox for this incident)
         self.posts_table = PostsTable(language, zone, self)
         self.posts_table.resend_requested.connect(self.resend_requested)
@@ -227,6 +246,7 @@ class CockpitWindow(QMainWindow):
         self.note_edit.setPlaceholderText(self.tr("Add a note to the timeline and press Enter"))
         self.note_edit.returnPressed.connect(self._on_add_note)
 
+    def _lay_out(self, buttons: QHBoxLayout, links: QGroupBox) -> None:
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.clocks)
@@ -257,10 +277,7 @@ class CockpitWindow(QMainWindow):
         layout.addLayout(buttons)
         layout.addWidget(links)
         layout.addWidget(splitter, 1)
-        # scrolls rather than pushing the step note and "Edit and resend…" off a laptop screen
         self.setCentralWidget(scrolling(central, self))
-        fit_to_screen(self, 1100, 720, remember="cockpit")
-        self.set_incident(incident)
 
     # --- updates --------------------------------------------------------------------------------
 
@@ -275,6 +292,10 @@ class CockpitWindow(QMainWindow):
         self.set_incident(self.incident)
 
     def set_incident(self, incident: Incident) -> None:
+        """Show this version of the incident, unless it is older than the one shown: a read
+        that raced a change may arrive after it, and the timeline only ever grows."""
+        if len(incident.timeline) < len(self.incident.timeline):
+            return
         self.incident = incident
         sev = self._policy.severity(incident.severity)
         self.severity_label.setText(f"{incident.severity.value} {sev.name.get(self._language)}")

@@ -150,6 +150,18 @@ def test_status_buttons_follow_the_lifecycle(qtbot, cockpit, clock):
     assert not window.status_buttons[Status.ACKNOWLEDGED].isEnabled()
 
 
+def test_a_snapshot_read_before_a_change_never_takes_the_cockpit_back(qtbot, cockpit, store, clock):
+    """A load that raced a change (the outbox confirming a post while the engineer resolved)
+    delivered the incident as it was before, last: the cockpit showed it unresolved again."""
+    window = cockpit()
+    before = store.get(window.incident_id)
+    window.status_buttons[Status.ACKNOWLEDGED].click()
+    qtbot.waitUntil(lambda: window.incident.status is Status.ACKNOWLEDGED, timeout=5000)
+    window.set_incident(before)  # the stale read arrives after the change
+    assert window.incident.status is Status.ACKNOWLEDGED
+    assert not window.status_buttons[Status.ACKNOWLEDGED].isEnabled()
+
+
 def test_update_countdowns_mark_sent_overdue_and_snooze(qtbot, cockpit, clock, monkeypatch):
     window = cockpit()
     row = window.clocks.audience_rows[Audience.INTERNAL]
