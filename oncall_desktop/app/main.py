@@ -13,13 +13,19 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from oncall_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from oncall_desktop.app.container import AppContext
+    from oncall_desktop.app.crash import CrashHandler
     from oncall_desktop.app.paths import AppPaths
+    from oncall_desktop.app.shell import Shell
+    from oncall_desktop.app.single_instance import SingleInstance
     from oncall_desktop.config.schema import Settings
     from oncall_desktop.core.messages import UserMessage
     from oncall_desktop.core.policy import LoadedPolicy
@@ -145,7 +151,23 @@ def main(argv: list[str] | None = None) -> int:
         from oncall_desktop.storage.migrate import run_in_this_process
 
         return run_in_this_process(args.migrate_database)
+    return run_console(args)
 
+
+@dataclass
+class Start:
+    """What the console starts from: its folders, the settings, the crash handler, and the
+    problems met so far (shown in the window once it is up)."""
+
+    user_paths: AppPaths
+    paths: AppPaths  # the drill's own folders in drill mode
+    settings: Settings
+    crash: CrashHandler
+    problems: list[str | UserMessage]
+
+
+def prepare(args: argparse.Namespace) -> Start:
+    """Folders made private, logging, crash handling, the settings: before any Qt."""
     # Imported after argument parsing so that --version and --help stay instant.
     from oncall_desktop.app.crash import CrashHandler
     from oncall_desktop.app.logsetup import setup_logging
@@ -169,13 +191,17 @@ def main(argv: list[str] | None = None) -> int:
         log.warning("could not make private: %s", problem)
     # (a drill keeps the user's preferences and the team's procedure, nothing else)
     settings = load_settings(user_paths, problems)
-    from PySide6.QtCore import QCoreApplication, QTimer
+    return Start(user_paths, paths, settings, crash, problems)
+
+
+def run_console(args: argparse.Namespace) -> int:
+    start = prepare(args)
     from PySide6.QtWidgets import QApplication
 
     from oncall_desktop.app.importscan import skip_pyside_source_scan
 
     skip_pyside_source_scan()  # before any other module is imported
-    from oncall_desktop.app.single_instance import SingleInstance, SocketUnavailable
+    from oncall_desktop.app.single_instance import SingleInstance
 
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
@@ -183,107 +209,122 @@ def main(argv: list[str] | None = None) -> int:
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
     app = QApplication([sys.argv[0]])
-    crash.attach_to_qt()
+    start.crash.attach_to_qt()
 
     try:
-        instance = SingleInstance(paths.data_dir)
+        instance = SingleInstance(start.paths.data_dir)
         first = instance.acquire()
     except OSError as error:
         reason = error.strerror or str(error)
-        return _fail(f"The data folder {paths.data_dir} cannot be used ({reason}).", args)
+        return _fail(f"The data folder {start.paths.data_dir} cannot be used ({reason}).", args)
     if not first:
-        request = {"command": "show"}
-        if args.postmortem is not None:
-            request = {"command": "postmortem", "incident": args.postmortem}
-        reply = instance.send(request)
-        if reply is None:
-            return _fail("Another On-call Desktop is starting or not answering; try again.", args)
-        print("On-call Desktop is already running; its window was brought forward.")
-        return EXIT_OK
+        return _hand_over(instance, args)
 
-    fatal = crash.previous_fatal_crash()
+    fatal = start.crash.previous_fatal_crash()
     if fatal:
         from oncall_desktop.core.messages import QT_TR_NOOP
 
-        problems.append(
+        start.problems.append(
             QT_TR_NOOP(
                 "On-call Desktop stopped abruptly last time; the details are in {folder}. "
                 "Nothing you saved was lost."
-            ).format(folder=crash.crash_dir)
+            ).format(folder=start.crash.crash_dir)
         )
     from oncall_desktop.app.shell import open_shell, show_shell
     from oncall_desktop.ui.geometry import remember_geometry_in
 
-    remember_geometry_in(paths.config_dir)  # windows come back where they were left
-    shell = open_shell(app, settings, problems)
-
-    def complete() -> None:
-        """The rest of the app, once the event loop has put the window and the tray icon on
-        screen; then, shortly after, the database and PagerDuty on workers."""
-        log.debug("window painted; building the rest")
-        from oncall_desktop.app.commands import CommandHandler
-        from oncall_desktop.app.container import choose_notifier, complete_shell
-        from oncall_desktop.config.store import SettingsStore
-        from oncall_desktop.core.clock import SystemClock
-
-        loaded_policy = load_procedure(user_paths, problems)
-        current, secrets = settings, None
-        drill_server = None
-        if args.drill:
-            from oncall_desktop.app.drill import drill_secrets, drill_settings, start_drill_server
-
-            drill_server = start_drill_server(settings.engineer_name)
-            current, secrets = drill_settings(settings, drill_server), drill_secrets()
-            app.aboutToQuit.connect(drill_server.stop)
-        context = complete_shell(
-            shell,
-            app,
-            current,
-            loaded_policy,
-            SystemClock(),
-            problems,
-            SettingsStore(paths.config_dir),
-            secrets,
-        )
-        context.drill = args.drill
-        context.console_id = paths.console_id()  # our single-instance lock is held
-        instance.set_handler(CommandHandler(context).handle)
-        try:
-            instance.serve()
-        except SocketUnavailable as error:
-            log.warning("single-instance socket unavailable: %s", error)
-            context.window.show_message(
-                "socket",
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "Terminal commands and a second launch cannot reach this window: %1",
-                ).replace("%1", str(error)),
-                "warning",
-            )
-        if args.postmortem is not None:
-            context.open_postmortem(args.postmortem)
-        app.aboutToQuit.connect(context.shutdown)
-        app.aboutToQuit.connect(instance.release)  # once queued writes are done
-        _quit_on_signals(context.controller.quit)
-
-        def ready() -> None:
-            _after_storage(context, args)
-            if drill_server is not None:
-                from oncall_desktop.app.drill import DrillController
-
-                DrillController(context, drill_server, show_dialog=not args.no_dialogs).start()
-
-        def start_background_work() -> None:
-            open_storage(context, paths, args, on_ready=ready)
-            context.poller.start()
-            choose_notifier(context)
-
-        # The workers' imports (SQLAlchemy, keyring) would otherwise compete for the
-        # interpreter with the tray icon's registration and the window's first layout.
-        QTimer.singleShot(BACKGROUND_START_DELAY_MS, start_background_work)
-
-    show_shell(shell, then=complete)
+    remember_geometry_in(start.paths.config_dir)  # windows come back where they were left
+    shell = open_shell(app, start.settings, start.problems)
+    show_shell(shell, then=lambda: complete_console(app, shell, instance, start, args))
     return app.exec()
+
+
+def _hand_over(instance: SingleInstance, args: argparse.Namespace) -> int:
+    """Another console runs: it shows its window (or the post-mortem asked for)."""
+    request: dict[str, Any] = {"command": "show"}
+    if args.postmortem is not None:
+        request = {"command": "postmortem", "incident": args.postmortem}
+    reply = instance.send(request)
+    if reply is None:
+        return _fail("Another On-call Desktop is starting or not answering; try again.", args)
+    print("On-call Desktop is already running; its window was brought forward.")
+    return EXIT_OK
+
+
+def complete_console(
+    app: QApplication,
+    shell: Shell,
+    instance: SingleInstance,
+    start: Start,
+    args: argparse.Namespace,
+) -> None:
+    """The rest of the app, once the event loop has put the window and the tray icon on
+    screen; then, shortly after, the database and the alert sources on workers."""
+    log.debug("window painted; building the rest")
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from oncall_desktop.app.commands import CommandHandler
+    from oncall_desktop.app.container import choose_notifier, complete_shell
+    from oncall_desktop.app.single_instance import SocketUnavailable
+    from oncall_desktop.config.store import SettingsStore
+    from oncall_desktop.core.clock import SystemClock
+
+    paths, problems = start.paths, start.problems
+    loaded_policy = load_procedure(start.user_paths, problems)
+    current, secrets = start.settings, None
+    drill_server = None
+    if args.drill:
+        from oncall_desktop.app.drill import drill_secrets, drill_settings, start_drill_server
+
+        drill_server = start_drill_server(start.settings.engineer_name)
+        current, secrets = drill_settings(start.settings, drill_server), drill_secrets()
+        app.aboutToQuit.connect(drill_server.stop)
+    context = complete_shell(
+        shell,
+        app,
+        current,
+        loaded_policy,
+        SystemClock(),
+        problems,
+        SettingsStore(paths.config_dir),
+        secrets,
+    )
+    context.drill = args.drill
+    context.console_id = paths.console_id()  # our single-instance lock is held
+    instance.set_handler(CommandHandler(context).handle)
+    try:
+        instance.serve()
+    except SocketUnavailable as error:
+        log.warning("single-instance socket unavailable: %s", error)
+        context.window.show_message(
+            "socket",
+            QCoreApplication.translate(
+                "MainWindow",
+                "Terminal commands and a second launch cannot reach this window: %1",
+            ).replace("%1", str(error)),
+            "warning",
+        )
+    if args.postmortem is not None:
+        context.open_postmortem(args.postmortem)
+    app.aboutToQuit.connect(context.shutdown)
+    app.aboutToQuit.connect(instance.release)  # once queued writes are done
+    _quit_on_signals(context.controller.quit)
+
+    def ready() -> None:
+        _after_storage(context, args)
+        if drill_server is not None:
+            from oncall_desktop.app.drill import DrillController
+
+            DrillController(context, drill_server, show_dialog=not args.no_dialogs).start()
+
+    def start_background_work() -> None:
+        open_storage(context, paths, args, on_ready=ready)
+        context.poller.start()
+        choose_notifier(context)
+
+    # The workers' imports (SQLAlchemy, keyring) would otherwise compete for the
+    # interpreter with the tray icon's registration and the window's first layout.
+    QTimer.singleShot(BACKGROUND_START_DELAY_MS, start_background_work)
 
 
 def load_settings(paths: AppPaths, problems: list[str | UserMessage]) -> Settings:

@@ -42,6 +42,7 @@ from oncall_desktop.core.policy import (
     SeverityPolicy,
     SopInfo,
     Step,
+    Text,
 )
 from oncall_desktop.core.userfiles import UnreadableFile, read_user_file
 
@@ -243,37 +244,84 @@ def _parse(data: dict[str, Any]) -> Policy:
     return policy
 
 
-def _parse_all(data: dict[str, Any]) -> Policy:
-    root = Node(data, "")
-    sop = root["sop"]
-    kpis = root["kpis"]
-    rotation = root["rotation"]
-    postmortem = root["postmortem"]
-    handoff = root["handoff"]
-    templates = {name: node.text() for name, node in root["templates"].items()}
+def _templates(node: Node) -> dict[str, Text]:
+    templates = {name: child.text() for name, child in node.items()}
     for required in TEMPLATE_NAMES:
         if required not in templates:
             raise PolicyError(f"templates.{required}", MISSING)
-    weekday = rotation["weekday"].string().lower()
+    return templates
+
+
+def _rotation(node: Node) -> Rotation:
+    weekday = node["weekday"].string().lower()
     weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     if weekday not in weekdays:
-        raise rotation["weekday"].fail(
+        raise node["weekday"].fail(
             QT_TR_NOOP("{weekday} is not a day of the week").format(weekday=repr(weekday))
         )
+    return Rotation(
+        weekday=weekday,
+        hour=node["hour"].integer(0, 23),
+        length_days=node["length_days"].integer(1, 366),
+        members=tuple(n.string() for n in node["members"].entries()),
+        anchor=_date(node["anchor"]),
+    )
+
+
+def _links(node: Node) -> tuple[Link, ...]:
     links = []
-    for n in root["links"].entries():
+    for n in node.entries():
         url = n["url"].string(allow_empty=True).strip()
         if url and not url.lower().startswith(("http://", "https://")):
             raise n["url"].fail(QT_TR_NOOP("only http and https links are allowed"))
         links.append(Link(kind=n["kind"].string(), title=n["title"].text(), url=url))
+    return tuple(links)
+
+
+def _contacts(node: Node) -> tuple[Contact, ...]:
+    return tuple(
+        Contact(
+            name=n["name"].string(),
+            contact=n["contact"].text(),
+            severities=frozenset(
+                s.enum(Severity) for s in n.get("severities", ["SEV-1"]).entries()
+            ),
+            pagerduty=_pagerduty_target(n),
+        )
+        for n in node.entries()
+    )
+
+
+def _kpis(node: Node) -> KpiTargets:
+    return KpiTargets(
+        mtta_sev1_below=node["mtta_sev1_below_minutes"].minutes(1),
+        mttr_sev1_below=node["mttr_sev1_below_minutes"].minutes(1),
+        incidents_per_month_below=node["incidents_per_month_below"].integer(0),
+        sev1_per_quarter_below=node["sev1_per_quarter_below"].integer(0),
+        postmortem_completion_min_percent=node["postmortem_completion_min_percent"].number(0, 100),
+        action_items_closed_above_percent=node["action_items_closed_above_percent"].number(0, 100),
+        action_items_window=timedelta(days=node["action_items_window_days"].integer(1, 3660)),
+    )
+
+
+def _sop(node: Node) -> SopInfo:
+    return SopInfo(
+        id=node["id"].string(),
+        version=node["version"].string(),
+        updated=node["updated"].string(),
+        owner=node["owner"].string(),
+        title=node["title"].text(),
+    )
+
+
+def _parse_all(data: dict[str, Any]) -> Policy:
+    root = Node(data, "")
+    postmortem, handoff, communication = root["postmortem"], root["handoff"], root["communication"]
+    templates = _templates(root["templates"])  # checked first: a missing one names itself
+    rotation = _rotation(root["rotation"])
+    links = _links(root["links"])
     return Policy(
-        sop=SopInfo(
-            id=sop["id"].string(),
-            version=sop["version"].string(),
-            updated=sop["updated"].string(),
-            owner=sop["owner"].string(),
-            title=sop["title"].text(),
-        ),
+        sop=_sop(root["sop"]),
         severities=_severities(root["severities"]),
         matrix=_matrix(root["matrix"]),
         questions=tuple(
@@ -290,28 +338,12 @@ def _parse_all(data: dict[str, Any]) -> Policy:
             n.string() for n in root.get("executive_mail", {"to": []})["to"].entries()
         ),
         step_evidence={step: node.string() for step, node in root.get("step_evidence", {}).items()},
-        initial_update_within=root["communication"]["initial_within_minutes"].minutes(),
-        resolution_update_within=root["communication"]["resolution_within_minutes"].minutes(),
-        warn_before=root["communication"]["warn_before_minutes"].minutes(),
-        warn_at_most_share=root["communication"]["warn_at_most_share"].number(0, 1),
-        escalation_contacts=tuple(
-            Contact(
-                name=n["name"].string(),
-                contact=n["contact"].text(),
-                severities=frozenset(
-                    s.enum(Severity) for s in n.get("severities", ["SEV-1"]).entries()
-                ),
-                pagerduty=_pagerduty_target(n),
-            )
-            for n in root["escalation_contacts"].entries()
-        ),
-        rotation=Rotation(
-            weekday=weekday,
-            hour=rotation["hour"].integer(0, 23),
-            length_days=rotation["length_days"].integer(1, 366),
-            members=tuple(n.string() for n in rotation["members"].entries()),
-            anchor=_date(rotation["anchor"]),
-        ),
+        initial_update_within=communication["initial_within_minutes"].minutes(),
+        resolution_update_within=communication["resolution_within_minutes"].minutes(),
+        warn_before=communication["warn_before_minutes"].minutes(),
+        warn_at_most_share=communication["warn_at_most_share"].number(0, 1),
+        escalation_contacts=_contacts(root["escalation_contacts"]),
+        rotation=rotation,
         handoff=Handoff(
             incoming_checks=_labelled(handoff["incoming_checks"]),
             sections=_labelled(handoff["sections"]),
@@ -322,19 +354,7 @@ def _parse_all(data: dict[str, Any]) -> Policy:
             sections=_postmortem_sections(postmortem["sections"]),
             action_statuses=tuple(n.string() for n in postmortem["action_statuses"].entries()),
         ),
-        kpis=KpiTargets(
-            mtta_sev1_below=kpis["mtta_sev1_below_minutes"].minutes(1),
-            mttr_sev1_below=kpis["mttr_sev1_below_minutes"].minutes(1),
-            incidents_per_month_below=kpis["incidents_per_month_below"].integer(0),
-            sev1_per_quarter_below=kpis["sev1_per_quarter_below"].integer(0),
-            postmortem_completion_min_percent=kpis["postmortem_completion_min_percent"].number(
-                0, 100
-            ),
-            action_items_closed_above_percent=kpis["action_items_closed_above_percent"].number(
-                0, 100
-            ),
-            action_items_window=timedelta(days=kpis["action_items_window_days"].integer(1, 3660)),
-        ),
+        kpis=_kpis(root["kpis"]),
         anti_patterns=tuple(
             AntiPattern(
                 id=n["id"].string(),
@@ -344,7 +364,7 @@ def _parse_all(data: dict[str, Any]) -> Policy:
             )
             for n in root["anti_patterns"].entries()
         ),
-        links=tuple(links),
+        links=links,
     )
 
 

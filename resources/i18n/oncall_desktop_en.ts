@@ -685,6 +685,29 @@
     </message>
 </context>
 <context>
+    <name>ActionItemsTable</name>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActionItemsWindow</name>
     <message>
         <source>Post-mortem action items</source>
@@ -1211,6 +1234,17 @@
     </message>
     <message>
         <source>Drill result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditableTable</name>
+    <message>
+        <source>Add row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove selected rows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1961,22 +1995,6 @@
 <context>
     <name>PostmortemWindow</name>
     <message>
-        <source>Planned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Post-mortem — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2090,18 +2108,6 @@
     </message>
     <message>
         <source>Review date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove selected rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

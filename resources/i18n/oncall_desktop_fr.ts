@@ -685,6 +685,29 @@
         </message>
     </context>
     <context>
+        <name>ActionItemsTable</name>
+        <message>
+            <source>Planned</source>
+            <translation>Planifiée</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>Programmée</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Terminée</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>En retard</translation>
+        </message>
+    </context>
+    <context>
         <name>ActionItemsWindow</name>
         <message>
             <source>Post-mortem action items</source>
@@ -1214,6 +1237,17 @@
         <message>
             <source>Drill result</source>
             <translation>Résultat de l'exercice</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditableTable</name>
+        <message>
+            <source>Add row</source>
+            <translation>Ajouter une ligne</translation>
+        </message>
+        <message>
+            <source>Remove selected rows</source>
+            <translation>Retirer les lignes sélectionnées</translation>
         </message>
     </context>
     <context>
@@ -1963,22 +1997,6 @@
     <context>
         <name>PostmortemWindow</name>
         <message>
-            <source>Planned</source>
-            <translation>Planifiée</translation>
-        </message>
-        <message>
-            <source>In progress</source>
-            <translation>En cours</translation>
-        </message>
-        <message>
-            <source>Scheduled</source>
-            <translation>Programmée</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Terminée</translation>
-        </message>
-        <message>
             <source>Post-mortem — %1</source>
             <translation>Post-mortem — %1</translation>
         </message>
@@ -2093,18 +2111,6 @@
         <message>
             <source>Review date</source>
             <translation>Date de relecture</translation>
-        </message>
-        <message>
-            <source>Add row</source>
-            <translation>Ajouter une ligne</translation>
-        </message>
-        <message>
-            <source>Remove selected rows</source>
-            <translation>Retirer les lignes sélectionnées</translation>
-        </message>
-        <message>
-            <source>Overdue</source>
-            <translation>En retard</translation>
         </message>
         <message>
             <source>Reviewed and signed: counts as complete.</source>

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.postmortem import ActionStatus, TrackedActionItem
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
-from oncall_desktop.ui.windows.postmortem_window import STATUS_LABELS
+from oncall_desktop.ui.widgets.postmortem_tables import STATUS_LABELS
 
 OVERDUE = QColor("#c62828")
 
@@ -100,7 +100,7 @@ class ActionItemsWindow(QMainWindow):
                 self.table.setItem(row, column, cell)
             combo = QComboBox(self.table)
             for value, label in STATUS_LABELS.items():
-                combo.addItem(QCoreApplication.translate("PostmortemWindow", label), value.value)
+                combo.addItem(QCoreApplication.translate("ActionItemsTable", label), value.value)
             combo.setCurrentIndex(list(STATUS_LABELS).index(item.status))
             combo.currentIndexChanged.connect(
                 lambda _=0, t=tracked, c=combo: self.status_changed.emit(

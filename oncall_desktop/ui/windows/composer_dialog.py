@@ -81,6 +81,34 @@ class ComposerDialog(QDialog):
         self._executive_shown: bool | None = None
         self._external_shown: bool | None = None
         self._status_page = status_page
+        self._build_inputs(kind, language)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setMinimumHeight(220)
+        self._build_destinations(incident, slack_destination, status_page)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        send = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        send.setText(self.tr("Send"))
+        send.setShortcut("Ctrl+Return")  # Enter alone does not send (keyPressEvent)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        self._lay_out()
+
+        for combo in (self.kind, self.language):
+            combo.currentIndexChanged.connect(self._regenerate)
+        for line in (self.root_cause, self.eta, self.resolution, self.financial):
+            line.textChanged.connect(self._regenerate)
+        for text in (self.actions, self.next_steps):
+            text.textChanged.connect(self._regenerate)
+        self.preview.textChanged.connect(self._on_preview_edited)
+        for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.to_status_page):
+            box.toggled.connect(self._validate)
+        self._regenerate()
+
+    def _build_inputs(self, kind: MessageKind, language: str) -> None:
+        """The message kind and language, and what the engineer adds to the template."""
         self.kind = QComboBox(self)
         for value, label in KIND_LABELS.items():
             self.kind.addItem(self.tr(label), value.value)
@@ -98,8 +126,11 @@ class ComposerDialog(QDialog):
         self.next_steps = QPlainTextEdit(self)
         self.next_steps.setMaximumHeight(60)
         self.financial = QLineEdit(self)
-        self.preview = QPlainTextEdit(self)
-        self.preview.setMinimumHeight(220)
+
+    def _build_destinations(
+        self, incident: Incident, slack_destination: str, status_page: str
+    ) -> None:
+        """Where it goes: one box per destination that can take it."""
         self.to_slack = QCheckBox(self.tr("Slack: %1").replace("%1", slack_destination), self)
         self.to_slack.setChecked(bool(slack_destination))
         self.to_slack.setEnabled(bool(slack_destination))
@@ -115,15 +146,8 @@ class ComposerDialog(QDialog):
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        send = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        send.setText(self.tr("Send"))
-        send.setShortcut("Ctrl+Return")  # Enter alone does not send (keyPressEvent)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         self.form = form
         top = QHBoxLayout()
@@ -148,17 +172,6 @@ class ComposerDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         fit_to_screen(self, 640, 760, remember="composer")
-
-        for combo in (self.kind, self.language):
-            combo.currentIndexChanged.connect(self._regenerate)
-        for line in (self.root_cause, self.eta, self.resolution, self.financial):
-            line.textChanged.connect(self._regenerate)
-        for text in (self.actions, self.next_steps):
-            text.textChanged.connect(self._regenerate)
-        self.preview.textChanged.connect(self._on_preview_edited)
-        for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.to_status_page):
-            box.toggled.connect(self._validate)
-        self._regenerate()
 
     def _human(self) -> HumanInput:
         return HumanInput(

@@ -106,10 +106,35 @@ class HandoffWindow(QMainWindow):
     # --- layout ---------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        note = self.note
         body = QWidget()
         column = QVBoxLayout(body)
         column.addWidget(self.banner)
+        self._build_header(column)
+        sections = {s.id: s.text.get(self.language) for s in self.policy.handoff.sections}
+        self._build_incident_sections(column, sections)
+        self._build_upcoming(column, sections)
+        self._build_actions_notes_and_signature(column)
+        self._build_incoming_checks(column)
+        self.status_label = QLabel()
+        font = self.status_label.font()
+        font.setBold(True)
+        self.status_label.setFont(font)
+        column.addWidget(self.status_label)
+
+        for edit in (self.outgoing_edit, self.incoming_edit):
+            edit.textEdited.connect(self.autosave.changed)
+        for text in (self.watch_edit, self.notes_edit):
+            text.textChanged.connect(self.autosave.changed)
+        for table in (self.last_week_table, self.upcoming_table):
+            table.itemChanged.connect(self.autosave.changed)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.setCentralWidget(scroll)
+
+    def _build_header(self, column: QVBoxLayout) -> None:
+        note = self.note
         header = QFormLayout()
         when = QLabel(
             f"{change_label(note.change_at, self.zone, self.language)} · "
@@ -123,7 +148,8 @@ class HandoffWindow(QMainWindow):
         header.addRow(self.tr("Incoming"), self.incoming_edit)
         column.addLayout(header)
 
-        sections = {s.id: s.text.get(self.language) for s in self.policy.handoff.sections}
+    def _build_incident_sections(self, column: QVBoxLayout, sections: dict[str, str]) -> None:
+        note = self.note
         active = QGroupBox(sections.get("active", self.tr("Active incidents")))
         layout = QVBoxLayout(active)
         self.active_table = self._lines_table(note.active, editable=False)
@@ -148,6 +174,8 @@ class HandoffWindow(QMainWindow):
         layout.addWidget(self.last_week_table)
         column.addWidget(last_week)
 
+    def _build_upcoming(self, column: QVBoxLayout, sections: dict[str, str]) -> None:
+        note = self.note
         upcoming = QGroupBox(sections.get("upcoming", self.tr("Upcoming")))
         layout = QVBoxLayout(upcoming)
         self.upcoming_table = QTableWidget(0, 3)
@@ -172,6 +200,8 @@ class HandoffWindow(QMainWindow):
         layout.addLayout(buttons)
         column.addWidget(upcoming)
 
+    def _build_actions_notes_and_signature(self, column: QVBoxLayout) -> None:
+        note = self.note
         actions = QGroupBox(self.tr("Post-mortem action items due soon"))
         layout = QVBoxLayout(actions)
         self.actions_list = QListWidget()
@@ -196,6 +226,8 @@ class HandoffWindow(QMainWindow):
         sign_row.addWidget(self.signed_label, 1)
         column.addLayout(sign_row)
 
+    def _build_incoming_checks(self, column: QVBoxLayout) -> None:
+        note = self.note
         incoming = QGroupBox(self.tr("Incoming engineer: acknowledge each item"))
         layout = QVBoxLayout(incoming)
         self.check_boxes: dict[str, QCheckBox] = {}
@@ -216,23 +248,6 @@ class HandoffWindow(QMainWindow):
             self.check_boxes[check.id] = box
             self.check_details[check.id] = detail
         column.addWidget(incoming)
-        self.status_label = QLabel()
-        font = self.status_label.font()
-        font.setBold(True)
-        self.status_label.setFont(font)
-        column.addWidget(self.status_label)
-
-        for edit in (self.outgoing_edit, self.incoming_edit):
-            edit.textEdited.connect(self.autosave.changed)
-        for text in (self.watch_edit, self.notes_edit):
-            text.textChanged.connect(self.autosave.changed)
-        for table in (self.last_week_table, self.upcoming_table):
-            table.itemChanged.connect(self.autosave.changed)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        self.setCentralWidget(scroll)
 
     def _lines_table(self, lines: tuple[IncidentLine, ...], editable: bool) -> QTableWidget:
         table = QTableWidget(len(lines), len(LINE_COLUMNS))

@@ -72,6 +72,30 @@ class HistoryWindow(QMainWindow):
         self.model = HistoryModel(service, headers, zone, language, self)
         self.model.counted.connect(self._on_counted)
 
+        filters = self._build_filters()
+        self._build_table()
+
+        self.cockpit_button = QPushButton(self.tr("Open cockpit"))
+        self.cockpit_button.clicked.connect(lambda: self._open_cockpit(self.table.currentIndex()))
+        self.postmortem_button = QPushButton(self.tr("Post-mortem…"))
+        self.postmortem_button.clicked.connect(self._open_postmortem)
+        kpis = QPushButton(self.tr("KPI dashboard…"))
+        kpis.clicked.connect(self.kpis_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.cockpit_button)
+        buttons.addWidget(self.postmortem_button)
+        buttons.addWidget(kpis)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.setCentralWidget(body)
+
+    def _build_filters(self) -> QHBoxLayout:
+        """Severity, status, period, words in the title, drills: each narrows the query."""
         self.severity_combo = QComboBox()
         self.severity_combo.addItem(self.tr("All severities"), "")
         for severity in Severity:
@@ -108,7 +132,9 @@ class HistoryWindow(QMainWindow):
         filters.addWidget(self.to_edit)
         filters.addWidget(self.text_edit, 1)
         filters.addWidget(self.drills_box)
+        return filters
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("historyTable")
         self.table.setModel(self.model)
@@ -124,25 +150,6 @@ class HistoryWindow(QMainWindow):
         for column, width in ((0, 130), (1, 90), (2, 100), (4, 140), (5, 120)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._open_cockpit)
-
-        self.cockpit_button = QPushButton(self.tr("Open cockpit"))
-        self.cockpit_button.clicked.connect(lambda: self._open_cockpit(self.table.currentIndex()))
-        self.postmortem_button = QPushButton(self.tr("Post-mortem…"))
-        self.postmortem_button.clicked.connect(self._open_postmortem)
-        kpis = QPushButton(self.tr("KPI dashboard…"))
-        kpis.clicked.connect(self.kpis_requested)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
-        buttons.addWidget(self.cockpit_button)
-        buttons.addWidget(self.postmortem_button)
-        buttons.addWidget(kpis)
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        self.setCentralWidget(body)
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit()

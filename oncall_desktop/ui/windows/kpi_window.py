@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -63,6 +64,25 @@ class KpiWindow(QMainWindow):
         }
 
         self.banner = MessageBanner()
+        top = self._build_period_row()
+        self._build_tables()
+
+        self.charts = QSplitter(Qt.Orientation.Horizontal)
+        self.count_chart_view = None
+        self.time_chart_view = None
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(self.verdict_table)
+        layout.addWidget(self.stats_table)
+        layout.addWidget(self.charts, 1)
+        self.setCentralWidget(body)
+        service.problem.connect(lambda text: self.banner.show_message("kpi", text, "error"))
+        self.refresh()
+
+    def _build_period_row(self) -> QHBoxLayout:
         self.period_combo = QComboBox()
         labels = {
             "30d": self.tr("Last 30 days"),
@@ -91,7 +111,10 @@ class KpiWindow(QMainWindow):
         top.addWidget(self.to_edit)
         top.addWidget(self.state_label, 1)
         top.addWidget(export)
+        return top
 
+    def _build_tables(self) -> None:
+        """The SOP's KPI verdicts, and each severity's times (mean, median, p90)."""
         self.verdict_table = QTableWidget(0, 4)
         self.verdict_table.setHorizontalHeaderLabels(
             [self.tr("KPI"), self.tr("Value"), self.tr("SOP target"), self.tr("Status")]
@@ -112,21 +135,6 @@ class KpiWindow(QMainWindow):
         for table in (self.verdict_table, self.stats_table):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-
-        self.charts = QSplitter(Qt.Orientation.Horizontal)
-        self.count_chart_view = None
-        self.time_chart_view = None
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.banner)
-        layout.addLayout(top)
-        layout.addWidget(self.verdict_table)
-        layout.addWidget(self.stats_table)
-        layout.addWidget(self.charts, 1)
-        self.setCentralWidget(body)
-        service.problem.connect(lambda text: self.banner.show_message("kpi", text, "error"))
-        self.refresh()
 
     # --- period ---------------------------------------------------------------------------------
 
@@ -198,18 +206,30 @@ class KpiWindow(QMainWindow):
 
     def _draw_charts(self, report: KpiReport) -> None:
         # QtCharts is loaded here, not at start: only this window pays for it.
+        from PySide6.QtCharts import QChartView
+
+        labels = [label for label, _ in report.per_month]
+        counts = self._count_chart(report, labels)
+        times = self._time_chart(report, labels)
+        for old in (self.count_chart_view, self.time_chart_view):
+            if old is not None:
+                old.setParent(None)
+                old.deleteLater()
+        self.count_chart_view = QChartView(counts)
+        self.time_chart_view = QChartView(times)
+        self.charts.addWidget(self.count_chart_view)
+        self.charts.addWidget(self.time_chart_view)
+
+    def _count_chart(self, report: KpiReport, labels: list[str]) -> Any:
+        """Incidents per month, stacked by severity, against the SOP's monthly ceiling."""
         from PySide6.QtCharts import (
             QBarCategoryAxis,
             QBarSet,
-            QCategoryAxis,
             QChart,
-            QChartView,
-            QLineSeries,
             QStackedBarSeries,
             QValueAxis,
         )
 
-        labels = [label for label, _ in report.per_month]
         counts = QChart()
         counts.setTitle(self.tr("Incidents per month"))
         bars = QStackedBarSeries()
@@ -235,6 +255,11 @@ class KpiWindow(QMainWindow):
         axis_y.setTickInterval(max(1, -(-top // 10)))
         counts.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(axis_y)
+        return counts
+
+    def _time_chart(self, report: KpiReport, labels: list[str]) -> Any:
+        """SEV-1 MTTA and MTTR per month, each with its target line."""
+        from PySide6.QtCharts import QCategoryAxis, QChart, QLineSeries, QValueAxis
 
         times = QChart()
         times.setTitle(self.tr("SEV-1 mean times per month (minutes)"))
@@ -269,15 +294,7 @@ class KpiWindow(QMainWindow):
                 series.attachAxis(time_x)
                 series.attachAxis(time_y)
         time_y.setRange(0, highest * 1.1 + 1)
-
-        for old in (self.count_chart_view, self.time_chart_view):
-            if old is not None:
-                old.setParent(None)
-                old.deleteLater()
-        self.count_chart_view = QChartView(counts)
-        self.time_chart_view = QChartView(times)
-        self.charts.addWidget(self.count_chart_view)
-        self.charts.addWidget(self.time_chart_view)
+        return times
 
     # --- export ---------------------------------------------------------------------------------
 

@@ -68,6 +68,38 @@ class MainWindow(QMainWindow):
         self.keep_running_in_tray = False
         self.quitting = False
 
+        self._build_toolbar()
+        self.banner = MessageBanner(self)
+        self._build_table(language, zone)
+        self.empty_label = QLabel(self.tr("No open incident. Stay sharp."), self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome = self._welcome_panel()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.welcome)
+        self._show_welcome = False
+
+        self.pages = PagesPanel(self)
+        self.pages.acknowledge_requested.connect(self.page_acknowledge_requested)
+        self.pages.open_requested.connect(self.page_open_requested)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.rotation_label = QLabel(self)
+        self.rotation_label.setObjectName("rotationLabel")
+        self.rotation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.rotation_label)
+        self.statusBar().addPermanentWidget(self.status_label)
+        fit_to_screen(self, 960, 480, remember="main")
+
+    def _build_toolbar(self) -> None:
         self.declare_action = QAction(self.tr("Declare incident…"), self)
         self.declare_action.setShortcut(QKeySequence.StandardKey.New)
         self.declare_action.triggered.connect(self.declare_requested)
@@ -98,7 +130,8 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
         self.addToolBar(toolbar)
 
-        self.banner = MessageBanner(self)
+    def _build_table(self, language: str, zone: tzinfo | None) -> None:
+        """The incidents, one row each, their clock columns sized once."""
         self.model = IncidentTableModel(language, zone, self)
         self.table = QTableView(self)
         self.table.setObjectName("incidentTable")
@@ -129,33 +162,6 @@ class MainWindow(QMainWindow):
                 column,
                 max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 24,
             )
-        self.empty_label = QLabel(self.tr("No open incident. Stay sharp."), self)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome = self._welcome_panel()
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.welcome)
-        self._show_welcome = False
-
-        self.pages = PagesPanel(self)
-        self.pages.acknowledge_requested.connect(self.page_acknowledge_requested)
-        self.pages.open_requested.connect(self.page_open_requested)
-
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.pages)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self.status_label = QLabel(self)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.rotation_label = QLabel(self)
-        self.rotation_label.setObjectName("rotationLabel")
-        self.rotation_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addWidget(self.rotation_label)
-        self.statusBar().addPermanentWidget(self.status_label)
-        fit_to_screen(self, 960, 480, remember="main")
 
     def set_policy(self, policy: Policy) -> None:
         """The procedure, loaded once the window is on screen; before the first incident."""

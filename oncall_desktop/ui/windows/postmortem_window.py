@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -29,8 +27,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -40,14 +36,12 @@ from shiboken6 import isValid
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.core.postmortem import (
     TEXT_SECTIONS,
-    ActionItem,
     ActionStatus,
     Impact,
     PostMortem,
     TimelineRow,
-    summary_text,
-    to_markdown,
 )
+from oncall_desktop.core.postmortem_markdown import summary_text, to_markdown
 from oncall_desktop.services.postmortems import (
     SAVED_IN_DATABASE,
     OpenedPostMortem,
@@ -60,31 +54,14 @@ from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
+from oncall_desktop.ui.widgets.postmortem_tables import (
+    ActionItemsTable,
+    EditableTable,
+    date_edit,
+    date_of,
+)
 
 log = logging.getLogger(__name__)
-
-NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—"
-STATUS_LABELS = {
-    ActionStatus.PLANNED: QT_TRANSLATE_NOOP("PostmortemWindow", "Planned"),
-    ActionStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("PostmortemWindow", "In progress"),
-    ActionStatus.SCHEDULED: QT_TRANSLATE_NOOP("PostmortemWindow", "Scheduled"),
-    ActionStatus.DONE: QT_TRANSLATE_NOOP("PostmortemWindow", "Done"),
-}
-
-
-def _date_edit(value: date | None, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("—")
-    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-    return edit
-
-
-def _date_of(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
 
 
 class PostmortemWindow(QMainWindow):
@@ -164,24 +141,13 @@ class PostmortemWindow(QMainWindow):
         body = QWidget()
         column = QVBoxLayout(body)
         column.addWidget(self.banner)
-
-        header = QFormLayout()
-        self.title_edit = QLineEdit(draft.title)
-        self.date_edit = _date_edit(draft.incident_date, body)
-        self.severity_combo = QComboBox()
-        for severity in Severity:
-            self.severity_combo.addItem(severity.value, severity)
-        self.severity_combo.setCurrentIndex(list(Severity).index(draft.severity))
-        self.duration_edit = QLineEdit(draft.duration)
-        self.impact_summary_edit = QLineEdit(draft.impact_summary)
-        header.addRow(self.tr("Title"), self.title_edit)
-        header.addRow(self.tr("Date"), self.date_edit)
-        header.addRow(self.tr("Severity"), self.severity_combo)
-        header.addRow(self.tr("Duration"), self.duration_edit)
-        header.addRow(self.tr("Impact"), self.impact_summary_edit)
-        column.addLayout(header)
-
+        self._build_header(draft, column, body)
         self.text_edits: dict[str, QPlainTextEdit] = {}
+        builders = {
+            "timeline": self._build_timeline,
+            "impact": self._build_impact,
+            "action_items": self._build_action_items,
+        }
         for section in self.policy.postmortem.sections:
             box = QGroupBox(section.text.get(self.language))
             box.setObjectName(f"section-{section.id}")
@@ -189,65 +155,9 @@ class PostmortemWindow(QMainWindow):
             layout.addWidget(
                 plain_label(section.hint.get(self.language), box, selectable=False, hint=True)
             )
-            if section.id == "timeline":
-                self.zone_edit = QLineEdit(draft.timeline_zone)
-                zone_row = QFormLayout()
-                zone_row.addRow(self.tr("All times"), self.zone_edit)
-                layout.addLayout(zone_row)
-                self.timeline_table = self._table([self.tr("Time"), self.tr("Event")])
-                for row in draft.timeline:
-                    self._append_row(self.timeline_table, [row.time, row.event])
-                layout.addWidget(self.timeline_table)
-                layout.addLayout(self._row_buttons(self.timeline_table, self.add_timeline_row))
-            elif section.id == "impact":
-                form = QFormLayout()
-                self.impact_edits = {
-                    key: QLineEdit(getattr(draft.impact, key))
-                    for key in ("users", "duration", "revenue", "sla")
-                }
-                form.addRow(self.tr("Users"), self.impact_edits["users"])
-                form.addRow(self.tr("Duration"), self.impact_edits["duration"])
-                form.addRow(self.tr("Revenue"), self.impact_edits["revenue"])
-                form.addRow(self.tr("SLA"), self.impact_edits["sla"])
-                layout.addLayout(form)
-            elif section.id == "action_items":
-                self.actions_table = self._table(
-                    [
-                        self.tr("#"),
-                        self.tr("Action"),
-                        self.tr("Owner"),
-                        self.tr("Due"),
-                        self.tr("Status"),
-                    ]
-                )
-                for item in draft.action_items:
-                    self._append_action(item)
-                layout.addWidget(self.actions_table)
-                layout.addLayout(self._row_buttons(self.actions_table, self.add_action_item))
-            else:
-                edit = QPlainTextEdit(draft.text(section.id))
-                edit.setObjectName(f"edit-{section.id}")
-                edit.setMinimumHeight(90)
-                edit.textChanged.connect(self.autosave.changed)
-                self.text_edits[section.id] = edit
-                layout.addWidget(edit)
+            builders.get(section.id, partial(self._build_text, section.id))(draft, layout)
             column.addWidget(box)
-
-        footer = QFormLayout()
-        self.reviewed_by_edit = QLineEdit(draft.reviewed_by)
-        self.reviewed_by_edit.setPlaceholderText(self.tr("CTO, Lead Dev, On-Call Engineer"))
-        self.reviewed_on_edit = _date_edit(draft.reviewed_on, body)
-        today = QPushButton(self.tr("Today"))
-        today.clicked.connect(lambda: self.reviewed_on_edit.setDate(QDate.currentDate()))
-        reviewed_on = QHBoxLayout()
-        reviewed_on.addWidget(self.reviewed_on_edit, 1)
-        reviewed_on.addWidget(today)
-        footer.addRow(self.tr("Reviewed by"), self.reviewed_by_edit)
-        footer.addRow(self.tr("Review date"), reviewed_on)
-        column.addLayout(footer)
-        self.signed_label = QLabel()
-        column.addWidget(self.signed_label)
-
+        self._build_review(draft, column, body)
         for line in (
             self.title_edit,
             self.duration_edit,
@@ -257,11 +167,11 @@ class PostmortemWindow(QMainWindow):
             *self.impact_edits.values(),
         ):
             line.textEdited.connect(self.autosave.changed)
-        for date_edit in (self.date_edit, self.reviewed_on_edit):
-            date_edit.dateChanged.connect(self.autosave.changed)
+        for date_field in (self.date_edit, self.reviewed_on_edit):
+            date_field.dateChanged.connect(self.autosave.changed)
         self.severity_combo.currentIndexChanged.connect(self.autosave.changed)
         for table in (self.timeline_table, self.actions_table):
-            table.itemChanged.connect(self.autosave.changed)
+            table.edited.connect(self.autosave.changed)
         self.reviewed_by_edit.textChanged.connect(self._show_signature)
         self.reviewed_on_edit.dateChanged.connect(self._show_signature)
         self._show_signature()
@@ -275,98 +185,96 @@ class PostmortemWindow(QMainWindow):
         if empty:
             empty[0].setFocus()
 
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setMinimumHeight(160)
-        return table
+    def _build_header(self, draft: PostMortem, column: QVBoxLayout, body: QWidget) -> None:
+        header = QFormLayout()
+        self.title_edit = QLineEdit(draft.title)
+        self.date_edit = date_edit(draft.incident_date, body)
+        self.severity_combo = QComboBox()
+        for severity in Severity:
+            self.severity_combo.addItem(severity.value, severity)
+        self.severity_combo.setCurrentIndex(list(Severity).index(draft.severity))
+        self.duration_edit = QLineEdit(draft.duration)
+        self.impact_summary_edit = QLineEdit(draft.impact_summary)
+        header.addRow(self.tr("Title"), self.title_edit)
+        header.addRow(self.tr("Date"), self.date_edit)
+        header.addRow(self.tr("Severity"), self.severity_combo)
+        header.addRow(self.tr("Duration"), self.duration_edit)
+        header.addRow(self.tr("Impact"), self.impact_summary_edit)
+        column.addLayout(header)
 
-    def _row_buttons(self, table: QTableWidget, add: object) -> QHBoxLayout:
-        row = QHBoxLayout()
-        add_button = QPushButton(self.tr("Add row"))
-        add_button.clicked.connect(add)
-        remove = QPushButton(self.tr("Remove selected rows"))
-        remove.clicked.connect(lambda: self._remove_rows(table))
-        row.addWidget(add_button)
-        row.addWidget(remove)
-        row.addStretch(1)
-        return row
+    def _build_timeline(self, draft: PostMortem, layout: QVBoxLayout) -> None:
+        self.zone_edit = QLineEdit(draft.timeline_zone)
+        zone_row = QFormLayout()
+        zone_row.addRow(self.tr("All times"), self.zone_edit)
+        layout.addLayout(zone_row)
+        self.timeline_table = EditableTable([self.tr("Time"), self.tr("Event")])
+        for row in draft.timeline:
+            self.timeline_table.append_row([row.time, row.event])
+        layout.addWidget(self.timeline_table)
+        layout.addLayout(self.timeline_table.buttons())
 
-    @staticmethod
-    def _append_row(table: QTableWidget, texts: list[str]) -> int:
-        row = table.rowCount()
-        table.blockSignals(True)
-        table.insertRow(row)
-        for column, text in enumerate(texts):
-            table.setItem(row, column, QTableWidgetItem(text))
-        table.blockSignals(False)
-        return row
+    def _build_impact(self, draft: PostMortem, layout: QVBoxLayout) -> None:
+        form = QFormLayout()
+        self.impact_edits = {
+            key: QLineEdit(getattr(draft.impact, key))
+            for key in ("users", "duration", "revenue", "sla")
+        }
+        form.addRow(self.tr("Users"), self.impact_edits["users"])
+        form.addRow(self.tr("Duration"), self.impact_edits["duration"])
+        form.addRow(self.tr("Revenue"), self.impact_edits["revenue"])
+        form.addRow(self.tr("SLA"), self.impact_edits["sla"])
+        layout.addLayout(form)
 
-    def _append_action(self, item: ActionItem) -> None:
-        row = self._append_row(self.actions_table, [str(item.number), item.action, item.owner])
-        number = self.actions_table.item(row, 0)
-        number.setFlags(number.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        number.setData(Qt.ItemDataRole.UserRole, item.closed_at)
-        due = _date_edit(item.due, self.actions_table)
-        due.dateChanged.connect(self.autosave.changed)
-        due.dateChanged.connect(self._mark_overdue)
-        self.actions_table.setCellWidget(row, 3, due)
-        status = QComboBox(self.actions_table)
-        for value, label in STATUS_LABELS.items():
-            status.addItem(QCoreApplication.translate("PostmortemWindow", label), value)
-        status.setCurrentIndex(list(STATUS_LABELS).index(item.status))
-        status.currentIndexChanged.connect(self.autosave.changed)
-        status.currentIndexChanged.connect(self._mark_overdue)
-        self.actions_table.setCellWidget(row, 4, status)
-        self._mark_overdue()
+    def _build_action_items(self, draft: PostMortem, layout: QVBoxLayout) -> None:
+        self.actions_table = ActionItemsTable(
+            [
+                self.tr("#"),
+                self.tr("Action"),
+                self.tr("Owner"),
+                self.tr("Due"),
+                self.tr("Status"),
+            ]
+        )
+        for item in draft.action_items:
+            self.actions_table.append(item)
+        layout.addWidget(self.actions_table)
+        layout.addLayout(self.actions_table.buttons())
+
+    def _build_text(self, section_id: str, draft: PostMortem, layout: QVBoxLayout) -> None:
+        edit = QPlainTextEdit(draft.text(section_id))
+        edit.setObjectName(f"edit-{section_id}")
+        edit.setMinimumHeight(90)
+        edit.textChanged.connect(self.autosave.changed)
+        self.text_edits[section_id] = edit
+        layout.addWidget(edit)
+
+    def _build_review(self, draft: PostMortem, column: QVBoxLayout, body: QWidget) -> None:
+        footer = QFormLayout()
+        self.reviewed_by_edit = QLineEdit(draft.reviewed_by)
+        self.reviewed_by_edit.setPlaceholderText(self.tr("CTO, Lead Dev, On-Call Engineer"))
+        self.reviewed_on_edit = date_edit(draft.reviewed_on, body)
+        today = QPushButton(self.tr("Today"))
+        today.clicked.connect(lambda: self.reviewed_on_edit.setDate(QDate.currentDate()))
+        reviewed_on = QHBoxLayout()
+        reviewed_on.addWidget(self.reviewed_on_edit, 1)
+        reviewed_on.addWidget(today)
+        footer.addRow(self.tr("Reviewed by"), self.reviewed_by_edit)
+        footer.addRow(self.tr("Review date"), reviewed_on)
+        column.addLayout(footer)
+        self.signed_label = QLabel()
+        column.addWidget(self.signed_label)
 
     def add_timeline_row(self) -> None:
-        row = self._append_row(self.timeline_table, ["", ""])
-        self.timeline_table.editItem(self.timeline_table.item(row, 0))
-        self.autosave.changed()
+        self.timeline_table.add_row()
 
     def add_action_item(self) -> None:
-        numbers = [i.number for i in self._action_items()]
-        self._append_action(ActionItem(number=max(numbers, default=0) + 1, action=""))
-        row = self.actions_table.rowCount() - 1
-        self.actions_table.editItem(self.actions_table.item(row, 1))
-        self.autosave.changed()
-
-    def _remove_rows(self, table: QTableWidget) -> None:
-        rows = sorted({index.row() for index in table.selectedIndexes()}, reverse=True)
-        for row in rows:
-            table.removeRow(row)
-        if rows:
-            self.autosave.changed()
-
-    def _mark_overdue(self) -> None:
-        today = date.today()
-        for item in self._action_items():
-            row = self._action_row(item.number)
-            cell = self.actions_table.item(row, 1)
-            if cell is not None:
-                late = item.is_overdue(today)
-                cell.setForeground(Qt.GlobalColor.red if late else Qt.GlobalColor.black)
-                cell.setToolTip(self.tr("Overdue") if late else "")
+        self.actions_table.add_row()
 
     def set_action_status(self, number: int, status: ActionStatus) -> None:
-        row = self._action_row(number)
-        combo = self.actions_table.cellWidget(row, 4) if row >= 0 else None
-        if isinstance(combo, QComboBox):
-            combo.setCurrentIndex(list(STATUS_LABELS).index(status))
-
-    def _action_row(self, number: int) -> int:
-        for row in range(self.actions_table.rowCount()):
-            cell = self.actions_table.item(row, 0)
-            if cell is not None and cell.text() == str(number):
-                return row
-        return -1
+        self.actions_table.set_status(number, status)
 
     def _show_signature(self) -> None:
-        signed = bool(self.reviewed_by_edit.text().strip()) and _date_of(self.reviewed_on_edit)
+        signed = bool(self.reviewed_by_edit.text().strip()) and date_of(self.reviewed_on_edit)
         self.publish_action.setEnabled(bool(signed))
         self.signed_label.setText(
             self.tr("Reviewed and signed: counts as complete.")
@@ -375,29 +283,6 @@ class PostmortemWindow(QMainWindow):
         )
 
     # --- reading the form -------------------------------------------------------------------
-
-    def _action_items(self) -> tuple[ActionItem, ...]:
-        items = []
-        table = self.actions_table
-        for row in range(table.rowCount()):
-            number, action, owner = (table.item(row, c) for c in range(3))
-            due, status = table.cellWidget(row, 3), table.cellWidget(row, 4)
-            if (
-                number is None
-                or not isinstance(due, QDateEdit)
-                or not isinstance(status, QComboBox)
-            ):
-                continue
-            item = ActionItem(
-                number=int(number.text()),
-                action=action.text() if action else "",
-                owner=owner.text() if owner else "",
-                due=_date_of(due),
-                status=ActionStatus(status.currentData()),
-                closed_at=number.data(Qt.ItemDataRole.UserRole),
-            )
-            items.append(item)
-        return tuple(items)
 
     def draft(self) -> PostMortem:
         """What the form says now, as the next revision."""
@@ -409,7 +294,7 @@ class PostmortemWindow(QMainWindow):
                 timeline.append(TimelineRow(time=texts[0], event=texts[1]))
         return PostMortem(
             title=self.title_edit.text(),
-            incident_date=_date_of(self.date_edit) or date.today(),
+            incident_date=date_of(self.date_edit) or date.today(),
             severity=Severity(self.severity_combo.currentData()),
             duration=self.duration_edit.text(),
             impact_summary=self.impact_summary_edit.text(),
@@ -421,9 +306,9 @@ class PostmortemWindow(QMainWindow):
                 for sid in TEXT_SECTIONS
                 if sid in self.text_edits
             },
-            action_items=self._action_items(),
+            action_items=self.actions_table.items(),
             reviewed_by=self.reviewed_by_edit.text(),
-            reviewed_on=_date_of(self.reviewed_on_edit),
+            reviewed_on=date_of(self.reviewed_on_edit),
             revision=self._revision,
         )
 

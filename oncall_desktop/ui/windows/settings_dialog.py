@@ -65,6 +65,40 @@ class SettingsDialog(QDialog):
         self._connections = connections
         self.token_changed = False
 
+        general = self._general_section(settings)
+        pagerduty = self._pagerduty_section(settings)
+        slack = self._slack_section(settings)
+        teams = self._teams_section(settings)
+        alerts = self._alerts_section(settings)
+        rotation = self._rotation_section(settings)
+        self.problem = plain_label("", self)
+        self.problem.setStyleSheet("color: #c62828")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        content = QWidget(self)
+        sections = QVBoxLayout(content)
+        for box in (general, pagerduty, slack, teams, alerts, rotation):
+            sections.addWidget(box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(content, self), 1)  # Save stays on screen at 1024x768
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        fit_to_screen(self, content.sizeHint().width() + 40, content.sizeHint().height() + 90)
+
+        connections.pagerduty_tested.connect(self._on_tested)
+        connections.slack_tested.connect(self._on_slack_tested)
+        connections.teams_tested.connect(self._on_teams_tested)
+        connections.status_pages_listed.connect(self._on_status_pages_listed)
+        connections.token_presence.connect(self._on_token_presence)
+        connections.check_pagerduty_token()
+
+    # --- sections --------------------------------------------------------------------------------
+
+    def _general_section(self, settings: Settings) -> QGroupBox:
         self.language = QComboBox(self)
         for label, value in ((self.tr("System"), "system"), ("Français", "fr"), ("English", "en")):
             self.language.addItem(label, value)
@@ -89,6 +123,17 @@ class SettingsDialog(QDialog):
         self.start_at_login = QCheckBox(self.tr("Start when I log in"), self)
         self.start_at_login.setChecked(settings.start_at_login)
 
+        general = QGroupBox(self.tr("General"), self)
+        form = QFormLayout(general)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Posted messages in"), self.message_language)
+        form.addRow(self.tr("Your name"), self.engineer_name)
+        form.addRow(self.tr("Team time zone"), self.team_timezone)
+        form.addRow("", self.close_to_tray)
+        form.addRow("", self.start_at_login)
+        return general
+
+    def _pagerduty_section(self, settings: Settings) -> QGroupBox:
         self.region = QComboBox(self)
         for label, url in REGIONS:
             self.region.addItem(self.tr(label), url)
@@ -110,24 +155,6 @@ class SettingsDialog(QDialog):
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.clicked.connect(self._on_test_clicked)
         self.test_result = plain_label("", self)
-        self.sound = QCheckBox(self.tr("Play a sound with alerts"), self)
-        self.sound.setChecked(settings.alert_sound)
-        self.quiet_start = QLineEdit(settings.quiet_hours_start, self)
-        self.quiet_end = QLineEdit(settings.quiet_hours_end, self)
-        for edit in (self.quiet_start, self.quiet_end):
-            edit.setInputMask("99:99;_")
-            edit.setMaximumWidth(80)
-        self.problem = plain_label("", self)
-        self.problem.setStyleSheet("color: #c62828")
-
-        general = QGroupBox(self.tr("General"), self)
-        form = QFormLayout(general)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Posted messages in"), self.message_language)
-        form.addRow(self.tr("Your name"), self.engineer_name)
-        form.addRow(self.tr("Team time zone"), self.team_timezone)
-        form.addRow("", self.close_to_tray)
-        form.addRow("", self.start_at_login)
 
         pagerduty = QGroupBox("PagerDuty", self)
         form = QFormLayout(pagerduty)
@@ -160,7 +187,9 @@ class SettingsDialog(QDialog):
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
         form.addRow(test_row)
+        return pagerduty
 
+    def _slack_section(self, settings: Settings) -> QGroupBox:
         self.slack_mode = QComboBox(self)
         self.slack_mode.addItem(self.tr("Bot token (channels, incident channels)"), "bot")
         self.slack_mode.addItem(self.tr("Incoming webhook (one fixed channel)"), "webhook")
@@ -187,7 +216,9 @@ class SettingsDialog(QDialog):
         slack_row.addWidget(self.slack_test)
         slack_row.addWidget(self.slack_result, 1)
         form.addRow(slack_row)
+        return slack
 
+    def _teams_section(self, settings: Settings) -> QGroupBox:
         self.teams_enabled = QCheckBox(self.tr("Post the internal updates to Teams too"), self)
         self.teams_enabled.setChecked(settings.teams_enabled)
         self.teams_url = QLineEdit(self)
@@ -217,6 +248,16 @@ class SettingsDialog(QDialog):
                 self,
             )
         )
+        return teams
+
+    def _alerts_section(self, settings: Settings) -> QGroupBox:
+        self.sound = QCheckBox(self.tr("Play a sound with alerts"), self)
+        self.sound.setChecked(settings.alert_sound)
+        self.quiet_start = QLineEdit(settings.quiet_hours_start, self)
+        self.quiet_end = QLineEdit(settings.quiet_hours_end, self)
+        for edit in (self.quiet_start, self.quiet_end):
+            edit.setInputMask("99:99;_")
+            edit.setMaximumWidth(80)
 
         alerts = QGroupBox(self.tr("Alerts"), self)
         form = QFormLayout(alerts)
@@ -227,7 +268,9 @@ class SettingsDialog(QDialog):
         quiet.addWidget(self.quiet_end)
         quiet.addStretch(1)
         form.addRow(self.tr("Quiet hours (high urgency always alerts)"), quiet)
+        return alerts
 
+    def _rotation_section(self, settings: Settings) -> QGroupBox:
         rotation = QGroupBox(self.tr("On-call rotation"), self)
         form = QFormLayout(rotation)
         self.rotation_source = QComboBox(self)
@@ -255,28 +298,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Handoff day"), self.rotation_weekday)
         form.addRow(self.tr("Handoff time"), self.rotation_time)
         form.addRow(self.tr("First member primary from"), self.rotation_anchor)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._on_save)
-        self.buttons.rejected.connect(self.reject)
-        content = QWidget(self)
-        sections = QVBoxLayout(content)
-        for box in (general, pagerduty, slack, teams, alerts, rotation):
-            sections.addWidget(box)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(content, self), 1)  # Save stays on screen at 1024x768
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        fit_to_screen(self, content.sizeHint().width() + 40, content.sizeHint().height() + 90)
-
-        connections.pagerduty_tested.connect(self._on_tested)
-        connections.slack_tested.connect(self._on_slack_tested)
-        connections.teams_tested.connect(self._on_teams_tested)
-        connections.status_pages_listed.connect(self._on_status_pages_listed)
-        connections.token_presence.connect(self._on_token_presence)
-        connections.check_pagerduty_token()
+        return rotation
 
     # --- reactions --------------------------------------------------------------------------------
 

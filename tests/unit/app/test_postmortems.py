@@ -11,7 +11,8 @@ from PySide6.QtCore import QDate
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.incident import Status
 from oncall_desktop.core.policy import Severity
-from oncall_desktop.core.postmortem import ActionStatus, from_markdown
+from oncall_desktop.core.postmortem import ActionStatus
+from oncall_desktop.core.postmortem_markdown import from_markdown
 from oncall_desktop.storage.errors import StorageUnavailable
 from oncall_desktop.storage.postmortems import PostmortemRepository
 from tests.unit.app.conftest import RecordingNotifier

@@ -13,13 +13,11 @@ from oncall_desktop.core.postmortem import (
     PostMortem,
     due_at,
     from_json,
-    from_markdown,
     is_required,
-    parse_status,
     prefill,
     to_json,
-    to_markdown,
 )
+from oncall_desktop.core.postmortem_markdown import from_markdown, parse_status, to_markdown
 
 M = timedelta(minutes=1)
 PARIS = ZoneInfo("Europe/Paris")
