@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from oncall_desktop.core.policy import Policy, Severity, Text
+from oncall_desktop.core.policy import Matrix, Policy, Severity, Text
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,55 @@ def _percent(value: float, language: str) -> str:
     return f"{number}{NARROW_NBSP}%" if language == "fr" else f"{number}%"
 
 
+def _users_reason(users: float, matrix: Matrix) -> Reason:
+    def pct(value: float, language: str) -> str:
+        return _percent(value, language)
+
+    high, low = matrix.sev1_users_above_percent, matrix.sev2_users_min_percent
+    if users > high:
+        severity, fr_range, en_range = Severity.SEV1, f"> {pct(high, 'fr')}", f"> {pct(high, 'en')}"
+    elif users >= low:
+        severity = Severity.SEV2
+        fr_range = f"{number_text(low, 'fr', 1)}–{pct(high, 'fr')}"
+        en_range = f"{number_text(low, 'en', 1)}–{pct(high, 'en')}"
+    else:
+        severity, fr_range, en_range = Severity.SEV3, f"< {pct(low, 'fr')}", f"< {pct(low, 'en')}"
+    return Reason(
+        severity,
+        Text(
+            fr=f"{pct(users, 'fr')} des utilisateurs impactés ({fr_range})",
+            en=f"{pct(users, 'en')} of users impacted ({en_range})",
+        ),
+    )
+
+
+def _revenue_reason(revenue: float, matrix: Matrix) -> Reason:
+    def per_hour(value: float, language: str) -> str:
+        return f"{money_text(value, language)}{NBSP}{matrix.currency}/h"
+
+    high, low = matrix.sev1_revenue_above_per_hour, matrix.sev2_revenue_min_per_hour
+    if revenue > high:
+        severity = Severity.SEV1
+        fr_range, en_range = f"> {per_hour(high, 'fr')}", f"> {per_hour(high, 'en')}"
+    elif revenue >= low:
+        severity = Severity.SEV2
+        fr_range = f"{money_text(low, 'fr')}–{per_hour(high, 'fr')}"
+        en_range = f"{money_text(low, 'en')}–{per_hour(high, 'en')}"
+    else:
+        severity = Severity.SEV3
+        fr_range, en_range = f"< {per_hour(low, 'fr')}", f"< {per_hour(low, 'en')}"
+    return Reason(
+        severity,
+        Text(
+            fr=f"Revenus perdus {per_hour(revenue, 'fr')} ({fr_range})",
+            en=f"Revenue lost {per_hour(revenue, 'en')} ({en_range})",
+        ),
+    )
+
+
 def classify(assessment: ImpactAssessment, policy: Policy) -> Classification:
     """Propose a severity: the most severe level any answer or figure reaches."""
     m = policy.matrix
-    cur = m.currency
     reasons: list[Reason] = []
 
     def add(severity: Severity, fr: str, en: str) -> None:
@@ -83,64 +128,14 @@ def classify(assessment: ImpactAssessment, policy: Policy) -> Classification:
         if answered and qid in questions:
             q = questions[qid]
             add(q.severity, f"Oui : {q.text.fr}", f"Yes: {q.text.en}")
-
-    users = assessment.users_impacted_percent
-    if users is not None:
-
-        def pct(value: float, language: str) -> str:
-            return _percent(value, language)
-
-        high, low = m.sev1_users_above_percent, m.sev2_users_min_percent
-        if users > high:
-            severity, fr_range, en_range = (
-                Severity.SEV1,
-                f"> {pct(high, 'fr')}",
-                f"> {pct(high, 'en')}",
-            )
-        elif users >= low:
-            severity = Severity.SEV2
-            fr_range = f"{number_text(low, 'fr', 1)}–{pct(high, 'fr')}"
-            en_range = f"{number_text(low, 'en', 1)}–{pct(high, 'en')}"
-        else:
-            severity, fr_range, en_range = (
-                Severity.SEV3,
-                f"< {pct(low, 'fr')}",
-                f"< {pct(low, 'en')}",
-            )
-        add(
-            severity,
-            f"{pct(users, 'fr')} des utilisateurs impactés ({fr_range})",
-            f"{pct(users, 'en')} of users impacted ({en_range})",
-        )
-
-    revenue = assessment.revenue_lost_per_hour
-    if revenue is not None:
-
-        def per_hour(value: float, language: str) -> str:
-            return f"{money_text(value, language)}{NBSP}{cur}/h"
-
-        high_r, low_r = m.sev1_revenue_above_per_hour, m.sev2_revenue_min_per_hour
-        if revenue > high_r:
-            severity = Severity.SEV1
-            fr_range, en_range = f"> {per_hour(high_r, 'fr')}", f"> {per_hour(high_r, 'en')}"
-        elif revenue >= low_r:
-            severity = Severity.SEV2
-            fr_range = f"{money_text(low_r, 'fr')}–{per_hour(high_r, 'fr')}"
-            en_range = f"{money_text(low_r, 'en')}–{per_hour(high_r, 'en')}"
-        else:
-            severity = Severity.SEV3
-            fr_range, en_range = f"< {per_hour(low_r, 'fr')}", f"< {per_hour(low_r, 'en')}"
-        add(
-            severity,
-            f"Revenus perdus {per_hour(revenue, 'fr')} ({fr_range})",
-            f"Revenue lost {per_hour(revenue, 'en')} ({en_range})",
-        )
-
+    if assessment.users_impacted_percent is not None:
+        reasons.append(_users_reason(assessment.users_impacted_percent, m))
+    if assessment.revenue_lost_per_hour is not None:
+        reasons.append(_revenue_reason(assessment.revenue_lost_per_hour, m))
     if assessment.data_loss and m.data_loss_is_sev1:
         add(Severity.SEV1, "Perte de données", "Data loss")
     if assessment.security_breach and m.security_breach_is_sev1:
         add(Severity.SEV1, "Faille de sécurité", "Security breach")
-
     if not reasons:
         add(
             Severity.SEV3,
