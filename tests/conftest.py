@@ -139,6 +139,19 @@ def pagerduty():
 
 
 @pytest.fixture
+def smtp():
+    """A fake SMTP server, checked against the protocol contract written down in
+    tests/helpers/fake_smtp.py."""
+    from tests.helpers.fake_smtp import FakeSmtp
+
+    fake = FakeSmtp().start()
+    yield fake
+    fake.stop()
+    violations = fake.take_violations()
+    assert not violations, "protocol violations:\n" + "\n".join(violations)
+
+
+@pytest.fixture
 def teams():
     """A fake Microsoft Teams Workflows webhook, checked against the payload contract written
     down in tests/helpers/fake_teams.py."""

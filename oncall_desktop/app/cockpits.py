@@ -59,6 +59,7 @@ class CockpitController(QObject):
                 if self.console.settings.status_page_id
                 else ""
             ),
+            mail_server=self._mail_server(),
         )
         if composition is None:
             return
@@ -83,8 +84,21 @@ class CockpitController(QObject):
                 title=self.status_page_title(incident),
                 every_minutes=self._status_page_every(incident),
             )
-        if composition.to_mail:
-            self.mail_executives(incident, composition.text, window)
+        if composition.to_mail and not self.console.router.post_executive_mail(
+            composition.text,
+            incident=incident,
+            kind=kind,
+            recipients=self.console.policy.executive_recipients,
+        ):
+            self.mail_executives(incident, composition.text, window)  # no SMTP server set
+
+    def _mail_server(self) -> str:
+        """The SMTP server the executive summary goes through; "" : the user's mail client
+        (no server, no sender, or no executive addresses in the procedure data)."""
+        settings = self.console.settings
+        if settings.smtp_sender and self.console.policy.executive_recipients:
+            return settings.smtp_host
+        return ""
 
     def status_page_title(self, incident: Incident) -> str:
         from oncall_desktop.core.compose import status_page_title

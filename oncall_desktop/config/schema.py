@@ -119,6 +119,28 @@ class Settings:
         "Post the internal updates to a Teams channel too, through a Workflows webhook (its URL "
         "is kept in the OS keyring, never here).",
     )
+    smtp_host: str = _setting(
+        "",
+        "Mail server (SMTP)",
+        "Empty: the executive summary opens in your mail client. A server (e.g. smtp.example.com)"
+        ": it is sent from here through the outbox; the account's password is kept in the OS "
+        "keyring, never here.",
+    )
+    smtp_port: int = _setting(
+        587, "Mail server port", "587 (STARTTLS), 465 (SSL) or 25.", (), 1, None, 65535
+    )
+    smtp_security: str = _setting(
+        "starttls",
+        "Mail server security",
+        "starttls (port 587), ssl (port 465) or none (a relay on the local network only).",
+        ("starttls", "ssl", "none"),
+    )
+    smtp_username: str = _setting(
+        "", "Mail account", "The account to log in with; empty: the server needs no login."
+    )
+    smtp_sender: str = _setting(
+        "", "Mail sender", "The From address of the executive summary, e.g. oncall@example.com."
+    )
     alert_sound: bool = _setting(True, "Sound", "Ask the desktop to play a sound with alerts.")
     quiet_hours_start: str = _setting(
         "",

@@ -16,14 +16,17 @@ from oncall_desktop.integrations.secrets import (
     SecretStoreError,
 )
 from oncall_desktop.integrations.slack import SlackClient
+from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD, MailRoute, check_account
 from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL, post_to_workflow
 
 __all__ = [
     "PAGERDUTY_TOKEN",
     "SLACK_BOT_TOKEN",
     "SLACK_WEBHOOK_URL",
+    "SMTP_PASSWORD",
     "TEAMS_WEBHOOK_URL",
     "ConnectionsService",
+    "MailRoute",
 ]
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
@@ -34,6 +37,7 @@ class ConnectionsService(QObject):
     pagerduty_tested(bool, str): whether the token works, and a message for the user.
     slack_tested(bool, str): the same for the Slack bot token (auth.test).
     teams_tested(bool, str): whether the Teams workflow took a test message.
+    smtp_tested(bool, str): whether the mail server took the account (no mail is sent).
     status_pages_listed(object, str): the PagerDuty status pages [(id, name)], or a problem.
     token_presence(bool, str): whether a token is stored (and a message if that is unknown).
     """
@@ -41,6 +45,7 @@ class ConnectionsService(QObject):
     pagerduty_tested = Signal(bool, str)
     slack_tested = Signal(bool, str)
     teams_tested = Signal(bool, str)
+    smtp_tested = Signal(bool, str)
     status_pages_listed = Signal(object, str)
     token_presence = Signal(bool, str)
 
@@ -101,6 +106,23 @@ class ConnectionsService(QObject):
             test,
             lambda message: self.teams_tested.emit(True, shown(message)),
             self._failed(self.teams_tested),
+        )
+
+    def test_smtp(self, route: MailRoute, password: str | None = None) -> None:
+        """Connect to the mail server, secure the connection and log in as the settings say
+        (typed ``password``, or the stored one); no mail is sent."""
+
+        def test() -> str:
+            value = password or (self._secrets.get(SMTP_PASSWORD) if route.username else "")
+            if route.username and not value:
+                raise IntegrationError(QT_TR_NOOP("No password: type the mail account's first."))
+            check_account(route, value or "", timeout=10.0)
+            return QT_TR_NOOP("The mail server took the account; the summary can be sent.")
+
+        self._runner.run(
+            test,
+            lambda message: self.smtp_tested.emit(True, shown(message)),
+            self._failed(self.smtp_tested),
         )
 
     def list_status_pages(self, base_url: str, token: str | None = None) -> None:

@@ -18,6 +18,7 @@ from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.outbox import Post, Target
 from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience
+from oncall_desktop.integrations.smtp_mail import EXECUTIVE_MAIL, MailRoute
 from oncall_desktop.integrations.statuspage import STATUS_PAGE, StatusPagePostRoute
 from oncall_desktop.integrations.teams import TEAMS
 
@@ -94,6 +95,42 @@ class UpdateRouter:
         if self._settings().teams_enabled:  # the same text to the Teams channel
             self._submit(Post(TEAMS, text, incident_id=filed_under, audience=audience, kind=kind))
         return route
+
+    def mail_route(self, subject: str, recipients: tuple[str, ...]) -> MailRoute | None:
+        """The executives' mail through the SMTP server of the settings; None without one
+        (the summary then opens in the user's mail client)."""
+        settings = self._settings()
+        if not settings.smtp_host or not settings.smtp_sender or not recipients:
+            return None
+        return MailRoute(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            security=settings.smtp_security,
+            username=settings.smtp_username,
+            sender=settings.smtp_sender,
+            recipients=recipients,
+            subject=subject,
+        )
+
+    def post_executive_mail(
+        self, text: str, *, incident: Incident, kind: str, recipients: tuple[str, ...]
+    ) -> bool:
+        """The executive summary by mail through the outbox; False when no server is set."""
+        subject = text.strip().splitlines()[0] if text.strip() else incident.title
+        route = self.mail_route(subject, recipients)
+        if route is None:
+            return False
+        self._submit(
+            Post(
+                EXECUTIVE_MAIL,
+                text,
+                incident_id=incident.id,
+                audience=Audience.EXECUTIVE.value,
+                kind=kind,
+                destination=route.to_json(),
+            )
+        )
+        return True
 
     def post_status_update(
         self, text: str, *, incident: Incident, audience: str, kind: str

@@ -232,6 +232,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No password: type the mail account&apos;s first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server took the account; the summary can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The rotation settings are not usable: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,6 +691,46 @@
         <source>This PagerDuty user may not post on the status page (403): ask an admin for the Status Pages permission, or post it by hand and use Mark sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This mail&apos;s route is unreadable ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mail has no recipient or no valid security.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server refused the account or password ({code}). Check them in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server refused every recipient: {addresses}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server asks to try again later ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server refused the mail ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server does not offer what Settings ask (STARTTLS or login).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s encryption failed ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server {host} cannot be reached ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server answered {code} to a NOOP.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsTable</name>
@@ -1074,6 +1122,10 @@
     </message>
     <message>
         <source>PagerDuty status update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email the executives through %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2449,6 +2501,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Empty: open the summary in my mail client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (a relay on the local network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the OS keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executive mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2532,6 +2632,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No mail server: type its name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The PagerDuty address must start with https://</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2553,6 +2661,10 @@
     </message>
     <message>
         <source>The handoff time is HH:MM, e.g. 09:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a mail server, give the sender&apos;s address, e.g. oncall@example.com.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -232,6 +232,14 @@
             <translation>Teams a accepté le message de test ; vérifiez qu'il apparaît dans le canal.</translation>
         </message>
         <message>
+            <source>No password: type the mail account's first.</source>
+            <translation>Pas de mot de passe : saisissez d’abord celui du compte de messagerie.</translation>
+        </message>
+        <message>
+            <source>The mail server took the account; the summary can be sent.</source>
+            <translation>Le serveur de messagerie a accepté le compte ; le résumé peut être envoyé.</translation>
+        </message>
+        <message>
             <source>The rotation settings are not usable: {reason}</source>
             <translation>Les réglages de la rotation sont inutilisables : {reason}</translation>
         </message>
@@ -683,6 +691,46 @@
             <source>This PagerDuty user may not post on the status page (403): ask an admin for the Status Pages permission, or post it by hand and use Mark sent.</source>
             <translation>Cet utilisateur PagerDuty ne peut pas publier sur la page de statut (403) : demandez à un administrateur le droit Status Pages, ou publiez à la main puis « Marquer envoyée ».</translation>
         </message>
+        <message>
+            <source>This mail's route is unreadable ({reason}).</source>
+            <translation>La destination de ce message est illisible ({reason}).</translation>
+        </message>
+        <message>
+            <source>This mail has no recipient or no valid security.</source>
+            <translation>Ce message n’a pas de destinataire ou pas de sécurité valide.</translation>
+        </message>
+        <message>
+            <source>The mail server refused the account or password ({code}). Check them in Settings.</source>
+            <translation>Le serveur de messagerie a refusé le compte ou le mot de passe ({code}). Vérifiez-les dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>The mail server refused every recipient: {addresses}.</source>
+            <translation>Le serveur de messagerie a refusé tous les destinataires : {addresses}.</translation>
+        </message>
+        <message>
+            <source>The mail server asks to try again later ({code}).</source>
+            <translation>Le serveur de messagerie demande de réessayer plus tard ({code}).</translation>
+        </message>
+        <message>
+            <source>The mail server refused the mail ({code}).</source>
+            <translation>Le serveur de messagerie a refusé le message ({code}).</translation>
+        </message>
+        <message>
+            <source>The mail server does not offer what Settings ask (STARTTLS or login).</source>
+            <translation>Le serveur de messagerie ne propose pas ce que demandent les Paramètres (STARTTLS ou connexion).</translation>
+        </message>
+        <message>
+            <source>The mail server's encryption failed ({reason}).</source>
+            <translation>Le chiffrement avec le serveur de messagerie a échoué ({reason}).</translation>
+        </message>
+        <message>
+            <source>The mail server {host} cannot be reached ({reason}).</source>
+            <translation>Le serveur de messagerie {host} est injoignable ({reason}).</translation>
+        </message>
+        <message>
+            <source>The mail server answered {code} to a NOOP.</source>
+            <translation>Le serveur de messagerie a répondu {code} à un NOOP.</translation>
+        </message>
     </context>
     <context>
         <name>ActionItemsTable</name>
@@ -1077,6 +1125,10 @@
         <message>
             <source>PagerDuty status update</source>
             <translation>Mise à jour de statut PagerDuty</translation>
+        </message>
+        <message>
+            <source>Email the executives through %1</source>
+            <translation>Envoyer aux dirigeants par e-mail via %1</translation>
         </message>
         <message>
             <source>Open it in my mail client (executives)</source>
@@ -2451,6 +2503,54 @@
             <translation>Dans Teams : les Workflows du canal, « Publier dans un canal lorsqu’une requête webhook est reçue », puis copiez son URL ici.</translation>
         </message>
         <message>
+            <source>Empty: open the summary in my mail client</source>
+            <translation>Vide : ouvrir le résumé dans ma messagerie</translation>
+        </message>
+        <message>
+            <source>STARTTLS (port 587)</source>
+            <translation>STARTTLS (port 587)</translation>
+        </message>
+        <message>
+            <source>SSL/TLS (port 465)</source>
+            <translation>SSL/TLS (port 465)</translation>
+        </message>
+        <message>
+            <source>None (a relay on the local network)</source>
+            <translation>Aucune (un relais sur le réseau local)</translation>
+        </message>
+        <message>
+            <source>Kept in the OS keyring</source>
+            <translation>Conservé dans le trousseau du système</translation>
+        </message>
+        <message>
+            <source>Executive mail</source>
+            <translation>E-mail aux dirigeants</translation>
+        </message>
+        <message>
+            <source>Mail server (SMTP)</source>
+            <translation>Serveur de messagerie (SMTP)</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>Sécurité</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>Expéditeur</translation>
+        </message>
+        <message>
             <source>Alerts</source>
             <translation>Alertes</translation>
         </message>
@@ -2534,6 +2634,14 @@
             <translation>Test depuis oncall-desktop : les mises à jour d'incident seront publiées dans ce canal.</translation>
         </message>
         <message>
+            <source>No mail server: type its name first.</source>
+            <translation>Pas de serveur de messagerie : saisissez d’abord son nom.</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connexion…</translation>
+        </message>
+        <message>
             <source>The PagerDuty address must start with https://</source>
             <translation>L'adresse PagerDuty doit commencer par https://</translation>
         </message>
@@ -2556,6 +2664,10 @@
         <message>
             <source>The handoff time is HH:MM, e.g. 09:00.</source>
             <translation>L'heure de passation est au format HH:MM, p. ex. 09:00.</translation>
+        </message>
+        <message>
+            <source>With a mail server, give the sender's address, e.g. oncall@example.com.</source>
+            <translation>Avec un serveur de messagerie, indiquez l’adresse de l’expéditeur, par ex. oncall@example.com.</translation>
         </message>
         <message>
             <source>The rotation start is a date, YYYY-MM-DD.</source>

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from tests.helpers.contracts import pagerduty_contract  # noqa: E402
 from tests.helpers.fake_pagerduty import FakePagerDuty  # noqa: E402
 from tests.helpers.fake_slack import FakeSlack, slack_contract  # noqa: E402
+from tests.helpers.fake_smtp import FakeSmtp  # noqa: E402
 from tests.helpers.fake_teams import FakeTeams  # noqa: E402
 from tests.integration.test_outbox_faults import run_matrix  # noqa: E402
 
@@ -83,12 +84,14 @@ def main() -> int:
     slack = FakeSlack(slack_contract()).start()
     pagerduty = FakePagerDuty(pagerduty_contract()).start()
     teams = FakeTeams().start()
+    smtp = FakeSmtp().start()
     try:
-        result = run_matrix(work, slack, pagerduty, args.posts, args.seed, teams)
+        result = run_matrix(work, slack, pagerduty, args.posts, args.seed, teams, smtp)
     finally:
         slack.stop()
         pagerduty.stop()
         teams.stop()
+        smtp.stop()
         shutil.rmtree(work, ignore_errors=True)
     print(
         f"fault matrix: {result['cases']} posts queued at once, {result['faults']} faults, "

@@ -2,7 +2,7 @@
 test kills with SIGKILL at chosen moments. Usage:
 
     python -m tests.helpers.outbox_driver DB_URL SLACK_URL TOKEN LEASE_MS \
-        [WEBHOOK_URL PAGERDUTY_URL PAGERDUTY_TOKEN [TEAMS_WORKFLOW_URL]]
+        [WEBHOOK_URL PAGERDUTY_URL PAGERDUTY_TOKEN [TEAMS_WORKFLOW_URL [SMTP_PASSWORD]]]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from oncall_desktop.integrations.secrets import (
     SLACK_WEBHOOK_URL,
     InMemorySecretStore,
 )
+from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD
 from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
 from oncall_desktop.services.outbox import send_next
 from oncall_desktop.storage.db import open_database
@@ -28,8 +29,8 @@ from oncall_desktop.storage.outbox import OutboxRepository
 
 def main() -> int:
     db_url, slack_url, token, lease_ms = sys.argv[1:5]
-    optional = [*sys.argv[5:9], "", "http://127.0.0.1:9", "", ""][:4]
-    webhook_url, pagerduty_url, pagerduty_token, teams_url = optional
+    optional = [*sys.argv[5:10], "", "http://127.0.0.1:9", "", "", ""][:5]
+    webhook_url, pagerduty_url, pagerduty_token, teams_url, smtp_password = optional
     secrets = InMemorySecretStore()
     secrets.set(SLACK_BOT_TOKEN, token)
     if webhook_url:
@@ -38,6 +39,8 @@ def main() -> int:
         secrets.set(PAGERDUTY_TOKEN, pagerduty_token)
     if teams_url:
         secrets.set(TEAMS_WEBHOOK_URL, teams_url)
+    if smtp_password:
+        secrets.set(SMTP_PASSWORD, smtp_password)
     courier = Courier(
         secrets,
         lambda: Endpoints(slack_url, "#incidents", pagerduty_url, timeout=(0.5, 0.4)),

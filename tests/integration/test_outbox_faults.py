@@ -27,12 +27,14 @@ from pathlib import Path
 import pytest
 
 from oncall_desktop.core.outbox import Post, PostState, Target
+from oncall_desktop.integrations.smtp_mail import EXECUTIVE_MAIL, MailRoute
 from oncall_desktop.integrations.statuspage import STATUS_PAGE, StatusPagePostRoute
 from oncall_desktop.integrations.teams import TEAMS
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.outbox import OutboxRepository
 from tests.helpers.fake_pagerduty import Fault
 from tests.helpers.fake_slack import SlackFault
+from tests.helpers.fake_smtp import SmtpFault
 from tests.helpers.fake_teams import TeamsFault
 from tests.helpers.services import FIGURES
 
@@ -72,7 +74,14 @@ def draw_plans(rng: random.Random, count: int) -> dict[str, list[str]]:
     return plans
 
 
-TARGETS = (Target.SLACK, Target.SLACK_WEBHOOK, Target.PAGERDUTY_STATUS, TEAMS, STATUS_PAGE)
+TARGETS = (
+    Target.SLACK,
+    Target.SLACK_WEBHOOK,
+    Target.PAGERDUTY_STATUS,
+    TEAMS,
+    STATUS_PAGE,
+    EXECUTIVE_MAIL,
+)
 
 
 def plain(message: str) -> str:
@@ -123,7 +132,23 @@ def teams_fault(kind: str) -> TeamsFault | None:
     return None
 
 
-def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=None) -> dict:
+def smtp_fault(kind: str) -> SmtpFault | None:
+    if kind == "503":
+        return SmtpFault(451)  # local error in processing: try again later
+    if kind == "429":
+        return SmtpFault(421)  # service not available, closing
+    if kind == "html":
+        return SmtpFault(452)  # insufficient storage
+    if kind == "wrong_ok":
+        return SmtpFault(code=0)  # the connection dropped before the 250: not taken
+    if kind == "timeout":
+        return SmtpFault(451, delay=0.6)  # longer than the 0.4 s read timeout
+    return None
+
+
+def run_matrix(
+    tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=None, smtp=None
+) -> dict:
     rng = random.Random(seed)
     matrix = Matrix(draw_plans(rng, cases))
     database = open_database(sqlite_url(tmp_path / "outbox.sqlite3"))
@@ -140,6 +165,15 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
             STATUS_PAGE: StatusPagePostRoute(
                 pagerduty.status_page_id, "Service disruption — fault matrix", "SEV-1", 30
             ).encode(),
+            EXECUTIVE_MAIL: MailRoute(
+                "127.0.0.1",
+                smtp.port,
+                "none",
+                smtp.username,
+                "oncall@example.com",
+                ("cto@example.com",),
+                "Fault matrix",
+            ).to_json(),
         }[target]
         post = repo.enqueue(Post(target, text, destination=destination), datetime.now(UTC))
         queued_at[post.id], target_of[text] = post.created_at, target
@@ -163,9 +197,12 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
             return "503"
         if fault == "server_down":
             matrix.server_restarts += 1
-            server = {Target.PAGERDUTY_STATUS: pagerduty, TEAMS: teams, STATUS_PAGE: pagerduty}.get(
-                target_of[text], slack
-            )
+            server = {
+                Target.PAGERDUTY_STATUS: pagerduty,
+                TEAMS: teams,
+                STATUS_PAGE: pagerduty,
+                EXECUTIVE_MAIL: smtp,
+            }.get(target_of[text], slack)
             threading.Thread(target=server.restart, kwargs={"down_for": 0.3}).start()
             return "503"
         if fault == "kill_after":
@@ -210,6 +247,12 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
     pagerduty.fault_hook, pagerduty.on_status_update = pagerduty_hook, on_accepted
     pagerduty.on_status_page_update = lambda message: on_accepted(plain(message))
     teams.fault_hook, teams.on_message = teams_hook, lambda text: on_accepted(shown(text))
+
+    def smtp_hook(text):
+        kind = next_fault(text)
+        return smtp_fault(kind) if kind else None
+
+    smtp.fault_hook, smtp.on_message = smtp_hook, on_accepted
     deadline = time.monotonic() + 240
     runs = 0
     try:
@@ -229,6 +272,7 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
                     pagerduty.url,
                     pagerduty.token,
                     teams.workflow_url,
+                    smtp.password,
                 ],
                 cwd=ROOT,
                 stdout=subprocess.DEVNULL,
@@ -245,12 +289,17 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
         pagerduty.fault_hook = pagerduty.on_status_update = None
         pagerduty.on_status_page_update = None
         teams.fault_hook = teams.on_message = None
+        smtp.fault_hook = smtp.on_message = None
     posts = [repo.get(post_id) for post_id in queued_at]
     database.close()
     delivered = Counter(m.text for m in slack.messages)
     delivered.update(u["message"] for u in pagerduty.status_updates)
     delivered.update(plain(m) for _title, _status, m in pagerduty.status_updates_text())
     delivered.update(shown(t) for t in teams.messages)
+    delivered.update(smtp.texts())
+    mail_ids: dict[str, set[str]] = {}
+    for mail in smtp.mails:  # a mail sent again is the same message to its readers
+        mail_ids.setdefault(mail.text, set()).add(mail.headers["Message-ID"])
     latencies = sorted(
         (p.sent_at - queued_at[p.id]).total_seconds() for p in posts if p.sent_at is not None
     )
@@ -272,14 +321,17 @@ def run_matrix(tmp_path: Path, slack, pagerduty, cases: int, seed: int, teams=No
         "kills_before_accept": matrix.kills_before_accept,
         "server_restarts": matrix.server_restarts,
         "sender_runs": runs,
+        "mail_ids_per_text": max((len(ids) for ids in mail_ids.values()), default=0),
         "latencies": latencies,
     }
 
 
-def test_every_post_is_delivered_whatever_happens(tmp_path, slack, pagerduty, teams, pytestconfig):
+def test_every_post_is_delivered_whatever_happens(
+    tmp_path, slack, pagerduty, teams, smtp, pytestconfig
+):
     cases = int(os.environ.get("ONCALL_FAULT_CASES", "240"))
     seed = int(os.environ.get("ONCALL_FAULT_SEED", "20261127"))
-    result = run_matrix(tmp_path, slack, pagerduty, cases, seed, teams)
+    result = run_matrix(tmp_path, slack, pagerduty, cases, seed, teams, smtp)
     summary = (
         f"fault matrix (seed {seed}): {result['cases']} posts, {result['faults']} faults, "
         f"{result['kills_before_accept'] + result['kills_after_accept']} SIGKILLs "
@@ -287,7 +339,7 @@ def test_every_post_is_delivered_whatever_happens(tmp_path, slack, pagerduty, te
         f"{result['server_restarts']} server restarts, "
         f"{result['wrong_ok']} answers of 200 without the success body: lost {result['lost']}, "
         f"duplicated {result['duplicated']} (Slack bot, Slack webhook, PagerDuty, Teams, "
-        "status page)"
+        "status page, executive mail)"
     )
     pytestconfig.stash.setdefault(FIGURES, []).append(summary)  # shown at the end of the run
     assert result["states"] == Counter({PostState.SENT: cases})
@@ -297,4 +349,6 @@ def test_every_post_is_delivered_whatever_happens(tmp_path, slack, pagerduty, te
     assert result["duplicated"] <= result["kills_after_accept"]
     # the status page looks before it publishes: a retry never shows customers a repeat
     assert result["duplicated_per_target"][STATUS_PAGE] == 0
+    # a mail sent twice carries one Message-ID: the readers' mail programs show it once
+    assert result["mail_ids_per_text"] == 1
     assert result["kills_after_accept"] > 0 and result["kills_before_accept"] > 0

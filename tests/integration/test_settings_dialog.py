@@ -179,3 +179,33 @@ def test_listing_status_pages_with_a_rejected_token_says_so(qtbot, pagerduty):
     )
     assert dialog.status_page.count() == 1
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_the_mail_server_is_tested_and_its_password_goes_to_the_keyring_only(qtbot, smtp):
+    from oncall_desktop.services.connections import SMTP_PASSWORD
+
+    dialog, runner = make_dialog(qtbot, Settings(language="en"), InMemorySecretStore())
+    dialog.smtp_host.setText("127.0.0.1")
+    dialog.smtp_port.setValue(smtp.port)
+    dialog.smtp_security.setCurrentIndex(dialog.smtp_security.findData("none"))
+    dialog.smtp_username.setText(smtp.username)
+    assert "sender's address" in dialog._validate()  # a server needs a From address
+    dialog.smtp_sender.setText("oncall@example.com")
+    assert dialog._validate() == ""
+    qtbot.keyClicks(dialog.smtp_password, "wrong")
+    dialog.smtp_test.click()
+    qtbot.waitUntil(lambda: "refused the account" in dialog.smtp_result.text(), timeout=5000)
+    dialog.smtp_password.clear()
+    qtbot.keyClicks(dialog.smtp_password, smtp.password)
+    dialog.smtp_test.click()
+    qtbot.waitUntil(lambda: "took the account" in dialog.smtp_result.text(), timeout=5000)
+    assert smtp.mails == []  # testing sends nothing
+    chosen = dialog.result_settings()
+    assert (chosen.smtp_host, chosen.smtp_port, chosen.smtp_security) == (
+        "127.0.0.1",
+        smtp.port,
+        "none",
+    )
+    assert dialog.secrets_to_store() == {SMTP_PASSWORD: smtp.password}
+    assert smtp.password not in repr(chosen)  # never a setting
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)

@@ -71,8 +71,11 @@ class ComposerDialog(QDialog):
         kind: MessageKind,
         parent: QWidget | None = None,
         status_page: str = "",
+        mail_server: str = "",
     ) -> None:
-        """``status_page``: the name of the status page set up in Settings ("" for none)."""
+        """``status_page``: the name of the status page set up in Settings ("" for none);
+        ``mail_server``: the SMTP server the executives' mail goes through ("" : the user's
+        mail client)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compose update"))
         self._incident, self._policy, self._now = incident, policy, now
@@ -84,7 +87,7 @@ class ComposerDialog(QDialog):
         self._build_inputs(kind, language)
         self.preview = QPlainTextEdit(self)
         self.preview.setMinimumHeight(220)
-        self._build_destinations(incident, slack_destination, status_page)
+        self._build_destinations(incident, slack_destination, status_page, mail_server)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -128,7 +131,7 @@ class ComposerDialog(QDialog):
         self.financial = QLineEdit(self)
 
     def _build_destinations(
-        self, incident: Incident, slack_destination: str, status_page: str
+        self, incident: Incident, slack_destination: str, status_page: str, mail_server: str
     ) -> None:
         """Where it goes: one box per destination that can take it."""
         self.to_slack = QCheckBox(self.tr("Slack: %1").replace("%1", slack_destination), self)
@@ -137,7 +140,12 @@ class ComposerDialog(QDialog):
         self.to_pagerduty = QCheckBox(self.tr("PagerDuty status update"), self)
         self.to_pagerduty.setEnabled(bool(incident.follows(PAGERDUTY)))
         self.to_pagerduty.setChecked(bool(incident.follows(PAGERDUTY)))
-        self.to_mail = QCheckBox(self.tr("Open it in my mail client (executives)"), self)
+        self.to_mail = QCheckBox(
+            self.tr("Email the executives through %1").replace("%1", mail_server)
+            if mail_server
+            else self.tr("Open it in my mail client (executives)"),
+            self,
+        )
         self.to_status_page = QCheckBox(
             self.tr("Status page: %1").replace("%1", status_page or "-"), self
         )

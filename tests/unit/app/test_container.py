@@ -428,6 +428,7 @@ def test_compose_sends_through_the_outbox_and_resets_the_countdown(
         kind,
         parent=None,
         status_page="",
+        mail_server="",
     ):
         seen.append((slack_destination, kind))
         return Composition(MessageKind.DECLARED, f"DECLARED: {incident.title}", True, False, False)
@@ -1022,3 +1023,63 @@ def test_closing_the_cockpit_while_pagerduty_answers_loses_nothing(qtbot, contex
         incident_id, "PagerDuty refused the request (400)."
     )
     assert "refused" in ctx.window.banner.texts()[f"cockpit-{incident_id}"]
+
+
+def test_with_a_mail_server_the_executive_summary_goes_through_the_outbox(
+    qtbot, context, smtp, monkeypatch, tmp_path
+):
+    """Issue 19, item 2: with SMTP set up, "Email the executives" sends from here (no mail
+    client, no "was it sent?"), and the executive countdown restarts once the server took it;
+    the password comes from the keyring, never from the settings."""
+    from PySide6.QtWidgets import QDialog
+
+    from oncall_desktop.core.compose import MessageKind
+    from oncall_desktop.core.incident import EventKind
+    from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD
+    from oncall_desktop.ui.windows import composer_dialog
+
+    override = tmp_path / "policy.toml"
+    override.write_text('[executive_mail]\nto = ["cto@example.com", "ceo@example.com"]\n')
+    secrets = InMemorySecretStore()
+    secrets.set(SMTP_PASSWORD, smtp.password)
+    settings = Settings(
+        language="en",
+        smtp_host="127.0.0.1",
+        smtp_port=smtp.port,
+        smtp_security="none",
+        smtp_username=smtp.username,
+        smtp_sender="oncall@example.com",
+    )
+    ctx = context(settings=settings, secrets=secrets, policy_file=override)
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+        ctx.incidents.declare("Payments down", Severity.SEV1, "all users")
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+    window = ctx.controller.cockpits[incident_id]
+    shown = []
+
+    def send(dialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.EXECUTIVE.value))
+        shown.append((dialog.to_mail.text(), dialog.to_slack.isChecked()))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)
+    asked = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.question", lambda *a, **k: asked.append(a) or 0
+    )
+    ctx.controller.cockpit_controller.compose(incident_id, "executive")
+    assert shown == [("Email the executives through 127.0.0.1", False)]
+    qtbot.waitUntil(lambda: len(smtp.mails) == 1, timeout=8000)
+    [mail] = smtp.mails
+    assert mail.recipients == ["cto@example.com", "ceo@example.com"]
+    assert "Payments down" in mail.headers["Subject"] and "Payments down" in mail.text
+    assert asked == []  # the app saw it go: nothing to confirm by hand
+    qtbot.waitUntil(
+        lambda: any(
+            e.data.get("audience") == "executive"
+            for e in window.incident.events(EventKind.UPDATE_SENT)
+        ),
+        timeout=8000,
+    )
+    assert smtp.password not in repr(ctx.controller.settings)
