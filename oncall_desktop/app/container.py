@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from oncall_desktop.app.handoffs import HandoffController
     from oncall_desktop.app.history import HistoryController
     from oncall_desktop.app.postmortems import PostmortemController
+    from oncall_desktop.services.changefeed import ChangeFeed
     from oncall_desktop.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ class AppContext:
     incidents: IncidentService | None = None
     outbox: OutboxService | None = None
     drafts_dir: Path | None = None
+    feed: ChangeFeed | None = None  # team mode on PostgreSQL
     _pending_postmortem: int | None = None
     disposed: bool = False
     drill: bool = False
@@ -109,6 +111,8 @@ class AppContext:
         )
         connect_workspace(controller, controller.workspace)
         self.outbox.start()
+        if not database.is_sqlite:  # team mode: colleagues' changes, live
+            self.feed = build_change_feed(self, database)
         if self._pending_postmortem is not None:
             self.open_postmortem(self._pending_postmortem)
         sop = self.loaded_policy.policy.sop
@@ -143,6 +147,8 @@ class AppContext:
         """Stop the clocks and the poller, let queued writes finish, close the database."""
         self.ticker.stop()
         self.poller.stop()
+        if self.feed is not None:
+            self.feed.stop()
         if self.controller.postmortems is not None:
             self.controller.postmortems.close_windows()
         if self.outbox is not None:
@@ -343,6 +349,35 @@ def build_outbox(context: AppContext, database: Database) -> OutboxService:
     )
     context.ticker.clock_jumped.connect(outbox.on_clock_jumped)
     return outbox
+
+
+def build_change_feed(context: AppContext, database: Database) -> ChangeFeed:
+    """Listens for the other consoles' changes (NOTIFY) and says when it cannot."""
+    from oncall_desktop.services.changefeed import ChangeFeed
+    from oncall_desktop.storage.changes import ChangeListener
+
+    feed = ChangeFeed(ChangeListener(database.conninfo, database.origin), context.root)
+    assert context.incidents is not None
+    context.incidents.follow_colleagues(feed)
+    window = context.window
+
+    def say(listening: bool) -> None:
+        if listening:
+            window.banner.clear_message("team-feed")
+            return
+        window.show_message(
+            "team-feed",
+            QCoreApplication.translate(
+                "MainWindow",
+                "The team database went away: colleagues' changes will show once it is back "
+                "(reconnecting). Your own changes are saved as usual when it answers.",
+            ),
+            "warning",
+        )
+
+    feed.connection_changed.connect(say)
+    feed.start()
+    return feed
 
 
 def build_postmortems(context: AppContext, database: Database) -> PostmortemController:

@@ -58,6 +58,7 @@ def apply_page_status(incident: Incident, page: Page, now: datetime) -> bool:
 
 
 if TYPE_CHECKING:  # the repository (and SQLAlchemy) is loaded by the worker opening the database
+    from oncall_desktop.services.changefeed import ChangeFeed
     from oncall_desktop.storage.incidents import IncidentRepository
 
 log = logging.getLogger(__name__)
@@ -183,6 +184,23 @@ class IncidentService(QObject):
             self.incident_changed.emit(incident)
         if changed:
             self.refresh()
+
+    def follow_colleagues(self, feed: ChangeFeed) -> None:
+        """Team mode: what another console changes shows here within the second (its
+        incident reloaded, the list refreshed); after the feed lost the server, everything is
+        reloaded once it is back."""
+        feed.changed.connect(self._on_colleague_change)
+        feed.connection_changed.connect(lambda listening: listening and self.refresh())
+
+    def _on_colleague_change(self, what: str, incident_id: int) -> None:
+        if what != "incident":
+            return
+
+        def changed(incident: Incident) -> None:
+            self.incident_changed.emit(incident)
+            self.refresh()
+
+        self.load(incident_id, changed)
 
     def load(self, incident_id: int, on_loaded: Callable[[Incident], None]) -> None:
         self._runner.run(lambda: self._repo.get(incident_id), on_loaded, self._on_error)

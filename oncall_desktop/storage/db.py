@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -55,6 +56,15 @@ class Database:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # names this handle in the change announcements (storage/changes.py): a console does
+        # not reload what it wrote itself
+        self.origin = uuid.uuid4().hex[:12]
+
+    @property
+    def conninfo(self) -> str:
+        """A libpq connection string for this PostgreSQL database (the change listener's own
+        connection); the password, if the URL has one, stays in it (never logged)."""
+        return self.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
     @property
     def display_url(self) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from oncall_desktop.core.incident import EventKind, Incident, Status, StepState, TimelineEvent
 from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Severity
+from oncall_desktop.storage.changes import announce
 from oncall_desktop.storage.db import Database
 from oncall_desktop.storage.tables import ChecklistStepRow, IncidentRow, TimelineEventRow
 
@@ -124,6 +125,7 @@ class IncidentRepository:
             _write(incident, row)
             session.flush()
             saved_id = row.id
+            announce(session, self._db, "incident", saved_id)
         return self.get(saved_id)
 
     def change(self, incident_id: int, apply: Callable[[Incident], object]) -> Incident:
@@ -151,6 +153,7 @@ class IncidentRepository:
             incident = _to_incident(row)
             apply(incident)
             _write(incident, row)
+            announce(session, self._db, "incident", incident_id)
         return self.get(incident_id)
 
     def create_for_page(self, incident: Incident) -> Incident:

@@ -1812,6 +1812,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The team database went away: colleagues&apos; changes will show once it is back (reconnecting). Your own changes are saved as usual when it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time zone &apos;{name}&apos; is unknown; times are shown in this computer&apos;s zone.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1814,6 +1814,10 @@
             <translation>procédure personnalisée</translation>
         </message>
         <message>
+            <source>The team database went away: colleagues' changes will show once it is back (reconnecting). Your own changes are saved as usual when it answers.</source>
+            <translation>La base de données de l’équipe ne répond plus : les changements des collègues s’afficheront à son retour (reconnexion en cours). Vos propres changements sont enregistrés comme d’habitude dès qu’elle répond.</translation>
+        </message>
+        <message>
             <source>Time zone '{name}' is unknown; times are shown in this computer's zone.</source>
             <translation>Le fuseau horaire « {name} » est inconnu ; les heures sont affichées dans le fuseau de cet ordinateur.</translation>
         </message>

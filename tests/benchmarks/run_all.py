@@ -25,6 +25,7 @@ BENCHMARKS = (
     ("outbox", "bench_outbox.py", [], []),
     ("post-mortem autosave", "bench_postmortem.py", [], ["--seconds", "4"]),
     ("KPIs and history at scale", "bench_kpis.py", [], ["--incidents", "20000", "--events", "5"]),
+    ("team mode on PostgreSQL", "bench_team.py", [], ["--changes", "50"]),
     ("soak", "bench_soak.py", [], ["--minutes", "2"]),
 )
 TARGETED = re.compile(

@@ -1,8 +1,10 @@
 """The real app, as a separate process, on a real X server with a tray host."""
 
+import json
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
 
@@ -117,3 +119,69 @@ def test_app_without_a_keyring_says_so_and_keeps_working(desktop, tmp_path):
     finally:
         code, _out, err = stop(app)
     assert code == 0, exit_report(tmp_path, err)
+
+
+@pytest.mark.postgres
+def test_two_consoles_on_one_postgresql_see_each_other_live(desktop, tmp_path, postgres_url):
+    """Issue 18: two real app processes on one team database. What a colleague's console
+    declares and acknowledges shows in the other's list without any action there (its poll
+    of PagerDuty is an hour away: only the change feed can bring it)."""
+    import subprocess
+    import sys
+
+    from oncall_desktop.core.incident import Incident
+    from oncall_desktop.core.policy import Severity
+    from oncall_desktop.storage.db import open_database
+    from oncall_desktop.storage.incidents import IncidentRepository
+
+    def folder(name):
+        (tmp_path / name / "config").mkdir(parents=True)
+        (tmp_path / name / "config" / "settings.json").write_text(
+            json.dumps({"language": "en", "pagerduty_poll_seconds": 3600, "engineer_name": name})
+        )
+        return tmp_path / name
+
+    def command(where, *args):
+        env = desktop.env(
+            ONCALL_CONFIG_DIR=str(where / "config"), ONCALL_DATA_DIR=str(where / "data")
+        )
+        done = subprocess.run(
+            [sys.executable, "-m", "oncall_desktop", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def listed(where):
+        return json.loads(command(where, "status", "--json"))["incidents"]
+
+    ana, ben = folder("ana"), folder("ben")
+    apps = [launch(desktop, where, ONCALL_DATABASE_URL=postgres_url) for where in (ana, ben)]
+    try:
+        for where in (ana, ben):
+            assert wait_for(lambda w=where: "change feed listening" in log_of(w), timeout=30), (
+                log_of(where)
+            )
+        assert listed(ben) == []
+        # a third party (another console's storage path) declares: both lists show it
+        database = open_database(postgres_url)
+        incident = IncidentRepository(database).save(
+            Incident.declare(
+                title="Checkout 502", severity=Severity.SEV1, at=datetime.now(UTC), actor="x"
+            )
+        )
+        database.close()
+        for where in (ana, ben):
+            assert wait_for(
+                lambda w=where: [i["id"] for i in listed(w)] == [incident.id], timeout=10
+            )
+        # Ana acknowledges from her terminal: Ben's console shows it, untouched
+        command(ana, "ack")
+        assert wait_for(lambda: listed(ben)[0]["status"] == "acknowledged", timeout=10)
+    finally:
+        results = [stop(app) for app in apps]
+    for (code, _out, err), where in zip(results, (ana, ben), strict=True):
+        assert code == 0, exit_report(where, err)

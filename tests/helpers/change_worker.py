@@ -15,7 +15,7 @@ from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.db import open_database
 from oncall_desktop.storage.incidents import IncidentRepository
 
-STEPS_PER_WORKER = 4
+STEPS_PER_WORKER = 3  # 12 steps: up to four consoles, each its own
 ALL_STEPS = ("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "4.1")
 
 

@@ -1,0 +1,58 @@
+"""What the other consoles change, as it happens (team mode on PostgreSQL): a listener on a
+thread of its own, its news turned into signals on the GUI thread.
+
+Signals:
+    changed(str, int): another console changed this (``"incident"``, its id).
+    connection_changed(bool): the feed is listening (True) or has lost the server (False);
+        after a loss, True again means: reload, things may have changed meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from oncall_desktop.storage.changes import Change, ChangeListener
+
+log = logging.getLogger(__name__)
+
+
+class ChangeFeed(QObject):
+    changed = Signal(str, int)
+    connection_changed = Signal(bool)
+
+    def __init__(self, listener: ChangeListener, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.listener = listener
+        self.connected = False
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        # a plain thread, not the task pool: it blocks for as long as the console runs
+        self._thread = threading.Thread(
+            target=self.listener.run,
+            args=(self._deliver, self._connected, self._stop),
+            name="change-feed",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def stop(self, wait_s: float = 2.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(wait_s)
+            self._thread = None
+
+    # called on the listener's thread: signals cross to the GUI thread queued
+    def _deliver(self, change: Change) -> None:
+        self.changed.emit(change.what, change.id)
+
+    def _connected(self, connected: bool) -> None:
+        self.connected = connected
+        log.info("change feed %s", "listening" if connected else "lost the server")
+        self.connection_changed.emit(connected)

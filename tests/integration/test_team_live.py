@@ -1,0 +1,109 @@
+"""Team mode, live (issue 18, item 2): two consoles on one real PostgreSQL database, each the
+app assembled as it runs (window, services, workspace, change feed), see each other's changes
+within the second, without any action of their own; a console that lost the server says so
+and catches up when it is back."""
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from oncall_desktop.app.container import build_shell
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.config.store import SettingsStore
+from oncall_desktop.core.clock import SystemClock
+from oncall_desktop.core.incident import Status
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.core.policy_file import load_policy
+from oncall_desktop.integrations.secrets import InMemorySecretStore
+from oncall_desktop.storage.db import open_database
+
+pytestmark = [pytest.mark.postgres]
+
+
+@pytest.fixture
+def consoles(qapp, tmp_path, postgres_url):
+    made = []
+
+    def make(name):
+        ctx = build_shell(
+            qapp,
+            Settings(language="en", engineer_name=name, pagerduty_poll_seconds=3600),
+            load_policy(),
+            SystemClock(),
+            [],
+            SettingsStore(tmp_path / name / "config"),
+            InMemorySecretStore(),
+        )
+        ctx.drafts_dir = tmp_path / name / "drafts"
+        ctx.attach_database(open_database(postgres_url))
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.dispose()
+
+
+def listening(qtbot, *contexts):
+    qtbot.waitUntil(
+        lambda: all(c.feed is not None and c.feed.connected for c in contexts), timeout=10_000
+    )
+
+
+def test_a_colleagues_changes_show_in_my_list_and_open_cockpit_within_the_second(qtbot, consoles):
+    ana, ben = consoles("Ana"), consoles("Ben")
+    listening(qtbot, ana, ben)
+    with qtbot.waitSignal(ana.incidents.incident_declared, timeout=5000) as declared:
+        ana.incidents.declare("Payments down", Severity.SEV1, "all users")
+    incident_id = declared.args[0].id
+    # no refresh asked by Ben: the feed brings it (the latency is measured by
+    # tests/benchmarks/bench_team.py, not asserted here)
+    qtbot.waitUntil(lambda: [i.id for i in ben.incidents.active] == [incident_id], timeout=5000)
+    # Ben has the cockpit open; Ana ticks a step and acknowledges
+    ben.controller.open_cockpit(incident_id)
+    qtbot.waitUntil(lambda: incident_id in ben.controller.cockpits, timeout=5000)
+    cockpit = ben.controller.cockpits[incident_id]
+    step = ana.controller.policy.phases[1].steps[0].id  # one only a person ticks
+    ana.incidents.tick_step(incident_id, step, True, "from Ana's console")
+    qtbot.waitUntil(
+        lambda: step in cockpit.incident.steps and cockpit.incident.steps[step].done, timeout=5000
+    )
+    assert cockpit.incident.steps[step].done_by == "Ana", cockpit.incident.steps
+    ana.incidents.move_to(incident_id, Status.ACKNOWLEDGED)
+    qtbot.waitUntil(lambda: cockpit.incident.acknowledged_at is not None, timeout=5000)
+    assert "acknowledged" in cockpit.status_label.text().lower()
+
+
+def test_my_own_changes_are_not_announced_back_to_me(qtbot, consoles):
+    ana, ben = consoles("Ana"), consoles("Ben")
+    listening(qtbot, ana, ben)
+    heard_by_ana, heard_by_ben = [], []
+    ana.feed.changed.connect(lambda what, ident: heard_by_ana.append(ident))
+    ben.feed.changed.connect(lambda what, ident: heard_by_ben.append(ident))
+    with qtbot.waitSignal(ana.incidents.incident_declared, timeout=5000) as declared:
+        ana.incidents.declare("Search slow", Severity.SEV3)
+    qtbot.waitUntil(lambda: heard_by_ben == [declared.args[0].id], timeout=2000)
+    qtbot.wait(300)
+    assert heard_by_ana == []  # Ana wrote it: nothing to reload
+
+
+def test_a_lost_server_is_said_and_everything_missed_is_caught_up(qtbot, consoles, postgres_server):
+    ana, ben = consoles("Ana"), consoles("Ben")
+    listening(qtbot, ana, ben)
+    # the server drops Ben's listening connection, as a restart does
+    admin = create_engine(postgres_server.admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(
+            text("SELECT pg_terminate_backend(:pid)"), {"pid": ben.feed.listener.connection_pid}
+        )
+    admin.dispose()
+    qtbot.waitUntil(lambda: "team-feed" in ben.window.banner.texts(), timeout=5000)
+    assert "went away" in ben.window.banner.texts()["team-feed"]
+    # meanwhile Ana declares: Ben, not listening, hears nothing yet ...
+    with qtbot.waitSignal(ana.incidents.incident_declared, timeout=5000) as declared:
+        ana.incidents.declare("Login errors", Severity.SEV2)
+    # ... and once listening again, reloads and sees it; the warning goes
+    qtbot.waitUntil(lambda: ben.feed.connected, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: declared.args[0].id in [i.id for i in ben.incidents.active], timeout=5000
+    )
+    qtbot.waitUntil(lambda: "team-feed" not in ben.window.banner.texts(), timeout=5000)
