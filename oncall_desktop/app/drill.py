@@ -22,7 +22,9 @@ from oncall_desktop.core.drill import (
     SCENARIO_SERVICE,
     SCENARIO_TITLE,
     DrillScore,
+    notices_due_by,
     score,
+    score_is_final,
 )
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.integrations.drillfakes import DRILL_TOKEN, DrillServer
@@ -32,6 +34,7 @@ from oncall_desktop.integrations.secrets import (
     SLACK_BOT_TOKEN,
     InMemorySecretStore,
 )
+from oncall_desktop.ui.text import fill, local_time
 
 if TYPE_CHECKING:
     from oncall_desktop.app.facilities import DrillContext
@@ -81,6 +84,7 @@ class DrillController(QObject):
         self.show_dialog = show_dialog
         self.page_id: str | None = None
         self.result: DrillScore | None = None
+        self._waiting = False  # resolved; the score waits for the resolution notices
         window = context.window
         # Qt adds " — On-call Desktop" (the application's display name) itself
         window.setWindowTitle(self.tr("DRILL"))
@@ -89,7 +93,8 @@ class DrillController(QObject):
             self.tr(
                 "Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: "
                 "acknowledge, follow the checklist, send the updates, resolve. Nothing reaches "
-                "the real PagerDuty or Slack; the score comes at the resolution."
+                "the real PagerDuty or Slack; the score comes after the resolution and its "
+                "notices."
             ),
             "info",
         )
@@ -111,11 +116,43 @@ class DrillController(QObject):
         ):
             return
         policy, now = self.context.controller.policy, self.context.clock.now()
+        if score_is_final(incident, policy, now):
+            self._score(incident)
+            return
+        if self._waiting:
+            return
+        # resolved, notices still owed: the score counts them (or their time running out)
+        self._waiting = True
+        due_by = notices_due_by(incident, policy)
+        assert due_by is not None
+        self.context.window.show_message(
+            "drill",
+            fill(
+                self.tr(
+                    "Resolved. The procedure now owes the resolution notices: the score comes "
+                    "once they are sent, or at %1."
+                ),
+                local_time(due_by, self.context.controller.zone, with_date=False),
+            ),
+            "info",
+        )
+        wait_ms = max(0, int((due_by - now).total_seconds() * 1000)) + 1000
+        QTimer.singleShot(wait_ms, self, lambda: self._score_when_time_is_up(incident.id or -1))
+
+    def _score_when_time_is_up(self, incident_id: int) -> None:
+        if self.result is None and self.context.incidents is not None:
+            self.context.incidents.load(incident_id, self._score)
+
+    def _score(self, incident: Incident) -> None:
+        if self.result is not None:
+            return
+        policy, now = self.context.controller.policy, self.context.clock.now()
         self.result = score(incident, policy, now)
         lines = self.result.lines()
         log.info("drill scored: %s", "; ".join(lines))
         assert self.context.incidents is not None
         self.context.incidents.add_note(incident.id or -1, "Drill result — " + "; ".join(lines))
+        self.context.window.banner.clear_message("drill")
         self.scored.emit(self.result)
         if self.show_dialog:
             from PySide6.QtWidgets import QMessageBox

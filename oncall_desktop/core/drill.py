@@ -2,7 +2,11 @@
 
 The score looks only at what the timeline recorded, against the procedure's numbers:
 acknowledged within the SLA (30 points), each required update on time (40 points, shared),
-the checklist of phases 1 to 4 done (30 points, shared).
+the checklist of phases 1 to 4 done (30 points, shared). It counts what the SOP asks through
+the resolution and the notices after it: the initial alert to every audience is owed even when
+the incident is resolved before its deadline, and the score is final once every resolution
+notice is sent or its time is up (``score_is_final``), so resolving fast with nothing sent
+cannot score like a careful run (README, "Drill mode").
 """
 
 from __future__ import annotations
@@ -87,15 +91,17 @@ def _updates(
     else:
         due = None
     last = incident.declared_at - timedelta(seconds=1)
+    initial_alert = rule.at_declaration  # the first one due is the alert at declaration
     while due is not None:
         following = next((t for t in sent if t > last), None)
         if following is not None and following <= due:
             due_count += 1
             on_time += 1
-        elif due <= end:
-            due_count += 1  # missed, or sent late
+        elif due <= end or (initial_alert and incident.resolved_at is not None):
+            due_count += 1  # missed, or sent late; a resolution does not cancel the alert
         else:
             break  # not due yet, and nothing sent for it: not counted
+        initial_alert = False
         if following is None or rule.every is None:
             break
         last = following
@@ -107,6 +113,34 @@ def _updates(
             due_count += 1
             on_time += int(notice)
     return due_count, on_time
+
+
+def notices_due_by(incident: Incident, policy: Policy) -> datetime | None:
+    """When the resolution notices are due (None: not resolved)."""
+    if incident.resolved_at is None:
+        return None
+    return incident.resolved_at + policy.resolution_update_within
+
+
+def score_is_final(incident: Incident, policy: Policy, now: datetime) -> bool:
+    """Resolved, and every audience owed a resolution notice has had it or its time is up."""
+    due_by = notices_due_by(incident, policy)
+    if due_by is None:
+        return False
+    if utc(now) >= due_by:
+        return True
+    resolved_at = incident.resolved_at
+    told = {
+        e.data.get("audience")
+        for e in incident.events(EventKind.UPDATE_SENT)
+        if resolved_at is not None and e.at >= resolved_at
+    }
+    owed = {
+        audience.value
+        for audience in Audience
+        if policy.cadence_rule(audience, incident.severity).at_resolution
+    }
+    return owed <= told
 
 
 def score(incident: Incident, policy: Policy, now: datetime) -> DrillScore:

@@ -1281,7 +1281,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: acknowledge, follow the checklist, send the updates, resolve. Nothing reaches the real PagerDuty or Slack; the score comes at the resolution.</source>
+        <source>Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: acknowledge, follow the checklist, send the updates, resolve. Nothing reaches the real PagerDuty or Slack; the score comes after the resolution and its notices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved. The procedure now owes the resolution notices: the score comes once they are sent, or at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

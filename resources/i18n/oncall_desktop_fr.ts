@@ -1283,8 +1283,12 @@
             <translation>EXERCICE</translation>
         </message>
         <message>
-            <source>Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: acknowledge, follow the checklist, send the updates, resolve. Nothing reaches the real PagerDuty or Slack; the score comes at the resolution.</source>
-            <translation>Exercice : une page SEV-1 arrive dans quelques secondes. Traitez-la comme le dit la procédure : acquittez, suivez la checklist, envoyez les mises à jour, résolvez. Rien n'atteint le vrai PagerDuty ni Slack ; le score arrive à la résolution.</translation>
+            <source>Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: acknowledge, follow the checklist, send the updates, resolve. Nothing reaches the real PagerDuty or Slack; the score comes after the resolution and its notices.</source>
+            <translation>Exercice : une alerte SEV-1 arrive dans quelques secondes. Traitez-la comme le dit la procédure : acquittez, suivez la checklist, envoyez les mises à jour, résolvez. Rien n’atteint le vrai PagerDuty ni le vrai Slack ; le score vient après la résolution et ses notifications.</translation>
+        </message>
+        <message>
+            <source>Resolved. The procedure now owes the resolution notices: the score comes once they are sent, or at %1.</source>
+            <translation>Résolu. La procédure demande maintenant les notifications de résolution : le score vient une fois qu’elles sont envoyées, ou à %1.</translation>
         </message>
         <message>
             <source>Drill result</source>

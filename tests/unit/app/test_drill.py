@@ -80,16 +80,22 @@ def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
             lambda: bool(cockpit.incident.events(EventKind.UPDATE_SENT)), timeout=10_000
         )
 
-        # resolve: scored at once
-        with qtbot.waitSignal(drill.scored, timeout=10_000) as scored:
+        # resolve: the score waits for what the procedure owes after it, the notices
+        with qtbot.assertNotEmitted(drill.scored, wait=500):
             ctx.incidents.move_to(incident_id, Status.RESOLVED, note="failover to the replica")
+        qtbot.waitUntil(lambda: "notices" in ctx.window.banner.texts().get("drill", ""))
+        with qtbot.waitSignal(drill.scored, timeout=10_000) as scored:
+            for audience in Audience:  # "Mark sent" on each: the notices went out
+                ctx.incidents.mark_update_sent(incident_id, audience)
         result = scored.args[0]
         assert result.ack_met
-        assert (result.updates_on_time, result.updates_due) == (1, 1)
+        # the declaration to every audience and the notices after the resolution are counted
+        # (seconds apart in this run: a notice marked sent also served as its initial alert)
+        assert result.updates_due >= 5 and result.updates_on_time == result.updates_due
         # the five ticked by hand, and what the app saw done: the page received and
         # acknowledged, the declaration posted, the resolution
         assert result.steps_done >= 6 and result.steps_total > result.steps_done
-        assert 30 + 40 <= result.points < 100
+        assert 30 + 26 <= result.points < 100
         assert result.lines()[-1] == f"Score: {result.points} / 100"
 
         # a drill is never a real incident: not in the history, not in the KPIs; its

@@ -1,0 +1,78 @@
+"""The drill's score (issue 17, item 3): it counts what the SOP asks through the resolution
+and the notices after it, so a careless run cannot score like a careful one."""
+
+from datetime import UTC, datetime, timedelta
+
+from oncall_desktop.core.drill import score, score_is_final
+from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.paging import AlertLink
+from oncall_desktop.core.policy import Audience, Severity
+
+AT = datetime(2025, 10, 20, 22, 15, tzinfo=UTC)
+M = timedelta(minutes=1)
+
+
+def page():
+    return Incident.declare(
+        title="API Down - All endpoints returning 500",
+        severity=Severity.SEV1,
+        at=AT,
+        actor="PagerDuty",
+        alert=AlertLink("pagerduty", "PDRILL"),
+        provisional_from_urgency="high",
+    )
+
+
+def careful(policy):
+    """Acknowledged at 2 min, severity confirmed, every audience told at 4 min, escalation
+    contacts reached, the checklist worked, updates on cadence, resolved at 50 min, every
+    resolution notice within 10 min of it."""
+    inc = page()
+    inc.move_to(Status.ACKNOWLEDGED, at=AT + 2 * M, actor="ana")
+    inc.tick_step("1.3", at=AT + 3 * M, actor="ana", note="SEV-1 confirmed: all users")
+    for audience in Audience:
+        inc.record_update_sent(audience, at=AT + 4 * M, actor="ana", channel="x")
+    for contact in policy.contacts_for(Severity.SEV1):
+        inc.mark_contact_notified(contact.name, at=AT + 5 * M, actor="ana")
+    inc.move_to(Status.INVESTIGATING, at=AT + 6 * M, actor="ana")
+    for phase in policy.phases:
+        for step in phase.steps:
+            if phase.start is not None and step.id not in inc.steps and phase.id != "resolution":
+                inc.tick_step(step.id, at=AT + 7 * M, actor="ana")
+    for minute in (18, 33, 47):  # internal every 15 min
+        inc.record_update_sent(Audience.INTERNAL, at=AT + minute * M, actor="ana", channel="x")
+    inc.record_update_sent(Audience.STATUS_PAGE, at=AT + 32 * M, actor="ana", channel="x")
+    inc.move_to(Status.MITIGATING, at=AT + 40 * M, actor="ana")
+    inc.move_to(Status.RESOLVED, at=AT + 50 * M, actor="ana", note="failover to the replica")
+    for step in ("4.1", "4.2"):
+        if step not in inc.steps:
+            inc.tick_step(step, at=AT + 51 * M, actor="ana")
+    for audience in Audience:
+        inc.record_update_sent(audience, at=AT + 55 * M, actor="ana", channel="x")
+    return inc
+
+
+def careless():
+    """Acknowledged at once, nothing sent, nothing ticked, resolved in a minute and a half."""
+    inc = page()
+    inc.move_to(Status.ACKNOWLEDGED, at=AT + M / 2, actor="ana")
+    inc.move_to(Status.RESOLVED, at=AT + 90 * timedelta(seconds=1), actor="ana", note="ok")
+    return inc
+
+
+def test_a_careful_run_scores_far_above_a_careless_one(policy):
+    good = score(careful(policy), policy, AT + 70 * M)
+    bad = score(careless(), policy, AT + 20 * M)
+    assert good.points >= 90, good.lines()
+    assert bad.points <= 40, bad.lines()
+    # the careless run owed the SOP's initial alert to every audience and the notices after
+    # the resolution: owed and not sent, not "nothing was due"
+    assert bad.updates_due == 6 and bad.updates_on_time == 0
+
+
+def test_the_score_waits_for_the_resolution_notices(policy):
+    inc = careful(policy)
+    assert score_is_final(inc, policy, inc.resolved_at + 6 * M)  # every notice sent at +5
+    quick = careless()
+    assert not score_is_final(quick, policy, quick.resolved_at + M)  # notices still owed
+    assert score_is_final(quick, policy, quick.resolved_at + policy.resolution_update_within)
