@@ -3,8 +3,10 @@
 import os
 
 # Before any Qt import: in-process GUI tests run offscreen. The real X server tests start the
-# app as a separate process (tests/desktop).
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# app as a separate process (tests/desktop); the screenshot run (tests/desktop/
+# test_screenshots.py) is such a process, on the X server it started.
+if not os.environ.get("ONCALL_SCREENSHOTS"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("ONCALL_DATABASE_URL", None)
 
 import pytest

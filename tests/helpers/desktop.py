@@ -26,7 +26,8 @@ def missing_tools() -> list[str]:
 
 
 class DesktopSession:
-    def __init__(self) -> None:
+    def __init__(self, screen: str = "1280x800x24") -> None:
+        self.screen = screen  # WIDTHxHEIGHTxDEPTH of the X server
         self.dir = Path(tempfile.mkdtemp(prefix="oncall-desktop-"))
         self.dir.chmod(0o700)
         self.events_file = self.dir / "desktop-events.jsonl"
@@ -47,6 +48,10 @@ class DesktopSession:
         self._start_fake_desktop()
         self._unlock_keyring()
 
+    def start_display(self) -> None:
+        """Only the X server (no bus, no tray, no keyring): enough to show and capture windows."""
+        self._env["DISPLAY"] = self._start_xvfb()
+
     def _start_xvfb(self) -> str:
         read_end, write_end = os.pipe()
         proc = subprocess.Popen(
@@ -56,7 +61,7 @@ class DesktopSession:
                 str(write_end),
                 "-screen",
                 "0",
-                "1280x800x24",
+                self.screen,
                 "-nolisten",
                 "tcp",
                 "-noreset",

@@ -65,3 +65,19 @@ def test_tray_states_as_svg_and_png(qapp):
         assert (ICONS / "tray" / f"{state.value}.svg").read_text().startswith("<?xml")
         image = QImage(str(ICONS / "tray" / f"{state.value}-22.png"))
         assert (image.width(), image.height()) == (22, 22)
+
+
+def test_the_metainfo_screenshots_are_in_the_repository_at_their_declared_size(qapp):
+    """Issue 17: the store pages show real windows, taken at 1024x768 by
+    tests/desktop/test_screenshots.py (which checks that every window fits)."""
+    import re
+
+    text = METAINFO.read_text()
+    images = re.findall(r'<image type="source" width="(\d+)" height="(\d+)">([^<]+)</image>', text)
+    assert len(images) >= 3
+    for width, height, url in images:
+        local = LINUX / "screenshots" / url.rsplit("/", 1)[1]
+        assert url.endswith(f"packaging/linux/screenshots/{local.name}")
+        picture = QImage(str(local))
+        assert (picture.width(), picture.height()) == (int(width), int(height)), local
+        assert picture.width() <= 1024 and picture.height() <= 768
