@@ -148,10 +148,12 @@ class DrillController(QObject):
             return
         policy, now = self.context.controller.policy, self.context.clock.now()
         self.result = score(incident, policy, now)
-        lines = self.result.lines()
-        log.info("drill scored: %s", "; ".join(lines))
+        lines = self.result.lines(self.context.controller.language)
+        log.info("drill scored: %s", "; ".join(self.result.lines()))
         assert self.context.incidents is not None
-        self.context.incidents.add_note(incident.id or -1, "Drill result — " + "; ".join(lines))
+        self.context.incidents.add_note(
+            incident.id or -1, self.tr("Drill result — %1").replace("%1", "; ".join(lines))
+        )
         self.context.window.banner.clear_message("drill")
         self.scored.emit(self.result)
         if self.show_dialog:

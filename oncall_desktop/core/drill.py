@@ -49,14 +49,21 @@ class DrillScore:
         steps = STEP_POINTS * self.steps_done / self.steps_total if self.steps_total else 0
         return round(ack + updates + steps)
 
-    def lines(self) -> list[str]:
-        ack = (
-            "never"
-            if self.time_to_ack is None
-            else f"{int(self.time_to_ack.total_seconds()) // 60} min "
-            f"{int(self.time_to_ack.total_seconds()) % 60:02d} s"
-        )
+    def lines(self, language: str = "en") -> list[str]:
+        """The result in ``language`` (fr or en): the dialog, the log and the timeline note."""
+        seconds = int(self.time_to_ack.total_seconds()) if self.time_to_ack is not None else None
         target = int(self.ack_target.total_seconds() // 60)
+        if language == "fr":
+            ack = "jamais" if seconds is None else f"{seconds // 60} min {seconds % 60:02d} s"
+            verdict = "tenu" if self.ack_met else "manqué"
+            return [
+                f"Délai d’acquittement : {ack} (SLA {target} min : {verdict})",
+                f"Mises à jour à l’heure : {self.updates_on_time} sur {self.updates_due}",
+                f"Étapes de la checklist faites (phases 1-4) : {self.steps_done} sur "
+                f"{self.steps_total}",
+                f"Score : {self.points} / 100",
+            ]
+        ack = "never" if seconds is None else f"{seconds // 60} min {seconds % 60:02d} s"
         return [
             f"Time to acknowledge: {ack} (SLA {target} min: {'met' if self.ack_met else 'missed'})",
             f"Updates on time: {self.updates_on_time} of {self.updates_due}",

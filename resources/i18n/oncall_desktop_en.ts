@@ -1289,6 +1289,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Drill result — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Drill result</source>
         <translation type="unfinished"></translation>
     </message>

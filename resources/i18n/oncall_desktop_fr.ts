@@ -1291,6 +1291,10 @@
             <translation>Résolu. La procédure demande maintenant les notifications de résolution : le score vient une fois qu’elles sont envoyées, ou à %1.</translation>
         </message>
         <message>
+            <source>Drill result — %1</source>
+            <translation>Résultat de l’exercice — %1</translation>
+        </message>
+        <message>
             <source>Drill result</source>
             <translation>Résultat de l'exercice</translation>
         </message>

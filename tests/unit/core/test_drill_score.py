@@ -76,3 +76,14 @@ def test_the_score_waits_for_the_resolution_notices(policy):
     quick = careless()
     assert not score_is_final(quick, policy, quick.resolved_at + M)  # notices still owed
     assert score_is_final(quick, policy, quick.resolved_at + policy.resolution_update_within)
+
+
+def test_the_result_reads_in_the_ui_language(policy):
+    result = score(careless(), policy, AT + 20 * M)
+    assert result.lines("fr") == [
+        "Délai d’acquittement : 0 min 30 s (SLA 5 min : tenu)",
+        "Mises à jour à l’heure : 0 sur 6",
+        "Étapes de la checklist faites (phases 1-4) : 3 sur 14",
+        "Score : 36 / 100",
+    ]
+    assert result.lines()[-1] == "Score: 36 / 100"
