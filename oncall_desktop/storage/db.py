@@ -24,11 +24,17 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
-from oncall_desktop.storage.errors import StorageUnavailable
+from oncall_desktop.storage.errors import Conflict, StorageUnavailable
 from oncall_desktop.storage.urls import sqlite_url  # noqa: F401 - re-exported
 
 log = logging.getLogger(__name__)
@@ -156,6 +162,8 @@ def _describe(error: BaseException, where: str) -> UserMessage:
 def translate_errors(where: str) -> Iterator[None]:
     try:
         yield
+    except IntegrityError as error:  # before DatabaseError, its base
+        raise Conflict(_describe(error, where)) from error
     except (OperationalError, DatabaseError) as error:
         raise StorageUnavailable(_describe(error, where)) from error
     except sqlite3.DatabaseError as error:

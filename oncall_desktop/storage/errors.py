@@ -15,3 +15,9 @@ class StorageUnavailable(Exception):
     def __init__(self, message: str | UserMessage) -> None:
         super().__init__(str(message))
         self.message = message
+
+
+class Conflict(StorageUnavailable):
+    """Another console stored the same thing first (a unique key: one incident per page, one
+    post-mortem per incident, one handoff per change). Writers that can take the other
+    console's row catch this; anywhere else it reads as a message, not a crash."""

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from oncall_desktop.core.clock import utc
 from oncall_desktop.core.handoff import HandoffNote, from_json, to_json
 from oncall_desktop.storage.db import Database
+from oncall_desktop.storage.errors import Conflict
 from oncall_desktop.storage.tables import HandoffRow
 
 
@@ -57,18 +58,21 @@ class HandoffRepository:
         existing = self.for_change(note.change_at)
         if existing is not None:
             return existing
-        with self._db.session() as session:
-            session.add(
-                HandoffRow(
-                    change_at=note.change_at,
-                    outgoing=note.outgoing,
-                    incoming=note.incoming,
-                    body=to_json(note),
-                    revision=note.revision,
-                    created_at=at,
-                    updated_at=at,
+        try:
+            with self._db.session() as session:
+                session.add(
+                    HandoffRow(
+                        change_at=note.change_at,
+                        outgoing=note.outgoing,
+                        incoming=note.incoming,
+                        body=to_json(note),
+                        revision=note.revision,
+                        created_at=at,
+                        updated_at=at,
+                    )
                 )
-            )
+        except Conflict:
+            pass  # another console made it a moment ago: theirs is the one
         stored = self.for_change(note.change_at)
         assert stored is not None
         return stored

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, time, tzinfo
 from types import MappingProxyType
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from oncall_desktop.core.incident import EventKind, Incident, Status, StepState, TimelineEvent
@@ -16,6 +15,7 @@ from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.changes import announce
 from oncall_desktop.storage.db import Database
+from oncall_desktop.storage.errors import Conflict
 from oncall_desktop.storage.tables import ChecklistStepRow, IncidentRow, TimelineEventRow
 
 ACTIVE_STATUSES = tuple(s.value for s in Status if s.is_active)
@@ -166,7 +166,7 @@ class IncidentRepository:
             return existing
         try:
             return self.save(incident)
-        except IntegrityError:
+        except Conflict:
             found = self.find_by_alert(link.source, link.id)
             if found is None:
                 raise

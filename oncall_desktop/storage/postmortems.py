@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from oncall_desktop.core.postmortem import (
@@ -18,6 +18,7 @@ from oncall_desktop.core.postmortem import (
     to_json,
 )
 from oncall_desktop.storage.db import Database
+from oncall_desktop.storage.errors import Conflict
 from oncall_desktop.storage.tables import ActionItemRow, IncidentRow, PostmortemRow
 
 
@@ -69,19 +70,22 @@ class PostmortemRepository:
         existing = self.for_incident(incident_id)
         if existing is not None:
             return existing
-        with self._db.session() as session:
-            row = PostmortemRow(
-                incident_id=incident_id,
-                title=draft.title,
-                body=to_json(draft),
-                revision=draft.revision,
-                created_at=at,
-                updated_at=at,
-                due_at=due_at,
-                signed_at=at if draft.is_signed else None,
-            )
-            _replace_items(row, draft.action_items, at)
-            session.add(row)
+        try:
+            with self._db.session() as session:
+                row = PostmortemRow(
+                    incident_id=incident_id,
+                    title=draft.title,
+                    body=to_json(draft),
+                    revision=draft.revision,
+                    created_at=at,
+                    updated_at=at,
+                    due_at=due_at,
+                    signed_at=at if draft.is_signed else None,
+                )
+                _replace_items(row, draft.action_items, at)
+                session.add(row)
+        except Conflict:
+            pass  # another console made it a moment ago: theirs is the one
         stored = self.for_incident(incident_id)
         assert stored is not None
         return stored
@@ -142,6 +146,13 @@ class PostmortemRepository:
     ) -> None:
         """From the tracking list, without opening the post-mortem."""
         with self._db.session() as session:
+            # the post-mortem held first (its row on PostgreSQL, the write lock on SQLite):
+            # its body is rewritten below from what is read, so nobody may save in between
+            session.execute(
+                update(PostmortemRow)
+                .where(PostmortemRow.id == postmortem_id)
+                .values(id=PostmortemRow.id)
+            )
             row = session.scalar(
                 select(ActionItemRow).where(
                     ActionItemRow.postmortem_id == postmortem_id, ActionItemRow.number == number
@@ -151,7 +162,7 @@ class PostmortemRepository:
                 raise KeyError(f"no action item {number} in post-mortem {postmortem_id}")
             updated = _item(row).with_status(status, at=at)
             row.status, row.closed_at = updated.status.value, updated.closed_at
-            parent = session.get(PostmortemRow, postmortem_id)
+            parent = session.get(PostmortemRow, postmortem_id, populate_existing=True)
             assert parent is not None
             # The draft's copy of the items is the table itself; bump the revision so an
             # editor open elsewhere reloads instead of overwriting the change.

@@ -46,3 +46,24 @@ def test_previous_and_history(handoffs):
     assert handoffs.previous(CHANGE + timedelta(weeks=2)).note.outgoing == "out1"
     assert handoffs.previous(CHANGE) is None
     assert [h.note.outgoing for h in handoffs.history()] == ["out2", "out1", "out0"]
+
+
+def test_two_consoles_making_the_same_handoff_get_one_without_a_crash(handoffs, monkeypatch):
+    """Issue 18: both consoles looked, saw none, inserted: the second hit the unique change
+    and crashed. It now gets the first one's note."""
+    from oncall_desktop.storage.handoffs import HandoffRepository
+
+    note = HandoffNote(CHANGE, "Agent DEV", "Orchestrateur")
+    first = handoffs.create(note, at=CHANGE)
+    real = HandoffRepository.for_change
+    looked = []
+
+    def not_yet_committed_when_looked(self, change_at):
+        if not looked:
+            looked.append(change_at)
+            return None
+        return real(self, change_at)
+
+    monkeypatch.setattr(HandoffRepository, "for_change", not_yet_committed_when_looked)
+    assert handoffs.create(replace(note, outgoing="Ben"), at=CHANGE).id == first.id
+    assert looked == [CHANGE]

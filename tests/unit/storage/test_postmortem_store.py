@@ -112,3 +112,87 @@ def test_action_items_are_tracked_across_post_mortems(stores, clock, policy):
     assert "no date" not in [t.item.action for t in postmortems.tracked_action_items()]
     with pytest.raises(KeyError):
         postmortems.set_action_status(pm.id, 9, ActionStatus.DONE, at=clock.now())
+
+
+def test_two_consoles_creating_the_same_post_mortem_get_one_without_a_crash(
+    stores, clock, policy, monkeypatch
+):
+    """Issue 18: both consoles looked, saw none, inserted; the second insert hit the unique
+    incident and surfaced as a crash. The second now gets the first one's post-mortem."""
+    incidents, postmortems = stores
+    inc = _resolved(incidents, clock)
+    draft = prefill(inc, policy, language="en", zone=UTC)
+    first = postmortems.create(inc.id, draft, at=clock.now(), due_at=None)
+    looked = []
+    real = PostmortemRepository.for_incident
+
+    def not_yet_committed_when_looked(self, incident_id):  # the race: it looked just before
+        if not looked:
+            looked.append(incident_id)
+            return None
+        return real(self, incident_id)
+
+    monkeypatch.setattr(PostmortemRepository, "for_incident", not_yet_committed_when_looked)
+    second = postmortems.create(inc.id, draft, at=clock.now(), due_at=None)
+    assert second.id == first.id and looked == [inc.id]
+
+
+def test_an_action_status_set_from_the_list_never_undoes_a_draft_saved_meanwhile(
+    stores, clock, policy, monkeypatch
+):
+    """Issue 18: the tracking list's status change read the post-mortem unlocked and wrote
+    its body back from that read: a draft a colleague saved in between was lost. Now the
+    post-mortem is held while its status changes; the colleague's save waits, then lands."""
+    import threading
+
+    from oncall_desktop.storage import postmortems as module
+
+    incidents, postmortems = stores
+    inc = _resolved(incidents, clock)
+    draft = replace(
+        prefill(inc, policy, language="en", zone=UTC),
+        action_items=(ActionItem(number=1, action="add a replica", owner="ana"),),
+    )
+    stored = postmortems.create(inc.id, draft, at=clock.now(), due_at=None)
+    newer = replace(
+        stored.draft,
+        sections={**stored.draft.sections, "summary": "Written by Ben"},
+        revision=stored.draft.revision + 1,
+    )
+    list_has_read, let_it_write = threading.Event(), threading.Event()
+    real_from_json = module.from_json
+
+    def pause_after_reading(text, *args):
+        list_has_read.set()
+        let_it_write.wait(5)
+        return real_from_json(text, *args)
+
+    monkeypatch.setattr(module, "from_json", pause_after_reading)
+    errors = []
+
+    def run(action):
+        try:
+            action()
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    status_change = threading.Thread(
+        target=run,
+        args=(
+            lambda: postmortems.set_action_status(stored.id, 1, ActionStatus.DONE, at=clock.now()),
+        ),
+    )
+    status_change.start()
+    assert list_has_read.wait(5)
+    monkeypatch.setattr(module, "from_json", real_from_json)  # Ben's save reads normally
+    ben = threading.Thread(
+        target=run, args=(lambda: postmortems.save(inc.id, newer, at=clock.now()),)
+    )
+    ben.start()
+    ben.join(1.0)  # it waits for the status change to finish (or, unlocked, lands at once)
+    let_it_write.set()
+    status_change.join(10)
+    ben.join(10)
+    assert errors == []
+    after = postmortems.for_incident(inc.id)
+    assert after.draft.sections["summary"] == "Written by Ben"  # Ben's words are not lost
