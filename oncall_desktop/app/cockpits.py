@@ -333,7 +333,7 @@ class CockpitController(QObject):
                 self.console.zone,
                 self.console.incidents,
             )
-            window.closed.connect(lambda incident_id: self.cockpits.pop(incident_id, None))
+            window.closed.connect(self._on_closed)
             window.compose_requested.connect(self.compose)
             window.resend_requested.connect(self.resend)
             window.channel_requested.connect(self.create_incident_channel)
@@ -343,6 +343,10 @@ class CockpitController(QObject):
             if self.console.postmortems is not None:
                 window.postmortem_requested.connect(self.console.postmortems.open)
             self.cockpits[incident.id] = window
+            presence = self.console.presence
+            if presence is not None:
+                window.set_presence(presence.others.get(incident.id, []))
+            self._presence_moved()
             if self.console.outbox is not None:
                 self.console.outbox.posts_for(incident.id, window.set_posts)
             window.set_now(self.console.clock.now())
@@ -392,6 +396,20 @@ class CockpitController(QObject):
             page = by_key.get(alert.key) if alert is not None else None
             if page is not None:
                 cockpit.set_responder_states(dict(page.responders))
+
+    def _on_closed(self, incident_id: int) -> None:
+        self.cockpits.pop(incident_id, None)
+        self._presence_moved()
+
+    def show_presence(self, others: dict[int, list[str]]) -> None:
+        """Who else has each open incident open (team mode)."""
+        for incident_id, cockpit in self.cockpits.items():
+            cockpit.set_presence(others.get(incident_id, []))
+
+    def _presence_moved(self) -> None:
+        presence = self.console.presence
+        if presence is not None:  # team mode: the others see it at once
+            presence.beat()
 
     def set_declarable(self, declarable: bool) -> None:
         for cockpit in self.cockpits.values():

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from oncall_desktop.app.postmortems import PostmortemController
     from oncall_desktop.services.incidents import IncidentService
     from oncall_desktop.services.outbox import OutboxService
+    from oncall_desktop.services.presence import PresenceService
     from oncall_desktop.services.routing import UpdateRouter
     from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 
@@ -93,6 +94,7 @@ class AppController(QObject):
         self.policy = loaded_policy.policy
         self.clock = clock
         self.workspace: Workspace | None = None  # once the database is open
+        self.presence: PresenceService | None = None  # team mode on PostgreSQL
         self._dues_cache: dict[tuple[object, ...], dict[Audience, UpdateDue]] = {}
         self.cockpit_controller = CockpitController(self, self)
         self.alert_controller = AlertController(self, self)

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from oncall_desktop.app.history import HistoryController
     from oncall_desktop.app.postmortems import PostmortemController
     from oncall_desktop.services.changefeed import ChangeFeed
+    from oncall_desktop.services.presence import PresenceService
     from oncall_desktop.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -111,8 +112,9 @@ class AppContext:
         )
         connect_workspace(controller, controller.workspace)
         self.outbox.start()
-        if not database.is_sqlite:  # team mode: colleagues' changes, live
+        if not database.is_sqlite:  # team mode: colleagues' changes, live, and who is here
             self.feed = build_change_feed(self, database)
+            controller.presence = build_presence(self, database, self.feed)
         if self._pending_postmortem is not None:
             self.open_postmortem(self._pending_postmortem)
         sop = self.loaded_policy.policy.sop
@@ -147,6 +149,8 @@ class AppContext:
         """Stop the clocks and the poller, let queued writes finish, close the database."""
         self.ticker.stop()
         self.poller.stop()
+        if self.controller.presence is not None:
+            self.controller.presence.stop()  # queued: the runner drains it before closing
         if self.feed is not None:
             self.feed.stop()
         if self.controller.postmortems is not None:
@@ -378,6 +382,27 @@ def build_change_feed(context: AppContext, database: Database) -> ChangeFeed:
     feed.connection_changed.connect(say)
     feed.start()
     return feed
+
+
+def build_presence(context: AppContext, database: Database, feed: ChangeFeed) -> PresenceService:
+    """This console's heartbeat (its open cockpits) and who else is on each incident."""
+    from oncall_desktop.services.presence import PresenceService
+    from oncall_desktop.storage.presence import PresenceRepository
+
+    controller = context.controller
+    presence = PresenceService(
+        PresenceRepository(database, database.origin),
+        context.runner,
+        context.clock,
+        person=lambda: controller.actor,
+        open_incidents=lambda: set(controller.cockpits),
+        parent=context.root,
+    )
+    presence.changed.connect(controller.cockpit_controller.show_presence)
+    feed.changed.connect(presence.on_change)
+    feed.connection_changed.connect(lambda listening: listening and presence.beat())
+    presence.start()
+    return presence
 
 
 def build_postmortems(context: AppContext, database: Database) -> PostmortemController:

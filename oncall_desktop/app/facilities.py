@@ -46,6 +46,7 @@ class Console(Protocol):
     tray: Tray | None
     cockpit_controller: Any
     alert_controller: Any
+    presence: Any  # services.presence.PresenceService in team mode, else None
 
     @property
     def language(self) -> str: ...

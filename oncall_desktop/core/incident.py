@@ -60,6 +60,16 @@ class EventKind(StrEnum):
     UPDATE_SENT = "update_sent"
     REMINDER_SNOOZED = "reminder_snoozed"
     CONTACT_NOTIFIED = "contact_notified"
+    ROLE_TAKEN = "role_taken"
+
+
+class Role(StrEnum):
+    """Who does what in an incident worked by several people (SOP: the on-call engineer
+    responds; escalation and communication are taken on when the team joins)."""
+
+    RESPONDER = "responder"
+    COMMUNICATION = "communication"
+    ESCALATION = "escalation"
 
 
 @dataclass(frozen=True)
@@ -298,6 +308,22 @@ class Incident:
             raise DomainError(f"{contact} is already marked as notified")
         extra = {"via": via} if via else {}
         self._record(at, EventKind.CONTACT_NOTIFIED, actor, contact=contact, **extra)
+
+    def take_role(self, role: Role, person: str, *, at: datetime, actor: str) -> None:
+        """``person`` holds ``role`` from now on (whoever held it before hands it over)."""
+        if not person.strip():
+            raise DomainError("a role is held by someone")
+        if self.roles.get(role) == person:
+            raise DomainError(f"{person} already holds {role.value}")
+        self._record(at, EventKind.ROLE_TAKEN, actor, role=role.value, person=person)
+
+    @property
+    def roles(self) -> dict[Role, str]:
+        """Who holds each role now: the last one who took it."""
+        holders: dict[Role, str] = {}
+        for event in self.events(EventKind.ROLE_TAKEN):
+            holders[Role(event.data["role"])] = str(event.data["person"])
+        return holders
 
     @property
     def resolution_note(self) -> str:

@@ -30,6 +30,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "fr": "Escalade : {contact} appelé à rejoindre dans PagerDuty",
     },
     "posted": {"en": "Posted to {name}", "fr": "Publié sur {name}"},
+    "role": {"en": "{person} takes the role: {role}", "fr": "{person} prend le rôle : {role}"},
     "by_hand": {"en": "marked by hand", "fr": "marqué à la main"},
     "by_mail": {"en": "by mail", "fr": "par courriel"},
     "provisional": {
@@ -38,6 +39,11 @@ PHRASES: dict[str, dict[str, str]] = {
     },
 }
 URGENCY_NAMES = {"fr": {"high": "haute", "low": "basse"}}
+ROLE_NAMES = {
+    "responder": {"en": "on-call responder", "fr": "intervenant d’astreinte"},
+    "communication": {"en": "communication", "fr": "communication"},
+    "escalation": {"en": "escalation", "fr": "escalade"},
+}
 STATUS_NAMES = {
     "fr": {
         "triggered": "déclenché",
@@ -128,4 +134,7 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
     if event.kind is EventKind.CONTACT_NOTIFIED:
         key = "contact_pd" if data.get("via") == "pagerduty" else "contact"
         return _say(key, language, contact=data.get("contact"))
+    if event.kind is EventKind.ROLE_TAKEN:
+        role = ROLE_NAMES.get(str(data.get("role")), {}).get(language, str(data.get("role")))
+        return _say("role", language, person=data.get("person"), role=role)
     return event.kind.value

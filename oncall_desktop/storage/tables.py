@@ -202,3 +202,15 @@ class HandoffRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class PresenceRow(Base):
+    """Which console has which incident open, by whom, as of its last heartbeat (team mode);
+    incident 0: the console is running with no cockpit open."""
+
+    __tablename__ = "console_presence"
+
+    console: Mapped[str] = mapped_column(String(64), primary_key=True)
+    incident_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person: Mapped[str] = mapped_column(String(200))
+    heartbeat_at: Mapped[datetime] = mapped_column(UtcDateTime)

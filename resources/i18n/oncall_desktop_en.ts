@@ -2320,6 +2320,37 @@
     </message>
 </context>
 <context>
+    <name>RolesBar</name>
+    <message>
+        <source>on-call responder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>communication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You hold this role from now on; the timeline says so</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsController</name>
     <message>
         <source>Settings could not be saved: </source>

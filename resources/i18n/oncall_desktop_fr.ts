@@ -2322,6 +2322,37 @@
         </message>
     </context>
     <context>
+        <name>RolesBar</name>
+        <message>
+            <source>on-call responder</source>
+            <translation>intervenant d’astreinte</translation>
+        </message>
+        <message>
+            <source>communication</source>
+            <translation>communication</translation>
+        </message>
+        <message>
+            <source>escalation</source>
+            <translation>escalade</translation>
+        </message>
+        <message>
+            <source>Take: %1</source>
+            <translation>Prendre : %1</translation>
+        </message>
+        <message>
+            <source>You hold this role from now on; the timeline says so</source>
+            <translation>Vous tenez ce rôle à partir de maintenant ; la chronologie l’indique</translation>
+        </message>
+        <message>
+            <source>Also here: %1</source>
+            <translation>Aussi présents : %1</translation>
+        </message>
+        <message>
+            <source>Only you</source>
+            <translation>Vous seul</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsController</name>
         <message>
             <source>Settings could not be saved: </source>

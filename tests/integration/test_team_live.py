@@ -77,8 +77,8 @@ def test_my_own_changes_are_not_announced_back_to_me(qtbot, consoles):
     ana, ben = consoles("Ana"), consoles("Ben")
     listening(qtbot, ana, ben)
     heard_by_ana, heard_by_ben = [], []
-    ana.feed.changed.connect(lambda what, ident: heard_by_ana.append(ident))
-    ben.feed.changed.connect(lambda what, ident: heard_by_ben.append(ident))
+    ana.feed.changed.connect(lambda what, ident: what == "incident" and heard_by_ana.append(ident))
+    ben.feed.changed.connect(lambda what, ident: what == "incident" and heard_by_ben.append(ident))
     with qtbot.waitSignal(ana.incidents.incident_declared, timeout=5000) as declared:
         ana.incidents.declare("Search slow", Severity.SEV3)
     qtbot.waitUntil(lambda: heard_by_ben == [declared.args[0].id], timeout=2000)
@@ -107,3 +107,55 @@ def test_a_lost_server_is_said_and_everything_missed_is_caught_up(qtbot, console
         lambda: declared.args[0].id in [i.id for i in ben.incidents.active], timeout=5000
     )
     qtbot.waitUntil(lambda: "team-feed" not in ben.window.banner.texts(), timeout=5000)
+
+
+def test_who_else_is_on_it_and_who_holds_which_role(qtbot, consoles):
+    """Issue 18, item 3: each console shows who else has the incident open; a role is taken
+    with one click, the timeline says so and the other console shows it; a console that
+    quits disappears from the others'."""
+    from oncall_desktop.core.incident import EventKind, Role
+
+    ana, ben = consoles("Ana"), consoles("Ben")
+    listening(qtbot, ana, ben)
+    with qtbot.waitSignal(ana.incidents.incident_declared, timeout=5000) as declared:
+        ana.incidents.declare("Payments down", Severity.SEV1, "all users")
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: incident_id in ana.controller.cockpits, timeout=5000)
+    qtbot.waitUntil(lambda: [i.id for i in ben.incidents.active] == [incident_id], timeout=5000)
+    ben.controller.open_cockpit(incident_id)
+    qtbot.waitUntil(lambda: incident_id in ben.controller.cockpits, timeout=5000)
+    at_ana, at_ben = ana.controller.cockpits[incident_id], ben.controller.cockpits[incident_id]
+    qtbot.waitUntil(lambda: at_ana.roles_bar.present.text() == "Also here: Ben", timeout=5000)
+    qtbot.waitUntil(lambda: at_ben.roles_bar.present.text() == "Also here: Ana", timeout=5000)
+    assert at_ana.roles_bar.isVisibleTo(at_ana)
+
+    at_ben.roles_bar.take_buttons[Role.COMMUNICATION].click()
+    qtbot.waitUntil(lambda: at_ana.incident.roles.get(Role.COMMUNICATION) == "Ben", timeout=5000)
+    assert "communication: Ben" in at_ana.roles_bar.holders.text()
+    [taken] = at_ana.incident.events(EventKind.ROLE_TAKEN)
+    assert taken.actor == "Ben" and taken.data["role"] == "communication"
+    qtbot.waitUntil(lambda: not at_ben.roles_bar.take_buttons[Role.COMMUNICATION].isEnabled())
+
+    ben.dispose()  # Ben quits: his console leaves
+    qtbot.waitUntil(lambda: at_ana.roles_bar.present.text() == "Only you", timeout=5000)
+
+
+def test_a_console_that_crashed_fades_out(postgres_url):
+    """No leave (a crash, a lost network): its last heartbeat ages past the expiry."""
+    from datetime import UTC, datetime, timedelta
+
+    from oncall_desktop.storage.presence import EXPIRY, PresenceRepository
+
+    database = open_database(postgres_url)
+    try:
+        ana, ben = PresenceRepository(database, "ana"), PresenceRepository(database, "ben")
+        now = datetime.now(UTC)
+        ben.beat("Ben", {7}, now - EXPIRY - timedelta(seconds=1))  # then it crashed
+        ana.beat("Ana", {7}, now)
+        assert ana.others(now - EXPIRY) == {}
+        ben.beat("Ben", {7}, now)
+        assert ana.others(now - EXPIRY) == {7: ["Ben"]}
+        ben.beat("Ben", set(), now)  # closed the cockpit, still running
+        assert ana.others(now - EXPIRY) == {}
+    finally:
+        database.close()

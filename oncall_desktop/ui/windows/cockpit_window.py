@@ -36,7 +36,7 @@ from oncall_desktop.core.deadlines import (
     next_updates,
     reminders,
 )
-from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.incident import Incident, Role, Status
 from oncall_desktop.core.nextaction import ActionKind, NextAction, next_action
 from oncall_desktop.core.outbox import Post
 from oncall_desktop.core.policy import Audience, Policy
@@ -52,6 +52,7 @@ from oncall_desktop.ui.widgets.escalation_box import EscalationBox
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.next_action_bar import NextActionBar
 from oncall_desktop.ui.widgets.posts_table import PostsTable
+from oncall_desktop.ui.widgets.roles_bar import RolesBar
 from oncall_desktop.ui.windows.cockpit_dialogs import ResolveDialog, SnoozeDialog
 from oncall_desktop.ui.windows.declare_dialog import SeverityDialog
 
@@ -136,6 +137,10 @@ class CockpitWindow(QMainWindow):
         # the one thing to do next, large, with its countdown and one primary button
         self.next_bar = NextActionBar(self._policy, self._language, self)
         self.next_bar.triggered.connect(self._do_next_action)
+        # team mode: who else is here, who holds which role
+        self.roles_bar = RolesBar(self)
+        self.roles_bar.take_requested.connect(self._take_role)
+        self._others: list[str] = []
         self.status_buttons: dict[Status, QPushButton] = {}
         buttons = QHBoxLayout()
         for status, label in STATUS_BUTTONS:
@@ -273,6 +278,7 @@ class CockpitWindow(QMainWindow):
         layout.addLayout(header)
         layout.addWidget(self.status_label)
         layout.addWidget(self.next_bar)
+        layout.addWidget(self.roles_bar)
         layout.addWidget(self.problem_label)
         layout.addLayout(buttons)
         layout.addWidget(links)
@@ -323,6 +329,7 @@ class CockpitWindow(QMainWindow):
             and incident.alert is None
             and not incident.is_drill
         )
+        self.roles_bar.show_for(incident, self._service.actor, self._others)
         self.checklist.set_incident(incident)
         self.checklist_view.expandAll()
         self.timeline.set_events(list(incident.timeline))
@@ -489,6 +496,18 @@ class CockpitWindow(QMainWindow):
         answer = SeverityDialog.ask(self._policy, self._language, self.incident.severity, self)
         if answer is not None:
             self._service.change_severity(self.incident_id, *answer)
+
+    def set_presence(self, others: list[str]) -> None:
+        """Who else has this incident open, from the other consoles' heartbeats."""
+        if others != self._others:
+            self._others = list(others)
+            self.roles_bar.show_for(self.incident, self._service.actor, self._others)
+
+    def _take_role(self, role: str) -> None:
+        self._service.change(
+            self.incident_id,
+            lambda i, now, who: i.take_role(Role(role), who, at=now, actor=who),
+        )
 
     def show_problem(self, text: str) -> None:
         """Something the engineer asked for failed (plain text, stays until the next one)."""

@@ -1,0 +1,94 @@
+"""Who else is on an incident (team mode): this console's heartbeat says which incidents it
+has open and who is at it, every few seconds and at once when a cockpit opens or closes; the
+other consoles' fresh heartbeats say who else is there. Best effort: without the database the
+list empties (the change feed's banner says why), nothing else waits for it.
+
+Signal: changed(object): {incident id: [names of the others who have it open]}.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from oncall_desktop.core.clock import Clock
+from oncall_desktop.services.tasks import TaskRunner
+from oncall_desktop.storage.errors import StorageUnavailable
+
+if TYPE_CHECKING:
+    from oncall_desktop.storage.presence import PresenceRepository
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_MS = 10_000
+
+
+class PresenceService(QObject):
+    changed = Signal(object)
+
+    def __init__(
+        self,
+        repository: PresenceRepository,
+        runner: TaskRunner,
+        clock: Clock,
+        person: Callable[[], str],
+        open_incidents: Callable[[], set[int]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._repo, self._runner, self.clock = repository, runner, clock
+        self._person, self._open = person, open_incidents
+        self.others: dict[int, list[str]] = {}
+        self._timer = QTimer(self)
+        self._timer.setInterval(HEARTBEAT_MS)
+        self._timer.timeout.connect(self.beat)
+        self._stopped = False
+
+    def start(self) -> None:
+        self._timer.start()
+        self.beat()
+
+    def beat(self) -> None:
+        """Say where this console is, then read where the others are."""
+        if self._stopped:
+            return
+        from oncall_desktop.storage.presence import EXPIRY
+
+        person, opened, now = self._person(), set(self._open()), self.clock.now()
+
+        def work() -> dict[int, list[str]]:
+            self._repo.beat(person, opened, now)
+            return self._repo.others(now - EXPIRY)
+
+        self._runner.run(work, self._on_others, self._on_error, write=True)
+
+    def refresh(self) -> None:
+        """Another console opened or closed a cockpit (the change feed said so)."""
+        from oncall_desktop.storage.presence import EXPIRY
+
+        since = self.clock.now() - EXPIRY
+        self._runner.run(lambda: self._repo.others(since), self._on_others, self._on_error)
+
+    def on_change(self, what: str, _ident: int) -> None:
+        if what == "presence":
+            self.refresh()
+
+    def stop(self) -> None:
+        """Leave: the others stop listing this console (queued before the runner drains)."""
+        self._stopped = True
+        self._timer.stop()
+        self._runner.run(self._repo.leave, lambda _: None, self._on_error, write=True)
+
+    def _on_others(self, others: dict[int, list[str]]) -> None:
+        if others != self.others:
+            self.others = others
+            self.changed.emit(others)
+
+    def _on_error(self, error: Exception) -> None:
+        if not isinstance(error, StorageUnavailable):
+            raise error
+        log.info("presence unavailable: %s", error)
+        self._on_others({})
