@@ -11,7 +11,7 @@ import sys
 from datetime import UTC, datetime
 
 from oncall_desktop.core.incident import Incident, Status
-from oncall_desktop.core.policy import Severity
+from oncall_desktop.core.policy import Audience, Severity
 from oncall_desktop.storage.db import open_database
 from oncall_desktop.storage.incidents import IncidentRepository
 
@@ -43,8 +43,11 @@ def main() -> int:
                     incident.untick_step(step, at=now, actor=me)
                 else:
                     incident.tick_step(step, at=now, actor=me)
-            elif choice < 0.75:
+            elif choice < 0.7:
                 incident.add_note(f"{me} note {n}", at=now, actor=me)
+            elif choice < 0.78:  # an update recorded as sent, to one audience or another
+                audience = list(Audience)[n % len(Audience)]
+                incident.record_update_sent(audience, at=now, actor=me, channel="test")
             elif choice < 0.9:  # between investigating and mitigating, either way
                 target = (
                     Status.MITIGATING

@@ -88,6 +88,22 @@ class ThrowawayPostgres:
         )
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
+    def restart(self) -> None:
+        """Stop the server (its clients' connections drop) and start it again, same port."""
+        assert self.dir is not None and self.bin is not None
+        # -l: the new server must not inherit our pipes, or waiting for them never ends
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.dir / "data"),
+            "-l",
+            str(self.dir / "log"),
+            "-m",
+            "fast",
+            "-w",
+            "restart",
+        )
+
     def stop(self) -> None:
         if self.dir is None:
             return

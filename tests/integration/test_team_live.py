@@ -159,3 +159,63 @@ def test_a_console_that_crashed_fades_out(postgres_url):
         assert ana.others(now - EXPIRY) == {}
     finally:
         database.close()
+
+
+@pytest.mark.slow
+def test_a_restarted_server_is_recovered_by_both_consoles_by_themselves(qtbot, qapp, tmp_path):
+    """Issue 18: the PostgreSQL server restarts in the middle of an incident (a cluster of
+    this test's own, so no other test sees it go). Both consoles say so, listen again by
+    themselves, write again, and see each other's changes, with no action from anyone."""
+    from tests.helpers.services import PostgresServer, ThrowawayPostgres, unavailable
+
+    cluster = ThrowawayPostgres()
+    try:
+        admin = cluster.start()
+    except Exception as error:  # noqa: BLE001 - any failure means "no server here"
+        cluster.stop()
+        unavailable(f"no PostgreSQL server binaries: {error}")
+    server = PostgresServer(admin)
+    contexts = []
+    try:
+        server.wait_ready()
+        _name, url = server.create_database()
+
+        def console(name):
+            ctx = build_shell(
+                qapp,
+                Settings(language="en", engineer_name=name, pagerduty_poll_seconds=3600),
+                load_policy(),
+                SystemClock(),
+                [],
+                SettingsStore(tmp_path / name / "config"),
+                InMemorySecretStore(),
+            )
+            ctx.drafts_dir = tmp_path / name / "drafts"
+            ctx.attach_database(open_database(url))
+            contexts.append(ctx)
+            return ctx
+
+        ana, ben = console("Ana"), console("Ben")
+        listening(qtbot, ana, ben)
+        lost: dict[str, list[bool]] = {"Ana": [], "Ben": []}
+        for name, ctx in (("Ana", ana), ("Ben", ben)):
+            ctx.feed.connection_changed.connect(
+                lambda up, n=name: (not up) and lost[n].append(True)
+            )
+        cluster.restart()
+        qtbot.waitUntil(lambda: all(lost.values()), timeout=15_000)  # both noticed
+        assert all("team-feed" in c.window.banner.texts() for c in (ana, ben))
+        listening(qtbot, ana, ben)  # by themselves
+        with qtbot.waitSignal(ana.incidents.incident_declared, timeout=10_000) as declared:
+            ana.incidents.declare("Declared after the restart", Severity.SEV2)
+        incident_id = declared.args[0].id
+        qtbot.waitUntil(lambda: incident_id in [i.id for i in ben.incidents.active], timeout=5000)
+        qtbot.waitUntil(
+            lambda: all("team-feed" not in c.window.banner.texts() for c in (ana, ben)),
+            timeout=5000,
+        )
+    finally:
+        for ctx in contexts:
+            ctx.dispose()
+        server.close()
+        cluster.stop()
