@@ -88,7 +88,7 @@ class ChangeListener:
                             change = Change.parse(notify.payload)
                             if change is not None and change.origin != self._origin:
                                 deliver(change)
-            except psycopg.Error as error:
+            except (psycopg.Error, OSError) as error:  # the server, or the network, went away
                 log.warning(
                     "change feed: %s; listening again in %.1f s", type(error).__name__, delay
                 )
