@@ -46,6 +46,8 @@ VERSION_TABLE = "alembic_version"
 # The newest migration this app ships. Kept here so that a start on an up-to-date database
 # never imports Alembic (about 150 ms and 20 MB); a test pins it to the migrations' head.
 SCHEMA_HEAD = "0007"
+# PostgreSQL advisory lock held by a migration (any number, the same in every console).
+MIGRATION_LOCK_KEY = 5_181_320_017
 # How long a write waits for another process holding the SQLite lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
@@ -414,6 +416,12 @@ def _upgrade(engine: Engine, url: URL) -> None:
         migrating = _transactional_sqlite_engine(url)
     try:
         with migrating.begin() as connection:
+            if url.get_backend_name() == "postgresql":
+                # consoles starting together on a new team database take turns; the later
+                # one then reads the version the first committed, and has nothing to do
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                )
             command.upgrade(_alembic_config(connection), "head")
     finally:
         if migrating is not engine:

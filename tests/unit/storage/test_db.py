@@ -336,3 +336,33 @@ def test_links_made_before_alert_sources_keep_their_pagerduty_page(database_url)
             repo.save(again)
     finally:
         db.close()
+
+
+@pytest.mark.postgres
+def test_consoles_starting_together_on_a_new_team_database_all_open_it(postgres_url):
+    """Seen when two consoles started at once on a fresh PostgreSQL database: both migrated,
+    the second failed with 'duplicate key ... pg_type_typname_nsp_index' and its user got
+    'the database cannot be used'. Migrations now take turns; the later one finds the
+    schema made."""
+    import threading
+
+    barrier, results = threading.Barrier(3), []
+
+    def start():
+        barrier.wait()
+        try:
+            results.append(open_database(postgres_url))
+        except StorageUnavailable as error:
+            results.append(error)
+
+    starters = [threading.Thread(target=start) for _ in range(3)]
+    for thread in starters:
+        thread.start()
+    for thread in starters:
+        thread.join(60)
+    problems = [r for r in results if isinstance(r, Exception)]
+    for opened in results:
+        if not isinstance(opened, Exception):
+            assert current_revision(opened.engine) == dbmod.SCHEMA_HEAD
+            opened.close()
+    assert problems == [] and len(results) == 3
