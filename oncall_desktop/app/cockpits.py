@@ -12,13 +12,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.paging import PAGERDUTY, Page
 from oncall_desktop.core.policy import Audience, Severity
-from oncall_desktop.integrations.errors import IntegrationError
-from oncall_desktop.integrations.secrets import SecretStoreError
-from oncall_desktop.services.messages import shown
 
 if TYPE_CHECKING:
     from oncall_desktop.app.facilities import Console
@@ -60,6 +56,7 @@ class CockpitController(QObject):
                 else ""
             ),
             mail_server=self._mail_server(),
+            ui_language=self.console.language,
         )
         if composition is None:
             return
@@ -83,6 +80,14 @@ class CockpitController(QObject):
                 kind=kind,
                 title=self.status_page_title(incident),
                 every_minutes=self._status_page_every(incident),
+            )
+        for target in composition.to_others:  # destinations a module registered
+            self.console.router.post_to(
+                target,
+                composition.text,
+                incident=incident,
+                audience=composition.audience,
+                kind=kind,
             )
         if composition.to_mail and not self.console.router.post_executive_mail(
             composition.text,
@@ -230,18 +235,10 @@ class CockpitController(QObject):
         if window is None or self.console.incidents is None:
             return
         from oncall_desktop.core.compose import MessageKind, compose
-        from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN
-        from oncall_desktop.integrations.slack import SlackClient
 
-        incident, settings, secrets = window.incident, self.console.settings, self.console.secrets
+        incident = window.incident
         day = incident.detected_at.astimezone(self.console.zone).date()
         window.channel_button.setEnabled(False)
-
-        def create() -> str:
-            token = secrets.get(SLACK_BOT_TOKEN)
-            if not token:
-                raise IntegrationError(QT_TR_NOOP("No Slack bot token: add it in Settings first."))
-            return SlackClient(token, settings.slack_base_url).create_incident_channel(day)
 
         def created(channel_id: str) -> None:
             if (still_open := self.cockpits.get(incident_id)) is not None:
@@ -270,12 +267,12 @@ class CockpitController(QObject):
                     text, kind=MessageKind.DECLARED.value, incident=incident, channel=channel_id
                 )
 
-        def failed(error: Exception) -> None:
-            if not isinstance(error, IntegrationError | SecretStoreError):
-                raise error
-            self._tell_cockpit(incident_id, shown(error))
-
-        self.console.runner.run(create, created, failed, write=False)
+        self.console.connections.create_incident_channel(
+            self.console.settings.slack_base_url,
+            day,
+            created,
+            lambda problem: self._tell_cockpit(incident_id, problem),
+        )
 
     def resend(self, post: Post) -> None:
         """Edit a refused post, its destination too, and queue it again."""

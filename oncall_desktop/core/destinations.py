@@ -23,6 +23,10 @@ class Destination:
     edits_channel: bool = False  # "Edit and resend" may send it to another channel
     where: Text | None = None  # its destination in words: "{destination}" is the post's
     shows_destination: bool = True  # False: the post's destination is data, not for people
+    # offered in the composer for these audiences (values of core.policy.Audience), posted to
+    # ``default_destination``; the built-in ones have boxes of their own there
+    audiences: tuple[str, ...] = ()
+    default_destination: str = ""
 
     def describe(self, destination: str, language: str) -> str:
         """Where a post goes, in ``language``: "Slack channel #incidents"."""
@@ -47,6 +51,15 @@ def destination(target: str) -> Destination:
 
 def destinations() -> tuple[Destination, ...]:
     return tuple(_REGISTRY.values())
+
+
+def unregister_destination(target: str) -> None:
+    _REGISTRY.pop(str(target), None)
+
+
+def offered_in_composer() -> tuple[Destination, ...]:
+    """Destinations a module registered for the composer (none of the built-in ones)."""
+    return tuple(d for d in _REGISTRY.values() if d.audiences)
 
 
 SLACK = register_destination(

@@ -3,6 +3,9 @@ thread (the keyring can wait on an unlock prompt, the network on anything)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.core.messages import QT_TR_NOOP
@@ -124,6 +127,29 @@ class ConnectionsService(QObject):
             lambda message: self.smtp_tested.emit(True, shown(message)),
             self._failed(self.smtp_tested),
         )
+
+    def create_incident_channel(
+        self,
+        base_url: str,
+        day: date,
+        done: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """SOP 1.4: #incident-YYYY-MM-DD-NNN (the next free NNN), made with the bot token on a
+        worker; ``done`` gets the channel's id, ``failed`` a message for the user."""
+
+        def create() -> str:
+            token = self._secrets.get(SLACK_BOT_TOKEN)
+            if not token:
+                raise IntegrationError(QT_TR_NOOP("No Slack bot token: add it in Settings first."))
+            return SlackClient(token, base_url).create_incident_channel(day)
+
+        def refused(error: Exception) -> None:
+            if not isinstance(error, IntegrationError | SecretStoreError):
+                raise error
+            failed(shown(error))
+
+        self._runner.run(create, done, refused, write=False)
 
     def list_status_pages(self, base_url: str, token: str | None = None) -> None:
         """The account's status pages, for Settings to choose where the external audience's

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from oncall_desktop.config.schema import Settings
+from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.outbox import Post, Target
 from oncall_desktop.core.paging import PAGERDUTY
@@ -95,6 +96,22 @@ class UpdateRouter:
         if self._settings().teams_enabled:  # the same text to the Teams channel
             self._submit(Post(TEAMS, text, incident_id=filed_under, audience=audience, kind=kind))
         return route
+
+    def post_to(
+        self, target: str, text: str, *, incident: Incident, audience: str, kind: str
+    ) -> None:
+        """To a destination a module registered (core.destinations), at its default
+        destination: the composer offers it for its audiences."""
+        self._submit(
+            Post(
+                target,
+                text,
+                incident_id=incident.id,
+                audience=audience,
+                kind=kind,
+                destination=destination(target).default_destination,
+            )
+        )
 
     def mail_route(self, subject: str, recipients: tuple[str, ...]) -> MailRoute | None:
         """The executives' mail through the SMTP server of the settings; None without one

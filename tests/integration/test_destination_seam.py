@@ -17,13 +17,15 @@ from oncall_desktop.services.outbox import OutboxService
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.outbox import OutboxRepository
+from tests.unit.app.conftest import context  # noqa: F401  (the app assembled, as a fixture)
 
 PIGEON = "carrier_pigeon"
+RAVEN = "raven"  # one the composer offers (registered by its test alone)
 delivered: list[tuple[str, str]] = []
 failures_left = {"count": 0}
 
 
-def fly(post: Post, context) -> Attempt:
+def fly(post: Post, delivery) -> Attempt:
     if failures_left["count"]:
         failures_left["count"] -= 1
         raise ServerError("the pigeon came back (storm)")
@@ -140,3 +142,67 @@ def test_a_delivered_post_lands_in_the_timeline_in_the_readers_language(qtbot, o
     inc = Incident.declare(title="x", severity=Severity.SEV1, at=at, actor="a")
     inc.record_update_sent(Audience.INTERNAL, at=at, actor="a", channel="marked by hand")
     assert describe(inc.timeline[-1], policy, "fr").endswith("(marqué à la main)")
+
+
+def test_a_new_destination_is_offered_in_the_composer_and_delivered(
+    qtbot,
+    context,  # noqa: F811 - the fixture imported above
+    monkeypatch,
+):
+    """Issue 16: composer -> outbox -> delivered, for a destination this module alone adds:
+    the composer offers it for the audiences it registered, the router posts to it, the
+    app's own courier delivers it, and the countdown it served restarts."""
+    from PySide6.QtWidgets import QDialog
+
+    from oncall_desktop.config.schema import Settings
+    from oncall_desktop.core.destinations import unregister_destination
+    from oncall_desktop.core.incident import EventKind
+    from oncall_desktop.core.policy import Severity
+    from oncall_desktop.ui.windows import composer_dialog
+
+    ravens: list[tuple[str, str]] = []
+
+    def fly_raven(post: Post, delivery) -> Attempt:
+        ravens.append((post.destination, post.text))
+        return Attempt(Outcome.DELIVERED, remote_ref=f"raven-{len(ravens)}")
+
+    register_destination(
+        Destination(
+            RAVEN,
+            Text(fr="Corbeau", en="Raven"),
+            where=Text(fr="la tour {destination}", en="the tower {destination}"),
+            audiences=("internal",),
+            default_destination="north",
+        )
+    )
+    register_deliverer(RAVEN, fly_raven)
+    try:
+        ctx = context(settings=Settings(language="en"))
+        with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+            ctx.incidents.declare("Castle gate stuck", Severity.SEV2)
+        incident_id = declared.args[0].id
+        qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+        window = ctx.controller.cockpits[incident_id]
+        offered = []
+
+        def send(dialog):
+            boxes = {target: box for target, (box, _a) in dialog.others.items()}
+            offered.append([b.text() for b in boxes.values() if b.isVisibleTo(dialog)])
+            dialog.to_slack.setChecked(False)
+            boxes[RAVEN].setChecked(True)
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)
+        ctx.controller.cockpit_controller.compose(incident_id, "internal")
+        assert offered == [["the tower north"]]
+        qtbot.waitUntil(lambda: len(ravens) == 1, timeout=8000)
+        assert ravens[0][0] == "north" and "Castle gate stuck" in ravens[0][1]
+        qtbot.waitUntil(
+            lambda: any(
+                e.data.get("audience") == "internal"
+                for e in window.incident.events(EventKind.UPDATE_SENT)
+            ),
+            timeout=8000,
+        )
+    finally:
+        unregister_destination(RAVEN)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.core.compose import AUDIENCE_OF, HumanInput, MessageKind, compose
+from oncall_desktop.core.destinations import offered_in_composer
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience, Policy
@@ -52,6 +53,7 @@ class Composition:
     notify_channel: bool
     to_mail: bool = False  # open in the user's mail client (the executive audience)
     to_status_page: bool = False  # the status page chosen in Settings (the external audience)
+    to_others: tuple[str, ...] = ()  # ids of other registered destinations ticked
 
     @property
     def audience(self) -> str:
@@ -72,6 +74,7 @@ class ComposerDialog(QDialog):
         parent: QWidget | None = None,
         status_page: str = "",
         mail_server: str = "",
+        ui_language: str = "en",
     ) -> None:
         """``status_page``: the name of the status page set up in Settings ("" for none);
         ``mail_server``: the SMTP server the executives' mail goes through ("" : the user's
@@ -84,6 +87,7 @@ class ComposerDialog(QDialog):
         self._executive_shown: bool | None = None
         self._external_shown: bool | None = None
         self._status_page = status_page
+        self._language_ui = ui_language  # the labels' (the message has its own, ``language``)
         self._build_inputs(kind, language)
         self.preview = QPlainTextEdit(self)
         self.preview.setMinimumHeight(220)
@@ -107,6 +111,8 @@ class ComposerDialog(QDialog):
             text.textChanged.connect(self._regenerate)
         self.preview.textChanged.connect(self._on_preview_edited)
         for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.to_status_page):
+            box.toggled.connect(self._validate)
+        for box, _audiences in self.others.values():
             box.toggled.connect(self._validate)
         self._regenerate()
 
@@ -150,6 +156,12 @@ class ComposerDialog(QDialog):
             self.tr("Status page: %1").replace("%1", status_page or "-"), self
         )
         self.to_status_page.setVisible(False)
+        # destinations a module registered (core.destinations), shown for their audiences
+        self.others: dict[str, tuple[QCheckBox, tuple[str, ...]]] = {}
+        for other in offered_in_composer():
+            box = QCheckBox(other.describe(other.default_destination, self._language_ui), self)
+            box.setVisible(False)
+            self.others[other.id] = (box, other.audiences)
         self.notify = QCheckBox(self.tr("Notify the whole channel (@channel)"), self)
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -175,6 +187,8 @@ class ComposerDialog(QDialog):
         )
         layout.addWidget(self.preview, 1)
         for box in (self.to_status_page, self.to_slack, self.to_pagerduty, self.to_mail):
+            layout.addWidget(box)
+        for box, _audiences in self.others.values():
             layout.addWidget(box)
         layout.addWidget(self.notify)
         layout.addWidget(self.hint)
@@ -205,6 +219,10 @@ class ComposerDialog(QDialog):
         """The executive summary goes to the executives' mail, not to the team's channel;
         the status page's text to the status page, when one is set up."""
         audience = AUDIENCE_OF[MessageKind(self.kind.currentData())]
+        for box, audiences in self.others.values():
+            if box.isHidden() == (audience.value in audiences):
+                box.setVisible(audience.value in audiences)
+                box.setChecked(False)
         external = audience is Audience.STATUS_PAGE and bool(self._status_page)
         if external != self._external_shown:
             self._external_shown = external
@@ -260,10 +278,11 @@ class ComposerDialog(QDialog):
 
     def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        others = [box for box, _audiences in self.others.values() if not box.isHidden()]
         has_target = any(
             box.isChecked()
             for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.to_status_page)
-        )
+        ) or any(box.isChecked() for box in others)
         ok.setEnabled(has_target and bool(self.preview.toPlainText().strip()))
         self.hint.setText(
             ""
@@ -282,6 +301,11 @@ class ComposerDialog(QDialog):
             to_pagerduty=self.to_pagerduty.isChecked(),
             to_mail=self.to_mail.isChecked() and not self.to_mail.isHidden(),
             to_status_page=self.to_status_page.isChecked() and not self.to_status_page.isHidden(),
+            to_others=tuple(
+                target
+                for target, (box, _audiences) in self.others.items()
+                if box.isChecked() and not box.isHidden()
+            ),
             notify_channel=self.notify.isChecked(),
         )
 
