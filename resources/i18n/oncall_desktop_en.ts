@@ -1814,6 +1814,73 @@
     </message>
 </context>
 <context>
+    <name>MailSettings</name>
+    <message>
+        <source>Executive mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: open the summary in my mail client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (a relay on the local network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the OS keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a mail server, give the sender&apos;s address, e.g. oncall@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server: type its name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>custom policy</source>
@@ -2544,54 +2611,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Empty: open the summary in my mail client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>STARTTLS (port 587)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SSL/TLS (port 465)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None (a relay on the local network)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kept in the OS keyring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Executive mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mail server (SMTP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Security</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sender</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2675,14 +2694,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No mail server: type its name first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The PagerDuty address must start with https://</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2704,10 +2715,6 @@
     </message>
     <message>
         <source>The handoff time is HH:MM, e.g. 09:00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With a mail server, give the sender&apos;s address, e.g. oncall@example.com.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

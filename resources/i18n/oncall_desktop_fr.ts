@@ -1816,6 +1816,73 @@
         </message>
     </context>
     <context>
+        <name>MailSettings</name>
+        <message>
+            <source>Executive mail</source>
+            <translation>E-mail aux dirigeants</translation>
+        </message>
+        <message>
+            <source>Empty: open the summary in my mail client</source>
+            <translation>Vide : ouvrir le résumé dans ma messagerie</translation>
+        </message>
+        <message>
+            <source>STARTTLS (port 587)</source>
+            <translation>STARTTLS (port 587)</translation>
+        </message>
+        <message>
+            <source>SSL/TLS (port 465)</source>
+            <translation>SSL/TLS (port 465)</translation>
+        </message>
+        <message>
+            <source>None (a relay on the local network)</source>
+            <translation>Aucune (un relais sur le réseau local)</translation>
+        </message>
+        <message>
+            <source>Kept in the OS keyring</source>
+            <translation>Conservé dans le trousseau du système</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Tester la connexion</translation>
+        </message>
+        <message>
+            <source>Mail server (SMTP)</source>
+            <translation>Serveur de messagerie (SMTP)</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>Sécurité</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>Expéditeur</translation>
+        </message>
+        <message>
+            <source>With a mail server, give the sender's address, e.g. oncall@example.com.</source>
+            <translation>Avec un serveur de messagerie, indiquez l’adresse de l’expéditeur, par ex. oncall@example.com.</translation>
+        </message>
+        <message>
+            <source>No mail server: type its name first.</source>
+            <translation>Pas de serveur de messagerie : saisissez d’abord son nom.</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connexion…</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>custom policy</source>
@@ -2546,54 +2613,6 @@
             <translation>Dans Teams : les Workflows du canal, « Publier dans un canal lorsqu’une requête webhook est reçue », puis copiez son URL ici.</translation>
         </message>
         <message>
-            <source>Empty: open the summary in my mail client</source>
-            <translation>Vide : ouvrir le résumé dans ma messagerie</translation>
-        </message>
-        <message>
-            <source>STARTTLS (port 587)</source>
-            <translation>STARTTLS (port 587)</translation>
-        </message>
-        <message>
-            <source>SSL/TLS (port 465)</source>
-            <translation>SSL/TLS (port 465)</translation>
-        </message>
-        <message>
-            <source>None (a relay on the local network)</source>
-            <translation>Aucune (un relais sur le réseau local)</translation>
-        </message>
-        <message>
-            <source>Kept in the OS keyring</source>
-            <translation>Conservé dans le trousseau du système</translation>
-        </message>
-        <message>
-            <source>Executive mail</source>
-            <translation>E-mail aux dirigeants</translation>
-        </message>
-        <message>
-            <source>Mail server (SMTP)</source>
-            <translation>Serveur de messagerie (SMTP)</translation>
-        </message>
-        <message>
-            <source>Port</source>
-            <translation>Port</translation>
-        </message>
-        <message>
-            <source>Security</source>
-            <translation>Sécurité</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>Compte</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>Mot de passe</translation>
-        </message>
-        <message>
-            <source>Sender</source>
-            <translation>Expéditeur</translation>
-        </message>
-        <message>
             <source>Alerts</source>
             <translation>Alertes</translation>
         </message>
@@ -2677,14 +2696,6 @@
             <translation>Test depuis oncall-desktop : les mises à jour d'incident seront publiées dans ce canal.</translation>
         </message>
         <message>
-            <source>No mail server: type its name first.</source>
-            <translation>Pas de serveur de messagerie : saisissez d’abord son nom.</translation>
-        </message>
-        <message>
-            <source>Connecting…</source>
-            <translation>Connexion…</translation>
-        </message>
-        <message>
             <source>The PagerDuty address must start with https://</source>
             <translation>L'adresse PagerDuty doit commencer par https://</translation>
         </message>
@@ -2707,10 +2718,6 @@
         <message>
             <source>The handoff time is HH:MM, e.g. 09:00.</source>
             <translation>L'heure de passation est au format HH:MM, p. ex. 09:00.</translation>
-        </message>
-        <message>
-            <source>With a mail server, give the sender's address, e.g. oncall@example.com.</source>
-            <translation>Avec un serveur de messagerie, indiquez l’adresse de l’expéditeur, par ex. oncall@example.com.</translation>
         </message>
         <message>
             <source>The rotation start is a date, YYYY-MM-DD.</source>

@@ -185,20 +185,20 @@ def test_the_mail_server_is_tested_and_its_password_goes_to_the_keyring_only(qtb
     from oncall_desktop.services.connections import SMTP_PASSWORD
 
     dialog, runner = make_dialog(qtbot, Settings(language="en"), InMemorySecretStore())
-    dialog.smtp_host.setText("127.0.0.1")
-    dialog.smtp_port.setValue(smtp.port)
-    dialog.smtp_security.setCurrentIndex(dialog.smtp_security.findData("none"))
-    dialog.smtp_username.setText(smtp.username)
+    dialog.mail.host.setText("127.0.0.1")
+    dialog.mail.port.setValue(smtp.port)
+    dialog.mail.security.setCurrentIndex(dialog.mail.security.findData("none"))
+    dialog.mail.username.setText(smtp.username)
     assert "sender's address" in dialog._validate()  # a server needs a From address
-    dialog.smtp_sender.setText("oncall@example.com")
+    dialog.mail.sender.setText("oncall@example.com")
     assert dialog._validate() == ""
-    qtbot.keyClicks(dialog.smtp_password, "wrong")
-    dialog.smtp_test.click()
-    qtbot.waitUntil(lambda: "refused the account" in dialog.smtp_result.text(), timeout=5000)
-    dialog.smtp_password.clear()
-    qtbot.keyClicks(dialog.smtp_password, smtp.password)
-    dialog.smtp_test.click()
-    qtbot.waitUntil(lambda: "took the account" in dialog.smtp_result.text(), timeout=5000)
+    qtbot.keyClicks(dialog.mail.password, "wrong")
+    dialog.mail.test.click()
+    qtbot.waitUntil(lambda: "refused the account" in dialog.mail.result.text(), timeout=5000)
+    dialog.mail.password.clear()
+    qtbot.keyClicks(dialog.mail.password, smtp.password)
+    dialog.mail.test.click()
+    qtbot.waitUntil(lambda: "took the account" in dialog.mail.result.text(), timeout=5000)
     assert smtp.mails == []  # testing sends nothing
     chosen = dialog.result_settings()
     assert (chosen.smtp_host, chosen.smtp_port, chosen.smtp_security) == (

@@ -35,10 +35,10 @@ from oncall_desktop.services.connections import (
     SMTP_PASSWORD,
     TEAMS_WEBHOOK_URL,
     ConnectionsService,
-    MailRoute,
 )
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.widgets.labels import plain_label
+from oncall_desktop.ui.widgets.mail_settings import MailSettings
 
 REGIONS = (
     (QT_TRANSLATE_NOOP("SettingsDialog", "US service region"), "https://api.pagerduty.com"),
@@ -71,7 +71,7 @@ class SettingsDialog(QDialog):
         pagerduty = self._pagerduty_section(settings)
         slack = self._slack_section(settings)
         teams = self._teams_section(settings)
-        mail = self._mail_section(settings)
+        self.mail = MailSettings(settings, connections, self)
         alerts = self._alerts_section(settings)
         rotation = self._rotation_section(settings)
         self.problem = plain_label("", self)
@@ -84,7 +84,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         content = QWidget(self)
         sections = QVBoxLayout(content)
-        for box in (general, pagerduty, slack, teams, mail, alerts, rotation):
+        for box in (general, pagerduty, slack, teams, self.mail, alerts, rotation):
             sections.addWidget(box)
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(content, self), 1)  # Save stays on screen at 1024x768
@@ -95,7 +95,6 @@ class SettingsDialog(QDialog):
         connections.pagerduty_tested.connect(self._on_tested)
         connections.slack_tested.connect(self._on_slack_tested)
         connections.teams_tested.connect(self._on_teams_tested)
-        connections.smtp_tested.connect(self._on_smtp_tested)
         connections.status_pages_listed.connect(self._on_status_pages_listed)
         connections.token_presence.connect(self._on_token_presence)
         connections.check_pagerduty_token()
@@ -254,48 +253,6 @@ class SettingsDialog(QDialog):
         )
         return teams
 
-    def _mail_section(self, settings: Settings) -> QGroupBox:
-        """The executive summary by mail: through this server and the outbox, or (no server)
-        in the user's own mail client."""
-        self.smtp_host = QLineEdit(settings.smtp_host, self)
-        self.smtp_host.setPlaceholderText(self.tr("Empty: open the summary in my mail client"))
-        self.smtp_port = QSpinBox(self)
-        self.smtp_port.setRange(1, 65535)
-        self.smtp_port.setValue(settings.smtp_port)
-        self.smtp_security = QComboBox(self)
-        self.smtp_security.addItem(self.tr("STARTTLS (port 587)"), "starttls")
-        self.smtp_security.addItem(self.tr("SSL/TLS (port 465)"), "ssl")
-        self.smtp_security.addItem(self.tr("None (a relay on the local network)"), "none")
-        self.smtp_security.setCurrentIndex(
-            max(0, self.smtp_security.findData(settings.smtp_security))
-        )
-        self.smtp_username = QLineEdit(settings.smtp_username, self)
-        self.smtp_password = QLineEdit(self)
-        self.smtp_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.smtp_password.setPlaceholderText(self.tr("Kept in the OS keyring"))
-        self.smtp_password_changed = False
-        self.smtp_password.textEdited.connect(
-            lambda _text: setattr(self, "smtp_password_changed", True)
-        )
-        self.smtp_sender = QLineEdit(settings.smtp_sender, self)
-        self.smtp_sender.setPlaceholderText("oncall@example.com")
-        self.smtp_test = QPushButton(self.tr("Test connection"), self)
-        self.smtp_test.clicked.connect(self._on_smtp_test_clicked)
-        self.smtp_result = plain_label("", self)
-        mail = QGroupBox(self.tr("Executive mail"), self)
-        form = QFormLayout(mail)
-        form.addRow(self.tr("Mail server (SMTP)"), self.smtp_host)
-        form.addRow(self.tr("Port"), self.smtp_port)
-        form.addRow(self.tr("Security"), self.smtp_security)
-        form.addRow(self.tr("Account"), self.smtp_username)
-        form.addRow(self.tr("Password"), self.smtp_password)
-        form.addRow(self.tr("Sender"), self.smtp_sender)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.smtp_test)
-        test_row.addWidget(self.smtp_result, 1)
-        form.addRow(test_row)
-        return mail
-
     def _alerts_section(self, settings: Settings) -> QGroupBox:
         self.sound = QCheckBox(self.tr("Play a sound with alerts"), self)
         self.sound.setChecked(settings.alert_sound)
@@ -434,33 +391,6 @@ class SettingsDialog(QDialog):
         self.teams_result.setStyleSheet("" if ok else "color: #c62828")
         self.teams_result.setText(message)
 
-    def _smtp_route(self) -> MailRoute:
-        sender = self.smtp_sender.text().strip()
-        return MailRoute(
-            host=self.smtp_host.text().strip(),
-            port=self.smtp_port.value(),
-            security=self.smtp_security.currentData(),
-            username=self.smtp_username.text().strip(),
-            sender=sender,
-            recipients=(sender,),  # the test sends nothing; a route needs someone
-            subject="",
-        )
-
-    def _on_smtp_test_clicked(self) -> None:
-        if not self.smtp_host.text().strip():
-            self._on_smtp_tested(False, self.tr("No mail server: type its name first."))
-            return
-        self.smtp_test.setEnabled(False)
-        self.smtp_result.setStyleSheet("")
-        self.smtp_result.setText(self.tr("Connecting…"))
-        password = self.smtp_password.text() if self.smtp_password_changed else None
-        self._connections.test_smtp(self._smtp_route(), password)
-
-    def _on_smtp_tested(self, ok: bool, message: str) -> None:
-        self.smtp_test.setEnabled(True)
-        self.smtp_result.setStyleSheet("" if ok else "color: #c62828")
-        self.smtp_result.setText(message)
-
     def _on_save(self) -> None:
         problem = self._validate()
         if problem:
@@ -489,11 +419,8 @@ class SettingsDialog(QDialog):
             return self.tr("Give both ends of the quiet hours, or neither.")
         if not re.fullmatch(TIME_OF_DAY, self.rotation_time.text().strip()):
             return self.tr("The handoff time is HH:MM, e.g. 09:00.")
-        sender = self.smtp_sender.text().strip()
-        if self.smtp_host.text().strip() and not re.fullmatch(r"[^@\s]+@[^@\s]+", sender):
-            return self.tr(
-                "With a mail server, give the sender's address, e.g. oncall@example.com."
-            )
+        if problem := self.mail.problem():
+            return problem
         anchor = self.rotation_anchor.text().strip()
         if anchor:
             try:
@@ -527,11 +454,7 @@ class SettingsDialog(QDialog):
             ),
             slack_mode=self.slack_mode.currentData(),
             teams_enabled=self.teams_enabled.isChecked(),
-            smtp_host=self.smtp_host.text().strip(),
-            smtp_port=self.smtp_port.value(),
-            smtp_security=self.smtp_security.currentData(),
-            smtp_username=self.smtp_username.text().strip(),
-            smtp_sender=self.smtp_sender.text().strip(),
+            **self.mail.chosen(),  # type: ignore[arg-type]
             slack_base_url=self.slack_base_url.text().strip().rstrip("/"),
             slack_channel=self.slack_channel.text().strip() or "#incidents",
             alert_sound=self.sound.isChecked(),
@@ -562,6 +485,6 @@ class SettingsDialog(QDialog):
             secrets[name] = self.slack_secret.text().strip()
         if self.teams_url_changed:
             secrets[TEAMS_WEBHOOK_URL] = self.teams_url.text().strip()
-        if self.smtp_password_changed:
-            secrets[SMTP_PASSWORD] = self.smtp_password.text()  # a password may end in a space
+        if self.mail.password_changed:
+            secrets[SMTP_PASSWORD] = self.mail.password.text()  # a password may end in a space
         return secrets
