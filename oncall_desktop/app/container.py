@@ -153,6 +153,8 @@ class AppContext:
             self.controller.presence.stop()  # queued: the runner drains it before closing
         if self.feed is not None:
             self.feed.stop()
+            if self.incidents is not None:
+                self.incidents.stop_following()
         if self.controller.postmortems is not None:
             self.controller.postmortems.close_windows()
         if self.outbox is not None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.errors import DomainError
@@ -64,6 +64,9 @@ if TYPE_CHECKING:  # the repository (and SQLAlchemy) is loaded by the worker ope
 
 log = logging.getLogger(__name__)
 
+# Colleagues' changes arriving together reload the incident list once in this window.
+LIST_RELOAD_COALESCE_MS = 150
+
 
 class IncidentService(QObject):
     """Signals:
@@ -97,6 +100,11 @@ class IncidentService(QObject):
         self.actor = actor
         self.active: list[Incident] = []
         self.drill = False  # drill mode: everything declared here is marked as a drill
+        self._following = False  # team mode: colleagues' changes (follow_colleagues)
+        self._list_reload = QTimer(self)
+        self._list_reload.setSingleShot(True)
+        self._list_reload.setInterval(LIST_RELOAD_COALESCE_MS)
+        self._list_reload.timeout.connect(self.refresh)
 
     def refresh(self) -> None:
         self._runner.run(self._repo.list_active, self._on_listed, self._on_error)
@@ -190,18 +198,24 @@ class IncidentService(QObject):
         """Team mode: what another console changes shows here within the second (its
         incident reloaded, the list refreshed); after the feed lost the server, everything is
         reloaded once it is back."""
+        self._following = True
         feed.changed.connect(self._on_colleague_change)
-        feed.connection_changed.connect(lambda listening: listening and self.refresh())
+        feed.connection_changed.connect(
+            lambda listening: listening and self._following and self.refresh()
+        )
+
+    def stop_following(self) -> None:
+        """Shutting down: news still queued from the feed is dropped, not read."""
+        self._following = False
+        self._list_reload.stop()
 
     def _on_colleague_change(self, what: str, incident_id: int) -> None:
-        if what != "incident":
+        if what != "incident" or not self._following:
             return
-
-        def changed(incident: Incident) -> None:
-            self.incident_changed.emit(incident)
-            self.refresh()
-
-        self.load(incident_id, changed)
+        self.load(incident_id, self.incident_changed.emit)
+        # a burst of changes (a colleague ticking away) reloads the list once, not each time
+        if not self._list_reload.isActive():
+            self._list_reload.start()
 
     def load(self, incident_id: int, on_loaded: Callable[[Incident], None]) -> None:
         self._runner.run(lambda: self._repo.get(incident_id), on_loaded, self._on_error)

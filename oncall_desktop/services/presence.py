@@ -67,6 +67,8 @@ class PresenceService(QObject):
 
     def refresh(self) -> None:
         """Another console opened or closed a cockpit (the change feed said so)."""
+        if self._stopped:
+            return
         from oncall_desktop.storage.presence import EXPIRY
 
         since = self.clock.now() - EXPIRY

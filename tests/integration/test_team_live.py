@@ -219,3 +219,41 @@ def test_a_restarted_server_is_recovered_by_both_consoles_by_themselves(qtbot, q
             ctx.dispose()
         server.close()
         cluster.stop()
+
+
+def test_a_burst_of_a_colleagues_changes_reloads_the_list_once_not_each_time(
+    qtbot, consoles, monkeypatch
+):
+    """Each change reloaded every open incident with its timeline: a colleague ticking ten
+    steps cost ten full reloads on every other console."""
+    from oncall_desktop.storage.incidents import IncidentRepository
+
+    ana, ben = consoles("Ana"), consoles("Ben")
+    listening(qtbot, ana, ben)
+    with qtbot.waitSignal(ana.incidents.incident_declared, timeout=5000) as declared:
+        ana.incidents.declare("Payments down", Severity.SEV1)
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: [i.id for i in ben.incidents.active] == [incident_id], timeout=5000)
+    qtbot.wait(400)
+    reloads = []
+    real = IncidentRepository.list_active
+    monkeypatch.setattr(
+        IncidentRepository, "list_active", lambda self: reloads.append(1) or real(self)
+    )
+    writer = IncidentRepository(ana.database)
+    steps = [s.id for phase in ana.controller.policy.phases[1:3] for s in phase.steps][:6]
+    from datetime import UTC, datetime
+
+    for step in steps:  # as fast as the database takes them
+        writer.change(
+            incident_id, lambda i, s=step: i.tick_step(s, at=datetime.now(UTC), actor="Ana")
+        )
+    qtbot.waitUntil(
+        lambda: all(
+            s in ben.incidents.active[0].steps and ben.incidents.active[0].steps[s].done
+            for s in steps
+        ),
+        timeout=5000,
+    )
+    qtbot.wait(400)
+    assert 1 <= len(reloads) <= 3, len(reloads)  # Ana's own console reloads nothing of it
