@@ -19,24 +19,29 @@ from oncall_desktop.storage.db import open_database
 pytestmark = [pytest.mark.postgres]
 
 
+def console(qapp, tmp_path, name, url):
+    """One console as the app assembles it (window, services, workspace, change feed)."""
+    ctx = build_shell(
+        qapp,
+        Settings(language="en", engineer_name=name, pagerduty_poll_seconds=3600),
+        load_policy(),
+        SystemClock(),
+        [],
+        SettingsStore(tmp_path / name / "config"),
+        InMemorySecretStore(),
+    )
+    ctx.drafts_dir = tmp_path / name / "drafts"
+    ctx.attach_database(open_database(url))
+    return ctx
+
+
 @pytest.fixture
 def consoles(qapp, tmp_path, postgres_url):
     made = []
 
     def make(name):
-        ctx = build_shell(
-            qapp,
-            Settings(language="en", engineer_name=name, pagerduty_poll_seconds=3600),
-            load_policy(),
-            SystemClock(),
-            [],
-            SettingsStore(tmp_path / name / "config"),
-            InMemorySecretStore(),
-        )
-        ctx.drafts_dir = tmp_path / name / "drafts"
-        ctx.attach_database(open_database(postgres_url))
-        made.append(ctx)
-        return ctx
+        made.append(console(qapp, tmp_path, name, postgres_url))
+        return made[-1]
 
     yield make
     for ctx in made:
@@ -180,22 +185,8 @@ def test_a_restarted_server_is_recovered_by_both_consoles_by_themselves(qtbot, q
         server.wait_ready()
         _name, url = server.create_database()
 
-        def console(name):
-            ctx = build_shell(
-                qapp,
-                Settings(language="en", engineer_name=name, pagerduty_poll_seconds=3600),
-                load_policy(),
-                SystemClock(),
-                [],
-                SettingsStore(tmp_path / name / "config"),
-                InMemorySecretStore(),
-            )
-            ctx.drafts_dir = tmp_path / name / "drafts"
-            ctx.attach_database(open_database(url))
-            contexts.append(ctx)
-            return ctx
-
-        ana, ben = console("Ana"), console("Ben")
+        ana, ben = (console(qapp, tmp_path, name, url) for name in ("Ana", "Ben"))
+        contexts.extend((ana, ben))
         listening(qtbot, ana, ben)
         lost: dict[str, list[bool]] = {"Ana": [], "Ben": []}
         for name, ctx in (("Ana", ana), ("Ben", ben)):
