@@ -2418,6 +2418,10 @@
             <source>Only you</source>
             <translation>Vous seul</translation>
         </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
     </context>
     <context>
         <name>SettingsController</name>

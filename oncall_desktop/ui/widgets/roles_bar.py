@@ -44,7 +44,10 @@ class RolesBar(QWidget):
         self.present.setText(
             fill(self.tr("Also here: %1"), ", ".join(others)) if others else self.tr("Only you")
         )
-        parts = [f"{self.tr(label)}: {roles.get(role, '—')}" for role, label in ROLE_LABELS.items()]
+        parts = [  # "%1: %2" is "%1 : %2" in French
+            fill(self.tr("%1: %2"), self.tr(label), roles.get(role, "—"))
+            for role, label in ROLE_LABELS.items()
+        ]
         self.holders.setText(" · ".join(parts))
         for role, button in self.take_buttons.items():
             button.setEnabled(incident.is_active and roles.get(role) != me)
