@@ -358,9 +358,12 @@ def monitoring_running(incident: Incident, policy: Policy, now: datetime) -> boo
 
 
 def escalation_due_at(incident: Incident, policy: Policy) -> datetime | None:
-    """When the SOP wants the escalation list worked through, or None (standard). Counted
-    from when the current severity took effect: a SEV-3 raised to SEV-2 escalates 2 h after
-    the change if still unresolved; raised to SEV-1, at once."""
+    """When the SOP wants the escalation list worked through, or None (standard, or the
+    incident is resolved or closed: nothing is due any more). Counted from when the current
+    severity took effect: a SEV-3 raised to SEV-2 escalates 2 h after the change if still
+    unresolved; raised to SEV-1, at once."""
+    if not incident.is_active:
+        return None
     since = severity_periods(incident)[-1].since
     sev = policy.severity(incident.severity)
     if sev.escalation is EscalationMode.IMMEDIATE:

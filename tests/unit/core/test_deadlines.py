@@ -173,6 +173,20 @@ def test_escalation_rules(clock, policy):
     assert escalation_due_at(sev3, policy) is None
 
 
+def test_no_escalation_is_due_once_the_incident_is_no_longer_active(clock, policy):
+    """A SEV-2 resolved at 1:30 has no escalation "due at 2:00" (issue 23, item 8); nor has a
+    SEV-1 once resolved, or any incident once closed."""
+    sev1, sev2 = declare(clock, Severity.SEV1), declare(clock, Severity.SEV2)
+    clock.advance(90 * M)
+    for incident in (sev1, sev2):
+        assert escalation_due_at(incident, policy) is not None
+        incident.move_to(Status.RESOLVED, at=clock.now(), actor="a")
+        assert escalation_due_at(incident, policy) is None
+    clock.advance(60 * M)
+    sev2.move_to(Status.CLOSED, at=clock.now(), actor="a")
+    assert escalation_due_at(sev2, policy) is None
+
+
 def test_open_deadlines_soonest_first(clock, policy):
     inc = declare(clock)
     labels = [d.label for d in open_deadlines(inc, policy)]
