@@ -471,7 +471,9 @@ class CockpitWindow(QMainWindow):
         self._service.tick_step(self.incident_id, step_id, done, note)
 
     def _confirm_severity(self, step_id: str) -> None:
-        answer = SeverityDialog.ask(self._policy, self._language, self.incident.severity, self)
+        answer = SeverityDialog.ask(
+            self._policy, self._language, self.incident.severity, self, confirming=True
+        )
         if answer is None:
             return
         severity, reason = answer

@@ -101,14 +101,26 @@ class DeclareDialog(QDialog):
 
 
 class SeverityDialog(QDialog):
-    """Re-assess the severity of a declared incident; a change needs a reason."""
+    """Re-assess the severity of a declared incident, starting from the current one; the
+    answer always needs a reason.
+
+    ``confirming``: the SOP's "evaluate the severity" step. Keeping the current (provisional)
+    severity is then an answer too: the step is ticked with the reason, the clocks stay as they
+    are. Otherwise (*Change severity…*) only a different severity is accepted."""
 
     def __init__(
-        self, policy: Policy, language: str, current: Severity, parent: QWidget | None = None
+        self,
+        policy: Policy,
+        language: str,
+        current: Severity,
+        parent: QWidget | None = None,
+        *,
+        confirming: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change severity"))
         self._current = current
+        self._confirming = confirming
         self.assessment = SeverityAssessment(policy, language, self)
         self.assessment.preset(current)
         self.why = QLineEdit(self)
@@ -131,14 +143,21 @@ class SeverityDialog(QDialog):
 
     def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(self.assessment.chosen is not self._current and bool(self.why.text().strip()))
+        changed = self.assessment.chosen is not self._current
+        ok.setEnabled((changed or self._confirming) and bool(self.why.text().strip()))
 
     def result_value(self) -> tuple[Severity, str]:
         return self.assessment.chosen, self.why.text().strip()
 
     @classmethod
     def ask(
-        cls, policy: Policy, language: str, current: Severity, parent: QWidget | None = None
+        cls,
+        policy: Policy,
+        language: str,
+        current: Severity,
+        parent: QWidget | None = None,
+        *,
+        confirming: bool = False,
     ) -> tuple[Severity, str] | None:
-        dialog = cls(policy, language, current, parent)
+        dialog = cls(policy, language, current, parent, confirming=confirming)
         return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
