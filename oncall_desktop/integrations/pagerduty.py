@@ -326,7 +326,8 @@ class PagerDutyClient(ApiClient):
     ) -> Page:
         """Declare in PagerDuty (POST /incidents) so the service's escalation policy runs.
         ``incident_key`` is ours and stable: a retry after a lost answer is refused by PagerDuty
-        instead of paging the team twice."""
+        instead of paging the team twice, and the incident is then found by that key and
+        returned, so the caller links it either way."""
         if not from_email:
             raise IntegrationError(
                 QT_TR_NOOP("The PagerDuty user has no email; cannot sign the request.")
@@ -338,13 +339,60 @@ class PagerDutyClient(ApiClient):
             "urgency": urgency,
             "incident_key": incident_key,
         }
-        body = self._request(
-            "POST", "/incidents", json={"incident": incident}, from_email=from_email
-        )
-        page = parse_page(body.get("incident"))
-        if page is None:
-            raise BadPayload(QT_TR_NOOP("PagerDuty's answer has no incident in it."))
-        return page
+        try:
+            body = self._request(
+                "POST", "/incidents", json={"incident": incident}, from_email=from_email
+            )
+            page = parse_page(body.get("incident"))
+            if page is None:
+                raise BadPayload(QT_TR_NOOP("PagerDuty's answer has no incident in it."))
+            return page
+        except PlanLimit:
+            raise  # the plan refuses: nothing was created
+        except (Refused, Unreachable, ServerError, BadPayload) as error:
+            # Refused: PagerDuty already has an open incident with this key on the service
+            # (400 "Open incident with matching dedup key already exists on this service";
+            # the wording is not in the contract, so every refusal is checked). The others:
+            # the answer was lost or unreadable, and the incident may exist all the same.
+            try:
+                found = self.incident_by_key(incident_key, service_id)
+            except IntegrationError as lookup:
+                log.warning("declared incident not looked up by its key: %s", lookup)
+                found = None
+            if found is None:
+                raise
+            log.info(
+                "declare answered %s, but PagerDuty holds incident %s with our key: linking it",
+                type(error).__name__,
+                found.id,
+            )
+            return found
+
+    def incident_by_key(self, incident_key: str, service_id: str = "") -> Page | None:
+        """The incident PagerDuty holds with this ``incident_key`` (GET /incidents
+        ?incident_key=), on ``service_id`` when given; an open one before a resolved one, the
+        newest first. None when there is none. Only incidents whose answer carries this very
+        key count: a server that ignored the filter must not link a stranger's incident."""
+        params: dict[str, Any] = {"incident_key": incident_key, "limit": PAGE_LIMIT}
+        if service_id:
+            params["service_ids[]"] = [service_id]
+        body = self._request("GET", "/incidents", params=params)
+        items = body.get("incidents")
+        if not isinstance(items, list):
+            raise BadPayload(QT_TR_NOOP("PagerDuty's incident list has no 'incidents' in it."))
+        pages = [
+            page
+            for page in (
+                parse_page(raw)
+                for raw in items
+                if isinstance(raw, dict) and raw.get("incident_key") == incident_key
+            )
+            if page is not None
+        ]
+        if not pages:
+            return None
+        oldest = datetime.min.replace(tzinfo=UTC)
+        return max(pages, key=lambda p: (p.status != "resolved", p.created_at or oldest))
 
     def incident(self, incident_id: str) -> Page:
         body = self._request("GET", f"/incidents/{incident_id}")

@@ -4,14 +4,19 @@ Every request is checked against the official REST spec before it is served, and
 the fake writes is checked before it is sent. A request that breaks the contract gets the 400
 real PagerDuty would give and is recorded in :attr:`FakePagerDuty.violations`; the fixture
 fails the test at teardown unless the test consumed them. Faults (429, 5xx, hangs, HTML pages,
-broken JSON) are queued with :meth:`FakePagerDuty.fail_next`.
+broken JSON) are queued with :meth:`FakePagerDuty.fail_next`; a fault with ``after=True`` lets
+the fake do what was asked first and then loses the answer (a hang past the client's timeout, a
+proxy's 5xx, a dropped connection), as when PagerDuty created an incident but its answer never
+arrived.
 """
 
 from __future__ import annotations
 
+import copy
 import itertools
 import json
 import re
+import socket
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,6 +30,7 @@ from tests.helpers.fake_server import FakeServer
 ME_ID = "PME0001"
 ME_EMAIL = "alice@example.com"
 OTHER_ID = "PBOB002"
+DUPLICATE_KEY = "Open incident with matching dedup key already exists on this service"
 
 
 def _now() -> str:
@@ -52,6 +58,10 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to hang before answering
     path: str | None = None  # only for requests to this path
+    method: str | None = None  # only for requests with this method
+    # True: the request is served first (PagerDuty did it), then this fault replaces the answer
+    after: bool = False
+    drop: bool = False  # close the connection instead of answering
 
 
 @dataclass
@@ -233,20 +243,11 @@ class FakePagerDuty(FakeServer):
         recorded = Recorded(request.method, request.path, query, headers, parsed)
         with self.lock:
             self.requests.append(recorded)
-        fault = self._take_fault(request.path)
+        fault = self._take_fault(request.method, request.path)
         if fault is None and self.fault_hook is not None:
             fault = self.fault_hook(request.method, request.path, parsed)
-        if fault is not None:
-            if fault.delay:
-                time.sleep(fault.delay)
-            if fault.body is not None:
-                return Response(
-                    fault.body,
-                    status=fault.status,
-                    headers=fault.headers,
-                    content_type=fault.headers.get("Content-Type", "text/html"),
-                )
-            return self._json(fault.status, self._error(fault.status), fault.headers)
+        if fault is not None and not fault.after:
+            return self._fault_answer(fault, request)
         try:
             self.contract.check_request(request.method, request.path, query, headers, body)
         except Exception as error:  # noqa: BLE001 - any validation failure is a violation
@@ -263,10 +264,34 @@ class FakePagerDuty(FakeServer):
         except Exception as error:  # noqa: BLE001 - the fake drifted from the contract
             self.violation(f"response {request.method} {request.path}: {error}")
             return self._json(500, self._error(500, "fake drifted from the contract"))
+        if fault is not None:  # done, and then the answer is lost on its way back
+            return self._fault_answer(fault, request)
         return Response(raw, status=status, content_type="application/json")
 
-    def _take_fault(self, path: str) -> Fault | None:
-        return self.take_fault(lambda fault: fault.path is None or fault.path == path)
+    def _take_fault(self, method: str, path: str) -> Fault | None:
+        return self.take_fault(
+            lambda fault: (
+                (fault.path is None or fault.path == path)
+                and (fault.method is None or fault.method == method)
+            )
+        )
+
+    def _fault_answer(self, fault: Fault, request: Request) -> Response:
+        if fault.delay:
+            time.sleep(fault.delay)
+        if fault.drop:  # the client sees the connection close without an answer
+            connection = request.environ.get("werkzeug.socket")
+            if connection is not None:
+                connection.shutdown(socket.SHUT_RDWR)
+            return Response(b"", status=500)  # never reaches the client
+        if fault.body is not None:
+            return Response(
+                fault.body,
+                status=fault.status,
+                headers=fault.headers,
+                content_type=fault.headers.get("Content-Type", "text/html"),
+            )
+        return self._json(fault.status, self._error(fault.status), fault.headers)
 
     def _json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> Response:
         return Response(
@@ -312,7 +337,7 @@ class FakePagerDuty(FakeServer):
             return self._update_incident(match.group(1), body)
         if match and method == "GET":
             with self.lock:
-                incident = self.incidents.get(match.group(1))
+                incident = copy.deepcopy(self.incidents.get(match.group(1)))
             return (200, {"incident": incident}) if incident else (404, self._error(404))
         return 404, self._error(404)
 
@@ -323,14 +348,18 @@ class FakePagerDuty(FakeServer):
             "resolved",
         }
         users = set(request.args.getlist("user_ids[]"))
+        services = set(request.args.getlist("service_ids[]"))
+        key = request.args.get("incident_key")
         limit = int(request.args.get("limit", 25))
         offset = int(request.args.get("offset", 0))
         with self.lock:
             matching = [
-                dict(i)
+                copy.deepcopy(i)
                 for i in self.incidents.values()
                 if i["status"] in statuses
                 and (not users or any(a["assignee"]["id"] in users for a in i["assignments"]))
+                and (not services or i["service"]["id"] in services)
+                and (key is None or i.get("incident_key") == key)
             ]
         matching.sort(key=lambda i: i["created_at"], reverse=True)
         page = matching[offset : offset + limit]
@@ -500,20 +529,25 @@ class FakePagerDuty(FakeServer):
                     responder["state"], responder["updated_at"] = state, _now()
 
     def _create_incident(self, body: Any) -> tuple[int, Any]:
+        """PagerDuty's de-duplication: while an incident with this ``incident_key`` is open on
+        the service, another one is refused (the spec's words on ``incident_key``; the 400 and
+        its message are what PagerDuty answers). A resolved one does not block a new one."""
         wanted = body["incident"]
         key = wanted.get("incident_key")
+        service_id = wanted["service"]["id"]
         with self.lock:
-            open_keys = {
-                i.get("incident_key") for i in self.incidents.values() if i["status"] != "resolved"
-            }
-        if key and key in open_keys:  # PagerDuty's de-duplication on an open incident
+            taken = any(
+                i.get("incident_key") == key
+                and i["service"]["id"] == service_id
+                and i["status"] != "resolved"
+                for i in self.incidents.values()
+            )
+        if key and taken:
             return 400, {
                 "error": {
                     "message": "Invalid Input Provided",
                     "code": 2001,
-                    "errors": [
-                        "Open incident with matching dedup key already exists on this service"
-                    ],
+                    "errors": [DUPLICATE_KEY],
                 }
             }
         incident_id = self.add_incident(
@@ -521,11 +555,19 @@ class FakePagerDuty(FakeServer):
         )
         with self.lock:
             incident = self.incidents[incident_id]
-            incident["service"]["id"] = wanted["service"]["id"]
+            incident["service"]["id"] = service_id
+            incident["service"]["self"] = f"https://api.pagerduty.com/services/{service_id}"
+            incident["service"]["html_url"] = (
+                f"https://example.pagerduty.com/service-directory/{service_id}"
+            )
             if key:
                 incident["incident_key"] = key
-            created = dict(incident)
+            created = copy.deepcopy(incident)
         return 201, {"incident": created}
+
+    def incidents_with_key(self, key: str) -> list[str]:
+        with self.lock:
+            return [i["id"] for i in self.incidents.values() if i.get("incident_key") == key]
 
     def _responder_request(self, incident_id: str, body: Any) -> tuple[int, Any]:
         with self.lock:

@@ -307,7 +307,108 @@ def test_declaring_in_pagerduty_twice_with_the_same_key_pages_once(pagerduty):
     assert pagerduty.incidents[page.id]["service"]["id"] == "PSVC042"
     post = pagerduty.requests_to("POST", "/incidents")[0]
     assert post.headers["From"] == ME_EMAIL
-    # the answer was lost and the app asks again: PagerDuty refuses, nobody is paged twice
-    with pytest.raises(Refused, match="dedup key"):
-        client.create_incident(ME_EMAIL, "<b>API</b> down", "PSVC042", "high", "oncall-desktop-7")
-    assert len(pagerduty.incidents) == 1
+    # asked again (issue 23: the first answer was lost): PagerDuty refuses, nobody is paged
+    # twice, and the incident it holds with our key is the answer, so the caller links it
+    again = client.create_incident(
+        ME_EMAIL, "<b>API</b> down", "PSVC042", "high", "oncall-desktop-7"
+    )
+    assert again.id == page.id and len(pagerduty.incidents) == 1
+    assert len(pagerduty.requests_to("POST", "/incidents")) == 2
+    lookup = pagerduty.requests_to("GET", "/incidents")[-1]
+    assert ("incident_key", "oncall-desktop-7") in lookup.query
+    assert ("service_ids[]", "PSVC042") in lookup.query
+    assert lookup.answered_ids == [page.id] and pagerduty.take_violations() == []
+
+
+@pytest.mark.parametrize(
+    "lost",
+    [
+        pytest.param(Fault(200, delay=1.5), id="timeout"),
+        pytest.param(Fault(drop=True), id="connection-closed"),
+        pytest.param(Fault(502, body=b"<html>Bad gateway</html>"), id="proxy-5xx"),
+        pytest.param(
+            Fault(201, body=b'{"incident": {"id"', headers={"Content-Type": "application/json"}),
+            id="truncated",
+        ),
+    ],
+)
+def test_declare_whose_answer_was_lost_is_found_by_its_key(pagerduty, lost):
+    """Issue 23: PagerDuty created the incident and the answer never arrived. The client
+    looks it up by its incident_key, and asking again gives the same incident, never a
+    second page."""
+    from dataclasses import replace
+
+    client = client_for(pagerduty, timeout=(1.0, 0.5))
+    pagerduty.fail_next(replace(lost, after=True, method="POST", path="/incidents"))
+    first = client.create_incident(ME_EMAIL, "API down", "PSVC042", "high", "oncall-desktop-9")
+    assert pagerduty.incidents_with_key("oncall-desktop-9") == [first.id]
+    second = client.create_incident(ME_EMAIL, "API down", "PSVC042", "high", "oncall-desktop-9")
+    assert second.id == first.id and len(pagerduty.incidents) == 1
+    assert len(pagerduty.requests_to("POST", "/incidents")) == 2
+    assert pagerduty.take_violations() == []
+
+
+def test_declare_lost_before_pagerduty_created_it_is_an_error_as_before(pagerduty):
+    """Nothing with our key in PagerDuty: the error stands (the caller retries with the
+    same key), and nothing else is linked, not even an incident of another key."""
+    pagerduty.add_incident("Someone else's page")
+    pagerduty.fail_next(Fault(503, method="POST", path="/incidents"))
+    client = client_for(pagerduty)
+    with pytest.raises(ServerError):
+        client.create_incident(ME_EMAIL, "API down", "PSVC042", "high", "oncall-desktop-11")
+    assert pagerduty.incidents_with_key("oncall-desktop-11") == []
+    assert ("incident_key", "oncall-desktop-11") in pagerduty.requests_to("GET", "/incidents")[
+        -1
+    ].query
+    page = client.create_incident(ME_EMAIL, "API down", "PSVC042", "high", "oncall-desktop-11")
+    assert pagerduty.incidents_with_key("oncall-desktop-11") == [page.id]
+
+
+def test_a_refusal_for_another_reason_is_still_an_error(pagerduty):
+    body = json.dumps(
+        {"error": {"message": "Invalid Input Provided", "code": 2001, "errors": ["bad service"]}}
+    ).encode()
+    pagerduty.fail_next(
+        Fault(400, body=body, headers={"Content-Type": "application/json"}, path="/incidents")
+    )
+    with pytest.raises(Refused, match="bad service"):
+        client_for(pagerduty).create_incident(
+            ME_EMAIL, "API down", "PNOSUCH", "high", "oncall-desktop-12"
+        )
+
+
+def test_a_resolved_incident_with_the_key_does_not_block_a_new_one(pagerduty):
+    """PagerDuty refuses a key only while an incident with it is open on the service."""
+    client = client_for(pagerduty)
+    first = client.create_incident(ME_EMAIL, "API down", "PSVC042", "high", "oncall-desktop-13")
+    pagerduty.set_status(first.id, "resolved")
+    again = client.create_incident(ME_EMAIL, "API down", "PSVC042", "high", "oncall-desktop-13")
+    assert again.id != first.id and again.status == "triggered"
+    other_service = client.create_incident(
+        ME_EMAIL, "API down", "PSVC043", "high", "oncall-desktop-13"
+    )
+    assert other_service.id not in (first.id, again.id)
+    assert client.incident_by_key("oncall-desktop-13", "PSVC042").id == again.id
+
+
+def test_a_lookup_ignores_incidents_without_our_key(pagerduty):
+    """A server (or proxy) that ignored the incident_key filter must not get a stranger's
+    incident linked."""
+    stranger = pagerduty.add_incident("Someone else's page")
+    listing = {
+        "incidents": [pagerduty.incidents[stranger]],
+        "limit": 100,
+        "offset": 0,
+        "more": False,
+        "total": None,
+    }
+    pagerduty.fail_next(
+        Fault(
+            200,
+            body=json.dumps(listing).encode(),
+            headers={"Content-Type": "application/json"},
+            path="/incidents",
+            method="GET",
+        )
+    )
+    assert client_for(pagerduty).incident_by_key("oncall-desktop-14") is None

@@ -891,17 +891,50 @@ def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
     assert created["service"]["id"] == "PSVC042"
     assert pagerduty.requests_to("POST", "/incidents")[0].headers["From"] == ME_EMAIL
     qtbot.waitUntil(lambda: not window.declare_pd_button.isVisibleTo(window), timeout=5000)
-    # a second console (or a retry after a lost answer) does not page the team twice
+    # a second console (or a retry after a lost answer) does not page the team twice, and is
+    # answered with the incident PagerDuty holds under our key, to link (issue 23)
+    again = []
     ctx.poller.watcher("pagerduty").declare(
         "again",
         "PSVC042",
         "high",
         window.incident.declaration_key,
-        lambda p: None,
+        again.append,
         lambda message: window.show_problem(message),
     )
-    qtbot.waitUntil(lambda: "dedup key" in window.problem_label.text(), timeout=5000)
-    assert len(pagerduty.incidents) == 1
+    qtbot.waitUntil(lambda: bool(again), timeout=5000)
+    assert [p.id for p in again] == [page_id] and len(pagerduty.incidents) == 1
+    assert "dedup key" not in window.problem_label.text()
+
+
+def test_declare_in_pagerduty_whose_answer_was_lost_is_still_linked(qtbot, context, pagerduty):
+    """Issue 23: PagerDuty created the incident but its answer never arrived; the incident is
+    found by its key and linked, not left as a page still to open."""
+    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
+    from tests.helpers.fake_pagerduty import Fault
+
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    ctx = context(
+        settings=Settings(
+            language="en", pagerduty_base_url=pagerduty.url, pagerduty_service_id="PSVC042"
+        ),
+        secrets=secrets,
+    )
+    ctx.poller.start()
+    qtbot.waitUntil(lambda: ctx.poller.me("pagerduty") is not None, timeout=5000)
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+        ctx.incidents.declare("API down", Severity.SEV1, "all users")
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+    window = ctx.controller.cockpits[incident_id]
+    pagerduty.fail_next(Fault(drop=True, after=True, method="POST", path="/incidents"))
+    window.declare_pd_button.click()
+    qtbot.waitUntil(lambda: window.incident.alert is not None, timeout=5000)
+    [page_id] = pagerduty.incidents
+    assert window.incident.follows("pagerduty") == page_id
+    assert pagerduty.incidents[page_id]["incident_key"] == window.incident.declaration_key
+    assert window.problem_label.text() == ""
 
 
 def test_declare_in_pagerduty_is_offered_only_with_a_service_and_never_for_a_drill(qtbot, context):
