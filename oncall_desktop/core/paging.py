@@ -45,8 +45,9 @@ class Page:
     created_at: datetime | None
     html_url: str
     acknowledged_at: datetime | None = None
-    # who was asked to join (responder requests) and their answer: (user id, state), state
-    # pending | joined | declined | user_cancelled
+    # who was asked to join (responder requests) and their answer: (target id, state), the
+    # target a user id or an escalation policy id (a policy's state summarises the people it
+    # reached), state pending | joined | declined | user_cancelled
     responders: tuple[tuple[str, str], ...] = ()
     source: str = PAGERDUTY  # the alert source that raised it (integrations.sources)
 

@@ -50,14 +50,6 @@ def parse_page(raw: Any) -> Page | None:
         else []
     )
     number = raw.get("incident_number")
-    responders = raw.get("incidents_responders")
-    answered = tuple(
-        (r["user"]["id"], _text(r.get("state"), "pending"))
-        for r in (responders if isinstance(responders, list) else [])
-        if isinstance(r, dict)
-        and isinstance(r.get("user"), dict)
-        and isinstance(r["user"].get("id"), str)
-    )
     return Page(
         id=incident_id,
         number=number if isinstance(number, int) and not isinstance(number, bool) else None,
@@ -68,9 +60,65 @@ def parse_page(raw: Any) -> Page | None:
         created_at=parse_time(raw.get("created_at")),
         html_url=_text(raw.get("html_url")),
         acknowledged_at=min(ack_times) if ack_times else None,
-        responders=answered,
+        responders=parse_responders(raw),
         source=SOURCE,
     )
+
+
+USER_TARGETS = frozenset({"user", "user_reference"})
+POLICY_TARGETS = frozenset({"escalation_policy", "escalation_policy_reference"})
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _states(responders: Any) -> list[str]:
+    return [_text(r.get("state"), "pending") for r in _dicts(responders)]
+
+
+def policy_state(states: list[str]) -> str:
+    """An escalation policy's answer from the people it reached. Our rule: joined when
+    anyone joined (someone is coming); else pending while anyone may still answer, or when it
+    reached nobody yet; else declined when anyone declined (nobody is coming: the rest
+    cancelled); user_cancelled only when every request was cancelled. A state PagerDuty may
+    add later counts as no answer yet."""
+    if "joined" in states:
+        return "joined"
+    if not states or any(s not in ("declined", "user_cancelled") for s in states):
+        return "pending"
+    return "declined" if "declined" in states else "user_cancelled"
+
+
+def parse_responders(raw: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Who was asked to join and their answer, keyed by the target asked: (user id, state)
+    for a user, (escalation policy id, state) for a policy, so a contact maps by the id it
+    names whichever it is. Users come from ``incidents_responders``; policies from
+    ``responder_requests[].responder_request_targets[]``, each target read as PagerDuty
+    sends it (wrapped in ``responder_request_target``, its people in
+    ``incidents_responders``) or as the spec's schema has it (bare, ``incident_responders``)."""
+    answers: dict[str, str] = {}
+    for responder in _dicts(raw.get("incidents_responders")):
+        user = responder.get("user")
+        if isinstance(user, dict) and isinstance(user.get("id"), str) and user["id"]:
+            answers[user["id"]] = _text(responder.get("state"), "pending")
+    asked_policies: dict[str, list[str]] = {}
+    for request in _dicts(raw.get("responder_requests")):
+        for entry in _dicts(request.get("responder_request_targets")):
+            wrapped = entry.get("responder_request_target")
+            target = wrapped if isinstance(wrapped, dict) else entry
+            target_id = target.get("id")
+            if not isinstance(target_id, str) or not target_id:
+                continue
+            people = target.get("incidents_responders", target.get("incident_responders"))
+            if target.get("type") in POLICY_TARGETS:
+                asked_policies.setdefault(target_id, []).extend(_states(people))
+            elif target.get("type") in USER_TARGETS and target_id not in answers:
+                states = _states(people)
+                answers[target_id] = states[-1] if states else "pending"
+    for policy_id, states in asked_policies.items():
+        answers[policy_id] = policy_state(states)
+    return tuple(answers.items())
 
 
 def parse_oncall(raw: Any) -> OnCallEntry | None:

@@ -30,6 +30,8 @@ from tests.helpers.fake_server import FakeServer
 ME_ID = "PME0001"
 ME_EMAIL = "alice@example.com"
 OTHER_ID = "PBOB002"
+THIRD_ID = "PCAROL3"
+NAMES = {ME_ID: "Alice", OTHER_ID: "Bob", THIRD_ID: "Carol"}
 DUPLICATE_KEY = "Open incident with matching dedup key already exists on this service"
 
 
@@ -45,7 +47,7 @@ def _user_ref(user_id: str) -> dict[str, Any]:
     return {
         "id": user_id,
         "type": "user_reference",
-        "summary": "Alice" if user_id == ME_ID else "Bob",
+        "summary": NAMES.get(user_id, "Bob"),
         "self": f"https://api.pagerduty.com/users/{user_id}",
         "html_url": f"https://example.pagerduty.com/users/{user_id}",
     }
@@ -87,6 +89,10 @@ class FakePagerDuty(FakeServer):
         self.on_status_update: Any = None  # hook(message) once an update is accepted
         self.status_updates: list[dict[str, Any]] = []
         self.responder_requests: list[dict[str, Any]] = []
+        # who a responder request to an escalation policy reaches (policy id -> user ids);
+        # without an entry, the policy's level-1 on-calls (add_oncall)
+        self.policy_members: dict[str, list[str]] = {}
+        self.policy_names: dict[str, str] = {}
         # PagerDuty Status Pages: one page, its incident vocabulary, the posts made on it
         self.status_page_id = "PSTPG01"
         self.status_page_statuses = ["investigating", "identified", "monitoring", "resolved"]
@@ -522,11 +528,18 @@ class FakePagerDuty(FakeServer):
             ]
 
     def answer_responder_request(self, incident_id: str, user_id: str, state: str) -> None:
-        """The asked user answers in PagerDuty (joined / declined)."""
+        """The asked user answers in PagerDuty (joined / declined), whether asked by name or
+        through an escalation policy: on the incident's responders and in its requests."""
         with self.lock:
-            for responder in self.incidents[incident_id].get("incidents_responders", []):
+            incident = self.incidents[incident_id]
+            entries = list(incident.get("incidents_responders", []))
+            for request in incident.get("responder_requests", []):
+                for target in request["responder_request_targets"]:
+                    entries += target["responder_request_target"]["incidents_responders"]
+            for responder in entries:
                 if responder["user"]["id"] == user_id:
                     responder["state"], responder["updated_at"] = state, _now()
+            incident["updated_at"] = _now()
 
     def _create_incident(self, body: Any) -> tuple[int, Any]:
         """PagerDuty's de-duplication: while an incident with this ``incident_key`` is open on
@@ -569,7 +582,22 @@ class FakePagerDuty(FakeServer):
         with self.lock:
             return [i["id"] for i in self.incidents.values() if i.get("incident_key") == key]
 
+    def _policy_members(self, policy_id: str) -> list[str]:
+        if policy_id in self.policy_members:
+            return list(self.policy_members[policy_id])
+        return [
+            e["user"]["id"]
+            for e in self.oncalls
+            if e["escalation_policy"]["id"] == policy_id and e["escalation_level"] == 1
+        ]
+
     def _responder_request(self, incident_id: str, body: Any) -> tuple[int, Any]:
+        """A responder request, kept on the incident as PagerDuty shows it: each target (a user
+        or an escalation policy) with the people it reached and their answer
+        (``responder_requests``), and every person asked in ``incidents_responders``. The
+        shape of a target (``{"responder_request_target": {...}}``, ``incidents_responders``)
+        is the spec's own example and PagerDuty's answer; the spec's schema names it
+        differently and checks neither."""
         with self.lock:
             incident = self.incidents.get(incident_id)
             if incident is None:
@@ -582,20 +610,46 @@ class FakePagerDuty(FakeServer):
                 "self": incident["self"],
                 "html_url": incident["html_url"],
             }
+
+            def responder(user_id: str, policies: list[str]) -> dict[str, Any]:
+                entry = {
+                    "state": "pending",
+                    "user": _user_ref(user_id),
+                    "incident": reference,
+                    "updated_at": now,
+                    "message": body["message"],
+                    "requester": _user_ref(body["requester_id"]),
+                    "requested_at": now,
+                }
+                if policies:
+                    entry["escalation_policy_requests"] = policies
+                return entry
+
             targets = []
             for entry in body["responder_request_targets"]:
                 target = entry["responder_request_target"]
-                kind = "user" if target["type"] == "user_reference" else "escalation_policy"
+                is_user = target["type"] == "user_reference"
+                if is_user:
+                    reached, policies, summary = [target["id"]], [], NAMES.get(target["id"], "Bob")
+                else:
+                    summary = self.policy_names.get(target["id"], target["id"])
+                    reached, policies = self._policy_members(target["id"]), [summary]
                 targets.append(
                     {
                         "responder_request_target": {
-                            "type": kind,
+                            "type": "user" if is_user else "escalation_policy",
                             "id": target["id"],
-                            "incidents_responders": [],
+                            "summary": summary,
+                            "incidents_responders": [responder(u, policies) for u in reached],
                         }
                     }
                 )
+                for user_id in reached:
+                    incident.setdefault("incidents_responders", []).append(
+                        responder(user_id, policies)
+                    )
             request = {
+                "id": f"PRR{len(self.responder_requests) + 1:04d}",
                 "incident": reference,
                 "requester": _user_ref(body["requester_id"]),
                 "requested_at": now,
@@ -603,22 +657,10 @@ class FakePagerDuty(FakeServer):
                 "responder_request_targets": targets,
             }
             self.responder_requests.append(request)
-            for entry in body["responder_request_targets"]:
-                target = entry["responder_request_target"]
-                if target["type"] == "user_reference":
-                    incident.setdefault("incidents_responders", []).append(
-                        {
-                            "state": "pending",
-                            "user": _user_ref(target["id"]),
-                            "incident": reference,
-                            "updated_at": now,
-                            "message": body["message"],
-                            "requester": _user_ref(body["requester_id"]),
-                            "requested_at": now,
-                        }
-                    )
-                    incident["updated_at"] = now
-        return 200, {"responder_request": request}
+            incident.setdefault("responder_requests", []).append(request)
+            incident["updated_at"] = now
+            answer = copy.deepcopy(request)
+        return 200, {"responder_request": answer}
 
     def _update_incident(self, incident_id: str, body: Any) -> tuple[int, Any]:
         with self.lock:

@@ -412,3 +412,53 @@ def test_a_lookup_ignores_incidents_without_our_key(pagerduty):
         )
     )
     assert client_for(pagerduty).incident_by_key("oncall-desktop-14") is None
+
+
+def test_an_escalation_policys_answer_is_read_like_a_users(pagerduty):
+    """Issue 23: "Team Dev" (an escalation policy) was asked to join; its answer comes from
+    the people it reached, keyed by the policy's id, like a user's by theirs."""
+    from tests.helpers.fake_pagerduty import THIRD_ID
+
+    incident = pagerduty.add_incident()
+    pagerduty.policy_members["PTEAMDV"] = [OTHER_ID, THIRD_ID]
+    pagerduty.policy_names["PTEAMDV"] = "Team Dev"
+    client = client_for(pagerduty)
+    client.request_responders(
+        incident,
+        ME_EMAIL,
+        ME_ID,
+        "SEV-1 escalation: please join.",
+        [("escalation_policy_reference", "PTEAMDV"), ("user_reference", "PCTO001")],
+    )
+    assert dict(client.incident(incident).responders)["PTEAMDV"] == "pending"
+    pagerduty.answer_responder_request(incident, THIRD_ID, "declined")
+    assert dict(client.incident(incident).responders)["PTEAMDV"] == "pending"  # Bob may come
+    pagerduty.answer_responder_request(incident, OTHER_ID, "joined")
+    [page] = client.my_open_incidents(ME_ID)
+    answers = dict(page.responders)
+    assert answers["PTEAMDV"] == "joined"
+    assert (answers["PCTO001"], answers[OTHER_ID], answers[THIRD_ID]) == (
+        "pending",
+        "joined",
+        "declined",
+    )
+    assert pagerduty.take_violations() == []
+
+
+def test_an_escalation_policy_whose_people_all_declined_declined(pagerduty):
+    from tests.helpers.fake_pagerduty import THIRD_ID
+
+    incident = pagerduty.add_incident()
+    pagerduty.policy_members["PTEAMDV"] = [OTHER_ID, THIRD_ID]
+    client = client_for(pagerduty)
+    client.request_responders(
+        incident, ME_EMAIL, ME_ID, "Please join.", [("escalation_policy_reference", "PTEAMDV")]
+    )
+    for user in (OTHER_ID, THIRD_ID):
+        pagerduty.answer_responder_request(incident, user, "declined")
+    assert dict(client.incident(incident).responders) == {
+        OTHER_ID: "declined",
+        THIRD_ID: "declined",
+        "PTEAMDV": "declined",
+    }
+    assert pagerduty.take_violations() == []

@@ -45,12 +45,12 @@ class EscalationBox(QGroupBox):
         self._labels = {
             c.name: f"{c.name} — {c.contact.get(language)}" for c in policy.escalation_contacts
         }
-        self._users = {
-            c.name: c.pagerduty[1]
-            for c in policy.escalation_contacts
-            if c.pagerduty is not None and c.pagerduty[0] == "user_reference"
+        # the PagerDuty user or escalation policy each contact names: its answer is keyed by
+        # that id (Page.responders), whichever kind it is
+        self._targets = {
+            c.name: c.pagerduty[1] for c in policy.escalation_contacts if c.pagerduty is not None
         }
-        self._responder_states: dict[str, str] = {}  # PagerDuty user id -> their answer
+        self._responder_states: dict[str, str] = {}  # PagerDuty user or policy id -> answer
         for contact in policy.escalation_contacts:
             box = QCheckBox(self._labels[contact.name], self)
             box.toggled.connect(
@@ -74,7 +74,8 @@ class EscalationBox(QGroupBox):
             layout.addLayout(row)
 
     def set_responder_states(self, states: dict[str, str]) -> bool:
-        """PagerDuty's answers (user id -> state); True when they changed."""
+        """PagerDuty's answers (user or escalation policy id -> state); True when they
+        changed."""
         if states == self._responder_states:
             return False
         self._responder_states = dict(states)
@@ -97,7 +98,7 @@ class EscalationBox(QGroupBox):
             ask.setVisible((needed and name in wanted) and name not in notified)
             ask.setEnabled(bool(incident.follows(PAGERDUTY)) and incident.is_active)
         for name, box in self.contact_boxes.items():
-            state = self._responder_states.get(self._users.get(name, ""), "")
+            state = self._responder_states.get(self._targets.get(name, ""), "")
             answer = self.tr(RESPONDER_STATES[state]) if state in RESPONDER_STATES else ""
             box.setText(self._labels[name] + (f" · {answer}" if answer else ""))
             box.setVisible((needed and name in wanted) or name in notified)

@@ -74,3 +74,88 @@ def test_oncall_entries_read_tolerantly():
             "start": "garbage",
         }
     ) == OnCallEntry("P1", "P1", "EP", 1, None, None)
+
+
+def _policy_target(states, *, wrapped=True, spelling="incidents_responders", kind=None):
+    target = {
+        "type": kind or "escalation_policy",
+        "id": "PTEAMDV",
+        spelling: [{"state": s, "user": {"id": f"PU{n}"}} for n, s in enumerate(states)],
+    }
+    return {"responder_request_target": target} if wrapped else target
+
+
+def test_an_escalation_policy_target_answers_from_the_people_it_reached():
+    def answer(*states, **shape):
+        raw = {
+            "id": "P1",
+            "responder_requests": [
+                {"responder_request_targets": [_policy_target(states, **shape)]}
+            ],
+        }
+        return dict(parse_page(raw).responders)["PTEAMDV"]
+
+    assert answer("declined", "joined", "pending") == "joined"
+    assert answer("declined", "pending") == "pending"
+    assert answer() == "pending"  # asked, nobody reached yet
+    assert answer("declined", "declined") == "declined"
+    assert answer("declined", "user_cancelled") == "declined"
+    assert answer("user_cancelled") == "user_cancelled"
+    assert answer("declined", "some_new_state") == "pending"
+    # the spec's schema shape (bare target, incident_responders) reads the same
+    assert answer("joined", wrapped=False, spelling="incident_responders") == "joined"
+    assert answer("joined", kind="escalation_policy_reference") == "joined"
+
+
+def test_a_policy_asked_twice_answers_from_both_requests():
+    raw = {
+        "id": "P1",
+        "responder_requests": [
+            {"responder_request_targets": [_policy_target(["declined"])]},
+            {"responder_request_targets": [_policy_target(["joined"])]},
+        ],
+    }
+    assert dict(parse_page(raw).responders) == {"PTEAMDV": "joined"}
+
+
+def test_user_answers_come_from_incidents_responders_first():
+    raw = {
+        "id": "P1",
+        "incidents_responders": [{"state": "joined", "user": {"id": "PBOB"}}],
+        "responder_requests": [
+            {
+                "responder_request_targets": [
+                    {
+                        "responder_request_target": {
+                            "type": "user",
+                            "id": "PBOB",
+                            "incidents_responders": [{"state": "pending"}],
+                        }
+                    },
+                    {"responder_request_target": {"type": "user", "id": "PCAROL"}},
+                ]
+            }
+        ],
+    }
+    assert dict(parse_page(raw).responders) == {"PBOB": "joined", "PCAROL": "pending"}
+
+
+def test_responders_read_tolerantly():
+    for junk in (
+        None,
+        "x",
+        [None, 3, {"responder_request_targets": None}],
+        [{"responder_request_targets": [None, {"responder_request_target": None}]}],
+        [{"responder_request_targets": [{"type": "escalation_policy", "id": 7}]}],
+        [{"responder_request_targets": [{"type": "team", "id": "PT"}]}],
+        [
+            {
+                "responder_request_targets": [
+                    {"type": "escalation_policy", "id": "PX", "incident_responders": "junk"}
+                ]
+            }
+        ],
+    ):
+        page = parse_page({"id": "P1", "responder_requests": junk, "incidents_responders": junk})
+        assert page is not None
+        assert all(isinstance(i, str) and isinstance(s, str) for i, s in page.responders)
