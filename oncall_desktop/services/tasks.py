@@ -5,7 +5,9 @@ Usage reads as "do X, then on success..., on failure...":
     runner.run(repo.list_active, on_success=model.set_incidents, on_failure=show_error)
 
 Reads go to a small general pool; writes go through a one-thread pool so they reach the
-database in the order they were asked for. Without a failure handler, the error goes to
+database in the order they were asked for; calls to an outside service that acts on the world
+(acknowledge, resolve, declare, escalate) go to a pool of their own, so a hung PagerDuty never
+holds up a database write. Without a failure handler, the error goes to
 :attr:`TaskRunner.failed` so that nothing fails silently.
 
 Results come back through one queued signal of the runner itself, carrying a job number: when
@@ -54,12 +56,16 @@ class TaskRunner(QObject):
     failed = Signal(str)
     _finished = Signal(int, bool, object)
 
-    def __init__(self, parent: QObject | None = None, max_readers: int = 2) -> None:
+    def __init__(
+        self, parent: QObject | None = None, max_readers: int = 2, max_remote: int = 4
+    ) -> None:
         super().__init__(parent)
         self._readers = QThreadPool(self)
         self._readers.setMaxThreadCount(max_readers)
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
+        self._remote = QThreadPool(self)
+        self._remote.setMaxThreadCount(max_remote)
         self._ids = itertools.count(1)
         self._pending: dict[int, Callbacks] = {}
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
@@ -71,10 +77,14 @@ class TaskRunner(QObject):
         on_failure: Callable[[Exception], None] | None = None,
         *,
         write: bool = False,
+        remote: bool = False,
     ) -> None:
+        """``write``: a database write, in order with the others; ``remote``: a call to an
+        outside service that may hang (never on the writer's thread)."""
         job_id = next(self._ids)
         self._pending[job_id] = (on_success, on_failure)
-        (self._writer if write else self._readers).start(_Job(fn, job_id, self._finished))
+        pool = self._remote if remote else self._writer if write else self._readers
+        pool.start(_Job(fn, job_id, self._finished))
 
     @Slot(int, bool, object)
     def _on_finished(self, job_id: int, ok: bool, payload: Any) -> None:
@@ -94,4 +104,8 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until queued work is done (shutdown and tests only)."""
-        return self._writer.waitForDone(msecs) and self._readers.waitForDone(msecs)
+        return (
+            self._writer.waitForDone(msecs)
+            and self._readers.waitForDone(msecs)
+            and self._remote.waitForDone(msecs)
+        )
