@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from oncall_desktop.core.incident import Status
+from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.integrations.sources import source_name
 from oncall_desktop.services.poller import PollState, PollStatus
@@ -214,16 +214,21 @@ class AlertController(QObject):
         self.console.incidents.open_from_page(page)
 
     def acknowledge_incident(self, incident_id: int) -> None:
-        """Acknowledge from a notification: in PagerDuty when the incident came from a page
-        (the local incident follows), else locally."""
-        if self.console.incidents is None:
+        """Acknowledge from a notification: in its alert source first when the incident came
+        from a page (the local incident follows the answer), else locally. A refusal opens the
+        cockpit, which says why and offers a retry."""
+        actions = self.console.alert_actions
+        if self.console.incidents is None or actions is None:
             return
         incident = next((i for i in self.console.incidents.active if i.id == incident_id), None)
-        page = self.console.poller.page(incident.alert.key) if incident and incident.alert else None
-        if page is not None:
-            self.console.poller.acknowledge(page.key)
-        else:
-            self.console.incidents.move_to(incident_id, Status.ACKNOWLEDGED)
+        if incident is None:
+            return
+
+        def ended(stored: Incident | None, problem: str) -> None:
+            if stored is None:
+                self.console.open_cockpit(incident_id)
+
+        actions.acknowledge(incident, then=ended)
 
     def on_window_hidden_to_tray(self) -> None:
         if self.console.tray is not None and not self._told_about_tray:

@@ -329,6 +329,7 @@ class CockpitController(QObject):
                 self.console.language,
                 self.console.zone,
                 self.console.incidents,
+                actions=self.console.alert_actions,
             )
             window.closed.connect(self._on_closed)
             window.compose_requested.connect(self.compose)

@@ -200,7 +200,8 @@ class CommandHandler:
         if followed is not None:
             self._ack_page(followed, reply)
             return
-        assert incidents is not None
+        actions = self.controller.alert_actions
+        assert actions is not None
 
         def done(incident: Incident | None, problem: str) -> None:
             if incident is None:
@@ -208,11 +209,8 @@ class CommandHandler:
             else:
                 reply({"ok": True, "incident": incident.id, "title": incident.title})
 
-        incidents.change(
-            target.id or -1,
-            lambda i, now, who: i.move_to(Status.ACKNOWLEDGED, at=now, actor=who),
-            then=done,
-        )
+        # a page's incident is acknowledged in its source first (the reply says if it refused)
+        actions.acknowledge(target, then=done)
 
     def _ack_page(self, page: Page, reply: Reply) -> None:
         from PySide6.QtCore import QTimer

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from oncall_desktop.app.handoffs import HandoffController
     from oncall_desktop.app.history import HistoryController
     from oncall_desktop.app.postmortems import PostmortemController
+    from oncall_desktop.services.alert_actions import AlertActions
     from oncall_desktop.services.incidents import IncidentService
     from oncall_desktop.services.outbox import OutboxService
     from oncall_desktop.services.presence import PresenceService
@@ -55,6 +56,7 @@ class Workspace:
     """Everything that needs the database, made at once when it opens."""
 
     incidents: IncidentService
+    alert_actions: AlertActions
     outbox: OutboxService
     router: UpdateRouter
     postmortems: PostmortemController
@@ -124,6 +126,10 @@ class AppController(QObject):
     @property
     def incidents(self) -> IncidentService | None:
         return self.workspace.incidents if self.workspace else None
+
+    @property
+    def alert_actions(self) -> AlertActions | None:
+        return self.workspace.alert_actions if self.workspace else None
 
     @property
     def outbox(self) -> OutboxService | None:

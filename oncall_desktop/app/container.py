@@ -20,6 +20,7 @@ from oncall_desktop.core.messages import UserMessage
 from oncall_desktop.core.policy import LoadedPolicy
 from oncall_desktop.integrations.keyring_child import KeyringInChild
 from oncall_desktop.integrations.secrets import KeyringStatus, SecretStore
+from oncall_desktop.services.alert_actions import AlertActions
 from oncall_desktop.services.alert_sources import AlertPoller, source_options
 from oncall_desktop.services.connections import ConnectionsService
 from oncall_desktop.services.incidents import IncidentService
@@ -104,6 +105,7 @@ class AppContext:
         router = UpdateRouter(lambda: controller.settings, self.outbox.submit)
         controller.workspace = Workspace(
             incidents,
+            AlertActions(incidents, self.poller, self.app),
             self.outbox,
             router,
             build_postmortems(self, database),

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from oncall_desktop.core.incident import Incident
     from oncall_desktop.core.policy import Audience, Policy
     from oncall_desktop.integrations.secrets import SecretStore
+    from oncall_desktop.services.alert_actions import AlertActions
     from oncall_desktop.services.alert_sources import AlertPoller
     from oncall_desktop.services.incidents import IncidentService
     from oncall_desktop.services.outbox import OutboxService
@@ -63,6 +64,9 @@ class Console(Protocol):
     # the workspace: None until the database is open
     @property
     def incidents(self) -> IncidentService | None: ...
+
+    @property
+    def alert_actions(self) -> AlertActions | None: ...
 
     @property
     def outbox(self) -> OutboxService | None: ...

@@ -1,8 +1,9 @@
 """Checklist steps ticked by evidence: what the app did or saw is proof a step was done.
 
-A page received ticks 1.1, its acknowledgement 1.2, a severity set through the wizard 1.3, the
-declaration posted 1.4, an escalation contact reached 3.2, an update sent 3.3, the resolution
-4.2, a resolution notice sent 4.3 (which step each evidence ticks is procedure data). Nothing is
+A page received ticks 1.1, its acknowledgement 1.2 (once its alert source has it), a
+severity set through the wizard 1.3, the declaration posted 1.4, an escalation contact reached
+3.2, an update sent 3.3, the resolution 4.2 (in the alert source, for a page), a resolution
+notice sent 4.3 (which step each evidence ticks is procedure data). Nothing is
 stored: a step is done when a person ticked it, or when the timeline holds its evidence and no
 person unticked it since. So the checklist, the phases, the reminders and the drill's score
 all read the same answer, whichever console or process wrote the evidence.
@@ -60,8 +61,16 @@ def _acknowledged(incident: Incident) -> TimelineEvent | None:
         for e in incident.events(EventKind.STATUS_CHANGED)
         if e.data.get("previous") == Status.TRIGGERED
         and e.data.get("to") not in (Status.RESOLVED, Status.CLOSED)
+        and _holds_in_source(incident, e)
     ]
     return _first(declared + moves)
+
+
+def _holds_in_source(incident: Incident, event: TimelineEvent) -> bool:
+    """A page's acknowledgement or resolution counts once its alert source has it (the move
+    says ``confirmed_by``); a click here alone does not stop PagerDuty escalating. An incident
+    declared here has no source: its own moves count."""
+    return incident.alert is None or bool(event.data.get("confirmed_by"))
 
 
 def _severity_confirmed(incident: Incident) -> TimelineEvent | None:
@@ -86,18 +95,20 @@ def _update_sent(incident: Incident) -> TimelineEvent | None:
     return _first(kinds) or (updates[1] if len(updates) > 1 else None)
 
 
+def _resolutions(incident: Incident) -> list[TimelineEvent]:
+    return [
+        e for e in incident.events(EventKind.STATUS_CHANGED) if e.data.get("to") == Status.RESOLVED
+    ]
+
+
 def _resolved(incident: Incident) -> TimelineEvent | None:
-    return _first(
-        [
-            e
-            for e in incident.events(EventKind.STATUS_CHANGED)
-            if e.data.get("to") == Status.RESOLVED
-        ]
-    )
+    """Resolved where it counts: in the alert source for a page (SOP 4.2 "resolve the
+    incident (PagerDuty)"), here for an incident declared here."""
+    return _first([e for e in _resolutions(incident) if _holds_in_source(incident, e)])
 
 
 def _resolution_notice_sent(incident: Incident) -> TimelineEvent | None:
-    resolved = _resolved(incident)
+    resolved = _first(_resolutions(incident))
     if resolved is None:
         return None
     return _first([e for e in incident.events(EventKind.UPDATE_SENT) if e.at >= resolved.at])

@@ -61,6 +61,10 @@ class EventKind(StrEnum):
     REMINDER_SNOOZED = "reminder_snoozed"
     CONTACT_NOTIFIED = "contact_notified"
     ROLE_TAKEN = "role_taken"
+    # acknowledge or resolve asked of the alert source the incident follows, and its answer:
+    # the local status moves only on the source's yes (core/alert_requests)
+    ALERT_ASKED = "alert_asked"
+    ALERT_ANSWERED = "alert_answered"
 
 
 class Role(StrEnum):
@@ -183,7 +187,11 @@ class Incident:
     def can_move_to(self, status: Status) -> bool:
         return status in ALLOWED_TRANSITIONS[self.status]
 
-    def move_to(self, status: Status, *, at: datetime, actor: str, note: str = "") -> None:
+    def move_to(
+        self, status: Status, *, at: datetime, actor: str, note: str = "", confirmed_by: str = ""
+    ) -> None:
+        """``confirmed_by``: the alert source (its id) whose answer this move follows; a move
+        without it is ours alone (core/evidence counts only confirmed ones for a page)."""
         if not self.can_move_to(status):
             raise TransitionError(
                 f"an incident that is {self.status.value} cannot become {status.value}"
@@ -202,7 +210,13 @@ class Incident:
         if previous is Status.RESOLVED and status.is_active:
             self.resolved_at = None  # reopened: the resolve clock runs again
         self._record(
-            at, EventKind.STATUS_CHANGED, actor, previous=previous.value, to=status.value, note=note
+            at,
+            EventKind.STATUS_CHANGED,
+            actor,
+            previous=previous.value,
+            to=status.value,
+            note=note,
+            **({"confirmed_by": confirmed_by} if confirmed_by else {}),
         )
 
     def change_severity(self, severity: Severity, *, at: datetime, actor: str, reason: str) -> None:
@@ -256,6 +270,50 @@ class Incident:
             text=f"{source_name}: {alert.id}",
             alert_source=alert.source,
             alert_id=alert.id,
+        )
+
+    def ask_alert_source(
+        self, action: str, *, at: datetime, actor: str, source_name: str, note: str = ""
+    ) -> None:
+        """``action`` (acknowledge | resolve) is being asked of the alert this incident follows
+        (``source_name``: "PagerDuty", as people read it); recorded before the call, so a crash
+        before the answer leaves a trace the cockpit shows. ``note``: the resolution typed,
+        kept for a retry."""
+        if self.alert is None:
+            raise DomainError("this incident follows no alert")
+        self._record(
+            at,
+            EventKind.ALERT_ASKED,
+            actor,
+            action=action,
+            source=self.alert.source,
+            name=source_name,
+            alert_id=self.alert.id,
+            note=note,
+        )
+
+    def record_alert_answer(
+        self,
+        action: str,
+        *,
+        ok: bool,
+        at: datetime,
+        actor: str,
+        source_name: str,
+        reason: str = "",
+    ) -> None:
+        """The alert source's answer to the last ``action`` asked (``reason``: why not)."""
+        if self.alert is None:
+            raise DomainError("this incident follows no alert")
+        self._record(
+            at,
+            EventKind.ALERT_ANSWERED,
+            actor,
+            action=action,
+            source=self.alert.source,
+            name=source_name,
+            ok=ok,
+            reason=reason,
         )
 
     def follows(self, source: str) -> str | None:

@@ -31,6 +31,21 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "posted": {"en": "Posted to {name}", "fr": "Publié sur {name}"},
     "role": {"en": "{person} takes the role: {role}", "fr": "{person} prend le rôle : {role}"},
+    "asked_acknowledge": {
+        "en": "Asked {source} to acknowledge",
+        "fr": "Acquittement demandé à {source}",
+    },
+    "asked_resolve": {"en": "Asked {source} to resolve", "fr": "Résolution demandée à {source}"},
+    "done_acknowledge": {"en": "{source}: acknowledged", "fr": "{source} : acquitté"},
+    "done_resolve": {"en": "{source}: resolved", "fr": "{source} : résolu"},
+    "refused_acknowledge": {
+        "en": "{source} did not acknowledge: {reason}",
+        "fr": "{source} n’a pas acquitté : {reason}",
+    },
+    "refused_resolve": {
+        "en": "{source} did not resolve: {reason}",
+        "fr": "{source} n’a pas résolu : {reason}",
+    },
     "by_hand": {"en": "marked by hand", "fr": "marqué à la main"},
     "by_mail": {"en": "by mail", "fr": "par courriel"},
     "provisional": {
@@ -134,7 +149,19 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
     if event.kind is EventKind.CONTACT_NOTIFIED:
         key = "contact_pd" if data.get("via") == "pagerduty" else "contact"
         return _say(key, language, contact=data.get("contact"))
+    if event.kind in (EventKind.ALERT_ASKED, EventKind.ALERT_ANSWERED):
+        return _alert_request(event, language)
     if event.kind is EventKind.ROLE_TAKEN:
         role = ROLE_NAMES.get(str(data.get("role")), {}).get(language, str(data.get("role")))
         return _say("role", language, person=data.get("person"), role=role)
     return event.kind.value
+
+
+def _alert_request(event: TimelineEvent, language: str) -> str:
+    data = event.data
+    action = "resolve" if data.get("action") == "resolve" else "acknowledge"
+    source = str(data.get("name") or data.get("source") or "")
+    if event.kind is EventKind.ALERT_ASKED:
+        return _say(f"asked_{action}", language, source=source)
+    outcome = "done" if data.get("ok") else "refused"
+    return _say(f"{outcome}_{action}", language, source=source, reason=data.get("reason", ""))

@@ -49,11 +49,20 @@ def apply_page_status(incident: Incident, page: Page, now: datetime) -> bool:
     source = source_name(page.source)  # the actor: "PagerDuty" acknowledged it
     if page.status == "acknowledged" and incident.status is Status.TRIGGERED:
         incident.move_to(
-            Status.ACKNOWLEDGED, at=min(page.acknowledged_at or now, now), actor=source
+            Status.ACKNOWLEDGED,
+            at=min(page.acknowledged_at or now, now),
+            actor=source,
+            confirmed_by=page.source,
         )
         return True
     if page.status == "resolved" and incident.is_active:
-        incident.move_to(Status.RESOLVED, at=now, actor=source, note=f"resolved in {source}")
+        incident.move_to(
+            Status.RESOLVED,
+            at=now,
+            actor=source,
+            note=f"resolved in {source}",
+            confirmed_by=page.source,
+        )
         return True
     return False
 

@@ -255,38 +255,56 @@ class SourcePoller(QObject):
     # --- actions -------------------------------------------------------------------------------
 
     def acknowledge(self, page_id: str) -> None:
-        connection = self._connection
-        if connection is None:
-            self.problem.emit(
-                shown(
-                    QT_TR_NOOP("{source} is not connected yet; acknowledge it there.").format(
-                        source=self.kind.name
-                    )
-                )
-            )
-            return
+        """Acknowledge a page (a notification's or the tray's button): ``acknowledged`` on
+        success, ``problem`` otherwise."""
 
-        def ack() -> Page:
-            return connection.source.acknowledge(page_id, connection.me)
-
-        def done(page: Page) -> None:
-            self.pages = [page if p.id == page.id else p for p in self.pages]
-            self._tracker.update(self.pages)
-            self.acknowledged.emit(page)
-            self.pages_changed.emit(self.pages)
-
-        def failed(error: Exception) -> None:
-            if not isinstance(error, IntegrationError):
-                raise error
+        def failed(reason: str) -> None:
             self.problem.emit(
                 shown(
                     QT_TR_NOOP("Could not acknowledge in {source}: {reason}").format(
-                        source=self.kind.name, reason=shown(error)
+                        source=self.kind.name, reason=reason
                     )
                 )
             )
 
-        self._runner.run(ack, done, failed, write=True)
+        self.act("acknowledge", page_id, "", self.acknowledged.emit, failed)
+
+    def act(
+        self,
+        action: str,
+        page_id: str,
+        note: str,
+        done: Callable[[Page], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """Acknowledge or resolve (``action``) a page in the source, signed by me, off the
+        GUI and database threads. ``done`` gets the page as the source now has it, before
+        ``pages_changed`` tells everyone else; ``failed`` the reason, for the user."""
+        connection = self._connection
+        if connection is None:
+            failed(shown(QT_TR_NOOP("{source} is not connected").format(source=self.kind.name)))
+            return
+
+        def call() -> Page:
+            if action == "resolve":
+                return connection.source.resolve(page_id, connection.me, note)
+            return connection.source.acknowledge(page_id, connection.me)
+
+        def answered(page: Page) -> None:
+            done(page)
+            if page.status == "resolved":
+                self.pages = [p for p in self.pages if p.id != page.id]
+            else:
+                self.pages = [page if p.id == page.id else p for p in self.pages]
+            self._tracker.update(self.pages)
+            self.pages_changed.emit(self.pages)
+
+        def refused(error: Exception) -> None:
+            if not isinstance(error, IntegrationError | SecretStoreError):
+                raise error
+            failed(shown(error))
+
+        self._runner.run(call, answered, refused, remote=True)
 
     def request_responders(
         self,
@@ -324,7 +342,7 @@ class SourcePoller(QObject):
                 )
             )
 
-        self._runner.run(request, done, refused, write=True)
+        self._runner.run(request, done, refused, remote=True)
 
     def declare(
         self,
@@ -363,7 +381,7 @@ class SourcePoller(QObject):
                 )
             )
 
-        self._runner.run(create, done, refused, write=True)
+        self._runner.run(create, done, refused, remote=True)
 
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.id == page_id), None)

@@ -260,11 +260,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{source} is not connected yet; acknowledge it there.</source>
+        <source>Could not acknowledge in {source}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not acknowledge in {source}: {reason}</source>
+        <source>{source} is not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -731,6 +731,10 @@
         <source>The mail server answered {code} to a NOOP.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{source} is not set up on this console</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsTable</name>
@@ -825,6 +829,61 @@
     </message>
     <message>
         <source>Alerts keep coming to the tray. Quit from the tray menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertSourceBar</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve here only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolves the incident in this console; the page stays open in its source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not acknowledged; it keeps escalating until it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved here only: still open in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 to acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 to resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not acknowledge (%2): it is still escalating there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not resolve (%2): it is still open there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge asked of %1 at %2 never got an answer: it may not be done there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve asked of %1 at %2 never got an answer: it may not be done there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2375,6 +2434,14 @@
     </message>
     <message>
         <source>What restored the service (e.g. failover to the replica database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve it in %1 too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick to leave the page open there (another team still works on it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

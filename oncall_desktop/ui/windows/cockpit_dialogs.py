@@ -4,6 +4,7 @@ timeline) and resolving (what restored the service)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.ui.text import fill
 from oncall_desktop.ui.widgets.labels import plain_label
 
 
@@ -50,15 +52,22 @@ class SnoozeDialog(QDialog):
 
 class ResolveDialog(QDialog):
     """Resolving asks what fixed it: the note goes to the timeline, the resolution notices and
-    the post-mortem (SOP 4.2-4.3)."""
+    the post-mortem (SOP 4.2-4.3). For a page, it is resolved in its source too (SOP 4.2), unless
+    the engineer leaves it open there."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, source: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Resolve the incident"))
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(
             self.tr("What restored the service (e.g. failover to the replica database)")
         )
+        self.in_source = QCheckBox(fill(self.tr("Resolve it in %1 too"), source), self)
+        self.in_source.setChecked(True)
+        self.in_source.setToolTip(
+            self.tr("Untick to leave the page open there (another team still works on it)")
+        )
+        self.in_source.setVisible(bool(source))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -71,12 +80,17 @@ class ResolveDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(plain_label(title, self))
         form.addRow(self.tr("Resolution"), self.note)
+        form.addRow(self.in_source)
         form.addRow(buttons)
         self.resize(520, 260)
 
     @classmethod
-    def ask(cls, title: str, parent: QWidget | None = None) -> str | None:
-        dialog = cls(title, parent)
+    def ask(
+        cls, title: str, parent: QWidget | None = None, source: str = ""
+    ) -> tuple[str, bool] | None:
+        """The note, and whether to resolve it in the alert source (``source``: its name, ""
+        for an incident declared here)."""
+        dialog = cls(title, parent, source)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.note.toPlainText().strip()
+        return dialog.note.toPlainText().strip(), bool(source) and dialog.in_source.isChecked()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from oncall_desktop.core.deadlines import (
     DueReason,
@@ -40,6 +41,7 @@ from oncall_desktop.core.incident import Incident, Role, Status
 from oncall_desktop.core.nextaction import ActionKind, NextAction, next_action
 from oncall_desktop.core.outbox import Post
 from oncall_desktop.core.policy import Audience, Policy
+from oncall_desktop.services.alert_actions import AlertActions
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
@@ -47,6 +49,7 @@ from oncall_desktop.ui.models.roles import StepIdRole
 from oncall_desktop.ui.models.timeline_model import TimelineModel
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.text import countdown, fill, local_time, status_text
+from oncall_desktop.ui.widgets.alert_source_bar import AlertSourceBar
 from oncall_desktop.ui.widgets.clocks_panel import LATE, ClocksPanel
 from oncall_desktop.ui.widgets.escalation_box import EscalationBox
 from oncall_desktop.ui.widgets.labels import plain_label
@@ -98,7 +101,10 @@ class CockpitWindow(QMainWindow):
         zone: tzinfo | None,
         service: IncidentService,
         parent: QWidget | None = None,
+        actions: AlertActions | None = None,
     ) -> None:
+        """``actions``: acknowledge and resolve through the incident's alert source (without
+        one, a page's incident cannot be acknowledged here: the source is not set up)."""
         super().__init__(parent)
         close_with_escape_and_ctrl_w(self)
         assert incident.id is not None
@@ -110,6 +116,9 @@ class CockpitWindow(QMainWindow):
         self._language = language
         self._zone = zone
         self._service = service
+        self._actions = actions or AlertActions(service, None, self)
+        self._actions.asking.connect(self._on_source_request)
+        self._actions.answered.connect(self._on_source_request)
         self._now: datetime | None = None
 
         buttons = self._build_header()
@@ -133,6 +142,13 @@ class CockpitWindow(QMainWindow):
         self.status_label = plain_label("", self)
         self.problem_label = plain_label("", self)
         self.problem_label.setStyleSheet(LATE)
+        self.source_bar = AlertSourceBar(self._zone, self)
+        self.source_bar.retry_requested.connect(self._retry_in_source)
+        self.source_bar.resolve_here_requested.connect(
+            lambda note: self._actions.resolve(
+                self.incident, note, in_source=False, then=self._after_resolved
+            )
+        )
         self.problem_label.hide()
         # the one thing to do next, large, with its countdown and one primary button
         self.next_bar = NextActionBar(self._policy, self._language, self)
@@ -277,6 +293,7 @@ class CockpitWindow(QMainWindow):
         header.addWidget(self.title_label, 1)
         layout.addLayout(header)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.source_bar)
         layout.addWidget(self.next_bar)
         layout.addWidget(self.roles_bar)
         layout.addWidget(self.problem_label)
@@ -330,6 +347,7 @@ class CockpitWindow(QMainWindow):
             and not incident.is_drill
         )
         self.roles_bar.show_for(incident, self._service.actor, self._others)
+        self._show_source_state()
         self.checklist.set_incident(incident)
         self.checklist_view.expandAll()
         self.timeline.set_events(list(incident.timeline))
@@ -362,7 +380,7 @@ class CockpitWindow(QMainWindow):
     def _do_next_action(self, action: NextAction) -> None:
         kind = action.kind
         if kind is ActionKind.ACKNOWLEDGE:
-            self._service.move_to(self.incident_id, Status.ACKNOWLEDGED)
+            self._actions.acknowledge(self.incident, then=self._after_move)
         elif kind is ActionKind.CONFIRM_SEVERITY:
             step = next(
                 (s for s, e in self._policy.step_evidence.items() if e == "severity_confirmed"),
@@ -409,23 +427,46 @@ class CockpitWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._service.move_to(self.incident_id, status)
+        self._actions.move_to(self.incident, status, then=self._after_move)
 
     def _resolve(self) -> None:
-        """Resolve as a flow: the note, then the notices owed, then the post-mortem."""
-        note = ResolveDialog.ask(self.incident.title, self)
-        if note is None:
-            return
-        self._service.change(
-            self.incident_id,
-            lambda i, now, who: i.move_to(Status.RESOLVED, at=now, actor=who, note=note),
-            then=self._after_resolved,
+        """Resolve as a flow: the note (and whether in the alert source too), then the
+        notices owed, then the post-mortem."""
+        source = self._actions.source_name(self.incident)
+        answer = ResolveDialog.ask(self.incident.title, self, source=source)
+        if answer is not None:
+            note, in_source = answer
+            self._actions.resolve(self.incident, note, in_source, then=self._after_resolved)
+
+    # --- what the alert source holds ------------------------------------------------------------
+
+    def _show_source_state(self) -> None:
+        self.source_bar.show_for(
+            self.incident,
+            self._actions.source_name(self.incident),
+            self._actions.waiting_for(self.incident_id),
         )
 
-    def _after_resolved(self, incident: Incident | None, problem: str) -> None:
-        if incident is None:
-            self.show_problem(problem)
+    def _on_source_request(self, incident_id: int, _action: str) -> None:
+        if incident_id == self.incident_id:
+            self._show_source_state()
+
+    def _retry_in_source(self, action: str, note: str) -> None:
+        then = self._after_resolved if action == "resolve" else self._after_move
+        self._actions.retry(self.incident, action, note, then=then)
+
+    def _after_move(self, incident: Incident | None, problem: str) -> None:
+        """A refusal of the source is said in the source bar; anything else here. (PagerDuty
+        may answer after the window closed: nothing to show then.)"""
+        if not isValid(self):
             return
+        self.show_problem("" if incident is not None or self.source_bar.says(problem) else problem)
+
+    def _after_resolved(self, incident: Incident | None, problem: str) -> None:
+        if incident is None or not isValid(self):
+            self._after_move(incident, problem)
+            return
+        self.show_problem("")
         owed = [
             audience
             for audience, due in next_updates(incident, self._policy).items()

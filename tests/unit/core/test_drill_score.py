@@ -28,7 +28,7 @@ def careful(policy):
     contacts reached, the checklist worked, updates on cadence, resolved at 50 min, every
     resolution notice within 10 min of it."""
     inc = page()
-    inc.move_to(Status.ACKNOWLEDGED, at=AT + 2 * M, actor="ana")
+    inc.move_to(Status.ACKNOWLEDGED, at=AT + 2 * M, actor="ana", confirmed_by="pagerduty")
     inc.tick_step("1.3", at=AT + 3 * M, actor="ana", note="SEV-1 confirmed: all users")
     for audience in Audience:
         inc.record_update_sent(audience, at=AT + 4 * M, actor="ana", channel="x")
@@ -43,7 +43,13 @@ def careful(policy):
         inc.record_update_sent(Audience.INTERNAL, at=AT + minute * M, actor="ana", channel="x")
     inc.record_update_sent(Audience.STATUS_PAGE, at=AT + 32 * M, actor="ana", channel="x")
     inc.move_to(Status.MITIGATING, at=AT + 40 * M, actor="ana")
-    inc.move_to(Status.RESOLVED, at=AT + 50 * M, actor="ana", note="failover to the replica")
+    inc.move_to(
+        Status.RESOLVED,
+        at=AT + 50 * M,
+        actor="ana",
+        note="failover to the replica",
+        confirmed_by="pagerduty",
+    )
     for step in ("4.1", "4.2"):
         if step not in inc.steps:
             inc.tick_step(step, at=AT + 51 * M, actor="ana")
@@ -55,8 +61,14 @@ def careful(policy):
 def careless():
     """Acknowledged at once, nothing sent, nothing ticked, resolved in a minute and a half."""
     inc = page()
-    inc.move_to(Status.ACKNOWLEDGED, at=AT + M / 2, actor="ana")
-    inc.move_to(Status.RESOLVED, at=AT + 90 * timedelta(seconds=1), actor="ana", note="ok")
+    inc.move_to(Status.ACKNOWLEDGED, at=AT + M / 2, actor="ana", confirmed_by="pagerduty")
+    inc.move_to(
+        Status.RESOLVED,
+        at=AT + 90 * timedelta(seconds=1),
+        actor="ana",
+        note="ok",
+        confirmed_by="pagerduty",
+    )
     return inc
 
 
