@@ -31,6 +31,7 @@ class CockpitController(QObject):
         super().__init__(parent)
         self.console = console
         self.cockpits: dict[int, CockpitWindow] = {}
+        self.database_away = ""  # what the cockpits say while the team database is away
 
     def compose(self, incident_id: int, audience: str) -> None:
         window = self.cockpits.get(incident_id)
@@ -343,7 +344,10 @@ class CockpitController(QObject):
             self.cockpits[incident.id] = window
             presence = self.console.presence
             if presence is not None:
-                window.set_presence(presence.others.get(incident.id, []))
+                window.set_presence(
+                    presence.others.get(incident.id, []) if presence.known else None
+                )
+            window.roles_bar.set_database_away(self.database_away)
             self._presence_moved()
             if self.console.outbox is not None:
                 self.console.outbox.posts_for(incident.id, window.set_posts)
@@ -399,10 +403,23 @@ class CockpitController(QObject):
         self.cockpits.pop(incident_id, None)
         self._presence_moved()
 
-    def show_presence(self, others: dict[int, list[str]]) -> None:
-        """Who else has each open incident open (team mode)."""
+    def show_presence(self, others: dict[int, list[str]] | None) -> None:
+        """Who else has each open incident open (team mode; None: unknown, the database is
+        away)."""
         for incident_id, cockpit in self.cockpits.items():
-            cockpit.set_presence(others.get(incident_id, []))
+            cockpit.set_presence(None if others is None else others.get(incident_id, []))
+
+    def set_database_away(self, text: str) -> None:
+        """The team database is not answering: every open cockpit says what happens to
+        changes made meanwhile ("" once it is back)."""
+        self.database_away = text
+        for cockpit in self.cockpits.values():
+            cockpit.roles_bar.set_database_away(text)
+
+    def on_change_refused(self, incident_id: int, problem: str) -> None:
+        window = self.cockpits.get(incident_id)
+        if window is not None:
+            window.refused(problem)
 
     def _presence_moved(self) -> None:
         presence = self.console.presence

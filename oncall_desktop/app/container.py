@@ -326,6 +326,7 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     incidents.incident_opened.connect(controller.on_incident_opened)
     incidents.incident_declared.connect(controller.on_incident_opened)
     incidents.incident_changed.connect(controller.on_incident_changed)
+    incidents.change_refused.connect(controller.cockpit_controller.on_change_refused)
     incidents.problem.connect(lambda text: window.show_message("storage", text, "error"))
     outbox.post_changed.connect(controller.cockpit_controller.on_post_changed)
     outbox.problem.connect(lambda text: window.show_message("outbox", text, "error"))
@@ -369,19 +370,21 @@ def build_change_feed(context: AppContext, database: Database) -> ChangeFeed:
     context.incidents.follow_colleagues(feed)
     window = context.window
 
+    cockpits = context.controller.cockpit_controller
+
     def say(listening: bool) -> None:
         if listening:
             window.banner.clear_message("team-feed")
+            cockpits.set_database_away("")
             return
-        window.show_message(
-            "team-feed",
-            QCoreApplication.translate(
-                "MainWindow",
-                "The team database went away: colleagues' changes will show once it is back "
-                "(reconnecting). Your own changes are saved as usual when it answers.",
-            ),
-            "warning",
+        text = QCoreApplication.translate(
+            "MainWindow",
+            "The team database is not answering (reconnecting): colleagues' changes show again "
+            "once it is back. A change you make that cannot be saved meanwhile is not kept: it "
+            "springs back where you made it, with the reason; make it again then.",
         )
+        window.show_message("team-feed", text, "warning")
+        cockpits.set_database_away(text)
 
     feed.connection_changed.connect(say)
     feed.start()
@@ -404,7 +407,9 @@ def build_presence(context: AppContext, database: Database, feed: ChangeFeed) ->
     )
     presence.changed.connect(controller.cockpit_controller.show_presence)
     feed.changed.connect(presence.on_change)
-    feed.connection_changed.connect(lambda listening: listening and presence.beat())
+    feed.connection_changed.connect(
+        lambda listening: presence.beat() if listening else presence.lost()
+    )
     presence.start()
     return presence
 

@@ -83,6 +83,8 @@ class IncidentService(QObject):
     incident_declared(object): the Incident just stored.
     incident_opened(object): the local Incident for a PagerDuty page (found or created).
     incident_changed(object): an Incident as stored after a change made through this service.
+    change_refused(int, str): a change to this incident id was not stored, and why (the
+        window it was made in springs back and says so).
     problem(str): something the user must know (database unavailable, bad input).
     """
 
@@ -90,6 +92,7 @@ class IncidentService(QObject):
     incident_declared = Signal(object)
     incident_opened = Signal(object)
     incident_changed = Signal(object)
+    change_refused = Signal(int, str)
     problem = Signal(str)
 
     def __init__(
@@ -254,8 +257,10 @@ class IncidentService(QObject):
                 then(incident, "")
 
         def failed(error: Exception) -> None:
-            if then is not None and isinstance(error, StorageUnavailable | DomainError | KeyError):
-                then(None, shown(error))
+            if isinstance(error, StorageUnavailable | DomainError | KeyError):
+                self.change_refused.emit(incident_id, shown(error))
+                if then is not None:
+                    then(None, shown(error))
             self._on_error(error)
 
         self._runner.run(apply, done, failed, write=True)

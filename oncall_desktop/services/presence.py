@@ -1,9 +1,11 @@
 """Who else is on an incident (team mode): this console's heartbeat says which incidents it
 has open and who is at it, every few seconds and at once when a cockpit opens or closes; the
-other consoles' fresh heartbeats say who else is there. Best effort: without the database the
-list empties (the change feed's banner says why), nothing else waits for it.
+other consoles' fresh heartbeats say who else is there. Best effort: without the database who
+else is there is unknown (``known`` is False, and the change feed's banner says why), not "no
+one"; nothing else waits for it.
 
-Signal: changed(object): {incident id: [names of the others who have it open]}.
+Signal: changed(object): {incident id: [names of the others who have it open]}, or None while
+it is unknown.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class PresenceService(QObject):
         self._repo, self._runner, self.clock = repository, runner, clock
         self._person, self._open = person, open_incidents
         self.others: dict[int, list[str]] = {}
+        self.known = True  # False while the database does not answer
         self._timer = QTimer(self)
         self._timer.setInterval(HEARTBEAT_MS)
         self._timer.timeout.connect(self.beat)
@@ -85,12 +88,20 @@ class PresenceService(QObject):
         self._runner.run(self._repo.leave, lambda _: None, self._on_error, write=True)
 
     def _on_others(self, others: dict[int, list[str]]) -> None:
-        if others != self.others:
-            self.others = others
+        if others != self.others or not self.known:
+            self.others, self.known = others, True
             self.changed.emit(others)
 
     def _on_error(self, error: Exception) -> None:
         if not isinstance(error, StorageUnavailable):
             raise error
         log.info("presence unavailable: %s", error)
-        self._on_others({})
+        if self.known:
+            self.others, self.known = {}, False
+            self.changed.emit(None)
+
+    def lost(self) -> None:
+        """The change feed lost the server: who else is here is unknown until it is back."""
+        if self.known and not self._stopped:
+            self.others, self.known = {}, False
+            self.changed.emit(None)

@@ -75,10 +75,22 @@ class ThrowawayPostgres:
             "UTF8",
             "--locale=C.UTF-8",
         )
+        self.resume()
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def pause(self) -> None:
+        """Stop the server and leave it stopped (an outage): clients' connections drop and
+        new ones are refused until :meth:`resume`."""
+        assert self.dir is not None and self.bin is not None
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        """Start the server (again), same data, same port."""
+        assert self.dir is not None and self.bin is not None
         self._run(
             str(self.bin / "pg_ctl"),
             "-D",
-            str(data),
+            str(self.dir / "data"),
             "-l",
             str(self.dir / "log"),
             "-w",
@@ -86,7 +98,6 @@ class ThrowawayPostgres:
             f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off",
             "start",
         )
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
     def restart(self) -> None:
         """Stop the server (its clients' connections drop) and start it again, same port."""

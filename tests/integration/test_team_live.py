@@ -102,7 +102,7 @@ def test_a_lost_server_is_said_and_everything_missed_is_caught_up(qtbot, console
         )
     admin.dispose()
     qtbot.waitUntil(lambda: "team-feed" in ben.window.banner.texts(), timeout=5000)
-    assert "went away" in ben.window.banner.texts()["team-feed"]
+    assert "not answering" in ben.window.banner.texts()["team-feed"]
     # meanwhile Ana declares: Ben, not listening, hears nothing yet ...
     with qtbot.waitSignal(ana.incidents.incident_declared, timeout=5000) as declared:
         ana.incidents.declare("Login errors", Severity.SEV2)

@@ -154,9 +154,8 @@ class CockpitWindow(QMainWindow):
         self.next_bar = NextActionBar(self._policy, self._language, self)
         self.next_bar.triggered.connect(self._do_next_action)
         # team mode: who else is here, who holds which role
-        self.roles_bar = RolesBar(self)
+        self.roles_bar = RolesBar(self._service.actor, self)
         self.roles_bar.take_requested.connect(self._take_role)
-        self._others: list[str] = []
         self.status_buttons: dict[Status, QPushButton] = {}
         buttons = QHBoxLayout()
         for status, label in STATUS_BUTTONS:
@@ -346,7 +345,7 @@ class CockpitWindow(QMainWindow):
             and incident.alert is None
             and not incident.is_drill
         )
-        self.roles_bar.show_for(incident, self._service.actor, self._others)
+        self.roles_bar.show_for(incident)
         self._show_source_state()
         self.checklist.set_incident(incident)
         self.checklist_view.expandAll()
@@ -540,11 +539,16 @@ class CockpitWindow(QMainWindow):
         if answer is not None:
             self._service.change_severity(self.incident_id, *answer)
 
-    def set_presence(self, others: list[str]) -> None:
-        """Who else has this incident open, from the other consoles' heartbeats."""
-        if others != self._others:
-            self._others = list(others)
-            self.roles_bar.show_for(self.incident, self._service.actor, self._others)
+    def set_presence(self, others: list[str] | None) -> None:
+        """Who else has this incident open, from the other consoles' heartbeats (``None``:
+        not known while the team database is away)."""
+        self.roles_bar.set_others(others)
+
+    def refused(self, problem: str) -> None:
+        """A change made here was not stored: what it changed springs back to the stored
+        incident, and the cockpit says why (not only the main window, behind it)."""
+        self.set_incident(self.incident)
+        self.show_problem(fill(self.tr("Not saved: %1"), problem))
 
     def _take_role(self, role: str) -> None:
         self._service.change(
