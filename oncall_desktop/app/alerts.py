@@ -167,7 +167,8 @@ class AlertController(QObject):
         """The main window lists the pages that have no local incident yet."""
         active = self.console.incidents.active if self.console.incidents is not None else []
         linked = {i.alert.key for i in active if i.alert}
-        self.console.window.set_pages([p for p in pages if p.key not in linked])
+        resolved_here = self.console.incidents.resolved_here if self.console.incidents else set()
+        self.console.window.set_pages([p for p in pages if p.key not in linked], resolved_here)
 
     def on_pages_left(self, pages: list[Page]) -> None:
         if self.console.incidents is not None:

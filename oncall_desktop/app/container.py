@@ -323,6 +323,9 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     window, incidents, outbox = controller.window, workspace.incidents, workspace.outbox
     incidents.incidents_changed.connect(window.set_incidents)
     incidents.incidents_changed.connect(controller.on_incidents_listed)
+    incidents.pages_resolved_here.connect(
+        lambda _keys: controller.alert_controller.show_pages(controller.poller.pages)
+    )
     incidents.incident_opened.connect(controller.on_incident_opened)
     incidents.incident_declared.connect(controller.on_incident_opened)
     incidents.incident_changed.connect(controller.on_incident_changed)

@@ -85,6 +85,7 @@ class IncidentService(QObject):
     incident_changed(object): an Incident as stored after a change made through this service.
     change_refused(int, str): a change to this incident id was not stored, and why (the
         window it was made in springs back and says so).
+    pages_resolved_here(object): the set of Page.key resolved here, still open in their source.
     problem(str): something the user must know (database unavailable, bad input).
     """
 
@@ -93,6 +94,7 @@ class IncidentService(QObject):
     incident_opened = Signal(object)
     incident_changed = Signal(object)
     change_refused = Signal(int, str)
+    pages_resolved_here = Signal(object)
     problem = Signal(str)
 
     def __init__(
@@ -111,6 +113,9 @@ class IncidentService(QObject):
         self.policy = policy
         self.actor = actor
         self.active: list[Incident] = []
+        # pages (Page.key) whose local incident was resolved here while they stay open in
+        # their source: the pages list says so rather than "not opened"
+        self.resolved_here: set[str] = set()
         self.drill = False  # drill mode: everything declared here is marked as a drill
         self._following = False  # team mode: colleagues' changes (follow_colleagues)
         self._list_reload = QTimer(self)
@@ -160,8 +165,14 @@ class IncidentService(QObject):
 
     def sync_from_sources(self, pages: list[Page]) -> None:
         """Bring local incidents in line with what happened in their alert source (a colleague
-        acknowledged or resolved it there)."""
+        acknowledged or resolved it there), and learn which pages were resolved here only."""
         by_link = {(p.source, p.id): p for p in pages}
+        active = {(i.alert.source, i.alert.id) for i in self.active if i.alert}
+        unknown = [link for link in by_link if link not in active]
+        if unknown:
+            self._runner.run(
+                lambda: self._repo.closed_for_alerts(unknown), self._on_closed_here, self._on_error
+            )
         todo = [i for i in self.active if i.alert and (i.alert.source, i.alert.id) in by_link]
         if not todo:
             return
@@ -199,6 +210,12 @@ class IncidentService(QObject):
             return [stored] if moved and moved[0] else []
 
         self._runner.run(apply, self._on_followed, self._on_error, write=True)
+
+    def _on_closed_here(self, links: set[tuple[str, str]]) -> None:
+        keys = {f"{source}:{alert_id}" for source, alert_id in links}
+        if keys != self.resolved_here:
+            self.resolved_here = keys
+            self.pages_resolved_here.emit(keys)
 
     def _on_followed(self, changed: list[Incident]) -> None:
         for incident in changed:  # e.g. resolved there: its post-mortem is due

@@ -193,6 +193,21 @@ class IncidentRepository:
             )
         return self.get(incident_id) if incident_id is not None else None
 
+    def closed_for_alerts(self, links: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Of these (source, alert id), the ones whose local incident is resolved or closed
+        (resolved here while the page stays open in its source)."""
+        if not links:
+            return set()
+        with self._db.session() as session:
+            rows = session.execute(
+                select(IncidentRow.alert_source, IncidentRow.alert_id).where(
+                    IncidentRow.alert_id.in_({alert_id for _, alert_id in links}),
+                    IncidentRow.status.not_in(ACTIVE_STATUSES),
+                )
+            ).all()
+        wanted = set(links)
+        return {(source, alert_id) for source, alert_id in rows if (source, alert_id) in wanted}
+
     def list_active(self) -> list[Incident]:
         """Open incidents, most recently detected first, with their timelines."""
         with self._db.session() as session:

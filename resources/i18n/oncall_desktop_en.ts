@@ -1136,6 +1136,10 @@
         <source>The procedure asks for a post-mortem of this incident. Open its draft now?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ComposerDialog</name>
@@ -1946,7 +1950,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The team database went away: colleagues&apos; changes will show once it is back (reconnecting). Your own changes are saved as usual when it answers.</source>
+        <source>The team database is not answering (reconnecting): colleagues&apos; changes show again once it is back. A change you make that cannot be saved meanwhile is not kept: it springs back where you made it, with the reason; make it again then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2019,6 +2023,10 @@
     </message>
     <message>
         <source>No incident opened yet: open the page above to work it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open incident here; the page above is still open in its source.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2156,6 +2164,10 @@
     </message>
     <message>
         <source>to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved here, still open there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2473,6 +2485,10 @@
     </message>
     <message>
         <source>You hold this role from now on; the timeline says so</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who else is here: unknown while the database is away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2882,6 +2898,29 @@
     </message>
     <message>
         <source>Use the local database this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamNews</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised to %1 by %2 (was %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (provisional, from a page) opened by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 declared by %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

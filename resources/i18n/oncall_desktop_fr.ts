@@ -1138,6 +1138,10 @@
         <source>The procedure asks for a post-mortem of this incident. Open its draft now?</source>
         <translation>La procédure demande un post-mortem de cet incident. Ouvrir son brouillon maintenant ?</translation>
     </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
 </context>
 <context>
     <name>ComposerDialog</name>
@@ -1948,8 +1952,8 @@
         <translation>procédure personnalisée</translation>
     </message>
     <message>
-        <source>The team database went away: colleagues&apos; changes will show once it is back (reconnecting). Your own changes are saved as usual when it answers.</source>
-        <translation>La base de données de l’équipe ne répond plus : les changements des collègues s’afficheront à son retour (reconnexion en cours). Vos propres changements sont enregistrés comme d’habitude dès qu’elle répond.</translation>
+        <source>The team database is not answering (reconnecting): colleagues&apos; changes show again once it is back. A change you make that cannot be saved meanwhile is not kept: it springs back where you made it, with the reason; make it again then.</source>
+        <translation>La base de données de l’équipe ne répond pas (reconnexion en cours) : les changements des collègues réapparaîtront à son retour. Un changement qui ne peut pas être enregistré entre-temps n’est pas gardé : il revient en arrière là où vous l’avez fait, avec la raison ; refaites-le alors.</translation>
     </message>
     <message>
         <source>Time zone &apos;{name}&apos; is unknown; times are shown in this computer&apos;s zone.</source>
@@ -2022,6 +2026,10 @@
     <message>
         <source>No incident opened yet: open the page above to work it.</source>
         <translation>Aucun incident ouvert : ouvrez l’alerte ci-dessus pour la traiter.</translation>
+    </message>
+    <message>
+        <source>No open incident here; the page above is still open in its source.</source>
+        <translation>Aucun incident ouvert ici ; l’alerte ci-dessus est toujours ouverte dans sa source.</translation>
     </message>
     <message>
         <source>Terminal commands and a second launch cannot reach this window: %1</source>
@@ -2159,6 +2167,10 @@
     <message>
         <source>to acknowledge</source>
         <translation>à acquitter</translation>
+    </message>
+    <message>
+        <source>resolved here, still open there</source>
+        <translation>résolue ici, toujours ouverte là-bas</translation>
     </message>
     <message>
         <source>acknowledged, not opened</source>
@@ -2476,6 +2488,10 @@
     <message>
         <source>You hold this role from now on; the timeline says so</source>
         <translation>Vous tenez ce rôle à partir de maintenant ; la chronologie l’indique</translation>
+    </message>
+    <message>
+        <source>Who else is here: unknown while the database is away</source>
+        <translation>Qui d’autre est là : inconnu tant que la base de données est absente</translation>
     </message>
     <message>
         <source>Also here: %1</source>
@@ -2885,6 +2901,29 @@
     <message>
         <source>Use the local database this time</source>
         <translation>Utiliser la base locale cette fois</translation>
+    </message>
+</context>
+<context>
+    <name>TeamNews</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>un collègue</translation>
+    </message>
+    <message>
+        <source>Raised to %1 by %2 (was %3)</source>
+        <translation>Relevé à %1 par %2 (était %3)</translation>
+    </message>
+    <message>
+        <source>%1 (provisional, from a page) opened by %2</source>
+        <translation>%1 (provisoire, d’après une alerte) ouvert par %2</translation>
+    </message>
+    <message>
+        <source>%1 declared by %2</source>
+        <translation>%1 déclaré par %2</translation>
     </message>
 </context>
 <context>

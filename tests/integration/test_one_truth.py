@@ -22,6 +22,7 @@ from oncall_desktop.services.incidents import IncidentService, incident_from_pag
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.incidents import IncidentRepository
+from oncall_desktop.ui.widgets.pages_panel import PagesPanel
 from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 from tests.helpers.dialogs import answer_dialogs, no, press_ok
 from tests.helpers.fake_pagerduty import ME_EMAIL, Fault
@@ -180,6 +181,15 @@ def test_resolve_can_leave_the_page_open_in_pagerduty_and_step_4_2_stays_to_do(
     assert not pagerduty.requests_to("PUT", f"/incidents/{page_id}")[1:]  # only the ack
     assert STEP_RESOLVE not in done_steps(window.incident, console.policy)
     assert window.source_bar.label.text() == "Resolved here only: still open in PagerDuty."
+    # the pages list says so, rather than "acknowledged, not opened"
+    console.incidents.refresh()
+    console.poller.poll_now()
+    key = f"pagerduty:{page_id}"
+    qtbot.waitUntil(lambda: console.incidents.resolved_here == {key}, timeout=5000)
+    panel = PagesPanel()
+    qtbot.addWidget(panel)
+    panel.set_pages(console.poller.pages, console.incidents.resolved_here)
+    assert panel.table.item(0, 3).text() == "resolved here, still open there"
 
 
 def test_a_refused_resolve_keeps_it_open_and_offers_retry_or_here_only(qtbot, console, pagerduty):

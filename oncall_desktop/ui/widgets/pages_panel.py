@@ -62,8 +62,10 @@ class PagesPanel(QGroupBox):
         self.setVisible(False)
         self._enable()
 
-    def set_pages(self, pages: list[Any]) -> None:
-        """Triggered pages first (they need an acknowledgement), then acknowledged ones."""
+    def set_pages(self, pages: list[Any], resolved_here: set[str] | None = None) -> None:
+        """Triggered pages first (they need an acknowledgement), then acknowledged ones;
+        ``resolved_here``: keys of pages whose incident was resolved here, open in the source."""
+        resolved_here = resolved_here or set()
         selected = self.selected_page()
         self._pages = sorted(pages, key=lambda p: p.status != "triggered")
         self.table.setRowCount(len(self._pages))
@@ -73,7 +75,11 @@ class PagesPanel(QGroupBox):
                 self.tr("high") if page.urgency == "high" else self.tr("low"),
                 page.title,  # text from outside: an item shows it as plain text
                 page.service,
-                self.tr("to acknowledge") if waiting else self.tr("acknowledged, not opened"),
+                self.tr("to acknowledge")
+                if waiting
+                else self.tr("resolved here, still open there")
+                if page.key in resolved_here
+                else self.tr("acknowledged, not opened"),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

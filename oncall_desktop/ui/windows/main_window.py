@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -237,15 +237,19 @@ class MainWindow(QMainWindow):
         layout.addStretch(1)
         return panel
 
-    def set_pages(self, pages: list[object]) -> None:
-        """The pages assigned to me that have no local incident yet (plain objects: id, title,
-        urgency, service, status)."""
-        self.pages.set_pages(pages)
-        self.empty_label.setText(
-            self.tr("No incident opened yet: open the page above to work it.")
-            if pages
-            else self.tr("No open incident. Stay sharp.")
-        )
+    def set_pages(self, pages: list[Any], resolved_here: set[str] | None = None) -> None:
+        """The pages assigned to me that have no open local incident (plain objects: key,
+        title, urgency, service, status); ``resolved_here``: those whose incident was resolved
+        here while they stay open in their source."""
+        resolved_here = resolved_here or set()
+        self.pages.set_pages(pages, resolved_here)
+        if any(p.key not in resolved_here for p in pages):
+            text = self.tr("No incident opened yet: open the page above to work it.")
+        elif pages:
+            text = self.tr("No open incident here; the page above is still open in its source.")
+        else:
+            text = self.tr("No open incident. Stay sharp.")
+        self.empty_label.setText(text)
 
     def select_incident(self, incident_id: int) -> bool:
         for row in range(self.model.rowCount()):
