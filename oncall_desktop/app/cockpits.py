@@ -290,6 +290,21 @@ class CockpitController(QObject):
         if answer is not None and answer.text:
             self.console.outbox.resend(post, answer.text, answer.destination)
 
+    def on_post_refused(self, post: Post, problem: str) -> None:
+        """A post could not even be queued (the team database is away): nothing is sent and
+        nothing kept, so its text goes to the clipboard and the cockpit says so."""
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setText(post.text)
+        window = self.cockpits.get(post.incident_id or -1)
+        text = self.tr("Not queued, not sent: %1 The text is on the clipboard.").replace(
+            "%1", problem
+        )
+        if window is not None:
+            window.show_problem(text)
+        else:
+            self.console.window.show_message("outbox", text, "error")
+
     def on_post_changed(self, post: Post) -> None:
         if post.incident_id is None:
             return

@@ -332,6 +332,7 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     incidents.change_refused.connect(controller.cockpit_controller.on_change_refused)
     incidents.problem.connect(lambda text: window.show_message("storage", text, "error"))
     outbox.post_changed.connect(controller.cockpit_controller.on_post_changed)
+    outbox.post_refused.connect(controller.cockpit_controller.on_post_refused)
     outbox.problem.connect(lambda text: window.show_message("outbox", text, "error"))
     controller.cockpit_controller.connect_postmortems(workspace.postmortems.open)
     window.declare_action.setEnabled(True)

@@ -30,10 +30,12 @@ log = logging.getLogger(__name__)
 class OutboxService(QObject):
     """Signals:
     post_changed(object): a Post as stored after any change (queued, sent, retry, failed).
+    post_refused(object, str): a Post that could not be queued (storage away), and why.
     problem(str): the outbox could not be read or written (message for the user).
     """
 
     post_changed = Signal(object)
+    post_refused = Signal(object, str)
     problem = Signal(str)
 
     def __init__(
@@ -80,11 +82,14 @@ class OutboxService(QObject):
     def submit(self, post: Post) -> None:
         """Store the post (nothing is sent before it is committed), then send it."""
         now = self.clock.now()
+
+        def refused(error: Exception) -> None:
+            if isinstance(error, StorageUnavailable):  # not queued: said where it was made
+                self.post_refused.emit(post, shown(error))
+            self._on_storage_error(error)
+
         self._runner.run(
-            lambda: self._repo.enqueue(post, now),
-            self._on_stored,
-            self._on_storage_error,
-            write=True,
+            lambda: self._repo.enqueue(post, now), self._on_stored, refused, write=True
         )
 
     def resend(self, post: Post, text: str, destination: str | None = None) -> None:

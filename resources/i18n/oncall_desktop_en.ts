@@ -1033,6 +1033,10 @@
         <source>Was the executive summary sent? Its countdown restarts only then.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not queued, not sent: %1 The text is on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CockpitWindow</name>

@@ -1035,6 +1035,10 @@
         <source>Was the executive summary sent? Its countdown restarts only then.</source>
         <translation>Le résumé pour la direction a-t-il été envoyé ? Son compte à rebours ne repart qu’alors.</translation>
     </message>
+    <message>
+        <source>Not queued, not sent: %1 The text is on the clipboard.</source>
+        <translation>Pas mis en file, pas envoyé : %1 Le texte est dans le presse-papiers.</translation>
+    </message>
 </context>
 <context>
     <name>CockpitWindow</name>

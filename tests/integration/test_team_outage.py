@@ -6,8 +6,10 @@ and started again."""
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from oncall_desktop.core.evidence import done_steps
+from oncall_desktop.core.outbox import Post, Target
 from oncall_desktop.core.policy import Severity
 from tests.integration.test_team_live import console, listening
 
@@ -70,6 +72,13 @@ def test_a_change_made_while_the_team_database_is_away_springs_back_and_says_why
         assert STEP not in done_steps(cockpit.incident, ana.controller.policy)
         index = cockpit.step_index(STEP)
         assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+
+        # an update composed meanwhile cannot be queued: the cockpit says so, the text is kept
+        ana.outbox.submit(Post(Target.SLACK, "Payments: failover running", incident_id))
+        qtbot.waitUntil(
+            lambda: cockpit.problem_label.text().startswith("Not queued, not sent"), timeout=30_000
+        )
+        assert QGuiApplication.clipboard().text() == "Payments: failover running"
 
         cluster.resume()
         qtbot.waitUntil(lambda: not bar.away.isVisible(), timeout=20_000)
