@@ -82,7 +82,9 @@ class ThrowawayPostgres:
         """Stop the server and leave it stopped (an outage): clients' connections drop and
         new ones are refused until :meth:`resume`."""
         assert self.dir is not None and self.bin is not None
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop")
+        self._run(
+            str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop"
+        )
 
     def resume(self) -> None:
         """Start the server (again), same data, same port."""

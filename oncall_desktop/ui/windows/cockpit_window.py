@@ -8,7 +8,7 @@ tick. Changes go through the incident service, which records who and when.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -28,13 +27,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from oncall_desktop.core.deadlines import (
-    DueReason,
-    monitoring_running,
-    monitoring_until,
-    next_updates,
     reminders,
 )
 from oncall_desktop.core.incident import Incident, Role, Status
@@ -48,7 +42,7 @@ from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.roles import StepIdRole
 from oncall_desktop.ui.models.timeline_model import TimelineModel
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
-from oncall_desktop.ui.text import countdown, fill, local_time, status_text
+from oncall_desktop.ui.text import fill, local_time, status_text
 from oncall_desktop.ui.widgets.alert_source_bar import AlertSourceBar
 from oncall_desktop.ui.widgets.clocks_panel import LATE, ClocksPanel
 from oncall_desktop.ui.widgets.escalation_box import EscalationBox
@@ -56,7 +50,8 @@ from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.next_action_bar import NextActionBar
 from oncall_desktop.ui.widgets.posts_table import PostsTable
 from oncall_desktop.ui.widgets.roles_bar import RolesBar
-from oncall_desktop.ui.windows.cockpit_dialogs import ResolveDialog, SnoozeDialog
+from oncall_desktop.ui.windows.cockpit_dialogs import SnoozeDialog
+from oncall_desktop.ui.windows.cockpit_lifecycle import CockpitLifecycle
 from oncall_desktop.ui.windows.declare_dialog import SeverityDialog
 
 STATUS_BUTTONS = (
@@ -116,10 +111,8 @@ class CockpitWindow(QMainWindow):
         self._language = language
         self._zone = zone
         self._service = service
-        self._actions = actions or AlertActions(service, None, self)
-        self._actions.asking.connect(self._on_source_request)
-        self._actions.answered.connect(self._on_source_request)
         self._now: datetime | None = None
+        self.lifecycle = CockpitLifecycle(self, actions or AlertActions(service, None, self))
 
         buttons = self._build_header()
         self._build_panels(policy, language)
@@ -143,11 +136,9 @@ class CockpitWindow(QMainWindow):
         self.problem_label = plain_label("", self)
         self.problem_label.setStyleSheet(LATE)
         self.source_bar = AlertSourceBar(self._zone, self)
-        self.source_bar.retry_requested.connect(self._retry_in_source)
+        self.source_bar.retry_requested.connect(lambda a, note: self.lifecycle.retry(a, note))
         self.source_bar.resolve_here_requested.connect(
-            lambda note: self._actions.resolve(
-                self.incident, note, in_source=False, then=self._after_resolved
-            )
+            lambda note: self.lifecycle.resolve_here(note)
         )
         self.problem_label.hide()
         # the one thing to do next, large, with its countdown and one primary button
@@ -160,7 +151,7 @@ class CockpitWindow(QMainWindow):
         buttons = QHBoxLayout()
         for status, label in STATUS_BUTTONS:
             button = QPushButton(self.tr(label), self)
-            button.clicked.connect(lambda _=False, s=status: self._on_status(s))
+            button.clicked.connect(lambda _=False, s=status: self.lifecycle.move(s))
             self.status_buttons[status] = button
             buttons.addWidget(button)
         self.severity_button = QPushButton(self.tr("Change severity…"), self)
@@ -301,6 +292,25 @@ class CockpitWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(scrolling(central, self))
 
+    # --- what the cockpit's parts read of it ----------------------------------------------------
+
+    @property
+    def policy(self) -> Policy:
+        return self._policy
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @property
+    def zone(self) -> tzinfo | None:
+        return self._zone
+
+    @property
+    def now(self) -> datetime | None:
+        """The last tick's time (None before the first)."""
+        return self._now
+
     # --- updates --------------------------------------------------------------------------------
 
     def set_responder_states(self, states: dict[str, str]) -> None:
@@ -346,7 +356,7 @@ class CockpitWindow(QMainWindow):
             and not incident.is_drill
         )
         self.roles_bar.show_for(incident)
-        self._show_source_state()
+        self.lifecycle.show_source_state()
         self.checklist.set_incident(incident)
         self.checklist_view.expandAll()
         self.timeline.set_events(list(incident.timeline))
@@ -379,7 +389,7 @@ class CockpitWindow(QMainWindow):
     def _do_next_action(self, action: NextAction) -> None:
         kind = action.kind
         if kind is ActionKind.ACKNOWLEDGE:
-            self._actions.acknowledge(self.incident, then=self._after_move)
+            self.lifecycle.move(Status.ACKNOWLEDGED)
         elif kind is ActionKind.CONFIRM_SEVERITY:
             step = next(
                 (s for s, e in self._policy.step_evidence.items() if e == "severity_confirmed"),
@@ -396,105 +406,11 @@ class CockpitWindow(QMainWindow):
         elif kind is ActionKind.ESCALATE:
             self.escalation_box.setFocus()
         elif kind is ActionKind.RESOLVE:
-            self._resolve()
+            self.lifecycle.move(Status.RESOLVED)
         elif kind in (ActionKind.MONITOR, ActionKind.CLOSE):
-            self._on_status(Status.CLOSED)
+            self.lifecycle.move(Status.CLOSED)
 
     # --- user actions ---------------------------------------------------------------------------
-
-    def _on_status(self, status: Status) -> None:
-        if status is Status.RESOLVED:
-            self._resolve()
-            return
-        now = self._now or datetime.now(UTC)
-        if status is Status.CLOSED and monitoring_running(self.incident, self._policy, now):
-            until = monitoring_until(self.incident, self._policy)
-            assert until is not None
-            answer = QMessageBox.question(
-                self,
-                self.tr("Close the incident?"),
-                fill(
-                    self.tr(
-                        "The SOP asks for an hour of monitoring after resolution (5.1): it runs "
-                        "until %1, %2 from now. Close anyway?"
-                    ),
-                    local_time(until, self._zone, with_date=False),
-                    countdown(until - now),
-                ),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self._actions.move_to(self.incident, status, then=self._after_move)
-
-    def _resolve(self) -> None:
-        """Resolve as a flow: the note (and whether in the alert source too), then the
-        notices owed, then the post-mortem."""
-        source = self._actions.source_name(self.incident)
-        answer = ResolveDialog.ask(self.incident.title, self, source=source)
-        if answer is not None:
-            note, in_source = answer
-            self._actions.resolve(self.incident, note, in_source, then=self._after_resolved)
-
-    # --- what the alert source holds ------------------------------------------------------------
-
-    def _show_source_state(self) -> None:
-        self.source_bar.show_for(
-            self.incident,
-            self._actions.source_name(self.incident),
-            self._actions.waiting_for(self.incident_id),
-        )
-
-    def _on_source_request(self, incident_id: int, _action: str) -> None:
-        if incident_id == self.incident_id:
-            self._show_source_state()
-
-    def _retry_in_source(self, action: str, note: str) -> None:
-        then = self._after_resolved if action == "resolve" else self._after_move
-        self._actions.retry(self.incident, action, note, then=then)
-
-    def _after_move(self, incident: Incident | None, problem: str) -> None:
-        """A refusal of the source is said in the source bar; anything else here. (PagerDuty
-        may answer after the window closed: nothing to show then.)"""
-        if not isValid(self):
-            return
-        self.show_problem("" if incident is not None or self.source_bar.says(problem) else problem)
-
-    def _after_resolved(self, incident: Incident | None, problem: str) -> None:
-        if incident is None or not isValid(self):
-            self._after_move(incident, problem)
-            return
-        self.show_problem("")
-        owed = [
-            audience
-            for audience, due in next_updates(incident, self._policy).items()
-            if due.reason is DueReason.RESOLUTION
-        ]
-        if owed and self._ask_yes(
-            self.tr("Send the resolution notices?"),
-            fill(
-                self.tr("The procedure owes a resolution notice to: %1. Compose them now?"),
-                ", ".join(self._policy.cadence[a].name.get(self._language) for a in owed),
-            ),
-        ):
-            for audience in owed:  # one composer after the other, each prefilled
-                self.compose_requested.emit(self.incident_id, audience.value)
-        if self._policy.severity(incident.severity).postmortem_required and self._ask_yes(
-            self.tr("Post-mortem"),
-            self.tr("The procedure asks for a post-mortem of this incident. Open its draft now?"),
-        ):
-            self.postmortem_requested.emit(self.incident_id)
-
-    def _ask_yes(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _on_step_toggled(self, step_id: str, done: bool) -> None:
         """A step whose action lives in the app opens it (evaluating the severity opens the

@@ -16,6 +16,7 @@ from oncall_desktop.storage.incidents import IncidentRepository
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.timeline_model import TimelineModel
 from oncall_desktop.ui.windows import cockpit_window, declare_dialog
+from oncall_desktop.ui.windows.cockpit_dialogs import ResolveDialog
 from oncall_desktop.ui.windows.cockpit_window import CockpitWindow, safe_link
 from tests.helpers.dialogs import answer_dialogs, press_ok, yes
 
@@ -388,7 +389,7 @@ def test_resolve_is_a_flow_note_then_notices_then_post_mortem(qtbot, cockpit, se
 def test_resolve_needs_a_note(qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    dialog = cockpit_window.ResolveDialog("API down")
+    dialog = ResolveDialog("API down")
     qtbot.addWidget(dialog)
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()
