@@ -1039,6 +1039,33 @@
     </message>
 </context>
 <context>
+    <name>CockpitLifecycle</name>
+    <message>
+        <source>Close the incident?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SOP asks for an hour of monitoring after resolution (5.1): it runs until %1, %2 from now. Close anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the resolution notices?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The procedure owes a resolution notice to: %1. Compose them now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-mortem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The procedure asks for a post-mortem of this incident. Open its draft now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CockpitWindow</name>
     <message>
         <source>Acknowledge</source>
@@ -1114,30 +1141,6 @@
     </message>
     <message>
         <source>Status: %1 · detected %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close the incident?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SOP asks for an hour of monitoring after resolution (5.1): it runs until %1, %2 from now. Close anyway?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the resolution notices?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The procedure owes a resolution notice to: %1. Compose them now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Post-mortem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The procedure asks for a post-mortem of this incident. Open its draft now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

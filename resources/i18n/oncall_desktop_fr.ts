@@ -1041,6 +1041,33 @@
     </message>
 </context>
 <context>
+    <name>CockpitLifecycle</name>
+    <message>
+        <source>Close the incident?</source>
+        <translation>Clore l’incident ?</translation>
+    </message>
+    <message>
+        <source>The SOP asks for an hour of monitoring after resolution (5.1): it runs until %1, %2 from now. Close anyway?</source>
+        <translation>La procédure demande une heure de surveillance après la résolution (5.1) : elle dure jusqu’à %1, encore %2. Clore quand même ?</translation>
+    </message>
+    <message>
+        <source>Send the resolution notices?</source>
+        <translation>Envoyer les avis de résolution ?</translation>
+    </message>
+    <message>
+        <source>The procedure owes a resolution notice to: %1. Compose them now?</source>
+        <translation>La procédure doit un avis de résolution à : %1. Les rédiger maintenant ?</translation>
+    </message>
+    <message>
+        <source>Post-mortem</source>
+        <translation>Post-mortem</translation>
+    </message>
+    <message>
+        <source>The procedure asks for a post-mortem of this incident. Open its draft now?</source>
+        <translation>La procédure demande un post-mortem de cet incident. Ouvrir son brouillon maintenant ?</translation>
+    </message>
+</context>
+<context>
     <name>CockpitWindow</name>
     <message>
         <source>Acknowledge</source>
@@ -1117,30 +1144,6 @@
     <message>
         <source>Status: %1 · detected %2</source>
         <translation>Statut : %1 · détecté %2</translation>
-    </message>
-    <message>
-        <source>Close the incident?</source>
-        <translation>Clore l’incident ?</translation>
-    </message>
-    <message>
-        <source>The SOP asks for an hour of monitoring after resolution (5.1): it runs until %1, %2 from now. Close anyway?</source>
-        <translation>La procédure demande une heure de surveillance après la résolution (5.1) : elle dure jusqu’à %1, encore %2. Clore quand même ?</translation>
-    </message>
-    <message>
-        <source>Send the resolution notices?</source>
-        <translation>Envoyer les avis de résolution ?</translation>
-    </message>
-    <message>
-        <source>The procedure owes a resolution notice to: %1. Compose them now?</source>
-        <translation>La procédure doit un avis de résolution à : %1. Les rédiger maintenant ?</translation>
-    </message>
-    <message>
-        <source>Post-mortem</source>
-        <translation>Post-mortem</translation>
-    </message>
-    <message>
-        <source>The procedure asks for a post-mortem of this incident. Open its draft now?</source>
-        <translation>La procédure demande un post-mortem de cet incident. Ouvrir son brouillon maintenant ?</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
