@@ -5,9 +5,15 @@ A post is written to the database *before* anything is sent. A worker claims due
 reference, or a retry time, or a permanent failure. Pure decisions live here; storage and the
 network are elsewhere.
 
-Delivery is at-least-once. The only window where a crash can duplicate a post is between the
-server accepting it and our commit of ``sent`` (one HTTP round trip plus one small commit):
-a post found in ``sending`` at start-up was interrupted there, and is sent again.
+An attempt whose answer was lost or unreadable (a timeout once the request was out, a dropped
+connection, a 2xx whose body cannot be read) is *ambiguous*: the post may have arrived. So is
+a claim that was never recorded (the sender died, perhaps after the destination accepted it:
+a post found in ``sending`` when its lease ran out, or taken back by its restarted console).
+Such a post is ``unsure``, and before it is sent again its deliverer looks at the destination
+(integrations/deliverers: the destination's ``find`` hook). Found there, it is recorded as
+delivered, with the reference found: exactly once where the destination can be read back.
+Where it cannot (a webhook, mail), the post is sent again and marked ``maybe_twice``: it may
+have arrived twice, and the cockpit says so.
 """
 
 from __future__ import annotations
@@ -57,6 +63,10 @@ class Post:
     last_error: str = ""
     remote_ref: str = ""  # Slack permalink / ts, PagerDuty status update or note id
     delivered_as: str = ""  # e.g. "note" when PagerDuty refused a status update
+    # an earlier attempt may have arrived (its answer lost, or its sender killed): look at the
+    # destination before sending it again
+    unsure: bool = False
+    maybe_twice: bool = False  # sent again where the destination could not be checked
     id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -65,6 +75,9 @@ class Outcome(StrEnum):
     DELIVERED = "delivered"
     RETRY = "retry"  # network, timeout, 5xx, 429
     REFUSED = "refused"  # 4xx, ok:false: sending it again as it is will not help
+    # the request went out but its answer was lost or unreadable: it may have arrived. Retried,
+    # after looking at the destination where it can be read back
+    AMBIGUOUS = "ambiguous"
 
 
 @dataclass(frozen=True)
@@ -76,6 +89,9 @@ class Attempt:
     delivered_as: str = ""
     error: str = ""
     retry_after: timedelta | None = None
+    # this attempt sent an unsure post again without looking whether it had arrived (the
+    # destination cannot be read back): if it went out, it may be there twice
+    blind: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,7 +114,10 @@ def settle(
     policy: RetryPolicy = RetryPolicy(),
     rng: random.Random | None = None,
 ) -> Post:
-    """The post after an attempt: sent, waiting to retry, or failed for good."""
+    """The post after an attempt: sent, waiting to retry, or failed for good. A plain failure
+    (refused, or a retry that surely did not arrive) leaves an earlier doubt as it was."""
+    may_have_gone = attempt.outcome in (Outcome.DELIVERED, Outcome.AMBIGUOUS)
+    twice = post.maybe_twice or (attempt.blind and may_have_gone)
     if attempt.outcome is Outcome.DELIVERED:
         return replace(
             post,
@@ -108,17 +127,25 @@ def settle(
             delivered_as=attempt.delivered_as,
             last_error="",
             next_attempt_at=None,
+            unsure=False,
+            maybe_twice=twice,
         )
     if attempt.outcome is Outcome.REFUSED:
         return replace(post, state=PostState.FAILED, last_error=attempt.error, next_attempt_at=None)
     delay = policy.delay(post.attempts, attempt.retry_after, rng)
     return replace(
-        post, state=PostState.PENDING, last_error=attempt.error, next_attempt_at=now + delay
+        post,
+        state=PostState.PENDING,
+        last_error=attempt.error,
+        next_attempt_at=now + delay,
+        unsure=post.unsure or attempt.outcome is Outcome.AMBIGUOUS,
+        maybe_twice=twice,
     )
 
 
 def resend(post: Post, text: str, destination: str | None, now: datetime) -> Post:
-    """A failed post, edited by the engineer and queued again."""
+    """A failed post, edited by the engineer and queued again (still unsure if it was: the
+    destination is looked at first; an edited text is a different message there)."""
     if post.state is not PostState.FAILED:
         raise ValueError("only a failed post can be edited and sent again")
     return replace(

@@ -1,5 +1,9 @@
 """The outbox in the database. Claiming is atomic, so two consoles sharing one PostgreSQL
-database (or a console and its own restart) never send the same post at the same time."""
+database (or a console and its own restart) never send the same post at the same time.
+
+A claim that is taken back (its lease ran out, or its own console restarted) was never
+recorded: its sender may have died after the destination accepted the post. Such a post comes
+back ``unsure``, to be looked for at the destination before it is sent again (core/outbox)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import json
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, case, func, or_, select, true, update
 
 from oncall_desktop.core.incident import TimelineEvent
 from oncall_desktop.core.outbox import Post, PostState, as_target
@@ -37,6 +41,8 @@ def _to_post(row: OutboxPostRow) -> Post:
         last_error=row.last_error,
         remote_ref=row.remote_ref,
         delivered_as=row.delivered_as,
+        unsure=bool(row.unsure),
+        maybe_twice=bool(row.maybe_twice),
     )
 
 
@@ -50,7 +56,8 @@ class OutboxRepository:
 
     def release_own_claims(self) -> int:
         """At start, with this console's single-instance lock held: posts this console had
-        claimed when it died are due again at once (no need to wait for the lease)."""
+        claimed when it died are due again at once (no need to wait for the lease), unsure:
+        it may have died once the destination had them."""
         if not self._console:
             return 0
         with self._db.session() as session:
@@ -60,7 +67,7 @@ class OutboxRepository:
                     OutboxPostRow.state == PostState.SENDING.value,
                     OutboxPostRow.claimed_by == self._console,
                 )
-                .values(state=PostState.PENDING.value, claimed_at=None)
+                .values(state=PostState.PENDING.value, claimed_at=None, unsure=true())
                 .execution_options(synchronize_session=False)
             ).rowcount
 
@@ -82,6 +89,8 @@ class OutboxRepository:
                 last_error="",
                 remote_ref="",
                 delivered_as="",
+                unsure=False,
+                maybe_twice=False,
             )
             session.add(row)
             session.flush()
@@ -100,7 +109,8 @@ class OutboxRepository:
         )
 
     def claim_next(self, now: datetime) -> Post | None:
-        """Take the oldest due post: mark it sending, count the attempt, commit."""
+        """Take the oldest due post: mark it sending, count the attempt, commit. A post taken
+        from a dead sender's expired claim comes back unsure."""
         with self._db.session() as session:
             candidates = session.scalars(
                 select(OutboxPostRow.id)
@@ -118,6 +128,11 @@ class OutboxRepository:
                         claimed_at=now,
                         claimed_by=self._console,
                         attempts=OutboxPostRow.attempts + 1,
+                        # SET reads the row as it was: still 'sending' means a lapsed claim
+                        unsure=case(
+                            (OutboxPostRow.state == PostState.SENDING.value, true()),
+                            else_=OutboxPostRow.unsure,
+                        ),
                     )
                     .execution_options(synchronize_session=False)
                 ).rowcount
@@ -155,6 +170,8 @@ class OutboxRepository:
             row.last_error = post.last_error
             row.remote_ref = post.remote_ref
             row.delivered_as = post.delivered_as
+            row.unsure = post.unsure
+            row.maybe_twice = post.maybe_twice
             row.claimed_at = None if post.state is not PostState.SENDING else row.claimed_at
             session.flush()
             return replace(_to_post(row))

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -141,6 +142,8 @@ class OutboxPostRow(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     remote_ref: Mapped[str] = mapped_column(Text, default="")
     delivered_as: Mapped[str] = mapped_column(String(32), default="")
+    unsure: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    maybe_twice: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
         Index("ix_outbox_posts_due", "state", "next_attempt_at"),
