@@ -117,6 +117,9 @@ class AppContext:
         if not database.is_sqlite:  # team mode: colleagues' changes, live, and who is here
             self.feed = build_change_feed(self, database)
             controller.presence = build_presence(self, database, self.feed)
+            from oncall_desktop.app.team_news import TeamNews  # a colleague's SEV-1/2 notifies
+
+            TeamNews(controller, self.feed, self.root)
         if self._pending_postmortem is not None:
             self.open_postmortem(self._pending_postmortem)
         sop = self.loaded_policy.policy.sop
