@@ -48,7 +48,7 @@ class CockpitController(QObject):
             self.console.clock.now(),
             self.console.zone,
             self.console.actor,
-            self.console.router.internal_label(incident),
+            self.console.router.slack_route(incident).label,
             default_kind(incident, Audience(audience)),
             parent=window,
             status_page=(
@@ -58,17 +58,20 @@ class CockpitController(QObject):
             ),
             mail_server=self._mail_server(),
             ui_language=self.console.language,
+            teams=self.console.router.teams_set_up,
         )
         if composition is None:
             return
         kind = composition.kind.value
-        if composition.to_slack:
+        if composition.to_slack or composition.to_teams:  # each box on its own
             self.console.router.post_internal(
                 composition.text,
                 kind=kind,
                 incident=incident,
                 audience=composition.audience,
                 notify_channel=composition.notify_channel,
+                slack=composition.to_slack,
+                teams=composition.to_teams,
             )
         if composition.to_pagerduty:
             self.console.router.post_status_update(

@@ -4,8 +4,8 @@ Every sender (the cockpit's composer, the incident channel's declaration, the po
 summary, the handoff) asks here, so that each honours the settings the same way: with a Slack
 webhook everything internal goes to the webhook (it cannot choose a channel), with a bot token
 to the incident's own channel when it has one, else the incidents channel; to Microsoft Teams
-too when it is set up; a PagerDuty status update only where the incident came from a page. The
-senders never build a ``Post``.
+too when it is set up (in the composer, each has its box); a PagerDuty status update only
+where the incident came from a page. The senders never build a ``Post``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience
 from oncall_desktop.integrations.smtp_mail import EXECUTIVE_MAIL, MailRoute
 from oncall_desktop.integrations.statuspage import STATUS_PAGE, StatusPagePostRoute
-from oncall_desktop.integrations.teams import TEAMS
+from oncall_desktop.integrations.teams import TEAMS, TeamsRoute
 
 
 def incident_channel(incident: Incident | None) -> str:
@@ -61,10 +61,10 @@ class UpdateRouter:
             Target.SLACK, channel or incident_channel(incident) or settings.slack_channel
         )
 
-    def internal_label(self, incident: Incident | None = None) -> str:
-        """Where the team's updates go, as the composer says it."""
-        label = self.slack_route(incident).label
-        return f"{label} + Microsoft Teams" if self._settings().teams_enabled else label
+    @property
+    def teams_set_up(self) -> bool:
+        """The team's updates go to Microsoft Teams too (the composer offers it, ticked)."""
+        return self._settings().teams_enabled
 
     def post_internal(
         self,
@@ -76,25 +76,42 @@ class UpdateRouter:
         audience: str = Audience.INTERNAL.value,
         channel: str = "",
         notify_channel: bool = False,
+        slack: bool = True,
+        teams: bool | None = None,
     ) -> SlackRoute:
         """Text for the team (an update, the declaration, a summary, the handoff) to Slack,
-        the way the settings say; returns where it went. ``incident``: post in its own
-        channel when it has one; ``incident_id`` alone files the post under it."""
+        the way the settings say, and to Teams when it is set up; returns where it went in
+        Slack. ``incident``: post in its own channel when it has one; ``incident_id`` alone
+        files the post under it. ``slack``/``teams``: the composer's boxes (``teams`` None:
+        as the settings say)."""
         route = self.slack_route(incident, channel)
         filed_under = incident.id if incident is not None else incident_id
-        self._submit(
-            Post(
-                route.target,
-                text,
-                incident_id=filed_under,
-                audience=audience,
-                kind=kind,
-                destination=route.destination,
-                notify_channel=notify_channel,
+        if slack:
+            self._submit(
+                Post(
+                    route.target,
+                    text,
+                    incident_id=filed_under,
+                    audience=audience,
+                    kind=kind,
+                    destination=route.destination,
+                    notify_channel=notify_channel,
+                )
             )
-        )
-        if self._settings().teams_enabled:  # the same text to the Teams channel
-            self._submit(Post(TEAMS, text, incident_id=filed_under, audience=audience, kind=kind))
+        if self._settings().teams_enabled if teams is None else teams:
+            # the note of a text cut to Teams' size links to the incident's page, if any
+            alert = incident.alert if incident is not None else None
+            teams_route = TeamsRoute(self._settings().message_language, alert.url if alert else "")
+            self._submit(
+                Post(
+                    TEAMS,
+                    text,
+                    incident_id=filed_under,
+                    audience=audience,
+                    kind=kind,
+                    destination=teams_route.encode(),
+                )
+            )
         return route
 
     def post_to(

@@ -1191,6 +1191,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Microsoft Teams: the workflow&apos;s channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PagerDuty status update</source>
         <translation type="unfinished"></translation>
     </message>

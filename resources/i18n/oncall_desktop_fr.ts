@@ -1193,6 +1193,10 @@
         <translation>Slack : %1</translation>
     </message>
     <message>
+        <source>Microsoft Teams: the workflow&apos;s channel</source>
+        <translation>Microsoft Teams : le canal du workflow</translation>
+    </message>
+    <message>
         <source>PagerDuty status update</source>
         <translation>Mise à jour de statut PagerDuty</translation>
     </message>

@@ -54,6 +54,7 @@ class Composition:
     to_mail: bool = False  # open in the user's mail client (the executive audience)
     to_status_page: bool = False  # the status page chosen in Settings (the external audience)
     to_others: tuple[str, ...] = ()  # ids of other registered destinations ticked
+    to_teams: bool = False  # Microsoft Teams, set up in Settings: on its own, apart from Slack
 
     @property
     def audience(self) -> str:
@@ -75,10 +76,11 @@ class ComposerDialog(QDialog):
         status_page: str = "",
         mail_server: str = "",
         ui_language: str = "en",
+        teams: bool = False,
     ) -> None:
         """``status_page``: the name of the status page set up in Settings ("" for none);
         ``mail_server``: the SMTP server the executives' mail goes through ("" : the user's
-        mail client)."""
+        mail client); ``teams``: Microsoft Teams is set up (its box, ticked like Slack's)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compose update"))
         self._incident, self._policy, self._now = incident, policy, now
@@ -87,6 +89,7 @@ class ComposerDialog(QDialog):
         self._executive_shown: bool | None = None
         self._external_shown: bool | None = None
         self._status_page = status_page
+        self._teams = teams
         self._language_ui = ui_language  # the labels' (the message has its own, ``language``)
         self._build_inputs(kind, language)
         self.preview = QPlainTextEdit(self)
@@ -110,7 +113,13 @@ class ComposerDialog(QDialog):
         for text in (self.actions, self.next_steps):
             text.textChanged.connect(self._regenerate)
         self.preview.textChanged.connect(self._on_preview_edited)
-        for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.to_status_page):
+        for box in (
+            self.to_slack,
+            self.to_teams,
+            self.to_pagerduty,
+            self.to_mail,
+            self.to_status_page,
+        ):
             box.toggled.connect(self._validate)
         for box, _audiences in self.others.values():
             box.toggled.connect(self._validate)
@@ -143,6 +152,9 @@ class ComposerDialog(QDialog):
         self.to_slack = QCheckBox(self.tr("Slack: %1").replace("%1", slack_destination), self)
         self.to_slack.setChecked(bool(slack_destination))
         self.to_slack.setEnabled(bool(slack_destination))
+        self.to_teams = QCheckBox(self.tr("Microsoft Teams: the workflow's channel"), self)
+        self.to_teams.setVisible(self._teams)
+        self.to_teams.setChecked(self._teams)
         self.to_pagerduty = QCheckBox(self.tr("PagerDuty status update"), self)
         self.to_pagerduty.setEnabled(bool(incident.follows(PAGERDUTY)))
         self.to_pagerduty.setChecked(bool(incident.follows(PAGERDUTY)))
@@ -186,7 +198,13 @@ class ComposerDialog(QDialog):
             QLabel(self.tr("Preview (this is what will be sent; you can edit it)"), self)
         )
         layout.addWidget(self.preview, 1)
-        for box in (self.to_status_page, self.to_slack, self.to_pagerduty, self.to_mail):
+        for box in (
+            self.to_status_page,
+            self.to_slack,
+            self.to_teams,
+            self.to_pagerduty,
+            self.to_mail,
+        ):
             layout.addWidget(box)
         for box, _audiences in self.others.values():
             layout.addWidget(box)
@@ -235,6 +253,7 @@ class ComposerDialog(QDialog):
         self.to_mail.setVisible(executive)
         self.to_mail.setChecked(executive)
         self.to_slack.setChecked(not executive and self.to_slack.isEnabled())
+        self.to_teams.setChecked(not executive and self._teams)
         self.to_pagerduty.setChecked(not executive and self.to_pagerduty.isEnabled())
 
     def _show_inputs_the_template_uses(self) -> None:
@@ -282,7 +301,7 @@ class ComposerDialog(QDialog):
         has_target = any(
             box.isChecked()
             for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.to_status_page)
-        ) or any(box.isChecked() for box in others)
+        ) or any(box.isChecked() for box in [*others, self.to_teams] if not box.isHidden())
         ok.setEnabled(has_target and bool(self.preview.toPlainText().strip()))
         self.hint.setText(
             ""
@@ -307,6 +326,7 @@ class ComposerDialog(QDialog):
                 if box.isChecked() and not box.isHidden()
             ),
             notify_channel=self.notify.isChecked(),
+            to_teams=self.to_teams.isChecked() and self._teams,
         )
 
     @classmethod

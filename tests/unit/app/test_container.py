@@ -430,6 +430,7 @@ def test_compose_sends_through_the_outbox_and_resets_the_countdown(
         status_page="",
         mail_server="",
         ui_language="en",
+        teams=False,
     ):
         seen.append((slack_destination, kind))
         return Composition(MessageKind.DECLARED, f"DECLARED: {incident.title}", True, False, False)
