@@ -39,9 +39,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.gui)
         if "postgres_url" in getattr(item, "fixturenames", ()) or "[postgresql]" in item.nodeid:
             item.add_marker(pytest.mark.postgres)
+        if "alertmanager" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.alertmanager)
 
 
-_REAL_SERVICES = ("postgres", "desktop", "keyring")
+_REAL_SERVICES = ("postgres", "desktop", "keyring", "alertmanager")
 _service_outcomes: dict[str, dict[str, int]] = {m: {} for m in _REAL_SERVICES}
 
 
@@ -62,6 +64,7 @@ def pytest_terminal_summary(terminalreporter):
         "postgres": "PostgreSQL server",
         "desktop": "Xvfb + tray host + D-Bus",
         "keyring": "Secret Service (gnome-keyring)",
+        "alertmanager": "Prometheus Alertmanager",
     }
     for marker in _REAL_SERVICES:
         counts = _service_outcomes[marker]
@@ -176,3 +179,25 @@ def slack():
     fake.stop()
     violations = fake.take_violations()
     assert not violations, "contract violations:\n" + "\n".join(violations)
+
+
+# --- real Prometheus Alertmanager on 127.0.0.1 ------------------------------------------------
+
+
+@pytest.fixture
+def alertmanager():
+    """Debian's prometheus-alertmanager, started for the test with a throwaway config and
+    storage on a free port (``alertmanager.url``), stopped after. Skipped when it is not
+    installed (apt-get install prometheus-alertmanager), except in CI where it fails."""
+    from tests.helpers.services import ThrowawayAlertmanager, unavailable
+
+    server = ThrowawayAlertmanager()
+    if server.bin is None:
+        unavailable("prometheus-alertmanager is not installed (apt-get install it)")
+    try:
+        server.start()
+    except Exception as error:  # noqa: BLE001 - any failure means "no server here"
+        server.stop()
+        unavailable(f"prometheus-alertmanager did not start: {error}")
+    yield server
+    server.stop()

@@ -240,7 +240,7 @@ def complete_shell(
 
     poller = AlertPoller(
         secrets,
-        source_options(settings),
+        source_options(settings, loaded_policy.policy),
         runner,
         clock,
         interval=timedelta(seconds=settings.pagerduty_poll_seconds),

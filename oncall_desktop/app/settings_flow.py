@@ -63,22 +63,21 @@ class SettingsController(QObject):
 
         def reconnect(_: object = None) -> None:
             self.console.poller.reconfigure(
-                source_options(settings), timedelta(seconds=settings.pagerduty_poll_seconds)
+                source_options(settings, self.console.policy),
+                timedelta(seconds=settings.pagerduty_poll_seconds),
             )
 
-        # another address or interval, a source switched on or off, or a source's token stored
+        # a setting a source reads, the interval, a source switched on or off, or a source's
+        # token stored
         def reads_secret(names: Iterable[str]) -> bool:
             return any(n in kind.secrets for kind in source_kinds() for n in names)
 
-        sources_changed = (
-            settings.pagerduty_base_url,
-            settings.pagerduty_poll_seconds,
-            enabled_sources(settings),
-        ) != (
-            previous.pagerduty_base_url,
-            previous.pagerduty_poll_seconds,
-            enabled_sources(previous),
-        )
+        def watched(chosen: Settings) -> tuple[object, ...]:
+            options = source_options(chosen)
+            read = tuple(options.get(name) for kind in source_kinds() for name in kind.reads)
+            return (chosen.pagerduty_poll_seconds, enabled_sources(chosen), read)
+
+        sources_changed = watched(settings) != watched(previous)
         if not secrets_to_store:
             if sources_changed:
                 reconnect()

@@ -37,6 +37,9 @@ def _setting(
 TIME_OF_DAY = r"^$|^([01][0-9]|2[0-3]):[0-5][0-9]$"
 HTTP_URL = r"^https?://\S+$"
 DATE = r"^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_MATCHER = r'\s*[A-Za-z_][A-Za-z0-9_]*\s*(=~|!~|!=|=)\s*("(?:[^"\\]|\\.)*"|[^\s,"{}]+)\s*'
+# Alertmanager label matchers, comma-separated, braces allowed: team="payments", env=~"prod.*"
+ALERT_MATCHERS = rf"^\s*(\{{?\s*({_MATCHER}(,{_MATCHER})*,?)?\s*\}}?)?\s*$"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -96,6 +99,38 @@ class Settings:
     )
     status_page_name: str = _setting(
         "", "Status page name", "Its name as PagerDuty lists it (shown in the composer)."
+    )
+    alertmanager_enabled: bool = _setting(
+        False,
+        "Prometheus Alertmanager",
+        "Watch an Alertmanager for pages beside PagerDuty: its firing alerts of the receiver and "
+        "matchers below.",
+    )
+    alertmanager_base_url: str = _setting(
+        "",
+        "Alertmanager address",
+        "e.g. http://alertmanager.example.com:9093 (API v2). A bearer token or a basic-auth "
+        "password is kept in the OS keyring, never here.",
+        pattern=r"^$|^https?://\S+$",
+    )
+    alertmanager_receiver: str = _setting(
+        "",
+        "Alertmanager receiver",
+        "Only the alerts routed to this receiver (its name, or a regular expression); empty: "
+        "every receiver.",
+    )
+    alertmanager_matchers: str = _setting(
+        "",
+        "Alertmanager matchers",
+        'Only the alerts whose labels match, e.g. team="payments", env=~"prod|staging"; empty: '
+        "every alert.",
+        pattern=ALERT_MATCHERS,
+    )
+    alertmanager_username: str = _setting(
+        "",
+        "Alertmanager user",
+        "For basic authentication (its password is kept in the OS keyring); empty: the bearer "
+        "token, if one is stored.",
     )
     slack_base_url: str = _setting(
         "https://slack.com/api",

@@ -74,4 +74,8 @@ def connect(secrets: SecretStore, options: Options) -> PagerDutySource:
     return PagerDutySource(PagerDutyClient(token, str(base_url)))
 
 
-PAGERDUTY = register_source(SourceKind(SOURCE, "PagerDuty", connect, secrets=(PAGERDUTY_TOKEN,)))
+PAGERDUTY = register_source(
+    SourceKind(
+        SOURCE, "PagerDuty", connect, secrets=(PAGERDUTY_TOKEN,), reads=("pagerduty_base_url",)
+    )
+)

@@ -86,6 +86,9 @@ class Declares(Protocol):
 # What a source's factory reads: the keyring, and the settings as plain values (integrations
 # do not import config/).
 Options = Mapping[str, Any]
+# ... and, beside the settings, what the app knows of the SOP: under this key, the resolve SLA
+# (a timedelta) of the severity a page is proposed, by urgency ("high", "low").
+RESOLVE_SLA = "sop_resolve_sla_by_urgency"
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class SourceKind:
     connect: Callable[[SecretStore, Options], AlertSource]  # raises NotConfigured
     enabled: Callable[[Options], bool] = lambda options: True  # watched at all?
     secrets: tuple[str, ...] = ()  # the keyring entries it reads: storing one reconnects it
+    reads: tuple[str, ...] = ()  # the settings it reads: changing one reconnects it
 
 
 _SOURCES: dict[str, SourceKind] = {}

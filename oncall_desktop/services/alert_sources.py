@@ -12,16 +12,31 @@ from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import Backoff, Page
+from oncall_desktop.core.policy import Policy
 from oncall_desktop.integrations.secrets import SecretStore
-from oncall_desktop.integrations.sources import Me, Options, source_kinds, source_name
+from oncall_desktop.integrations.sources import (
+    RESOLVE_SLA,
+    Me,
+    Options,
+    source_kinds,
+    source_name,
+)
+from oncall_desktop.services.incidents import proposed_severity
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.poller import PollStatus, SourcePoller, connector
 from oncall_desktop.services.tasks import TaskRunner
 
 
-def source_options(settings: Settings) -> Options:
-    """The settings as the sources' factories read them (integrations do not import config)."""
-    return asdict(settings)
+def source_options(settings: Settings, policy: Policy | None = None) -> Options:
+    """The settings as the sources' factories read them (integrations do not import config),
+    and, with the procedure, the resolve SLA of the severity each urgency is proposed."""
+    options = asdict(settings)
+    if policy is not None:
+        options[RESOLVE_SLA] = {
+            urgency: policy.severity(proposed_severity(urgency)).resolve_sla
+            for urgency in ("high", "low")
+        }
+    return options
 
 
 def enabled_sources(settings: Settings) -> tuple[str, ...]:

@@ -3,12 +3,14 @@ thread (the keyring can wait on an unlock prompt, the network on anything)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
-from oncall_desktop.core.messages import QT_TR_NOOP
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
+from oncall_desktop.integrations import alertmanager
+from oncall_desktop.integrations.alertmanager import ALERTMANAGER_PASSWORD, ALERTMANAGER_TOKEN
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
 from oncall_desktop.integrations.secrets import (
@@ -23,6 +25,8 @@ from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD, MailRoute, chec
 from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL, post_to_workflow
 
 __all__ = [
+    "ALERTMANAGER_PASSWORD",
+    "ALERTMANAGER_TOKEN",
     "PAGERDUTY_TOKEN",
     "SLACK_BOT_TOKEN",
     "SLACK_WEBHOOK_URL",
@@ -41,6 +45,7 @@ class ConnectionsService(QObject):
     slack_tested(bool, str): the same for the Slack bot token (auth.test).
     teams_tested(bool, str): whether the Teams workflow took a test message.
     smtp_tested(bool, str): whether the mail server took the account (no mail is sent).
+    alertmanager_tested(bool, str): whether the Alertmanager answered, and what it has.
     status_pages_listed(object, str): the PagerDuty status pages [(id, name)], or a problem.
     token_presence(bool, str): whether a token is stored (and a message if that is unknown).
     """
@@ -49,6 +54,7 @@ class ConnectionsService(QObject):
     slack_tested = Signal(bool, str)
     teams_tested = Signal(bool, str)
     smtp_tested = Signal(bool, str)
+    alertmanager_tested = Signal(bool, str)
     status_pages_listed = Signal(object, str)
     token_presence = Signal(bool, str)
 
@@ -126,6 +132,24 @@ class ConnectionsService(QObject):
             test,
             lambda message: self.smtp_tested.emit(True, shown(message)),
             self._failed(self.smtp_tested),
+        )
+
+    def test_alertmanager(
+        self, options: Mapping[str, object], token: str | None, password: str | None
+    ) -> None:
+        """Ask the Alertmanager of these settings for its version and the alerts of their
+        matchers, with the typed ``token``/``password``, or the stored ones when None."""
+
+        def test() -> UserMessage:
+            user = str(options.get("alertmanager_username") or "").strip()
+            secret = password if password is not None else self._secrets.get(ALERTMANAGER_PASSWORD)
+            bearer = token if token is not None else self._secrets.get(ALERTMANAGER_TOKEN)
+            return alertmanager.check(options, None if user else bearer, secret if user else None)
+
+        self._runner.run(
+            test,
+            lambda message: self.alertmanager_tested.emit(True, shown(message)),
+            self._failed(self.alertmanager_tested),
         )
 
     def create_incident_channel(

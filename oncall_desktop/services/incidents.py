@@ -15,17 +15,25 @@ from oncall_desktop.core.evidence import is_done
 from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience, Policy, Severity
-from oncall_desktop.integrations import pagerduty_source  # noqa: F401  (registers the source)
+from oncall_desktop.integrations import (  # noqa: F401  (register the sources)
+    alertmanager,
+    pagerduty_source,
+)
 from oncall_desktop.integrations.sources import source_name
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
 
+def proposed_severity(urgency: str) -> Severity:
+    """The provisional severity of a page: high urgency SEV-1 (the tightest clocks), else SEV-3."""
+    return Severity.SEV1 if urgency == "high" else Severity.SEV3
+
+
 def incident_from_page(page: Page, now: datetime, actor: str, drill: bool = False) -> Incident:
     """A local incident for a page. Its severity is provisional (high urgency: SEV-1, the
     tightest clocks; low: SEV-3) until the engineer confirms it with the severity wizard."""
-    severity = Severity.SEV1 if page.urgency == "high" else Severity.SEV3
+    severity = proposed_severity(page.urgency)
     detected = min(page.created_at or now, now)
     acknowledged = page.acknowledged_at if page.status != "triggered" else None
     return Incident.declare(

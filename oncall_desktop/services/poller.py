@@ -22,7 +22,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import AlertTracker, Backoff, Page
-from oncall_desktop.integrations import pagerduty_source  # noqa: F401  (registers the source)
+from oncall_desktop.integrations import (  # noqa: F401  (register the sources)
+    alertmanager,
+    pagerduty_source,
+)
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
     Forbidden,

@@ -735,6 +735,78 @@
         <source>{source} is not set up on this console</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Alertmanager at {url} did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager at {url} cannot be reached ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager answered {request} with something that is not JSON ({type}): is {url} the Alertmanager&apos;s address?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager at {url} refused the credentials (401): check the user, password or bearer token in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager at {url} does not allow this (403).{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} has no {request} (404): is it the Alertmanager&apos;s address, with API v2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager is rate limiting us (429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager is having trouble ({status}).{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager refused {request} ({status}).{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager&apos;s answer to {path} is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager&apos;s status is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager&apos;s answer has no silence id in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager no longer has this alert firing: it has resolved, there is nothing to silence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager has no on-call rotation: take it from the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Alertmanager address yet: add it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Alertmanager address must start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Alertmanager matchers cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Alertmanager {version} at {url}: {count} alert(s) firing for these matchers.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsTable</name>
@@ -884,6 +956,81 @@
     </message>
     <message>
         <source>Resolve asked of %1 at %2 never got an answer: it may not be done there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertmanagerSettings</name>
+    <message>
+        <source>Page me from this Alertmanager too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: every receiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: no basic authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic-auth password (kept in the OS keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token (kept in the OS keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge silences the alert until the procedure&apos;s resolve time; resolve lifts that silence. Responder requests and status updates stay PagerDuty&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Alertmanager address must start with http:// or https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the Alertmanager&apos;s address, e.g. http://alertmanager:9093.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager matchers look like team=&quot;payments&quot;, env=~&quot;prod.*&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No address: type it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

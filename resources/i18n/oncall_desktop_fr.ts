@@ -735,6 +735,78 @@
         <source>{source} is not set up on this console</source>
         <translation>{source} n’est pas configuré sur cette console</translation>
     </message>
+    <message>
+        <source>Alertmanager at {url} did not answer in time.</source>
+        <translation>Alertmanager à {url} n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>Alertmanager at {url} cannot be reached ({reason}).</source>
+        <translation>Alertmanager à {url} est injoignable ({reason}).</translation>
+    </message>
+    <message>
+        <source>Alertmanager answered {request} with something that is not JSON ({type}): is {url} the Alertmanager&apos;s address?</source>
+        <translation>Alertmanager a répondu à {request} par autre chose que du JSON ({type}) : {url} est-elle bien l’adresse de l’Alertmanager ?</translation>
+    </message>
+    <message>
+        <source>Alertmanager at {url} refused the credentials (401): check the user, password or bearer token in Settings.</source>
+        <translation>Alertmanager à {url} a refusé les identifiants (401) : vérifiez l’utilisateur, le mot de passe ou le jeton porteur dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Alertmanager at {url} does not allow this (403).{detail}</source>
+        <translation>Alertmanager à {url} ne permet pas ceci (403).{detail}</translation>
+    </message>
+    <message>
+        <source>{url} has no {request} (404): is it the Alertmanager&apos;s address, with API v2?</source>
+        <translation>{url} n’a pas de {request} (404) : est-ce bien l’adresse de l’Alertmanager, avec l’API v2 ?</translation>
+    </message>
+    <message>
+        <source>Alertmanager is rate limiting us (429).</source>
+        <translation>Alertmanager limite notre débit (429).</translation>
+    </message>
+    <message>
+        <source>Alertmanager is having trouble ({status}).{detail}</source>
+        <translation>Alertmanager rencontre un problème ({status}).{detail}</translation>
+    </message>
+    <message>
+        <source>Alertmanager refused {request} ({status}).{detail}</source>
+        <translation>Alertmanager a refusé {request} ({status}).{detail}</translation>
+    </message>
+    <message>
+        <source>Alertmanager&apos;s answer to {path} is not a list.</source>
+        <translation>La réponse d’Alertmanager à {path} n’est pas une liste.</translation>
+    </message>
+    <message>
+        <source>Alertmanager&apos;s status is not an object.</source>
+        <translation>L’état renvoyé par Alertmanager n’est pas un objet.</translation>
+    </message>
+    <message>
+        <source>Alertmanager&apos;s answer has no silence id in it.</source>
+        <translation>La réponse d’Alertmanager ne contient pas d’identifiant de silence.</translation>
+    </message>
+    <message>
+        <source>Alertmanager no longer has this alert firing: it has resolved, there is nothing to silence.</source>
+        <translation>Cette alerte ne se déclenche plus dans Alertmanager : elle est résolue, il n’y a rien à mettre en silence.</translation>
+    </message>
+    <message>
+        <source>Alertmanager has no on-call rotation: take it from the settings.</source>
+        <translation>Alertmanager n’a pas de rotation d’astreinte : prenez-la dans les paramètres.</translation>
+    </message>
+    <message>
+        <source>No Alertmanager address yet: add it in Settings.</source>
+        <translation>Pas encore d’adresse Alertmanager : ajoutez-la dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The Alertmanager address must start with http:// or https://.</source>
+        <translation>L’adresse d’Alertmanager doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>The Alertmanager matchers cannot be read ({reason}).</source>
+        <translation>Les filtres d’étiquettes Alertmanager sont illisibles ({reason}).</translation>
+    </message>
+    <message>
+        <source>Connected to Alertmanager {version} at {url}: {count} alert(s) firing for these matchers.</source>
+        <translation>Connecté à Alertmanager {version} à {url} : {count} alerte(s) déclenchée(s) pour ces filtres.</translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsTable</name>
@@ -885,6 +957,81 @@
     <message>
         <source>Resolve asked of %1 at %2 never got an answer: it may not be done there.</source>
         <translation>La résolution demandée à %1 à %2 n’a jamais eu de réponse : elle n’est peut-être pas faite là-bas.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertmanagerSettings</name>
+    <message>
+        <source>Page me from this Alertmanager too</source>
+        <translation>M’alerter aussi depuis cet Alertmanager</translation>
+    </message>
+    <message>
+        <source>Empty: every receiver</source>
+        <translation>Vide : tous les destinataires</translation>
+    </message>
+    <message>
+        <source>Empty: no basic authentication</source>
+        <translation>Vide : pas d’authentification basique</translation>
+    </message>
+    <message>
+        <source>Basic-auth password (kept in the OS keyring)</source>
+        <translation>Mot de passe d’authentification basique (gardé dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>Bearer token (kept in the OS keyring)</source>
+        <translation>Jeton porteur (gardé dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Destinataire (receiver)</translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation>Filtres d’étiquettes</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Jeton porteur</translation>
+    </message>
+    <message>
+        <source>Acknowledge silences the alert until the procedure&apos;s resolve time; resolve lifts that silence. Responder requests and status updates stay PagerDuty&apos;s.</source>
+        <translation>Acquitter met l’alerte en silence jusqu’au délai de résolution de la procédure ; résoudre lève ce silence. Les demandes de renfort et les points d’étape restent propres à PagerDuty.</translation>
+    </message>
+    <message>
+        <source>The Alertmanager address must start with http:// or https://</source>
+        <translation>L’adresse d’Alertmanager doit commencer par http:// ou https://</translation>
+    </message>
+    <message>
+        <source>Give the Alertmanager&apos;s address, e.g. http://alertmanager:9093.</source>
+        <translation>Indiquez l’adresse de l’Alertmanager, par ex. http://alertmanager:9093.</translation>
+    </message>
+    <message>
+        <source>Alertmanager matchers look like team=&quot;payments&quot;, env=~&quot;prod.*&quot;.</source>
+        <translation>Les filtres Alertmanager s’écrivent team=&quot;payments&quot;, env=~&quot;prod.*&quot;.</translation>
+    </message>
+    <message>
+        <source>No address: type it first.</source>
+        <translation>Pas d’adresse : saisissez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
     </message>
 </context>
 <context>

@@ -168,3 +168,138 @@ class PostgresServer:
 
     def close(self) -> None:
         self._engine.dispose()
+
+
+def _alertmanager_bin() -> str | None:
+    return shutil.which("prometheus-alertmanager") or shutil.which("alertmanager")
+
+
+# One receiver for everything, one for team="payments": the alerts are kept, never sent anywhere
+# (a receiver without configurations notifies nobody).
+ALERTMANAGER_CONFIG = """\
+route:
+  receiver: oncall
+  group_wait: 1h
+  routes:
+    - receiver: payments
+      matchers: ['team="payments"']
+receivers:
+  - name: oncall
+  - name: payments
+"""
+
+
+class ThrowawayAlertmanager:
+    """Debian's ``prometheus-alertmanager`` on 127.0.0.1, a free port, a temporary config and
+    storage, no clustering; alerts pushed and silences read through its own API v2."""
+
+    def __init__(self) -> None:
+        self.bin = _alertmanager_bin()
+        self.port = _free_port()
+        self.dir: Path | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> ThrowawayAlertmanager:
+        if self.bin is None:
+            raise RuntimeError("prometheus-alertmanager is not installed")
+        self.dir = Path(tempfile.mkdtemp(prefix="oncall-am-"))
+        (self.dir / "am.yml").write_text(ALERTMANAGER_CONFIG, encoding="utf-8")
+        log = open(self.dir / "log", "wb")  # noqa: SIM115 - closed with the process
+        self.process = subprocess.Popen(
+            [
+                self.bin,
+                f"--config.file={self.dir / 'am.yml'}",
+                f"--storage.path={self.dir}",
+                f"--web.listen-address=127.0.0.1:{self.port}",
+                "--cluster.listen-address=",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        log.close()
+        import requests
+
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"alertmanager exited: {self.log()[-500:]}")
+            try:
+                if requests.get(self.url + "/-/ready", timeout=1).status_code == 200:
+                    return self
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"alertmanager not ready in {timeout:.0f} s: {self.log()}")
+            time.sleep(0.1)
+
+    def log(self) -> str:
+        path = self.dir / "log" if self.dir else None
+        return path.read_text(errors="replace") if path and path.exists() else ""
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.dir is not None:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    # --- its API, as Prometheus and the tests use it ---------------------------------------------
+
+    def push(self, *alerts: dict) -> None:
+        """POST /api/v2/alerts, as Prometheus sends them."""
+        import requests
+
+        response = requests.post(self.url + "/api/v2/alerts", json=list(alerts), timeout=5)
+        assert response.status_code == 200, response.text
+
+    def fire(
+        self,
+        alertname: str,
+        severity: str = "critical",
+        summary: str = "",
+        ends_at: str | None = None,
+        **labels: str,
+    ) -> str:
+        """Push one alert and return its fingerprint, as Alertmanager computed it."""
+        alert: dict = {
+            "labels": {"alertname": alertname, "severity": severity, **labels},
+            "annotations": {"summary": summary} if summary else {},
+            "generatorURL": f"http://prometheus.example:9090/graph?g0.expr={alertname}",
+        }
+        if ends_at:
+            alert["endsAt"] = ends_at
+        self.push(alert)
+        wanted = alert["labels"]
+        for _ in range(50):
+            found = [a for a in self.alerts() if a["labels"] == wanted]
+            if found:
+                return found[0]["fingerprint"]
+            time.sleep(0.05)
+        raise AssertionError(f"alert {wanted} not listed by alertmanager")
+
+    def resolve(self, alertname: str, severity: str = "critical", **labels: str) -> None:
+        """The alert re-sent resolved (endsAt in the past), as Prometheus does when it stops."""
+        self.push(
+            {
+                "labels": {"alertname": alertname, "severity": severity, **labels},
+                "endsAt": "2000-01-01T00:00:00Z",
+            }
+        )
+
+    def alerts(self) -> list[dict]:
+        import requests
+
+        return requests.get(self.url + "/api/v2/alerts", timeout=5).json()
+
+    def silences(self) -> list[dict]:
+        import requests
+
+        return requests.get(self.url + "/api/v2/silences", timeout=5).json()

@@ -37,6 +37,7 @@ from oncall_desktop.services.connections import (
     ConnectionsService,
 )
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
+from oncall_desktop.ui.widgets.alertmanager_settings import AlertmanagerSettings
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.mail_settings import MailSettings
 
@@ -72,6 +73,7 @@ class SettingsDialog(QDialog):
         slack = self._slack_section(settings)
         teams = self._teams_section(settings)
         self.mail = MailSettings(settings, connections, self)
+        self.alertmanager = AlertmanagerSettings(settings, connections, self)
         alerts = self._alerts_section(settings)
         rotation = self._rotation_section(settings)
         self.problem = plain_label("", self)
@@ -84,7 +86,8 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         content = QWidget(self)
         sections = QVBoxLayout(content)
-        for box in (general, pagerduty, slack, teams, self.mail, alerts, rotation):
+        boxes = (general, pagerduty, self.alertmanager, slack, teams, self.mail, alerts, rotation)
+        for box in boxes:
             sections.addWidget(box)
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(content, self), 1)  # Save stays on screen at 1024x768
@@ -419,7 +422,7 @@ class SettingsDialog(QDialog):
             return self.tr("Give both ends of the quiet hours, or neither.")
         if not re.fullmatch(TIME_OF_DAY, self.rotation_time.text().strip()):
             return self.tr("The handoff time is HH:MM, e.g. 09:00.")
-        if problem := self.mail.problem():
+        if problem := self.mail.problem() or self.alertmanager.problem():
             return problem
         anchor = self.rotation_anchor.text().strip()
         if anchor:
@@ -455,6 +458,7 @@ class SettingsDialog(QDialog):
             slack_mode=self.slack_mode.currentData(),
             teams_enabled=self.teams_enabled.isChecked(),
             **self.mail.chosen(),  # type: ignore[arg-type]
+            **self.alertmanager.chosen(),  # type: ignore[arg-type]
             slack_base_url=self.slack_base_url.text().strip().rstrip("/"),
             slack_channel=self.slack_channel.text().strip() or "#incidents",
             alert_sound=self.sound.isChecked(),
@@ -487,4 +491,5 @@ class SettingsDialog(QDialog):
             secrets[TEAMS_WEBHOOK_URL] = self.teams_url.text().strip()
         if self.mail.password_changed:
             secrets[SMTP_PASSWORD] = self.mail.password.text()  # a password may end in a space
+        secrets.update(self.alertmanager.secrets_to_store())
         return secrets
