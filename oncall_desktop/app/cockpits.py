@@ -196,8 +196,10 @@ class CockpitController(QObject):
         )
 
     def mail_executives(self, incident: Incident, text: str, parent: QWidget) -> None:
-        """The executive summary in the user's mail client; its countdown resets only once
-        the user says the mail went (the app cannot see it)."""
+        """The executive summary in the user's mail client, addressed to the executives (the
+        procedure data's addresses). Its countdown resets only once a mail client opened and
+        the user says the mail went (the app cannot see it); when none opens, the cockpit
+        says so and nothing is asked."""
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices, QGuiApplication
         from PySide6.QtWidgets import QMessageBox
@@ -211,17 +213,22 @@ class CockpitController(QObject):
             text,
             self.tr("\n\n[…] The full text is on the clipboard: paste it here."),
         )
-        if shortened:
-            QGuiApplication.clipboard().setText(text)
         if not QDesktopServices.openUrl(QUrl(link)):
             QGuiApplication.clipboard().setText(text)
-            self.console.window.show_message(
-                "mail",
-                self.tr("No mail client could be opened; the summary is on the clipboard."),
-                "warning",
+            problem = self.tr(
+                "No mail client could be opened: the executive summary was not sent. It is on "
+                "the clipboard, to mail by hand."
             )
+            window = self.cockpits.get(incident.id or -1)
+            if window is not None:
+                window.show_problem(problem)
+            else:  # the cockpit was closed meanwhile
+                self.console.window.show_message(f"cockpit-{incident.id}", problem, "warning")
+            return
+        if shortened:
+            QGuiApplication.clipboard().setText(text)
         answer = QMessageBox.question(
-            parent,
+            parent,  # the cockpit
             self.tr("Executive summary"),
             self.tr("Was the executive summary sent? Its countdown restarts only then."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

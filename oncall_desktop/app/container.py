@@ -344,14 +344,18 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
 
 def build_outbox(context: AppContext, database: Database) -> OutboxService:
     from oncall_desktop.integrations.delivery import Courier, Endpoints
+    from oncall_desktop.services.routing import mail_server
     from oncall_desktop.storage.outbox import OutboxRepository
 
     controller = context.controller
 
-    def endpoints() -> Endpoints:
+    def endpoints() -> Endpoints:  # the settings in force at each attempt
         settings = controller.settings
         return Endpoints(
-            settings.slack_base_url, settings.slack_channel, settings.pagerduty_base_url
+            settings.slack_base_url,
+            settings.slack_channel,
+            settings.pagerduty_base_url,
+            mail_server=mail_server(settings),
         )
 
     repository = OutboxRepository(database, console=context.console_id)

@@ -176,6 +176,13 @@ class Settings:
     smtp_sender: str = _setting(
         "", "Mail sender", "The From address of the executive summary, e.g. oncall@example.com."
     )
+    smtp_ca_file: str = _setting(
+        "",
+        "Mail server CA file",
+        "Empty: the mail server's certificate is checked against the system's authorities. A "
+        "PEM file of a private authority (e.g. the company's CA): trusted too, for the mail "
+        "server only.",
+    )
     alert_sound: bool = _setting(True, "Sound", "Ask the desktop to play a sound with alerts.")
     quiet_hours_start: str = _setting(
         "",

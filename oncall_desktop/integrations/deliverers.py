@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oncall_desktop.core.outbox import Attempt, Post, Target
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.http import DEFAULT_TIMEOUT
 from oncall_desktop.integrations.secrets import SecretStore
+
+if TYPE_CHECKING:
+    from oncall_desktop.integrations.smtp_mail import MailServer
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,8 @@ class Endpoints:
     slack_channel: str
     pagerduty_base_url: str
     timeout: tuple[float, float] = DEFAULT_TIMEOUT
+    # the mail server as Settings say now (None: none set up); a mail post stores no server
+    mail_server: MailServer | None = None
 
 
 class DeliveryContext:

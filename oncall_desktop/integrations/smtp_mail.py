@@ -1,12 +1,28 @@
 """The executive summary by mail through the team's SMTP server, through the outbox.
 
 The SOP reaches executives by email: without a server set up, the summary opens in the
-user's mail client (core/mail.py). With one (Settings: server, port, security, account,
-sender), it is sent like every other post: stored first, sent on a worker, retried on a
-network outage or a 4xx, refused on a rejected password or address. The password is the
-secret: it lives in the keyring only. Each post's mail carries a Message-ID made from the
-post, so a mail sent again after a crash between the server's 250 and the outbox's record
-is the same message to the readers' mail programs (which show one).
+user's mail client (app/cockpits). With one (Settings: server, port, security, CA file,
+account, sender), it is sent like every other post: stored first, sent on a worker, retried on
+a network outage or a 4xx, refused on a rejected password or address. The password is the
+secret: it lives in the keyring only.
+
+What a post stores is only what must not change from one attempt to the next: its recipients
+and its Message-ID (``MailRoute``, in a column of any length). The server, its security, the
+account and the sender are read from the Settings in force at each attempt (``MailServer``,
+handed over in the delivery context): an account fixed in Settings, as a 535 asks, is the one
+*Edit and resend* and every retry use.
+
+Each recipient is its own delivery. The server's answer to each ``RCPT TO`` and to the data is
+kept with the post (``Post.extra["mail"]``, stored by the outbox with the attempt): a recipient
+that took the mail is never sent it again; one answered 4xx (greylisting, a full mailbox) is
+tried again alone, with the same Message-ID, so readers' mail programs see one message; one
+answered 5xx is refused for good. The post is sent once every recipient took it, or took it
+but for those refused for good (named, with the server's answer, in its detail); refused when
+nobody took it. A refused post forgets its permanent refusals: *Edit and resend* tries them
+again, never those that took it.
+
+8-bit text is declared (``BODY=8BITMIME``) when the server offers it, else sent
+quoted-printable (7-bit), as RFC 6152 asks.
 
 This module is the whole destination: it registers its name and its deliverer itself.
 """
@@ -16,12 +32,14 @@ from __future__ import annotations
 import json
 import smtplib
 import ssl
-from dataclasses import asdict, dataclass
+import uuid
+from dataclasses import dataclass, field
 from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate
 
 from oncall_desktop.core.destinations import Destination, register_destination
-from oncall_desktop.core.messages import QT_TR_NOOP
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.plaintext import clean_line
 from oncall_desktop.core.policy import Text
@@ -39,77 +57,166 @@ EXECUTIVE_MAIL = "executive_mail"  # the destination's id, as posts and the outb
 SMTP_PASSWORD = "smtp-password"  # its name in the keyring
 SECURITIES = ("starttls", "ssl", "none")
 SUBJECT_LIMIT = 200  # a subject line, not a paragraph
+ANSWER_LIMIT = 120  # of a server's answer, kept per recipient
+PROGRESS = "mail"  # its key in Post.extra
 
 
 @dataclass(frozen=True)
-class MailRoute:
-    """Everything the deliverer needs, stored with the post: a mail queued before the settings
-    changed goes where and as it was composed."""
+class MailServer:
+    """The mail server as Settings say now (never stored with a post)."""
 
     host: str
     port: int
     security: str  # starttls | ssl | none
     username: str  # "" : the server takes mail without logging in
     sender: str
-    recipients: tuple[str, ...]
-    subject: str
+    ca_file: str = ""  # a private authority's certificate (PEM), trusted besides the system's
 
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
+
+@dataclass(frozen=True)
+class MailRoute:
+    """What a post stores: who the mail goes to, and its Message-ID (the same at every
+    attempt, so that a mail sent again is the same message to its readers)."""
+
+    recipients: tuple[str, ...]
+    message_id: str
 
     @classmethod
-    def from_json(cls, text: str) -> MailRoute:
+    def new(cls, recipients: tuple[str, ...], sender: str) -> MailRoute:
+        domain = sender.rpartition("@")[2].strip() or "oncall-desktop.invalid"
+        return cls(tuple(recipients), f"<oncall-desktop.{uuid.uuid4().hex}@{domain}>")
+
+    def to_json(self) -> str:
+        return json.dumps({"to": list(self.recipients), "message_id": self.message_id})
+
+    @classmethod
+    def of(cls, post: Post) -> MailRoute:
+        """The route a post stores; one stored by an older version (the server and subject
+        in it, no Message-ID) keeps its recipients and the Message-ID it was sent with."""
         try:
-            data = json.loads(text)
-            route = cls(
-                host=str(data["host"]),
-                port=int(data["port"]),
-                security=str(data["security"]),
-                username=str(data.get("username", "")),
-                sender=str(data["sender"]),
-                recipients=tuple(str(r) for r in data["recipients"]),
-                subject=str(data["subject"]),
-            )
+            data = json.loads(post.destination)
+            if "to" in data:
+                route = cls(tuple(str(r) for r in data["to"]), str(data["message_id"]))
+            else:
+                route = cls(
+                    tuple(str(r) for r in data["recipients"]),
+                    _older_message_id(post, str(data.get("sender", ""))),
+                )
         except (ValueError, KeyError, TypeError) as error:
             raise Refused(
                 QT_TR_NOOP("This mail's route is unreadable ({reason}).").format(
                     reason=type(error).__name__
                 )
             ) from None
-        if route.security not in SECURITIES or not route.recipients:
-            raise Refused(QT_TR_NOOP("This mail has no recipient or no valid security."))
+        if not route.recipients or not route.message_id:
+            raise Refused(QT_TR_NOOP("This mail has no recipient."))
         return route
 
 
-def build_message(route: MailRoute, text: str, message_id: str) -> EmailMessage:
-    """A plain-text UTF-8 mail; the subject is one clean line (no header injection)."""
-    message = EmailMessage()
-    message["From"] = route.sender
+def _older_message_id(post: Post, sender: str) -> str:
+    """The Message-ID an older version made from the post (its route had none)."""
+    domain = sender.rpartition("@")[2] or "oncall-desktop.invalid"
+    stamp = int(post.created_at.timestamp()) if post.created_at else 0
+    return f"<oncall-desktop.post-{post.id}.{stamp}@{domain}>"
+
+
+@dataclass
+class Progress:
+    """Each recipient's answer so far, kept with the post between attempts."""
+
+    took: list[str] = field(default_factory=list)
+    waiting: dict[str, str] = field(default_factory=dict)  # 4xx: tried again, alone
+    refused: dict[str, str] = field(default_factory=dict)  # 5xx: for good
+
+    @classmethod
+    def of(cls, post: Post) -> Progress:
+        kept = post.extra.get(PROGRESS)
+        if not isinstance(kept, dict):
+            return cls()
+        return cls(
+            [str(a) for a in kept.get("took", [])],
+            {str(a): str(w) for a, w in dict(kept.get("waiting", {})).items()},
+            {str(a): str(w) for a, w in dict(kept.get("refused", {})).items()},
+        )
+
+    def keep(self, post: Post) -> None:
+        """Into the post's extra, which the outbox stores with this attempt's outcome."""
+        post.extra[PROGRESS] = {"took": self.took, "waiting": self.waiting, "refused": self.refused}
+
+    def to_send(self, route: MailRoute) -> list[str]:
+        return [r for r in route.recipients if r not in self.took and r not in self.refused]
+
+    def answered(self, address: str, code: int, answer: str) -> None:
+        self.waiting.pop(address, None)
+        if 200 <= code < 300:
+            if address not in self.took:
+                self.took.append(address)
+        elif 500 <= code < 600:
+            self.refused[address] = answer
+        else:  # 4xx, or anything a server should not say: try again later
+            self.waiting[address] = answer
+
+
+def _answer(code: int, reply: bytes | str) -> str:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    return clean_line(f"{code} {text}", limit=ANSWER_LIMIT)
+
+
+def subject_of(text: str) -> str:
+    """The mail's subject: the text's first line, one clean line (no header injection)."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return clean_line(lines[0] if lines else "", limit=SUBJECT_LIMIT) or "-"
+
+
+def build_message(
+    sender: str, route: MailRoute, text: str, eight_bit: bool = False
+) -> EmailMessage:
+    """A plain-text UTF-8 mail to every recipient of the route. ``eight_bit``: the server
+    takes 8BITMIME, so text with accents may go as it is; else it goes quoted-printable."""
+    message = EmailMessage(policy=SMTP_POLICY)
+    message["From"] = sender
     message["To"] = ", ".join(route.recipients)
-    message["Subject"] = clean_line(route.subject, limit=SUBJECT_LIMIT) or "-"
+    message["Subject"] = subject_of(text)
     message["Date"] = formatdate(localtime=False, usegmt=True)
-    message["Message-ID"] = message_id
+    message["Message-ID"] = route.message_id
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to it
-    message.set_content(text, subtype="plain", charset="utf-8")
+    cte = None if eight_bit or text.isascii() else "quoted-printable"
+    message.set_content(text, subtype="plain", charset="utf-8", cte=cte)
     return message
 
 
-def _connect(route: MailRoute, password: str, timeout: float) -> smtplib.SMTP:
-    """Connected, secured as the route says and logged in (when it has an account)."""
+def _tls_context(server: MailServer) -> ssl.SSLContext:
+    """The system's authorities, and the private one from Settings when there is one."""
     context = ssl.create_default_context()
-    if route.security == "ssl":
+    if server.ca_file:
+        try:
+            context.load_verify_locations(cafile=server.ca_file)
+        except (OSError, ValueError) as error:  # missing, unreadable, not a certificate
+            raise Refused(
+                QT_TR_NOOP(
+                    "The mail server's CA file {file} cannot be used ({reason}). Choose it "
+                    "again in Settings."
+                ).format(file=server.ca_file, reason=type(error).__name__)
+            ) from None
+    return context
+
+
+def _connect(server: MailServer, password: str, timeout: float) -> smtplib.SMTP:
+    """Connected, secured as Settings say and logged in (when there is an account)."""
+    context = _tls_context(server) if server.security != "none" else None
+    if server.security == "ssl":
         client: smtplib.SMTP = smtplib.SMTP_SSL(
-            route.host, route.port, timeout=timeout, context=context
+            server.host, server.port, timeout=timeout, context=context
         )
     else:
-        client = smtplib.SMTP(route.host, route.port, timeout=timeout)
+        client = smtplib.SMTP(server.host, server.port, timeout=timeout)
     try:
         client.ehlo()
-        if route.security == "starttls":
-            client.starttls(context=context)
+        if server.security == "starttls":
+            client.starttls(context=context)  # refused (never in clear) when not offered
             client.ehlo()
-        if route.username:
-            client.login(route.username, password)
+        if server.username:
+            client.login(server.username, password)
     except BaseException:
         _close(client)
         raise
@@ -123,7 +230,7 @@ def _close(client: smtplib.SMTP) -> None:
         client.close()
 
 
-def _translate(error: Exception, host: str) -> IntegrationError:
+def _translate(error: Exception, server: MailServer) -> IntegrationError:
     """smtplib's and the socket's errors as the outbox's: retry what may pass, stop on what
     needs the engineer."""
     if isinstance(error, smtplib.SMTPAuthenticationError):
@@ -132,11 +239,11 @@ def _translate(error: Exception, host: str) -> IntegrationError:
                 "The mail server refused the account or password ({code}). Check them in Settings."
             ).format(code=error.smtp_code)
         )
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
+    if isinstance(error, smtplib.SMTPSenderRefused) and error.smtp_code >= 500:
         return Refused(
-            QT_TR_NOOP("The mail server refused every recipient: {addresses}.").format(
-                addresses=", ".join(sorted(error.recipients))
-            )
+            QT_TR_NOOP(
+                "The mail server refused the sender {sender} ({answer}). Check it in Settings."
+            ).format(sender=server.sender, answer=_answer(error.smtp_code, error.smtp_error))
         )
     if isinstance(error, smtplib.SMTPResponseException):
         code = error.smtp_code
@@ -149,6 +256,13 @@ def _translate(error: Exception, host: str) -> IntegrationError:
         return Refused(
             QT_TR_NOOP("The mail server does not offer what Settings ask (STARTTLS or login).")
         )
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return Refused(
+            QT_TR_NOOP(
+                "The mail server's certificate is not trusted ({reason}). If a private "
+                "authority issued it, choose its CA file in Settings."
+            ).format(reason=error.verify_message or type(error).__name__)
+        )
     if isinstance(error, ssl.SSLError):
         return Refused(
             QT_TR_NOOP("The mail server's encryption failed ({reason}).").format(
@@ -157,32 +271,110 @@ def _translate(error: Exception, host: str) -> IntegrationError:
         )
     return Unreachable(
         QT_TR_NOOP("The mail server {host} cannot be reached ({reason}).").format(
-            host=host, reason=type(error).__name__
+            host=server.host, reason=type(error).__name__
         )
     )
 
 
-def send_mail(route: MailRoute, text: str, password: str, message_id: str, timeout: float) -> str:
-    """Send one mail (blocking); returns what the server took it as (its Message-ID, and the
-    recipients it refused, if some were)."""
-    message = build_message(route, text, message_id)
+def _transaction(
+    client: smtplib.SMTP, server: MailServer, route: MailRoute, text: str, progress: Progress
+) -> None:
+    """One MAIL transaction to the recipients still to send to; each answer goes into
+    ``progress`` as it comes (a dropped connection keeps those already given)."""
+    to_send = progress.to_send(route)
+    if not to_send:
+        return
+    eight_bit = client.has_extn("8bitmime")
+    data = build_message(server.sender, route, text, eight_bit).as_bytes(policy=SMTP_POLICY)
+    options = ["BODY=8BITMIME"] if not data.isascii() else []
+    code, reply = client.mail(server.sender, options)
+    if code != 250:
+        client.rset()
+        raise smtplib.SMTPSenderRefused(code, reply, server.sender)
+    accepted = []
+    for address in to_send:
+        code, reply = client.rcpt(address)
+        if code in (250, 251):
+            accepted.append(address)
+        else:
+            progress.answered(address, code, _answer(code, reply))
+    if not accepted:
+        client.rset()
+        return
     try:
-        client = _connect(route, password, timeout)
+        code, reply = client.data(data)
+    except smtplib.SMTPDataError as error:  # DATA itself refused
+        code, reply = error.smtp_code, error.smtp_error
+    for address in accepted:  # the data's answer is every accepted recipient's
+        progress.answered(address, code, _answer(code, reply))
+
+
+def send_mail(
+    server: MailServer,
+    route: MailRoute,
+    text: str,
+    password: str,
+    timeout: float,
+    progress: Progress | None = None,
+) -> Progress:
+    """Send the mail (blocking) to the route's recipients that have not taken it yet;
+    returns every recipient's answer so far (``progress``, updated, also when this raises)."""
+    progress = progress if progress is not None else Progress()
+    try:
+        client = _connect(server, password, timeout)
         try:
-            refused = client.send_message(message, route.sender, list(route.recipients))
+            _transaction(client, server, route, text, progress)
         finally:
             _close(client)
     except (TimeoutError, smtplib.SMTPException, OSError) as error:
-        raise _translate(error, route.host) from None
-    if refused:  # some recipients took it: delivered, and the others are said
-        return f"{message_id} (refused: {', '.join(sorted(refused))})"
-    return message_id
+        raise _translate(error, server) from None
+    return progress
 
 
-def check_account(route: MailRoute, password: str, timeout: float) -> None:
+def _listed(answers: dict[str, str]) -> str:
+    return "; ".join(f"{address} ({answer})" for address, answer in answers.items())
+
+
+def outcome(route: MailRoute, progress: Progress) -> Attempt:
+    """What the answers so far come to: sent, tried again for some, or refused by all."""
+    if progress.to_send(route):  # 4xx for some (or not tried): again, for them alone
+        taken = (
+            QT_TR_NOOP(" Already taken by {addresses}.").format(addresses=", ".join(progress.took))
+            if progress.took
+            else ""
+        )
+        raise ServerError(
+            QT_TR_NOOP(
+                "The mail server asks to try again later for {waiting}: tried again for them "
+                "alone.{taken}"
+            ).format(
+                waiting=_listed(progress.waiting) or ", ".join(progress.to_send(route)),
+                taken=taken,
+            )
+        )
+    if not progress.took:
+        raise Refused(
+            QT_TR_NOOP("The mail server refused every recipient: {addresses}.").format(
+                addresses=_listed(dict(sorted(progress.refused.items())))
+            )
+        )
+    if progress.refused:  # sent to the others: who is missing, and why, in the detail
+        detail: UserMessage | str = QT_TR_NOOP(
+            "{message_id}: taken by {took}; refused for good by {refused}"
+        ).format(
+            message_id=route.message_id,
+            took=", ".join(progress.took),
+            refused=_listed(progress.refused),
+        )
+    else:
+        detail = route.message_id
+    return Attempt(Outcome.DELIVERED, remote_ref=str(detail), delivered_as="mail")
+
+
+def check_account(server: MailServer, password: str, timeout: float) -> None:
     """Settings' Test connection: connect, secure, log in, and leave; no mail is sent."""
     try:
-        client = _connect(route, password, timeout)
+        client = _connect(server, password, timeout)
         try:
             code, _ = client.noop()
             if code != 250:
@@ -192,23 +384,30 @@ def check_account(route: MailRoute, password: str, timeout: float) -> None:
         finally:
             _close(client)
     except (TimeoutError, smtplib.SMTPException, OSError) as error:
-        raise _translate(error, route.host) from None
-
-
-def message_id_for(post: Post, route: MailRoute) -> str:
-    """The same for every attempt of a post, different for every post."""
-    domain = route.sender.rpartition("@")[2] or "oncall-desktop.invalid"
-    stamp = int(post.created_at.timestamp()) if post.created_at else 0
-    return f"<oncall-desktop.post-{post.id}.{stamp}@{domain}>"
+        raise _translate(error, server) from None
 
 
 def deliver(post: Post, context: DeliveryContext) -> Attempt:
-    route = MailRoute.from_json(post.destination)
-    password = context.secret(SMTP_PASSWORD, "SMTP password") if route.username else ""
-    sent_as = send_mail(
-        route, post.text, password, message_id_for(post, route), context.endpoints.timeout[1]
-    )
-    return Attempt(Outcome.DELIVERED, remote_ref=sent_as, delivered_as="mail")
+    route = MailRoute.of(post)
+    server = context.endpoints.mail_server
+    if server is None or not server.host or not server.sender:
+        raise Refused(
+            QT_TR_NOOP(
+                "No mail server in Settings: set one up under Executive mail, then Edit and resend."
+            )
+        )
+    progress = Progress.of(post)
+    try:
+        password = context.secret(SMTP_PASSWORD, "SMTP password") if server.username else ""
+        send_mail(server, route, post.text, password, context.endpoints.timeout[1], progress)
+        return outcome(route, progress)
+    except IntegrationError as error:
+        if not error.retryable:  # refused: Edit and resend tries the refusals again
+            progress.refused.clear()
+            progress.waiting.clear()
+        raise
+    finally:
+        progress.keep(post)  # stored with this attempt's outcome (core.outbox.settle keeps it)
 
 
 register_destination(

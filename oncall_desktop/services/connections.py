@@ -21,7 +21,7 @@ from oncall_desktop.integrations.secrets import (
     SecretStoreError,
 )
 from oncall_desktop.integrations.slack import SlackClient
-from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD, MailRoute, check_account
+from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD, MailServer, check_account
 from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL, post_to_workflow
 
 __all__ = [
@@ -33,7 +33,7 @@ __all__ = [
     "SMTP_PASSWORD",
     "TEAMS_WEBHOOK_URL",
     "ConnectionsService",
-    "MailRoute",
+    "MailServer",
 ]
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
@@ -117,15 +117,15 @@ class ConnectionsService(QObject):
             self._failed(self.teams_tested),
         )
 
-    def test_smtp(self, route: MailRoute, password: str | None = None) -> None:
+    def test_smtp(self, server: MailServer, password: str | None = None) -> None:
         """Connect to the mail server, secure the connection and log in as the settings say
         (typed ``password``, or the stored one); no mail is sent."""
 
         def test() -> str:
-            value = password or (self._secrets.get(SMTP_PASSWORD) if route.username else "")
-            if route.username and not value:
+            value = password or (self._secrets.get(SMTP_PASSWORD) if server.username else "")
+            if server.username and not value:
                 raise IntegrationError(QT_TR_NOOP("No password: type the mail account's first."))
-            check_account(route, value or "", timeout=10.0)
+            check_account(server, value or "", timeout=10.0)
             return QT_TR_NOOP("The mail server took the account; the summary can be sent.")
 
         self._runner.run(

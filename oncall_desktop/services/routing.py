@@ -19,9 +19,24 @@ from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.outbox import Post, Target
 from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience
-from oncall_desktop.integrations.smtp_mail import EXECUTIVE_MAIL, MailRoute
+from oncall_desktop.integrations.smtp_mail import EXECUTIVE_MAIL, MailRoute, MailServer
 from oncall_desktop.integrations.statuspage import STATUS_PAGE, StatusPagePostRoute
 from oncall_desktop.integrations.teams import TEAMS, TeamsRoute
+
+
+def mail_server(settings: Settings) -> MailServer | None:
+    """The mail server Settings name now; None without a server or a sender (the summary
+    then opens in the user's mail client). Read at every attempt, never stored in a post."""
+    if not settings.smtp_host or not settings.smtp_sender:
+        return None
+    return MailServer(
+        host=settings.smtp_host,
+        port=settings.smtp_port,
+        security=settings.smtp_security,
+        username=settings.smtp_username,
+        sender=settings.smtp_sender,
+        ca_file=settings.smtp_ca_file,
+    )
 
 
 def incident_channel(incident: Incident | None) -> str:
@@ -130,30 +145,17 @@ class UpdateRouter:
             )
         )
 
-    def mail_route(self, subject: str, recipients: tuple[str, ...]) -> MailRoute | None:
-        """The executives' mail through the SMTP server of the settings; None without one
-        (the summary then opens in the user's mail client)."""
-        settings = self._settings()
-        if not settings.smtp_host or not settings.smtp_sender or not recipients:
-            return None
-        return MailRoute(
-            host=settings.smtp_host,
-            port=settings.smtp_port,
-            security=settings.smtp_security,
-            username=settings.smtp_username,
-            sender=settings.smtp_sender,
-            recipients=recipients,
-            subject=subject,
-        )
-
     def post_executive_mail(
         self, text: str, *, incident: Incident, kind: str, recipients: tuple[str, ...]
     ) -> bool:
-        """The executive summary by mail through the outbox; False when no server is set."""
-        subject = text.strip().splitlines()[0] if text.strip() else incident.title
-        route = self.mail_route(subject, recipients)
-        if route is None:
+        """The executive summary by mail through the outbox; False when no server is set
+        (or no recipient). The post keeps its recipients and Message-ID only: the server,
+        account and sender are the Settings' at each attempt; the subject is the text's
+        first line."""
+        server = mail_server(self._settings())
+        if server is None or not recipients:
             return False
+        route = MailRoute.new(recipients, server.sender)
         self._submit(
             Post(
                 EXECUTIVE_MAIL,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select, true, update
 
@@ -43,7 +44,17 @@ def _to_post(row: OutboxPostRow) -> Post:
         delivered_as=row.delivered_as,
         unsure=bool(row.unsure),
         maybe_twice=bool(row.maybe_twice),
+        extra=_extra(row.extra),
     )
+
+
+def _extra(stored: str | None) -> dict[str, Any]:
+    """Post.extra as stored (JSON); {} for a row from before it was kept, or unreadable."""
+    try:
+        value = json.loads(stored or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 class OutboxRepository:
@@ -91,6 +102,7 @@ class OutboxRepository:
                 delivered_as="",
                 unsure=False,
                 maybe_twice=False,
+                extra=json.dumps(post.extra, ensure_ascii=False),
             )
             session.add(row)
             session.flush()
@@ -172,6 +184,7 @@ class OutboxRepository:
             row.delivered_as = post.delivered_as
             row.unsure = post.unsure
             row.maybe_twice = post.maybe_twice
+            row.extra = json.dumps(post.extra, ensure_ascii=False)  # a deliverer's progress
             row.claimed_at = None if post.state is not PostState.SENDING else row.claimed_at
             session.flush()
             return replace(_to_post(row))

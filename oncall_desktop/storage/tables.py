@@ -129,7 +129,9 @@ class OutboxPostRow(Base):
     target: Mapped[str] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(32), default="")
     audience: Mapped[str] = mapped_column(String(32), default="")
-    destination: Mapped[str] = mapped_column(String(200), default="")
+    # a Slack channel, a PagerDuty id, or a destination's own route (a mail's recipients):
+    # Text, as no length fits every route (migration 0009)
+    destination: Mapped[str] = mapped_column(Text, default="")
     text: Mapped[str] = mapped_column(Text)
     notify_channel: Mapped[bool] = mapped_column(Boolean, default=False)
     state: Mapped[str] = mapped_column(String(16))
@@ -144,6 +146,9 @@ class OutboxPostRow(Base):
     delivered_as: Mapped[str] = mapped_column(String(32), default="")
     unsure: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     maybe_twice: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # JSON of Post.extra: what a deliverer keeps from one attempt to the next (the recipients
+    # that took a mail, migration 0009)
+    extra: Mapped[str] = mapped_column(Text, default="{}")
 
     __table_args__ = (
         Index("ix_outbox_posts_due", "state", "next_attempt_at"),

@@ -1,12 +1,15 @@
-"""Settings' executive-mail section: the SMTP server, its security, the account (its password
-to the keyring only), the sender, and Test connection (logs in, sends nothing)."""
+"""Settings' executive-mail section: the SMTP server, its security (and a private authority's
+CA file, when the server's certificate comes from one), the account (its password to the
+keyring only), the sender, and Test connection (logs in, sends nothing)."""
 
 from __future__ import annotations
 
+import os
 import re
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.config.schema import Settings
-from oncall_desktop.services.connections import ConnectionsService, MailRoute
+from oncall_desktop.services.connections import ConnectionsService, MailServer
 from oncall_desktop.ui.widgets.labels import plain_label
 
 
@@ -38,6 +41,10 @@ class MailSettings(QGroupBox):
         self.security.addItem(self.tr("SSL/TLS (port 465)"), "ssl")
         self.security.addItem(self.tr("None (a relay on the local network)"), "none")
         self.security.setCurrentIndex(max(0, self.security.findData(settings.smtp_security)))
+        self.ca_file = QLineEdit(settings.smtp_ca_file, self)
+        self.ca_file.setPlaceholderText(self.tr("Empty: the system's authorities only"))
+        self.ca_browse = QPushButton(self.tr("Choose…"), self)
+        self.ca_browse.clicked.connect(self._on_browse_clicked)
         self.username = QLineEdit(settings.smtp_username, self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -53,6 +60,10 @@ class MailSettings(QGroupBox):
         form.addRow(self.tr("Mail server (SMTP)"), self.host)
         form.addRow(self.tr("Port"), self.port)
         form.addRow(self.tr("Security"), self.security)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(self.ca_browse)
+        form.addRow(self.tr("CA file (private authority)"), ca_row)
         form.addRow(self.tr("Account"), self.username)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Sender"), self.sender)
@@ -62,16 +73,14 @@ class MailSettings(QGroupBox):
         form.addRow(test_row)
         connections.smtp_tested.connect(self.show_tested)
 
-    def route(self) -> MailRoute:
-        sender = self.sender.text().strip()
-        return MailRoute(
+    def server(self) -> MailServer:
+        return MailServer(
             host=self.host.text().strip(),
             port=self.port.value(),
             security=self.security.currentData(),
             username=self.username.text().strip(),
-            sender=sender,
-            recipients=(sender,),  # the test sends nothing; a route needs someone
-            subject="",
+            sender=self.sender.text().strip(),
+            ca_file=self.ca_file.text().strip(),
         )
 
     def problem(self) -> str:
@@ -81,6 +90,9 @@ class MailSettings(QGroupBox):
             return self.tr(
                 "With a mail server, give the sender's address, e.g. oncall@example.com."
             )
+        ca_file = self.ca_file.text().strip()
+        if ca_file and not os.path.isfile(ca_file):
+            return self.tr("The mail server's CA file %1 does not exist.").replace("%1", ca_file)
         return ""
 
     def chosen(self) -> dict[str, object]:
@@ -91,7 +103,18 @@ class MailSettings(QGroupBox):
             "smtp_security": self.security.currentData(),
             "smtp_username": self.username.text().strip(),
             "smtp_sender": self.sender.text().strip(),
+            "smtp_ca_file": self.ca_file.text().strip(),
         }
+
+    def _on_browse_clicked(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The mail server's CA file"),
+            self.ca_file.text().strip(),
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if chosen:
+            self.ca_file.setText(chosen)
 
     def _on_test_clicked(self) -> None:
         if not self.host.text().strip():
@@ -101,7 +124,7 @@ class MailSettings(QGroupBox):
         self.result.setStyleSheet("")
         self.result.setText(self.tr("Connecting…"))
         password = self.password.text() if self.password_changed else None
-        self._connections.test_smtp(self.route(), password)
+        self._connections.test_smtp(self.server(), password)
 
     def show_tested(self, ok: bool, message: str) -> None:
         self.test.setEnabled(True)

@@ -1,0 +1,85 @@
+"""The executive summary in the user's mail client (no mail server in Settings), issue 24 item 4:
+the mail counts only once a client opened and the user says it went; the ``mailto:`` names the
+executives; a client that cannot open is said in the cockpit, and nothing is asked."""
+
+import pytest
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from oncall_desktop.config.schema import Settings
+from oncall_desktop.core.compose import MessageKind
+from oncall_desktop.core.incident import EventKind
+from oncall_desktop.core.policy import Severity
+from oncall_desktop.ui.windows import composer_dialog
+
+
+@pytest.fixture
+def cockpit(qtbot, context, monkeypatch, tmp_path):
+    override = tmp_path / "policy.toml"
+    override.write_text('[executive_mail]\nto = ["cto@example.com", "ceo@example.com"]\n')
+    ctx = context(settings=Settings(language="en"), policy_file=override)
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+        ctx.incidents.declare("Payments down", Severity.SEV1, "all users")
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+
+    def send(dialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.EXECUTIVE.value))
+        assert dialog.to_mail.isChecked() and not dialog.to_slack.isChecked()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)
+    return ctx, incident_id
+
+
+def mailed(ctx) -> bool:
+    return any(
+        e.data.get("audience") == "executive" and e.data.get("channel") == "mail"
+        for e in ctx.incidents.active[0].events(EventKind.UPDATE_SENT)
+    )
+
+
+def test_no_mail_client_is_said_in_the_cockpit_and_nothing_is_asked(qtbot, cockpit, monkeypatch):
+    ctx, incident_id = cockpit
+    window = ctx.controller.cockpits[incident_id]
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes),
+    )
+    ctx.controller.cockpit_controller.compose(incident_id, "executive")
+    assert asked == []  # "Was it sent?" when no mail client opened: no
+    assert "No mail client could be opened" in window.problem_label.text()
+    assert window.problem_label.isVisibleTo(window)
+    assert "mail" not in ctx.window.banner.texts()  # in the cockpit, not the main window
+    qtbot.wait(200)
+    assert not mailed(ctx)  # the countdown did not restart
+    from PySide6.QtGui import QGuiApplication
+
+    assert "Payments down" in QGuiApplication.clipboard().text()
+
+
+def test_the_mail_client_gets_the_executives_and_counts_once_confirmed(qtbot, cockpit, monkeypatch):
+    ctx, incident_id = cockpit
+    window = ctx.controller.cockpits[incident_id]
+    opened = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()) or True)
+    )
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    parents = []
+
+    def question(parent, *args, **kwargs):
+        parents.append(parent)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    ctx.controller.cockpit_controller.compose(incident_id, "executive")
+    assert opened[0].startswith("mailto:cto@example.com,ceo@example.com?subject=")
+    assert parents == [window]  # asked in the cockpit
+    qtbot.wait(200)
+    assert not mailed(ctx)  # not confirmed
+    ctx.controller.cockpit_controller.compose(incident_id, "executive")
+    qtbot.waitUntil(lambda: mailed(ctx), timeout=5000)
