@@ -696,10 +696,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This mail has no recipient or no valid security.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The mail server refused the account or password ({code}). Check them in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -712,11 +708,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This mail has no recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s CA file {file} cannot be used ({reason}). Choose it again in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server refused the sender {sender} ({answer}). Check it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The mail server refused the mail ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The mail server does not offer what Settings ask (STARTTLS or login).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s certificate is not trusted ({reason}). If a private authority issued it, choose its CA file in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -728,7 +740,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> Already taken by {addresses}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server asks to try again later for {waiting}: tried again for them alone.{taken}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message_id}: taken by {took}; refused for good by {refused}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The mail server answered {code} to a NOOP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server in Settings: set one up under Executive mail, then Edit and resend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1169,7 +1197,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No mail client could be opened; the summary is on the clipboard.</source>
+        <source>No mail client could be opened: the executive summary was not sent. It is on the clipboard, to mail by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2057,6 +2085,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Empty: the system&apos;s authorities only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kept in the OS keyring</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2077,6 +2113,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CA file (private authority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2090,6 +2130,18 @@
     </message>
     <message>
         <source>With a mail server, give the sender&apos;s address, e.g. oncall@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s CA file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

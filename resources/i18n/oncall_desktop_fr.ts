@@ -696,10 +696,6 @@
         <translation>La destination de ce message est illisible ({reason}).</translation>
     </message>
     <message>
-        <source>This mail has no recipient or no valid security.</source>
-        <translation>Ce message n’a pas de destinataire ou pas de sécurité valide.</translation>
-    </message>
-    <message>
         <source>The mail server refused the account or password ({code}). Check them in Settings.</source>
         <translation>Le serveur de messagerie a refusé le compte ou le mot de passe ({code}). Vérifiez-les dans les Paramètres.</translation>
     </message>
@@ -712,12 +708,28 @@
         <translation>Le serveur de messagerie demande de réessayer plus tard ({code}).</translation>
     </message>
     <message>
+        <source>This mail has no recipient.</source>
+        <translation>Ce message n’a aucun destinataire.</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s CA file {file} cannot be used ({reason}). Choose it again in Settings.</source>
+        <translation>Le fichier d’autorité (CA) du serveur de messagerie {file} est inutilisable ({reason}). Choisissez-le de nouveau dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the sender {sender} ({answer}). Check it in Settings.</source>
+        <translation>Le serveur de messagerie a refusé l’expéditeur {sender} ({answer}). Vérifiez-le dans les Paramètres.</translation>
+    </message>
+    <message>
         <source>The mail server refused the mail ({code}).</source>
         <translation>Le serveur de messagerie a refusé le message ({code}).</translation>
     </message>
     <message>
         <source>The mail server does not offer what Settings ask (STARTTLS or login).</source>
         <translation>Le serveur de messagerie ne propose pas ce que demandent les Paramètres (STARTTLS ou connexion).</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s certificate is not trusted ({reason}). If a private authority issued it, choose its CA file in Settings.</source>
+        <translation>Le certificat du serveur de messagerie n’est pas reconnu ({reason}). S’il vient d’une autorité privée, choisissez son fichier d’autorité (CA) dans les Paramètres.</translation>
     </message>
     <message>
         <source>The mail server&apos;s encryption failed ({reason}).</source>
@@ -728,8 +740,24 @@
         <translation>Le serveur de messagerie {host} est injoignable ({reason}).</translation>
     </message>
     <message>
+        <source> Already taken by {addresses}.</source>
+        <translation> Déjà accepté pour {addresses}.</translation>
+    </message>
+    <message>
+        <source>The mail server asks to try again later for {waiting}: tried again for them alone.{taken}</source>
+        <translation>Le serveur de messagerie demande de réessayer plus tard pour {waiting} : nouvel essai pour eux seuls.{taken}</translation>
+    </message>
+    <message>
+        <source>{message_id}: taken by {took}; refused for good by {refused}</source>
+        <translation>{message_id} : accepté pour {took} ; refusé définitivement pour {refused}</translation>
+    </message>
+    <message>
         <source>The mail server answered {code} to a NOOP.</source>
         <translation>Le serveur de messagerie a répondu {code} à un NOOP.</translation>
+    </message>
+    <message>
+        <source>No mail server in Settings: set one up under Executive mail, then Edit and resend.</source>
+        <translation>Aucun serveur de messagerie dans les Paramètres : configurez-en un sous E-mail aux dirigeants, puis Modifier et renvoyer.</translation>
     </message>
     <message>
         <source>{source} is not set up on this console</source>
@@ -1171,8 +1199,8 @@
 […] Le texte complet est dans le presse-papiers : collez-le ici.</translation>
     </message>
     <message>
-        <source>No mail client could be opened; the summary is on the clipboard.</source>
-        <translation>Aucun client de messagerie n’a pu s’ouvrir ; le résumé est dans le presse-papiers.</translation>
+        <source>No mail client could be opened: the executive summary was not sent. It is on the clipboard, to mail by hand.</source>
+        <translation>Aucun client de messagerie n’a pu s’ouvrir : le résumé pour la direction n’a pas été envoyé. Il est dans le presse-papiers, à envoyer vous-même.</translation>
     </message>
     <message>
         <source>Executive summary</source>
@@ -2059,6 +2087,14 @@
         <translation>Aucune (un relais sur le réseau local)</translation>
     </message>
     <message>
+        <source>Empty: the system&apos;s authorities only</source>
+        <translation>Vide : les autorités du système seulement</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
         <source>Kept in the OS keyring</source>
         <translation>Conservé dans le trousseau du système</translation>
     </message>
@@ -2079,6 +2115,10 @@
         <translation>Sécurité</translation>
     </message>
     <message>
+        <source>CA file (private authority)</source>
+        <translation>Fichier CA (autorité privée)</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
@@ -2093,6 +2133,18 @@
     <message>
         <source>With a mail server, give the sender&apos;s address, e.g. oncall@example.com.</source>
         <translation>Avec un serveur de messagerie, indiquez l’adresse de l’expéditeur, par ex. oncall@example.com.</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s CA file %1 does not exist.</source>
+        <translation>Le fichier d’autorité (CA) du serveur de messagerie %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s CA file</source>
+        <translation>Le fichier d’autorité (CA) du serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>No mail server: type its name first.</source>
