@@ -46,16 +46,42 @@ class DeliveryContext:
 
 
 # A deliverer sends one post and says what came of it; it raises IntegrationError (retryable
-# or not) or SecretStoreError for the courier to turn into an Attempt. Blocking.
+# or not) or SecretStoreError for the courier to turn into an Attempt. Blocking. An error whose
+# ``ambiguous`` is true (errors.AnswerLost, errors.UnreadableAnswer), or an Unreachable raised
+# from a requests error that came after sending, is an ambiguous attempt: the post may be there.
 Deliverer = Callable[[Post, DeliveryContext], Attempt]
+# A finder looks at the destination for an unsure post (one whose earlier attempt may have
+# arrived) before it is sent again: the delivery found there (an Attempt DELIVERED with its
+# reference), or None when it surely is not there. It raises like a deliverer: a retryable
+# error waits and looks again; one that is not (a missing read permission) lets the courier
+# send without looking, marked "may have arrived twice". Blocking.
+Finder = Callable[[Post, DeliveryContext], Attempt | None]
 _DELIVERERS: dict[str, Deliverer] = {}
+_FINDERS: dict[str, Finder] = {}
 
 
-def register_deliverer(target: str, deliverer: Deliverer) -> None:
+def register_deliverer(target: str, deliverer: Deliverer, find: Finder | None = None) -> None:
     """How posts for ``target`` are delivered (with core.destinations.register_destination,
-    what makes a destination)."""
+    what makes a destination), and how one already there is found again (``find``: only where
+    the destination can be read back). Without ``find``, an unsure post is sent again blind
+    and marked "may have arrived twice". A deliverer that checks the destination itself
+    before sending passes ``find=already_checked``."""
     _DELIVERERS[str(target)] = deliverer
+    if find is None:
+        _FINDERS.pop(str(target), None)
+    else:
+        _FINDERS[str(target)] = find
+
+
+def already_checked(post: Post, context: DeliveryContext) -> Attempt | None:
+    """The finder of a deliverer that looks for its own earlier write before every send (so
+    sending again is never a repeat): nothing to look at beforehand."""
+    return None
 
 
 def deliverer_for(target: Target | str) -> Deliverer | None:
     return _DELIVERERS.get(str(target))
+
+
+def finder_for(target: Target | str) -> Finder | None:
+    return _FINDERS.get(str(target))

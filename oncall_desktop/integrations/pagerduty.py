@@ -15,6 +15,7 @@ from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import Page
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
+    AnswerLost,
     BadPayload,
     Forbidden,
     IntegrationError,
@@ -25,6 +26,8 @@ from oncall_desktop.integrations.errors import (
     ServerError,
     TokenRejected,
     Unreachable,
+    UnreadableAnswer,
+    answer_lost,
 )
 from oncall_desktop.integrations.http import ApiClient
 from oncall_desktop.integrations.pagerduty_payloads import parse_oncall, parse_page
@@ -40,6 +43,8 @@ EU_BASE_URL = "https://api.eu.pagerduty.com"
 ACCEPT = "application/vnd.pagerduty+json;version=2"
 PAGE_LIMIT = 100  # the most /incidents returns at once
 OFFSET_CAP = 10_000  # PagerDuty refuses offset + limit beyond this
+# how much earlier than a post was queued a note found for it may be (clocks disagree)
+READ_BACK_MARGIN = timedelta(minutes=5)
 
 
 def _error_detail(response: requests.Response) -> str:
@@ -90,16 +95,20 @@ class PagerDutyClient(ApiClient):
         import requests
 
         url = self.base_url + path
+        # a write whose answer is lost or unreadable may have been done: ambiguous errors
+        lost, unreadable = (
+            (Unreachable, BadPayload) if method == "GET" else (AnswerLost, UnreadableAnswer)
+        )
         try:
             response = self._session.request(
                 method, url, params=params, json=json, headers=headers, timeout=self._timeout
             )
-        except requests.Timeout:
-            raise Unreachable(
+        except requests.Timeout as error:
+            raise (lost if answer_lost(error) else Unreachable)(
                 QT_TR_NOOP("PagerDuty at {url} did not answer in time.").format(url=self.base_url)
             ) from None
         except requests.RequestException as error:
-            raise Unreachable(
+            raise (lost if answer_lost(error) else Unreachable)(
                 QT_TR_NOOP("PagerDuty at {url} cannot be reached ({reason}).").format(
                     url=self.base_url, reason=type(error).__name__
                 )
@@ -110,7 +119,7 @@ class PagerDutyClient(ApiClient):
         try:
             body = response.json()
         except (ValueError, RecursionError):  # RecursionError: JSON nested absurdly deep
-            raise BadPayload(
+            raise unreadable(
                 QT_TR_NOOP(
                     "PagerDuty answered {request} with something that is not JSON ({type}).",
                 ).format(
@@ -119,7 +128,7 @@ class PagerDutyClient(ApiClient):
                 )
             ) from None
         if not isinstance(body, dict):
-            raise BadPayload(
+            raise unreadable(
                 QT_TR_NOOP("PagerDuty answered {request} with an unexpected shape.").format(
                     request=f"{method} {path}"
                 )
@@ -280,6 +289,29 @@ class PagerDutyClient(ApiClient):
         )
         return (_created_id(body, "note"), "note")
 
+    def find_note(self, incident_id: str, content: str, since: datetime | None) -> str | None:
+        """The id of a note on the incident with exactly this content, written at ``since`` or
+        later (less a margin for clocks), or None. Notes can be read back (GET …/notes lists
+        them all, at most 2 000); status updates cannot: the API lists none."""
+        path = f"/incidents/{incident_id}/notes"
+        notes = self._request("GET", path).get("notes")
+        if not isinstance(notes, list):
+            raise BadPayload(
+                QT_TR_NOOP("PagerDuty answered {request} with an unexpected shape.").format(
+                    request=f"GET {path}"
+                )
+            )
+        earliest = since - READ_BACK_MARGIN if since is not None else None
+        for note in notes:
+            if not isinstance(note, dict) or note.get("content") != content:
+                continue
+            written = _when(note.get("created_at"))
+            if earliest is not None and written is not None and written < earliest:
+                continue  # an older note with the same words is not this post
+            if isinstance(note.get("id"), str | int):
+                return str(note["id"])
+        return None
+
     def request_responders(
         self,
         incident_id: str,
@@ -426,12 +458,23 @@ class PagerDutyClient(ApiClient):
         return page
 
 
+def _when(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _created_id(body: dict[str, Any], kind: str) -> str:
     """A 2xx is a delivery only with the created object in it (its id): a proxy's or a
-    truncated answer is retried, not recorded as sent."""
+    truncated answer is retried, not recorded as sent. It may have been done, though: the
+    answer is ambiguous (UnreadableAnswer), looked for before sending again where it can be."""
     created = body.get(kind)
     if not isinstance(created, dict) or not isinstance(created.get("id"), str | int):
-        raise BadPayload(
+        raise UnreadableAnswer(
             QT_TR_NOOP("PagerDuty's answer has no {kind} in it; it will be sent again.").format(
                 kind=kind
             )

@@ -8,12 +8,15 @@ beside ``requests``; the four methods we need are small (API-NOTES §8).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.integrations.errors import (
+    AnswerLost,
     BadPayload,
     Forbidden,
     IntegrationError,
@@ -22,6 +25,8 @@ from oncall_desktop.integrations.errors import (
     ServerError,
     TokenRejected,
     Unreachable,
+    UnreadableAnswer,
+    answer_lost,
 )
 from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, ApiClient, make_session
 
@@ -45,6 +50,10 @@ _SCOPE_ERRORS = {
     "restricted_action",
     "ekm_access_denied",
 }
+# Slack's conversation ids (API-NOTES §5.4): a channel given as one needs no lookup
+_CONVERSATION_ID = re.compile(r"[CGD][A-Z0-9]{8,}")
+# how many pages of a channel's history a read-back looks through (100 messages each)
+HISTORY_PAGES = 20
 _RETRYABLE_ERRORS = {
     "internal_error",
     "fatal_error",
@@ -81,26 +90,36 @@ def _seconds(value: str | None) -> timedelta | None:
 class SlackClient(ApiClient):
     DEFAULT_BASE_URL = SLACK_API
 
-    def _call(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:
+    def _call(self, method: str, payload: dict[str, Any], *, read: bool = False) -> dict[str, Any]:
+        """A Web API method: a write as JSON, a read (``read``) as a GET with a query string
+        (Slack's read methods take no JSON, API-NOTES §4). A write whose answer is lost or
+        unreadable raises an ambiguous error (AnswerLost, UnreadableAnswer): it may be done."""
         import requests
 
+        headers = {"Authorization": f"Bearer {self._token}"}
+        lost, unreadable = (Unreachable, BadPayload) if read else (AnswerLost, UnreadableAnswer)
         try:
-            response = self._session.post(
-                f"{self.base_url}/{method}",
-                json=payload,
-                headers={
-                    "Authorization": f"Bearer {self._token}",
+            if read:
+                response = self._session.get(
+                    f"{self.base_url}/{method}",
+                    params=payload,
+                    headers=headers,
+                    timeout=self._timeout,
+                )
+            else:
+                response = self._session.post(
+                    f"{self.base_url}/{method}",
+                    json=payload,
                     # Slack wants the charset on JSON posts (else a missing_charset warning)
-                    "Content-Type": "application/json; charset=utf-8",
-                },
-                timeout=self._timeout,
-            )
-        except requests.Timeout:
-            raise Unreachable(
+                    headers={**headers, "Content-Type": "application/json; charset=utf-8"},
+                    timeout=self._timeout,
+                )
+        except requests.Timeout as error:
+            raise (lost if answer_lost(error) else Unreachable)(
                 QT_TR_NOOP("Slack at {url} did not answer in time.").format(url=self.base_url)
             ) from None
         except requests.RequestException as error:
-            raise Unreachable(
+            raise (lost if answer_lost(error) else Unreachable)(
                 QT_TR_NOOP("Slack at {url} cannot be reached ({reason}).").format(
                     url=self.base_url, reason=type(error).__name__
                 )
@@ -119,13 +138,14 @@ class SlackClient(ApiClient):
         try:
             body = response.json()
         except (ValueError, RecursionError):  # RecursionError: JSON nested absurdly deep
-            raise BadPayload(
+            # a 200 that cannot be read: Slack may have done it (a proxy page, a cut answer)
+            raise unreadable(
                 QT_TR_NOOP("Slack answered {method} with something that is not JSON.").format(
                     method=method
                 )
             ) from None
         if not isinstance(body, dict) or not isinstance(body.get("ok"), bool):
-            raise BadPayload(
+            raise unreadable(
                 QT_TR_NOOP("Slack's answer to {method} has no 'ok' in it.").format(method=method)
             )
         if not body["ok"]:
@@ -161,21 +181,84 @@ class SlackClient(ApiClient):
             url=str(body.get("url", "")),
         )
 
-    def post_message(self, channel: str, text: str) -> Posted:
-        """``text`` must already be Slack-safe (core.slacktext.message)."""
-        body = self._call(
-            "chat.postMessage",
-            {
-                "channel": channel,
-                "text": text,
-                "unfurl_links": False,
-                "unfurl_media": False,
-            },
-        )
+    def post_message(
+        self, channel: str, text: str, metadata: dict[str, Any] | None = None
+    ) -> Posted:
+        """``text`` must already be Slack-safe (core.slacktext.message). ``metadata``
+        (``{"event_type": …, "event_payload": {…}}``) goes with the message, to find it again
+        (find_message)."""
+        payload: dict[str, Any] = {
+            "channel": channel,
+            "text": text,
+            "unfurl_links": False,
+            "unfurl_media": False,
+        }
+        if metadata is not None:
+            payload["metadata"] = metadata
+        body = self._call("chat.postMessage", payload)
         ts = body.get("ts")
-        if not isinstance(ts, str):
-            raise BadPayload(QT_TR_NOOP("Slack's answer to chat.postMessage has no 'ts' in it."))
+        if not isinstance(ts, str):  # ok, yet no ts: it was posted, where we cannot say
+            raise UnreadableAnswer(
+                QT_TR_NOOP("Slack's answer to chat.postMessage has no 'ts' in it.")
+            )
         return Posted(str(body.get("channel") or channel), ts)
+
+    def channel_id(self, channel: str) -> str | None:
+        """The id of a channel given by id or by name (``#incidents``), from
+        ``conversations.list`` (needs ``channels:read``); None when there is no such channel."""
+        if _CONVERSATION_ID.fullmatch(channel):
+            return channel
+        name, cursor = channel.removeprefix("#"), ""
+        for _page in range(HISTORY_PAGES):
+            arguments = {
+                "types": "public_channel,private_channel",
+                "exclude_archived": "true",
+                "limit": "200",
+            }
+            body = self._call(
+                "conversations.list",
+                {**arguments, **({"cursor": cursor} if cursor else {})},
+                read=True,
+            )
+            channels = body.get("channels")
+            for found in channels if isinstance(channels, list) else []:
+                if isinstance(found, dict) and found.get("name") == name:
+                    return str(found.get("id") or "") or None
+            cursor = _next_cursor(body)
+            if not cursor:
+                return None
+        raise IntegrationError("Slack lists too many channels to find one by name.")
+
+    def find_message(
+        self, channel_id: str, oldest: float, matches: Callable[[dict[str, Any]], bool]
+    ) -> Posted | None:
+        """The message of ``channel_id`` posted after ``oldest`` (Unix time) whose metadata
+        ``matches``, or None: ``conversations.history`` with ``include_all_metadata``, newest
+        first, page after page (needs ``channels:history``). Slack limits this method hard
+        for apps outside its Marketplace (429 with Retry-After): the caller waits and asks
+        again. More than HISTORY_PAGES pages is an error that is not retryable."""
+        cursor = ""
+        for _page in range(HISTORY_PAGES):
+            arguments = {
+                "channel": channel_id,
+                "oldest": f"{oldest:.6f}",
+                "limit": "100",
+                "include_all_metadata": "true",
+            }
+            if cursor:
+                arguments["cursor"] = cursor
+            body = self._call("conversations.history", arguments, read=True)
+            messages = body.get("messages")
+            for message in messages if isinstance(messages, list) else []:
+                if not isinstance(message, dict) or not isinstance(message.get("ts"), str):
+                    continue
+                metadata = message.get("metadata")
+                if isinstance(metadata, dict) and matches(metadata):
+                    return Posted(channel_id, message["ts"])
+            cursor = _next_cursor(body)
+            if not cursor or not body.get("has_more", True):
+                return None
+        raise IntegrationError("Slack's channel history is too long to look through.")
 
     def create_incident_channel(self, day: date, first: int = 1, tries: int = 50) -> str:
         """Create ``incident-YYYY-MM-DD-NNN`` with the next free NNN; returns its id."""
@@ -211,7 +294,8 @@ def post_webhook(
     try:
         response = session.post(url, json={"text": text}, timeout=timeout)
     except requests.RequestException as error:
-        raise Unreachable(
+        # once sent, a lost answer leaves it unknown (AnswerLost); a webhook cannot be read back
+        raise (AnswerLost if answer_lost(error) else Unreachable)(
             QT_TR_NOOP("The Slack webhook cannot be reached ({reason}).").format(
                 reason=type(error).__name__
             )
@@ -232,13 +316,21 @@ def post_webhook(
         raise Refused(QT_TR_NOOP("Slack refused the message ({answer}).").format(answer=answer))
     if response.status_code != 200 or response.text.strip() != "ok":
         # Slack's webhook answers exactly "ok" (API-NOTES §6). Anything else (a hotel network's
-        # captive portal, a proxy page, a truncated answer) is not a delivery: try again.
-        raise BadPayload(
+        # captive portal, a proxy page, a truncated answer) is not a delivery: try again. A 2xx
+        # may still have been taken (a truncated answer): ambiguous.
+        unknown = UnreadableAnswer if 200 <= response.status_code < 300 else BadPayload
+        raise unknown(
             QT_TR_NOOP(
                 "The Slack webhook answered {status} without its 'ok' ({answer}); "
                 "the message may not have arrived: it will be sent again."
             ).format(status=response.status_code, answer=answer or "—")
         )
+
+
+def _next_cursor(body: dict[str, Any]) -> str:
+    metadata = body.get("response_metadata")
+    cursor = metadata.get("next_cursor") if isinstance(metadata, dict) else None
+    return cursor if isinstance(cursor, str) else ""
 
 
 def _trouble(status: object) -> UserMessage:

@@ -2617,6 +2617,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>sent as a note (status updates not in the plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrying (%1 attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, may have arrived twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer from this destination was lost, and what arrived there cannot be checked: the post was sent again, so readers may see it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Edit and resend…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2619,6 +2619,22 @@
         <translation>Détail</translation>
     </message>
     <message>
+        <source>sent as a note (status updates not in the plan)</source>
+        <translation>envoyé comme note (l’offre ne comprend pas les mises à jour de statut)</translation>
+    </message>
+    <message>
+        <source>retrying (%1 attempts)</source>
+        <translation>nouvel essai (%1 tentatives)</translation>
+    </message>
+    <message>
+        <source>%1, may have arrived twice</source>
+        <translation>%1, peut-être arrivé deux fois</translation>
+    </message>
+    <message>
+        <source>An answer from this destination was lost, and what arrived there cannot be checked: the post was sent again, so readers may see it twice.</source>
+        <translation>Une réponse de cette destination s’est perdue, et ce qui y est arrivé ne peut pas être vérifié : le message a été renvoyé, ses lecteurs le verront peut-être deux fois.</translation>
+    </message>
+    <message>
         <source>Edit and resend…</source>
         <translation>Modifier et renvoyer…</translation>
     </message>

@@ -338,6 +338,16 @@ class FakePagerDuty(FakeServer):
         sub = re.fullmatch(r"/incidents/([A-Z0-9]+)/(status_updates|notes)", path)
         if sub and method == "POST":
             return self._post_on_incident(sub.group(1), sub.group(2), body, request)
+        if sub and method == "GET" and sub.group(2) == "notes":  # status updates: no listing
+            with self.lock:
+                if sub.group(1) not in self.incidents:
+                    return 404, self._error(404)
+                notes = [
+                    {k: v for k, v in n.items() if k != "incident"}
+                    for n in self.notes
+                    if n["incident"] == sub.group(1)
+                ]
+            return 200, {"notes": notes}
         match = re.fullmatch(r"/incidents/([A-Z0-9]+)", path)
         if match and method == "PUT":
             return self._update_incident(match.group(1), body)

@@ -5,6 +5,14 @@ by name), the bot token must be a Bearer ``xoxb-`` token, JSON bodies must say
 ``charset=utf-8``. Answers: validated with the spec's success or error schema (Swagger 2.0,
 through jsonschema, its ``items: [A, B]`` defect rewritten to ``anyOf`` in memory). Violations
 are kept for the fixture to fail the test, as with the PagerDuty fake.
+
+The spec predates message metadata (2022) and is stricter than Slack in two places the read-back
+uses, so it is patched in memory (never on disk), as the PagerDuty spec is:
+``chat.postMessage`` takes ``metadata`` and ``conversations.history`` takes
+``include_all_metadata`` (NEWER_ARGUMENTS); a message (``objs_message``) may carry ``metadata``
+(``{"event_type": str, "event_payload": object}``, checked by hand on the way in); a history
+answer may be empty (the spec says ``minItems: 1``) and carries ``response_metadata`` with its
+``next_cursor`` (Slack's cursor pagination, API-NOTES §4), which the frozen spec leaves out.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import functools
 import itertools
 import json
 import re
+import socket
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +34,26 @@ from tests.helpers.fake_server import FakeServer
 from tests.helpers.services import unavailable
 
 SLACK_SPEC = "slack/web-api/slack_web_openapi_v2_without_examples.json"
-NEWER_ARGUMENTS = {"team_id", "metadata", "unfurl_links", "unfurl_media"}
+NEWER_ARGUMENTS = {"team_id", "metadata", "unfurl_links", "unfurl_media", "include_all_metadata"}
+METADATA_SCHEMA = {
+    "type": "object",
+    "properties": {"event_type": {"type": "string"}, "event_payload": {"type": "object"}},
+    "required": ["event_type", "event_payload"],
+    "additionalProperties": False,
+}
+
+
+def _patch_for_metadata(spec: dict[str, Any]) -> None:
+    """What the 2020 spec lacks for reading messages back (see the module's docstring)."""
+    spec["definitions"]["objs_message"]["properties"]["metadata"] = METADATA_SCHEMA
+    history = spec["paths"]["/conversations.history"]["get"]["responses"]["200"]["schema"]
+    history["properties"]["messages"].pop("minItems", None)
+    history["properties"]["response_metadata"] = {
+        "type": "object",
+        "properties": {"next_cursor": {"type": "string"}},
+        "required": ["next_cursor"],
+        "additionalProperties": False,
+    }
 
 
 def _fix_items_lists(node: Any) -> None:
@@ -42,6 +70,7 @@ def _fix_items_lists(node: Any) -> None:
 class SlackContract:
     def __init__(self, spec: dict[str, Any]) -> None:
         _fix_items_lists(spec)
+        _patch_for_metadata(spec)
         self.spec = spec
 
     def operation(self, method: str) -> dict[str, Any]:
@@ -100,6 +129,9 @@ class SlackFault:
     body: bytes | None = None
     delay: float = 0.0
     method: str | None = None
+    # True: the request is served first (Slack posted it), then this fault replaces the answer
+    after: bool = False
+    drop: bool = False  # close the connection instead of answering
 
 
 @dataclass
@@ -108,6 +140,7 @@ class SlackMessage:
     text: str
     ts: str
     at: float = field(default_factory=time.time)
+    metadata: dict[str, Any] | None = None
 
 
 class FakeSlack(FakeServer):
@@ -132,6 +165,27 @@ class FakeSlack(FakeServer):
     def _take_fault(self, method: str) -> SlackFault | None:
         return self.take_fault(lambda fault: fault.method is None or fault.method == method)
 
+    @staticmethod
+    def _fault_answer(fault: SlackFault, request: Request, plain: bool = False) -> Response:
+        if fault.delay:
+            time.sleep(fault.delay)
+        if fault.drop:  # the client sees the connection close without an answer
+            connection = request.environ.get("werkzeug.socket")
+            if connection is not None:
+                connection.shutdown(socket.SHUT_RDWR)
+            return Response(b"", status=500)  # never reaches the client
+        if plain:  # the webhook's plain-text answers
+            answer = fault.body if fault.body is not None else (fault.error or "rollup_error")
+            return Response(
+                answer, status=fault.status, headers=fault.headers, mimetype="text/plain"
+            )
+        return Response(
+            fault.body or b"<html>error</html>",
+            status=fault.status,
+            headers=fault.headers,
+            content_type="text/html",
+        )
+
     # The incoming webhook's secret path on the fake (the real one is
     # https://hooks.slack.com/services/T…/B…/…: the URL is the secret).
     WEBHOOK_PATH = "/services/T0EXAMPLE/B0WEBHOOK/FakeWebhookSecret"
@@ -154,13 +208,14 @@ class FakeSlack(FakeServer):
         fault = self._take_fault("webhook")
         if fault is None and self.fault_hook is not None:
             fault = self.fault_hook("webhook", {"text": text})
-        if fault is not None:
-            if fault.delay:
-                time.sleep(fault.delay)
-            answer = fault.body if fault.body is not None else (fault.error or "rollup_error")
-            return Response(
-                answer, status=fault.status, headers=fault.headers, mimetype="text/plain"
-            )
+        if fault is not None and not fault.after:
+            return self._fault_answer(fault, request, plain=True)
+        answer = self._webhook_post(request, body, text)
+        if fault is not None and answer.status_code == 200:  # posted, then the answer is lost
+            return self._fault_answer(fault, request, plain=True)
+        return answer
+
+    def _webhook_post(self, request: Request, body: Any, text: str) -> Response:
         if not request.headers.get("Content-Type", "").startswith("application/json"):
             self.violation("webhook: not application/json")
             return Response("invalid_payload", status=400, mimetype="text/plain")
@@ -182,34 +237,38 @@ class FakeSlack(FakeServer):
         method = request.path.rsplit("/", 1)[-1]
         raw = request.get_data()
         json_body = request.headers.get("Content-Type", "").startswith("application/json")
-        try:
+        try:  # a JSON body, a form, or a query string (GET, for the read methods)
             arguments = json.loads(raw) if json_body and raw else dict(request.form)
         except ValueError:
             arguments = {}
+        if request.method == "GET":
+            arguments = {**dict(request.args), **arguments}
         with self.lock:
             self.calls.append((method, arguments))
         fault = self._take_fault(method)
         if fault is None and self.fault_hook is not None:
             fault = self.fault_hook(method, arguments)
-        if fault is not None:
+        if fault is not None and not fault.after:
+            if fault.body is not None or not fault.error or fault.drop:
+                return self._fault_answer(fault, request)
             if fault.delay:
                 time.sleep(fault.delay)
-            if fault.body is not None or not fault.error:
-                return Response(
-                    fault.body or b"<html>error</html>",
-                    status=fault.status,
-                    headers=fault.headers,
-                    content_type="text/html",
-                )
             return self._reply(method, {"ok": False, "error": fault.error}, fault.headers)
+        import jsonschema
+
         try:
             self.contract.check_request(method, dict(request.headers), arguments, json_body)
-        except AssertionError as error:
+            if "metadata" in arguments:  # Slack's message metadata, checked by hand
+                jsonschema.validate(arguments["metadata"], METADATA_SCHEMA)
+        except (AssertionError, jsonschema.ValidationError) as error:
             self.violation(f"request {method}: {error}")
             return self._reply(method, {"ok": False, "error": "invalid_arg_name"})
         if request.headers.get("Authorization") != f"Bearer {self.token}":
             return self._reply(method, {"ok": False, "error": "invalid_auth"})
-        return self._reply(method, self._route(method, arguments))
+        answer = self._reply(method, self._route(method, arguments))
+        if fault is not None:  # done, and then the answer is lost on its way back
+            return self._fault_answer(fault, request)
+        return answer
 
     def _reply(
         self, method: str, body: dict[str, Any], headers: dict[str, str] | None = None
@@ -241,8 +300,9 @@ class FakeSlack(FakeServer):
             if channel_id not in self.channels.values():
                 return {"ok": False, "error": "channel_not_found"}
             ts = f"{int(time.time()):010d}.{next(self._ts):06d}"
+            text, metadata = str(arguments.get("text")), arguments.get("metadata")
             with self.lock:
-                self.messages.append(SlackMessage(channel_id, str(arguments.get("text")), ts))
+                self.messages.append(SlackMessage(channel_id, text, ts, metadata=metadata))
             if self.on_message is not None:
                 self.on_message(str(arguments.get("text")))  # e.g. kill the sender right now
             return {
@@ -251,6 +311,10 @@ class FakeSlack(FakeServer):
                 "ts": ts,
                 "message": {"text": str(arguments.get("text")), "type": "message", "ts": ts},
             }
+        if method == "conversations.history":
+            return self._history(arguments)
+        if method == "conversations.list":
+            return self._list_channels(arguments)
         if method == "conversations.create":
             name = str(arguments.get("name"))
             if name in self.channels:
@@ -282,3 +346,74 @@ class FakeSlack(FakeServer):
                 },
             }
         return {"ok": False, "error": "invalid_arg_name"}
+
+    def _history(self, arguments: dict[str, Any]) -> dict[str, Any]:
+        """A channel's messages after ``oldest``, newest first, ``limit`` at a time with a
+        cursor (the offset, as text); metadata only with ``include_all_metadata``."""
+        channel = str(arguments.get("channel", ""))
+        if channel not in self.channels.values():
+            return {"ok": False, "error": "channel_not_found"}
+        oldest = float(arguments.get("oldest") or 0)
+        limit = int(arguments.get("limit") or 100)
+        start = int(arguments.get("cursor") or 0)
+        with_metadata = str(arguments.get("include_all_metadata", "")).lower() in ("true", "1")
+        with self.lock:
+            found = [m for m in self.messages if m.channel == channel and float(m.ts) > oldest]
+        found.sort(key=lambda m: float(m.ts), reverse=True)
+        page = found[start : start + limit]
+        more = start + limit < len(found)
+        messages = []
+        for m in page:
+            shown: dict[str, Any] = {
+                "type": "message",
+                "text": m.text,
+                "ts": m.ts,
+                "bot_id": "B0000BOT01",
+            }
+            if with_metadata and m.metadata is not None:
+                shown["metadata"] = m.metadata
+            messages.append(shown)
+        return {
+            "ok": True,
+            "messages": messages,
+            "has_more": more,
+            "pin_count": 0,
+            "channel_actions_ts": None,
+            "channel_actions_count": 0,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
+
+    def _list_channels(self, arguments: dict[str, Any]) -> dict[str, Any]:
+        limit = int(arguments.get("limit") or 100)
+        start = int(arguments.get("cursor") or 0)
+        with self.lock:
+            channels = sorted(self.channels.items(), key=lambda item: item[1])
+        page = channels[start : start + limit]
+        more = start + limit < len(channels)
+        return {
+            "ok": True,
+            "channels": [self._conversation(name, channel_id) for name, channel_id in page],
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
+
+    @staticmethod
+    def _conversation(name: str, channel_id: str) -> dict[str, Any]:
+        topic = {"value": "", "creator": "", "last_set": 0}
+        return {
+            "id": channel_id,
+            "name": name,
+            "created": 1_700_000_000,
+            "creator": "U0BOT0001",
+            "is_archived": False,
+            "is_channel": True,
+            "is_general": False,
+            "is_mpim": False,
+            "is_group": False,
+            "is_org_shared": False,
+            "is_im": False,
+            "is_shared": False,
+            "is_private": False,
+            "name_normalized": name,
+            "topic": topic,
+            "purpose": topic,
+        }

@@ -2,7 +2,10 @@
 test kills with SIGKILL at chosen moments. Usage:
 
     python -m tests.helpers.outbox_driver DB_URL SLACK_URL TOKEN LEASE_MS \
-        [WEBHOOK_URL PAGERDUTY_URL PAGERDUTY_TOKEN [TEAMS_WORKFLOW_URL [SMTP_PASSWORD]]]
+        [WEBHOOK_URL PAGERDUTY_URL PAGERDUTY_TOKEN [TEAMS_WORKFLOW_URL
+        [SMTP_PASSWORD SMTP_PORT SMTP_USERNAME]]]
+
+The mail server is 127.0.0.1:SMTP_PORT in clear (the fake), sender oncall@example.com.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from oncall_desktop.integrations.secrets import (
     SLACK_WEBHOOK_URL,
     InMemorySecretStore,
 )
-from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD
+from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD, MailServer
 from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
 from oncall_desktop.services.outbox import send_next
 from oncall_desktop.storage.db import open_database
@@ -29,8 +32,15 @@ from oncall_desktop.storage.outbox import OutboxRepository
 
 def main() -> int:
     db_url, slack_url, token, lease_ms = sys.argv[1:5]
-    optional = [*sys.argv[5:10], "", "http://127.0.0.1:9", "", "", ""][:5]
-    webhook_url, pagerduty_url, pagerduty_token, teams_url, smtp_password = optional
+    defaults = ["", "http://127.0.0.1:9", "", "", "", "", ""]
+    optional = [*sys.argv[5:12], *defaults[len(sys.argv[5:12]) :]]
+    webhook_url, pagerduty_url, pagerduty_token, teams_url, smtp_password = optional[:5]
+    smtp_port, smtp_username = optional[5:]
+    mail_server = (
+        MailServer("127.0.0.1", int(smtp_port), "none", smtp_username, "oncall@example.com")
+        if smtp_port
+        else None
+    )
     secrets = InMemorySecretStore()
     secrets.set(SLACK_BOT_TOKEN, token)
     if webhook_url:
@@ -43,7 +53,9 @@ def main() -> int:
         secrets.set(SMTP_PASSWORD, smtp_password)
     courier = Courier(
         secrets,
-        lambda: Endpoints(slack_url, "#incidents", pagerduty_url, timeout=(0.5, 0.4)),
+        lambda: Endpoints(
+            slack_url, "#incidents", pagerduty_url, timeout=(0.5, 0.4), mail_server=mail_server
+        ),
     )
     database = open_database(db_url)
     repo = OutboxRepository(database, lease=timedelta(milliseconds=int(lease_ms)))

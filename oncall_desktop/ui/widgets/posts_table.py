@@ -1,6 +1,7 @@
 """The outbox of one incident in its cockpit: each post's time, where it goes (any registered
 destination, named by the registry), its state (waiting, retrying, sent, refused) and why,
-on a model; "Edit and resend…" for a refused one."""
+on a model; "Edit and resend…" for a refused one. A post sent again where its destination
+cannot be read back, after an answer that was lost, says it may have arrived twice."""
 
 from __future__ import annotations
 
@@ -42,7 +43,17 @@ HEADERS = (
     QT_TRANSLATE_NOOP("PostsTable", "State"),
     QT_TRANSLATE_NOOP("PostsTable", "Detail"),
 )
+# lupdate reads only literal contexts: each text the model shows is named here
+SENT_AS_NOTE = QT_TRANSLATE_NOOP("PostsTable", "sent as a note (status updates not in the plan)")
+RETRYING = QT_TRANSLATE_NOOP("PostsTable", "retrying (%1 attempts)")
+MAYBE_TWICE = QT_TRANSLATE_NOOP("PostsTable", "%1, may have arrived twice")
+MAYBE_TWICE_WHY = QT_TRANSLATE_NOOP(
+    "PostsTable",
+    "An answer from this destination was lost, and what arrived there cannot be checked: "
+    "the post was sent again, so readers may see it twice.",
+)
 REFUSED = QColor("#c62828")
+DOUBT = QColor("#8d6e00")  # dark amber: readable on a light table, not an error
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -71,9 +82,11 @@ class PostsModel(QAbstractTableModel):
             where += f" {post.destination}"
         state = _tr(POST_STATES[post.state])
         if post.state is PostState.SENT and post.delivered_as == "note":
-            state = _tr("sent as a note (status updates not in the plan)")
+            state = _tr(SENT_AS_NOTE)
         elif post.state is PostState.PENDING and post.attempts:
-            state = fill(_tr("retrying (%1 attempts)"), post.attempts)
+            state = fill(_tr(RETRYING), post.attempts)
+        if post.maybe_twice:
+            state = fill(_tr(MAYBE_TWICE), state)
         detail = post.last_error or post.remote_ref
         queued = local_time(post.created_at, self._zone) if post.created_at else ""
         return (queued, where, state, detail)
@@ -96,9 +109,13 @@ class PostsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return text  # a view shows a model's text as plain text
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 2 and post.maybe_twice:
+                return _tr(MAYBE_TWICE_WHY)
             return post.text if index.column() == 3 and not text else text
         if role == Qt.ItemDataRole.ForegroundRole and post.state is PostState.FAILED:
             return REFUSED
+        if role == Qt.ItemDataRole.ForegroundRole and post.maybe_twice and index.column() == 2:
+            return DOUBT
         return None
 
     def cell(self, row: int, column: int) -> str:

@@ -52,3 +52,24 @@ def test_refused_waits_for_the_engineer_then_resends_edited(clock):
     )
     with pytest.raises(ValueError):
         resend(again, "x", None, clock.now())
+
+
+def test_an_ambiguous_answer_makes_the_post_unsure_until_delivered(clock):
+    """The answer was lost or unreadable: retried, but looked for first (issue 24)."""
+    lost = settle(claimed(), Attempt(Outcome.AMBIGUOUS, error="no answer"), clock.now())
+    assert (lost.state, lost.unsure, lost.maybe_twice) == (PostState.PENDING, True, False)
+    assert lost.next_attempt_at > clock.now()
+    plain_failure = settle(lost, Attempt(Outcome.RETRY, error="503"), clock.now())
+    assert plain_failure.unsure  # a plain failure does not clear the earlier doubt
+    found = settle(plain_failure, Attempt(Outcome.DELIVERED, remote_ref="C1/1.2"), clock.now())
+    assert (found.state, found.unsure, found.maybe_twice) == (PostState.SENT, False, False)
+
+
+def test_sent_again_blind_it_may_have_arrived_twice(clock):
+    unsure = Post(Target.SLACK_WEBHOOK, "x", state=PostState.SENDING, attempts=2, unsure=True)
+    sent = settle(unsure, Attempt(Outcome.DELIVERED, blind=True), clock.now())
+    assert (sent.state, sent.maybe_twice) == (PostState.SENT, True)
+    again_lost = settle(unsure, Attempt(Outcome.AMBIGUOUS, blind=True), clock.now())
+    assert again_lost.maybe_twice and again_lost.unsure
+    refused = settle(unsure, Attempt(Outcome.REFUSED, blind=True), clock.now())
+    assert not refused.maybe_twice and refused.unsure  # this attempt surely did not arrive

@@ -41,6 +41,7 @@ def test_a_claim_from_a_dead_console_expires(database_url, clock):
         clock.advance(CLAIM_LEASE + timedelta(seconds=1))
         retaken = repo.claim_next(clock.now())
         assert (retaken.id, retaken.attempts) == (post.id, 2)
+        assert retaken.unsure  # its sender may have died once the destination had it
     finally:
         db.close()
 
@@ -74,7 +75,27 @@ def test_a_restarted_console_takes_back_its_own_claims_at_once(database_url, clo
         other.claim_next(clock.now())  # console-b is alive and sending
         assert mine.release_own_claims() == 1  # console-a restarts
         again = mine.claim_next(clock.now())
-        assert (again.id, again.attempts) == (first.id, 2)
+        assert (again.id, again.attempts, again.unsure) == (first.id, 2, True)
         assert other.release_own_claims() == 1 and mine.claim_next(clock.now()) is not None
+    finally:
+        db.close()
+
+
+def test_doubts_are_kept_with_the_post(database_url, clock):
+    db = open_database(database_url)
+    try:
+        repo = OutboxRepository(db)
+        post = repo.enqueue(Post(Target.SLACK_WEBHOOK, "x"), clock.now())
+        assert not post.unsure and not post.maybe_twice
+        claimed = repo.claim_next(clock.now())
+        assert not claimed.unsure  # a first claim is no doubt
+        lost = repo.record(settle(claimed, Attempt(Outcome.AMBIGUOUS), clock.now()))
+        assert repo.get(post.id).unsure
+        clock.advance(timedelta(minutes=10))
+        again = repo.claim_next(clock.now())
+        assert again.unsure and again.id == lost.id
+        repo.record(settle(again, Attempt(Outcome.DELIVERED, blind=True), clock.now()))
+        stored = repo.get(post.id)
+        assert (stored.state, stored.unsure, stored.maybe_twice) == (PostState.SENT, False, True)
     finally:
         db.close()
