@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.text import fill
 from oncall_desktop.ui.widgets.labels import plain_label
 
@@ -41,6 +42,7 @@ class SnoozeDialog(QDialog):
         form.addRow(self.tr("For"), self.minutes)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(buttons)
+        keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
 
     @classmethod
     def ask(cls, audience_name: str, parent: QWidget | None = None) -> tuple[int, str] | None:
@@ -83,6 +85,7 @@ class ResolveDialog(QDialog):
         form.addRow(self.in_source)
         form.addRow(buttons)
         self.resize(520, 260)
+        keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
 
     @classmethod
     def ask(

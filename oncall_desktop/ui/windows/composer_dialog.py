@@ -28,6 +28,7 @@ from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience, Policy
 from oncall_desktop.ui.geometry import fit_to_screen
+from oncall_desktop.ui.shortcuts import keep_dialog_keys
 
 KIND_LABELS = {
     MessageKind.DECLARED: QT_TRANSLATE_NOOP("ComposerDialog", "INCIDENT DECLARED (internal)"),
@@ -124,6 +125,7 @@ class ComposerDialog(QDialog):
         for box, _audiences in self.others.values():
             box.toggled.connect(self._validate)
         self._regenerate()
+        keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
 
     def _build_inputs(self, kind: MessageKind, language: str) -> None:
         """The message kind and language, and what the engineer adds to the template."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.core.policy import Policy, Severity
+from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.widgets.severity_assessment import SeverityAssessment
 
 
@@ -72,6 +73,7 @@ class DeclareDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
         self._validate()
+        keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
 
     @property
     def criteria_label(self):  # type: ignore[no-untyped-def]
@@ -140,6 +142,7 @@ class SeverityDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
         self._validate()
+        keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
 
     def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.outbox import Post
 from oncall_desktop.ui.geometry import fit_to_screen
+from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.widgets.labels import plain_label
 
 
@@ -74,6 +75,7 @@ class ResendDialog(QDialog):
         self.text.textChanged.connect(self._show_destination)
         self._show_destination()
         fit_to_screen(self, 560, 420)
+        keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
 
     def _channel(self) -> str:
         if self._where_to.edits_channel:

@@ -37,6 +37,7 @@ from oncall_desktop.services.connections import (
     ConnectionsService,
 )
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
+from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.widgets.alertmanager_settings import AlertmanagerSettings
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.mail_settings import MailSettings
@@ -101,6 +102,7 @@ class SettingsDialog(QDialog):
         connections.status_pages_listed.connect(self._on_status_pages_listed)
         connections.token_presence.connect(self._on_token_presence)
         connections.check_pagerduty_token()
+        keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
 
     # --- sections --------------------------------------------------------------------------------
 
