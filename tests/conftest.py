@@ -1,6 +1,7 @@
 """Test-wide setup: no test touches the developer's real config, data, keyring or display."""
 
 import os
+import sys
 
 # Before any Qt import: in-process GUI tests run offscreen. The real X server tests start the
 # app as a separate process (tests/desktop); the screenshot run (tests/desktop/
@@ -31,6 +32,25 @@ def policy():
 @pytest.fixture
 def clock():
     return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, freeing Qt objects on the GUI thread only, as the app does
+    (services/lifetime.py): Python's cycle collector running on a worker freed widgets there,
+    and in-process runs died with SIGSEGV."""
+    from oncall_desktop.services.lifetime import collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread(qapp)
+    return qapp
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item):
+    """A test that never ran the event loop left its garbage to this thread's collector."""
+    lifetime = sys.modules.get("oncall_desktop.services.lifetime")  # no Qt for pure tests
+    if lifetime is not None:
+        lifetime.collect_due()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -92,6 +92,9 @@ def open_shell(app: QApplication, settings: Settings, problems: list[str | UserM
         )
         log.warning("no system tray available")
     app.setQuitOnLastWindowClosed(tray is None or not settings.close_to_tray)
+    from oncall_desktop.services.lifetime import collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread(app)  # before any worker: Qt objects die on this thread only
     return Shell(root, window, tray)
 
 

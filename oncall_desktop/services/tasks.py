@@ -12,7 +12,8 @@ holds up a database write. Without a failure handler, the error goes to
 
 Results come back through one queued signal of the runner itself, carrying a job number: when
 the runner is deleted, Qt drops its pending deliveries, so a late result can never reach a
-callback whose objects are gone.
+callback whose objects are gone. A callback that is a method of a Qt object deleted meanwhile
+(a closed window's) is not called either (services/lifetime.gone).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from oncall_desktop.services.lifetime import gone
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +92,10 @@ class TaskRunner(QObject):
     @Slot(int, bool, object)
     def _on_finished(self, job_id: int, ok: bool, payload: Any) -> None:
         on_success, on_failure = self._pending.pop(job_id, (None, None))
+        callback = on_success if ok else on_failure
+        if callback is not None and gone(callback):  # e.g. a closed cockpit's set_posts
+            log.info("result of a background task dropped: its window was closed meanwhile")
+            return
         if ok:
             if on_success is not None:
                 on_success(payload)

@@ -113,7 +113,9 @@ class FreedesktopNotifier(Notifier):
     PATH = "/org/freedesktop/Notifications"
 
     def __init__(self, app_name: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        # Owned by Qt, never by Python alone: the bus thread holds it until it ends, and a
+        # Qt object whose last Python reference goes on another thread is freed there.
+        super().__init__(parent if parent is not None else QApplication.instance())
         self._app_name = app_name
         self._outbox: queue.Queue[Notification | _Withdraw | None] = queue.Queue()
         self._keys: dict[int, str] = {}

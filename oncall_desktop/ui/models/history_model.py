@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 
 from oncall_desktop.core.kpis import HistoryFilter, HistoryRow, SortKey, kpi_duration
 from oncall_desktop.services.history import HistoryService
+from oncall_desktop.services.lifetime import bound_to
 from oncall_desktop.ui.models.roles import IncidentRole
 from oncall_desktop.ui.text import local_time, status_text
 
@@ -83,7 +84,8 @@ class HistoryModel(QAbstractTableModel):
     def reload(self) -> None:
         self._generation += 1
         generation = self._generation
-        self._service.count(self._filter, lambda n: self._on_counted(generation, n))
+        # the answer may come after the history window closed: then nothing is touched
+        self._service.count(self._filter, bound_to(self, lambda n: self._on_counted(generation, n)))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -117,7 +119,7 @@ class HistoryModel(QAbstractTableModel):
             self._descending,
             page * PAGE_SIZE,
             PAGE_SIZE,
-            lambda rows: self._on_page(generation, page, rows),
+            bound_to(self, lambda rows: self._on_page(generation, page, rows)),
         )
 
     def _on_page(self, generation: int, page: int, rows: list[HistoryRow]) -> None:
