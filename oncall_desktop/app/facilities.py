@@ -10,44 +10,86 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
     from oncall_desktop.config.schema import Settings
+    from oncall_desktop.config.store import SettingsStore
     from oncall_desktop.core.clock import Clock
     from oncall_desktop.core.deadlines import UpdateDue
     from oncall_desktop.core.incident import Incident
+    from oncall_desktop.core.paging import Page
     from oncall_desktop.core.policy import Audience, Policy
     from oncall_desktop.integrations.secrets import SecretStore
     from oncall_desktop.services.alert_actions import AlertActions
     from oncall_desktop.services.alert_sources import AlertPoller
+    from oncall_desktop.services.connections import ConnectionsService
     from oncall_desktop.services.incidents import IncidentService
     from oncall_desktop.services.outbox import OutboxService
+    from oncall_desktop.services.presence import PresenceService
     from oncall_desktop.services.routing import UpdateRouter
     from oncall_desktop.services.tasks import TaskRunner
     from oncall_desktop.ui.notifier import Notifier
     from oncall_desktop.ui.tray import Tray
+    from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
     from oncall_desktop.ui.windows.main_window import MainWindow
+
+
+# The rooms as the other rooms use them; the classes are app/cockpits.CockpitController,
+# app/alerts.AlertController, app/postmortems.PostmortemController and
+# app/handoffs.HandoffController (named here, not imported: rooms import no room).
+
+
+class Cockpits(Protocol):
+    def compose(self, incident_id: int, audience: str) -> None: ...
+
+    def show_responders(self, pages: list[Page]) -> None: ...
+
+    def set_declarable(self, declarable: bool) -> None: ...
+
+
+class Alerts(Protocol):
+    @property
+    def snoozed_until(self) -> datetime | None: ...
+
+
+class Postmortems(Protocol):
+    def open(self, incident_id: int) -> None: ...
+
+    def reminder_entries(self, now: datetime) -> list[tuple[str, str]]: ...
+
+
+class Handoffs(Protocol):
+    def open(self) -> None: ...
+
+    def reminder_entries(self) -> list[tuple[str, str]]: ...
 
 
 class Console(Protocol):
     """The console as its rooms see it (app/console.AppController is the one there is)."""
 
-    app: Any
+    app: QApplication
     policy: Policy
     clock: Clock
     runner: TaskRunner
     secrets: SecretStore
     settings: Settings  # replaced whole when the user saves new settings
-    settings_store: Any
-    connections: Any
+    settings_store: SettingsStore
+    connections: ConnectionsService
     poller: AlertPoller
     notifier: Notifier  # replaced when desktop notifications turn out to be available
     window: MainWindow
     tray: Tray | None
-    cockpit_controller: Any
-    alert_controller: Any
-    presence: Any  # services.presence.PresenceService in team mode, else None
+    presence: PresenceService | None  # team mode on PostgreSQL
+
+    @property
+    def cockpit_controller(self) -> Cockpits: ...
+
+    @property
+    def alert_controller(self) -> Alerts: ...
 
     @property
     def language(self) -> str: ...
@@ -75,18 +117,18 @@ class Console(Protocol):
     def router(self) -> UpdateRouter | None: ...
 
     @property
-    def postmortems(self) -> Any | None: ...
+    def postmortems(self) -> Postmortems | None: ...
 
     @property
-    def handoffs(self) -> Any | None: ...
+    def handoffs(self) -> Handoffs | None: ...
 
     @property
-    def history(self) -> Any | None: ...
+    def history(self) -> QObject | None: ...  # app/history.HistoryController
 
     @property
-    def cockpits(self) -> dict[int, Any]: ...
+    def cockpits(self) -> dict[int, CockpitWindow]: ...
 
-    def raise_window(self, window: Any) -> None: ...
+    def raise_window(self, window: QWidget) -> None: ...
 
     def notification_body(self, text: str) -> str: ...
 
@@ -100,18 +142,31 @@ class Console(Protocol):
 
 
 class DrillContext(Protocol):
-    """What drill mode needs of the running app."""
+    """What drill mode needs of the running app (app/container.AppContext)."""
 
-    controller: Console
-    clock: Clock
-    incidents: IncidentService | None
-    window: MainWindow
-    root: Any
+    @property
+    def controller(self) -> Console: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def incidents(self) -> IncidentService | None: ...
+
+    @property
+    def window(self) -> MainWindow: ...
+
+    @property
+    def root(self) -> QObject: ...
 
 
 class CommandContext(Protocol):
-    """What the terminal commands need of the running app."""
+    """What the terminal commands need of the running app (app/container.AppContext)."""
 
-    controller: Console
-    window: MainWindow
-    open_postmortem: Callable[[int], None]
+    @property
+    def controller(self) -> Console: ...
+
+    @property
+    def window(self) -> MainWindow: ...
+
+    def open_postmortem(self, incident_id: int) -> None: ...

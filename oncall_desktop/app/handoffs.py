@@ -27,7 +27,8 @@ REMINDER_KEY = "handoff"
 
 class HandoffController(QObject):
     def __init__(self, controller: Console, service: HandoffService) -> None:
-        super().__init__(controller)
+        # owned by the console, a QObject (a stand-in that is not one leaves it unowned)
+        super().__init__(controller if isinstance(controller, QObject) else None)
         self.controller = controller
         self.service = service
         self.window: HandoffWindow | None = None

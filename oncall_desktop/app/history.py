@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 class HistoryController(QObject):
     def __init__(self, controller: Console, service: HistoryService) -> None:
-        super().__init__(controller)
+        # owned by the console, a QObject (a stand-in that is not one leaves it unowned)
+        super().__init__(controller if isinstance(controller, QObject) else None)
         self.controller = controller
         self.service = service
         self.history_window: HistoryWindow | None = None

@@ -31,5 +31,5 @@ def skip_pyside_source_scan() -> bool:
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         log.debug("PySide's import scan not found; nothing to skip")
         return False
-    feature._mod_uses_pyside = _uses_no_feature
+    feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]  # PySide's internal
     return True

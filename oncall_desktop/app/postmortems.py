@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.postmortem import ActionStatus, StoredPostMortem
+from oncall_desktop.core.postmortem import ActionStatus, StoredPostMortem, TrackedActionItem
 from oncall_desktop.services.postmortems import OpenedPostMortem, PostmortemService
 from oncall_desktop.ui.notifier import Notification
 
@@ -26,7 +26,8 @@ REMINDER_PREFIX = "postmortem:"
 
 class PostmortemController(QObject):
     def __init__(self, controller: Console, service: PostmortemService) -> None:
-        super().__init__(controller)
+        # owned by the console, a QObject (a stand-in that is not one leaves it unowned)
+        super().__init__(controller if isinstance(controller, QObject) else None)
         self.controller = controller
         self.service = service
         self.windows: dict[int, PostmortemWindow] = {}
@@ -150,7 +151,7 @@ class PostmortemController(QObject):
     def _reload_action_items(self) -> None:
         today = self.controller.clock.now().astimezone(self.controller.zone).date()
 
-        def show(items: list) -> None:  # type: ignore[type-arg]
+        def show(items: list[TrackedActionItem]) -> None:
             self._incident_of = {t.postmortem_id: t.incident_id for t in items}
             if self.action_items_window is not None:
                 self.action_items_window.set_items(items, today)

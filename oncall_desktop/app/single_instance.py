@@ -16,6 +16,7 @@ must arrive within a few seconds, and several requests on one connection are all
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -304,7 +305,7 @@ class SingleInstance(QObject):
         if self._handler is None:
             _write(socket, {"ok": True})
             return
-        self._handler(request, lambda reply, s=socket: _write(s, reply))
+        self._handler(request, functools.partial(_write, socket))
 
 
 def _refuse(socket: QLocalSocket, why: str) -> None:

@@ -197,7 +197,10 @@ class TeamNews(QObject):
 
 
 def _raised(change: TimelineEvent) -> bool:
+    to, previous = change.data.get("to"), change.data.get("previous")
+    if not isinstance(to, str) or not isinstance(previous, str):
+        return False
     try:
-        return Severity(change.data.get("to")).rank < Severity(change.data.get("previous")).rank
+        return Severity(to).rank < Severity(previous).rank
     except ValueError:
         return False

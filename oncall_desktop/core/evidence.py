@@ -135,9 +135,9 @@ def done_steps(incident: Incident, policy: Policy) -> dict[str, StepDone]:
     done: dict[str, StepDone] = {}
     for step_id, kind in policy.step_evidence.items():
         finder = EVIDENCE.get(kind)
-        event = finder(incident) if finder is not None else None
-        if event is not None and not (step_id in unticked and unticked[step_id] >= event.at):
-            done[step_id] = StepDone(step_id, event.at, APP, kind)
+        found = finder(incident) if finder is not None else None
+        if found is not None and not (step_id in unticked and unticked[step_id] >= found.at):
+            done[step_id] = StepDone(step_id, found.at, APP, kind)
     for step_id, state in incident.steps.items():
         if state.done and state.done_at is not None:
             done[step_id] = StepDone(step_id, state.done_at, state.done_by)  # a person's tick

@@ -6,6 +6,7 @@ the timeline is the record the post-mortem and the KPIs are built from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -81,7 +82,8 @@ class TimelineEvent:
     at: datetime
     kind: EventKind
     actor: str
-    data: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # any mapping given is kept as a read-only copy (__post_init__)
+    data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     id: int | None = None
 
     def __post_init__(self) -> None:

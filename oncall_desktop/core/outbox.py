@@ -102,7 +102,8 @@ class RetryPolicy:
     def delay(
         self, attempts: int, server_asked: timedelta | None, rng: random.Random | None = None
     ) -> timedelta:
-        exponential = min(self.cap, self.base * (2 ** min(max(attempts - 1, 0), 16)))
+        factor: int = 2 ** min(max(attempts - 1, 0), 16)  # (int ** int is typed Any)
+        exponential = min(self.cap, self.base * factor)
         delay = exponential * (rng or random).uniform(0.5, 1.0)
         return max(delay, server_asked) if server_asked is not None else delay
 

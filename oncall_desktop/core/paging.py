@@ -107,7 +107,8 @@ class Backoff:
     ) -> timedelta:
         if failures <= 0:
             return server_asked or timedelta(0)
-        exponential = min(self.cap, self.base * (2 ** min(failures - 1, 16)))
+        factor: int = 2 ** min(failures - 1, 16)  # (int ** int is typed Any)
+        exponential = min(self.cap, self.base * factor)
         jitter = (rng or random).uniform(0.5, 1.0)
         delay = exponential * jitter
         if server_asked is not None:

@@ -52,6 +52,7 @@ class DrillServer:
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
+        assert isinstance(host, str)  # an IPv4 address, never bytes
         return f"http://{host}:{port}"
 
     @property

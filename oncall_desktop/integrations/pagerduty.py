@@ -196,12 +196,12 @@ class PagerDutyClient(ApiClient):
         user = body.get("user")
         if not isinstance(user, dict) or not isinstance(user.get("id"), str):
             raise BadPayload(QT_TR_NOOP("PagerDuty's answer to /users/me has no user in it."))
-        email = user.get("email")
+        name, email, zone = user.get("name"), user.get("email"), user.get("time_zone")
         return Me(
             id=user["id"],
-            name=user.get("name") if isinstance(user.get("name"), str) else "",
+            name=name if isinstance(name, str) else "",
             email=email if isinstance(email, str) else "",
-            time_zone=user.get("time_zone") if isinstance(user.get("time_zone"), str) else "",
+            time_zone=zone if isinstance(zone, str) else "",
         )
 
     def my_open_incidents(self, user_id: str) -> list[Page]:

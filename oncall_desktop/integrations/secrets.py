@@ -187,7 +187,7 @@ class KeyringSecretStore:
             ) from None
 
     def get(self, name: str) -> str | None:
-        value = self._call("get_password", name)
+        value: str | None = self._call("get_password", name)
         if value:
             register_secret(value)
         return value

@@ -271,11 +271,12 @@ class SlackClient(ApiClient):
                     continue
                 raise
             channel = body.get("channel")
-            if not isinstance(channel, dict) or not isinstance(channel.get("id"), str):
+            channel_id = channel.get("id") if isinstance(channel, dict) else None
+            if not isinstance(channel_id, str):
                 raise BadPayload(
                     QT_TR_NOOP("Slack's answer to conversations.create has no channel id.")
                 )
-            return channel["id"]
+            return channel_id
         raise IntegrationError(
             QT_TR_NOOP("No free incident channel name for {day}.").format(day=day.isoformat())
         )

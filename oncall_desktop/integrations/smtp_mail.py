@@ -301,12 +301,13 @@ def _transaction(
     if not accepted:
         client.rset()
         return
+    data_reply: bytes | str
     try:
-        code, reply = client.data(data)
+        code, data_reply = client.data(data)
     except smtplib.SMTPDataError as error:  # DATA itself refused
-        code, reply = error.smtp_code, error.smtp_error
+        code, data_reply = error.smtp_code, error.smtp_error
     for address in accepted:  # the data's answer is every accepted recipient's
-        progress.answered(address, code, _answer(code, reply))
+        progress.answered(address, code, _answer(code, data_reply))
 
 
 def send_mail(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.integrations import alertmanager
@@ -104,7 +104,7 @@ class ConnectionsService(QObject):
         """Post ``text`` through the workflow (typed ``url``, or the stored one): a Workflows
         webhook has nothing to ask without posting, so the test is a visible message."""
 
-        def test() -> str:
+        def test() -> UserMessage:
             value = url or self._secrets.get(TEAMS_WEBHOOK_URL)
             if not value:
                 raise IntegrationError(QT_TR_NOOP("No URL: paste the Teams workflow URL first."))
@@ -121,7 +121,7 @@ class ConnectionsService(QObject):
         """Connect to the mail server, secure the connection and log in as the settings say
         (typed ``password``, or the stored one); no mail is sent."""
 
-        def test() -> str:
+        def test() -> UserMessage:
             value = password or (self._secrets.get(SMTP_PASSWORD) if server.username else "")
             if server.username and not value:
                 raise IntegrationError(QT_TR_NOOP("No password: type the mail account's first."))
@@ -204,7 +204,7 @@ class ConnectionsService(QObject):
         )
 
     @staticmethod
-    def _failed(signal: Signal):  # type: ignore[no-untyped-def]
+    def _failed(signal: SignalInstance) -> Callable[[Exception], None]:
         def emit(error: Exception) -> None:
             if not isinstance(error, IntegrationError | SecretStoreError | ValueError):
                 raise error

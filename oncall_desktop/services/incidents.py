@@ -191,10 +191,13 @@ class IncidentService(QObject):
                 assert known.alert is not None
                 page = by_link[known.alert.source, known.alert.id]
                 moved: list[bool] = []
-                stored = self._repo.change(
-                    known.id or -1,
-                    lambda i, p=page, m=moved: m.append(apply_page_status(i, p, self.clock.now())),
-                )
+
+                def follow(
+                    incident: Incident, page: Page = page, moved: list[bool] = moved
+                ) -> None:
+                    moved.append(apply_page_status(incident, page, self.clock.now()))
+
+                stored = self._repo.change(known.id or -1, follow)
                 if moved and moved[0]:
                     changed.append(stored)
             return changed
@@ -237,9 +240,11 @@ class IncidentService(QObject):
         reloaded once it is back."""
         self._following = True
         feed.changed.connect(self._on_colleague_change)
-        feed.connection_changed.connect(
-            lambda listening: listening and self._following and self.refresh()
-        )
+        feed.connection_changed.connect(self._on_feed_connection)
+
+    def _on_feed_connection(self, listening: bool) -> None:
+        if listening and self._following:
+            self.refresh()
 
     def stop_following(self) -> None:
         """Shutting down: news still queued from the feed is dropped, not read."""

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, CursorResult, Result, make_url
 from sqlalchemy.exc import (
     ArgumentError,
     DatabaseError,
@@ -113,6 +113,13 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def rows_matched(result: Result[Any]) -> int:
+    """How many rows an UPDATE matched: ``Session.execute`` is typed as returning a plain
+    ``Result``, but for an UPDATE it gives the ``CursorResult``, which counts them."""
+    assert isinstance(result, CursorResult)
+    return result.rowcount
 
 
 def where(url: URL) -> str:

@@ -14,7 +14,7 @@ from oncall_desktop.core.incident import EventKind, Incident, Status, StepState,
 from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.changes import announce
-from oncall_desktop.storage.db import Database
+from oncall_desktop.storage.db import Database, rows_matched
 from oncall_desktop.storage.errors import Conflict
 from oncall_desktop.storage.tables import ChecklistStepRow, IncidentRow, TimelineEventRow
 
@@ -113,6 +113,7 @@ class IncidentRepository:
         :meth:`change`: a save of a copy read earlier would overwrite what another console
         wrote meanwhile."""
         with self._db.session() as session:
+            row: IncidentRow | None
             if incident.id is None:
                 row = IncidentRow()
                 session.add(row)
@@ -138,9 +139,13 @@ class IncidentRepository:
             # The write lock first, then the read: on SQLite this takes the database's write
             # lock (other writers wait, busy_timeout), on PostgreSQL the row's, so what is read
             # is what the other consoles last committed.
-            locked = session.execute(
-                update(IncidentRow).where(IncidentRow.id == incident_id).values(id=IncidentRow.id)
-            ).rowcount
+            locked = rows_matched(
+                session.execute(
+                    update(IncidentRow)
+                    .where(IncidentRow.id == incident_id)
+                    .values(id=IncidentRow.id)
+                )
+            )
             if not locked:
                 raise KeyError(f"incident {incident_id} is not in the database")
             row = session.get(
@@ -205,8 +210,7 @@ class IncidentRepository:
                     IncidentRow.status.not_in(ACTIVE_STATUSES),
                 )
             ).all()
-        wanted = set(links)
-        return {(source, alert_id) for source, alert_id in rows if (source, alert_id) in wanted}
+        return set(links) & {(source, alert_id) for source, alert_id in rows}
 
     def list_active(self) -> list[Incident]:
         """Open incidents, most recently detected first, with their timelines."""

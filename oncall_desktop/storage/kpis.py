@@ -90,7 +90,7 @@ class HistoryQueries:
         limit: int = 200,
     ) -> list[HistoryRow]:
         key = SORT_COLUMNS[sort]
-        order = [key.desc() if descending else key.asc()]
+        order: list[ColumnElement[Any]] = [key.desc() if descending else key.asc()]
         if sort in (SortKey.TIME_TO_ACK, SortKey.TIME_TO_RESOLVE):
             # the same place for "never" on both backends: last
             order.insert(0, key.is_(None))

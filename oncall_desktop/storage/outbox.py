@@ -16,7 +16,7 @@ from sqlalchemy import and_, case, func, or_, select, true, update
 
 from oncall_desktop.core.incident import TimelineEvent
 from oncall_desktop.core.outbox import Post, PostState, as_target
-from oncall_desktop.storage.db import Database
+from oncall_desktop.storage.db import Database, rows_matched
 from oncall_desktop.storage.tables import OutboxPostRow, TimelineEventRow
 
 # A claim older than this is taken to be from a console that died mid-send (kill -9, power
@@ -72,15 +72,17 @@ class OutboxRepository:
         if not self._console:
             return 0
         with self._db.session() as session:
-            return session.execute(
-                update(OutboxPostRow)
-                .where(
-                    OutboxPostRow.state == PostState.SENDING.value,
-                    OutboxPostRow.claimed_by == self._console,
+            return rows_matched(
+                session.execute(
+                    update(OutboxPostRow)
+                    .where(
+                        OutboxPostRow.state == PostState.SENDING.value,
+                        OutboxPostRow.claimed_by == self._console,
+                    )
+                    .values(state=PostState.PENDING.value, claimed_at=None, unsure=true())
+                    .execution_options(synchronize_session=False)
                 )
-                .values(state=PostState.PENDING.value, claimed_at=None, unsure=true())
-                .execution_options(synchronize_session=False)
-            ).rowcount
+            )
 
     def enqueue(self, post: Post, now: datetime) -> Post:
         """Store a new post (committed before this returns: nothing is sent before that)."""
@@ -132,22 +134,24 @@ class OutboxRepository:
             ).all()
             for post_id in candidates:
                 # compare-and-set: only one claimer wins, whatever the backend
-                claimed = session.execute(
-                    update(OutboxPostRow)
-                    .where(OutboxPostRow.id == post_id, self._due(now))
-                    .values(
-                        state=PostState.SENDING.value,
-                        claimed_at=now,
-                        claimed_by=self._console,
-                        attempts=OutboxPostRow.attempts + 1,
-                        # SET reads the row as it was: still 'sending' means a lapsed claim
-                        unsure=case(
-                            (OutboxPostRow.state == PostState.SENDING.value, true()),
-                            else_=OutboxPostRow.unsure,
-                        ),
+                claimed = rows_matched(
+                    session.execute(
+                        update(OutboxPostRow)
+                        .where(OutboxPostRow.id == post_id, self._due(now))
+                        .values(
+                            state=PostState.SENDING.value,
+                            claimed_at=now,
+                            claimed_by=self._console,
+                            attempts=OutboxPostRow.attempts + 1,
+                            # SET reads the row as it was: still 'sending' means a lapsed claim
+                            unsure=case(
+                                (OutboxPostRow.state == PostState.SENDING.value, true()),
+                                else_=OutboxPostRow.unsure,
+                            ),
+                        )
+                        .execution_options(synchronize_session=False)
                     )
-                    .execution_options(synchronize_session=False)
-                ).rowcount
+                )
                 if claimed == 1:
                     session.flush()
                     row = session.get(OutboxPostRow, post_id, populate_existing=True)

@@ -35,8 +35,8 @@ class PresenceRepository:
                 if incident_id not in wanted:
                     session.delete(row)
             for incident_id in wanted:
-                row = rows.get(incident_id)
-                if row is None:
+                present = rows.get(incident_id)
+                if present is None:
                     session.add(
                         PresenceRow(
                             console=self.console,
@@ -46,7 +46,7 @@ class PresenceRepository:
                         )
                     )
                 else:
-                    row.person, row.heartbeat_at = person, at
+                    present.person, present.heartbeat_at = person, at
             if changed:  # opened or closed a cockpit: the others hear it at once
                 announce(session, self._db, "presence", NO_INCIDENT)
 

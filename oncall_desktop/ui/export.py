@@ -34,7 +34,7 @@ SAFE_LINK_SCHEMES = ("http", "https")
 class _NoResources(QTextDocument):
     """A document that never reads a file or a URL for an image or a style sheet."""
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         return None
 
 

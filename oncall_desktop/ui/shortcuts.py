@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 SETTINGS_SHORTCUT = "Ctrl+,"  # Qt's "Preferences" key has no binding on Linux desktops
 
@@ -51,7 +58,9 @@ def keep_dialog_keys(dialog: QDialog) -> None:
 
 def _submit(dialog: QDialog) -> None:
     box = dialog.findChild(QDialogButtonBox)
-    ok = box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+    ok: QAbstractButton | None = (
+        box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+    )
     if ok is None and box is not None:  # a dialog whose accept button has its own role
         accept = QDialogButtonBox.ButtonRole.AcceptRole
         ok = next((b for b in box.buttons() if box.buttonRole(b) == accept), None)

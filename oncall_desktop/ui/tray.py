@@ -58,18 +58,21 @@ class Tray(QObject):
         self._incidents_separator = self.menu.addSeparator()
         self._reminder_actions: dict[str, QAction] = {}
         self._reminders_separator = self.menu.addSeparator()
-        self.menu.addAction(self.tr("Open On-call Desktop"), self.open_requested)
-        self.menu.addAction(self.tr("Declare incident…"), self.declare_requested)
+        # a signal handed to addAction is called, not emitted ("not callable"): connect it
+        self.menu.addAction(self.tr("Open On-call Desktop")).triggered.connect(self.open_requested)
+        self.menu.addAction(self.tr("Declare incident…")).triggered.connect(self.declare_requested)
         snooze = self.menu.addMenu(self.tr("Snooze low-urgency alerts"))
         for minutes, label in (
             (30, self.tr("30 minutes")),
             (60, self.tr("1 hour")),
             (0, self.tr("Resume now")),
         ):
-            snooze.addAction(label, lambda m=minutes: self.snooze_requested.emit(m))
-        self.menu.addAction(self.tr("Settings…"), self.settings_requested)
+            snooze.addAction(label).triggered.connect(
+                lambda _=False, m=minutes: self.snooze_requested.emit(m)
+            )
+        self.menu.addAction(self.tr("Settings…")).triggered.connect(self.settings_requested)
         self.menu.addSeparator()
-        self.menu.addAction(self.tr("Quit"), self.quit_requested)
+        self.menu.addAction(self.tr("Quit")).triggered.connect(self.quit_requested)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_icon_activated)
         self.icon.setToolTip(self.tr("On-call Desktop"))
@@ -101,12 +104,11 @@ class Tray(QObject):
             marker = "🔴" if page.is_triggered else "🟠"
             submenu = QMenu(menu_text(f"{marker} {page.title}"), self.menu)
             if page.is_triggered:
-                submenu.addAction(
-                    self.tr("Acknowledge"),
-                    lambda key=page.key: self.acknowledge_requested.emit(key),
+                submenu.addAction(self.tr("Acknowledge")).triggered.connect(
+                    lambda _=False, key=page.key: self.acknowledge_requested.emit(key)
                 )
-            submenu.addAction(
-                self.tr("Open"), lambda key=page.key: self.open_page_requested.emit(key)
+            submenu.addAction(self.tr("Open")).triggered.connect(
+                lambda _=False, key=page.key: self.open_page_requested.emit(key)
             )
             action = self.menu.insertMenu(self._pages_separator, submenu)
             self._page_entries.append((action, submenu))

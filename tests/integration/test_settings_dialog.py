@@ -190,7 +190,7 @@ def test_the_mail_server_is_tested_and_its_password_goes_to_the_keyring_only(qtb
     dialog.mail.security.setCurrentIndex(dialog.mail.security.findData("none"))
     dialog.mail.username.setText(smtp.username)
     assert "sender's address" in dialog._validate()  # a server needs a From address
-    dialog.mail.sender.setText("oncall@example.com")
+    dialog.mail.sender_address.setText("oncall@example.com")
     assert dialog._validate() == ""
     qtbot.keyClicks(dialog.mail.password, "wrong")
     dialog.mail.test.click()

@@ -11,7 +11,6 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
     QObject,
@@ -26,7 +25,7 @@ from oncall_desktop.core.evidence import StepDone, done_steps
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.ui.models.roles import PhaseIdRole, StepIdRole
-from oncall_desktop.ui.text import fill, local_time
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 _PHASE = 0  # internalId of phase rows; steps carry phase row + 1

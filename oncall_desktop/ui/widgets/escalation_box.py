@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from oncall_desktop.core.deadlines import escalation_due_at, escalation_needed
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import EscalationMode, Policy
-from oncall_desktop.ui.text import fill
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill
 from oncall_desktop.ui.widgets.labels import plain_label
 
 # PagerDuty's answer to a responder request, beside the contact asked
@@ -54,7 +54,7 @@ class EscalationBox(QGroupBox):
         for contact in policy.escalation_contacts:
             box = QCheckBox(self._labels[contact.name], self)
             box.toggled.connect(
-                lambda checked, name=contact.name: checked and self.contact_reached.emit(name)
+                lambda checked, name=contact.name: self._on_contact_toggled(name, checked)
             )
             self.contact_boxes[contact.name] = box
             row = QHBoxLayout()
@@ -72,6 +72,10 @@ class EscalationBox(QGroupBox):
                 self.contact_requests[contact.name] = ask
                 row.addWidget(ask)
             layout.addLayout(row)
+
+    def _on_contact_toggled(self, name: str, checked: bool) -> None:
+        if checked:
+            self.contact_reached.emit(name)
 
     def set_responder_states(self, states: dict[str, str]) -> bool:
         """PagerDuty's answers (user or escalation policy id -> state); True when they

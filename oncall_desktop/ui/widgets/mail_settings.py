@@ -51,8 +51,8 @@ class MailSettings(QGroupBox):
         self.password.setPlaceholderText(self.tr("Kept in the OS keyring"))
         self.password_changed = False
         self.password.textEdited.connect(lambda _text: setattr(self, "password_changed", True))
-        self.sender = QLineEdit(settings.smtp_sender, self)
-        self.sender.setPlaceholderText("oncall@example.com")
+        self.sender_address = QLineEdit(settings.smtp_sender, self)
+        self.sender_address.setPlaceholderText("oncall@example.com")
         self.test = QPushButton(self.tr("Test connection"), self)
         self.test.clicked.connect(self._on_test_clicked)
         self.result = plain_label("", self)
@@ -66,7 +66,7 @@ class MailSettings(QGroupBox):
         form.addRow(self.tr("CA file (private authority)"), ca_row)
         form.addRow(self.tr("Account"), self.username)
         form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Sender"), self.sender)
+        form.addRow(self.tr("Sender"), self.sender_address)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test)
         test_row.addWidget(self.result, 1)
@@ -79,13 +79,13 @@ class MailSettings(QGroupBox):
             port=self.port.value(),
             security=self.security.currentData(),
             username=self.username.text().strip(),
-            sender=self.sender.text().strip(),
+            sender=self.sender_address.text().strip(),
             ca_file=self.ca_file.text().strip(),
         )
 
     def problem(self) -> str:
         """What keeps Save from taking it ("" when nothing)."""
-        sender = self.sender.text().strip()
+        sender = self.sender_address.text().strip()
         if self.host.text().strip() and not re.fullmatch(r"[^@\s]+@[^@\s]+", sender):
             return self.tr(
                 "With a mail server, give the sender's address, e.g. oncall@example.com."
@@ -102,7 +102,7 @@ class MailSettings(QGroupBox):
             "smtp_port": self.port.value(),
             "smtp_security": self.security.currentData(),
             "smtp_username": self.username.text().strip(),
-            "smtp_sender": self.sender.text().strip(),
+            "smtp_sender": self.sender_address.text().strip(),
             "smtp_ca_file": self.ca_file.text().strip(),
         }
 

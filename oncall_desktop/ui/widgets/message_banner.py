@@ -49,4 +49,8 @@ class MessageBanner(QWidget):
             self.hide()
 
     def texts(self) -> dict[str, str]:
-        return {key: row.findChild(QLabel).text() for key, row in self._rows.items()}
+        return {
+            key: label.text()
+            for key, row in self._rows.items()
+            if (label := row.findChild(QLabel)) is not None
+        }

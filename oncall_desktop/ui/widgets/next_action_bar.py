@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from oncall_desktop.core.nextaction import ActionKind, NextAction
 from oncall_desktop.core.policy import Policy
-from oncall_desktop.ui.text import countdown, fill
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, countdown, fill
 from oncall_desktop.ui.widgets.clocks_panel import LATE
 from oncall_desktop.ui.widgets.labels import plain_label, set_style
 

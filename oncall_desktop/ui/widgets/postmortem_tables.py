@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.core.postmortem import ActionItem, ActionStatus
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—"
 STATUS_LABELS = {
@@ -72,7 +73,9 @@ class EditableTable(QTableWidget):
     def add_row(self) -> None:
         """A new empty row, its first cell in edit."""
         row = self.append_row([""] * self.columnCount())
-        self.editItem(self.item(row, 0))
+        first = self.item(row, 0)
+        if first is not None:
+            self.editItem(first)
         self.edited.emit()
 
     def remove_selected(self) -> None:
@@ -103,6 +106,7 @@ class ActionItemsTable(EditableTable):
     def append(self, item: ActionItem) -> None:
         row = self.append_row([str(item.number), item.action, item.owner])
         number = self.item(row, 0)
+        assert number is not None  # just set by append_row
         number.setFlags(number.flags() & ~Qt.ItemFlag.ItemIsEditable)
         number.setData(Qt.ItemDataRole.UserRole, item.closed_at)
         due = date_edit(item.due, self)
@@ -119,14 +123,16 @@ class ActionItemsTable(EditableTable):
         self.mark_overdue()
 
     def add_row(self) -> None:
-        numbers = [i.number for i in self.items()]
+        numbers = [i.number for i in self.action_items()]
         self.append(ActionItem(number=max(numbers, default=0) + 1, action=""))
-        self.editItem(self.item(self.rowCount() - 1, 1))
+        action = self.item(self.rowCount() - 1, 1)
+        if action is not None:
+            self.editItem(action)
         self.edited.emit()
 
     def mark_overdue(self) -> None:
         today = date.today()
-        for item in self.items():
+        for item in self.action_items():
             cell = self.item(self.row_of(item.number), 1)
             if cell is not None:
                 late = item.is_overdue(today)
@@ -146,7 +152,8 @@ class ActionItemsTable(EditableTable):
                 return row
         return -1
 
-    def items(self) -> tuple[ActionItem, ...]:
+    def action_items(self) -> tuple[ActionItem, ...]:
+        # not items(): QTableWidget.items(QMimeData) is Qt's
         found = []
         for row in range(self.rowCount()):
             number, action, owner = (self.item(row, c) for c in range(3))

@@ -9,7 +9,6 @@ from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.outbox import Post, PostState
-from oncall_desktop.ui.text import fill, local_time
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, local_time
 
 CONTEXT = "PostsTable"
 POST_STATES = {

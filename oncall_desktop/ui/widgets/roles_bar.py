@@ -4,11 +4,11 @@ changes made meanwhile."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from oncall_desktop.core.incident import Incident, Role
-from oncall_desktop.ui.text import fill
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill
 from oncall_desktop.ui.widgets.labels import plain_label
 
 WARN = "color: #8d6e00"

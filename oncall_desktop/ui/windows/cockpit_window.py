@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -42,7 +42,7 @@ from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.roles import StepIdRole
 from oncall_desktop.ui.models.timeline_model import TimelineModel
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
-from oncall_desktop.ui.text import fill, local_time, status_text
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, local_time, status_text
 from oncall_desktop.ui.widgets.alert_source_bar import AlertSourceBar
 from oncall_desktop.ui.widgets.clocks_panel import LATE, ClocksPanel
 from oncall_desktop.ui.widgets.escalation_box import EscalationBox
@@ -491,11 +491,11 @@ class CockpitWindow(QMainWindow):
                     return index
         return QModelIndex()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._now is not None:
             self.set_now(self._now)  # catch up on the ticks missed while hidden
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit(self.incident_id)
         super().closeEvent(event)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +30,7 @@ from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience, Policy
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP
 
 KIND_LABELS = {
     MessageKind.DECLARED: QT_TRANSLATE_NOOP("ComposerDialog", "INCIDENT DECLARED (internal)"),
@@ -111,7 +113,7 @@ class ComposerDialog(QDialog):
             combo.currentIndexChanged.connect(self._regenerate)
         for line in (self.root_cause, self.eta, self.resolution, self.financial):
             line.textChanged.connect(self._regenerate)
-        for text in (self.actions, self.next_steps):
+        for text in (self.actions_taken, self.next_steps):
             text.textChanged.connect(self._regenerate)
         self.preview.textChanged.connect(self._on_preview_edited)
         for box in (
@@ -138,9 +140,9 @@ class ComposerDialog(QDialog):
         self.language.addItem("Français", "fr")
         self.language.setCurrentIndex(self.language.findData(language))
         self.root_cause = QLineEdit(self)
-        self.actions = QPlainTextEdit(self)
-        self.actions.setPlaceholderText(self.tr("One action per line"))
-        self.actions.setMaximumHeight(70)
+        self.actions_taken = QPlainTextEdit(self)
+        self.actions_taken.setPlaceholderText(self.tr("One action per line"))
+        self.actions_taken.setMaximumHeight(70)
         self.eta = QLineEdit(self)
         self.resolution = QLineEdit(self)
         self.next_steps = QPlainTextEdit(self)
@@ -189,7 +191,7 @@ class ComposerDialog(QDialog):
         top.addWidget(self.language)
         form.addRow(self.tr("Message"), top)
         form.addRow(self.tr("Root cause"), self.root_cause)
-        form.addRow(self.tr("Actions"), self.actions)
+        form.addRow(self.tr("Actions"), self.actions_taken)
         form.addRow(self.tr("ETA"), self.eta)
         form.addRow(self.tr("Resolution"), self.resolution)
         form.addRow(self.tr("Next steps"), self.next_steps)
@@ -218,7 +220,7 @@ class ComposerDialog(QDialog):
     def _human(self) -> HumanInput:
         return HumanInput(
             root_cause=self.root_cause.text().strip(),
-            actions=self.actions.toPlainText(),
+            actions=self.actions_taken.toPlainText(),
             eta=self.eta.text().strip(),
             resolution=self.resolution.text().strip(),
             next_steps=self.next_steps.toPlainText(),
@@ -265,7 +267,7 @@ class ComposerDialog(QDialog):
         template = self._policy.templates[kind.value].get(self.language.currentData())
         for widget, placeholders in (
             (self.root_cause, ("{root_cause}",)),
-            (self.actions, ("{actions}", "{plan}")),
+            (self.actions_taken, ("{actions}", "{plan}")),
             (self.eta, ("{eta}",)),
             (self.resolution, ("{resolution}",)),
             (self.next_steps, ("{next_steps}",)),
@@ -332,6 +334,6 @@ class ComposerDialog(QDialog):
         )
 
     @classmethod
-    def ask(cls, *args, **kwargs) -> Composition | None:  # type: ignore[no-untyped-def]
+    def ask(cls, *args: Any, **kwargs: Any) -> Composition | None:  # those of __init__
         dialog = cls(*args, **kwargs)
         return dialog.composition() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.core.policy import Policy, Severity
+from oncall_desktop.ui.qdates import python_datetime, qt_datetime
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.widgets.severity_assessment import SeverityAssessment
 
@@ -46,9 +47,9 @@ class DeclareDialog(QDialog):
         self.impact_edit.setPlaceholderText(self.tr("100% users cannot access the application"))
         self.impact_edit.setTabChangesFocus(True)
         self.impact_edit.setMaximumHeight(70)
-        self.started_edit = QDateTimeEdit(QDateTime(now.astimezone()), self)
+        self.started_edit = QDateTimeEdit(qt_datetime(now.astimezone()), self)
         self.started_edit.setCalendarPopup(True)
-        self.started_edit.setMaximumDateTime(QDateTime(now.astimezone()))
+        self.started_edit.setMaximumDateTime(qt_datetime(now.astimezone()))
         self.started_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.assessment = SeverityAssessment(policy, language, self)
         self.severity_combo = self.assessment.severity_combo
@@ -76,7 +77,7 @@ class DeclareDialog(QDialog):
         keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
 
     @property
-    def criteria_label(self):  # type: ignore[no-untyped-def]
+    def criteria_label(self) -> QLabel:
         return self.assessment.criteria
 
     def _validate(self) -> None:
@@ -84,7 +85,7 @@ class DeclareDialog(QDialog):
         ok.setEnabled(bool(self.title_edit.text().strip()) and self.assessment.is_valid())
 
     def declaration(self) -> Declaration:
-        started = self.started_edit.dateTime().toPython()
+        started = python_datetime(self.started_edit.dateTime())
         detected = started.astimezone() if started.tzinfo is None else started
         return Declaration(
             title=self.title_edit.text().strip(),

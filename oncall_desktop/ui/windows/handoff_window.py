@@ -4,9 +4,11 @@ incidents channel through the outbox."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, tzinfo
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -51,6 +53,14 @@ from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 PAGERDUTY_CHECK = "pagerduty"
 LINE_COLUMNS = ("reference", "title", "severity", "status", "resolution")
+
+
+class _Stored(Protocol):
+    """A stored handoff as the history lists it (the storage's class, which the UI does not
+    import)."""
+
+    @property
+    def note(self) -> HandoffNote: ...
 
 
 class HandoffWindow(QMainWindow):
@@ -282,9 +292,9 @@ class HandoffWindow(QMainWindow):
     def add_upcoming(self) -> None:
         tomorrow = QDate.currentDate().addDays(1).toString("yyyy-MM-dd")
         self._append_upcoming(Maintenance(date.fromisoformat(tomorrow), "", ""))
-        self.upcoming_table.editItem(
-            self.upcoming_table.item(self.upcoming_table.rowCount() - 1, 2)
-        )
+        added = self.upcoming_table.item(self.upcoming_table.rowCount() - 1, 2)
+        if added is not None:
+            self.upcoming_table.editItem(added)
         self.autosave.changed()
 
     def _remove_upcoming(self) -> None:
@@ -300,11 +310,7 @@ class HandoffWindow(QMainWindow):
         items, problems = [], []
         for row in range(self.upcoming_table.rowCount()):
             day_text, at, what = (
-                (
-                    self.upcoming_table.item(row, c).text()
-                    if self.upcoming_table.item(row, c)
-                    else ""
-                )
+                cell.text() if (cell := self.upcoming_table.item(row, c)) is not None else ""
                 for c in range(3)
             )
             day = None
@@ -466,7 +472,7 @@ class HandoffWindow(QMainWindow):
     def _history(self) -> None:
         from oncall_desktop.ui.windows.handoff_history_dialog import HandoffHistoryDialog
 
-        def show(stored: list) -> None:  # type: ignore[type-arg]
+        def show(stored: Sequence[_Stored]) -> None:
             dialog = HandoffHistoryDialog(
                 [h.note for h in stored], self.policy, self.language, self.zone, self
             )

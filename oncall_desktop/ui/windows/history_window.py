@@ -27,6 +27,7 @@ from oncall_desktop.services.history import HistoryService
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.models.history_model import HistoryModel
 from oncall_desktop.ui.models.roles import IncidentRole
+from oncall_desktop.ui.qdates import python_date
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 
 NO_DATE = QDate(2000, 1, 1)
@@ -166,7 +167,7 @@ class HistoryWindow(QMainWindow):
             return None
         if next_day:
             value = value.addDays(1)
-        moment = datetime.combine(value.toPython(), time(0))
+        moment = datetime.combine(python_date(value), time(0))
         return moment.replace(tzinfo=self._zone) if self._zone else moment.astimezone()
 
     def current_filter(self) -> HistoryFilter:

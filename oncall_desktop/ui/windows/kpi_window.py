@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -30,8 +30,12 @@ from oncall_desktop.core.kpis import DurationStats, KpiReport, Verdict, kpi_dura
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.services.history import HistoryService
 from oncall_desktop.ui.geometry import fit_to_screen
+from oncall_desktop.ui.qdates import python_date
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
+
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QChartView  # loaded with the charts (_draw_charts)
 
 MET, NOT_MET = QColor("#2e7d32"), QColor("#c62828")
 PERIODS = (("30d", 30), ("90d", 90), ("365d", 365), ("year", 0), ("custom", -1))
@@ -68,8 +72,8 @@ class KpiWindow(QMainWindow):
         self._build_tables()
 
         self.charts = QSplitter(Qt.Orientation.Horizontal)
-        self.count_chart_view = None
-        self.time_chart_view = None
+        self.count_chart_view: QChartView | None = None
+        self.time_chart_view: QChartView | None = None
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -158,8 +162,8 @@ class KpiWindow(QMainWindow):
         days = dict(PERIODS)[key]
         end = self._local(today + timedelta(days=1))
         if key == "custom":
-            start_day = self.from_edit.date().toPython()
-            end_day = self.to_edit.date().toPython()
+            start_day = python_date(self.from_edit.date())
+            end_day = python_date(self.to_edit.date())
             return self._local(start_day), self._local(end_day + timedelta(days=1))
         if key == "year":
             return self._local(date(today.year, 1, 1)), end

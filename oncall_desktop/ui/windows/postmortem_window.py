@@ -306,7 +306,7 @@ class PostmortemWindow(QMainWindow):
                 for sid in TEXT_SECTIONS
                 if sid in self.text_edits
             },
-            action_items=self.actions_table.items(),
+            action_items=self.actions_table.action_items(),
             reviewed_by=self.reviewed_by_edit.text(),
             reviewed_on=date_of(self.reviewed_on_edit),
             revision=self._revision,

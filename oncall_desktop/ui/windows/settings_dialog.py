@@ -10,7 +10,6 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +37,7 @@ from oncall_desktop.services.connections import (
 )
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP
 from oncall_desktop.ui.widgets.alertmanager_settings import AlertmanagerSettings
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.mail_settings import MailSettings

@@ -56,10 +56,17 @@ def test_only_the_inputs_the_template_uses_and_enter_does_not_send(qtbot, clock,
     dialog.show()
     visible = {
         name
-        for name in ("root_cause", "actions", "eta", "resolution", "next_steps", "financial")
+        for name in (
+            "root_cause",
+            "actions_taken",
+            "eta",
+            "resolution",
+            "next_steps",
+            "financial",
+        )
         if getattr(dialog, name).isVisibleTo(dialog)
     }
-    assert visible == {"root_cause", "actions", "eta"}
+    assert visible == {"root_cause", "actions_taken", "eta"}
     dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.STATUS_PAGE.value))
     assert not dialog.root_cause.isVisibleTo(dialog)  # no jargon field for the public page
     dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.RESOLVED.value))

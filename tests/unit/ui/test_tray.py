@@ -25,3 +25,27 @@ def test_pages_listed_triggered_first_with_actions(qtbot, qapp):
     assert blocker.args == ["pagerduty:B"]
     tray.set_pages([])
     assert tray._page_entries == []
+
+
+def test_the_menu_entries_emit_their_signals(qtbot, qapp):
+    """Each fixed entry of the menu emits its signal (a signal handed to addAction as the slot
+    is called, not emitted: "native Qt signal instance is not callable")."""
+    tray = Tray()
+    entries = {action.text(): action for action in tray.menu.actions()}
+    for text, signal in (
+        ("Open On-call Desktop", tray.open_requested),
+        ("Declare incident…", tray.declare_requested),
+        ("Settings…", tray.settings_requested),
+        ("Quit", tray.quit_requested),
+    ):
+        with qtbot.waitSignal(signal, timeout=1000):
+            entries[text].trigger()
+    snooze = entries["Snooze low-urgency alerts"].menu()
+    for action, minutes in zip(snooze.actions(), (30, 60, 0), strict=True):
+        with qtbot.waitSignal(tray.snooze_requested, timeout=1000) as blocker:
+            action.trigger()
+        assert blocker.args == [minutes]
+    tray.set_pages([page("B", "hot")])
+    with qtbot.waitSignal(tray.open_page_requested, timeout=1000) as blocker:
+        tray._page_entries[0][1].actions()[1].trigger()
+    assert blocker.args == ["pagerduty:B"]
