@@ -94,10 +94,13 @@ def test_page_notifies_and_acknowledges_from_the_notification(desktop, tmp_path,
         def local_incident():
             if not database.exists():
                 return None
-            with sqlite3.connect(database) as conn:
-                return conn.execute(
-                    "SELECT title, alert_id, acknowledged_at FROM incidents"
-                ).fetchone()
+            try:
+                with sqlite3.connect(database) as conn:
+                    return conn.execute(
+                        "SELECT title, alert_id, acknowledged_at FROM incidents"
+                    ).fetchone()
+            except sqlite3.OperationalError:  # created, not migrated yet (a busy machine)
+                return None
 
         # acknowledged, so MTTA can be computed (even when "Open" was clicked before the
         # acknowledgement came back from PagerDuty)
