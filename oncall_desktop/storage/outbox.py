@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select, true, update
+from sqlalchemy.sql.elements import ColumnElement
 
 from oncall_desktop.core.incident import TimelineEvent
 from oncall_desktop.core.outbox import Post, PostState, as_target
@@ -110,7 +111,7 @@ class OutboxRepository:
             session.flush()
             return _to_post(row)
 
-    def _due(self, now: datetime):  # type: ignore[no-untyped-def]
+    def _due(self, now: datetime) -> ColumnElement[bool]:
         return or_(
             and_(
                 OutboxPostRow.state == PostState.PENDING.value,

@@ -4,7 +4,7 @@ submits with Ctrl+Return and Tab moves on, even out of a text box (:func:`keep_d
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -33,9 +33,12 @@ class _SubmitKeys(QObject):
         self._dialog = dialog
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            key = event.key()  # type: ignore[attr-defined]
-            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+        if isinstance(event, QKeyEvent) and event.type() in (
+            QEvent.Type.KeyPress,
+            QEvent.Type.ShortcutOverride,
+        ):
+            key = event.key()
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
             if ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if event.type() == QEvent.Type.KeyPress:
                     _submit(self._dialog)

@@ -104,6 +104,7 @@ class ChecklistModel(QAbstractItemModel):
             return self.createIndex(row, column, _PHASE)
         return self.createIndex(row, column, parent.row() + 1)
 
+    # (the stub's parent() is QObject's too, which has no argument)
     def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == _PHASE:
             return QModelIndex()

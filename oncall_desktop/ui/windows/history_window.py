@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, tzinfo
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -189,8 +189,8 @@ class HistoryWindow(QMainWindow):
     def _on_counted(self, total: int) -> None:
         self.count_label.setText(self.tr("%n incident(s)", "", total))
 
-    def _open_cockpit(self, index: object) -> None:
-        incident_id = self.model.data(index, IncidentRole) if index is not None else None  # type: ignore[arg-type]
+    def _open_cockpit(self, index: QModelIndex) -> None:
+        incident_id = self.model.data(index, IncidentRole)
         if incident_id is not None:
             self.incident_requested.emit(incident_id)
 
