@@ -19,7 +19,10 @@ tried again alone, with the same Message-ID, so readers' mail programs see one m
 answered 5xx is refused for good. The post is sent once every recipient took it, or took it
 but for those refused for good (named, with the server's answer, in its detail); refused when
 nobody took it. A refused post forgets its permanent refusals: *Edit and resend* tries them
-again, never those that took it.
+again, never those that took it. When the answer to a whole mail is lost (the connection
+dropped or timed out after the final "."), the attempt is ambiguous (``AnswerLost``): mail
+cannot be read back, so the outbox sends it again, same Message-ID, to those not recorded as
+having taken it, and marks the post "may have arrived twice".
 
 8-bit text is declared (``BODY=8BITMIME``) when the server offers it, else sent
 quoted-printable (7-bit), as RFC 6152 asks.
@@ -30,6 +33,7 @@ This module is the whole destination: it registers its name and its deliverer it
 from __future__ import annotations
 
 import json
+import re
 import smtplib
 import ssl
 import uuid
@@ -45,6 +49,7 @@ from oncall_desktop.core.plaintext import clean_line
 from oncall_desktop.core.policy import Text
 from oncall_desktop.integrations.deliverers import DeliveryContext, register_deliverer
 from oncall_desktop.integrations.errors import (
+    AnswerLost,
     BadPayload,
     IntegrationError,
     Refused,
@@ -301,13 +306,27 @@ def _transaction(
     if not accepted:
         client.rset()
         return
-    data_reply: bytes | str
-    try:
-        code, data_reply = client.data(data)
-    except smtplib.SMTPDataError as error:  # DATA itself refused
-        code, data_reply = error.smtp_code, error.smtp_error
-    for address in accepted:  # the data's answer is every accepted recipient's
-        progress.answered(address, code, _answer(code, data_reply))
+    code, reply = client.docmd("DATA")
+    if code == 354:
+        client.send(_dot_stuffed(data) + b".\r\n")
+        try:
+            code, reply = client.getreply()
+        except (smtplib.SMTPServerDisconnected, OSError) as error:  # it may have the mail
+            raise AnswerLost(
+                QT_TR_NOOP(
+                    "The mail server had the whole mail, then its answer was lost ({reason}): "
+                    "it may have arrived."
+                ).format(reason=type(error).__name__)
+            ) from None
+    for address in accepted:  # the data's answer (or DATA's refusal) is every accepted one's
+        progress.answered(address, code, _answer(code, reply))
+
+
+def _dot_stuffed(data: bytes) -> bytes:
+    """The message as DATA sends it (RFC 5321 4.5.2): a line starting with "." doubled, and
+    ended by CRLF before the final "."."""
+    stuffed = re.sub(rb"(?m)^\.", b"..", data)
+    return stuffed if stuffed.endswith(b"\r\n") else stuffed + b"\r\n"
 
 
 def send_mail(

@@ -740,6 +740,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The mail server had the whole mail, then its answer was lost ({reason}): it may have arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> Already taken by {addresses}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -740,6 +740,10 @@
         <translation>Le serveur de messagerie {host} est injoignable ({reason}).</translation>
     </message>
     <message>
+        <source>The mail server had the whole mail, then its answer was lost ({reason}): it may have arrived.</source>
+        <translation>Le serveur de messagerie avait tout le message, puis sa réponse s’est perdue ({reason}) : il est peut-être arrivé.</translation>
+    </message>
+    <message>
         <source> Already taken by {addresses}.</source>
         <translation> Déjà accepté pour {addresses}.</translation>
     </message>

@@ -201,8 +201,10 @@ def test_a_mail_sent_again_after_a_lost_answer_is_the_same_message(qtbot, outbox
     smtp._check = remember
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
     qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
-    assert outbox.repo.get(post_id).attempts == 3 and len(smtp.mails) == 1
+    stored = outbox.repo.get(post_id)
+    assert stored.attempts == 3 and len(smtp.mails) == 1
     assert len(seen_ids) == 3 and len(set(seen_ids)) == 1
+    assert stored.maybe_twice  # the server had it all when the answer was lost: unknowable
 
 
 def test_a_recipient_answering_451_is_tried_again_alone(qtbot, outbox, smtp):
@@ -226,6 +228,21 @@ def test_a_recipient_answering_451_is_tried_again_alone(qtbot, outbox, smtp):
     assert "Already taken by ceo@example.com" in waiting[0].last_error
     stored = outbox.repo.get(post_id)
     assert stored.attempts == 3 and stored.remote_ref == to_ceo.headers["Message-ID"]
+
+
+def test_a_refusal_of_the_mail_itself_is_not_a_doubt(qtbot, outbox, smtp):
+    """A 451 to the data is a clear "not taken": tried again, never "may have arrived
+    twice"; a 554 to it refuses the post."""
+    faults = [SmtpFault(code=451)]
+    smtp.fault_hook = lambda text: faults.pop(0) if faults else None
+    post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
+    stored = outbox.repo.get(post_id)
+    assert stored.attempts == 2 and not stored.maybe_twice and len(smtp.mails) == 1
+    smtp.fault_hook = lambda text: SmtpFault(code=554)
+    post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, "Second", destination=route()))
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=8000)
+    assert "refused every recipient" in outbox.repo.get(post_id).last_error
 
 
 def test_a_recipient_refused_for_good_is_named_in_the_posts_detail(qtbot, outbox, smtp):
