@@ -78,13 +78,7 @@ class CockpitController(QObject):
                 composition.text, incident=incident, audience=composition.audience, kind=kind
             )
         if composition.to_status_page:
-            self.console.router.post_status_page(
-                composition.text,
-                incident=incident,
-                kind=kind,
-                title=self.status_page_title(incident),
-                every_minutes=self._status_page_every(incident),
-            )
+            self.to_status_page(incident, composition.text, kind)
         for target in composition.to_others:  # destinations a module registered
             self.console.router.post_to(
                 target,
@@ -117,6 +111,99 @@ class CockpitController(QObject):
     def _status_page_every(self, incident: Incident) -> int | None:
         every = self.console.policy.cadence_rule(Audience.STATUS_PAGE, incident.severity).every
         return int(every.total_seconds() // 60) if every else None
+
+    def to_status_page(self, incident: Incident, text: str, kind: str) -> None:
+        """Queue ``text`` for the status page. At the incident's first status-page update the
+        engineer first chooses the services it affects (the page's, read off the GUI thread,
+        all ticked); the choice is kept in the incident's timeline for its later updates."""
+        from oncall_desktop.core.compose import MessageKind
+        from oncall_desktop.services.status_page import chosen_services, page_services
+
+        router, settings = self.console.router, self.console.settings
+        page = settings.status_page_id
+        if router is None:
+            return
+        resolved = kind == MessageKind.STATUS_PAGE_RESOLVED.value
+
+        def queue() -> None:
+            router.post_status_page(
+                text,
+                incident=incident,
+                kind=kind,
+                title=self.status_page_title(incident),
+                every_minutes=self._status_page_every(incident),
+                impact=self.console.policy.status_page_impact_words(incident.severity, resolved),
+            )
+
+        if not page or incident.id is None or chosen_services(incident, page) is not None:
+            queue()
+            return
+        incident_id = incident.id
+
+        def unlisted(error: Exception) -> None:  # the update names all the page's services
+            from oncall_desktop.services.messages import shown
+
+            queue()
+            self._say_in_cockpit(
+                incident_id,
+                self.tr(
+                    "The status page's services could not be listed (%1): this update names "
+                    "all of them, and the next one asks again."
+                ).replace("%1", shown(error)),
+            )
+
+        self.console.runner.run(
+            lambda: page_services(self.console.secrets, settings.pagerduty_base_url, page),
+            lambda services: self._choose_services(incident_id, page, services, text, queue),
+            unlisted,
+            remote=True,
+        )
+
+    def _choose_services(
+        self,
+        incident_id: int,
+        page: str,
+        services: list[tuple[str, str]],
+        text: str,
+        queue: Callable[[], None],
+    ) -> None:
+        from oncall_desktop.services.status_page import services_note
+        from oncall_desktop.ui.windows.status_page_services_dialog import (
+            StatusPageServicesDialog,
+        )
+
+        chosen = StatusPageServicesDialog.ask(
+            services,
+            self.console.settings.status_page_name or page,
+            self.cockpits.get(incident_id) or self.console.window,
+        )
+        if chosen is None:  # nothing queued for the status page: its text is kept for later
+            from PySide6.QtGui import QGuiApplication
+
+            QGuiApplication.clipboard().setText(text)
+            self._say_in_cockpit(
+                incident_id,
+                self.tr("Not posted on the status page: the text is on the clipboard."),
+            )
+            return
+        if self.console.incidents is None:
+            queue()
+            return
+        note, data = services_note(page, chosen)
+        # the choice is stored first, then the update queued: it goes out naming them
+        self.console.incidents.change(
+            incident_id,
+            lambda i, now, who: i.add_note(note, at=now, actor=who, **data),
+            lambda _stored, _problem: queue(),
+        )
+
+    def _say_in_cockpit(self, incident_id: int, text: str) -> None:
+        """In the incident's cockpit, or in the main window when it was closed meanwhile."""
+        window = self.cockpits.get(incident_id)
+        if window is not None:
+            window.show_problem(text)
+        else:
+            self.console.window.show_message(f"cockpit-{incident_id}", text, "warning")
 
     def request_responders(self, incident_id: int, contact_name: str) -> None:
         """Escalate with one click: a PagerDuty responder request on the incident's page, with

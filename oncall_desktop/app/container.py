@@ -345,7 +345,9 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
 def build_outbox(context: AppContext, database: Database) -> OutboxService:
     from oncall_desktop.integrations.delivery import Courier, Endpoints
     from oncall_desktop.services.routing import mail_server
+    from oncall_desktop.services.status_page import remembering
     from oncall_desktop.storage.outbox import OutboxRepository
+    from oncall_desktop.storage.status_page import StatusPageRecords
 
     controller = context.controller
 
@@ -359,9 +361,11 @@ def build_outbox(context: AppContext, database: Database) -> OutboxService:
         )
 
     repository = OutboxRepository(database, console=context.console_id)
+    # the status page's deliverer hears what the database remembers of the incident's post
+    deliver = remembering(Courier(context.secrets, endpoints).deliver, StatusPageRecords(database))
     outbox = OutboxService(
         repository,
-        Courier(context.secrets, endpoints).deliver,
+        deliver,
         context.runner,
         context.clock,
         actor=controller.actor,

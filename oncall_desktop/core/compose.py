@@ -213,7 +213,8 @@ def default_kind(incident: Incident, audience: Audience) -> MessageKind:
 
 
 def status_page_title(incident: Incident, policy: Policy, language: str) -> str:
-    """The incident's one post on the status page: stable across consoles and restarts (the
-    declaration time in UTC), never the internal title."""
+    """The title the incident's one post on the status page is created with: the declaration
+    time in UTC, never the internal title. Two incidents declared in the same minute share it,
+    so the post is remembered by its id once created, never looked for by this title."""
     start = incident.declared_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return policy.templates["status_page_title"].get(language).format(start=start)

@@ -30,6 +30,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "fr": "Escalade : {contact} appelé à rejoindre dans PagerDuty",
     },
     "posted": {"en": "Posted to {name}", "fr": "Publié sur {name}"},
+    "services": {
+        "en": "Status page, affected services: {names}",
+        "fr": "Page de statut, services touchés : {names}",
+    },
     "role": {"en": "{person} takes the role: {role}", "fr": "{person} prend le rôle : {role}"},
     "asked_acknowledge": {
         "en": "Asked {source} to acknowledge",
@@ -128,6 +132,10 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
         if data.get("posted_to"):
             name = destination(str(data["posted_to"])).name.get(language)
             return _say("posted", language, name=name)
+        if isinstance(data.get("status_page_services"), list):  # the incident's choice
+            names = data.get("status_page_service_names")
+            listed = ", ".join(str(n) for n in names) if isinstance(names, list) else ""
+            return _say("services", language, names=listed or "—")
         return str(data.get("text", ""))
     if event.kind is EventKind.UPDATE_SENT:
         audience = str(data.get("audience"))

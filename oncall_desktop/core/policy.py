@@ -222,9 +222,16 @@ class Policy:
     kpis: KpiTargets
     anti_patterns: tuple[AntiPattern, ...]
     links: tuple[Link, ...]
+    # the status page's impact words per severity value, and for "resolved" (best first)
+    status_page_impact: Mapping[str, tuple[str, ...]]
 
     def severity(self, severity: Severity) -> SeverityPolicy:
         return self.severities[severity]
+
+    def status_page_impact_words(self, severity: Severity, resolved: bool) -> tuple[str, ...]:
+        """What the status page says of the affected services: the severity's impact, or the
+        resolved one."""
+        return self.status_page_impact.get("resolved" if resolved else severity.value, ())
 
     def cadence_rule(self, audience: Audience, severity: Severity) -> CadenceRule:
         return self.cadence[audience].rules[severity]

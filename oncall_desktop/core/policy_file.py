@@ -304,6 +304,17 @@ def _kpis(node: Node) -> KpiTargets:
     )
 
 
+def _status_page_impact(node: Node) -> dict[str, tuple[str, ...]]:
+    """Per severity, and for "resolved": the impact words, best first (none empty)."""
+    result: dict[str, tuple[str, ...]] = {}
+    for key in (*(s.value for s in Severity), "resolved"):
+        words = tuple(n.string().strip() for n in node[key].entries())
+        if not words:
+            raise node[key].fail(QT_TR_NOOP("must not be empty"))
+        result[key] = words
+    return result
+
+
 def _sop(node: Node) -> SopInfo:
     return SopInfo(
         id=node["id"].string(),
@@ -365,6 +376,7 @@ def _parse_all(data: dict[str, Any]) -> Policy:
             for n in root["anti_patterns"].entries()
         ),
         links=links,
+        status_page_impact=_status_page_impact(root["status_page_impact"]),
     )
 
 

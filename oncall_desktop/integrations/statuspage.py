@@ -2,9 +2,22 @@
 
 One incident is one status-page post: the first send creates it (type incident) with its
 first update, later sends add post updates, the resolution notice adds the "resolved" one.
-The app keeps no status-page state of its own: the post is found again by its title (one per
-incident, from the procedure's ``status_page_title`` template) and an update already on the
-post is not added twice, so a retry after a crash between send and confirm changes nothing.
+The post is remembered by its id, never looked for by its title (two incidents declared in the
+same minute share a title): the outbox records the id when the post is created (the creating
+post's ``remote_ref``, delivered as "post"), and just before each later post of the incident
+goes out, services/status_page reads it back from the database into a :class:`PostMemory`, so
+a restart, or a colleague's console in team mode, adds to the same post.
+
+A send that may already have reached PagerDuty (its answer lost, its sender killed) is looked
+for first, so a retry never shows customers a repeat: the post this very send created (its
+title, with this text as its first update, reported since the send was queued, on a post no
+other incident holds), or an update with this text that none of the incident's earlier
+deliveries accounts for. Every list is read to its end (``more``/``offset``).
+
+Each update names the incident's affected services (chosen at its first status-page update,
+kept in its timeline; the page's services when none were chosen) with the impact its severity
+implies (the procedure's ``[status_page_impact]`` words, matched against the page's own impact
+levels), and "operational" once resolved.
 
 Messages are HTML on PagerDuty's side: our plain text is escaped, never interpreted.
 """
@@ -13,28 +26,48 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from oncall_desktop.core.destinations import Destination, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.policy import Text
-from oncall_desktop.integrations.deliverers import DeliveryContext, register_deliverer
+from oncall_desktop.integrations.deliverers import (
+    DeliveryContext,
+    already_checked,
+    register_deliverer,
+)
 from oncall_desktop.integrations.errors import (
     BadPayload,
     Forbidden,
     IntegrationError,
     PlanLimit,
     Refused,
+    UnreadableAnswer,
 )
-from oncall_desktop.integrations.pagerduty import PagerDutyClient
+from oncall_desktop.integrations.pagerduty import OFFSET_CAP, PagerDutyClient
 from oncall_desktop.integrations.pagerduty_payloads import parse_time
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
 
+log = logging.getLogger(__name__)
+
 STATUS_PAGE = "pagerduty_status_page"
 POSTMORTEM_KIND = "status_page_postmortem"  # an outbox post's kind: the post-mortem, published
+MEMORY = "status_page_memory"  # in Post.extra, for one attempt: what the database remembers
+# The impact customers read beside each affected service when a post's route names none (one
+# queued before routes carried it); the procedure's [status_page_impact] says it otherwise.
+DEFAULT_IMPACT = {
+    "SEV-1": ("outage", "major outage"),
+    "SEV-2": ("partial outage",),
+    "SEV-3": ("degraded performance", "degraded", "partial outage"),
+}
+RESOLVED_IMPACT = ("operational",)
+# How much earlier than a send was queued PagerDuty may date the write it made for it: its
+# clock is not ours, and it dates to the whole second.
+CLOCK_MARGIN = timedelta(minutes=1)
 # Words matched in the page's own severity descriptions (case-insensitive, first found wins).
 SEVERITY_WORDS = {
     "SEV-1": ("major", "outage", "critical"),
@@ -52,35 +85,106 @@ class StatusPageInfo:
 
 
 @dataclass(frozen=True)
+class StatusPageService:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class StatusPagePostRoute:
     """What an outbox post for the status page carries (as JSON in its destination)."""
 
     page_id: str
-    title: str  # the post's title: one per incident
+    title: str  # the title the incident's post is created with (never looked for by it)
     severity: str  # "SEV-1"…
     every_minutes: int | None  # the promised cadence (update_frequency_ms), None: no promise
+    # the impact of the affected services, as words for the page's impact levels, best first
+    # (the procedure's [status_page_impact] for the severity, or for "resolved")
+    impact: tuple[str, ...] = ()
 
     def encode(self) -> str:
-        return json.dumps(
-            {
-                "page": self.page_id,
-                "title": self.title,
-                "sev": self.severity,
-                "every": self.every_minutes,
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+        data: dict[str, Any] = {
+            "page": self.page_id,
+            "title": self.title,
+            "sev": self.severity,
+            "every": self.every_minutes,
+        }
+        if self.impact:
+            data["imp"] = list(self.impact)
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def decode(cls, raw: str) -> StatusPagePostRoute:
         try:
             data = json.loads(raw)
-            return cls(str(data["page"]), str(data["title"]), str(data["sev"]), data.get("every"))
-        except (ValueError, KeyError, TypeError):
+            impact = data.get("imp")
+            words = (
+                tuple(w for w in impact if isinstance(w, str)) if isinstance(impact, list) else ()
+            )
+            return cls(
+                str(data["page"]), str(data["title"]), str(data["sev"]), data.get("every"), words
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
             raise IntegrationError(
                 QT_TR_NOOP("This status-page post has no page to go to; choose one in Settings.")
             ) from None
+
+
+@dataclass(frozen=True)
+class PostMemory:
+    """What the database remembers of the incident's status-page post when one of its posts
+    goes out (services/status_page reads it just before; ``known`` False: nothing was read,
+    e.g. a post filed under no incident)."""
+
+    known: bool = False
+    post_id: str | None = None  # the incident's post on this page, recorded when created
+    services: tuple[str, ...] | None = None  # the affected services chosen; None: all the page's
+    delivered: frozenset[str] = frozenset()  # what the incident's earlier deliveries recorded
+    sent_texts: tuple[str, ...] = ()  # the texts those deliveries put on the post
+    others: frozenset[str] = frozenset()  # the posts other incidents created on the page
+    waiting: int = 0  # the incident's earlier status-page posts not out yet
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "known": self.known,
+            "post": self.post_id,
+            "services": None if self.services is None else list(self.services),
+            "delivered": sorted(self.delivered),
+            "texts": list(self.sent_texts),
+            "others": sorted(self.others),
+            "waiting": self.waiting,
+        }
+
+    @classmethod
+    def from_json(cls, raw: Any) -> PostMemory:
+        if isinstance(raw, PostMemory):
+            return raw
+        if not isinstance(raw, dict):
+            return cls()
+
+        def strings(key: str) -> tuple[str, ...]:
+            value = raw.get(key)
+            return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+        services = raw.get("services")
+        post = raw.get("post")
+        waiting = raw.get("waiting")
+        return cls(
+            known=raw.get("known") is True,
+            post_id=str(post) if isinstance(post, str) and post else None,
+            services=strings("services") if isinstance(services, list) else None,
+            delivered=frozenset(strings("delivered")),
+            sent_texts=strings("texts"),
+            others=frozenset(strings("others")),
+            waiting=waiting if isinstance(waiting, int) else 0,
+        )
+
+
+class WaitingForEarlier(IntegrationError):
+    """An earlier status-page post of the incident is not out yet: this one goes after it (in
+    order on the page, and onto the post that one creates)."""
+
+    retryable = True
 
 
 def as_html(text: str) -> str:
@@ -96,13 +200,10 @@ def _ref(kind: str, value: str) -> dict[str, str]:
     return {"id": value, "type": kind}
 
 
-def _described(items: Any, what: str) -> list[tuple[str, str]]:
-    if not isinstance(items, list):
-        raise BadPayload(QT_TR_NOOP("PagerDuty's answer has no {what} in it.").format(what=what))
+def _described(items: list[dict[str, Any]]) -> list[tuple[str, str]]:
     found = []
     for item in items:
-        wanted = isinstance(item, dict) and item.get("post_type", "incident") == "incident"
-        if wanted and isinstance(item.get("id"), str):
+        if item.get("post_type", "incident") == "incident" and isinstance(item.get("id"), str):
             found.append((item["id"], str(item.get("description") or "")))
     return found
 
@@ -115,56 +216,170 @@ def _pick(choices: list[tuple[str, str]], words: tuple[str, ...]) -> str | None:
     return None
 
 
+def _matching(choices: list[tuple[str, str]], words: tuple[str, ...]) -> str | None:
+    """The choice a word names, best word first: its exact description, else one that
+    contains it ("outage" is the page's "outage", not its "partial outage")."""
+    for word in words:
+        wanted = word.strip().lower()
+        if not wanted:
+            continue
+        exact = next((i for i, d in choices if d.strip().lower() == wanted), None)
+        if exact is not None:
+            return exact
+        partial = next((i for i, d in choices if wanted in d.lower()), None)
+        if partial is not None:
+            return partial
+    return None
+
+
+def _since(update: dict[str, Any], queued_at: datetime | None, margin: timedelta) -> bool:
+    """Whether PagerDuty dated ``update`` since the send was queued (to its whole second, less
+    ``margin``): an earlier one is not this send's."""
+    reported = parse_time(update.get("reported_at"))
+    if queued_at is None or reported is None:
+        return True
+    return reported >= queued_at.replace(microsecond=0) - margin
+
+
+def _first_updates(updates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The update(s) a post was created with: the earliest reported."""
+    dated = [(parse_time(u.get("reported_at")), u) for u in updates]
+    known = [when for when, _u in dated if when is not None]
+    if not known:
+        return updates[:1]
+    first = min(known)
+    return [u for when, u in dated if when == first]
+
+
 class StatusPageClient(PagerDutyClient):
     """PagerDuty Status Pages (same token and address as the rest of PagerDuty)."""
 
+    def _all(
+        self, path: str, key: str, params: dict[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """Every item of a list, page after page (classic pagination: ``more``/``offset``)."""
+        found: list[dict[str, Any]] = []
+        offset = 0
+        while True:
+            query = dict(params or {})
+            if offset:
+                query["offset"] = offset
+            body = self._request("GET", path, params=query or None)
+            items = body.get(key)
+            if not isinstance(items, list):
+                raise BadPayload(
+                    QT_TR_NOOP("PagerDuty's answer has no {what} in it.").format(what=key)
+                )
+            found.extend(i for i in items if isinstance(i, dict))
+            if body.get("more") is not True or not items:
+                return found
+            offset += len(items)
+            if offset >= OFFSET_CAP:
+                log.warning("more than %d %s on the status page; reading no further", offset, key)
+                return found
+
     def status_pages(self) -> list[StatusPageInfo]:
-        body = self._request("GET", "/status_pages")
-        items = body.get("status_pages")
-        if not isinstance(items, list):
-            raise BadPayload(QT_TR_NOOP("PagerDuty's answer has no status_pages in it."))
         return [
             StatusPageInfo(i["id"], str(i.get("name") or i["id"]), str(i.get("url") or ""))
-            for i in items
-            if isinstance(i, dict) and isinstance(i.get("id"), str)
+            for i in self._all("/status_pages", "status_pages")
+            if isinstance(i.get("id"), str)
+        ]
+
+    def services(self, page_id: str) -> list[StatusPageService]:
+        """The page's services (what an incident's updates can name as affected)."""
+        return [
+            StatusPageService(i["id"], str(i.get("name") or i["id"]))
+            for i in self._all(f"/status_pages/{page_id}/services", "services")
+            if isinstance(i.get("id"), str)
         ]
 
     def _vocabulary(self, page_id: str, what: str) -> list[tuple[str, str]]:
-        body = self._request(
-            "GET", f"/status_pages/{page_id}/{what}", params={"post_type": "incident"}
+        return _described(
+            self._all(f"/status_pages/{page_id}/{what}", what, {"post_type": "incident"})
         )
-        return _described(body.get(what), what)
 
-    def find_post(self, page_id: str, title: str) -> str | None:
-        """The incident post with this title (the API pages no further than its default)."""
-        body = self._request(
-            "GET", f"/status_pages/{page_id}/posts", params={"post_type": "incident"}
+    def _updates(self, page_id: str, post_id: str) -> list[dict[str, Any]]:
+        return self._all(f"/status_pages/{page_id}/posts/{post_id}/post_updates", "post_updates")
+
+    def find_created_post(
+        self,
+        route: StatusPagePostRoute,
+        message: str,
+        queued_at: datetime | None,
+        memory: PostMemory = PostMemory(),
+    ) -> str | None:
+        """The post an earlier attempt of this very send created (its answer lost): titled
+        so, created with this message, dated since the send was queued, and no other
+        incident's. Read through every page of posts."""
+        margin = CLOCK_MARGIN if memory.known else timedelta(0)
+        posts = self._all(
+            f"/status_pages/{route.page_id}/posts", "posts", {"post_type": "incident"}
         )
-        posts = body.get("posts")
-        if not isinstance(posts, list):
-            raise BadPayload(QT_TR_NOOP("PagerDuty's answer has no posts in it."))
         for post in posts:
-            if isinstance(post, dict) and post.get("title") == title and post.get("id"):
-                return str(post["id"])
+            post_id = post.get("id")
+            if not isinstance(post_id, str) or post_id in memory.others:
+                continue
+            if post.get("title") != route.title[:128]:
+                continue
+            firsts = _first_updates(self._updates(route.page_id, post_id))
+            if any(u.get("message") == message and _since(u, queued_at, margin) for u in firsts):
+                return post_id
         return None
 
     def _update_already_there(
-        self, page_id: str, post_id: str, message: str, queued_at: datetime | None
+        self,
+        page_id: str,
+        post_id: str,
+        message: str,
+        queued_at: datetime | None,
+        memory: PostMemory = PostMemory(),
     ) -> str | None:
-        """This very post's update, if an earlier attempt got through (its answer lost): the
-        same message, reported since the post was queued. An identical message sent on
-        purpose later is a new update, not a duplicate."""
-        body = self._request("GET", f"/status_pages/{page_id}/posts/{post_id}/post_updates")
-        updates = body.get("post_updates")
-        if not isinstance(updates, list):
-            raise BadPayload(QT_TR_NOOP("PagerDuty's answer has no post_updates in it."))
-        for update in updates:
-            if not isinstance(update, dict) or update.get("message") != message:
-                continue
-            reported = parse_time(update.get("reported_at"))
-            if queued_at is None or reported is None or reported >= queued_at:
-                return str(update.get("id") or post_id)
-        return None
+        """This very send's update, if an earlier attempt got through (its answer lost): one
+        more update with this message than the incident's recorded deliveries account for,
+        dated since the send was queued. The same words sent on purpose again are accounted
+        for by the delivery that sent them, so they are sent again."""
+        updates = self._updates(page_id, post_id)
+        same = [u for u in updates if u.get("message") == message]
+        accounted = sum(1 for text in memory.sent_texts if as_html(text) == message)
+        if len(same) <= accounted:
+            return None
+        margin = CLOCK_MARGIN if memory.known else timedelta(0)
+        mine = [
+            u
+            for u in same
+            if str(u.get("id")) not in memory.delivered and _since(u, queued_at, margin)
+        ]
+        return str(mine[-1].get("id") or post_id) if mine else None
+
+    def impacted(
+        self, route: StatusPagePostRoute, chosen: tuple[str, ...] | None, resolved: bool
+    ) -> list[dict[str, Any]]:
+        """The affected services as the update names them: the ones chosen for the incident
+        that the page still has (all of them when none were chosen), each with the impact the
+        severity implies ("operational" once resolved)."""
+        on_page = [s.id for s in self.services(route.page_id)]
+        services = on_page if chosen is None else [s for s in chosen if s in on_page]
+        if not services:
+            return []
+        impacts = self._vocabulary(route.page_id, "impacts")
+        if not impacts:
+            raise IntegrationError(
+                QT_TR_NOOP(
+                    "The status page has no impact levels for incidents; set them up in PagerDuty."
+                )
+            )
+        fallback = RESOLVED_IMPACT if resolved else DEFAULT_IMPACT.get(route.severity, ())
+        impact = _matching(impacts, route.impact or fallback)
+        if impact is None:  # words the page does not use: its mildest, or its worst
+            log.warning("no impact on the status page matches %s", route.impact or fallback)
+            impact = impacts[0][0] if resolved else impacts[-1][0]
+        return [
+            {
+                "service": _ref("status_page_service", service),
+                "impact": _ref("status_page_impact", impact),
+            }
+            for service in services
+        ]
 
     def publish(
         self,
@@ -172,10 +387,13 @@ class StatusPageClient(PagerDutyClient):
         text: str,
         resolved: bool,
         queued_at: datetime | None = None,
+        memory: PostMemory = PostMemory(),
+        check: bool = True,
     ) -> tuple[str, str]:
-        """Creates the incident's post or adds an update to it; returns (the update's or the
-        post's id, "post" or "post_update"). ``queued_at``: when the outbox took the post
-        (tells a retry's own earlier update from an identical one sent before)."""
+        """Creates the incident's post (``memory.post_id`` None) or adds an update to it;
+        returns (the post's or the update's id, "post" or "post_update"). ``queued_at``: when
+        the outbox took the send; ``check``: an earlier attempt may have got through, so look
+        for it first (never needed on a send's first attempt)."""
         statuses = self._vocabulary(route.page_id, "statuses")
         severities = self._vocabulary(route.page_id, "severities")
         status = _pick(statuses, ("resolved",) if resolved else ("investigating", "identified"))
@@ -201,14 +419,17 @@ class StatusPageClient(PagerDutyClient):
             "message": message,
             "status": _ref("status_page_status", status),
             "severity": _ref("status_page_severity", severity),
-            "impacted_services": [],
+            "impacted_services": self.impacted(route, memory.services, resolved),
             "update_frequency_ms": (
                 route.every_minutes * 60_000 if route.every_minutes and not resolved else None
             ),
             "notify_subscribers": True,
         }
-        post_id = self.find_post(route.page_id, route.title)
+        post_id = memory.post_id
         if post_id is None:
+            found = self.find_created_post(route, message, queued_at, memory) if check else None
+            if found is not None:  # created before its answer was lost: not created twice
+                return found, "post"
             body = self._request(
                 "POST",
                 f"/status_pages/{route.page_id}/posts",
@@ -226,13 +447,14 @@ class StatusPageClient(PagerDutyClient):
             )
             created = body.get("post")
             if not isinstance(created, dict) or not isinstance(created.get("id"), str):
-                raise BadPayload(
+                raise UnreadableAnswer(  # it may be there: looked for before sending again
                     QT_TR_NOOP("PagerDuty's answer has no post in it; it will be sent again.")
                 )
             return created["id"], "post"
-        already = self._update_already_there(route.page_id, post_id, message, queued_at)
-        if already is not None:  # sent before a crash: do not publish it twice
-            return already, "post_update"
+        if check:
+            already = self._update_already_there(route.page_id, post_id, message, queued_at, memory)
+            if already is not None:  # sent before its answer was lost: not published twice
+                return already, "post_update"
         update["post"] = _ref("status_page_post", post_id)
         body = self._request(
             "POST",
@@ -241,15 +463,14 @@ class StatusPageClient(PagerDutyClient):
         )
         added = body.get("post_update")
         if not isinstance(added, dict) or not isinstance(added.get("id"), str):
-            raise BadPayload(
+            raise UnreadableAnswer(  # it may be there: looked for before sending again
                 QT_TR_NOOP("PagerDuty's answer has no post_update in it; it will be sent again.")
             )
         return added["id"], "post_update"
 
-    def publish_postmortem(self, route: StatusPagePostRoute, text: str) -> str:
+    def publish_postmortem(self, route: StatusPagePostRoute, text: str, post_id: str | None) -> str:
         """The post-mortem on the incident's post (PUT: sending it again replaces it, so a
         retry is harmless); returns its id."""
-        post_id = self.find_post(route.page_id, route.title)
         if post_id is None:
             raise Refused(
                 QT_TR_NOOP(
@@ -270,10 +491,10 @@ class StatusPageClient(PagerDutyClient):
         )
         published = body.get("postmortem")
         if not isinstance(published, dict) or not isinstance(published.get("id"), str):
-            raise BadPayload(
+            raise UnreadableAnswer(  # it may be there: looked for before sending again
                 QT_TR_NOOP("PagerDuty's answer has no postmortem in it; it will be sent again.")
             )
-        return published["id"]
+        return str(published["id"])
 
 
 def deliver(post: Post, context: DeliveryContext) -> Attempt:
@@ -284,15 +505,27 @@ def deliver(post: Post, context: DeliveryContext) -> Attempt:
         endpoints.pagerduty_base_url,
         timeout=endpoints.timeout,
     )
+    memory = PostMemory.from_json(post.extra.get(MEMORY))
+    if memory.waiting:
+        raise WaitingForEarlier(
+            QT_TR_NOOP("Waits for this incident's earlier status-page update to go out first.")
+        )
     try:
         if post.kind == POSTMORTEM_KIND:
             return Attempt(
                 Outcome.DELIVERED,
-                remote_ref=client.publish_postmortem(route, post.text),
+                remote_ref=client.publish_postmortem(route, post.text, memory.post_id),
                 delivered_as="postmortem",
             )
         ref, delivered_as = client.publish(
-            route, post.text, post.kind == "status_page_resolved", post.created_at
+            route,
+            post.text,
+            post.kind == "status_page_resolved",
+            post.created_at,
+            memory,
+            # an earlier attempt may have got through: its answer lost (unsure), or any
+            # failure after PagerDuty wrote it (a proxy's 5xx, the sender killed)
+            check=post.unsure or post.attempts != 1,
         )
     except PlanLimit:
         raise PlanLimit(
@@ -324,4 +557,5 @@ register_destination(
 )
 
 
-register_deliverer(STATUS_PAGE, deliver)
+# the deliverer looks for its own earlier write before sending again (PostMemory, check)
+register_deliverer(STATUS_PAGE, deliver, find=already_checked)

@@ -11,7 +11,7 @@ where the incident came from a page. The senders never build a ``Post``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.destinations import destination
@@ -192,15 +192,30 @@ class UpdateRouter:
         return bool(self._settings().status_page_id)
 
     def post_status_page(
-        self, text: str, *, incident: Incident, kind: str, title: str, every_minutes: int | None
+        self,
+        text: str,
+        *,
+        incident: Incident,
+        kind: str,
+        title: str,
+        every_minutes: int | None,
+        impact: tuple[str, ...] = (),
     ) -> bool:
         """The external audience's text on the status page from Settings, in the incident's
-        one post (``title``); False when no status page is set up."""
+        one post (created with ``title``, then remembered by its id); ``impact``: the words
+        for the affected services' impact (the procedure's, for the severity or resolved).
+        False when no status page is set up."""
         page = self._settings().status_page_id
         if not page:
             return False
-        # a title the API takes (≤ 128) and a route that fits the outbox's destination column
-        route = StatusPagePostRoute(page, title[:120], incident.severity.value, every_minutes)
+        # a title the API takes (≤ 128), and a route of at most 200 characters
+        route = StatusPagePostRoute(
+            page, title[:120], incident.severity.value, every_minutes, impact[:4]
+        )
+        while len(route.encode()) > 200 and route.impact:
+            route = replace(route, impact=route.impact[:-1])
+        if len(route.encode()) > 200:
+            route = replace(route, title=title[: max(1, 120 - (len(route.encode()) - 200))])
         self._submit(
             Post(
                 STATUS_PAGE,

@@ -648,15 +648,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty&apos;s answer has no status_pages in it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PagerDuty&apos;s answer has no posts in it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PagerDuty&apos;s answer has no post_updates in it.</source>
+        <source>The status page has no impact levels for incidents; set them up in PagerDuty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -681,6 +673,10 @@
     </message>
     <message>
         <source>PagerDuty&apos;s answer has no postmortem in it; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waits for this incident&apos;s earlier status-page update to go out first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1190,6 +1186,14 @@
 </context>
 <context>
     <name>CockpitController</name>
+    <message>
+        <source>The status page&apos;s services could not be listed (%1): this update names all of them, and the next one asks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not posted on the status page: the text is on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>This incident has no PagerDuty page to escalate on.</source>
         <translation type="unfinished"></translation>
@@ -3128,6 +3132,33 @@
     </message>
     <message>
         <source>Use the local database this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusPageServicesDialog</name>
+    <message>
+        <source>Affected services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which services of the status page %1 does this incident affect? Customers see them with the impact of its severity. The incident&apos;s later updates keep this choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status page lists no services: the update will name none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

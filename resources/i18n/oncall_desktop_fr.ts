@@ -648,16 +648,8 @@
         <translation>La réponse de PagerDuty ne contient pas de {what}.</translation>
     </message>
     <message>
-        <source>PagerDuty&apos;s answer has no status_pages in it.</source>
-        <translation>La réponse de PagerDuty ne contient pas de status_pages.</translation>
-    </message>
-    <message>
-        <source>PagerDuty&apos;s answer has no posts in it.</source>
-        <translation>La réponse de PagerDuty ne contient pas de posts.</translation>
-    </message>
-    <message>
-        <source>PagerDuty&apos;s answer has no post_updates in it.</source>
-        <translation>La réponse de PagerDuty ne contient pas de post_updates.</translation>
+        <source>The status page has no impact levels for incidents; set them up in PagerDuty.</source>
+        <translation>La page de statut n&apos;a pas de niveaux d&apos;impact pour les incidents ; configurez-les dans PagerDuty.</translation>
     </message>
     <message>
         <source>The status page has no resolved status for incidents; set it up in PagerDuty.</source>
@@ -682,6 +674,10 @@
     <message>
         <source>PagerDuty&apos;s answer has no postmortem in it; it will be sent again.</source>
         <translation>La réponse de PagerDuty ne contient pas le post-mortem ; il sera renvoyé.</translation>
+    </message>
+    <message>
+        <source>Waits for this incident&apos;s earlier status-page update to go out first.</source>
+        <translation>Attend que la mise à jour précédente de cet incident pour la page de statut soit partie.</translation>
     </message>
     <message>
         <source>The PagerDuty plan has no status pages (402): post this on the status page by hand and use Mark sent, or turn the status page off in Settings.</source>
@@ -1190,6 +1186,14 @@
 </context>
 <context>
     <name>CockpitController</name>
+    <message>
+        <source>The status page&apos;s services could not be listed (%1): this update names all of them, and the next one asks again.</source>
+        <translation>Les services de la page de statut n’ont pas pu être listés (%1) : cette mise à jour les nomme tous, et la suivante redemandera.</translation>
+    </message>
+    <message>
+        <source>Not posted on the status page: the text is on the clipboard.</source>
+        <translation>Rien de publié sur la page de statut : le texte est dans le presse-papiers.</translation>
+    </message>
     <message>
         <source>This incident has no PagerDuty page to escalate on.</source>
         <translation>Cet incident n&apos;a pas de page PagerDuty sur laquelle escalader.</translation>
@@ -3131,6 +3135,33 @@
     <message>
         <source>Use the local database this time</source>
         <translation>Utiliser la base locale cette fois</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPageServicesDialog</name>
+    <message>
+        <source>Affected services</source>
+        <translation>Services touchés</translation>
+    </message>
+    <message>
+        <source>Which services of the status page %1 does this incident affect? Customers see them with the impact of its severity. The incident&apos;s later updates keep this choice.</source>
+        <translation>Quels services de la page de statut %1 cet incident touche-t-il ? Les clients les voient avec l’impact de sa sévérité. Les mises à jour suivantes de l’incident gardent ce choix.</translation>
+    </message>
+    <message>
+        <source>The status page lists no services: the update will name none.</source>
+        <translation>La page de statut ne liste aucun service : la mise à jour n’en nommera aucun.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publier</translation>
     </message>
 </context>
 <context>

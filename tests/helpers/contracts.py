@@ -87,6 +87,44 @@ def _first_updates_need_no_post(spec: dict[str, Any]) -> None:
     postmortem.get("type", {}).pop("readOnly", None)
 
 
+def _status_page_lists_page_like_the_rest(spec: dict[str, Any]) -> None:
+    """Defect 10 (not in API-NOTES): the Status Pages lists answer with classic pagination
+    (``limit``, ``offset``, ``more``: the spec's own ``Pagination``) but declare neither query
+    parameter, which classic pagination takes on every list (API-NOTES §1). Declare them."""
+    paging = [
+        {"$ref": "#/components/parameters/offset_limit"},
+        {"$ref": "#/components/parameters/offset_offset"},
+    ]
+    for path, item in spec["paths"].items():
+        get = item.get("get") if path.startswith("/status_pages") else None
+        if not isinstance(get, dict):
+            continue
+        schema = (
+            get.get("responses", {})
+            .get("200", {})
+            .get("content", {})
+            .get("application/json", {})
+            .get("schema", {})
+        )
+        pages = any(
+            part.get("$ref") == "#/components/schemas/Pagination"
+            for part in schema.get("allOf", [])
+        )
+        if pages:
+            get["parameters"] = list(get.get("parameters", [])) + paging
+
+
+def _impacted_services_are_named(spec: dict[str, Any]) -> None:
+    """Defect 11 (not in API-NOTES): a post update names its impacted services and their
+    impact by id, yet those ids are read-only, so no request could send one (the spec's own
+    example for POST …/post_updates does). Make them writable."""
+    update = spec["components"]["schemas"].get("StatusPagePostUpdate", {})
+    items = update.get("properties", {}).get("impacted_services", {}).get("items", {})
+    for name in ("service", "impact"):
+        ident = items.get("properties", {}).get(name, {}).get("properties", {}).get("id", {})
+        ident.pop("readOnly", None)
+
+
 class PagerDutyContract:
     """Checks requests to and responses from a fake PagerDuty against the REST spec."""
 
@@ -105,6 +143,8 @@ class PagerDutyContract:
         _rewrite_one_of(spec)
         _writable_references(spec)
         _first_updates_need_no_post(spec)
+        _status_page_lists_page_like_the_rest(spec)
+        _impacted_services_are_named(spec)
         # Defect 1: the strict spec check fails on a bad default; don't run it.
         self.openapi = OpenAPI.from_dict(spec, config=Config(spec_validator_cls=None))
         self._error_schema = self._resolve(

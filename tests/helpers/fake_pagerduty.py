@@ -97,6 +97,10 @@ class FakePagerDuty(FakeServer):
         self.status_page_id = "PSTPG01"
         self.status_page_statuses = ["investigating", "identified", "monitoring", "resolved"]
         self.status_page_severities = ["all good", "minor", "major"]
+        # the page's services (id, name) and its impact levels (the spec's example's words)
+        self.status_page_services = [("PSRV001", "API"), ("PSRV002", "Web app")]
+        self.status_page_services.append(("PSRV003", "Payments"))
+        self.status_page_impacts = ["operational", "partial outage", "outage"]
         self.status_posts: list[dict[str, Any]] = []
         self.on_status_page_update: Any = None  # hook(html message) once an update is added
         self.notes: list[dict[str, Any]] = []
@@ -329,7 +333,7 @@ class FakePagerDuty(FakeServer):
         if method == "GET" and path == "/oncalls":
             return 200, self._list_oncalls(request)
         if path.startswith("/status_pages"):
-            return self._status_pages(method, path, body)
+            return self._status_pages(method, path, body, request)
         if method == "POST" and path == "/incidents":
             return self._create_incident(body)
         wanted = re.fullmatch(r"/incidents/([A-Z0-9]+)/responder_requests", path)
@@ -420,51 +424,89 @@ class FakePagerDuty(FakeServer):
             self.on_status_update(str(body["message"]))  # e.g. kill the sender right now
         return 200, answer
 
-    def _status_pages(self, method: str, path: str, body: Any) -> tuple[int, Any]:
+    @staticmethod
+    def _listing(request: Request, key: str, items: list[Any]) -> dict[str, Any]:
+        """One page of a list, classic pagination (25 by default, like PagerDuty)."""
+        limit = int(request.args.get("limit", 25))
+        offset = int(request.args.get("offset", 0))
+        return {
+            "limit": limit,
+            "offset": offset,
+            "more": offset + limit < len(items),
+            "total": None,
+            key: items[offset : offset + limit],
+        }
+
+    def _unknown_impacts(self, update: dict[str, Any]) -> bool:
+        """An update naming a service or an impact the page does not have (PagerDuty: 400)."""
+        services = {ident for ident, _name in self.status_page_services}
+        impacts = {f"PIMP{n:03d}" for n in range(len(self.status_page_impacts))}
+        return any(
+            item.get("service", {}).get("id") not in services
+            or item.get("impact", {}).get("id") not in impacts
+            for item in update.get("impacted_services", [])
+        )
+
+    def _status_pages(self, method: str, path: str, body: Any, request: Request) -> tuple[int, Any]:
         page = self.status_page_id
-        listing = {"limit": 25, "offset": 0, "more": False, "total": None}
         if method == "GET" and path == "/status_pages":
-            return 200, {
-                **listing,
-                "status_pages": [
-                    {
-                        "id": page,
-                        "name": "Example <b>status</b>",
-                        "published_at": None,
-                        "status_page_type": "public",
-                        "url": "https://status.example.com",
-                        "type": "status_page",
-                    }
-                ],
-            }
+            pages = [
+                {
+                    "id": page,
+                    "name": "Example <b>status</b>",
+                    "published_at": None,
+                    "status_page_type": "public",
+                    "url": "https://status.example.com",
+                    "type": "status_page",
+                }
+            ]
+            return 200, self._listing(request, "status_pages", pages)
         parts = path.strip("/").split("/")
         if len(parts) < 3 or parts[1] != page:
             return 404, self._error(404)
-        words = {"statuses": self.status_page_statuses, "severities": self.status_page_severities}
+        words = {
+            "statuses": self.status_page_statuses,
+            "severities": self.status_page_severities,
+            "impacts": self.status_page_impacts,
+        }
         if method == "GET" and len(parts) == 3 and parts[2] in words:
-            kind = "status_page_status" if parts[2] == "statuses" else "status_page_severity"
-            return 200, {
-                **listing,
-                parts[2]: [
-                    {
-                        "id": f"P{parts[2][:3].upper()}{n:03d}",
-                        "self": f"https://api.pagerduty.com/{'/'.join(parts)}/P{n}",
-                        "description": word,
-                        "post_type": "incident",
-                        "status_page": {"id": page, "type": "status_page"},
-                        "type": kind,
-                    }
-                    for n, word in enumerate(words[parts[2]])
-                ],
-            }
+            kind = {
+                "statuses": "status_page_status",
+                "severities": "status_page_severity",
+                "impacts": "status_page_impact",
+            }[parts[2]]
+            items = [
+                {
+                    "id": f"P{parts[2][:3].upper()}{n:03d}",
+                    "self": f"https://api.pagerduty.com/{'/'.join(parts)}/P{n}",
+                    "description": word,
+                    "post_type": "incident",
+                    "status_page": {"id": page, "type": "status_page"},
+                    "type": kind,
+                }
+                for n, word in enumerate(words[parts[2]])
+            ]
+            return 200, self._listing(request, parts[2], items)
+        if method == "GET" and parts[2:] == ["services"]:
+            services = [
+                {
+                    "id": ident,
+                    "self": f"https://api.pagerduty.com/status_pages/{page}/services/{ident}",
+                    "name": name,
+                    "status_page": {"id": page, "type": "status_page"},
+                    "type": "status_page_service",
+                }
+                for ident, name in self.status_page_services
+            ]
+            return 200, self._listing(request, "services", services)
         with self.lock:
             if parts[2] == "posts" and len(parts) == 3:
                 if method == "GET":
-                    return 200, {
-                        **listing,
-                        "posts": [self._post_view(p) for p in self.status_posts],
-                    }
+                    posts = [self._post_view(p) for p in self.status_posts]
+                    return 200, self._listing(request, "posts", posts)
                 wanted = body["post"]
+                if any(self._unknown_impacts(u) for u in wanted["updates"]):
+                    return 400, self._error(400, "Invalid Input Provided")
                 post_id = f"PPOST{len(self.status_posts) + 1:02d}"
                 post = {"id": post_id, "title": wanted["title"], "updates": []}
                 self.status_posts.append(post)
@@ -489,7 +531,9 @@ class FakePagerDuty(FakeServer):
             if post is None or parts[4:] != ["post_updates"]:
                 return 404, self._error(404)
             if method == "GET":
-                return 200, {**listing, "post_updates": list(post["updates"])}
+                return 200, self._listing(request, "post_updates", list(post["updates"]))
+            if self._unknown_impacts(body["post_update"]):
+                return 400, self._error(400, "Invalid Input Provided")
             return 201, {"post_update": self._add_post_update(post, body["post_update"])}
 
     def _add_post_update(self, post: dict[str, Any], wanted: dict[str, Any]) -> dict[str, Any]:
@@ -503,7 +547,13 @@ class FakePagerDuty(FakeServer):
             "reviewed_status": "approved",
             "status": {"id": wanted["status"]["id"], "type": "status_page_status"},
             "severity": {"id": wanted["severity"]["id"], "type": "status_page_severity"},
-            "impacted_services": [],
+            "impacted_services": [
+                {
+                    "service": {"id": i["service"]["id"], "type": "status_page_service"},
+                    "impact": {"id": i["impact"]["id"], "type": "status_page_impact"},
+                }
+                for i in wanted["impacted_services"]
+            ],
             "update_frequency_ms": wanted["update_frequency_ms"],
             "notify_subscribers": wanted["notify_subscribers"],
             "reported_at": _now(),
@@ -536,6 +586,43 @@ class FakePagerDuty(FakeServer):
                 for p in self.status_posts
                 for u in p["updates"]
             ]
+
+    def status_update_impacts(self) -> list[list[tuple[str, str]]]:
+        """For every update on the status page: (service name, impact word) for each service
+        it names."""
+        names = dict(self.status_page_services)
+        impacts = {f"PIMP{n:03d}": w for n, w in enumerate(self.status_page_impacts)}
+        with self.lock:
+            return [
+                [
+                    (names[i["service"]["id"]], impacts[i["impact"]["id"]])
+                    for i in u["impacted_services"]
+                ]
+                for p in self.status_posts
+                for u in p["updates"]
+            ]
+
+    def seed_status_posts(self, count: int, title: str = "Earlier incident {n}") -> None:
+        """Posts made on the page before (by others, or by earlier incidents)."""
+        for n in range(count):
+            with self.lock:
+                post = {
+                    "id": f"PPOST{len(self.status_posts) + 1:02d}",
+                    "title": title.format(n=n + 1),
+                    "updates": [],
+                }
+                self.status_posts.append(post)
+                self._add_post_update(
+                    post,
+                    {
+                        "message": f"<p>Earlier message {n + 1}.</p>",
+                        "status": {"id": "PSTA000"},
+                        "severity": {"id": "PSEV001"},
+                        "impacted_services": [],
+                        "update_frequency_ms": None,
+                        "notify_subscribers": False,
+                    },
+                )
 
     def answer_responder_request(self, incident_id: str, user_id: str, state: str) -> None:
         """The asked user answers in PagerDuty (joined / declined), whether asked by name or

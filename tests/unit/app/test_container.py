@@ -996,11 +996,15 @@ def test_the_external_audience_goes_to_the_status_page_through_the_outbox(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)
+    from tests.helpers.services_dialog import ServicesDialogs
+
+    answering = ServicesDialogs()  # the first update asks which services: all of them
     for _ in range(3):
         clock.advance(timedelta(minutes=1))  # the same words, sent on purpose a minute later
         ctx.controller.cockpit_controller.compose(incident_id, "status_page")
         done = len(shown)
         qtbot.waitUntil(lambda n=done: len(pagerduty.status_updates_text()) == n, timeout=8000)
+    answering.stop()
     assert shown == [(True, "Status page: Example status")] * 3
     updates = pagerduty.status_updates_text()
     assert [status for _title, status, _message in updates] == [

@@ -21,6 +21,7 @@ from oncall_desktop.integrations.secrets import (
 from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
 from oncall_desktop.ui.windows import composer_dialog
 from tests.helpers.fake_pagerduty import OTHER_ID
+from tests.helpers.services_dialog import ServicesDialogs
 
 
 def test_a_sev1_reaches_every_audience_from_page_to_post_mortem(
@@ -63,6 +64,7 @@ def test_a_sev1_reaches_every_audience_from_page_to_post_mortem(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)
+    services = ServicesDialogs()  # the first status-page update asks which services: all
 
     def compose(kind: MessageKind, audience: Audience) -> None:
         kinds.append(kind)
@@ -149,4 +151,11 @@ def test_a_sev1_reaches_every_audience_from_page_to_post_mortem(
     editor.publish_action.trigger()
     qtbot.waitUntil(lambda: "postmortem" in pagerduty.status_posts[0], timeout=8000)
     assert len(pagerduty.status_posts) == 1  # one incident, one post, from start to end
+    services.stop()
+    assert len(services.seen) == 1  # asked once, at the first status-page update
+    assert pagerduty.status_update_impacts()[-1] == [
+        ("API", "operational"),
+        ("Web app", "operational"),
+        ("Payments", "operational"),
+    ]
     assert pagerduty.take_violations() == [] and slack.take_violations() == []

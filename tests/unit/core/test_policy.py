@@ -311,3 +311,15 @@ def test_a_fifo_override_does_not_block_the_start(tmp_path):
     os.mkfifo(tmp_path / "policy.toml")
     loaded = load_policy(tmp_path / "policy.toml")
     assert "not a regular file" in str(loaded.problems[0])
+
+
+def test_the_status_page_impact_follows_the_severity(policy):
+    """Issue 24: what customers read beside each affected service (SOP criteria: SEV-1 down,
+    SEV-2 partial loss, SEV-3 limited), and "operational" once resolved."""
+    assert policy.status_page_impact_words(Severity.SEV1, False)[0] == "outage"
+    assert policy.status_page_impact_words(Severity.SEV2, False) == ("partial outage",)
+    assert policy.status_page_impact_words(Severity.SEV3, False)[0] == "degraded performance"
+    assert policy.status_page_impact_words(Severity.SEV3, True) == ("operational",)
+    loaded = apply_override(default_data(), {"status_page_impact": {"SEV-2": []}})
+    assert loaded.policy.status_page_impact_words(Severity.SEV2, False) == ("partial outage",)
+    assert "status_page_impact.SEV-2" in str(loaded.problems[0])

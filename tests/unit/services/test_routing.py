@@ -80,3 +80,31 @@ def test_the_status_page_goes_only_where_one_is_set_up_and_its_route_fits_the_ou
     sent = StatusPagePostRoute.decode(post.destination)
     assert (sent.page_id, sent.severity, sent.every_minutes) == ("PSTPG01", "SEV-1", 30)
     assert long_title.startswith(sent.title) and len(sent.title) <= 128
+
+
+def test_the_status_page_route_carries_the_severitys_impact_and_still_fits():
+    """Issue 24: the impact the procedure gives the severity travels with the post; a long
+    title and many words still make a route of at most 200 characters."""
+    from oncall_desktop.integrations.statuspage import StatusPagePostRoute
+
+    route, posts = router(status_page_id="PSTPG01")
+    route.post_status_page(
+        "x",
+        incident=incident(),
+        kind="status_page",
+        title="Service disruption — 2025-10-20 22:15 UTC",
+        every_minutes=30,
+        impact=("outage", "major outage"),
+    )
+    long_title = "Perturbation généralisée du service — " * 10
+    route.post_status_page(
+        "x",
+        incident=incident(),
+        kind="status_page",
+        title=long_title,
+        every_minutes=30,
+        impact=("une panne générale de tout le service",) * 4,
+    )
+    first, second = (StatusPagePostRoute.decode(p.destination) for p in posts)
+    assert first.impact == ("outage", "major outage")
+    assert len(posts[1].destination) <= 200 and long_title.startswith(second.title)
