@@ -40,13 +40,17 @@ from oncall_desktop.integrations.errors import (
     BadPayload,
     Forbidden,
     NotFound,
-    RateLimited,
     Refused,
-    ServerError,
     TokenRejected,
-    Unreachable,
 )
-from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, make_session, normalise_base_url
+from oncall_desktop.integrations.http import (
+    DEFAULT_TIMEOUT,
+    Answers,
+    json_of,
+    make_session,
+    normalise_base_url,
+    send,
+)
 from oncall_desktop.integrations.secrets import SecretStore
 from oncall_desktop.integrations.sources import (
     RESOLVE_SLA,
@@ -81,6 +85,37 @@ def _detail(response: requests.Response) -> str:
     return clean_line(body, 300) if isinstance(body, str) else ""
 
 
+# What Alertmanager's answers mean, in its words (integrations/http.py reads every answer)
+ANSWERS = Answers(
+    timed_out=QT_TR_NOOP("Alertmanager at {url} did not answer in time."),
+    unreachable=QT_TR_NOOP("Alertmanager at {url} cannot be reached ({reason})."),
+    statuses={
+        401: (
+            TokenRejected,
+            QT_TR_NOOP(
+                "Alertmanager at {url} refused the credentials (401): check the user, "
+                "password or bearer token in Settings."
+            ),
+        ),
+        403: (Forbidden, QT_TR_NOOP("Alertmanager at {url} does not allow this (403).{detail}")),
+        404: (
+            NotFound,
+            QT_TR_NOOP(
+                "{url} has no {request} (404): is it the Alertmanager's address, with API v2?"
+            ),
+        ),
+    },
+    rate_limited=QT_TR_NOOP("Alertmanager is rate limiting us (429)."),
+    trouble=QT_TR_NOOP("Alertmanager is having trouble ({status}).{detail}"),
+    refused=QT_TR_NOOP("Alertmanager refused {request} ({status}).{detail}"),
+    not_json=QT_TR_NOOP(
+        "Alertmanager answered {request} with something that is not JSON ({type}): "
+        "is {url} the Alertmanager's address?"
+    ),
+    detail=_detail,
+)
+
+
 class AlertmanagerClient:
     """The few API v2 calls the app needs, on ``requests``, errors as integrations.errors."""
 
@@ -101,86 +136,25 @@ class AlertmanagerClient:
         self._timeout = timeout
 
     def _request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
-        import requests
-
         headers = {"Accept": "application/json"}
         if self._token and self._basic is None:
             headers["Authorization"] = f"Bearer {self._token}"
-        try:
-            response = self._session.request(
-                method,
-                self.base_url + path,
-                params=params,
-                json=json,
-                headers=headers,
-                auth=self._basic,
-                timeout=self._timeout,
-            )
-        except requests.Timeout:
-            raise Unreachable(
-                QT_TR_NOOP("Alertmanager at {url} did not answer in time.").format(
-                    url=self.base_url
-                )
-            ) from None
-        except requests.RequestException as error:
-            raise Unreachable(
-                QT_TR_NOOP("Alertmanager at {url} cannot be reached ({reason}).").format(
-                    url=self.base_url, reason=type(error).__name__
-                )
-            ) from None
-        if response.status_code >= 400:
-            self._raise_for(response, f"{method} {path}")
+        values = {"url": self.base_url, "request": f"{method} {path}"}
+        response = send(
+            self._session,
+            method,
+            self.base_url + path,
+            ANSWERS,
+            timeout=self._timeout,
+            values=values,
+            params=params,
+            json=json,
+            headers=headers,
+            auth=self._basic,
+        )
         if method == "DELETE":
             return None
-        try:
-            return response.json()
-        except (ValueError, RecursionError):
-            raise BadPayload(
-                QT_TR_NOOP(
-                    "Alertmanager answered {request} with something that is not JSON ({type}): "
-                    "is {url} the Alertmanager's address?"
-                ).format(
-                    request=f"{method} {path}",
-                    type=response.headers.get("Content-Type", "no content type"),
-                    url=self.base_url,
-                )
-            ) from None
-
-    def _raise_for(self, response: requests.Response, request: str) -> None:
-        status, detail = response.status_code, _detail(response)
-        suffix = f" ({detail})" if detail else ""
-        if status == 401:
-            raise TokenRejected(
-                QT_TR_NOOP(
-                    "Alertmanager at {url} refused the credentials (401): check the user, "
-                    "password or bearer token in Settings."
-                ).format(url=self.base_url)
-            )
-        if status == 403:
-            raise Forbidden(
-                QT_TR_NOOP("Alertmanager at {url} does not allow this (403).{detail}").format(
-                    url=self.base_url, detail=suffix
-                )
-            )
-        if status == 404:
-            raise NotFound(
-                QT_TR_NOOP(
-                    "{url} has no {request} (404): is it the Alertmanager's address, with API v2?"
-                ).format(url=self.base_url, request=request)
-            )
-        if status == 429:
-            raise RateLimited(QT_TR_NOOP("Alertmanager is rate limiting us (429)."), None)
-        if status >= 500:
-            raise ServerError(
-                QT_TR_NOOP("Alertmanager is having trouble ({status}).{detail}").format(
-                    status=status, detail=suffix
-                )
-            )
-        raise Refused(
-            QT_TR_NOOP("Alertmanager refused {request} ({status}).{detail}").format(
-                request=request, status=status, detail=suffix
-            )
-        )
+        return json_of(response, ANSWERS, **values)
 
     def _list(self, path: str, params: Any = None) -> list[dict[str, Any]]:
         body = self._request("GET", path, params=params)

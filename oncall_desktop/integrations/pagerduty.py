@@ -15,21 +15,18 @@ from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import Page
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
-    AnswerLost,
     BadPayload,
     Forbidden,
     IntegrationError,
     NotFound,
     PlanLimit,
-    RateLimited,
     Refused,
     ServerError,
     TokenRejected,
     Unreachable,
     UnreadableAnswer,
-    answer_lost,
 )
-from oncall_desktop.integrations.http import ApiClient
+from oncall_desktop.integrations.http import Answers, ApiClient, json_of
 from oncall_desktop.integrations.pagerduty_payloads import parse_oncall, parse_page
 from oncall_desktop.integrations.sources import Me
 
@@ -60,20 +57,50 @@ def _error_detail(response: requests.Response) -> str:
     return "; ".join(p for p in parts if isinstance(p, str) and p)
 
 
-def _retry_after(response: requests.Response) -> timedelta | None:
-    for header in ("ratelimit-reset", "Retry-After"):
-        value = response.headers.get(header)
-        try:
-            seconds = float(value) if value is not None else None
-        except ValueError:
-            seconds = None
-        if seconds is not None and seconds >= 0:
-            return timedelta(seconds=seconds)
-    return None
+# What PagerDuty's answers mean, in its words (integrations/http.py reads every answer)
+ANSWERS = Answers(
+    timed_out=QT_TR_NOOP("PagerDuty at {url} did not answer in time."),
+    unreachable=QT_TR_NOOP("PagerDuty at {url} cannot be reached ({reason})."),
+    statuses={
+        401: (
+            TokenRejected,
+            QT_TR_NOOP("PagerDuty rejected the API token (401). Check it in Settings."),
+        ),
+        403: (
+            Forbidden,
+            QT_TR_NOOP(
+                "The PagerDuty token may not do this (403): it may be read-only or lack a "
+                "permission.{detail}",
+            ),
+        ),
+        402: (PlanLimit, QT_TR_NOOP("The PagerDuty account's plan does not allow this.{detail}")),
+        404: (NotFound, QT_TR_NOOP("PagerDuty has no such thing: {path}.{detail}")),
+    },
+    by_detail=(
+        (
+            400,
+            "account-level",
+            AccountLevelKey,
+            QT_TR_NOOP(
+                "This is an account-level PagerDuty key. The app needs a user API key "
+                "(My Profile → User Settings → Create API User Token).",
+            ),
+        ),
+    ),
+    rate_limited=QT_TR_NOOP("PagerDuty is rate limiting this token (429)."),
+    rate_limited_for=QT_TR_NOOP("PagerDuty is rate limiting this token (429). Retrying in {s} s."),
+    trouble=QT_TR_NOOP("PagerDuty is having trouble ({status}).{detail}"),
+    refused=QT_TR_NOOP("PagerDuty refused the request ({status}).{detail}"),
+    not_json=QT_TR_NOOP(
+        "PagerDuty answered {request} with something that is not JSON ({type}).",
+    ),
+    detail=_error_detail,
+)
 
 
 class PagerDutyClient(ApiClient):
     DEFAULT_BASE_URL = US_BASE_URL
+    ANSWERS = ANSWERS
 
     def _request(
         self,
@@ -92,102 +119,24 @@ class PagerDutyClient(ApiClient):
             headers["Content-Type"] = "application/json"
         if from_email:
             headers["From"] = from_email
-        import requests
-
-        url = self.base_url + path
-        # a write whose answer is lost or unreadable may have been done: ambiguous errors
-        lost, unreadable = (
-            (Unreachable, BadPayload) if method == "GET" else (AnswerLost, UnreadableAnswer)
+        request = f"{method} {path}"
+        response = self._send(
+            method,
+            self.base_url + path,
+            {"path": path, "request": request},
+            params=params,
+            json=json,
+            headers=headers,
         )
-        try:
-            response = self._session.request(
-                method, url, params=params, json=json, headers=headers, timeout=self._timeout
-            )
-        except requests.Timeout as error:
-            raise (lost if answer_lost(error) else Unreachable)(
-                QT_TR_NOOP("PagerDuty at {url} did not answer in time.").format(url=self.base_url)
-            ) from None
-        except requests.RequestException as error:
-            raise (lost if answer_lost(error) else Unreachable)(
-                QT_TR_NOOP("PagerDuty at {url} cannot be reached ({reason}).").format(
-                    url=self.base_url, reason=type(error).__name__
-                )
-            ) from None
-        status = response.status_code
-        if status >= 400:
-            self._raise_for(response, path)
-        try:
-            body = response.json()
-        except (ValueError, RecursionError):  # RecursionError: JSON nested absurdly deep
-            raise unreadable(
-                QT_TR_NOOP(
-                    "PagerDuty answered {request} with something that is not JSON ({type}).",
-                ).format(
-                    request=f"{method} {path}",
-                    type=response.headers.get("Content-Type", "no content type"),
-                )
-            ) from None
+        body = json_of(response, self.ANSWERS, request=request)
         if not isinstance(body, dict):
-            raise unreadable(
+            # a write whose answer is unreadable may have been done: ambiguous
+            raise (BadPayload if method == "GET" else UnreadableAnswer)(
                 QT_TR_NOOP("PagerDuty answered {request} with an unexpected shape.").format(
-                    request=f"{method} {path}"
+                    request=request
                 )
             )
         return body
-
-    def _raise_for(self, response: requests.Response, path: str) -> None:
-        status, detail = response.status_code, _error_detail(response)
-        suffix = f" ({detail})" if detail else ""
-        if status == 401:
-            raise TokenRejected(
-                QT_TR_NOOP("PagerDuty rejected the API token (401). Check it in Settings.")
-            )
-        if status == 403:
-            raise Forbidden(
-                QT_TR_NOOP(
-                    "The PagerDuty token may not do this (403): it may be read-only or lack a "
-                    "permission.{detail}",
-                ).format(detail=suffix)
-            )
-        if status == 400 and "account-level" in detail.lower():
-            raise AccountLevelKey(
-                QT_TR_NOOP(
-                    "This is an account-level PagerDuty key. The app needs a user API key "
-                    "(My Profile → User Settings → Create API User Token).",
-                )
-            )
-        if status == 402:
-            raise PlanLimit(
-                QT_TR_NOOP("The PagerDuty account's plan does not allow this.{detail}").format(
-                    detail=suffix
-                )
-            )
-        if status == 404:
-            raise NotFound(
-                QT_TR_NOOP("PagerDuty has no such thing: {path}.{detail}").format(
-                    path=path, detail=suffix
-                )
-            )
-        if status == 429:
-            retry_after = _retry_after(response)
-            if retry_after:
-                message = QT_TR_NOOP(
-                    "PagerDuty is rate limiting this token (429). Retrying in {s} s."
-                ).format(s=f"{retry_after.total_seconds():.0f}")
-            else:
-                message = QT_TR_NOOP("PagerDuty is rate limiting this token (429).")
-            raise RateLimited(message, retry_after)
-        if status >= 500:
-            raise ServerError(
-                QT_TR_NOOP("PagerDuty is having trouble ({status}).{detail}").format(
-                    status=status, detail=suffix
-                )
-            )
-        raise Refused(
-            QT_TR_NOOP("PagerDuty refused the request ({status}).{detail}").format(
-                status=status, detail=suffix
-            )
-        )
 
     # --- the calls -----------------------------------------------------------------------------
 

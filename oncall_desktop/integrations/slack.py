@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.integrations.errors import (
-    AnswerLost,
     BadPayload,
     Forbidden,
     IntegrationError,
@@ -24,11 +23,17 @@ from oncall_desktop.integrations.errors import (
     Refused,
     ServerError,
     TokenRejected,
-    Unreachable,
     UnreadableAnswer,
-    answer_lost,
 )
-from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, ApiClient, make_session
+from oncall_desktop.integrations.http import (
+    DEFAULT_TIMEOUT,
+    Answers,
+    ApiClient,
+    json_of,
+    make_session,
+    retry_after,
+    send,
+)
 
 if TYPE_CHECKING:
     import requests
@@ -80,72 +85,53 @@ class Identity:
     url: str
 
 
-def _seconds(value: str | None) -> timedelta | None:
-    try:
-        return timedelta(seconds=float(value)) if value is not None else None
-    except ValueError:
-        return None
+# What Slack's HTTP answers mean, in its words (its ``ok: false`` codes: SlackClient._raise_for)
+ANSWERS = Answers(
+    timed_out=QT_TR_NOOP("Slack at {url} did not answer in time."),
+    unreachable=QT_TR_NOOP("Slack at {url} cannot be reached ({reason})."),
+    rate_limited=QT_TR_NOOP("Slack is rate limiting this app (429)."),
+    trouble=QT_TR_NOOP("Slack is having trouble ({status})."),
+    refused=QT_TR_NOOP("Slack refused the request ({status})."),
+    not_json=QT_TR_NOOP("Slack answered {method} with something that is not JSON."),
+)
+# ... and those of an incoming webhook's
+WEBHOOK_ANSWERS = Answers(
+    unreachable=QT_TR_NOOP("The Slack webhook cannot be reached ({reason})."),
+    rate_limited=QT_TR_NOOP("Slack is rate limiting the webhook (429)."),
+    trouble=QT_TR_NOOP("Slack is having trouble ({status})."),
+    statuses={
+        status: (TokenRejected, QT_TR_NOOP("Slack refused the webhook ({answer})."))
+        for status in (401, 403, 404, 410)
+    },
+    refused=QT_TR_NOOP("Slack refused the message ({answer})."),
+)
 
 
 class SlackClient(ApiClient):
     DEFAULT_BASE_URL = SLACK_API
+    ANSWERS = ANSWERS
 
     def _call(self, method: str, payload: dict[str, Any], *, read: bool = False) -> dict[str, Any]:
         """A Web API method: a write as JSON, a read (``read``) as a GET with a query string
         (Slack's read methods take no JSON, API-NOTES §4). A write whose answer is lost or
         unreadable raises an ambiguous error (AnswerLost, UnreadableAnswer): it may be done."""
-        import requests
-
         headers = {"Authorization": f"Bearer {self._token}"}
-        lost, unreadable = (Unreachable, BadPayload) if read else (AnswerLost, UnreadableAnswer)
-        try:
-            if read:
-                response = self._session.get(
-                    f"{self.base_url}/{method}",
-                    params=payload,
-                    headers=headers,
-                    timeout=self._timeout,
-                )
-            else:
-                response = self._session.post(
-                    f"{self.base_url}/{method}",
-                    json=payload,
-                    # Slack wants the charset on JSON posts (else a missing_charset warning)
-                    headers={**headers, "Content-Type": "application/json; charset=utf-8"},
-                    timeout=self._timeout,
-                )
-        except requests.Timeout as error:
-            raise (lost if answer_lost(error) else Unreachable)(
-                QT_TR_NOOP("Slack at {url} did not answer in time.").format(url=self.base_url)
-            ) from None
-        except requests.RequestException as error:
-            raise (lost if answer_lost(error) else Unreachable)(
-                QT_TR_NOOP("Slack at {url} cannot be reached ({reason}).").format(
-                    url=self.base_url, reason=type(error).__name__
-                )
-            ) from None
-        if response.status_code == 429:
-            wait = _seconds(response.headers.get("Retry-After"))
-            raise RateLimited(QT_TR_NOOP("Slack is rate limiting this app (429)."), wait)
-        if response.status_code >= 500:
-            raise ServerError(_trouble(response.status_code))
-        if response.status_code >= 400:
-            raise Refused(
-                QT_TR_NOOP("Slack refused the request ({status}).").format(
-                    status=response.status_code
-                )
+        url = f"{self.base_url}/{method}"
+        if read:
+            response = self._send("GET", url, {}, params=payload, headers=headers)
+        else:
+            response = self._send(
+                "POST",
+                url,
+                {},
+                json=payload,
+                # Slack wants the charset on JSON posts (else a missing_charset warning)
+                headers={**headers, "Content-Type": "application/json; charset=utf-8"},
             )
-        try:
-            body = response.json()
-        except (ValueError, RecursionError):  # RecursionError: JSON nested absurdly deep
-            # a 200 that cannot be read: Slack may have done it (a proxy page, a cut answer)
-            raise unreadable(
-                QT_TR_NOOP("Slack answered {method} with something that is not JSON.").format(
-                    method=method
-                )
-            ) from None
+        # a 200 that cannot be read: Slack may have done it (a proxy page, a cut answer)
+        body = json_of(response, self.ANSWERS, method=method)
         if not isinstance(body, dict) or not isinstance(body.get("ok"), bool):
-            raise unreadable(
+            raise (BadPayload if read else UnreadableAnswer)(
                 QT_TR_NOOP("Slack's answer to {method} has no 'ok' in it.").format(method=method)
             )
         if not body["ok"]:
@@ -165,12 +151,9 @@ class SlackClient(ApiClient):
                 QT_TR_NOOP("The Slack app lacks a permission for this ({code}).").format(code=code)
             )
         if code == "ratelimited":
-            raise RateLimited(
-                QT_TR_NOOP("Slack is rate limiting this app."),
-                _seconds(response.headers.get("Retry-After")),
-            )
+            raise RateLimited(QT_TR_NOOP("Slack is rate limiting this app."), retry_after(response))
         if code in _RETRYABLE_ERRORS:
-            raise ServerError(_trouble(code))
+            raise ServerError(QT_TR_NOOP("Slack is having trouble ({status}).").format(status=code))
         raise Refused(QT_TR_NOOP("Slack refused the message: {code}.").format(code=code), code)
 
     def auth_test(self) -> Identity:
@@ -289,32 +272,15 @@ def post_webhook(
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
 ) -> None:
     """An incoming webhook: the simpler alternative to a bot token (no channel choice)."""
-    import requests
-
-    session = session or make_session()
-    try:
-        response = session.post(url, json={"text": text}, timeout=timeout)
-    except requests.RequestException as error:
-        # once sent, a lost answer leaves it unknown (AnswerLost); a webhook cannot be read back
-        raise (AnswerLost if answer_lost(error) else Unreachable)(
-            QT_TR_NOOP("The Slack webhook cannot be reached ({reason}).").format(
-                reason=type(error).__name__
-            )
-        ) from None
-    if response.status_code == 429:
-        raise RateLimited(
-            QT_TR_NOOP("Slack is rate limiting the webhook (429)."),
-            _seconds(response.headers.get("Retry-After")),
-        )
-    if response.status_code >= 500:
-        raise ServerError(_trouble(response.status_code))
+    response = send(
+        session or make_session(),
+        "POST",
+        url,
+        WEBHOOK_ANSWERS,
+        timeout=timeout,
+        json={"text": text},
+    )
     answer = response.text.strip()[:80]
-    if response.status_code in (401, 403, 404, 410):
-        raise TokenRejected(
-            QT_TR_NOOP("Slack refused the webhook ({answer}).").format(answer=answer)
-        )
-    if response.status_code >= 400:
-        raise Refused(QT_TR_NOOP("Slack refused the message ({answer}).").format(answer=answer))
     if response.status_code != 200 or response.text.strip() != "ok":
         # Slack's webhook answers exactly "ok" (API-NOTES §6). Anything else (a hotel network's
         # captive portal, a proxy page, a truncated answer) is not a delivery: try again. A 2xx
@@ -332,7 +298,3 @@ def _next_cursor(body: dict[str, Any]) -> str:
     metadata = body.get("response_metadata")
     cursor = metadata.get("next_cursor") if isinstance(metadata, dict) else None
     return cursor if isinstance(cursor, str) else ""
-
-
-def _trouble(status: object) -> UserMessage:
-    return QT_TR_NOOP("Slack is having trouble ({status}).").format(status=status)

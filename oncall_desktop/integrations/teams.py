@@ -32,7 +32,6 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from oncall_desktop.core.destinations import Destination, register_destination
@@ -42,13 +41,9 @@ from oncall_desktop.core.policy import Text
 from oncall_desktop.integrations.deliverers import DeliveryContext, register_deliverer
 from oncall_desktop.integrations.errors import (
     BadPayload,
-    RateLimited,
-    Refused,
-    ServerError,
     TokenRejected,
-    Unreachable,
 )
-from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, make_session
+from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, Answers, make_session, send
 
 if TYPE_CHECKING:
     import requests
@@ -243,11 +238,23 @@ def _longest_prefix(length: int, fits: Callable[[int], bool]) -> int:
     return low
 
 
-def _seconds(value: str | None) -> timedelta | None:
-    try:
-        return timedelta(seconds=float(value)) if value is not None else None
-    except ValueError:
-        return None
+# What the workflow's HTTP answers mean, in Teams' words (integrations/http.py reads them)
+ANSWERS = Answers(
+    unreachable=QT_TR_NOOP("The Teams workflow cannot be reached ({reason})."),
+    rate_limited=QT_TR_NOOP("Teams is rate limiting the workflow (429)."),
+    trouble=QT_TR_NOOP("Teams is having trouble ({status})."),
+    statuses={
+        status: (
+            TokenRejected,
+            QT_TR_NOOP(
+                "Teams refused the workflow URL ({status}): it was removed or turned off. "
+                "Check it in Settings."
+            ),
+        )
+        for status in (401, 403, 404, 410)
+    },
+    refused=QT_TR_NOOP("Teams refused the message ({status})."),
+)
 
 
 def post_to_workflow(
@@ -261,40 +268,17 @@ def post_to_workflow(
 ) -> bool:
     """Posts ``text``; True when it had to be cut (``route`` and ``incident_id``: what the
     note of a cut text says, see :func:`card_payload`)."""
-    import requests
-
-    session = session or make_session()
     payload, cut = _payload(text, route, incident_id)
-    try:
-        response = session.post(
-            url,
-            data=payload,
-            headers={"Content-Type": "application/json; charset=utf-8"},
-            timeout=timeout,
-        )
-    except requests.RequestException as error:
-        raise Unreachable(
-            QT_TR_NOOP("The Teams workflow cannot be reached ({reason}).").format(
-                reason=type(error).__name__
-            )
-        ) from None
+    response = send(
+        session or make_session(),
+        "POST",
+        url,
+        ANSWERS,
+        timeout=timeout,
+        data=payload,
+        headers={"Content-Type": "application/json; charset=utf-8"},
+    )
     status = response.status_code
-    if status == 429:
-        raise RateLimited(
-            QT_TR_NOOP("Teams is rate limiting the workflow (429)."),
-            _seconds(response.headers.get("Retry-After")),
-        )
-    if status >= 500:
-        raise ServerError(QT_TR_NOOP("Teams is having trouble ({status}).").format(status=status))
-    if status in (401, 403, 404, 410):
-        raise TokenRejected(
-            QT_TR_NOOP(
-                "Teams refused the workflow URL ({status}): it was removed or turned off. "
-                "Check it in Settings."
-            ).format(status=status)
-        )
-    if status >= 400:
-        raise Refused(QT_TR_NOOP("Teams refused the message ({status}).").format(status=status))
     if status != 202 and not (status == 200 and not response.content.strip()):
         # the workflow answers 202; a 200 with a page is a proxy or a captive portal
         raise BadPayload(
