@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN  # noqa: E402
 from tests.benchmarks.stalls import run_and_measure_stalls  # noqa: E402
-from tests.helpers.contracts import _load_pagerduty  # noqa: E402
+from tests.helpers.contracts import pagerduty_contract  # noqa: E402
 from tests.helpers.desktop import DesktopSession, missing_tools, wait_for  # noqa: E402
 from tests.helpers.fake_pagerduty import FakePagerDuty, Fault  # noqa: E402
 
@@ -41,7 +41,7 @@ TARGET_STALL_MS = 50.0
 def latency(incidents: int) -> list[float]:
     desktop = DesktopSession()
     desktop.start()
-    fake = FakePagerDuty(_load_pagerduty()).start()
+    fake = FakePagerDuty(pagerduty_contract()).start()
     work = Path(tempfile.mkdtemp(prefix="oncall-bench-alerts-"))
     app = None
     try:
@@ -95,7 +95,7 @@ def stall(hang_seconds: float) -> tuple[float, int]:
     from oncall_desktop.integrations.secrets import InMemorySecretStore
 
     app = QApplication.instance() or QApplication([])
-    fake = FakePagerDuty(_load_pagerduty()).start()
+    fake = FakePagerDuty(pagerduty_contract()).start()
     work = Path(tempfile.mkdtemp(prefix="oncall-bench-stall-"))
     try:
         secrets = InMemorySecretStore()

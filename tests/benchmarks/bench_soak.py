@@ -48,10 +48,10 @@ def sample() -> dict[str, float]:
 FAKE = """
 import json, logging, random, sys, threading
 logging.getLogger("werkzeug").setLevel(logging.ERROR)
-from tests.helpers.contracts import _load_pagerduty
+from tests.helpers.contracts import pagerduty_contract
 from tests.helpers.fake_pagerduty import FakePagerDuty
 from tests.benchmarks.bench_soak import churn
-fake = FakePagerDuty(_load_pagerduty()).start()
+fake = FakePagerDuty(pagerduty_contract()).start()
 print(json.dumps({"url": fake.url, "token": fake.token}), flush=True)
 stop = threading.Event()
 threading.Thread(target=churn, args=(fake, stop, random.Random(5)), daemon=True).start()
