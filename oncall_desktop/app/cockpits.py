@@ -40,6 +40,7 @@ class CockpitController(QObject):
         from oncall_desktop.core.compose import default_kind
         from oncall_desktop.ui.windows.composer_dialog import ComposerDialog
 
+        self.console.identity.ensure_named(window)  # "On-Call: <me>", never a blank or root
         incident = window.incident
         composition = ComposerDialog.ask(
             incident,
@@ -334,6 +335,7 @@ class CockpitController(QObject):
             return
         from oncall_desktop.core.compose import MessageKind, compose
 
+        self.console.identity.ensure_named(window)  # the declaration there says who is on call
         incident = window.incident
         day = incident.detected_at.astimezone(self.console.zone).date()
         window.channel_button.setEnabled(False)

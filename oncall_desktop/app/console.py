@@ -10,7 +10,6 @@ to the rooms; no room imports it.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from oncall_desktop.app.alerts import AlertController
 from oncall_desktop.app.cockpits import CockpitController
 from oncall_desktop.app.deadline_alerts import DeadlineAlerts
+from oncall_desktop.app.identity import Identity
 from oncall_desktop.app.settings_flow import SettingsController
 from oncall_desktop.app.shell import resolve_language, resolve_zone
 from oncall_desktop.app.tray_status import TrayStatus
@@ -103,6 +103,8 @@ class AppController(QObject):
         self.deadline_alerts = DeadlineAlerts(self, self)
         self.tray_status = TrayStatus(self, self)
         self.settings_controller = SettingsController(self, self)
+        self.identity = Identity(self, self)  # asks or learns my name once started (main)
+        poller.status_changed.connect(lambda _status: self.refresh_actor())
 
     # --- what every room reads ------------------------------------------------------------------
 
@@ -121,7 +123,19 @@ class AppController(QObject):
 
     @property
     def actor(self) -> str:
-        return self.settings.engineer_name or getpass.getuser()
+        """Who signs what I record and post: the name in Settings, else my PagerDuty user's
+        (/users/me), else "" until one is known (app/identity.py). Never the OS login."""
+        named = self.settings.engineer_name.strip()
+        if named:
+            return named
+        me = self.poller.me("pagerduty")
+        return me.name.strip() if me is not None else ""
+
+    def refresh_actor(self) -> None:
+        """The name may have changed (Settings, PagerDuty): what is recorded from now on is
+        signed with the new one."""
+        if self.workspace is not None:
+            self.workspace.incidents.actor = self.workspace.outbox.actor = self.actor
 
     @property
     def incidents(self) -> IncidentService | None:

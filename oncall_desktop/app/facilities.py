@@ -62,6 +62,14 @@ class Postmortems(Protocol):
     def reminder_entries(self, now: datetime) -> list[tuple[str, str]]: ...
 
 
+class SettingsFlow(Protocol):
+    def apply_settings(self, settings: Settings, secrets_to_store: dict[str, str]) -> None: ...
+
+
+class Naming(Protocol):
+    def ensure_named(self, parent: QWidget) -> None: ...
+
+
 class Handoffs(Protocol):
     def open(self) -> None: ...
 
@@ -90,6 +98,12 @@ class Console(Protocol):
 
     @property
     def alert_controller(self) -> Alerts: ...
+
+    @property
+    def settings_controller(self) -> SettingsFlow: ...
+
+    @property
+    def identity(self) -> Naming: ...  # app/identity.Identity
 
     @property
     def language(self) -> str: ...
@@ -137,6 +151,8 @@ class Console(Protocol):
     def open_cockpit(self, incident_id: int, then: Callable[[], None] | None = None) -> None: ...
 
     def dues(self, incident: Incident) -> dict[Audience, UpdateDue]: ...
+
+    def refresh_actor(self) -> None: ...
 
     def quit(self) -> None: ...
 

@@ -319,6 +319,8 @@ def complete_console(
 
     def start_background_work() -> None:
         open_storage(context, paths, args, on_ready=ready)
+        if not args.drill:  # the drill's fake PagerDuty is not who I am
+            context.controller.identity.start(ask=not args.no_dialogs)
         context.poller.start()
         choose_notifier(context)
 
@@ -361,6 +363,21 @@ def database_url(paths: AppPaths, args: argparse.Namespace, configured: str) -> 
     )
 
 
+def team_password(context: AppContext, url: str) -> str | None:
+    """The team database's password from the keyring (blocking: on a worker), for the
+    PostgreSQL address of the settings only: never sent to a server named elsewhere
+    (--database-url, ONCALL_DATABASE_URL). None without one (libpq may use ~/.pgpass)."""
+    from oncall_desktop.integrations.secrets import DATABASE_PASSWORD, SecretStoreError
+
+    if url != context.settings.database_url or not url.startswith("postgres"):
+        return None
+    try:
+        return context.secrets.get(DATABASE_PASSWORD)
+    except SecretStoreError as error:
+        log.warning("the team database's password cannot be read: %s", error)
+        return None
+
+
 def open_storage(
     context: AppContext,
     paths: AppPaths,
@@ -374,14 +391,15 @@ def open_storage(
     from oncall_desktop.storage.errors import StorageUnavailable
     from oncall_desktop.storage.urls import sqlite_url
 
+    local_url = sqlite_url(paths.database_file)
+    url = database_url(paths, args, context.settings.database_url)
+
     def open_database(url: str) -> Database:
         from oncall_desktop.storage.db import open_database  # on the worker: SQLAlchemy too
         from oncall_desktop.storage.migrate import migrate_in_child
 
-        return open_database(url, migrate_elsewhere=migrate_in_child)
-
-    local_url = sqlite_url(paths.database_file)
-    url = database_url(paths, args, context.settings.database_url)
+        password = team_password(context, url)
+        return open_database(url, migrate_elsewhere=migrate_in_child, password=password)
 
     def ready(database: Database, note: str | None = None) -> None:
         context.attach_database(database)

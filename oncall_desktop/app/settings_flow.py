@@ -15,6 +15,7 @@ from oncall_desktop.app.shell import resolve_language
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.integrations.sources import source_kinds
 from oncall_desktop.services.alert_sources import enabled_sources, source_options
+from oncall_desktop.services.connections import DATABASE_PASSWORD
 from oncall_desktop.services.messages import shown
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ class SettingsController(QObject):
                 "settings", self.tr("Settings could not be saved: ") + shown(error), "error"
             )
         self.console.cockpit_controller.set_declarable(bool(settings.pagerduty_service_id))
+        if settings.engineer_name != previous.engineer_name:
+            self.console.refresh_actor()
         if self.console.tray is not None:
             self.console.window.keep_running_in_tray = settings.close_to_tray
             self.console.app.setQuitOnLastWindowClosed(not settings.close_to_tray)
@@ -58,6 +61,12 @@ class SettingsController(QObject):
         if resolve_language(settings.language) != resolve_language(previous.language):
             self.console.window.show_message(
                 "language", self.tr("The new language applies at the next start."), "info"
+            )
+        if settings.database_url != previous.database_url or DATABASE_PASSWORD in secrets_to_store:
+            self.console.window.show_message(
+                "database-settings",
+                self.tr("The team database settings apply at the next start."),
+                "info",
             )
         secrets = self.console.secrets
 

@@ -57,14 +57,18 @@ class Settings:
         "",
         "Database URL",
         "Empty: a SQLite file in the data folder. A team can point every console at one "
-        "PostgreSQL database, e.g. postgresql+psycopg://user@host/oncall. The environment "
-        "variable ONCALL_DATABASE_URL overrides it. Put no password here: use a .pgpass file.",
+        "PostgreSQL database, e.g. postgresql://user@host/oncall (Settings, Team database). The "
+        "environment variable ONCALL_DATABASE_URL overrides it. Put no password here: Settings "
+        "keeps it in the OS keyring (or use a .pgpass file).",
     )
     team_timezone: str = _setting(
         "", "Team time zone", "IANA name (Europe/Paris, Africa/Douala); empty: this computer's."
     )
     engineer_name: str = _setting(
-        "", "Your name", "Recorded in the timeline for what you do; empty: your login name."
+        "",
+        "Your name",
+        "Signs what you post (On-Call: …) and what you do in the timeline; empty: your "
+        "PagerDuty name once the token is set, else asked at the first start.",
     )
     close_to_tray: bool = _setting(
         True, "Close to tray", "Closing the window keeps the app running in the tray."

@@ -351,11 +351,10 @@ def _silence_for(options: Options) -> Callable[[str], timedelta]:
 
 
 def engineer(options: Options) -> str:
-    """Who signs silences: the name in Settings, else the login name (as the timeline does)."""
-    import getpass
-
+    """Who signs silences: the name in Settings (asked at the first start, or PagerDuty's),
+    else the app itself: never the OS login, which is no one's name in the team."""
     name = options.get("engineer_name")
-    return name.strip() if isinstance(name, str) and name.strip() else getpass.getuser()
+    return name.strip() if isinstance(name, str) and name.strip() else "oncall-desktop"
 
 
 def client_for(options: Options, token: str | None, password: str | None) -> AlertmanagerClient:

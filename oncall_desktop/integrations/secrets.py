@@ -24,6 +24,8 @@ SERVICE = "oncall-desktop"
 PAGERDUTY_TOKEN = "pagerduty-user-token"
 SLACK_BOT_TOKEN = "slack-bot-token"
 SLACK_WEBHOOK_URL = "slack-webhook-url"
+# the team database's (PostgreSQL) password: the address is a setting, the password is not
+DATABASE_PASSWORD = "team-database-password"
 
 
 class SecretStoreError(Exception):

@@ -14,6 +14,7 @@ from oncall_desktop.integrations.alertmanager import ALERTMANAGER_PASSWORD, ALER
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
 from oncall_desktop.integrations.secrets import (
+    DATABASE_PASSWORD,
     PAGERDUTY_TOKEN,
     SLACK_BOT_TOKEN,
     SLACK_WEBHOOK_URL,
@@ -27,6 +28,7 @@ from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL, post_to_workflo
 __all__ = [
     "ALERTMANAGER_PASSWORD",
     "ALERTMANAGER_TOKEN",
+    "DATABASE_PASSWORD",
     "PAGERDUTY_TOKEN",
     "SLACK_BOT_TOKEN",
     "SLACK_WEBHOOK_URL",
@@ -47,6 +49,7 @@ class ConnectionsService(QObject):
     smtp_tested(bool, str): whether the mail server took the account (no mail is sent).
     alertmanager_tested(bool, str): whether the Alertmanager answered, and what it has.
     status_pages_listed(object, str): the PagerDuty status pages [(id, name)], or a problem.
+    database_tested(bool, str): whether the team database answered, and what it holds.
     token_presence(bool, str): whether a token is stored (and a message if that is unknown).
     """
 
@@ -56,6 +59,7 @@ class ConnectionsService(QObject):
     smtp_tested = Signal(bool, str)
     alertmanager_tested = Signal(bool, str)
     status_pages_listed = Signal(object, str)
+    database_tested = Signal(bool, str)
     token_presence = Signal(bool, str)
 
     def __init__(
@@ -150,6 +154,27 @@ class ConnectionsService(QObject):
             test,
             lambda message: self.alertmanager_tested.emit(True, shown(message)),
             self._failed(self.alertmanager_tested),
+        )
+
+    def test_database(self, url: str, password: str | None) -> None:
+        """Connect to the team database at ``url`` (PostgreSQL) with the typed ``password``, or
+        the stored one when None; read only. The driver and SQLAlchemy load on the worker."""
+
+        def test() -> UserMessage:
+            from oncall_desktop.storage.db import check_server
+
+            secret = password if password is not None else self._secrets.get(DATABASE_PASSWORD)
+            return check_server(url, secret or None)
+
+        def failed(error: Exception) -> None:
+            from oncall_desktop.storage.errors import StorageUnavailable
+
+            if not isinstance(error, StorageUnavailable | SecretStoreError):
+                raise error
+            self.database_tested.emit(False, shown(error))
+
+        self._runner.run(
+            test, lambda message: self.database_tested.emit(True, shown(message)), failed
         )
 
     def create_incident_channel(

@@ -281,6 +281,38 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
+def check_server(raw_url: str, password: str | None = None) -> UserMessage:
+    """Settings' *Test connection* for a team database: connect and read, change nothing.
+    Says the server's version, the role, and whether this app's tables are there; raises
+    :class:`StorageUnavailable` with a message for the user (the driver missing too)."""
+    url = _with_password(_parse_url(raw_url), password)
+    if url.get_backend_name() != "postgresql":
+        raise StorageUnavailable(
+            QT_TR_NOOP(
+                "A team database is PostgreSQL (postgresql://user@host/database); leave the "
+                "address empty for this computer's own database."
+            )
+        )
+    engine = _make_engine(url)
+    try:
+        with translate_errors(where(url)):
+            with engine.connect() as connection:
+                version = connection.execute(text("SHOW server_version")).scalar()
+                role = connection.execute(text("SELECT current_user")).scalar()
+            revision = current_revision(engine)
+    finally:
+        engine.dispose()
+    server = f"PostgreSQL {str(version).split()[0]}"
+    if revision is None:
+        return QT_TR_NOOP(
+            "Connected to {server} as {role}. The database has no tables of this app yet: "
+            "they are made at its first start on it."
+        ).format(server=server, role=role)
+    return QT_TR_NOOP(
+        "Connected to {server} as {role}. The app's tables are there (schema {revision})."
+    ).format(server=server, role=role, revision=revision)
+
+
 def _backup_sqlite(url: URL, revision: str | None) -> Path | None:
     """Copy the SQLite file aside with SQLite's own backup API (consistent even with WAL)."""
     if not url.database or url.database == ":memory:":
@@ -303,13 +335,24 @@ def _backup_sqlite(url: URL, revision: str | None) -> Path | None:
 FIRST_TABLE = "incidents"
 
 
-def open_database(raw_url: str, migrate_elsewhere: Migrator | None = None) -> Database:
+def _with_password(url: URL, password: str | None) -> URL:
+    """A PostgreSQL URL given the team database's password (kept in the keyring, never in the
+    settings), unless it names one itself."""
+    if password and not url.password and url.get_backend_name() == "postgresql":
+        return url.set(password=password)
+    return url
+
+
+def open_database(
+    raw_url: str, migrate_elsewhere: Migrator | None = None, password: str | None = None
+) -> Database:
     """Open and migrate; raises :class:`StorageUnavailable` with a message for the user.
 
     ``migrate_elsewhere``: when the schema is not this app's, let this migrate it (the console
     passes storage.migrate.migrate_in_child, so that Alembic never loads in its process), then
-    open the result; without it, migrate here."""
-    url = _parse_url(raw_url)
+    open the result; without it, migrate here. ``password``: for a PostgreSQL URL without
+    one (the team database's, from the keyring)."""
+    url = _with_password(_parse_url(raw_url), password)
     display = where(url)
     engine = _make_engine(url)
     if migrate_elsewhere is not None:
@@ -321,7 +364,7 @@ def open_database(raw_url: str, migrate_elsewhere: Migrator | None = None) -> Da
             raise
         if current != SCHEMA_HEAD:
             engine.dispose()
-            backup, notice = migrate_elsewhere(raw_url)
+            backup, notice = migrate_elsewhere(url.render_as_string(hide_password=False))
             engine = _make_engine(url)
             try:
                 with translate_errors(display):

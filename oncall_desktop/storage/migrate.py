@@ -13,6 +13,7 @@ console translates it like any other (core/messages.py).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -54,6 +55,22 @@ def run_in_this_process(url: str) -> int:
     return 0
 
 
+def _password_apart(url: str) -> tuple[str, dict[str, str] | None]:
+    """A command line is readable by every user of the machine: a database password goes to
+    the child in its environment (PGPASSWORD, which libpq reads), never in its arguments."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url, None  # the child says what is wrong with it
+    if not parsed.password:
+        return url, None
+    bare = parsed._replace(password=None).render_as_string(hide_password=False)
+    return bare, {**os.environ, "PGPASSWORD": str(parsed.password)}
+
+
 def migrate_in_child(url: str) -> tuple[Path | None, UserMessage | None]:
     """The console's side: (the backup made, a notice for the user). Blocking: call it on a
     worker.
@@ -61,13 +78,15 @@ def migrate_in_child(url: str) -> tuple[Path | None, UserMessage | None]:
     Raises:
         StorageUnavailable: the child refused (its message) or could not run.
     """
+    shown_url, environment = _password_apart(url)
     try:
         done = subprocess.run(
-            child_command("--migrate-database", url),
+            child_command("--migrate-database", shown_url),
             capture_output=True,
             text=True,
             timeout=MIGRATE_TIMEOUT_S,
             stdin=subprocess.DEVNULL,
+            env=environment,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise StorageUnavailable(

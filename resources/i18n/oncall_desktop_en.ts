@@ -384,6 +384,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A team database is PostgreSQL (postgresql://user@host/database); leave the address empty for this computer&apos;s own database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to {server} as {role}. The database has no tables of this app yet: they are made at its first start on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to {server} as {role}. The app&apos;s tables are there (schema {revision}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database {url} could not be migrated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1886,6 +1898,13 @@
     </message>
 </context>
 <context>
+    <name>Identity</name>
+    <message>
+        <source>Your name, from PagerDuty: %1. It signs what you post (Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentTableModel</name>
     <message>
         <source>Severity</source>
@@ -2256,6 +2275,29 @@
     <name>MessageBanner</name>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This post says who is on call, and no name is known yet. Your name as your team knows it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name as your team knows it. It signs what you post (On-Call: …) and what you do in the timeline; you can change it in Settings. With a PagerDuty token, your PagerDuty name is used when you leave this empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Ana Lopez</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2749,6 +2791,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The team database settings apply at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start at login is not available on this system yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3159,6 +3205,61 @@
     </message>
     <message>
         <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseSettings</name>
+    <message>
+        <source>Team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: this computer&apos;s own database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One PostgreSQL database for the whole team, e.g. postgresql://oncall@db.example.com/oncall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (kept in the OS keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change of database applies at the next start of the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ONCALL_DATABASE_URL is set in this session: it is used instead of this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the database password in its own field (kept in the keyring), not in the address: the address is saved in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database is PostgreSQL: postgresql://user@host/database, or leave the address empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No address: type it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -384,6 +384,18 @@
         <translation>L’URL de base de données {url} n’est pas valide : {reason}</translation>
     </message>
     <message>
+        <source>A team database is PostgreSQL (postgresql://user@host/database); leave the address empty for this computer&apos;s own database.</source>
+        <translation>Une base d’équipe est PostgreSQL (postgresql://utilisateur@hôte/base) ; laissez l’adresse vide pour la base propre à cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Connected to {server} as {role}. The database has no tables of this app yet: they are made at its first start on it.</source>
+        <translation>Connecté à {server} en tant que {role}. La base n’a pas encore les tables de l’application : elles sont créées à son premier démarrage sur elle.</translation>
+    </message>
+    <message>
+        <source>Connected to {server} as {role}. The app&apos;s tables are there (schema {revision}).</source>
+        <translation>Connecté à {server} en tant que {role}. Les tables de l’application sont là (schéma {revision}).</translation>
+    </message>
+    <message>
         <source>The database {url} could not be migrated.</source>
         <translation>La base de données {url} n’a pas pu être mise à jour.</translation>
     </message>
@@ -1888,6 +1900,13 @@
     </message>
 </context>
 <context>
+    <name>Identity</name>
+    <message>
+        <source>Your name, from PagerDuty: %1. It signs what you post (Settings).</source>
+        <translation>Votre nom, d’après PagerDuty : %1. Il signe ce que vous publiez (Paramètres).</translation>
+    </message>
+</context>
+<context>
     <name>IncidentTableModel</name>
     <message>
         <source>Severity</source>
@@ -2259,6 +2278,29 @@
     <message>
         <source>Dismiss</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>This post says who is on call, and no name is known yet. Your name as your team knows it:</source>
+        <translation>Ce message dit qui est d’astreinte, et aucun nom n’est encore connu. Votre nom, tel que votre équipe le connaît :</translation>
+    </message>
+    <message>
+        <source>Your name as your team knows it. It signs what you post (On-Call: …) and what you do in the timeline; you can change it in Settings. With a PagerDuty token, your PagerDuty name is used when you leave this empty.</source>
+        <translation>Votre nom, tel que votre équipe le connaît. Il signe ce que vous publiez (Astreinte : …) et ce que vous faites dans la chronologie ; vous pouvez le changer dans les Paramètres. Avec un jeton PagerDuty, votre nom PagerDuty est utilisé si vous laissez ce champ vide.</translation>
+    </message>
+    <message>
+        <source>e.g. Ana Lopez</source>
+        <translation>p. ex. Ana Lopez</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
     </message>
 </context>
 <context>
@@ -2751,6 +2793,10 @@
         <translation>La nouvelle langue s&apos;applique au prochain démarrage.</translation>
     </message>
     <message>
+        <source>The team database settings apply at the next start.</source>
+        <translation>Les réglages de la base d’équipe s’appliquent au prochain démarrage.</translation>
+    </message>
+    <message>
         <source>Start at login is not available on this system yet.</source>
         <translation>Le lancement à la connexion n&apos;est pas encore disponible sur ce système.</translation>
     </message>
@@ -3162,6 +3208,61 @@
     <message>
         <source>Post</source>
         <translation>Publier</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseSettings</name>
+    <message>
+        <source>Team database</source>
+        <translation>Base d’équipe</translation>
+    </message>
+    <message>
+        <source>Empty: this computer&apos;s own database</source>
+        <translation>Vide : la base propre à cet ordinateur</translation>
+    </message>
+    <message>
+        <source>One PostgreSQL database for the whole team, e.g. postgresql://oncall@db.example.com/oncall</source>
+        <translation>Une seule base PostgreSQL pour toute l’équipe, p. ex. postgresql://oncall@db.example.com/oncall</translation>
+    </message>
+    <message>
+        <source>Password (kept in the OS keyring)</source>
+        <translation>Mot de passe (gardé dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>A change of database applies at the next start of the app.</source>
+        <translation>Un changement de base s’applique au prochain démarrage de l’application.</translation>
+    </message>
+    <message>
+        <source>ONCALL_DATABASE_URL is set in this session: it is used instead of this address.</source>
+        <translation>ONCALL_DATABASE_URL est défini dans cette session : il est utilisé à la place de cette adresse.</translation>
+    </message>
+    <message>
+        <source>Put the database password in its own field (kept in the keyring), not in the address: the address is saved in the settings file.</source>
+        <translation>Mettez le mot de passe de la base dans son propre champ (gardé dans le trousseau), pas dans l’adresse : l’adresse est enregistrée dans le fichier de paramètres.</translation>
+    </message>
+    <message>
+        <source>The team database is PostgreSQL: postgresql://user@host/database, or leave the address empty.</source>
+        <translation>La base d’équipe est PostgreSQL : postgresql://utilisateur@hôte/base, ou laissez l’adresse vide.</translation>
+    </message>
+    <message>
+        <source>No address: type it first.</source>
+        <translation>Pas d’adresse : saisissez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
     </message>
 </context>
 <context>

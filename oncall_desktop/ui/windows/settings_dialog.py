@@ -41,6 +41,7 @@ from oncall_desktop.ui.text import QT_TRANSLATE_NOOP
 from oncall_desktop.ui.widgets.alertmanager_settings import AlertmanagerSettings
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.mail_settings import MailSettings
+from oncall_desktop.ui.widgets.team_database_settings import TeamDatabaseSettings
 
 REGIONS = (
     (QT_TRANSLATE_NOOP("SettingsDialog", "US service region"), "https://api.pagerduty.com"),
@@ -75,6 +76,7 @@ class SettingsDialog(QDialog):
         teams = self._teams_section(settings)
         self.mail = MailSettings(settings, connections, self)
         self.alertmanager = AlertmanagerSettings(settings, connections, self)
+        self.team_database = TeamDatabaseSettings(settings, connections, self)
         alerts = self._alerts_section(settings)
         rotation = self._rotation_section(settings)
         self.problem = plain_label("", self)
@@ -87,7 +89,17 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         content = QWidget(self)
         sections = QVBoxLayout(content)
-        boxes = (general, pagerduty, self.alertmanager, slack, teams, self.mail, alerts, rotation)
+        boxes = (
+            general,
+            pagerduty,
+            self.alertmanager,
+            slack,
+            teams,
+            self.mail,
+            alerts,
+            rotation,
+            self.team_database,
+        )
         for box in boxes:
             sections.addWidget(box)
         layout = QVBoxLayout(self)
@@ -424,7 +436,9 @@ class SettingsDialog(QDialog):
             return self.tr("Give both ends of the quiet hours, or neither.")
         if not re.fullmatch(TIME_OF_DAY, self.rotation_time.text().strip()):
             return self.tr("The handoff time is HH:MM, e.g. 09:00.")
-        if problem := self.mail.problem() or self.alertmanager.problem():
+        if problem := (
+            self.mail.problem() or self.alertmanager.problem() or self.team_database.problem()
+        ):
             return problem
         anchor = self.rotation_anchor.text().strip()
         if anchor:
@@ -461,6 +475,7 @@ class SettingsDialog(QDialog):
             teams_enabled=self.teams_enabled.isChecked(),
             **self.mail.chosen(),  # type: ignore[arg-type]
             **self.alertmanager.chosen(),  # type: ignore[arg-type]
+            **self.team_database.chosen(),  # type: ignore[arg-type]
             slack_base_url=self.slack_base_url.text().strip().rstrip("/"),
             slack_channel=self.slack_channel.text().strip() or "#incidents",
             alert_sound=self.sound.isChecked(),
@@ -494,4 +509,5 @@ class SettingsDialog(QDialog):
         if self.mail.password_changed:
             secrets[SMTP_PASSWORD] = self.mail.password.text()  # a password may end in a space
         secrets.update(self.alertmanager.secrets_to_store())
+        secrets.update(self.team_database.secrets_to_store())
         return secrets
