@@ -125,8 +125,9 @@ class AppContext:
         sop = self.loaded_policy.policy.sop
         custom = self.loaded_policy.override_path and self.loaded_policy.override_path.exists()
         window.set_status(
-            f"{sop.id} v{sop.version} · {database.description}"
-            + (" · " + QCoreApplication.translate("MainWindow", "custom policy") if custom else "")
+            f"{sop.id} v{sop.version} · {database.short_description}"
+            + (" · " + QCoreApplication.translate("MainWindow", "custom policy") if custom else ""),
+            database.description,
         )
         incidents.refresh()
 

@@ -85,12 +85,21 @@ class Database:
 
     @property
     def description(self) -> str:
-        """For the status bar: the file for SQLite, the server and database otherwise."""
+        """For the log and the status bar's tooltip: the file for SQLite, the server and
+        database otherwise."""
         if self.is_sqlite:
             return f"SQLite {self.url.database}"
         return (
             f"PostgreSQL {self.url.host or 'localhost'}:{self.url.port or 5432}/{self.url.database}"
         )
+
+    @property
+    def short_description(self) -> str:
+        """For the status bar, where a laptop's width has room: the file's name for SQLite
+        (its folder is in ``description``)."""
+        if self.is_sqlite:
+            return f"SQLite {Path(self.url.database or '').name}"
+        return self.description
 
     @property
     def is_sqlite(self) -> bool:

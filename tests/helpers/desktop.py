@@ -19,6 +19,19 @@ from pathlib import Path
 FAKE_DESKTOP = Path(__file__).resolve().parent.parent / "desktop" / "fake_desktop.py"
 REQUIRED = ("Xvfb", "dbus-daemon", "dbus-send", "gnome-keyring-daemon", "xdotool")
 KEYRING_PASSWORD = "ci-password"
+WINDOW_MANAGER = "openbox"  # draws title bars and frames, as a laptop's desktop does
+# As a GNOME laptop has it: a panel of 32 px along the top (kept free of windows, so Qt's
+# available geometry leaves it out) and a title bar of about 37 px.
+OPENBOX_CONFIG = """<?xml version="1.0" encoding="UTF-8"?>
+<openbox_config xmlns="http://openbox.org/3.4/rc">
+  <margins><top>32</top><bottom>0</bottom><left>0</left><right>0</right></margins>
+  <theme>
+    <name>Clearlooks</name>
+    <font place="ActiveWindow"><name>sans</name><size>18</size><weight>bold</weight></font>
+    <font place="InactiveWindow"><name>sans</name><size>18</size><weight>bold</weight></font>
+  </theme>
+</openbox_config>
+"""
 
 
 def missing_tools() -> list[str]:
@@ -48,9 +61,37 @@ class DesktopSession:
         self._start_fake_desktop()
         self._unlock_keyring()
 
-    def start_display(self) -> None:
-        """Only the X server (no bus, no tray, no keyring): enough to show and capture windows."""
+    def start_display(self, window_manager: bool = False) -> None:
+        """Only the X server (no bus, no tray, no keyring): enough to show and capture windows;
+        ``window_manager``: with one (openbox), so that windows have their title bar and
+        frame, placed as a desktop places them."""
         self._env["DISPLAY"] = self._start_xvfb()
+        if window_manager:
+            self._start_window_manager()
+
+    def _start_window_manager(self) -> None:
+        config = self.dir / "openbox-rc.xml"
+        config.write_text(OPENBOX_CONFIG)
+        proc = subprocess.Popen(
+            [WINDOW_MANAGER, "--sm-disable", "--config-file", str(config)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, **self._env},
+        )
+        self._procs.append(proc)
+
+        def managing() -> bool:  # a window manager names itself on the root window
+            out = subprocess.run(
+                ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
+                capture_output=True,
+                text=True,
+                env={**os.environ, **self._env},
+                timeout=10,
+            )
+            return "window id" in out.stdout
+
+        if not wait_for(managing, timeout=20, interval=0.1):
+            raise RuntimeError(f"{WINDOW_MANAGER} did not start")
 
     def _start_xvfb(self) -> str:
         read_end, write_end = os.pipe()

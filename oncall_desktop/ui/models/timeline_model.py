@@ -40,7 +40,12 @@ class TimelineModel(ColumnsModel[TimelineEvent]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = self.COLUMNS[index.column()]
             if column == "time":
-                return local_time(event.at, self._zone)
+                # the hour alone on the incident's first day (the date on hovering): the
+                # column leaves the room to what happened
+                day = local_time(event.at, self._zone)[:10]
+                first_day = local_time(self._rows[0].at, self._zone)[:10]
+                short = role == Qt.ItemDataRole.DisplayRole and day == first_day
+                return local_time(event.at, self._zone, with_date=not short)
             if column == "who":
                 return event.actor
             return describe(event, self._policy, self._language)

@@ -48,17 +48,19 @@ class ClocksPanel(QGroupBox):
         self.setTitle(self.tr("Clocks"))
         self._policy = policy
         grid = QGridLayout(self)
-        self.ack_label = QLabel(self)
-        self.resolve_label = QLabel(self)
+        # the clocks' texts wrap across the button columns: "met (…) · SEV-2 clock since the
+        # change, … spent before" never widens the cockpit past a laptop's screen
+        self.ack_label = plain_label("", self, selectable=False)
+        self.resolve_label = plain_label("", self, selectable=False)
         grid.addWidget(QLabel(self.tr("Acknowledge SLA"), self), 0, 0)
-        grid.addWidget(self.ack_label, 0, 1)
+        grid.addWidget(self.ack_label, 0, 1, 1, 4)
         grid.addWidget(QLabel(self.tr("Resolve SLA"), self), 1, 0)
-        grid.addWidget(self.resolve_label, 1, 1)
+        grid.addWidget(self.resolve_label, 1, 1, 1, 4)
         # SOP 5.1: an hour of monitoring after resolution, counted down once resolved
         self.monitoring_name = QLabel(self.tr("Monitoring (5.1)"), self)
-        self.monitoring_label = QLabel(self)
+        self.monitoring_label = plain_label("", self, selectable=False)
         grid.addWidget(self.monitoring_name, 2, 0)
-        grid.addWidget(self.monitoring_label, 2, 1)
+        grid.addWidget(self.monitoring_label, 2, 1, 1, 4)
         self.audience_rows: dict[Audience, AudienceRow] = {}
         for row, (audience, cadence) in enumerate(policy.cadence.items(), start=3):
             buttons = (self.tr("Compose…"), self.tr("Mark sent"), self.tr("Snooze…"))

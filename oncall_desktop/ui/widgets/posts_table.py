@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, local_time
+from oncall_desktop.ui.widgets.wrapping import wrap_cells
 
 CONTEXT = "PostsTable"
 POST_STATES = {
@@ -87,7 +89,7 @@ class PostsModel(QAbstractTableModel):
         if post.maybe_twice:
             state = fill(_tr(MAYBE_TWICE), state)
         detail = post.last_error or post.remote_ref
-        queued = local_time(post.created_at, self._zone) if post.created_at else ""
+        queued = local_time(post.created_at, self._zone, False) if post.created_at else ""
         return (queued, where, state, detail)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -108,6 +110,8 @@ class PostsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return text  # a view shows a model's text as plain text
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 0 and post.created_at:  # the hour shown, the day too here
+                return local_time(post.created_at, self._zone)
             if index.column() == 2 and post.maybe_twice:
                 return _tr(MAYBE_TWICE_WHY)
             return post.text if index.column() == 3 and not text else text
@@ -135,7 +139,13 @@ class PostsTable(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # the hour whole, where, the state and the detail (a refusal's reason) sharing what is
+        # left, each on the lines it takes: nothing scrolls sideways in the cockpit's column
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        wrap_cells(self.view)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setMaximumHeight(150)
         self.resend_button = QPushButton(self.tr("Edit and resend…"), self)
         self.resend_button.setEnabled(False)

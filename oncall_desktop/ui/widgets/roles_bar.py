@@ -36,20 +36,26 @@ class RolesBar(QWidget):
         self.present = plain_label("", self)
         self.holders = plain_label("", self)
         self.take_buttons: dict[Role, QPushButton] = {}
+        # who is here and who holds what on one line, the buttons to take a role below: side
+        # by side they pushed the cockpit past a laptop's screen in French
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.present)
-        line.addWidget(self.holders, 1)
+        line.addWidget(self.present, 1)
+        line.addWidget(self.holders, 2)
+        take = QHBoxLayout()
+        take.setContentsMargins(0, 0, 0, 0)
         for role, label in ROLE_LABELS.items():
             button = QPushButton(fill(self.tr("Take: %1"), self.tr(label)), self)
             button.setToolTip(self.tr("You hold this role from now on; the timeline says so"))
             button.clicked.connect(lambda _=False, r=role: self.take_requested.emit(r.value))
             self.take_buttons[role] = button
-            line.addWidget(button)
+            take.addWidget(button)
+        take.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.away)
         layout.addLayout(line)
+        layout.addLayout(take)
         self.setVisible(False)  # team mode only: shown once someone else is there
 
     def set_others(self, others: list[str] | None) -> None:

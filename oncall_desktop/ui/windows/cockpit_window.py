@@ -50,6 +50,7 @@ from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.next_action_bar import NextActionBar
 from oncall_desktop.ui.widgets.posts_table import PostsTable
 from oncall_desktop.ui.widgets.roles_bar import RolesBar
+from oncall_desktop.ui.widgets.wrapping import wrap_cells
 from oncall_desktop.ui.windows.cockpit_dialogs import SnoozeDialog
 from oncall_desktop.ui.windows.cockpit_lifecycle import CockpitLifecycle
 from oncall_desktop.ui.windows.declare_dialog import SeverityDialog
@@ -211,6 +212,8 @@ class CockpitWindow(QMainWindow):
             1, QHeaderView.ResizeMode.ResizeToContents
         )
         self.checklist_view.header().setStretchLastSection(False)
+        # a step's words whole, on two lines if need be (they were cut with "…")
+        wrap_cells(self.checklist_view)
         self.checklist_view.setMinimumHeight(260)
         self.step_note = QLineEdit(self)
         self.step_note.setPlaceholderText(self.tr("Optional note for the next step you tick"))
@@ -252,6 +255,9 @@ class CockpitWindow(QMainWindow):
             self.timeline_view.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.ResizeToContents
             )
+        # what happened, whole: wrapped on as many lines as it takes, never cut with "…"
+        wrap_cells(self.timeline_view)
+        self.timeline_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText(self.tr("Add a note to the timeline and press Enter"))

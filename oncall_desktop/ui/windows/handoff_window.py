@@ -192,6 +192,10 @@ class HandoffWindow(QMainWindow):
         self.upcoming_table.setHorizontalHeaderLabels(
             [self.tr("Date (YYYY-MM-DD)"), self.tr("Time"), self.tr("What")]
         )
+        # the date and time columns as wide as their headers or entries, "What" the rest
+        self.upcoming_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.upcoming_table.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch
         )

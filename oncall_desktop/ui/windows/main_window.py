@@ -265,8 +265,10 @@ class MainWindow(QMainWindow):
     def show_message(self, key: str, text: str, level: str = "warning") -> None:
         self.banner.show_message(key, text, level)
 
-    def set_status(self, text: str) -> None:
+    def set_status(self, text: str, details: str = "") -> None:
+        """``details``: shown on hovering (e.g. the database file's folder)."""
         self.status_label.setText(text)
+        self.status_label.setToolTip(details)
 
     def set_rotation(self, text: str) -> None:
         """Who is on call and until when (plain text: names come from outside)."""

@@ -96,7 +96,9 @@ def test_a_window_comes_back_with_the_size_it_was_left_with(qtbot, tmp_path):
         other = QWidget()
         qtbot.addWidget(other)
         geometry.fit_to_screen(other, 900, 600, remember="kpis")  # its own memory
-        assert other.width() == min(900, QApplication.primaryScreen().availableSize().width() - 40)
+        frame = geometry.frame_margins()
+        room = QApplication.primaryScreen().availableSize().width()
+        assert other.width() == min(900, room - frame.left() - frame.right() - 2 * geometry.SPARE)
         # a place on a screen that is not there any more
         far = QWidget()
         qtbot.addWidget(far)
