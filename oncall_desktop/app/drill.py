@@ -19,10 +19,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.drill import (
     PAGE_AFTER,
-    SCENARIO_SERVICE,
     SCENARIO_TITLE,
     DrillScore,
     notices_due_by,
+    scenario_service,
     score,
     score_is_final,
 )
@@ -105,7 +105,8 @@ class DrillController(QObject):
         QTimer.singleShot(int(PAGE_AFTER.total_seconds() * 1000), self, self.trigger)
 
     def trigger(self) -> None:
-        self.page_id = self.server.trigger(SCENARIO_TITLE, SCENARIO_SERVICE)
+        service = scenario_service(self.context.controller.language)
+        self.page_id = self.server.trigger(SCENARIO_TITLE, service)
         log.info("drill: page %s triggered", self.page_id)
 
     def _on_incident_changed(self, incident: Incident) -> None:

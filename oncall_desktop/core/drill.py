@@ -20,9 +20,21 @@ from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.policy import Audience, Policy
 
 # SOP-5's own example (phase 1.1 and the post-mortem): the database is down, every endpoint
-# answers 500. The drill's page says what PagerDuty would.
+# answers 500. The drill's page says what PagerDuty would: the title in the SOP's own words,
+# the service (which says it is a drill) in the language of the console that runs it.
 SCENARIO_TITLE = "API Down - All endpoints returning 500"
-SCENARIO_SERVICE = "Backend API (drill: primary database down)"
+SCENARIO_SERVICES = {
+    "en": "Backend API (drill: primary database down)",
+    "fr": "Backend API (exercice : base de données principale en panne)",
+}
+SCENARIO_SERVICE = SCENARIO_SERVICES["en"]
+
+
+def scenario_service(language: str) -> str:
+    """The drill page's service, in ``language`` (fr or en)."""
+    return SCENARIO_SERVICES.get(language, SCENARIO_SERVICE)
+
+
 PAGE_AFTER = timedelta(seconds=3)  # the page arrives this long after the drill starts
 
 ACK_POINTS, UPDATE_POINTS, STEP_POINTS = 30, 40, 30

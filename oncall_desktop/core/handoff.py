@@ -82,10 +82,13 @@ def shift_at(spec: RotationSpec, moment: datetime, zone: tzinfo | None) -> Shift
     )
 
 
-def change_label(moment: datetime, zone: tzinfo | None, language: str) -> str:
-    """'Lundi 9h' / 'Monday 09:00', as the SOP titles a handoff."""
+def change_label(moment: datetime, zone: tzinfo | None, language: str, title: bool = False) -> str:
+    """'lundi 9h' / 'Monday 09:00' within a sentence; with ``title``, 'Lundi 9h' as the SOP
+    titles a handoff (French writes a weekday in lower case, but the SOP's title as it is)."""
     local = moment.astimezone(zone)
     day = WEEKDAY_NAMES["en" if language == "en" else "fr"][local.weekday()]
+    if language != "en" and not title:
+        day = day.lower()
     if language == "en":
         return f"{day} {local:%H:%M}"
     return f"{day} {local.hour}h" + (f"{local.minute:02d}" if local.minute else "")
@@ -351,7 +354,8 @@ def to_markdown(note: HandoffNote, policy: Policy, language: str, zone: tzinfo |
     words = LABELS["en" if language == "en" else "fr"]
     local = note.change_at.astimezone(zone)
     out = [
-        f"## {words['title']} - {change_label(note.change_at, zone, language)} ({local:%Y-%m-%d})",
+        f"## {words['title']} - {change_label(note.change_at, zone, language, title=True)} "
+        f"({local:%Y-%m-%d})",
         "",
         f"**{words['outgoing']}** ({_flat(note.outgoing)}) :",
     ]

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from oncall_desktop.core.plaintext import clean_line
+from oncall_desktop.ui.text import fill
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,9 @@ class WindowNotifier(Notifier):
         show = getattr(self._window, "show_message", None)
         if show is not None:
             level = "error" if notification.urgent else "warning"
-            show(f"alert-{notification.key}", f"{notification.title}: {notification.body}", level)
+            # "%1: %2" is "%1 : %2" in French
+            text = fill(self.tr("%1: %2"), notification.title, notification.body)
+            show(f"alert-{notification.key}", text, level)
         QApplication.alert(self._window)
         self.shown.emit(notification.key)
 

@@ -3128,6 +3128,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>SLA: acknowledge &lt; %1, resolve &lt; %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3403,6 +3407,13 @@
     </message>
     <message>
         <source>resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowNotifier</name>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

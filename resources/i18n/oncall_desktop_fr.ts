@@ -2516,7 +2516,7 @@
     </message>
     <message>
         <source>All times</source>
-        <translation>Toutes les heures</translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>Time</source>
@@ -3130,6 +3130,10 @@
         <translation>Proposé : %1</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
         <source>SLA: acknowledge &lt; %1, resolve &lt; %2</source>
         <translation>SLA : acquitter &lt; %1, résoudre &lt; %2</translation>
     </message>
@@ -3406,6 +3410,13 @@
     <message>
         <source>resolve</source>
         <translation>résolution</translation>
+    </message>
+</context>
+<context>
+    <name>WindowNotifier</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop.core.compose import MessageKind
-from oncall_desktop.core.drill import SCENARIO_SERVICE, SCENARIO_TITLE
+from oncall_desktop.core.drill import SCENARIO_TITLE, scenario_service
 from oncall_desktop.core.incident import Role, Status
 from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.paging import Page
@@ -145,7 +145,7 @@ def scenes(qtbot, ctx, clock, language) -> Iterator[tuple[str, str, QWidget]]:
         title=SCENARIO_TITLE,
         status="triggered",
         urgency="high",
-        service=SCENARIO_SERVICE,
+        service=scenario_service(language),
         created_at=clock.now() - timedelta(minutes=2),
         html_url="https://example.pagerduty.com/incidents/P1DRILL",
     )

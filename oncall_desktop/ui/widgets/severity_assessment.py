@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.compose import duration_text
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.core.triage import Classification, ImpactAssessment, classify
+from oncall_desktop.ui.text import fill
 
 UNKNOWN = -1
 
@@ -138,8 +139,8 @@ class SeverityAssessment(QWidget):
     def _update(self) -> None:
         self._classification = classify(self.assessment(), self._policy)
         lines = [self.tr("Proposed: %1").replace("%1", self._classification.severity.value)]
-        lines += [
-            f"• {r.severity.value}: {r.text.get(self._language)}"
+        lines += [  # "%1: %2" is "%1 : %2" in French
+            "• " + fill(self.tr("%1: %2"), r.severity.value, r.text.get(self._language))
             for r in self._classification.reasons
         ]
         self.proposal.setText("\n".join(lines))

@@ -119,6 +119,34 @@ def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
         server.stop()
 
 
+def test_a_french_console_gets_the_drill_page_in_french(qtbot, qapp, tmp_path):
+    """Issue 26: the page's service said "(drill: primary database down)" in English in the
+    French UI and its notification; the title stays in the SOP's own words."""
+    server = DrillServer("Ana").start()
+    settings = drill_settings(Settings(language="fr", engineer_name="Ana"), server)
+    ctx = build_shell(
+        qapp, settings, load_policy(), SystemClock(), [], SettingsStore(tmp_path), drill_secrets()
+    )
+    try:
+        ctx.drill = True
+        ctx.drafts_dir = tmp_path / "drafts"
+        ctx.attach_database(open_database(sqlite_url(tmp_path / "drill.sqlite3")))
+        recorder = RecordingNotifier()
+        ctx.controller.alert_controller.use_notifier(recorder.notifier)
+        drill = DrillController(ctx, server, show_dialog=False)
+        drill.trigger()
+        ctx.poller.start()
+        qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
+        note = recorder.shown[0]
+        shown = f"{note.title} {note.body}"
+        assert SCENARIO_TITLE in shown
+        assert "(exercice : base de données principale en panne)" in shown, shown
+        assert "drill:" not in shown
+    finally:
+        ctx.dispose()
+        server.stop()
+
+
 def test_the_score_counts_late_and_missing_updates(policy):
     start = datetime(2025, 10, 20, 22, 15, tzinfo=UTC)
     inc = Incident.declare(title="x", severity=Severity.SEV1, at=start, actor="a")

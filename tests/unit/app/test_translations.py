@@ -248,3 +248,25 @@ def test_problems_in_the_settings_and_procedure_files_read_in_the_ui_language(
         "(les valeurs par défaut de « severities » restent)"
     )
     assert str(procedure_problem).startswith("severities.SEV-1.ack_sla_minutes: expected a number")
+
+
+def test_french_typography_a_space_before_the_colon_and_weekdays_in_lower_case(
+    english_afterwards, context, clock
+):
+    """Issue 26: "SEV-3:" and "Lundi 9h: …" in the French UI. The SOP's own title ("Lundi 9h"
+    in the handoff's heading) stays as the SOP wrote it (tests/unit/core/test_handoff.py)."""
+    from oncall_desktop.core.handoff import change_label
+    from oncall_desktop.ui.notifier import Notification, WindowNotifier
+    from oncall_desktop.ui.widgets.severity_assessment import SeverityAssessment
+
+    ctx = context(settings=Settings(language="fr"))
+    when = change_label(clock.now(), None, "fr")
+    assert when.split()[0].islower()
+    WindowNotifier(ctx.window).notify(
+        Notification(key="handoff", title=f"Passation d’astreinte : {when}", body="A → B")
+    )
+    assert ctx.window.banner.texts()["alert-handoff"] == f"Passation d’astreinte : {when} : A → B"
+    wizard = SeverityAssessment(ctx.controller.policy, "fr")
+    reasons = wizard.proposal.text().splitlines()[1:]
+    assert reasons and all(line.startswith("• SEV-") and " : " in line for line in reasons)
+    assert not any(":" in line.split(" : ")[0] for line in reasons)

@@ -80,7 +80,8 @@ def test_weeks_rotate_through_the_members_and_before_the_anchor_too():
 
 def test_change_labels_in_the_sop_style():
     moment = datetime(2025, 10, 27, 8, 0, tzinfo=UTC)
-    assert change_label(moment, DOUALA, "fr") == "Lundi 9h"
+    assert change_label(moment, DOUALA, "fr", title=True) == "Lundi 9h"  # the SOP's title
+    assert change_label(moment, DOUALA, "fr") == "lundi 9h"  # within a sentence (issue 26)
     assert change_label(moment, DOUALA, "en") == "Monday 09:00"
 
 
