@@ -75,6 +75,8 @@ class Handoffs(Protocol):
 
     def reminder_entries(self) -> list[tuple[str, str]]: ...
 
+    def retranslate(self) -> None: ...
+
 
 class Console(Protocol):
     """The console as its rooms see it (app/console.AppController is the one there is)."""

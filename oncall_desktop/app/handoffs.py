@@ -48,6 +48,11 @@ class HandoffController(QObject):
         me = self.controller.actor.strip().casefold()
         return bool(me) and me in {note.outgoing.casefold(), note.incoming.casefold()}
 
+    def retranslate(self) -> None:
+        """The UI's language changed: who is on call, said in it now."""
+        if self.service.rotation is not None:
+            self._on_rotation(self.service.rotation)
+
     def _on_rotation(self, rotation: Rotation) -> None:
         shift = rotation.shift
         zone, language = self.controller.zone, self.controller.language

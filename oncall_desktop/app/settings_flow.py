@@ -59,9 +59,7 @@ class SettingsController(QObject):
         if settings.start_at_login != previous.start_at_login:
             self._apply_autostart(settings.start_at_login)
         if resolve_language(settings.language) != resolve_language(previous.language):
-            self.console.window.show_message(
-                "language", self.tr("The new language applies at the next start."), "info"
-            )
+            self.apply_language(resolve_language(settings.language))
         if settings.database_url != previous.database_url or DATABASE_PASSWORD in secrets_to_store:
             self.console.window.show_message(
                 "database-settings",
@@ -104,6 +102,33 @@ class SettingsController(QObject):
             lambda _: reconnect() if sources_changed or reads_secret(secrets_to_store) else None,
             lambda error: self.console.window.show_message("settings", shown(error), "error"),
             write=True,
+        )
+
+    def apply_language(self, language: str) -> None:
+        """The new language at once, not at the next start (issue 26): Qt's translators and
+        ours, the main window, the tray menu, who is on call, and the open cockpits (built
+        again on the incident as stored). Other windows already open take it when opened
+        again; the banner says so."""
+        from oncall_desktop.ui.translations import install_translators
+
+        console = self.console
+        install_translators(console.app, language)
+        console.window.retranslate(language)
+        if console.tray is not None:
+            console.tray.retranslate()
+        if console.handoffs is not None:
+            console.handoffs.retranslate()
+        for incident_id, cockpit in list(console.cockpits.items()):
+            cockpit.close()  # its controller forgets it
+            console.open_cockpit(incident_id)
+        console.update_tray(console.clock.now())
+        console.window.show_message(
+            "language",
+            self.tr(
+                "The new language applies now. Windows already open other than the cockpits "
+                "(history, KPIs, post-mortem, handoff) take it when opened again."
+            ),
+            "info",
         )
 
     def _apply_autostart(self, enabled: bool) -> None:

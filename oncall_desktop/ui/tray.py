@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from oncall_desktop.ui.icons import TrayState, state_icon
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from oncall_desktop.core.paging import Page
@@ -58,24 +59,50 @@ class Tray(QObject):
         self._incidents_separator = self.menu.addSeparator()
         self._reminder_actions: dict[str, QAction] = {}
         self._reminders_separator = self.menu.addSeparator()
+        self._pages: list[Page] = []
+        # the menu's own entries with their English text, translated again on a language change
+        self._texts: list[tuple[QAction, str]] = []
+
+        def entry(menu: QMenu, text: str) -> QAction:
+            action = menu.addAction(self.tr(text))
+            self._texts.append((action, text))
+            return action
+
         # a signal handed to addAction is called, not emitted ("not callable"): connect it
-        self.menu.addAction(self.tr("Open On-call Desktop")).triggered.connect(self.open_requested)
-        self.menu.addAction(self.tr("Declare incident…")).triggered.connect(self.declare_requested)
-        snooze = self.menu.addMenu(self.tr("Snooze low-urgency alerts"))
+        entry(self.menu, QT_TRANSLATE_NOOP("Tray", "Open On-call Desktop")).triggered.connect(
+            self.open_requested
+        )
+        entry(self.menu, QT_TRANSLATE_NOOP("Tray", "Declare incident…")).triggered.connect(
+            self.declare_requested
+        )
+        snooze = QMenu(self.menu)
+        self._texts.append(
+            (self.menu.addMenu(snooze), QT_TRANSLATE_NOOP("Tray", "Snooze low-urgency alerts"))
+        )
         for minutes, label in (
-            (30, self.tr("30 minutes")),
-            (60, self.tr("1 hour")),
-            (0, self.tr("Resume now")),
+            (30, QT_TRANSLATE_NOOP("Tray", "30 minutes")),
+            (60, QT_TRANSLATE_NOOP("Tray", "1 hour")),
+            (0, QT_TRANSLATE_NOOP("Tray", "Resume now")),
         ):
-            snooze.addAction(label).triggered.connect(
+            entry(snooze, label).triggered.connect(
                 lambda _=False, m=minutes: self.snooze_requested.emit(m)
             )
-        self.menu.addAction(self.tr("Settings…")).triggered.connect(self.settings_requested)
+        entry(self.menu, QT_TRANSLATE_NOOP("Tray", "Settings…")).triggered.connect(
+            self.settings_requested
+        )
         self.menu.addSeparator()
-        self.menu.addAction(self.tr("Quit")).triggered.connect(self.quit_requested)
+        entry(self.menu, QT_TRANSLATE_NOOP("Tray", "Quit")).triggered.connect(self.quit_requested)
+        self.retranslate()
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_icon_activated)
         self.icon.setToolTip(self.tr("On-call Desktop"))
+
+    def retranslate(self) -> None:
+        """The UI's language changed (its translators installed): the menu in it now; the
+        incidents' and reminders' entries follow at the next tick."""
+        for action, text in self._texts:
+            action.setText(self.tr(text))
+        self.set_pages(self._pages)
 
     @staticmethod
     def available() -> bool:
@@ -95,6 +122,7 @@ class Tray(QObject):
 
     def set_pages(self, pages: list[Page]) -> None:
         """List my open PagerDuty incidents at the top of the menu, triggered first."""
+        self._pages = list(pages)
         for action, submenu in self._page_entries:
             self.menu.removeAction(action)
             submenu.deleteLater()

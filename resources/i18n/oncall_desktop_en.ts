@@ -2787,11 +2787,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The new language applies at the next start.</source>
+        <source>The team database settings apply at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The team database settings apply at the next start.</source>
+        <source>The new language applies now. Windows already open other than the cockpits (history, KPIs, post-mortem, handoff) take it when opened again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2789,12 +2789,12 @@
         <translation>Les paramètres n&apos;ont pas pu être enregistrés : </translation>
     </message>
     <message>
-        <source>The new language applies at the next start.</source>
-        <translation>La nouvelle langue s&apos;applique au prochain démarrage.</translation>
-    </message>
-    <message>
         <source>The team database settings apply at the next start.</source>
         <translation>Les réglages de la base d’équipe s’appliquent au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>The new language applies now. Windows already open other than the cockpits (history, KPIs, post-mortem, handoff) take it when opened again.</source>
+        <translation>La nouvelle langue s’applique maintenant. Les fenêtres déjà ouvertes autres que les cockpits (historique, KPI, post-mortem, passation) la prennent à leur prochaine ouverture.</translation>
     </message>
     <message>
         <source>Start at login is not available on this system yet.</source>

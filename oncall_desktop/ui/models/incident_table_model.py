@@ -47,18 +47,7 @@ class IncidentTableModel(ColumnsModel["Incident"]):
     COLUMNS = ("severity", "title", "status", "detected", "ack_sla", "resolve_sla", "next_update")
 
     def __init__(self, language: str, zone: tzinfo | None, parent: QObject | None = None) -> None:
-        super().__init__(
-            {
-                "severity": self.tr("Severity"),
-                "title": self.tr("Title"),
-                "status": self.tr("Status"),
-                "detected": self.tr("Detected"),
-                "ack_sla": self.tr("Acknowledge SLA"),
-                "resolve_sla": self.tr("Resolve SLA"),
-                "next_update": self.tr("Next update"),
-            },
-            parent,
-        )
+        super().__init__(self._titles(), parent)
         self._policy: Policy | None = None
         self._language = language
         self._zone = zone
@@ -66,6 +55,30 @@ class IncidentTableModel(ColumnsModel["Incident"]):
         self._clocks: dict[int, dict[str, tuple[str, bool]]] = {}
         self._deadline_cache: dict[tuple[object, ...], _Deadlines] = {}
         self._met = self.tr("met")
+
+    def _titles(self) -> dict[str, str]:
+        return {
+            "severity": self.tr("Severity"),
+            "title": self.tr("Title"),
+            "status": self.tr("Status"),
+            "detected": self.tr("Detected"),
+            "ack_sla": self.tr("Acknowledge SLA"),
+            "resolve_sla": self.tr("Resolve SLA"),
+            "next_update": self.tr("Next update"),
+        }
+
+    def set_language(self, language: str) -> None:
+        """The UI's language changed: titles and cells in the new one (translators installed)."""
+        self._language = language
+        self._headers = self._titles()
+        self._met = self.tr("met")
+        self._deadline_cache.clear()
+        self._clocks = {}
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
+            )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         incident = self.row_at(index)

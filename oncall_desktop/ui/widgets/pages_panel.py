@@ -33,12 +33,9 @@ class PagesPanel(QGroupBox):
     open_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Pages assigned to me"), parent)
+        super().__init__(parent)
         self.setObjectName("pagesPanel")
         self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Urgency"), self.tr("Title"), self.tr("Service"), self.tr("Status")]
-        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -47,8 +44,10 @@ class PagesPanel(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(150)
-        self.acknowledge_button = QPushButton(self.tr("Acknowledge"), self)
-        self.open_button = QPushButton(self.tr("Open"), self)
+        self.acknowledge_button = QPushButton(self)
+        self.open_button = QPushButton(self)
+        self._resolved_here: set[str] = set()
+        self._set_texts()
         self.acknowledge_button.clicked.connect(lambda: self._emit(self.acknowledge_requested))
         self.open_button.clicked.connect(lambda: self._emit(self.open_requested))
         self.table.itemSelectionChanged.connect(self._enable)
@@ -64,10 +63,24 @@ class PagesPanel(QGroupBox):
         self.setVisible(False)
         self._enable()
 
+    def _set_texts(self) -> None:
+        self.setTitle(self.tr("Pages assigned to me"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Urgency"), self.tr("Title"), self.tr("Service"), self.tr("Status")]
+        )
+        self.acknowledge_button.setText(self.tr("Acknowledge"))
+        self.open_button.setText(self.tr("Open"))
+
+    def retranslate(self) -> None:
+        """The UI's language changed (its translators installed): every text in it."""
+        self._set_texts()
+        self.set_pages(self._pages, self._resolved_here)
+
     def set_pages(self, pages: list[Any], resolved_here: set[str] | None = None) -> None:
         """Triggered pages first (they need an acknowledgement), then acknowledged ones;
         ``resolved_here``: keys of pages whose incident was resolved here, open in the source."""
         resolved_here = resolved_here or set()
+        self._resolved_here = set(resolved_here)
         selected = self.selected_page()
         self._pages = sorted(pages, key=lambda p: p.status != "triggered")
         self.table.setRowCount(len(self._pages))

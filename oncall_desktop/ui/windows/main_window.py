@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.welcome)
         self._show_welcome = False
+        self._pages_shown: tuple[list[Any], set[str]] = ([], set())  # pages, resolved here
 
         self.pages = PagesPanel(self)
         self.pages.acknowledge_requested.connect(self.page_acknowledge_requested)
@@ -163,6 +164,25 @@ class MainWindow(QMainWindow):
                 max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 24,
             )
 
+    def retranslate(self, language: str) -> None:
+        """The UI's language changed in Settings (its translators are installed): every text of
+        the window in it now, not at the next start."""
+        self.setWindowTitle(self.tr("On-call Desktop"))
+        self.declare_action.setText(self.tr("Declare incident…"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.action_items_action.setText(self.tr("Action items…"))
+        self.history_action.setText(self.tr("History and KPIs…"))
+        self.handoff_action.setText(self.tr("Handoff…"))
+        self.toolbar.setWindowTitle(self.tr("Incidents"))
+        welcome, self.welcome = self.welcome, self._welcome_panel()
+        self.stack.insertWidget(self.stack.indexOf(welcome), self.welcome)
+        self.stack.removeWidget(welcome)
+        welcome.deleteLater()
+        self.model.set_language(language)
+        self.pages.retranslate()
+        self._choose_page()
+        self.empty_label.setText(self._empty_text())
+
     def set_policy(self, policy: Policy) -> None:
         """The procedure, loaded once the window is on screen; before the first incident."""
         self.model.set_policy(policy)
@@ -243,13 +263,17 @@ class MainWindow(QMainWindow):
         here while they stay open in their source."""
         resolved_here = resolved_here or set()
         self.pages.set_pages(pages, resolved_here)
+        self._pages_shown = (list(pages), set(resolved_here))
+        self.empty_label.setText(self._empty_text())
+
+    def _empty_text(self) -> str:
+        """What the window says with no incident open, given the pages listed above it."""
+        pages, resolved_here = self._pages_shown
         if any(p.key not in resolved_here for p in pages):
-            text = self.tr("No incident opened yet: open the page above to work it.")
-        elif pages:
-            text = self.tr("No open incident here; the page above is still open in its source.")
-        else:
-            text = self.tr("No open incident. Stay sharp.")
-        self.empty_label.setText(text)
+            return self.tr("No incident opened yet: open the page above to work it.")
+        if pages:
+            return self.tr("No open incident here; the page above is still open in its source.")
+        return self.tr("No open incident. Stay sharp.")
 
     def select_incident(self, incident_id: int) -> bool:
         for row in range(self.model.rowCount()):

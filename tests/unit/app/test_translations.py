@@ -270,3 +270,38 @@ def test_french_typography_a_space_before_the_colon_and_weekdays_in_lower_case(
     reasons = wizard.proposal.text().splitlines()[1:]
     assert reasons and all(line.startswith("• SEV-") and " : " in line for line in reasons)
     assert not any(":" in line.split(" : ")[0] for line in reasons)
+
+
+def test_a_language_change_applies_at_once_to_the_open_windows(english_afterwards, context, qtbot):
+    """Issue 26: the new language showed only after a restart. The main window, the tray
+    menu, who is on call and the open cockpits switch at once."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from oncall_desktop.core.incident import Status
+    from oncall_desktop.core.policy import Severity
+    from oncall_desktop.ui.tray import Tray
+
+    ctx = context(settings=Settings(language="en", engineer_name="Ana"))
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+        ctx.incidents.declare("API down", Severity.SEV2, "EU")
+    incident_id = declared.args[0].id
+    ctx.controller.open_cockpit(incident_id)
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+    assert ctx.controller.cockpits[incident_id].status_buttons[Status.RESOLVED].text() == "Resolve"
+    tray = Tray()  # offscreen has no tray: one as the app builds it, switched the same way
+    assert ctx.window.declare_action.text() == "Declare incident…"
+
+    ctx.controller.settings_controller.apply_settings(replace(ctx.settings, language="fr"), {})
+    tray.retranslate()
+
+    assert ctx.window.declare_action.text() == "Déclarer un incident…"
+    status = ctx.window.model.COLUMNS.index("status")
+    assert ctx.window.model.headerData(status, Qt.Orientation.Horizontal) == "Statut"
+    assert "Ouvrir On-call Desktop" in [a.text() for a in tray.menu.actions()]
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+    cockpit = ctx.controller.cockpits[incident_id]
+    assert cockpit.status_buttons[Status.RESOLVED].text() == "Résoudre"
+    assert cockpit.language == "fr"
+    assert "s’applique maintenant" in ctx.window.banner.texts()["language"]
