@@ -202,7 +202,7 @@ class CockpitController(QObject):
         """In the incident's cockpit, or in the main window when it was closed meanwhile."""
         window = self.cockpits.get(incident_id)
         if window is not None:
-            window.show_problem(text)
+            window.refused(problem, text)
         else:
             self.console.window.show_message(f"cockpit-{incident_id}", text, "warning")
 
@@ -510,6 +510,8 @@ class CockpitController(QObject):
         for cockpit in self.cockpits.values():
             alert = cockpit.incident.alert
             page = by_key.get(alert.key) if alert is not None else None
+            if alert is not None:
+                cockpit.lifecycle.set_page_status(page.status if page is not None else "")
             if page is not None:
                 cockpit.set_responder_states(dict(page.responders))
 
@@ -529,6 +531,8 @@ class CockpitController(QObject):
         self.database_away = text
         for cockpit in self.cockpits.values():
             cockpit.roles_bar.set_database_away(text)
+            if not text:
+                cockpit.database_back()
 
     def on_change_refused(self, incident_id: int, problem: str) -> None:
         window = self.cockpits.get(incident_id)

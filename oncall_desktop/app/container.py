@@ -391,6 +391,8 @@ def build_change_feed(context: AppContext, database: Database) -> ChangeFeed:
     def say(listening: bool) -> None:
         if listening:
             window.banner.clear_message("team-feed")
+            for key in ("storage", "outbox"):  # what failed for want of it: said, and over
+                window.banner.clear_message(key)
             cockpits.set_database_away("")
             return
         text = QCoreApplication.translate(

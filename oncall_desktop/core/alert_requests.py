@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from oncall_desktop.core.incident import EventKind, Incident, Status
+from oncall_desktop.core.incident import EventKind, Incident, Status, TimelineEvent
 
 
 class AlertAction(StrEnum):
@@ -73,7 +73,7 @@ def outstanding(incident: Incident) -> list[AlertRequest]:
             continue
         if action is AlertAction.ACKNOWLEDGE and incident.status is not Status.TRIGGERED:
             continue
-        if action is AlertAction.RESOLVE and not incident.is_active:
+        if action is AlertAction.RESOLVE and source_confirmed(incident, Status.RESOLVED):
             continue
         found.append(request)
     return found
@@ -81,8 +81,34 @@ def outstanding(incident: Incident) -> list[AlertRequest]:
 
 def source_confirmed(incident: Incident, to: Status) -> bool:
     """Whether the latest move to ``to`` was confirmed by the alert source (True too for an
-    incident declared here, which has no source to confirm it)."""
+    incident declared here, which has no source to confirm it). A resolution made here only
+    is confirmed later when the source resolves it too (asked from here, or by the team that
+    kept the page)."""
     if incident.alert is None:
         return True
     moves = [e for e in incident.events(EventKind.STATUS_CHANGED) if e.data.get("to") == to.value]
-    return bool(moves) and bool(moves[-1].data.get("confirmed_by"))
+    if not moves:
+        return False
+    if moves[-1].data.get("confirmed_by"):
+        return True
+    return to is Status.RESOLVED and resolved_later(incident) is not None
+
+
+def resolved_later(incident: Incident) -> TimelineEvent | None:
+    """The source's word that it resolved the page after the incident was resolved here only:
+    the answer to a resolve asked afterwards, or the page seen resolved there."""
+    moves = [
+        e
+        for e in incident.events(EventKind.STATUS_CHANGED)
+        if e.data.get("to") == Status.RESOLVED.value
+    ]
+    if not moves:
+        return None
+    after = [
+        e
+        for e in incident.events(EventKind.ALERT_ANSWERED)
+        if e.data.get("action") == AlertAction.RESOLVE.value
+        and e.data.get("ok")
+        and e.at >= moves[-1].at
+    ]
+    return after[0] if after else None

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from oncall_desktop.core.alert_requests import resolved_later
 from oncall_desktop.core.incident import EventKind, Incident, Status, TimelineEvent
 from oncall_desktop.core.policy import Audience, Policy
 
@@ -103,8 +104,11 @@ def _resolutions(incident: Incident) -> list[TimelineEvent]:
 
 def _resolved(incident: Incident) -> TimelineEvent | None:
     """Resolved where it counts: in the alert source for a page (SOP 4.2 "resolve the
-    incident (PagerDuty)"), here for an incident declared here."""
-    return _first([e for e in _resolutions(incident) if _holds_in_source(incident, e)])
+    incident (PagerDuty)"), here for an incident declared here. A page resolved here only
+    counts once its source resolves it too."""
+    confirmed = [e for e in _resolutions(incident) if _holds_in_source(incident, e)]
+    later = resolved_later(incident)
+    return _first(confirmed + ([later] if later is not None else []))
 
 
 def _resolution_notice_sent(incident: Incident) -> TimelineEvent | None:

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from oncall_desktop.core.alert_requests import AlertAction
+from oncall_desktop.core.alert_requests import AlertAction, last_request
 from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.messages import QT_TR_NOOP
@@ -74,7 +74,16 @@ class AlertActions(QObject):
         self._ask(incident, AlertAction.ACKNOWLEDGE, "", status, then)
 
     def acknowledge(self, incident: Incident, then: Outcome | None = None) -> None:
-        self.move_to(incident, Status.ACKNOWLEDGED, then)
+        """Acknowledge; for a page, in its source even when it is acknowledged here (the page
+        went back to triggered there: its acknowledgement timed out, or was undone)."""
+        if incident.alert is None or not incident.is_active:
+            self.move_to(incident, Status.ACKNOWLEDGED, then)
+            return
+        self._ask(incident, AlertAction.ACKNOWLEDGE, "", Status.ACKNOWLEDGED, then)
+
+    def resolve_in_source(self, incident: Incident, then: Outcome | None = None) -> None:
+        """An incident resolved here only: resolve its page in the source now (SOP 4.2)."""
+        self._ask(incident, AlertAction.RESOLVE, incident.resolution_note, Status.RESOLVED, then)
 
     def resolve(
         self, incident: Incident, note: str, in_source: bool = True, then: Outcome | None = None
@@ -205,8 +214,12 @@ def follow_answer(
             incident.move_to(Status.RESOLVED, at=now, actor=who, note=note, confirmed_by=source)
         return
     if incident.status is Status.TRIGGERED:
+        # the source's time of the acknowledgement (true MTTA), but never before we asked it:
+        # the source keeps whole seconds, and the timeline must read "asked, then done"
         acknowledged = page.acknowledged_at if page is not None else None
+        asked = last_request(incident, AlertAction.ACKNOWLEDGE)
         at = min(acknowledged or now, now)
+        at = max(at, asked.asked_at) if asked is not None else at
         incident.move_to(Status.ACKNOWLEDGED, at=at, actor=who, confirmed_by=source)
     if status is not Status.ACKNOWLEDGED and incident.can_move_to(status):
         with contextlib.suppress(DomainError):  # moved meanwhile: the acknowledgement stands

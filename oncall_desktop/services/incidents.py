@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from oncall_desktop.core.alert_requests import AlertAction, source_confirmed
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.evidence import is_done
@@ -70,6 +71,12 @@ def apply_page_status(incident: Incident, page: Page, now: datetime) -> bool:
             actor=source,
             note=f"resolved in {source}",
             confirmed_by=page.source,
+        )
+        return True
+    if page.status == "resolved" and not source_confirmed(incident, Status.RESOLVED):
+        # resolved here only, and now there too (the team that kept the page)
+        incident.record_alert_answer(
+            AlertAction.RESOLVE.value, ok=True, at=now, actor=source, source_name=source
         )
         return True
     return False
@@ -176,11 +183,19 @@ class IncidentService(QObject):
         acknowledged or resolved it there), and learn which pages were resolved here only."""
         by_link = {(p.source, p.id): p for p in pages}
         active = {(i.alert.source, i.alert.id) for i in self.active if i.alert}
-        unknown = [link for link in by_link if link not in active]
+        still_open = [link for link, page in by_link.items() if page.status != "resolved"]
+        unknown = [link for link in still_open if link not in active]
         if unknown:
             self._runner.run(
                 lambda: self._repo.closed_for_alerts(unknown), self._on_closed_here, self._on_error
             )
+        elif still_open or not pages:  # a listing of open pages: none resolved here
+            self._on_closed_here(set())
+        resolved_there = [
+            p for p in pages if p.key in self.resolved_here and p.status == "resolved"
+        ]
+        for page in resolved_there:  # resolved here only, now resolved there too
+            self.follow_page(page)
         todo = [i for i in self.active if i.alert and (i.alert.source, i.alert.id) in by_link]
         if not todo:
             return

@@ -306,6 +306,8 @@ class SourcePoller(QObject):
             if not isinstance(error, IntegrationError | SecretStoreError):
                 raise error
             failed(shown(error))
+            if isinstance(error, IntegrationError) and error.retryable:
+                self.poll_now()  # no clear answer (5xx, lost): read what the source holds now
 
         self._runner.run(call, answered, refused, remote=True)
 

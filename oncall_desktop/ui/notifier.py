@@ -237,7 +237,8 @@ class FreedesktopNotifier(Notifier):
 
     def _send(self, router: Any, address: Any, new_method_call: Any, item: Notification) -> None:
         actions: list[str] = []
-        for action_id, label in ((OPEN, self._open_label), *item.actions):
+        others = [(i, label) for i, label in item.actions if i != OPEN]  # "Open" is always there
+        for action_id, label in ((OPEN, self._open_label), *others):
             actions += [action_id, clean_line(label, 64)]
         hints: dict[str, tuple[str, Any]] = {"urgency": ("y", 2 if item.urgent else 1)}
         if item.sound:

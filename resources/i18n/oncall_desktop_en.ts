@@ -963,6 +963,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Resolve in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Resolved here only: still open in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -971,7 +975,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Acknowledge in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: triggered again; it escalates until acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not acknowledged it: %2 It keeps escalating there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not resolved it: %2 It is still open there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -980,14 +1000,6 @@
     </message>
     <message>
         <source>Asking %1 to resolve…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 did not acknowledge (%2): it is still escalating there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 did not resolve (%2): it is still open there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1340,6 +1352,10 @@
     </message>
     <message>
         <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is back: make again what was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3144,6 +3160,14 @@
     <name>SeverityDialog</name>
     <message>
         <source>Change severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate the severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this severity? (kept in the timeline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -963,6 +963,10 @@
         <translation>%1 : non acquitté ; l’escalade continue tant qu’il ne l’est pas.</translation>
     </message>
     <message>
+        <source>Resolve in %1</source>
+        <translation>Résoudre dans %1</translation>
+    </message>
+    <message>
         <source>Resolved here only: still open in %1.</source>
         <translation>Résolu ici seulement : toujours ouvert dans %1.</translation>
     </message>
@@ -971,8 +975,24 @@
         <translation>%1 : résolu.</translation>
     </message>
     <message>
+        <source>Acknowledge in %1</source>
+        <translation>Acquitter dans %1</translation>
+    </message>
+    <message>
+        <source>%1: triggered again; it escalates until acknowledged.</source>
+        <translation>%1 : de nouveau déclenché ; l’escalade continue jusqu’à l’acquittement.</translation>
+    </message>
+    <message>
         <source>%1: acknowledged.</source>
         <translation>%1 : acquitté.</translation>
+    </message>
+    <message>
+        <source>%1 has not acknowledged it: %2 It keeps escalating there.</source>
+        <translation>%1 ne l’a pas acquitté : %2 L’escalade continue là-bas.</translation>
+    </message>
+    <message>
+        <source>%1 has not resolved it: %2 It is still open there.</source>
+        <translation>%1 ne l’a pas résolu : %2 Il y est toujours ouvert.</translation>
     </message>
     <message>
         <source>Asking %1 to acknowledge…</source>
@@ -981,14 +1001,6 @@
     <message>
         <source>Asking %1 to resolve…</source>
         <translation>Demande de résolution à %1…</translation>
-    </message>
-    <message>
-        <source>%1 did not acknowledge (%2): it is still escalating there.</source>
-        <translation>%1 n’a pas acquitté (%2) : l’escalade continue là-bas.</translation>
-    </message>
-    <message>
-        <source>%1 did not resolve (%2): it is still open there.</source>
-        <translation>%1 n’a pas résolu (%2) : l’incident y est toujours ouvert.</translation>
     </message>
     <message>
         <source>Acknowledge asked of %1 at %2 never got an answer: it may not be done there.</source>
@@ -1343,6 +1355,10 @@
     <message>
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>The database is back: make again what was not saved.</source>
+        <translation>La base de données est de retour : refaites ce qui n’a pas été enregistré.</translation>
     </message>
 </context>
 <context>
@@ -3147,6 +3163,14 @@
     <message>
         <source>Change severity</source>
         <translation>Changer la sévérité</translation>
+    </message>
+    <message>
+        <source>Evaluate the severity</source>
+        <translation>Évaluer la sévérité</translation>
+    </message>
+    <message>
+        <source>Why this severity? (kept in the timeline)</source>
+        <translation>Pourquoi cette sévérité ? (gardé dans la chronologie)</translation>
     </message>
     <message>
         <source>What changed? (kept in the timeline)</source>

@@ -52,6 +52,17 @@ class Console:
         self.incidents = IncidentService(self.repo, self.runner, self.clock, policy, "Alice")
         self.actions = AlertActions(self.incidents, self.poller)
         self.poller.pages_changed.connect(self.incidents.sync_from_sources)
+        self.poller.pages_left.connect(self.incidents.sync_from_sources)
+        self.windows = []
+        # what app/cockpits.CockpitController.show_responders does with each poll
+        self.poller.pages_changed.connect(self._show_pages_in_cockpits)
+
+    def _show_pages_in_cockpits(self, pages):
+        by_key = {p.key: p for p in pages}
+        for window in self.windows:
+            if isValid(window) and window.incident.alert is not None:
+                page = by_key.get(window.incident.alert.key)
+                window.lifecycle.set_page_status(page.status if page is not None else "")
 
     def page(self, title="API down"):
         """A page in PagerDuty, polled, and its local incident opened in a cockpit."""
@@ -78,6 +89,7 @@ class Console:
         )
         window.set_now(self.clock.now())
         window.show()
+        self.windows.append(window)
         return window
 
     def close(self):
@@ -121,8 +133,8 @@ def test_a_refused_acknowledge_leaves_it_triggered_and_says_so_with_a_retry(
     qtbot.waitUntil(lambda: window.source_bar.retry_button.isVisible(), timeout=5000)
     assert window.incident.status is Status.TRIGGERED  # never claims what PagerDuty lacks
     assert window.incident.acknowledged_at is None
-    assert "PagerDuty did not acknowledge" in window.source_bar.label.text()
-    assert "still escalating" in window.source_bar.label.text()
+    assert "PagerDuty has not acknowledged it" in window.source_bar.label.text()
+    assert "It keeps escalating there." in window.source_bar.label.text()
     assert STEP_ACK not in done_steps(window.incident, console.policy)
     assert not window.problem_label.isVisible()  # said once, in the source bar
     assert pd_status(pagerduty, page_id) == "triggered"
@@ -207,7 +219,7 @@ def test_a_refused_resolve_keeps_it_open_and_offers_retry_or_here_only(qtbot, co
     window.status_buttons[Status.RESOLVED].click()
     qtbot.waitUntil(lambda: window.source_bar.here_button.isVisible(), timeout=5000)
     assert window.incident.is_active
-    assert "PagerDuty did not resolve" in window.source_bar.label.text()
+    assert "PagerDuty has not resolved it" in window.source_bar.label.text()
     answer_dialogs(no, no)
     window.source_bar.retry_button.click()  # the note typed is kept for the retry
     qtbot.waitUntil(lambda: window.incident.status is Status.RESOLVED, timeout=5000)
@@ -264,3 +276,80 @@ def test_the_drill_score_counts_an_acknowledgement_only_once_pagerduty_has_it(
     from oncall_desktop.core.drill import score
 
     assert score(window.incident, console.policy, console.clock.now()).time_to_ack is None
+
+
+def test_a_page_triggered_again_in_pagerduty_is_said_and_acknowledged_there_again(
+    qtbot, console, pagerduty
+):
+    """The acknowledgement timed out in PagerDuty (or a colleague undid it): the cockpit does
+    not keep saying "acknowledged"."""
+    page_id, window = console.page()
+    window.next_bar.button.click()
+    qtbot.waitUntil(lambda: window.source_bar.label.text() == "PagerDuty: acknowledged.")
+    pagerduty.set_status(page_id, "triggered")
+    console.poller.poll_now()
+    qtbot.waitUntil(lambda: "triggered again" in window.source_bar.label.text(), timeout=5000)
+    assert window.source_bar.source_button.text() == "Acknowledge in PagerDuty"
+    window.source_bar.source_button.click()
+    qtbot.waitUntil(lambda: pd_status(pagerduty, page_id) == "acknowledged", timeout=5000)
+    console.poller.poll_now()
+    qtbot.waitUntil(lambda: window.source_bar.label.text() == "PagerDuty: acknowledged.")
+
+
+def test_an_acknowledge_whose_answer_was_lost_shows_what_pagerduty_holds(qtbot, console, pagerduty):
+    """PagerDuty did it, then its answer was lost (502): the cockpit reads PagerDuty again at
+    once instead of saying it was not done until the next poll."""
+    page_id, window = console.page()
+    pagerduty.fail_next(Fault(status=502, method="PUT", after=True))
+    window.next_bar.button.click()
+    qtbot.waitUntil(lambda: window.incident.status is Status.ACKNOWLEDGED, timeout=5000)
+    assert pd_status(pagerduty, page_id) == "acknowledged"
+    qtbot.waitUntil(lambda: window.source_bar.label.text() == "PagerDuty: acknowledged.")
+    assert done_steps(window.incident, console.policy)[STEP_ACK].by_the_app
+
+
+def test_resolved_here_only_then_in_pagerduty_is_followed_and_can_be_asked_from_here(
+    qtbot, console, pagerduty
+):
+    page_id, window = console.page()
+    window.next_bar.button.click()
+    qtbot.waitUntil(lambda: window.incident.status is Status.ACKNOWLEDGED, timeout=5000)
+
+    def resolve_here_only(dialog):
+        dialog.in_source.setChecked(False)
+        dialog.note.setPlainText("Ours is fixed")
+        press_ok(dialog)
+
+    answer_dialogs(resolve_here_only, no, no)
+    window.status_buttons[Status.RESOLVED].click()
+    qtbot.waitUntil(lambda: not window.incident.is_active, timeout=5000)
+    assert window.source_bar.source_button.text() == "Resolve in PagerDuty"
+    window.source_bar.source_button.click()  # the other team is done: resolve it there now
+    qtbot.waitUntil(lambda: pd_status(pagerduty, page_id) == "resolved", timeout=5000)
+    qtbot.waitUntil(lambda: window.source_bar.label.text() == "PagerDuty: resolved.")
+    assert done_steps(window.incident, console.policy)[STEP_RESOLVE].by_the_app
+
+
+def test_resolved_here_only_then_resolved_by_the_team_in_pagerduty_ticks_4_2(
+    qtbot, console, pagerduty
+):
+    page_id, window = console.page()
+    window.next_bar.button.click()
+    qtbot.waitUntil(lambda: window.incident.status is Status.ACKNOWLEDGED, timeout=5000)
+
+    def resolve_here_only(dialog):
+        dialog.in_source.setChecked(False)
+        dialog.note.setPlainText("Ours is fixed")
+        press_ok(dialog)
+
+    answer_dialogs(resolve_here_only, no, no)
+    window.status_buttons[Status.RESOLVED].click()
+    qtbot.waitUntil(lambda: not window.incident.is_active, timeout=5000)
+    key = f"pagerduty:{page_id}"
+    console.incidents.refresh()
+    console.poller.poll_now()
+    qtbot.waitUntil(lambda: console.incidents.resolved_here == {key}, timeout=5000)
+    pagerduty.set_status(page_id, "resolved")  # the team that kept the page resolves it
+    console.poller.poll_now()
+    qtbot.waitUntil(lambda: window.source_bar.label.text() == "PagerDuty: resolved.", timeout=5000)
+    assert done_steps(window.incident, console.policy)[STEP_RESOLVE].by_the_app

@@ -82,6 +82,11 @@ def test_a_change_made_while_the_team_database_is_away_springs_back_and_says_why
 
         cluster.resume()
         qtbot.waitUntil(lambda: not bar.away.isVisible(), timeout=20_000)
+        # what failed for want of the database is over: said so, not left standing
+        assert cockpit.problem_label.text() == (
+            "The database is back: make again what was not saved."
+        )
+        assert not {"storage", "outbox"} & set(ana.window.banner.texts())
         qtbot.waitUntil(lambda: bar.present.text() == "Also here: Ben", timeout=20_000)
         # what the cockpit said holds in the world: the tick is not in the database
         stored = ana.incidents._repo.get(incident_id)

@@ -26,7 +26,9 @@ WARN = "color: #8d6e00"
 
 class AlertSourceBar(QWidget):
     """Signals:
-    retry_requested(str, str): ask the source again (action, the resolution note).
+    retry_requested(str, str): ask the source (again): the action, the resolution note. Also
+        what "Acknowledge in PagerDuty" (a page triggered again there) and "Resolve in
+        PagerDuty" (an incident resolved here only) ask.
     resolve_here_requested(str): resolve locally only, leaving the page open in the source.
     """
 
@@ -37,6 +39,7 @@ class AlertSourceBar(QWidget):
         super().__init__(parent)
         self._zone = zone
         self._request: AlertRequest | None = None
+        self._asked_of_source = ""  # what source_button asks: "acknowledge", "resolve" or ""
         self.label = plain_label("", self)
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.retry_button.clicked.connect(self._retry)
@@ -47,16 +50,24 @@ class AlertSourceBar(QWidget):
         self.here_button.clicked.connect(
             lambda: self.resolve_here_requested.emit(self._request.note if self._request else "")
         )
+        self.source_button = QPushButton(self)
+        self.source_button.clicked.connect(
+            lambda: self.retry_requested.emit(self._asked_of_source, "")
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.retry_button)
         layout.addWidget(self.here_button)
+        layout.addWidget(self.source_button)
         self.setVisible(False)
 
-    def show_for(self, incident: Incident, source: str, in_flight: set[str]) -> None:
+    def show_for(
+        self, incident: Incident, source: str, in_flight: set[str], page_status: str = ""
+    ) -> None:
         """``source``: the source's name as people read it; ``in_flight``: the actions this
-        console is waiting on the source for right now."""
+        console is waiting on the source for right now; ``page_status``: the page as the
+        source's last poll has it ("" when not listed: resolved there, or not polled)."""
         if incident.alert is None:
             self.setVisible(False)
             return
@@ -64,8 +75,9 @@ class AlertSourceBar(QWidget):
         pending = outstanding(incident)
         self._request = pending[-1] if pending else None
         request = self._request
+        self._asked_of_source = ""
         if request is None:
-            text, style = self._state_line(incident, source)
+            text, style = self._state_line(incident, source, page_status, in_flight)
         else:
             text, style = self._request_line(request, source, request.action.value in in_flight)
         self.label.setText(text)
@@ -75,17 +87,33 @@ class AlertSourceBar(QWidget):
         self.here_button.setVisible(
             refused_or_lost and request is not None and request.action is AlertAction.RESOLVE
         )
+        self.source_button.setVisible(bool(self._asked_of_source))
 
-    def _state_line(self, incident: Incident, source: str) -> tuple[str, str]:
+    def _state_line(
+        self, incident: Incident, source: str, page_status: str, in_flight: set[str]
+    ) -> tuple[str, str]:
         if incident.status is Status.TRIGGERED:
             return (
                 fill(self.tr("%1: not acknowledged; it keeps escalating until it is."), source),
                 WARN,
             )
         if not incident.is_active and not source_confirmed(incident, Status.RESOLVED):
+            if AlertAction.RESOLVE.value in in_flight:
+                return fill(self.tr("Asking %1 to resolve…"), source), WARN
+            self._asked_of_source = AlertAction.RESOLVE.value
+            self.source_button.setText(fill(self.tr("Resolve in %1"), source))
             return fill(self.tr("Resolved here only: still open in %1."), source), WARN
         if not incident.is_active:
             return fill(self.tr("%1: resolved."), source), ""
+        if page_status == "triggered":  # acknowledged once; the source took it back
+            if AlertAction.ACKNOWLEDGE.value in in_flight:
+                return fill(self.tr("Asking %1 to acknowledge…"), source), WARN
+            self._asked_of_source = AlertAction.ACKNOWLEDGE.value
+            self.source_button.setText(fill(self.tr("Acknowledge in %1"), source))
+            return (
+                fill(self.tr("%1: triggered again; it escalates until acknowledged."), source),
+                LATE,
+            )
         return fill(self.tr("%1: acknowledged."), source), ""
 
     def _request_line(self, request: AlertRequest, source: str, waiting: bool) -> tuple[str, str]:
@@ -99,9 +127,9 @@ class AlertSourceBar(QWidget):
             return fill(text, source), WARN
         if request.state is RequestState.REFUSED:
             text = (
-                self.tr("%1 did not acknowledge (%2): it is still escalating there.")
+                self.tr("%1 has not acknowledged it: %2 It keeps escalating there.")
                 if acknowledge
-                else self.tr("%1 did not resolve (%2): it is still open there.")
+                else self.tr("%1 has not resolved it: %2 It is still open there.")
             )
             return fill(text, source, request.reason), LATE
         asked = local_time(request.asked_at, self._zone, with_date=False)

@@ -88,11 +88,16 @@ class SeverityAssessment(QWidget):
         choice = QFormLayout()
         choice.addRow(self.tr("Severity"), self.severity_combo)
         choice.addRow(self.tr("Reason"), self.override_reason)
+        self._choice = choice
         layout.addLayout(choice)
         layout.addWidget(self.criteria)
         self._classification = classify(ImpactAssessment(), policy)
         self._follow_proposal = True
         self._update()
+
+    def hide_reason(self) -> None:
+        """For a dialog that asks its own reason (the severity dialog's "Why")."""
+        self._choice.setRowVisible(self.override_reason, False)
 
     def assessment(self) -> ImpactAssessment:
         users, revenue = self.users.value(), self.revenue.value()

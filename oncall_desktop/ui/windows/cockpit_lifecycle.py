@@ -38,6 +38,7 @@ class CockpitLifecycle(QObject):
         super().__init__(window)
         self._window = window
         self._actions = actions
+        self.page_status = ""  # the page as the last poll has it (set_page_status)
         actions.asking.connect(self._on_source_request)
         actions.answered.connect(self._on_source_request)
 
@@ -86,8 +87,14 @@ class CockpitLifecycle(QObject):
         )
 
     def retry(self, action: str, note: str) -> None:
+        """Ask the source (again): a refused or unanswered request, a page triggered again
+        there, or the resolution of an incident resolved here only."""
+        incident = self._window.incident
+        if action == "resolve" and not incident.is_active:
+            self._actions.resolve_in_source(incident, then=self._after_move)
+            return
         then = self._after_resolved if action == "resolve" else self._after_move
-        self._actions.retry(self._window.incident, action, note, then=then)
+        self._actions.retry(incident, action, note, then=then)
 
     # --- what the alert source holds ------------------------------------------------------------
 
@@ -97,7 +104,14 @@ class CockpitLifecycle(QObject):
             window.incident,
             self._actions.source_name(window.incident),
             self._actions.waiting_for(window.incident_id),
+            self.page_status,
         )
+
+    def set_page_status(self, status: str) -> None:
+        """The page as the source's last poll has it ("" once it left the list)."""
+        if status != self.page_status:
+            self.page_status = status
+            self.show_source_state()
 
     def _on_source_request(self, incident_id: int, _action: str) -> None:
         if incident_id == self._window.incident_id:

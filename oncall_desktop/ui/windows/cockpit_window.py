@@ -113,6 +113,7 @@ class CockpitWindow(QMainWindow):
         self._zone = zone
         self._service = service
         self._now: datetime | None = None
+        self._unsaved = False  # a change was refused for want of the database (refused())
         self.lifecycle = CockpitLifecycle(self, actions or AlertActions(service, None, self))
 
         buttons = self._build_header()
@@ -466,11 +467,19 @@ class CockpitWindow(QMainWindow):
         not known while the team database is away)."""
         self.roles_bar.set_others(others)
 
-    def refused(self, problem: str) -> None:
+    def refused(self, problem: str, text: str = "") -> None:
         """A change made here was not stored: what it changed springs back to the stored
-        incident, and the cockpit says why (not only the main window, behind it)."""
+        incident, and the cockpit says why (not only the main window, behind it). ``text``:
+        what to say instead of "Not saved: <why>"."""
         self.set_incident(self.incident)
-        self.show_problem(fill(self.tr("Not saved: %1"), problem))
+        self.show_problem(text or fill(self.tr("Not saved: %1"), problem))
+        self._unsaved = True
+
+    def database_back(self) -> None:
+        """The team database answers again: what was refused meanwhile can be made again."""
+        if self._unsaved:
+            self._unsaved = False
+            self.show_problem(self.tr("The database is back: make again what was not saved."))
 
     def _take_role(self, role: str) -> None:
         self._service.change(

@@ -121,13 +121,20 @@ class SeverityDialog(QDialog):
         confirming: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Change severity"))
+        self.setWindowTitle(
+            self.tr("Evaluate the severity") if confirming else self.tr("Change severity")
+        )
         self._current = current
         self._confirming = confirming
         self.assessment = SeverityAssessment(policy, language, self)
         self.assessment.preset(current)
+        self.assessment.hide_reason()  # one reason here: "Why", below
         self.why = QLineEdit(self)
-        self.why.setPlaceholderText(self.tr("What changed? (kept in the timeline)"))
+        self.why.setPlaceholderText(
+            self.tr("Why this severity? (kept in the timeline)")
+            if confirming
+            else self.tr("What changed? (kept in the timeline)")
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

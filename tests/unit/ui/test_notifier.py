@@ -50,3 +50,23 @@ def test_a_broken_connection_resends_the_item_once(qapp):
         assert notifier._outbox.empty()  # not twice: an item that breaks the bus is dropped
     finally:
         notifier.close()
+
+
+def test_open_is_offered_once_even_when_the_item_names_it(qapp):
+    """A colleague's SEV-1 showed "Open" twice (the notifier always offers it, and the team
+    news named it too)."""
+    from oncall_desktop.ui.notifier import OPEN
+
+    notifier = FreedesktopNotifier("test")
+    try:
+        router = Router()
+        item = Notification(
+            key="incident:7",
+            title="SEV-1 declared by Ben",
+            body="API down",
+            actions=((OPEN, "Open"), ("acknowledge", "Acknowledge")),
+        )
+        notifier._send(router, None, new_method_call, item)
+        assert router.sent[0][5] == ["default", "Open", "acknowledge", "Acknowledge"]
+    finally:
+        notifier.close()
