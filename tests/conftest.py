@@ -15,6 +15,9 @@ import pytest
 from oncall_desktop.core.clock import FakeClock
 from oncall_desktop.core.policy_file import load_policy
 
+# the built-in destinations and sources, as the app's composition root loads them
+from oncall_desktop.integrations import builtins  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path, monkeypatch):

@@ -1,6 +1,7 @@
-"""The incident cockpits: one window per open incident, and what its buttons do (compose and
-route an update, escalate in PagerDuty, declare there, create the Slack channel, mail the
-executives, resend a refused post). Sees the console through app/facilities.Console."""
+"""The incident cockpits: one window per open incident, and what its buttons do (compose an
+update and send it to the destinations chosen, through app/sending.py; escalate in PagerDuty,
+declare there, create the Slack channel, resend a refused post). Sees the console through
+app/facilities.Console."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from oncall_desktop.app.sending import Sending
+from oncall_desktop.core.destinations import EXECUTIVE_MAIL, TEAMS
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.paging import PAGERDUTY, Page
@@ -32,6 +35,8 @@ class CockpitController(QObject):
         self.console = console
         self.cockpits: dict[int, CockpitWindow] = {}
         self.database_away = ""  # what the cockpits say while the team database is away
+        # what sending a composed text asks of the user, by destination
+        self.sending = Sending(console, self.cockpits, self)
 
     def compose(self, incident_id: int, audience: str) -> None:
         window = self.cockpits.get(incident_id)
@@ -59,152 +64,27 @@ class CockpitController(QObject):
             ),
             mail_server=self._mail_server(),
             ui_language=self.console.language,
-            teams=self.console.router.teams_set_up,
+            teams=self.console.router.takes(TEAMS),
         )
         if composition is None:
             return
-        kind = composition.kind.value
-        if composition.to_slack or composition.to_teams:  # each box on its own
-            self.console.router.post_internal(
-                composition.text,
-                kind=kind,
-                incident=incident,
-                audience=composition.audience,
-                notify_channel=composition.notify_channel,
-                slack=composition.to_slack,
-                teams=composition.to_teams,
-            )
-        if composition.to_pagerduty:
-            self.console.router.post_status_update(
-                composition.text, incident=incident, audience=composition.audience, kind=kind
-            )
-        if composition.to_status_page:
-            self.to_status_page(incident, composition.text, kind)
-        for target in composition.to_others:  # destinations a module registered
-            self.console.router.post_to(
-                target,
-                composition.text,
-                incident=incident,
-                audience=composition.audience,
-                kind=kind,
-            )
-        if composition.to_mail and not self.console.router.post_executive_mail(
+        self.sending.send(
+            incident,
             composition.text,
-            incident=incident,
-            kind=kind,
-            recipients=self.console.policy.executive_recipients,
-        ):
-            self.mail_executives(incident, composition.text, window)  # no SMTP server set
+            composition.destinations,
+            kind=composition.kind.value,
+            audience=composition.audience,
+            notify_channel=composition.notify_channel,
+            parent=window,
+        )
 
     def _mail_server(self) -> str:
         """The SMTP server the executive summary goes through; "" : the user's mail client
         (no server, no sender, or no executive addresses in the procedure data)."""
-        settings = self.console.settings
-        if settings.smtp_sender and self.console.policy.executive_recipients:
-            return settings.smtp_host
+        router = self.console.router
+        if router is not None and router.takes(EXECUTIVE_MAIL):
+            return self.console.settings.smtp_host
         return ""
-
-    def status_page_title(self, incident: Incident) -> str:
-        from oncall_desktop.core.compose import status_page_title
-
-        return status_page_title(incident, self.console.policy, self.console.message_language)
-
-    def _status_page_every(self, incident: Incident) -> int | None:
-        every = self.console.policy.cadence_rule(Audience.STATUS_PAGE, incident.severity).every
-        return int(every.total_seconds() // 60) if every else None
-
-    def to_status_page(self, incident: Incident, text: str, kind: str) -> None:
-        """Queue ``text`` for the status page. At the incident's first status-page update the
-        engineer first chooses the services it affects (the page's, read off the GUI thread,
-        all ticked); the choice is kept in the incident's timeline for its later updates."""
-        from oncall_desktop.core.compose import MessageKind
-        from oncall_desktop.services.status_page import chosen_services, page_services
-
-        router, settings = self.console.router, self.console.settings
-        page = settings.status_page_id
-        if router is None:
-            return
-        resolved = kind == MessageKind.STATUS_PAGE_RESOLVED.value
-
-        def queue() -> None:
-            router.post_status_page(
-                text,
-                incident=incident,
-                kind=kind,
-                title=self.status_page_title(incident),
-                every_minutes=self._status_page_every(incident),
-                impact=self.console.policy.status_page_impact_words(incident.severity, resolved),
-            )
-
-        if not page or incident.id is None or chosen_services(incident, page) is not None:
-            queue()
-            return
-        incident_id = incident.id
-
-        def unlisted(error: Exception) -> None:  # the update names all the page's services
-            from oncall_desktop.services.messages import shown
-
-            queue()
-            self._say_in_cockpit(
-                incident_id,
-                self.tr(
-                    "The status page's services could not be listed (%1): this update names "
-                    "all of them, and the next one asks again."
-                ).replace("%1", shown(error)),
-            )
-
-        self.console.runner.run(
-            lambda: page_services(self.console.secrets, settings.pagerduty_base_url, page),
-            lambda services: self._choose_services(incident_id, page, services, text, queue),
-            unlisted,
-            remote=True,
-        )
-
-    def _choose_services(
-        self,
-        incident_id: int,
-        page: str,
-        services: list[tuple[str, str]],
-        text: str,
-        queue: Callable[[], None],
-    ) -> None:
-        from oncall_desktop.services.status_page import services_note
-        from oncall_desktop.ui.windows.status_page_services_dialog import (
-            StatusPageServicesDialog,
-        )
-
-        chosen = StatusPageServicesDialog.ask(
-            services,
-            self.console.settings.status_page_name or page,
-            self.cockpits.get(incident_id) or self.console.window,
-        )
-        if chosen is None:  # nothing queued for the status page: its text is kept for later
-            from PySide6.QtGui import QGuiApplication
-
-            QGuiApplication.clipboard().setText(text)
-            self._say_in_cockpit(
-                incident_id,
-                self.tr("Not posted on the status page: the text is on the clipboard."),
-            )
-            return
-        if self.console.incidents is None:
-            queue()
-            return
-        note, data = services_note(page, chosen)
-        # the choice is stored first, then the update queued: it goes out naming them
-        self.console.incidents.change(
-            incident_id,
-            lambda i, now, who: i.add_note(note, at=now, actor=who, **data),
-            lambda _stored, _problem: queue(),
-        )
-
-    def _say_in_cockpit(self, incident_id: int, text: str) -> None:
-        """In the incident's cockpit, or in the main window when it was closed meanwhile."""
-        window = self.cockpits.get(incident_id)
-        if window is not None:
-            window.refused(problem, text)
-        else:
-            self.console.window.show_message(f"cockpit-{incident_id}", text, "warning")
 
     def request_responders(self, incident_id: int, contact_name: str) -> None:
         """Escalate with one click: a PagerDuty responder request on the incident's page, with
@@ -283,50 +163,6 @@ class CockpitController(QObject):
             failed,
         )
 
-    def mail_executives(self, incident: Incident, text: str, parent: QWidget) -> None:
-        """The executive summary in the user's mail client, addressed to the executives (the
-        procedure data's addresses). Its countdown resets only once a mail client opened and
-        the user says the mail went (the app cannot see it); when none opens, the cockpit
-        says so and nothing is asked."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices, QGuiApplication
-        from PySide6.QtWidgets import QMessageBox
-
-        from oncall_desktop.core.mail import mailto_link
-
-        subject = text.splitlines()[0] if text.strip() else incident.title
-        link, shortened = mailto_link(
-            self.console.policy.executive_recipients,
-            subject,
-            text,
-            self.tr("\n\n[…] The full text is on the clipboard: paste it here."),
-        )
-        if not QDesktopServices.openUrl(QUrl(link)):
-            QGuiApplication.clipboard().setText(text)
-            problem = self.tr(
-                "No mail client could be opened: the executive summary was not sent. It is on "
-                "the clipboard, to mail by hand."
-            )
-            window = self.cockpits.get(incident.id or -1)
-            if window is not None:
-                window.show_problem(problem)
-            else:  # the cockpit was closed meanwhile
-                self.console.window.show_message(f"cockpit-{incident.id}", problem, "warning")
-            return
-        if shortened:
-            QGuiApplication.clipboard().setText(text)
-        answer = QMessageBox.question(
-            parent,  # the cockpit
-            self.tr("Executive summary"),
-            self.tr("Was the executive summary sent? Its countdown restarts only then."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes and self.console.incidents is not None:
-            self.console.incidents.mark_update_sent(
-                incident.id or -1, Audience.EXECUTIVE, channel="mail"
-            )
-
     def create_incident_channel(self, incident_id: int) -> None:
         """SOP 1.4: #incident-YYYY-MM-DD-NNN (next free NNN), recorded in the timeline, then
         the declaration posted there through the outbox."""
@@ -400,7 +236,7 @@ class CockpitController(QObject):
             "%1", problem
         )
         if window is not None:
-            window.show_problem(text)
+            window.refused(problem, text)
         else:
             self.console.window.show_message("outbox", text, "error")
 
@@ -505,7 +341,8 @@ class CockpitController(QObject):
                 window.set_incident(incident)
 
     def show_responders(self, pages: list[Page]) -> None:
-        """Who answered our responder requests, beside each contact."""
+        """What the source's last poll holds of each cockpit's page: who answered our
+        responder requests, beside each contact, and whether it is triggered again there."""
         by_key = {p.key: p for p in pages}
         for cockpit in self.cockpits.values():
             alert = cockpit.incident.alert

@@ -18,6 +18,7 @@ from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import UserMessage
 from oncall_desktop.core.policy import LoadedPolicy
+from oncall_desktop.integrations import builtins  # noqa: F401  (the one place they load)
 from oncall_desktop.integrations.keyring_child import KeyringInChild
 from oncall_desktop.integrations.secrets import KeyringStatus, SecretStore
 from oncall_desktop.services.alert_actions import AlertActions
@@ -102,7 +103,9 @@ class AppContext:
         incidents.drill = self.drill
         self.incidents = incidents
         self.outbox = build_outbox(self, database)
-        router = UpdateRouter(lambda: controller.settings, self.outbox.submit)
+        router = UpdateRouter(
+            lambda: controller.settings, self.outbox.submit, self.loaded_policy.policy
+        )
         controller.workspace = Workspace(
             incidents,
             AlertActions(incidents, self.poller, self.app),

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from oncall_desktop.core.destinations import STATUS_PAGE
 from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.policy import Audience
 from oncall_desktop.core.postmortem import ActionStatus, StoredPostMortem, TrackedActionItem
 from oncall_desktop.services.postmortems import OpenedPostMortem, PostmortemService
 from oncall_desktop.ui.notifier import Notification
@@ -78,7 +80,9 @@ class PostmortemController(QObject):
         window.post_summary_requested.connect(self.post_summary)
         window.publish_requested.connect(self.publish_on_status_page)
         router = self.controller.router
-        window.set_status_page_available(router is not None and router.status_page_set_up)
+        window.set_status_page_available(
+            router is not None and router.takes(STATUS_PAGE, opened.incident)
+        )
         self.windows[incident_id] = window
         self.controller.raise_window(window)
 
@@ -116,17 +120,14 @@ class PostmortemController(QObject):
             return
 
         def queue(incident: Incident) -> None:
-            from oncall_desktop.core.compose import status_page_title
             from oncall_desktop.integrations.statuspage import POSTMORTEM_KIND
 
-            router.post_status_page(
+            router.post(
+                STATUS_PAGE,
                 text,
                 incident=incident,
+                audience=Audience.STATUS_PAGE.value,
                 kind=POSTMORTEM_KIND,
-                title=status_page_title(
-                    incident, self.controller.policy, self.controller.message_language
-                ),
-                every_minutes=None,
             )
             window = self.windows.get(incident_id)
             if window is not None:

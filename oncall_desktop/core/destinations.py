@@ -5,7 +5,8 @@ A destination is registered once, by the module that delivers to it (integration
 how its destination reads, and whether a refused post may be redirected to another channel.
 The cockpit's outbox list, the timeline, the resend dialog and the courier all read this
 registry: adding a destination is one module and its registration, not edits across the
-layers. Pure data: no Qt, no network.
+layers. How a text becomes its post (its route) and how it is delivered are that module's too
+(integrations/deliverers). Pure data: no Qt, no network.
 """
 
 from __future__ import annotations
@@ -62,17 +63,28 @@ def offered_in_composer() -> tuple[Destination, ...]:
     return tuple(d for d in _REGISTRY.values() if d.audiences)
 
 
-SLACK = register_destination(
+# The built-in destinations' ids, as posts store them: never change one once released. Each is
+# routed and delivered by its module in integrations/ (all of them loaded by
+# integrations/builtins.py); the composer's boxes of their own name them by these ids. The
+# first three are named here, since the core's narrative names them.
+SLACK = Target.SLACK.value  # the team's Slack, as Settings say: the bot's channel, or the webhook
+SLACK_WEBHOOK = Target.SLACK_WEBHOOK.value
+PAGERDUTY_STATUS = Target.PAGERDUTY_STATUS.value  # a status update on the incident's page
+TEAMS = "teams"  # Microsoft Teams, through a Workflows webhook
+STATUS_PAGE = "pagerduty_status_page"  # the PagerDuty status page chosen in Settings
+EXECUTIVE_MAIL = "executive_mail"  # the executive summary, by mail (SMTP)
+
+register_destination(
     Destination(
-        Target.SLACK.value,
+        SLACK,
         Text(fr="Slack", en="Slack"),
         edits_channel=True,
         where=Text(fr="le canal Slack {destination}", en="Slack channel {destination}"),
     )
 )
-SLACK_WEBHOOK = register_destination(
+register_destination(
     Destination(
-        Target.SLACK_WEBHOOK.value,
+        SLACK_WEBHOOK,
         Text(fr="Slack (webhook)", en="Slack (webhook)"),
         where=Text(
             fr="le webhook Slack enregistré dans les Paramètres",
@@ -80,9 +92,9 @@ SLACK_WEBHOOK = register_destination(
         ),
     )
 )
-PAGERDUTY_STATUS = register_destination(
+register_destination(
     Destination(
-        Target.PAGERDUTY_STATUS.value,
+        PAGERDUTY_STATUS,
         Text(fr="PagerDuty", en="PagerDuty"),
         where=Text(fr="l’incident PagerDuty {destination}", en="PagerDuty incident {destination}"),
     )

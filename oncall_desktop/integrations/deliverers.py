@@ -1,16 +1,21 @@
-"""The deliverer registry: what a destination module registers, and what it may use.
+"""The deliverer registry: what a destination module registers (how a text becomes its post,
+how that post is delivered, how one already there is found again), and what it may use.
 
-Apart from the courier (integrations/delivery) so that a destination module registers itself
-by importing this, with no import circle through the courier that loads it.
+Apart from the courier (integrations/delivery) and the router (services/routing) so that a
+destination module registers itself by importing this, with no import circle through what
+loads it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from oncall_desktop.core.destinations import destinations
+from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Attempt, Post, Target
+from oncall_desktop.core.policy import Policy
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.http import DEFAULT_TIMEOUT
 from oncall_desktop.integrations.secrets import SecretStore
@@ -56,21 +61,84 @@ Deliverer = Callable[[Post, DeliveryContext], Attempt]
 # error waits and looks again; one that is not (a missing read permission) lets the courier
 # send without looking, marked "may have arrived twice". Blocking.
 Finder = Callable[[Post, DeliveryContext], Attempt | None]
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A text for one destination, as the router hands it to the destination's route: what
+    it is, the incident it is filed under, and the settings (as plain values: integrations do
+    not import config/) and the procedure in force."""
+
+    text: str
+    kind: str  # a MessageKind value, or a destination's own ("status_page_postmortem")
+    audience: str  # an Audience value ("" for none)
+    incident: Incident | None = None
+    incident_id: int | None = None  # filed under this one when ``incident`` is not given
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    policy: Policy | None = None
+    notify_channel: bool = False  # Slack's @channel
+    channel: str = ""  # a Slack channel asked for explicitly (the one just created)
+
+    def setting(self, name: str) -> str:
+        value = self.settings.get(name)
+        return str(value).strip() if value is not None else ""
+
+    def post(self, target: str, destination: str = "", *, audience: str | None = None) -> Post:
+        """The post of this text to ``target``, at ``destination``, filed under its incident."""
+        return Post(
+            target,
+            self.text,
+            incident_id=self.incident.id if self.incident is not None else self.incident_id,
+            audience=self.audience if audience is None else audience,
+            kind=self.kind,
+            destination=destination,
+        )
+
+
+# A route turns a text into the post for its destination under today's settings: where it
+# goes there (a channel, the incident's page, the route a post carries as JSON), or None when
+# it cannot go there now (not set up, no page to post on). Without one, a post goes to the
+# destination's ``default_destination`` (core.destinations).
+Route = Callable[[Outgoing], Post | None]
 _DELIVERERS: dict[str, Deliverer] = {}
 _FINDERS: dict[str, Finder] = {}
+_ROUTES: dict[str, Route] = {}
+_FOR_THE_TEAM: dict[str, None] = {}  # an ordered set
 
 
-def register_deliverer(target: str, deliverer: Deliverer, find: Finder | None = None) -> None:
+def register_deliverer(
+    target: str,
+    deliverer: Deliverer,
+    find: Finder | None = None,
+    *,
+    route: Route | None = None,
+    team: bool = False,
+) -> None:
     """How posts for ``target`` are delivered (with core.destinations.register_destination,
-    what makes a destination), and how one already there is found again (``find``: only where
-    the destination can be read back). Without ``find``, an unsure post is sent again blind
-    and marked "may have arrived twice". A deliverer that checks the destination itself
-    before sending passes ``find=already_checked``."""
-    _DELIVERERS[str(target)] = deliverer
-    if find is None:
-        _FINDERS.pop(str(target), None)
+    what makes a destination), how one already there is found again (``find``: only where
+    the destination can be read back), and how a text becomes its post (``route``). Without
+    ``find``, an unsure post is sent again blind and marked "may have arrived twice". A
+    deliverer that checks the destination itself before sending passes
+    ``find=already_checked``. ``team``: the team's own updates (a handoff, a post-mortem's
+    summary, the declaration in a new channel) go here too, when its route takes them."""
+    key = str(target)
+    _DELIVERERS[key] = deliverer
+    _FINDERS.pop(key, None)
+    _ROUTES.pop(key, None)
+    if find is not None:
+        _FINDERS[key] = find
+    if route is not None:
+        _ROUTES[key] = route
+    if team:
+        _FOR_THE_TEAM[key] = None
     else:
-        _FINDERS[str(target)] = find
+        _FOR_THE_TEAM.pop(key, None)
+
+
+def unregister_deliverer(target: str) -> None:
+    """Forget what :func:`register_deliverer` registered for ``target`` (a test's own)."""
+    for registry in (_DELIVERERS, _FINDERS, _ROUTES, _FOR_THE_TEAM):
+        registry.pop(str(target), None)
 
 
 def already_checked(post: Post, context: DeliveryContext) -> Attempt | None:
@@ -85,3 +153,14 @@ def deliverer_for(target: Target | str) -> Deliverer | None:
 
 def finder_for(target: Target | str) -> Finder | None:
     return _FINDERS.get(str(target))
+
+
+def route_for(target: Target | str) -> Route | None:
+    return _ROUTES.get(str(target))
+
+
+def for_the_team() -> tuple[str, ...]:
+    """The destinations the team's own updates go to (when their route takes them), in the
+    order their names registered (core.destinations: Slack first), whatever imported them."""
+    order = {found.id: n for n, found in enumerate(destinations())}
+    return tuple(sorted(_FOR_THE_TEAM, key=lambda target: order.get(target, len(order))))

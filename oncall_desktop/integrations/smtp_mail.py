@@ -37,17 +37,19 @@ import re
 import smtplib
 import ssl
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate
 
+from oncall_desktop.core.destinations import EXECUTIVE_MAIL as EXECUTIVE_MAIL
 from oncall_desktop.core.destinations import Destination, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.plaintext import clean_line
-from oncall_desktop.core.policy import Text
-from oncall_desktop.integrations.deliverers import DeliveryContext, register_deliverer
+from oncall_desktop.core.policy import Audience, Text
+from oncall_desktop.integrations.deliverers import DeliveryContext, Outgoing, register_deliverer
 from oncall_desktop.integrations.errors import (
     AnswerLost,
     BadPayload,
@@ -58,7 +60,6 @@ from oncall_desktop.integrations.errors import (
     Unreachable,
 )
 
-EXECUTIVE_MAIL = "executive_mail"  # the destination's id, as posts and the outbox store it
 SMTP_PASSWORD = "smtp-password"  # its name in the keyring
 SECURITIES = ("starttls", "ssl", "none")
 SUBJECT_LIMIT = 200  # a subject line, not a paragraph
@@ -76,6 +77,24 @@ class MailServer:
     username: str  # "" : the server takes mail without logging in
     sender: str
     ca_file: str = ""  # a private authority's certificate (PEM), trusted besides the system's
+
+
+def server_from(settings: Mapping[str, object]) -> MailServer | None:
+    """The mail server Settings name now (as plain values); None without a server or a sender
+    (the summary then opens in the user's mail client). Read at every attempt, never stored
+    in a post."""
+    host, sender = str(settings.get("smtp_host") or ""), str(settings.get("smtp_sender") or "")
+    if not host or not sender:
+        return None
+    port = settings.get("smtp_port")
+    return MailServer(
+        host=host,
+        port=port if isinstance(port, int) else 587,
+        security=str(settings.get("smtp_security") or "starttls"),
+        username=str(settings.get("smtp_username") or ""),
+        sender=sender,
+        ca_file=str(settings.get("smtp_ca_file") or ""),
+    )
 
 
 @dataclass(frozen=True)
@@ -407,6 +426,22 @@ def check_account(server: MailServer, password: str, timeout: float) -> None:
         raise _translate(error, server) from None
 
 
+def route(outgoing: Outgoing) -> Post | None:
+    """To the executives the procedure names, through the mail server in Settings. The post
+    keeps its recipients and Message-ID only: the server, account and sender are the
+    Settings' at each attempt; the subject is the text's first line. None without a server
+    (or without recipients): the caller opens the user's mail client instead."""
+    server = server_from(outgoing.settings)
+    recipients = outgoing.policy.executive_recipients if outgoing.policy is not None else ()
+    if server is None or not recipients:
+        return None
+    return outgoing.post(
+        EXECUTIVE_MAIL,
+        MailRoute.new(recipients, server.sender).to_json(),
+        audience=Audience.EXECUTIVE.value,
+    )
+
+
 def deliver(post: Post, context: DeliveryContext) -> Attempt:
     route = MailRoute.of(post)
     server = context.endpoints.mail_server
@@ -440,4 +475,4 @@ register_destination(
 )
 
 
-register_deliverer(EXECUTIVE_MAIL, deliver)
+register_deliverer(EXECUTIVE_MAIL, deliver, route=route)

@@ -26,12 +26,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from oncall_desktop.core.compose import MessageKind, status_page_title
+from oncall_desktop.core.destinations import STATUS_PAGE as STATUS_PAGE
 from oncall_desktop.core.destinations import Destination, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
-from oncall_desktop.core.policy import Text
+from oncall_desktop.core.policy import Audience, Text
 from oncall_desktop.integrations.deliverers import (
     DeliveryContext,
+    Outgoing,
     already_checked,
     register_deliverer,
 )
@@ -56,7 +59,6 @@ __all__ = [
     "as_html",
 ]
 
-STATUS_PAGE = "pagerduty_status_page"
 POSTMORTEM_KIND = "status_page_postmortem"  # an outbox post's kind: the post-mortem, published
 MEMORY = "status_page_memory"  # in Post.extra, for one attempt: what the database remembers
 
@@ -94,6 +96,48 @@ class _Publisher(StatusPageClient):
     )
 
 
+def post_route(
+    page_id: str,
+    title: str,
+    severity: str,
+    every_minutes: int | None,
+    impact: tuple[str, ...] = (),
+) -> StatusPagePostRoute:
+    """The route of a post to ``page_id``, cut to what the outbox keeps (a destination of at
+    most 200 characters) and the API takes (a title of at most 128): the impact's last words
+    go first, then the title's end."""
+    route = StatusPagePostRoute(page_id, title[:120], severity, every_minutes, impact[:4])
+    while len(route.encode()) > 200 and route.impact:
+        route = replace(route, impact=route.impact[:-1])
+    if len(route.encode()) > 200:
+        route = replace(route, title=title[: max(1, 120 - (len(route.encode()) - 200))])
+    return route
+
+
+def route(outgoing: Outgoing) -> Post | None:
+    """To the status page chosen in Settings, in the incident's one post: created with the
+    procedure's title, then updated at the status page's cadence (none for the post-mortem),
+    its affected services named with the impact the procedure gives the severity (or the
+    resolved one). None without a status page, or for text filed under no incident."""
+    page, incident, policy = outgoing.setting("status_page_id"), outgoing.incident, outgoing.policy
+    if not page or incident is None:
+        return None
+    language = outgoing.setting("message_language") or "en"
+    title = status_page_title(incident, policy, language) if policy is not None else incident.title
+    every: int | None = None
+    impact: tuple[str, ...] = ()
+    if policy is not None and outgoing.kind != POSTMORTEM_KIND:
+        cadence = policy.cadence_rule(Audience.STATUS_PAGE, incident.severity).every
+        every = int(cadence.total_seconds() // 60) if cadence else None
+        resolved = outgoing.kind == MessageKind.STATUS_PAGE_RESOLVED.value
+        impact = policy.status_page_impact_words(incident.severity, resolved)
+    return outgoing.post(
+        STATUS_PAGE,
+        post_route(page, title, incident.severity.value, every, impact).encode(),
+        audience=Audience.STATUS_PAGE.value,
+    )
+
+
 def deliver(post: Post, context: DeliveryContext) -> Attempt:
     route = StatusPagePostRoute.decode(post.destination)
     endpoints = context.endpoints
@@ -116,7 +160,7 @@ def deliver(post: Post, context: DeliveryContext) -> Attempt:
     ref, delivered_as = client.publish(
         route,
         post.text,
-        post.kind == "status_page_resolved",
+        post.kind == MessageKind.STATUS_PAGE_RESOLVED.value,
         post.created_at,
         memory,
         # an earlier attempt may have got through: its answer lost (unsure), or any
@@ -140,4 +184,4 @@ register_destination(
 
 
 # the deliverer looks for its own earlier write before sending again (PostMemory, check)
-register_deliverer(STATUS_PAGE, deliver, find=already_checked)
+register_deliverer(STATUS_PAGE, deliver, find=already_checked, route=route)

@@ -22,8 +22,9 @@ gives a button to that page. The page's address and the note's language travel w
 The workflow answers 202 Accepted; anything else is not a delivery. The payload contract the
 tests check against is written down in tests/helpers/fake_teams.py.
 
-This module is the whole destination: it registers its name (core/destinations) and its
-deliverer (integrations/deliverers) itself.
+This module is the whole destination: it registers its name (core/destinations), its route and
+its deliverer (integrations/deliverers) itself; the team's updates go here too when Teams is on
+in Settings.
 """
 
 from __future__ import annotations
@@ -34,11 +35,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from oncall_desktop.core.destinations import TEAMS as TEAMS
 from oncall_desktop.core.destinations import Destination, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.policy import Text
-from oncall_desktop.integrations.deliverers import DeliveryContext, register_deliverer
+from oncall_desktop.integrations.deliverers import DeliveryContext, Outgoing, register_deliverer
 from oncall_desktop.integrations.errors import (
     BadPayload,
     TokenRejected,
@@ -48,7 +50,6 @@ from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, Answers, make_sess
 if TYPE_CHECKING:
     import requests
 
-TEAMS = "teams"  # the destination's id, as posts and the outbox store it
 TEAMS_WEBHOOK_URL = "teams-workflows-webhook-url"  # its name in the keyring
 
 # What Teams posts at most, in bytes of the request's body, and what we send at most: 1 KB
@@ -290,6 +291,17 @@ def post_to_workflow(
     return cut
 
 
+def route(outgoing: Outgoing) -> Post | None:
+    """To the workflow's channel when Teams is on in Settings, with what the note of a text
+    cut to Teams' size says: the message's language and the page of the alert the incident
+    follows, if any."""
+    if not outgoing.settings.get("teams_enabled"):
+        return None
+    alert = outgoing.incident.alert if outgoing.incident is not None else None
+    language = outgoing.setting("message_language") or "en"
+    return outgoing.post(TEAMS, TeamsRoute(language, alert.url if alert else "").encode())
+
+
 def deliver(post: Post, context: DeliveryContext) -> Attempt:
     cut = post_to_workflow(
         context.secret(TEAMS_WEBHOOK_URL, "Teams workflow URL"),
@@ -316,4 +328,4 @@ register_destination(
 )
 
 
-register_deliverer(TEAMS, deliver)
+register_deliverer(TEAMS, deliver, route=route, team=True)

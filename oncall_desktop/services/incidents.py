@@ -16,10 +16,6 @@ from oncall_desktop.core.evidence import is_done
 from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience, Policy, Severity
-from oncall_desktop.integrations import (  # noqa: F401  (register the sources)
-    alertmanager,
-    pagerduty_source,
-)
 from oncall_desktop.integrations.sources import source_name
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner

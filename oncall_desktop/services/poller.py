@@ -22,10 +22,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import AlertTracker, Backoff, Page
-from oncall_desktop.integrations import (  # noqa: F401  (register the sources)
-    alertmanager,
-    pagerduty_source,
-)
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
     Forbidden,

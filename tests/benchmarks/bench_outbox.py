@@ -44,6 +44,7 @@ def clicks(count: int) -> list[float]:
 
     from oncall_desktop.core.clock import SystemClock
     from oncall_desktop.core.outbox import Post, RetryPolicy, Target
+    from oncall_desktop.integrations import builtins  # noqa: F401  (as the app loads them)
     from oncall_desktop.integrations.delivery import Courier, Endpoints
     from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN, InMemorySecretStore
     from oncall_desktop.services.outbox import send_next

@@ -16,6 +16,7 @@ from datetime import timedelta
 
 from oncall_desktop.core.clock import SystemClock
 from oncall_desktop.core.outbox import RetryPolicy
+from oncall_desktop.integrations import builtins  # noqa: F401  (the built-ins, as the app loads them)
 from oncall_desktop.integrations.delivery import Courier, Endpoints
 from oncall_desktop.integrations.secrets import (
     PAGERDUTY_TOKEN,

@@ -164,7 +164,7 @@ class Outbox:
             status_page_id=pagerduty.status_page_id,
         )
         self.router = UpdateRouter(
-            lambda: settings, lambda post: self.repo.enqueue(post, datetime.now(UTC))
+            lambda: settings, lambda post: self.repo.enqueue(post, datetime.now(UTC)), self.policy
         )
 
     def console(self):
@@ -191,16 +191,12 @@ class Outbox:
         )
 
     def queue(self, incident, text, resolved=False):
-        from oncall_desktop.core.compose import MessageKind, status_page_title
+        from oncall_desktop.core.compose import MessageKind
+        from oncall_desktop.integrations.statuspage import STATUS_PAGE
 
         kind = MessageKind.STATUS_PAGE_RESOLVED if resolved else MessageKind.STATUS_PAGE
-        assert self.router.post_status_page(
-            text,
-            incident=incident,
-            kind=kind.value,
-            title=status_page_title(incident, self.policy, "en"),
-            every_minutes=30,
-            impact=self.policy.status_page_impact_words(incident.severity, resolved),
+        assert self.router.post(
+            STATUS_PAGE, text, incident=incident, audience="status_page", kind=kind.value
         )
 
     def drain(self, deliver=None):

@@ -77,16 +77,15 @@ def test_the_router_posts_internal_updates_to_teams_too_when_set_up():
     router = UpdateRouter(lambda: Settings(teams_enabled=True), posts.append)
     router.post_internal("UPDATE #1", kind="update", incident_id=3)
     assert [(p.target, p.incident_id) for p in posts] == [("slack", 3), (TEAMS, 3)]
-    assert router.teams_set_up and router.slack_route().label == "#incidents"
+    assert router.takes(TEAMS) and router.slack_route().label == "#incidents"
     posts.clear()
-    router.post_internal("UPDATE #2", kind="update", incident_id=3, slack=False, teams=True)
+    router.post(TEAMS, "UPDATE #2", incident_id=3, audience="internal", kind="update")
     assert [p.target for p in posts] == [TEAMS]  # each on its own, as the composer asks
     posts.clear()
-    router.post_internal("UPDATE #3", kind="update", incident_id=3, teams=False)
-    assert [p.target for p in posts] == ["slack"]
-    posts.clear()
-    UpdateRouter(lambda: Settings(), posts.append).post_internal("x", kind="update")
-    assert [p.target for p in posts] == ["slack"]
+    router = UpdateRouter(lambda: Settings(), posts.append)
+    router.post_internal("x", kind="update")
+    assert not router.post(TEAMS, "y", audience="internal", kind="update")  # Teams is off
+    assert [p.target for p in posts] == ["slack"] and not router.takes(TEAMS)
 
 
 # A 10-line update as the SOP's template makes it, and lines that Markdown would read as
@@ -146,8 +145,8 @@ def _route_a_long_update(language: str, page_url: str):
     assert len(text.encode("utf-8")) > 100_000
     posts = []
     settings = Settings(teams_enabled=True, message_language=language)
-    UpdateRouter(lambda: settings, posts.append).post_internal(
-        text, kind="update", incident=incident, slack=False
+    UpdateRouter(lambda: settings, posts.append).post(
+        TEAMS, text, incident=incident, audience="internal", kind="update"
     )
     [post] = posts
     return text, post

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.core.compose import AUDIENCE_OF, HumanInput, MessageKind, compose
-from oncall_desktop.core.destinations import offered_in_composer
+from oncall_desktop.core.destinations import (
+    EXECUTIVE_MAIL,
+    PAGERDUTY_STATUS,
+    SLACK,
+    STATUS_PAGE,
+    TEAMS,
+    offered_in_composer,
+)
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience, Policy
@@ -51,13 +58,10 @@ KIND_LABELS = {
 class Composition:
     kind: MessageKind
     text: str
-    to_slack: bool
-    to_pagerduty: bool
-    notify_channel: bool
-    to_mail: bool = False  # open in the user's mail client (the executive audience)
-    to_status_page: bool = False  # the status page chosen in Settings (the external audience)
-    to_others: tuple[str, ...] = ()  # ids of other registered destinations ticked
-    to_teams: bool = False  # Microsoft Teams, set up in Settings: on its own, apart from Slack
+    # the ids of the destinations ticked (core.destinations): "slack" is the team's Slack as
+    # Settings say, "executive_mail" the executives (by mail, or in the user's mail client)
+    destinations: tuple[str, ...]
+    notify_channel: bool = False
 
     @property
     def audience(self) -> str:
@@ -316,21 +320,25 @@ class ComposerDialog(QDialog):
             )
         )
 
+    def chosen(self) -> tuple[str, ...]:
+        """The ids of the destinations ticked: the team's first, the executives' last."""
+        ticked = {
+            SLACK: self.to_slack.isChecked(),
+            TEAMS: self.to_teams.isChecked() and self._teams,
+            PAGERDUTY_STATUS: self.to_pagerduty.isChecked(),
+            STATUS_PAGE: self.to_status_page.isChecked() and not self.to_status_page.isHidden(),
+        }
+        for target, (box, _audiences) in self.others.items():
+            ticked[target] = box.isChecked() and not box.isHidden()
+        ticked[EXECUTIVE_MAIL] = self.to_mail.isChecked() and not self.to_mail.isHidden()
+        return tuple(target for target, on in ticked.items() if on)
+
     def composition(self) -> Composition:
         return Composition(
             kind=MessageKind(self.kind.currentData()),
             text=self.preview.toPlainText().strip(),
-            to_slack=self.to_slack.isChecked(),
-            to_pagerduty=self.to_pagerduty.isChecked(),
-            to_mail=self.to_mail.isChecked() and not self.to_mail.isHidden(),
-            to_status_page=self.to_status_page.isChecked() and not self.to_status_page.isHidden(),
-            to_others=tuple(
-                target
-                for target, (box, _audiences) in self.others.items()
-                if box.isChecked() and not box.isHidden()
-            ),
+            destinations=self.chosen(),
             notify_channel=self.notify.isChecked(),
-            to_teams=self.to_teams.isChecked() and self._teams,
         )
 
     @classmethod

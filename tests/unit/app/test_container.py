@@ -433,7 +433,7 @@ def test_compose_sends_through_the_outbox_and_resets_the_countdown(
         teams=False,
     ):
         seen.append((slack_destination, kind))
-        return Composition(MessageKind.DECLARED, f"DECLARED: {incident.title}", True, False, False)
+        return Composition(MessageKind.DECLARED, f"DECLARED: {incident.title}", ("slack",))
 
     monkeypatch.setattr(composer_dialog.ComposerDialog, "ask", classmethod(fake_ask))
     window.clocks.audience_rows[next(iter(window.clocks.audience_rows))].compose.click()
@@ -453,7 +453,7 @@ def test_compose_sends_through_the_outbox_and_resets_the_countdown(
 def test_create_incident_channel_then_post_the_declaration_there(qtbot, context, slack, clock):
     from oncall_desktop.core.incident import EventKind
     from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN
-    from oncall_desktop.services.routing import incident_channel
+    from oncall_desktop.integrations.slack_destination import incident_channel
 
     secrets = InMemorySecretStore()
     secrets.set(SLACK_BOT_TOKEN, slack.token)
@@ -772,13 +772,13 @@ def test_the_executive_mail_resets_its_countdown_only_once_confirmed(qtbot, cont
     )
     answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: next(answers)))
-    ctx.controller.cockpit_controller.mail_executives(
+    ctx.controller.cockpit_controller.sending.mail_executives(
         incident, "SEV-1 incident: API down\nImpact: all", ctx.window
     )
     assert opened and opened[0].startswith("mailto:?subject=SEV-1")
     qtbot.wait(200)
     assert not ctx.incidents.active[0].events(EventKind.UPDATE_SENT)  # not confirmed
-    ctx.controller.cockpit_controller.mail_executives(
+    ctx.controller.cockpit_controller.sending.mail_executives(
         incident, "SEV-1 incident: API down", ctx.window
     )
     qtbot.waitUntil(

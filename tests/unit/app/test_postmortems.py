@@ -331,14 +331,15 @@ def test_the_signed_post_mortem_is_published_on_the_status_page_post(
     incident_id = resolved(qtbot, ctx)
     incident = next(i for i in ctx.incidents.active if i.id == incident_id)
     title = status_page_title(incident, ctx.controller.policy, "en")
-    ctx.controller.router.post_status_page(
+    ctx.controller.router.post(
+        "pagerduty_status_page",
         "We're experiencing issues.",
         incident=incident,
+        audience="status_page",
         kind="status_page",
-        title=title,
-        every_minutes=30,
     )
     qtbot.waitUntil(lambda: len(pagerduty.status_posts) == 1, timeout=8000)
+    assert pagerduty.status_posts[0]["title"] == title  # the procedure's, from the router
     window = open_editor(qtbot, ctx, incident_id)
     assert window.publish_action.isVisible() and not window.publish_action.isEnabled()
     window.text_edits["summary"].setPlainText("Payments failed for 40 minutes.")

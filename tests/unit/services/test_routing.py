@@ -6,7 +6,7 @@ from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Target
 from oncall_desktop.core.paging import AlertLink
-from oncall_desktop.core.policy import Severity
+from oncall_desktop.core.policy import Audience, Severity
 from oncall_desktop.services.routing import UpdateRouter
 
 AT = datetime(2025, 10, 20, 22, 15, tzinfo=UTC)
@@ -26,9 +26,9 @@ def incident(pagerduty_id=None, channel=""):
     return inc
 
 
-def router(**settings):
+def router(policy=None, **settings):
     posts = []
-    return UpdateRouter(lambda: Settings(**settings), posts.append), posts
+    return UpdateRouter(lambda: Settings(**settings), posts.append, policy), posts
 
 
 def test_bot_mode_uses_the_incidents_own_channel_then_the_settings_one():
@@ -52,59 +52,123 @@ def test_webhook_mode_sends_everything_internal_to_the_webhook():
         assert route.post_internal(kind, kind=kind, incident=incident(channel="C0OWN")).label == (
             "webhook"
         )
+    route.post("slack", "composed", incident=incident(), audience="internal", kind="update")
     assert {(p.target, p.destination) for p in posts} == {(Target.SLACK_WEBHOOK, "")}
+
+
+def test_one_post_for_every_destination_each_routed_its_own_way():
+    """Issue 25, item 3: the router has one post; the destination's route says where."""
+    route, posts = router(slack_channel="#incidents")
+    assert route.post(
+        "slack", "x", incident=incident(), audience="internal", kind="update", notify_channel=True
+    )
+    assert route.post(
+        "pagerduty_status", "x", incident=incident("PINC1"), audience="internal", kind="update"
+    )
+    assert [(p.target, p.destination, p.notify_channel) for p in posts] == [
+        ("slack", "#incidents", True),
+        (Target.PAGERDUTY_STATUS, "PINC1", False),
+    ]
 
 
 def test_status_updates_only_for_an_incident_from_a_page():
     route, posts = router()
-    assert not route.post_status_update("x", incident=incident(), audience="internal", kind="u")
-    assert route.post_status_update("x", incident=incident("PINC1"), audience="internal", kind="u")
+    assert not route.post(
+        "pagerduty_status", "x", incident=incident(), audience="internal", kind="u"
+    )
+    assert not route.takes("pagerduty_status", incident())
+    assert route.post(
+        "pagerduty_status", "x", incident=incident("PINC1"), audience="internal", kind="u"
+    )
     assert [(p.target, p.destination) for p in posts] == [(Target.PAGERDUTY_STATUS, "PINC1")]
 
 
-def test_the_status_page_goes_only_where_one_is_set_up_and_its_route_fits_the_outbox():
+def test_the_status_page_goes_only_where_one_is_set_up_with_the_procedures_title(policy):
+    from oncall_desktop.core.compose import status_page_title
     from oncall_desktop.integrations.statuspage import STATUS_PAGE, StatusPagePostRoute
 
-    route, posts = router()
-    assert not route.post_status_page(
-        "x", incident=incident(), kind="status_page", title="t", every_minutes=30
-    )
-    route, posts = router(status_page_id="PSTPG01")
-    long_title = "Perturbation généralisée du service — " * 10  # a team's long template
-    assert route.post_status_page(
-        "x", incident=incident(), kind="status_page", title=long_title, every_minutes=30
-    )
+    route, posts = router(policy)
+    assert not route.post(STATUS_PAGE, "x", incident=incident(), audience="", kind="status_page")
+    route, posts = router(policy, status_page_id="PSTPG01")
+    assert route.post(STATUS_PAGE, "x", incident=incident(), audience="", kind="status_page")
     [post] = posts
     assert post.target == STATUS_PAGE and post.audience == "status_page"
-    assert len(post.destination) <= 200  # the outbox's destination column
     sent = StatusPagePostRoute.decode(post.destination)
-    assert (sent.page_id, sent.severity, sent.every_minutes) == ("PSTPG01", "SEV-1", 30)
-    assert long_title.startswith(sent.title) and len(sent.title) <= 128
+    assert (sent.page_id, sent.severity) == ("PSTPG01", "SEV-1")
+    assert sent.title == status_page_title(incident(), policy, "en")
+    every = policy.cadence_rule(Audience.STATUS_PAGE, Severity.SEV1).every
+    assert sent.every_minutes == every.total_seconds() // 60
+    assert sent.impact == policy.status_page_impact_words(Severity.SEV1, False)[:4]
 
 
-def test_the_status_page_route_carries_the_severitys_impact_and_still_fits():
+def test_a_post_mortem_on_the_status_page_promises_no_cadence(policy):
+    from oncall_desktop.integrations.statuspage import (
+        POSTMORTEM_KIND,
+        STATUS_PAGE,
+        StatusPagePostRoute,
+    )
+
+    route, posts = router(policy, status_page_id="PSTPG01")
+    route.post(STATUS_PAGE, "pm", incident=incident(), audience="", kind=POSTMORTEM_KIND)
+    sent = StatusPagePostRoute.decode(posts[0].destination)
+    assert (sent.every_minutes, sent.impact) == (None, ())
+
+
+def test_the_status_page_route_fits_the_outbox_with_a_long_title_and_many_words():
     """Issue 24: the impact the procedure gives the severity travels with the post; a long
     title and many words still make a route of at most 200 characters."""
-    from oncall_desktop.integrations.statuspage import StatusPagePostRoute
+    from oncall_desktop.integrations.statuspage import post_route
 
-    route, posts = router(status_page_id="PSTPG01")
-    route.post_status_page(
-        "x",
-        incident=incident(),
-        kind="status_page",
-        title="Service disruption — 2025-10-20 22:15 UTC",
-        every_minutes=30,
-        impact=("outage", "major outage"),
+    first = post_route(
+        "PSTPG01",
+        "Service disruption — 2025-10-20 22:15 UTC",
+        "SEV-1",
+        30,
+        ("outage", "major outage"),
     )
-    long_title = "Perturbation généralisée du service — " * 10
-    route.post_status_page(
-        "x",
-        incident=incident(),
-        kind="status_page",
-        title=long_title,
-        every_minutes=30,
-        impact=("une panne générale de tout le service",) * 4,
-    )
-    first, second = (StatusPagePostRoute.decode(p.destination) for p in posts)
     assert first.impact == ("outage", "major outage")
-    assert len(posts[1].destination) <= 200 and long_title.startswith(second.title)
+    long_title = "Perturbation généralisée du service — " * 10  # a team's long template
+    second = post_route(
+        "PSTPG01", long_title, "SEV-1", 30, ("une panne générale de tout le service",) * 4
+    )
+    assert len(second.encode()) <= 200 and long_title.startswith(second.title)
+    assert len(second.title) <= 128
+    bare = post_route("PSTPG01", long_title, "SEV-1", 30)
+    assert len(bare.encode()) <= 200 and long_title.startswith(bare.title)
+
+
+def test_a_destination_routes_its_own_posts_and_can_take_the_teams_updates():
+    """A destination is its module: registered here alone, the router posts to it the way
+    its route says, and the team's own updates (a handoff) go there too."""
+    from oncall_desktop.core.destinations import (
+        Destination,
+        register_destination,
+        unregister_destination,
+    )
+    from oncall_desktop.core.outbox import Attempt, Outcome
+    from oncall_desktop.core.policy import Text
+    from oncall_desktop.integrations import deliverers
+
+    def route(outgoing):
+        if not outgoing.setting("slack_channel"):
+            return None  # "not set up"
+        where = outgoing.incident.title if outgoing.incident is not None else "the square"
+        return outgoing.post("town_crier", where.lower())
+
+    register_destination(Destination("town_crier", Text(fr="Crieur", en="Town crier")))
+    deliverers.register_deliverer(
+        "town_crier", lambda post, context: Attempt(Outcome.DELIVERED), route=route, team=True
+    )
+    try:
+        route_, posts = router(slack_channel="#incidents")
+        assert route_.post("town_crier", "x", incident=incident(), audience="internal", kind="u")
+        route_.post_internal("handoff", kind="handoff")
+        assert [(p.target, p.destination) for p in posts] == [
+            ("town_crier", "api down"),
+            ("slack", "#incidents"),
+            ("town_crier", "the square"),
+        ]
+        assert not router(slack_channel="")[0].takes("town_crier")
+    finally:
+        deliverers.unregister_deliverer("town_crier")
+        unregister_destination("town_crier")

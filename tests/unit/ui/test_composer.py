@@ -38,7 +38,7 @@ def test_edited_preview_is_kept_and_sent_as_is(qtbot, clock, policy):
     dialog.preview.setPlainText("My own words")
     dialog.eta.setText("later")  # no longer overwrites the engineer's text
     result = dialog.composition()
-    assert (result.text, result.to_slack, result.to_pagerduty) == ("My own words", True, False)
+    assert (result.text, result.destinations) == ("My own words", ("slack",))
 
 
 def test_targets(qtbot, clock, policy):
@@ -84,4 +84,4 @@ def test_the_executive_summary_goes_to_the_mail_client_not_to_slack(qtbot, clock
     assert not dialog.to_mail.isHidden() and dialog.to_mail.isChecked()
     assert not dialog.to_slack.isChecked()
     result = dialog.composition()
-    assert (result.to_mail, result.to_slack, result.audience) == (True, False, "executive")
+    assert (result.destinations, result.audience) == (("executive_mail",), "executive")
