@@ -40,6 +40,8 @@ SCENES = {  # (window, state): each window in each state a responder meets
     ("history", "one-closed"),
     ("kpis", "one-closed"),
     ("handoff", "at-the-change"),
+    ("main", "language-switched"),  # to the other language, in Settings, while open
+    ("cockpit", "language-switched"),
 }
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 
 class MessageBanner(QWidget):
+    """Signal: changed() a message was shown or cleared."""
+
+    changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBanner")
@@ -39,6 +43,7 @@ class MessageBanner(QWidget):
         self._layout.addWidget(row)
         self._rows[key] = row
         self.show()
+        self.changed.emit()
 
     def clear_message(self, key: str) -> None:
         row = self._rows.pop(key, None)
@@ -47,6 +52,8 @@ class MessageBanner(QWidget):
             row.deleteLater()
         if not self._rows:
             self.hide()
+        if row is not None:
+            self.changed.emit()
 
     def texts(self) -> dict[str, str]:
         return {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QToolBar,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oncall_desktop.ui.geometry import fit_to_screen
+from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.icons import app_icon
 from oncall_desktop.ui.models.incident_table_model import IncidentTableModel
 from oncall_desktop.ui.shortcuts import SETTINGS_SHORTCUT
@@ -85,9 +86,19 @@ class MainWindow(QMainWindow):
         self.pages.acknowledge_requested.connect(self.page_acknowledge_requested)
         self.pages.open_requested.connect(self.page_open_requested)
 
+        # many alerts at once (no tray: each is a banner) scroll within a third of the window
+        # instead of squeezing their lines, and the incidents, out of sight
+        self.banner_area = scrolling(self.banner, self)
+        self.banner_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.banner_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.banner_area.setVisible(False)
+        # once the new message's row is laid out
+        self.banner.changed.connect(lambda: QTimer.singleShot(0, self, self._fit_banner))
+
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.banner_area)
+        self._central_layout = layout
         layout.addWidget(self.pages)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -98,7 +109,7 @@ class MainWindow(QMainWindow):
         self.rotation_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.rotation_label)
         self.statusBar().addPermanentWidget(self.status_label)
-        fit_to_screen(self, 960, 480, remember="main")
+        fit_to_screen(self, 960, 640, remember="main")  # room for alerts, pages and incidents
 
     def _build_toolbar(self) -> None:
         self.declare_action = QAction(self.tr("Declare incident…"), self)
@@ -148,7 +159,12 @@ class MainWindow(QMainWindow):
         # whenever any cell changes, i.e. on every tick. Columns are sized when rows change.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # The clock columns change every second: sized once from a wide sample.
+        self._size_clock_columns()
+
+    def _size_clock_columns(self) -> None:
+        """The clock columns change every second: sized once from a wide sample and their
+        title (again when the language changes)."""
+        header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
         samples = {
             "ack_sla": "-00:00:00",
@@ -163,6 +179,25 @@ class MainWindow(QMainWindow):
                 column,
                 max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 24,
             )
+
+    def _fit_banner(self) -> None:
+        """The banner as tall as its messages, at most a third of the window (it scrolls)."""
+        shown = bool(self.banner.texts())
+        self.banner_area.setVisible(shown)
+        if shown:
+            margins = self._central_layout.contentsMargins()
+            width = self.width() - margins.left() - margins.right()
+            tall = self.banner.heightForWidth(width)
+            tall = max(tall, self.banner.minimumSizeHint().height())
+            self.banner_area.setMaximumHeight(min(tall, max(self.height() // 3, 120)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_banner()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_banner()  # messages that came while it was hidden
 
     def retranslate(self, language: str) -> None:
         """The UI's language changed in Settings (its translators are installed): every text of
@@ -179,6 +214,9 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(welcome)
         welcome.deleteLater()
         self.model.set_language(language)
+        self._size_clock_columns()
+        for name in ("severity", "status", "detected"):
+            self.table.resizeColumnToContents(self.model.COLUMNS.index(name))
         self.pages.retranslate()
         self._choose_page()
         self.empty_label.setText(self._empty_text())
