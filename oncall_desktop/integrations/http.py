@@ -83,9 +83,10 @@ class Answers:
 
 
 def fill(template: UserMessage, values: Mapping[str, object]) -> UserMessage:
-    """``template`` with the values of the fields it uses (and no others)."""
+    """``template`` with the values of the fields it uses (and no others); a field its caller
+    did not know reads "?" (an error is never lost for want of a word in its message)."""
     names = {name for _text, name, _spec, _conv in Formatter().parse(template.template) if name}
-    return template.format(**{name: values[name] for name in names if name in values})
+    return template.format(**{name: values.get(name, "?") for name in names})
 
 
 def retry_after(response: requests.Response) -> timedelta | None:
