@@ -9,11 +9,11 @@ closing asks while the SOP's hour of monitoring runs.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime, tzinfo
+from typing import Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
 from oncall_desktop.core.deadlines import (
@@ -23,19 +23,43 @@ from oncall_desktop.core.deadlines import (
     next_updates,
 )
 from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.policy import Policy
 from oncall_desktop.services.alert_actions import AlertActions
 from oncall_desktop.ui.text import countdown, fill, local_time
+from oncall_desktop.ui.widgets.alert_source_bar import AlertSourceBar
 from oncall_desktop.ui.windows.cockpit_dialogs import ResolveDialog
 
-if TYPE_CHECKING:
-    from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
+
+class Cockpit(Protocol):
+    """What the lifecycle reads of its cockpit window (ui/windows/cockpit_window)."""
+
+    incident: Incident
+    incident_id: int
+    source_bar: AlertSourceBar
+    compose_requested: SignalInstance
+    postmortem_requested: SignalInstance
+
+    @property
+    def policy(self) -> Policy: ...
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def zone(self) -> tzinfo | None: ...
+
+    @property
+    def now(self) -> datetime | None: ...
+
+    def show_problem(self, text: str) -> None: ...
 
 
 class CockpitLifecycle(QObject):
-    """What the cockpit's status buttons and next action do (the window is its parent)."""
+    """What the cockpit's status buttons and next action do (``parent``: the window)."""
 
-    def __init__(self, window: CockpitWindow, actions: AlertActions) -> None:
-        super().__init__(window)
+    def __init__(self, window: Cockpit, actions: AlertActions, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._widget = parent  # the same window, as Qt knows it (dialogs' parent, lifetime)
         self._window = window
         self._actions = actions
         self.page_status = ""  # the page as the last poll has it (set_page_status)
@@ -53,7 +77,7 @@ class CockpitLifecycle(QObject):
             until = monitoring_until(window.incident, policy)
             assert until is not None
             answer = QMessageBox.question(
-                window,
+                self._widget,
                 self.tr("Close the incident?"),
                 fill(
                     self.tr(
@@ -75,7 +99,7 @@ class CockpitLifecycle(QObject):
         notices owed, then the post-mortem."""
         window = self._window
         source = self._actions.source_name(window.incident)
-        answer = ResolveDialog.ask(window.incident.title, window, source=source)
+        answer = ResolveDialog.ask(window.incident.title, self._widget, source=source)
         if answer is not None:
             note, in_source = answer
             self._actions.resolve(window.incident, note, in_source, then=self._after_resolved)
@@ -121,14 +145,14 @@ class CockpitLifecycle(QObject):
         """A refusal of the source is said in the source bar; anything else in the cockpit.
         (The source may answer after the window closed: nothing to show then.)"""
         window = self._window
-        if not isValid(window):
+        if not isValid(self._widget):
             return
         shown_there = incident is not None or window.source_bar.says(problem)
         window.show_problem("" if shown_there else problem)
 
     def _after_resolved(self, incident: Incident | None, problem: str) -> None:
         window = self._window
-        if incident is None or not isValid(window):
+        if incident is None or not isValid(self._widget):
             self._after_move(incident, problem)
             return
         window.show_problem("")
@@ -155,7 +179,7 @@ class CockpitLifecycle(QObject):
 
     def _ask_yes(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
-            self._window,
+            self._widget,
             title,
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -114,7 +114,9 @@ class CockpitWindow(QMainWindow):
         self._service = service
         self._now: datetime | None = None
         self._unsaved = False  # a change was refused for want of the database (refused())
-        self.lifecycle = CockpitLifecycle(self, actions or AlertActions(service, None, self))
+        self.lifecycle = CockpitLifecycle(
+            self, actions or AlertActions(service, None, self), parent=self
+        )
 
         buttons = self._build_header()
         self._build_panels(policy, language)
