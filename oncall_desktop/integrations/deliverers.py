@@ -21,7 +21,7 @@ from oncall_desktop.integrations.http import DEFAULT_TIMEOUT
 from oncall_desktop.integrations.secrets import SecretStore
 
 if TYPE_CHECKING:
-    from oncall_desktop.integrations.smtp_mail import MailServer
+    from oncall_desktop.integrations.mail_server import MailServer
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,6 @@ import re
 import smtplib
 import ssl
 import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
@@ -59,42 +58,13 @@ from oncall_desktop.integrations.errors import (
     TokenRejected,
     Unreachable,
 )
+from oncall_desktop.integrations.mail_server import MailServer, server_from
 
 SMTP_PASSWORD = "smtp-password"  # its name in the keyring
 SECURITIES = ("starttls", "ssl", "none")
 SUBJECT_LIMIT = 200  # a subject line, not a paragraph
 ANSWER_LIMIT = 120  # of a server's answer, kept per recipient
 PROGRESS = "mail"  # its key in Post.extra
-
-
-@dataclass(frozen=True)
-class MailServer:
-    """The mail server as Settings say now (never stored with a post)."""
-
-    host: str
-    port: int
-    security: str  # starttls | ssl | none
-    username: str  # "" : the server takes mail without logging in
-    sender: str
-    ca_file: str = ""  # a private authority's certificate (PEM), trusted besides the system's
-
-
-def server_from(settings: Mapping[str, object]) -> MailServer | None:
-    """The mail server Settings name now (as plain values); None without a server or a sender
-    (the summary then opens in the user's mail client). Read at every attempt, never stored
-    in a post."""
-    host, sender = str(settings.get("smtp_host") or ""), str(settings.get("smtp_sender") or "")
-    if not host or not sender:
-        return None
-    port = settings.get("smtp_port")
-    return MailServer(
-        host=host,
-        port=port if isinstance(port, int) else 587,
-        security=str(settings.get("smtp_security") or "starttls"),
-        username=str(settings.get("smtp_username") or ""),
-        sender=sender,
-        ca_file=str(settings.get("smtp_ca_file") or ""),
-    )
 
 
 @dataclass(frozen=True)

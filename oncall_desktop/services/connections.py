@@ -12,6 +12,7 @@ from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.integrations import alertmanager
 from oncall_desktop.integrations.alertmanager import ALERTMANAGER_PASSWORD, ALERTMANAGER_TOKEN
 from oncall_desktop.integrations.errors import IntegrationError
+from oncall_desktop.integrations.mail_server import MailServer
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
 from oncall_desktop.integrations.secrets import (
     DATABASE_PASSWORD,
@@ -22,7 +23,7 @@ from oncall_desktop.integrations.secrets import (
     SecretStoreError,
 )
 from oncall_desktop.integrations.slack import SlackClient
-from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD, MailServer, check_account
+from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD, check_account
 from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL, post_to_workflow
 
 __all__ = [

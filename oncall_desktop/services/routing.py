@@ -25,13 +25,13 @@ from oncall_desktop.core.policy import Audience, Policy
 from oncall_desktop.integrations.deliverers import Outgoing, for_the_team, route_for
 
 if TYPE_CHECKING:
-    from oncall_desktop.integrations.smtp_mail import MailServer
+    from oncall_desktop.integrations.mail_server import MailServer
 
 
 def mail_server(settings: Settings) -> MailServer | None:
     """The mail server Settings name now; None without a server or a sender (the summary
     then opens in the user's mail client). Read at every attempt, never stored in a post."""
-    from oncall_desktop.integrations.smtp_mail import server_from  # loaded with the built-ins
+    from oncall_desktop.integrations.mail_server import server_from
 
     return server_from(asdict(settings))
 

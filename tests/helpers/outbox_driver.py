@@ -18,13 +18,14 @@ from oncall_desktop.core.clock import SystemClock
 from oncall_desktop.core.outbox import RetryPolicy
 from oncall_desktop.integrations import builtins  # noqa: F401  (the built-ins, as the app loads them)
 from oncall_desktop.integrations.delivery import Courier, Endpoints
+from oncall_desktop.integrations.mail_server import MailServer
 from oncall_desktop.integrations.secrets import (
     PAGERDUTY_TOKEN,
     SLACK_BOT_TOKEN,
     SLACK_WEBHOOK_URL,
     InMemorySecretStore,
 )
-from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD, MailServer
+from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD
 from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
 from oncall_desktop.services.outbox import send_next
 from oncall_desktop.storage.db import open_database
