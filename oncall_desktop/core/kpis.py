@@ -10,14 +10,20 @@ Choices where the SOP is silent (also in the README):
 - "Action items closed within 30 days": of the items created in the period whose 30 days are
   over (or that are already done), the share done within 30 days of being created.
 - Drill incidents never count, anywhere.
+
+What each incident contributes (:class:`IncidentFacts`, :func:`closed_after_days`) is computed
+here, once, when it is stored; the database adds those up (storage/kpi_facts.py), and the
+figures are made here from the sums and the ranked values (:meth:`DurationStats.of`).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import KpiTargets, Policy, Severity
 
 
@@ -67,6 +73,115 @@ class DurationStats:
     mean: timedelta | None = None
     median: timedelta | None = None
     p90: timedelta | None = None
+
+    @classmethod
+    def of(
+        cls, count: int, missing: int, total: int, middle: list[int], p90: int | None
+    ) -> DurationStats:
+        """From the sum of the ``count`` known durations (whole seconds), the values at
+        :func:`middle_ranks` and the one at :func:`p90_rank`."""
+        if not count:
+            return cls(count=0, missing=missing)
+        return cls(
+            count=count,
+            missing=missing,
+            mean=timedelta(seconds=total / count),
+            median=timedelta(seconds=sum(middle) / len(middle)),
+            p90=timedelta(seconds=p90 or 0),
+        )
+
+
+def middle_ranks(count: int) -> tuple[int, ...]:
+    """The ranks (from 1, smallest first) whose values make the median: the middle one, or
+    the two middle ones for an even count."""
+    return tuple(sorted({(count + 1) // 2, (count + 2) // 2}))
+
+
+def p90_rank(count: int) -> int:
+    """The nearest rank of the 90th percentile: ceil(0.9 n)."""
+    return -(-9 * count // 10)
+
+
+# --- what one incident contributes, computed when it is stored --------------------------------
+
+# Durations are kept in bins (a histogram) so that any period's median and p90 are found
+# without sorting the period: below a minute each second is its own bin, then each bin is
+# about 3% wider than the one before (a few hundred bins from a minute to ten years).
+EXACT_BINS_BELOW = 64
+BIN_GROWTH = 1.03
+LAST_BIN_FLOOR = 10 * 366 * 86400
+
+
+def _bin_floors() -> tuple[int, ...]:
+    floors = [EXACT_BINS_BELOW]
+    while floors[-1] < LAST_BIN_FLOOR:
+        floors.append(max(floors[-1] + 1, int(floors[-1] * BIN_GROWTH)))
+    return tuple(floors)
+
+
+BIN_FLOORS = _bin_floors()
+
+
+def duration_bin(seconds: int) -> int:
+    """The histogram bin of a duration; bins are in the order of the durations."""
+    if seconds < EXACT_BINS_BELOW:
+        return seconds
+    return EXACT_BINS_BELOW + bisect_right(BIN_FLOORS, seconds) - 1
+
+
+def bin_is_exact(bin_: int) -> bool:
+    """A bin that holds one value only (that value)."""
+    return bin_ < EXACT_BINS_BELOW
+
+
+def whole_seconds(start: datetime, end: datetime | None) -> int | None:
+    """From ``start`` to ``end`` in whole seconds, half up (None: not yet)."""
+    return None if end is None else int((end - start).total_seconds() + 0.5)
+
+
+@dataclass(frozen=True)
+class IncidentFacts:
+    """What the KPIs count of one incident (drills have none): its severity at the end, when
+    it was detected, the time to acknowledge and to resolve (None: not yet), and whether its
+    post-mortem is signed."""
+
+    detected_at: datetime
+    severity: Severity
+    ack_seconds: int | None
+    resolve_seconds: int | None
+    postmortem_signed: bool = False
+
+    @property
+    def ack_bin(self) -> int | None:
+        return None if self.ack_seconds is None else duration_bin(self.ack_seconds)
+
+    @property
+    def resolve_bin(self) -> int | None:
+        return None if self.resolve_seconds is None else duration_bin(self.resolve_seconds)
+
+    @property
+    def signed_and_resolved(self) -> bool:
+        """Counts toward post-mortem completion (when its severity requires one)."""
+        return self.postmortem_signed and self.resolve_seconds is not None
+
+
+def incident_facts(incident: Incident, postmortem_signed: bool) -> IncidentFacts | None:
+    if incident.is_drill:
+        return None
+    return IncidentFacts(
+        detected_at=incident.detected_at,
+        severity=incident.severity,
+        ack_seconds=whole_seconds(incident.detected_at, incident.acknowledged_at),
+        resolve_seconds=whole_seconds(incident.detected_at, incident.resolved_at),
+        postmortem_signed=postmortem_signed,
+    )
+
+
+def closed_after_days(created_at: datetime, closed_at: datetime | None) -> int | None:
+    """An action item's days from creation to done, rounded up (None: still open): it is
+    closed within a window of N whole days when this is at most N."""
+    seconds = whole_seconds(created_at, closed_at)
+    return None if seconds is None else max(0, -(-seconds // 86400))
 
 
 @dataclass(frozen=True)

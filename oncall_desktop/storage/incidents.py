@@ -11,8 +11,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from oncall_desktop.core.incident import EventKind, Incident, Status, StepState, TimelineEvent
+from oncall_desktop.core.kpis import whole_seconds
 from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Severity
+from oncall_desktop.storage import kpi_facts
 from oncall_desktop.storage.changes import announce
 from oncall_desktop.storage.db import Database, rows_matched
 from oncall_desktop.storage.errors import Conflict
@@ -71,8 +73,8 @@ def _copy_fields(incident: Incident, row: IncidentRow) -> None:
     row.alert_id = link.id if link else None
     row.alert_url = (link.url or None) if link else None
     row.is_drill = incident.is_drill
-    row.ack_seconds = _seconds(incident.detected_at, incident.acknowledged_at)
-    row.resolve_seconds = _seconds(incident.detected_at, incident.resolved_at)
+    row.ack_seconds = whole_seconds(incident.detected_at, incident.acknowledged_at)
+    row.resolve_seconds = whole_seconds(incident.detected_at, incident.resolved_at)
 
 
 def _write(incident: Incident, row: IncidentRow) -> None:
@@ -98,11 +100,6 @@ def _write(incident: Incident, row: IncidentRow) -> None:
         target.done_at, target.done_by, target.note = step.done_at, step.done_by, step.note
 
 
-def _seconds(start: datetime, end: datetime | None) -> int | None:
-    # half up, like SQL's ROUND on the positive durations the migration backfilled
-    return None if end is None else int((end - start).total_seconds() + 0.5)
-
-
 class IncidentRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -111,7 +108,7 @@ class IncidentRepository:
         """Insert or update the incident; new timeline events are appended, never rewritten.
         Returns the incident as stored (ids filled in). To change a stored incident, use
         :meth:`change`: a save of a copy read earlier would overwrite what another console
-        wrote meanwhile."""
+        wrote meanwhile. Its KPI facts are kept in the same transaction (kpi_facts)."""
         with self._db.session() as session:
             row: IncidentRow | None
             if incident.id is None:
@@ -126,6 +123,7 @@ class IncidentRepository:
             _write(incident, row)
             session.flush()
             saved_id = row.id
+            kpi_facts.incident_written(session, saved_id, incident)
             announce(session, self._db, "incident", saved_id)
         return self.get(saved_id)
 
@@ -158,6 +156,8 @@ class IncidentRepository:
             incident = _to_incident(row)
             apply(incident)
             _write(incident, row)
+            session.flush()
+            kpi_facts.incident_written(session, incident_id, incident)
             announce(session, self._db, "incident", incident_id)
         return self.get(incident_id)
 

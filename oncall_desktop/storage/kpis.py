@@ -1,14 +1,16 @@
 """History pages and KPI figures, computed by the database.
 
-Everything is aggregated in SQL that SQLite (≥ 3.25, window functions) and PostgreSQL run
-alike: durations in whole seconds, percentiles by row number, months and quarters as CASE
-buckets whose bounds (the team's calendar, in UTC) come from Python. Drills never count.
+The KPIs are added up from the facts kept with every write (storage/kpi_facts.py), in SQL
+that SQLite and PostgreSQL run alike: a period is read as the fewest aligned spans (64 and 8
+days, days, hours) plus the few incidents at its edges; months and quarters are cut where the
+team's calendar (in UTC, from Python) says. Drills never count.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+import logging
+from collections import defaultdict
+from dataclasses import astuple, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,7 +21,10 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
+    union_all,
 )
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from oncall_desktop.core.kpis import (
@@ -29,15 +34,38 @@ from oncall_desktop.core.kpis import (
     HistoryRow,
     KpiReport,
     SortKey,
+    bin_is_exact,
+    closed_after_days,
+    middle_ranks,
+    p90_rank,
 )
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.db import Database
+from oncall_desktop.storage.kpi_facts import (
+    COUNT_FIGURES,
+    COUNT_SPANS,
+    HISTOGRAM_SPANS,
+    OPEN_ITEM,
+    span_start,
+)
 from oncall_desktop.storage.sqlfunctions import seconds_between
-from oncall_desktop.storage.tables import ActionItemRow, IncidentRow, PostmortemRow
+from oncall_desktop.storage.tables import (
+    ActionItemRow,
+    IncidentKpiRow,
+    IncidentRow,
+    KpiCountRow,
+    KpiHistogramRow,
+    PostmortemRow,
+)
+
+log = logging.getLogger(__name__)
 
 incidents = IncidentRow.__table__
 action_items = ActionItemRow.__table__
 postmortems = PostmortemRow.__table__
+facts = IncidentKpiRow.__table__
+counts = KpiCountRow.__table__
+histograms = KpiHistogramRow.__table__
 
 
 TIME_TO_ACK = incidents.c.ack_seconds
@@ -127,43 +155,109 @@ class HistoryQueries:
             ]
 
 
-def _duration_stats(n: int, figures: list[Any], missing: int) -> DurationStats:
-    """From the summary columns: the sum, the sum and count of the middle values, the p90."""
-    total, mid_sum, mid_count, p90 = figures
-    if not n:
-        return DurationStats(count=0, missing=missing)
-    return DurationStats(
-        count=n,
-        missing=missing,
-        mean=timedelta(seconds=int(total or 0) / n),
-        median=timedelta(seconds=int(mid_sum or 0) / int(mid_count or 1)),
-        p90=timedelta(seconds=int(p90 or 0)),
-    )
+@dataclass(frozen=True)
+class _Piece:
+    """A part of a period read from one place: the rollups of ``span`` seconds whose start
+    is in [start, end), or (span None) the facts themselves."""
+
+    span: int | None
+    start: datetime
+    end: datetime
 
 
-def _with_missing(
-    stats: dict[Severity, DurationStats], counts: dict[Severity, tuple[int, int, int]], at: int
-) -> dict[Severity, DurationStats]:
-    """Add how many incidents of each severity lack the instant (never acknowledged...)."""
-    out = {}
-    for severity, figures in stats.items():
-        total, known = counts.get(severity, (0, 0, 0))[0], counts.get(severity, (0, 0, 0))[at]
-        out[severity] = replace(figures, missing=total - known)
+def _pieces(start: datetime, end: datetime, spans: tuple[int, ...]) -> list[_Piece]:
+    """[start, end) as the fewest aligned spans, largest first, and the rest as raw facts:
+    64-day blocks in the middle, then 8-day blocks, days, hours toward either edge."""
+    out: list[_Piece] = []
+
+    def split(a: datetime, b: datetime, level: int) -> None:
+        if a >= b:
+            return
+        if level == len(spans):
+            out.append(_Piece(None, a, b))
+            return
+        span = spans[level]
+        lo = span_start(a, span)
+        lo = lo if lo == a else lo + timedelta(seconds=span)
+        hi = span_start(b, span)
+        if lo >= hi:
+            split(a, b, level + 1)
+            return
+        split(a, lo, level + 1)
+        out.append(_Piece(span, lo, hi))
+        split(hi, b, level + 1)
+
+    split(start, end, 0)
     return out
 
 
-def _bucket_index(column: ColumnElement[datetime], buckets: list[Bucket]) -> ColumnElement[int]:
-    """Buckets are contiguous and in order: one comparison per bucket, first match wins."""
-    return case(
-        *[(column < b.end, literal(i)) for i, b in enumerate(buckets)],
-        else_=literal(-1),
+def _in_pieces(
+    pieces: list[_Piece], start: ColumnElement[datetime], span: ColumnElement[int] | None = None
+) -> ColumnElement[bool]:
+    return or_(
+        *[
+            and_(
+                *([span == p.span] if span is not None else []),
+                start >= p.start,
+                start < p.end,
+            )
+            for p in pieces
+        ]
     )
 
 
+def _tag(column: ColumnElement[datetime], ends: list[datetime]) -> ColumnElement[int]:
+    """Which of the contiguous intervals ending at ``ends`` holds the instant."""
+    return case(*[(column < end, literal(i)) for i, end in enumerate(ends)], else_=literal(-1))
+
+
+def _intervals(
+    start: datetime, end: datetime, months: list[Bucket]
+) -> list[tuple[datetime, datetime, int | None]]:
+    """The period cut where the months begin and end: (start, end, the month's index), None
+    for a part in no month (counted in the period, in no month)."""
+    cuts = sorted(
+        (max(b.start, start), min(b.end, end), i)
+        for i, b in enumerate(months)
+        if b.start < end and b.end > start
+    )
+    out: list[tuple[datetime, datetime, int | None]] = []
+    at = start
+    for lo, hi, index in cuts:
+        if lo > at:
+            out.append((at, lo, None))
+        if hi > max(lo, at):
+            out.append((max(lo, at), hi, index))
+        at = max(at, hi)
+    if at < end:
+        out.append((at, end, None))
+    return out
+
+
+@dataclass
+class _Sums:
+    incidents: int = 0
+    acknowledged: int = 0
+    ack_total: int = 0
+    resolved: int = 0
+    resolve_total: int = 0
+    signed: int = 0
+
+    def add(self, figures: tuple[Any, ...]) -> None:
+        self.incidents += int(figures[0] or 0)
+        self.acknowledged += int(figures[1] or 0)
+        self.ack_total += int(figures[2] or 0)
+        self.resolved += int(figures[3] or 0)
+        self.resolve_total += int(figures[4] or 0)
+        self.signed += int(figures[5] or 0)
+
+
 class KpiQueries:
-    """The report is a few independent queries; they run at the same time on the pool's
-    connections (SQLite in WAL mode reads concurrently, and the driver releases the GIL while
-    a query runs), so the dashboard waits for the slowest one, not for their sum."""
+    """The report from the KPI facts (storage/kpi_facts.py), all of it read in one snapshot:
+    counts and totals from ``kpi_counts``, medians and p90s from ``kpi_histograms`` (the bin
+    that holds the wanted rank, then that bin's few values in the period, in order), action
+    items from their histogram. A few thousand rows whatever the period and the history's
+    size: tens of milliseconds at a million incidents, and a change is counted at once."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -178,179 +272,329 @@ class KpiQueries:
         action_window: timedelta,
         now: datetime,
     ) -> KpiReport:
-        period = [
-            incidents.c.is_drill.is_(False),
-            incidents.c.detected_at >= start,
-            incidents.c.detected_at < end,
-        ]
-        counts = self._counts(period)
-        acked = {s: c[1] for s, c in counts.items()}
-        resolved = {s: c[2] for s, c in counts.items()}
-        with ThreadPoolExecutor(max_workers=4, thread_name_prefix="kpi") as pool:
-            mtta = pool.submit(self._durations, incidents.c.ack_seconds, period, acked)
-            mttr = pool.submit(self._durations, incidents.c.resolve_seconds, period, resolved)
-            monthly = pool.submit(self._monthly, period, months)
-            signed = pool.submit(self._postmortems, period, required)
-            closed = self._action_items(start, end, action_window, now)
-            ack_stats = _with_missing(mtta.result(), counts, 1)
-            res_stats = _with_missing(mttr.result(), counts, 2)
-            per_month, monthly_ack, monthly_res = monthly.result()
-            pm_required, pm_signed = signed.result()
-        total = sum(c[0] for c in counts.values())
+        with self._db.session() as session:
+            _snapshot(session)
+            intervals = _intervals(start, end, months)
+            sums = self._sums(session, intervals)
+            histograms = self._histograms(session, start, end)
+            stats = self._duration_stats(session, start, end, sums, histograms)
+            if action_window % timedelta(days=1):
+                closed = self._action_items_by_rows(session, start, end, action_window, now)
+            else:
+                closed = self._action_items(session, start, end, action_window, now)
+        totals = {s: _Sums() for s in Severity}
+        per_month = [(b.label, {s: 0 for s in Severity}) for b in months]
+        monthly_ack: list[tuple[str, timedelta | None]] = [(b.label, None) for b in months]
+        monthly_res: list[tuple[str, timedelta | None]] = [(b.label, None) for b in months]
+        month_sev1 = [_Sums() for _ in months]
+        for (_, _, index), by_severity in zip(intervals, sums, strict=True):
+            for severity, figures in by_severity.items():
+                totals[severity].add(astuple(figures))
+                if index is not None:
+                    per_month[index][1][severity] += figures.incidents
+                    if severity is Severity.SEV1:
+                        month_sev1[index].add(astuple(figures))
+        for i, (bucket, figures) in enumerate(zip(months, month_sev1, strict=True)):
+            if figures.acknowledged:
+                mean = timedelta(seconds=figures.ack_total / figures.acknowledged)
+                monthly_ack[i] = (bucket.label, mean)
+            if figures.resolved:
+                mean = timedelta(seconds=figures.resolve_total / figures.resolved)
+                monthly_res[i] = (bucket.label, mean)
         per_quarter = []
         for quarter in quarters:
             sev1 = sum(
-                counts[Severity.SEV1]
-                for bucket, (_, counts) in zip(months, per_month, strict=True)
+                in_month[Severity.SEV1]
+                for bucket, (_, in_month) in zip(months, per_month, strict=True)
                 if quarter.start <= bucket.start < quarter.end
             )
             per_quarter.append((quarter.label, sev1))
         return KpiReport(
             start=start,
             end=end,
-            incidents=total,
-            mtta=ack_stats,
-            mttr=res_stats,
+            incidents=sum(t.incidents for t in totals.values()),
+            mtta=stats["ack"],
+            mttr=stats["resolve"],
             per_month=per_month,
             sev1_per_quarter=per_quarter,
-            postmortems_required=pm_required,
-            postmortems_signed=pm_signed,
+            postmortems_required=sum(totals[s].resolved for s in required),
+            postmortems_signed=sum(totals[s].signed for s in required),
             action_items_due=closed[0],
             action_items_closed_in_window=closed[1],
             monthly_mtta_sev1=monthly_ack,
             monthly_mttr_sev1=monthly_res,
         )
 
-    def _counts(self, period: list[ColumnElement[bool]]) -> dict[Severity, tuple[int, int, int]]:
-        """Per severity: incidents, how many were acknowledged, how many are resolved."""
-        query = (
-            select(
-                incidents.c.severity,
-                func.count(),
-                func.count(incidents.c.ack_seconds),
-                func.count(incidents.c.resolve_seconds),
+    def _sums(
+        self, session: Session, intervals: list[tuple[datetime, datetime, int | None]]
+    ) -> list[dict[Severity, _Sums]]:
+        """Per interval and severity: the counts and total seconds."""
+        out: list[dict[Severity, _Sums]] = [defaultdict(_Sums) for _ in intervals]
+        if not intervals:
+            return out
+        ends = [hi for _, hi, _ in intervals]
+        pieces = [p for lo, hi, _ in intervals for p in _pieces(lo, hi, COUNT_SPANS)]
+        rolled = [p for p in pieces if p.span is not None]
+        raw = [p for p in pieces if p.span is None]
+        queries = []
+        if rolled:
+            tag = _tag(counts.c.start, ends).label("tag")
+            queries.append(
+                select(
+                    tag,
+                    counts.c.severity,
+                    *[func.sum(counts.c[name]) for name in COUNT_FIGURES],
+                )
+                .where(_in_pieces(rolled, counts.c.start, counts.c.span))
+                .group_by(tag, counts.c.severity)
             )
-            .where(*period)
-            .group_by(incidents.c.severity)
-        )
-        with self._db.session() as session:
-            return {
-                Severity(sev): (int(n), int(acked), int(resolved))
-                for sev, n, acked, resolved in session.execute(query)
-            }
+        if raw:
+            tag = _tag(facts.c.detected_at, ends).label("tag")
+            signed = and_(facts.c.postmortem_signed.is_(True), facts.c.resolve_seconds.is_not(None))
+            queries.append(
+                select(
+                    tag,
+                    facts.c.severity,
+                    func.count(),
+                    func.count(facts.c.ack_seconds),
+                    func.sum(facts.c.ack_seconds),
+                    func.count(facts.c.resolve_seconds),
+                    func.sum(facts.c.resolve_seconds),
+                    func.sum(case((signed, 1), else_=0)),
+                )
+                .where(_in_pieces(raw, facts.c.detected_at))
+                .group_by(tag, facts.c.severity)
+            )
+        for query in queries:
+            for index, severity, *figures in session.execute(query):
+                if index >= 0:
+                    out[index][Severity(severity)].add(tuple(figures))
+        return out
 
-    def _durations(
+    def _histograms(
+        self, session: Session, start: datetime, end: datetime
+    ) -> dict[tuple[str, Severity], dict[int, int]]:
+        """How many of the period's times to acknowledge and to resolve fall in each bin."""
+        out: dict[tuple[str, Severity], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        if start >= end:
+            return out
+        pieces = _pieces(start, end, HISTOGRAM_SPANS)
+        rolled = [p for p in pieces if p.span is not None]
+        raw = [p for p in pieces if p.span is None]
+        rows: list[Any] = []
+        if rolled:
+            rows += session.execute(
+                select(
+                    histograms.c.metric,
+                    histograms.c.severity,
+                    histograms.c.bin,
+                    func.sum(histograms.c.count),
+                )
+                .where(
+                    histograms.c.metric.in_(["ack", "resolve"]),
+                    _in_pieces(rolled, histograms.c.start, histograms.c.span),
+                )
+                .group_by(histograms.c.metric, histograms.c.severity, histograms.c.bin)
+            ).all()
+        if raw:
+            for metric, column in (("ack", facts.c.ack_bin), ("resolve", facts.c.resolve_bin)):
+                rows += [
+                    (metric, *row)
+                    for row in session.execute(
+                        select(facts.c.severity, column, func.count())
+                        .where(_in_pieces(raw, facts.c.detected_at), column.is_not(None))
+                        .group_by(facts.c.severity, column)
+                    )
+                ]
+        for metric, severity, bin_, count in rows:
+            out[(metric, Severity(severity))][int(bin_)] += int(count)
+        return out
+
+    def _duration_stats(
         self,
-        seconds: ColumnElement[int],
-        period: list[ColumnElement[bool]],
-        known: dict[Severity, int],
-    ) -> dict[Severity, DurationStats]:
-        """Mean, median and p90 of the known durations per severity. The ranks wanted are
-        computed here from the counts, so the database numbers the rows and sums; it does not
-        also have to count each partition (a second window costs as much as the first)."""
-        ranked = (
-            select(
-                incidents.c.severity.label("severity"),
-                seconds.label("value"),
-                func.row_number()
-                .over(partition_by=incidents.c.severity, order_by=seconds)
-                .label("rank"),
+        session: Session,
+        start: datetime,
+        end: datetime,
+        sums: list[dict[Severity, _Sums]],
+        histograms: dict[tuple[str, Severity], dict[int, int]],
+    ) -> dict[str, dict[Severity, DurationStats]]:
+        """Mean from the totals; median and p90 from the values at their ranks, each found in
+        its bin: the bin from the histogram, then the value among that bin's few values in
+        the period (one query for all of them)."""
+        totals = {s: _Sums() for s in Severity}
+        for by_severity in sums:
+            for severity, figures in by_severity.items():
+                totals[severity].add(astuple(figures))
+        values: dict[tuple[str, Severity, int], int] = {}
+        lookups: list[tuple[str, Severity, int, list[tuple[int, int]]]] = []
+        figures_of: dict[tuple[str, Severity], tuple[int, int, int]] = {}
+        for metric in ("ack", "resolve"):
+            for severity in Severity:
+                figures = totals[severity]
+                known, total = (
+                    (figures.acknowledged, figures.ack_total)
+                    if metric == "ack"
+                    else (figures.resolved, figures.resolve_total)
+                )
+                figures_of[(metric, severity)] = (known, figures.incidents - known, total)
+                if not known:
+                    continue
+                ranks = sorted({*middle_ranks(known), p90_rank(known)})
+                bins = histograms.get((metric, severity), {})
+                if sum(bins.values()) != known:  # never expected: both are written together
+                    log.warning("KPI histogram out of step: %s %s", metric, severity.value)
+                    found = self._ranked_by_sorting(session, metric, severity, start, end, ranks)
+                    values.update({(metric, severity, r): v for r, v in found.items()})
+                    continue
+                for bin_, places in _places(bins, ranks).items():
+                    if bin_is_exact(bin_):
+                        values.update({(metric, severity, rank): bin_ for rank, _ in places})
+                    else:
+                        lookups.append((metric, severity, bin_, places))
+        values.update(self._ranked(session, start, end, lookups))
+        out: dict[str, dict[Severity, DurationStats]] = {"ack": {}, "resolve": {}}
+        for (metric, severity), (known, missing, total) in figures_of.items():
+            out[metric][severity] = DurationStats.of(
+                known,
+                missing,
+                total,
+                [values[(metric, severity, r)] for r in middle_ranks(known)] if known else [],
+                values.get((metric, severity, p90_rank(known))),
             )
-            .where(*period, seconds.is_not(None))
-            .subquery()
-        )
-        value, rank, severity = ranked.c.value, ranked.c.rank, ranked.c.severity
-        middle_ranks, p90_ranks = [], []
-        for sev, n in known.items():
-            if n:
-                # the middle ranks: floor((n+1)/2) and floor((n+2)/2); p90: ceil(0.9 n)
-                ranks = sorted({(n + 1) // 2, (n + 2) // 2})
-                middle_ranks.append(and_(severity == sev.value, rank.in_(ranks)))
-                p90_ranks.append(and_(severity == sev.value, rank == -(-9 * n // 10)))
-        if not middle_ranks:
-            return {s: DurationStats() for s in Severity}
-        middle, p90 = or_(*middle_ranks), or_(*p90_ranks)
-        query = select(
-            severity,
-            func.sum(value),
-            func.sum(case((middle, value), else_=0)),
-            func.sum(case((middle, 1), else_=0)),
-            func.max(case((p90, value), else_=None)),
-        ).group_by(severity)
-        stats: dict[Severity, DurationStats] = {}
-        with self._db.session() as session:
-            for sev, *figures in session.execute(query):
-                stats[Severity(sev)] = _duration_stats(known[Severity(sev)], figures, 0)
-        return {s: stats.get(s, DurationStats()) for s in Severity}
+        return out
 
-    def _monthly(
-        self, period: list[ColumnElement[bool]], months: list[Bucket]
-    ) -> tuple[
-        list[tuple[str, dict[Severity, int]]],
-        list[tuple[str, timedelta | None]],
-        list[tuple[str, timedelta | None]],
-    ]:
-        per_month = [(b.label, {s: 0 for s in Severity}) for b in months]
-        monthly_ack: list[tuple[str, timedelta | None]] = [(b.label, None) for b in months]
-        monthly_res: list[tuple[str, timedelta | None]] = [(b.label, None) for b in months]
-        if not months:
-            return per_month, monthly_ack, monthly_res
-        ack, res = incidents.c.ack_seconds, incidents.c.resolve_seconds
-        index = _bucket_index(incidents.c.detected_at, months).label("bucket")
-        query = (
-            select(
-                index,
-                incidents.c.severity,
-                func.count(),
-                func.sum(ack),
-                func.count(ack),
-                func.sum(res),
-                func.count(res),
+    def _ranked(
+        self,
+        session: Session,
+        start: datetime,
+        end: datetime,
+        lookups: list[tuple[str, Severity, int, list[tuple[int, int]]]],
+    ) -> dict[tuple[str, Severity, int], int]:
+        """For each (metric, severity, bin, [(rank, place in the bin)]): the values at those
+        places among the bin's values in the period, in order; the index that leads with the
+        severity and the bin holds them by detection, so only they are read and sorted."""
+        if not lookups:
+            return {}
+        parts = []
+        for i, (metric, severity, bin_, places) in enumerate(lookups):
+            seconds = facts.c.ack_seconds if metric == "ack" else facts.c.resolve_seconds
+            binned = facts.c.ack_bin if metric == "ack" else facts.c.resolve_bin
+            first = min(p for _, p in places)
+            last = max(p for _, p in places)
+            inner = (
+                select(seconds.label("value"))
+                .where(
+                    facts.c.severity == severity.value,
+                    binned == bin_,
+                    facts.c.detected_at >= start,
+                    facts.c.detected_at < end,
+                )
+                .order_by(seconds)
+                .offset(first - 1)
+                .limit(last - first + 1)
+                .subquery()
             )
-            .where(*period)
-            .group_by(index, incidents.c.severity)
-        )
-        with self._db.session() as session:
-            rows = session.execute(query).all()
-        for bucket, severity, count, ack_sum, ack_n, res_sum, res_n in rows:
-            if bucket < 0:
-                continue
-            per_month[bucket][1][Severity(severity)] = int(count)
-            if severity != Severity.SEV1.value:
-                continue
-            label = months[bucket].label
-            if ack_n:
-                monthly_ack[bucket] = (label, timedelta(seconds=int(ack_sum) / int(ack_n)))
-            if res_n:
-                monthly_res[bucket] = (label, timedelta(seconds=int(res_sum) / int(res_n)))
-        return per_month, monthly_ack, monthly_res
+            parts.append(select(literal(i).label("lookup"), inner.c.value))
+        found: dict[int, list[int]] = defaultdict(list)
+        for lookup, value in session.execute(union_all(*parts)):
+            found[int(lookup)].append(int(value))
+        out: dict[tuple[str, Severity, int], int] = {}
+        for i, (metric, severity, _, places) in enumerate(lookups):
+            ordered = sorted(found[i])
+            first = min(p for _, p in places)
+            for rank, place in places:
+                out[(metric, severity, rank)] = ordered[min(place - first, len(ordered) - 1)]
+        return out
 
-    def _postmortems(
-        self, period: list[ColumnElement[bool]], required: tuple[Severity, ...]
-    ) -> tuple[int, int]:
-        """Resolved incidents whose severity requires a post-mortem, and how many are signed."""
+    def _ranked_by_sorting(
+        self,
+        session: Session,
+        metric: str,
+        severity: Severity,
+        start: datetime,
+        end: datetime,
+        ranks: list[int],
+    ) -> dict[int, int]:
+        """The same from the period's facts sorted (slow on a large history)."""
+        seconds = facts.c.ack_seconds if metric == "ack" else facts.c.resolve_seconds
         query = (
-            select(func.count(), func.count(postmortems.c.signed_at))
-            .select_from(
-                incidents.outerjoin(postmortems, postmortems.c.incident_id == incidents.c.id)
-            )
+            select(seconds)
             .where(
-                *period,
-                incidents.c.severity.in_([s.value for s in required]),
-                incidents.c.resolved_at.is_not(None),
+                facts.c.severity == severity.value,
+                seconds.is_not(None),
+                facts.c.detected_at >= start,
+                facts.c.detected_at < end,
             )
+            .order_by(seconds)
         )
-        with self._db.session() as session:
-            required_count, signed = session.execute(query).one()
-        return int(required_count or 0), int(signed or 0)
+        return {r: int(session.scalars(query.offset(r - 1).limit(1)).one()) for r in ranks}
 
     def _action_items(
-        self, start: datetime, end: datetime, window: timedelta, now: datetime
+        self, session: Session, start: datetime, end: datetime, window: timedelta, now: datetime
     ) -> tuple[int, int]:
-        """Items created in the period whose window is over (or done), and those done in it."""
-        items = action_items.join(
-            postmortems, action_items.c.postmortem_id == postmortems.c.id
-        ).join(incidents, postmortems.c.incident_id == incidents.c.id)
+        """Items created in the period whose window is over (or done), and those done in it:
+        from the items' histogram of days to done, as two parts of the period, the one whose
+        window is over (created at or before now - window) and the one whose is not."""
+        cut = max(start, min(end, now - window + timedelta(microseconds=1)))
+        parts = [(start, cut), (cut, end)]
+        days = window // timedelta(days=1)
+        found: list[dict[int, int]] = [defaultdict(int), defaultdict(int)]
+        ends = [cut, end]
+        rolled = [
+            (p, i)
+            for i, (lo, hi) in enumerate(parts)
+            for p in _pieces(lo, hi, HISTOGRAM_SPANS)
+            if p.span is not None
+        ]
+        raw = [
+            (p, i)
+            for i, (lo, hi) in enumerate(parts)
+            for p in _pieces(lo, hi, HISTOGRAM_SPANS)
+            if p.span is None
+        ]
+        if rolled:
+            tag = _tag(histograms.c.start, ends).label("tag")
+            query = (
+                select(tag, histograms.c.bin, func.sum(histograms.c.count))
+                .where(
+                    histograms.c.metric == "item",
+                    _in_pieces([p for p, _ in rolled], histograms.c.start, histograms.c.span),
+                )
+                .group_by(tag, histograms.c.bin)
+            )
+            for index, bin_, count in session.execute(query):
+                if index >= 0:
+                    found[index][int(bin_)] += int(count)
+        if raw:
+            # from the items created in those few hours (the index on created_at), each
+            # checked for its incident: the other way round reads every incident
+            real = (
+                select(literal(1))
+                .select_from(
+                    postmortems.join(incidents, postmortems.c.incident_id == incidents.c.id)
+                )
+                .where(
+                    postmortems.c.id == action_items.c.postmortem_id,
+                    incidents.c.is_drill.is_(False),
+                )
+                .exists()
+            )
+            query = select(action_items.c.created_at, action_items.c.closed_at).where(
+                _in_pieces([p for p, _ in raw], action_items.c.created_at), real
+            )
+            for created_at, closed_at in session.execute(query):
+                done = closed_after_days(created_at, closed_at)
+                index = 0 if created_at < cut else 1
+                found[index][OPEN_ITEM if done is None else done] += 1
+        due = sum(found[0].values()) + sum(n for b, n in found[1].items() if b != OPEN_ITEM)
+        in_window = sum(n for part in found for b, n in part.items() if 0 <= b <= days)
+        return due, in_window
+
+    def _action_items_by_rows(
+        self, session: Session, start: datetime, end: datetime, window: timedelta, now: datetime
+    ) -> tuple[int, int]:
+        """The same from the items themselves, for a window that is not whole days (the
+        procedure's is; the histogram counts in days)."""
         closed_in_window = and_(
             action_items.c.closed_at.is_not(None),
             seconds_between(action_items.c.created_at, action_items.c.closed_at)
@@ -358,7 +602,7 @@ class KpiQueries:
         )
         query = (
             select(func.count(), func.sum(case((closed_in_window, 1), else_=0)))
-            .select_from(items)
+            .select_from(_items_of_incidents())
             .where(
                 incidents.c.is_drill.is_(False),
                 action_items.c.created_at >= start,
@@ -369,6 +613,35 @@ class KpiQueries:
                 ),
             )
         )
-        with self._db.session() as session:
-            due, in_window = session.execute(query).one()
+        due, in_window = session.execute(query).one()
         return int(due or 0), int(in_window or 0)
+
+
+def _places(bins: dict[int, int], ranks: list[int]) -> dict[int, list[tuple[int, int]]]:
+    """Which bin holds each rank (ranks from 1, in order), and its place in that bin."""
+    out: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    below, pending = 0, list(ranks)
+    for bin_ in sorted(bins):
+        count = bins[bin_]
+        while pending and pending[0] <= below + count:
+            rank = pending.pop(0)
+            out[bin_].append((rank, rank - below))
+        below += count
+        if not pending:
+            break
+    return out
+
+
+def _items_of_incidents() -> Any:
+    return action_items.join(postmortems, action_items.c.postmortem_id == postmortems.c.id).join(
+        incidents, postmortems.c.incident_id == incidents.c.id
+    )
+
+
+def _snapshot(session: Session) -> None:
+    """Every query of the session reads the same committed state (a report made while a
+    console writes stays whole): SQLite's read transaction, PostgreSQL's repeatable read."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("BEGIN"))
+    else:
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})

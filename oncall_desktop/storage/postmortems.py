@@ -17,6 +17,7 @@ from oncall_desktop.core.postmortem import (
     from_json,
     to_json,
 )
+from oncall_desktop.storage import kpi_facts
 from oncall_desktop.storage.db import Database
 from oncall_desktop.storage.errors import Conflict
 from oncall_desktop.storage.tables import ActionItemRow, IncidentRow, PostmortemRow
@@ -84,6 +85,9 @@ class PostmortemRepository:
                 )
                 _replace_items(row, draft.action_items, at)
                 session.add(row)
+                kpi_facts.postmortem_written(
+                    session, incident_id, row.signed_at is not None, [], _item_times(row)
+                )
         except Conflict:
             pass  # another console made it a moment ago: theirs is the one
         stored = self.for_incident(incident_id)
@@ -103,6 +107,7 @@ class PostmortemRepository:
             if row is None:
                 raise KeyError(f"incident {incident_id} has no post-mortem")
             if draft.revision >= row.revision:
+                before = _item_times(row)
                 row.title = draft.title
                 row.body = to_json(draft)
                 row.revision = draft.revision
@@ -112,6 +117,9 @@ class PostmortemRepository:
                 elif row.signed_at is None:
                     row.signed_at = at
                 _replace_items(row, draft.action_items, at)
+                kpi_facts.postmortem_written(
+                    session, incident_id, row.signed_at is not None, before, _item_times(row)
+                )
         stored = self.for_incident(incident_id)
         assert stored is not None
         return stored
@@ -161,9 +169,17 @@ class PostmortemRepository:
             if row is None:
                 raise KeyError(f"no action item {number} in post-mortem {postmortem_id}")
             updated = _item(row).with_status(status, at=at)
+            before = [(row.created_at, row.closed_at)]
             row.status, row.closed_at = updated.status.value, updated.closed_at
             parent = session.get(PostmortemRow, postmortem_id, populate_existing=True)
             assert parent is not None
+            kpi_facts.postmortem_written(
+                session,
+                parent.incident_id,
+                parent.signed_at is not None,
+                before,
+                [(row.created_at, row.closed_at)],
+            )
             # The draft's copy of the items is the table itself; bump the revision so an
             # editor open elsewhere reloads instead of overwriting the change.
             parent.revision += 1
@@ -180,6 +196,11 @@ class PostmortemRepository:
                 .options(selectinload(PostmortemRow.action_items))
             ).all()
             return [_stored(row) for row in rows]
+
+
+def _item_times(row: PostmortemRow) -> list[tuple[datetime, datetime | None]]:
+    """When each of its action items was created and done (the KPIs count them)."""
+    return [(item.created_at, item.closed_at) for item in row.action_items]
 
 
 def _replace_items(row: PostmortemRow, items: tuple[ActionItem, ...], at: datetime) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -194,7 +195,74 @@ class ActionItemRow(Base):
     __table_args__ = (
         UniqueConstraint("postmortem_id", "number", name="uq_action_items_postmortem_id"),
         Index("ix_action_items_open_due", "status", "due_on"),
+        Index("ix_action_items_created_at", "created_at"),
     )
+
+
+class IncidentKpiRow(Base):
+    """What the KPIs count of an incident (core.kpis.IncidentFacts), written with it in the
+    same transaction (storage/kpi_facts.py); drills have none. The durations' bins lead two
+    indexes, so a period's values in one bin are read in order without a sort of the period."""
+
+    __tablename__ = "incident_kpis"
+
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    detected_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    severity: Mapped[str] = mapped_column(String(8))
+    ack_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    resolve_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    ack_bin: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    resolve_bin: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    postmortem_signed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (
+        Index("ix_incident_kpis_detected_at", "detected_at"),
+        Index("ix_incident_kpis_ack", "severity", "ack_bin", "detected_at", "ack_seconds"),
+        Index(
+            "ix_incident_kpis_resolve", "severity", "resolve_bin", "detected_at", "resolve_seconds"
+        ),
+    )
+
+
+class KpiCountRow(Base):
+    """The incidents detected in one aligned span of time (an hour, a day, 8 or 64 days from
+    the Unix epoch, UTC), per severity: how many, acknowledged and resolved ones with their
+    total seconds, resolved ones with a signed post-mortem. Sums of incident_kpis, kept with
+    it."""
+
+    __tablename__ = "kpi_counts"
+
+    span: Mapped[int] = mapped_column(Integer, primary_key=True)  # seconds
+    start: Mapped[datetime] = mapped_column(UtcDateTime, primary_key=True)
+    severity: Mapped[str] = mapped_column(String(8), primary_key=True)
+    incidents: Mapped[int] = mapped_column(BigInteger, default=0)
+    acknowledged: Mapped[int] = mapped_column(BigInteger, default=0)
+    ack_total: Mapped[int] = mapped_column(BigInteger, default=0)
+    resolved: Mapped[int] = mapped_column(BigInteger, default=0)
+    resolve_total: Mapped[int] = mapped_column(BigInteger, default=0)
+    signed: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+class KpiHistogramRow(Base):
+    """How many values fell in each bin, per aligned span (a day, 8 or 64 days): the
+    incidents' times to acknowledge and to resolve per severity (metric "ack", "resolve", by
+    detection), and the action items' days to done (metric "item", severity "", bin -1 while
+    open, by creation)."""
+
+    __tablename__ = "kpi_histograms"
+
+    span: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[datetime] = mapped_column(UtcDateTime, primary_key=True)
+    metric: Mapped[str] = mapped_column(String(8), primary_key=True)
+    severity: Mapped[str] = mapped_column(String(8), primary_key=True)
+    bin: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class HandoffRow(Base):

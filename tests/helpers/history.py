@@ -16,6 +16,7 @@ from sqlalchemy import func, select, text
 
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.db import Database
+from oncall_desktop.storage.kpi_facts import rebuild
 from oncall_desktop.storage.tables import IncidentRow
 
 RESET_SEQUENCE = "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}"
@@ -149,6 +150,8 @@ def bulk_incidents(
         writer.finish()
     finally:
         writer.close()
+    with database.engine.begin() as connection:  # what the repositories keep with each write
+        rebuild(connection)
 
 
 class _Writer:
