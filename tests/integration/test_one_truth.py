@@ -308,9 +308,8 @@ def test_an_acknowledge_whose_answer_was_lost_shows_what_pagerduty_holds(qtbot, 
     assert done_steps(window.incident, console.policy)[STEP_ACK].by_the_app
 
 
-def test_resolved_here_only_then_in_pagerduty_is_followed_and_can_be_asked_from_here(
-    qtbot, console, pagerduty
-):
+def acknowledged_then_resolved_here_only(qtbot, console):
+    """A page acknowledged in PagerDuty, then resolved here with the page left open there."""
     page_id, window = console.page()
     window.next_bar.button.click()
     qtbot.waitUntil(lambda: window.incident.status is Status.ACKNOWLEDGED, timeout=5000)
@@ -323,6 +322,13 @@ def test_resolved_here_only_then_in_pagerduty_is_followed_and_can_be_asked_from_
     answer_dialogs(resolve_here_only, no, no)
     window.status_buttons[Status.RESOLVED].click()
     qtbot.waitUntil(lambda: not window.incident.is_active, timeout=5000)
+    return page_id, window
+
+
+def test_resolved_here_only_then_in_pagerduty_is_followed_and_can_be_asked_from_here(
+    qtbot, console, pagerduty
+):
+    page_id, window = acknowledged_then_resolved_here_only(qtbot, console)
     assert window.source_bar.source_button.text() == "Resolve in PagerDuty"
     window.source_bar.source_button.click()  # the other team is done: resolve it there now
     qtbot.waitUntil(lambda: pd_status(pagerduty, page_id) == "resolved", timeout=5000)
@@ -333,18 +339,7 @@ def test_resolved_here_only_then_in_pagerduty_is_followed_and_can_be_asked_from_
 def test_resolved_here_only_then_resolved_by_the_team_in_pagerduty_ticks_4_2(
     qtbot, console, pagerduty
 ):
-    page_id, window = console.page()
-    window.next_bar.button.click()
-    qtbot.waitUntil(lambda: window.incident.status is Status.ACKNOWLEDGED, timeout=5000)
-
-    def resolve_here_only(dialog):
-        dialog.in_source.setChecked(False)
-        dialog.note.setPlainText("Ours is fixed")
-        press_ok(dialog)
-
-    answer_dialogs(resolve_here_only, no, no)
-    window.status_buttons[Status.RESOLVED].click()
-    qtbot.waitUntil(lambda: not window.incident.is_active, timeout=5000)
+    page_id, window = acknowledged_then_resolved_here_only(qtbot, console)
     key = f"pagerduty:{page_id}"
     console.incidents.refresh()
     console.poller.poll_now()
