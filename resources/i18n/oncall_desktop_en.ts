@@ -1327,10 +1327,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Runbooks and access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add a note to the timeline and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2793,6 +2789,13 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunbookLinks</name>
+    <message>
+        <source>Runbooks and access</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1329,10 +1329,6 @@
         <translation>Note facultative pour la prochaine étape cochée</translation>
     </message>
     <message>
-        <source>Runbooks and access</source>
-        <translation>Runbooks et accès</translation>
-    </message>
-    <message>
         <source>Add a note to the timeline and press Enter</source>
         <translation>Ajoutez une note à la chronologie et appuyez sur Entrée</translation>
     </message>
@@ -2796,6 +2792,13 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunbookLinks</name>
+    <message>
+        <source>Runbooks and access</source>
+        <translation>Runbooks et accès</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -50,6 +50,7 @@ from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.next_action_bar import NextActionBar
 from oncall_desktop.ui.widgets.posts_table import PostsTable
 from oncall_desktop.ui.widgets.roles_bar import RolesBar
+from oncall_desktop.ui.widgets.runbook_links import RunbookLinks
 from oncall_desktop.ui.widgets.wrapping import wrap_cells
 from oncall_desktop.ui.windows.cockpit_dialogs import SnoozeDialog
 from oncall_desktop.ui.windows.cockpit_lifecycle import CockpitLifecycle
@@ -62,12 +63,6 @@ STATUS_BUTTONS = (
     (Status.RESOLVED, QT_TRANSLATE_NOOP("CockpitWindow", "Resolve")),
     (Status.CLOSED, QT_TRANSLATE_NOOP("CockpitWindow", "Close")),
 )
-
-
-def safe_link(url: str) -> QUrl | None:
-    """Only http and https links leave the app (no file:, javascript:, custom schemes)."""
-    qurl = QUrl(url.strip())
-    return qurl if qurl.isValid() and qurl.scheme().lower() in ("http", "https") else None
 
 
 class CockpitWindow(QMainWindow):
@@ -225,21 +220,8 @@ class CockpitWindow(QMainWindow):
 
     def _build_links(self, policy: Policy, language: str) -> QGroupBox:
         """The runbooks and access links of the procedure (web links only)."""
-        links = QGroupBox(self.tr("Runbooks and access"), self)
-        link_layout = QHBoxLayout(links)
-        self.link_buttons: list[QPushButton] = []
-        for link in policy.links:
-            url = safe_link(link.url) if link.url else None
-            if url is None:
-                continue
-            button = QPushButton(link.title.get(language), self)
-            button.setToolTip(url.toString())
-            button.clicked.connect(lambda _=False, u=url: QDesktopServices.openUrl(u))
-            self.link_buttons.append(button)
-            link_layout.addWidget(button)
-        link_layout.addStretch(1)
-        links.setVisible(bool(self.link_buttons))
-
+        links = RunbookLinks(policy, language, self)
+        self.link_buttons = links.buttons
         return links
 
     def _build_timeline(self, policy: Policy, language: str, zone: tzinfo | None) -> None:

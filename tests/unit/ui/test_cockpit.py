@@ -15,9 +15,10 @@ from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.incidents import IncidentRepository
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.timeline_model import TimelineModel
+from oncall_desktop.ui.widgets.runbook_links import safe_link
 from oncall_desktop.ui.windows import cockpit_window, declare_dialog
 from oncall_desktop.ui.windows.cockpit_dialogs import ResolveDialog
-from oncall_desktop.ui.windows.cockpit_window import CockpitWindow, safe_link
+from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 from tests.helpers.dialogs import answer_dialogs, press_ok, yes
 
 M = timedelta(minutes=1)
