@@ -42,6 +42,9 @@ class AlertController(QObject):
         self._pending_open: str | None = None  # a page to open once the database is open
         self._last_poll_states: dict[str, PollState] = {}
         self._alerted_pages: set[str] = set()  # pages whose notification may still be up
+        # pages acknowledged from their notification: once the source confirms, a quiet
+        # notification says so and opens the incident (the first one is gone from the screen)
+        self._acknowledged_from_notification: set[str] = set()
         self._connect_notifier(console.notifier)
 
     def _connect_notifier(self, notifier: Notifier) -> None:
@@ -132,6 +135,7 @@ class AlertController(QObject):
         elif key == STORM_KEY:
             self.console.window.bring_forward()
         elif action == ACKNOWLEDGE:
+            self._acknowledged_from_notification.add(key)
             self.console.poller.acknowledge(key)
             self.console.notifier.withdraw(key)  # handled: off the screen
         elif action == OPEN:
@@ -179,6 +183,18 @@ class AlertController(QObject):
         self.on_pages_changed(self.console.poller.pages)
         if self.console.incidents is not None:
             self.console.incidents.follow_page(page)
+        if page.key in self._acknowledged_from_notification:
+            self._acknowledged_from_notification.discard(page.key)
+            self.console.notifier.notify(
+                Notification(
+                    key=page.key,  # its Open opens (or creates) the page's incident
+                    title=self.tr("Acknowledged in %1 · open it to work it").replace(
+                        "%1", source_name(page.source)
+                    ),
+                    body=self.notification_body(page.title),
+                    sound=False,
+                )
+            )
 
     def on_poll_status(self, status: PollStatus) -> None:
         if status.state is not self._last_poll_states.get(status.source):

@@ -932,6 +932,10 @@
         </translation>
     </message>
     <message>
+        <source>Acknowledged in %1 · open it to work it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That page is no longer assigned to you.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -932,6 +932,10 @@
         </translation>
     </message>
     <message>
+        <source>Acknowledged in %1 · open it to work it</source>
+        <translation>Acquittée dans %1 · ouvrez-la pour la traiter</translation>
+    </message>
+    <message>
         <source>That page is no longer assigned to you.</source>
         <translation>Cette alerte ne vous est plus assignée.</translation>
     </message>
