@@ -1,16 +1,16 @@
-"""History pages and KPI figures, computed by the database.
+"""KPI figures, computed by the database (and the history's queries, storage/history.py).
 
 The KPIs are added up from the facts kept with every write (storage/kpi_facts.py), in SQL
 that SQLite and PostgreSQL run alike: a period is read as the fewest aligned spans (64 and 8
-days, days, hours) plus the few incidents at its edges; months and quarters are cut where the
-team's calendar (in UTC, from Python) says. Drills never count.
+days, days, hours) plus the few incidents at its edges (storage/rollups.py); months and
+quarters are cut where the team's calendar (in UTC, from Python) says. Drills never count.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import astuple, dataclass
+from dataclasses import astuple
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,19 +21,14 @@ from sqlalchemy import (
     literal,
     or_,
     select,
-    text,
     union_all,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
 from oncall_desktop.core.kpis import (
     Bucket,
     DurationStats,
-    HistoryFilter,
-    HistoryRow,
     KpiReport,
-    SortKey,
     bin_is_exact,
     closed_after_days,
     middle_ranks,
@@ -41,19 +36,21 @@ from oncall_desktop.core.kpis import (
 )
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.db import Database
-from oncall_desktop.storage.kpi_facts import (
-    COUNT_FIGURES,
-    COUNT_SPANS,
-    HISTOGRAM_SPANS,
-    OPEN_ITEM,
-    span_start,
+from oncall_desktop.storage.history import HistoryQueries as HistoryQueries  # its old home
+from oncall_desktop.storage.kpi_facts import HISTOGRAM_SPANS, OPEN_ITEM
+from oncall_desktop.storage.rollups import (
+    Sums,
+    in_pieces,
+    period_sums,
+    pieces,
+    snapshot,
+    tag_of,
 )
 from oncall_desktop.storage.sqlfunctions import seconds_between
 from oncall_desktop.storage.tables import (
     ActionItemRow,
     IncidentKpiRow,
     IncidentRow,
-    KpiCountRow,
     KpiHistogramRow,
     PostmortemRow,
 )
@@ -64,151 +61,7 @@ incidents = IncidentRow.__table__
 action_items = ActionItemRow.__table__
 postmortems = PostmortemRow.__table__
 facts = IncidentKpiRow.__table__
-counts = KpiCountRow.__table__
 histograms = KpiHistogramRow.__table__
-
-
-TIME_TO_ACK = incidents.c.ack_seconds
-TIME_TO_RESOLVE = incidents.c.resolve_seconds
-SEVERITY_ORDER = case({s.value: s.rank for s in Severity}, value=incidents.c.severity, else_=9)
-
-SORT_COLUMNS: dict[SortKey, ColumnElement[Any]] = {
-    SortKey.DETECTED: incidents.c.detected_at,
-    SortKey.SEVERITY: SEVERITY_ORDER,
-    SortKey.STATUS: incidents.c.status,
-    SortKey.TITLE: func.lower(incidents.c.title),
-    SortKey.TIME_TO_ACK: TIME_TO_ACK,
-    SortKey.TIME_TO_RESOLVE: TIME_TO_RESOLVE,
-}
-
-
-def _where(flt: HistoryFilter) -> list[ColumnElement[bool]]:
-    clauses: list[ColumnElement[bool]] = []
-    if not flt.include_drills:
-        clauses.append(incidents.c.is_drill.is_(False))
-    if flt.severities:
-        clauses.append(incidents.c.severity.in_(sorted(s.value for s in flt.severities)))
-    if flt.statuses:
-        clauses.append(incidents.c.status.in_(sorted(flt.statuses)))
-    if flt.detected_from is not None:
-        clauses.append(incidents.c.detected_at >= flt.detected_from)
-    if flt.detected_before is not None:
-        clauses.append(incidents.c.detected_at < flt.detected_before)
-    text = flt.text.strip().lower()
-    if text:
-        clauses.append(func.lower(incidents.c.title).contains(text, autoescape=True))
-    return clauses
-
-
-class HistoryQueries:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
-    def count(self, flt: HistoryFilter) -> int:
-        with self._db.session() as session:
-            query = select(func.count()).select_from(incidents).where(*_where(flt))
-            return int(session.scalar(query) or 0)
-
-    def page(
-        self,
-        flt: HistoryFilter,
-        sort: SortKey = SortKey.DETECTED,
-        descending: bool = True,
-        offset: int = 0,
-        limit: int = 200,
-    ) -> list[HistoryRow]:
-        key = SORT_COLUMNS[sort]
-        order: list[ColumnElement[Any]] = [key.desc() if descending else key.asc()]
-        if sort in (SortKey.TIME_TO_ACK, SortKey.TIME_TO_RESOLVE):
-            # the same place for "never" on both backends: last
-            order.insert(0, key.is_(None))
-        order.append(incidents.c.id.desc() if descending else incidents.c.id.asc())
-        query = (
-            select(
-                incidents.c.id,
-                incidents.c.title,
-                incidents.c.severity,
-                incidents.c.status,
-                incidents.c.detected_at,
-                incidents.c.acknowledged_at,
-                incidents.c.resolved_at,
-                incidents.c.is_drill,
-            )
-            .where(*_where(flt))
-            .order_by(*order)
-            .offset(offset)
-            .limit(limit)
-        )
-        with self._db.session() as session:
-            return [
-                HistoryRow(
-                    id=r.id,
-                    title=r.title,
-                    severity=Severity(r.severity),
-                    status=r.status,
-                    detected_at=r.detected_at,
-                    acknowledged_at=r.acknowledged_at,
-                    resolved_at=r.resolved_at,
-                    is_drill=r.is_drill,
-                )
-                for r in session.execute(query)
-            ]
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """A part of a period read from one place: the rollups of ``span`` seconds whose start
-    is in [start, end), or (span None) the facts themselves."""
-
-    span: int | None
-    start: datetime
-    end: datetime
-
-
-def _pieces(start: datetime, end: datetime, spans: tuple[int, ...]) -> list[_Piece]:
-    """[start, end) as the fewest aligned spans, largest first, and the rest as raw facts:
-    64-day blocks in the middle, then 8-day blocks, days, hours toward either edge."""
-    out: list[_Piece] = []
-
-    def split(a: datetime, b: datetime, level: int) -> None:
-        if a >= b:
-            return
-        if level == len(spans):
-            out.append(_Piece(None, a, b))
-            return
-        span = spans[level]
-        lo = span_start(a, span)
-        lo = lo if lo == a else lo + timedelta(seconds=span)
-        hi = span_start(b, span)
-        if lo >= hi:
-            split(a, b, level + 1)
-            return
-        split(a, lo, level + 1)
-        out.append(_Piece(span, lo, hi))
-        split(hi, b, level + 1)
-
-    split(start, end, 0)
-    return out
-
-
-def _in_pieces(
-    pieces: list[_Piece], start: ColumnElement[datetime], span: ColumnElement[int] | None = None
-) -> ColumnElement[bool]:
-    return or_(
-        *[
-            and_(
-                *([span == p.span] if span is not None else []),
-                start >= p.start,
-                start < p.end,
-            )
-            for p in pieces
-        ]
-    )
-
-
-def _tag(column: ColumnElement[datetime], ends: list[datetime]) -> ColumnElement[int]:
-    """Which of the contiguous intervals ending at ``ends`` holds the instant."""
-    return case(*[(column < end, literal(i)) for i, end in enumerate(ends)], else_=literal(-1))
 
 
 def _intervals(
@@ -234,24 +87,6 @@ def _intervals(
     return out
 
 
-@dataclass
-class _Sums:
-    incidents: int = 0
-    acknowledged: int = 0
-    ack_total: int = 0
-    resolved: int = 0
-    resolve_total: int = 0
-    signed: int = 0
-
-    def add(self, figures: tuple[Any, ...]) -> None:
-        self.incidents += int(figures[0] or 0)
-        self.acknowledged += int(figures[1] or 0)
-        self.ack_total += int(figures[2] or 0)
-        self.resolved += int(figures[3] or 0)
-        self.resolve_total += int(figures[4] or 0)
-        self.signed += int(figures[5] or 0)
-
-
 class KpiQueries:
     """The report from the KPI facts (storage/kpi_facts.py), all of it read in one snapshot:
     counts and totals from ``kpi_counts``, medians and p90s from ``kpi_histograms`` (the bin
@@ -273,20 +108,20 @@ class KpiQueries:
         now: datetime,
     ) -> KpiReport:
         with self._db.session() as session:
-            _snapshot(session)
+            snapshot(session)
             intervals = _intervals(start, end, months)
-            sums = self._sums(session, intervals)
+            sums = period_sums(session, intervals)
             histograms = self._histograms(session, start, end)
             stats = self._duration_stats(session, start, end, sums, histograms)
             if action_window % timedelta(days=1):
                 closed = self._action_items_by_rows(session, start, end, action_window, now)
             else:
                 closed = self._action_items(session, start, end, action_window, now)
-        totals = {s: _Sums() for s in Severity}
+        totals = {s: Sums() for s in Severity}
         per_month = [(b.label, {s: 0 for s in Severity}) for b in months]
         monthly_ack: list[tuple[str, timedelta | None]] = [(b.label, None) for b in months]
         monthly_res: list[tuple[str, timedelta | None]] = [(b.label, None) for b in months]
-        month_sev1 = [_Sums() for _ in months]
+        month_sev1 = [Sums() for _ in months]
         for (_, _, index), by_severity in zip(intervals, sums, strict=True):
             for severity, figures in by_severity.items():
                 totals[severity].add(astuple(figures))
@@ -325,52 +160,6 @@ class KpiQueries:
             monthly_mttr_sev1=monthly_res,
         )
 
-    def _sums(
-        self, session: Session, intervals: list[tuple[datetime, datetime, int | None]]
-    ) -> list[dict[Severity, _Sums]]:
-        """Per interval and severity: the counts and total seconds."""
-        out: list[dict[Severity, _Sums]] = [defaultdict(_Sums) for _ in intervals]
-        if not intervals:
-            return out
-        ends = [hi for _, hi, _ in intervals]
-        pieces = [p for lo, hi, _ in intervals for p in _pieces(lo, hi, COUNT_SPANS)]
-        rolled = [p for p in pieces if p.span is not None]
-        raw = [p for p in pieces if p.span is None]
-        queries = []
-        if rolled:
-            tag = _tag(counts.c.start, ends).label("tag")
-            queries.append(
-                select(
-                    tag,
-                    counts.c.severity,
-                    *[func.sum(counts.c[name]) for name in COUNT_FIGURES],
-                )
-                .where(_in_pieces(rolled, counts.c.start, counts.c.span))
-                .group_by(tag, counts.c.severity)
-            )
-        if raw:
-            tag = _tag(facts.c.detected_at, ends).label("tag")
-            signed = and_(facts.c.postmortem_signed.is_(True), facts.c.resolve_seconds.is_not(None))
-            queries.append(
-                select(
-                    tag,
-                    facts.c.severity,
-                    func.count(),
-                    func.count(facts.c.ack_seconds),
-                    func.sum(facts.c.ack_seconds),
-                    func.count(facts.c.resolve_seconds),
-                    func.sum(facts.c.resolve_seconds),
-                    func.sum(case((signed, 1), else_=0)),
-                )
-                .where(_in_pieces(raw, facts.c.detected_at))
-                .group_by(tag, facts.c.severity)
-            )
-        for query in queries:
-            for index, severity, *figures in session.execute(query):
-                if index >= 0:
-                    out[index][Severity(severity)].add(tuple(figures))
-        return out
-
     def _histograms(
         self, session: Session, start: datetime, end: datetime
     ) -> dict[tuple[str, Severity], dict[int, int]]:
@@ -378,9 +167,9 @@ class KpiQueries:
         out: dict[tuple[str, Severity], dict[int, int]] = defaultdict(lambda: defaultdict(int))
         if start >= end:
             return out
-        pieces = _pieces(start, end, HISTOGRAM_SPANS)
-        rolled = [p for p in pieces if p.span is not None]
-        raw = [p for p in pieces if p.span is None]
+        parts = pieces(start, end, HISTOGRAM_SPANS)
+        rolled = [p for p in parts if p.span is not None]
+        raw = [p for p in parts if p.span is None]
         rows: list[Any] = []
         if rolled:
             rows += session.execute(
@@ -392,7 +181,7 @@ class KpiQueries:
                 )
                 .where(
                     histograms.c.metric.in_(["ack", "resolve"]),
-                    _in_pieces(rolled, histograms.c.start, histograms.c.span),
+                    in_pieces(rolled, histograms.c.start, histograms.c.span),
                 )
                 .group_by(histograms.c.metric, histograms.c.severity, histograms.c.bin)
             ).all()
@@ -402,7 +191,7 @@ class KpiQueries:
                     (metric, *row)
                     for row in session.execute(
                         select(facts.c.severity, column, func.count())
-                        .where(_in_pieces(raw, facts.c.detected_at), column.is_not(None))
+                        .where(in_pieces(raw, facts.c.detected_at), column.is_not(None))
                         .group_by(facts.c.severity, column)
                     )
                 ]
@@ -415,13 +204,13 @@ class KpiQueries:
         session: Session,
         start: datetime,
         end: datetime,
-        sums: list[dict[Severity, _Sums]],
+        sums: list[dict[Severity, Sums]],
         histograms: dict[tuple[str, Severity], dict[int, int]],
     ) -> dict[str, dict[Severity, DurationStats]]:
         """Mean from the totals; median and p90 from the values at their ranks, each found in
         its bin: the bin from the histogram, then the value among that bin's few values in
         the period (one query for all of them)."""
-        totals = {s: _Sums() for s in Severity}
+        totals = {s: Sums() for s in Severity}
         for by_severity in sums:
             for severity, figures in by_severity.items():
                 totals[severity].add(astuple(figures))
@@ -543,22 +332,22 @@ class KpiQueries:
         rolled = [
             (p, i)
             for i, (lo, hi) in enumerate(parts)
-            for p in _pieces(lo, hi, HISTOGRAM_SPANS)
+            for p in pieces(lo, hi, HISTOGRAM_SPANS)
             if p.span is not None
         ]
         raw = [
             (p, i)
             for i, (lo, hi) in enumerate(parts)
-            for p in _pieces(lo, hi, HISTOGRAM_SPANS)
+            for p in pieces(lo, hi, HISTOGRAM_SPANS)
             if p.span is None
         ]
         if rolled:
-            tag = _tag(histograms.c.start, ends).label("tag")
+            tag = tag_of(histograms.c.start, ends).label("tag")
             query = (
                 select(tag, histograms.c.bin, func.sum(histograms.c.count))
                 .where(
                     histograms.c.metric == "item",
-                    _in_pieces([p for p, _ in rolled], histograms.c.start, histograms.c.span),
+                    in_pieces([p for p, _ in rolled], histograms.c.start, histograms.c.span),
                 )
                 .group_by(tag, histograms.c.bin)
             )
@@ -580,7 +369,7 @@ class KpiQueries:
                 .exists()
             )
             query = select(action_items.c.created_at, action_items.c.closed_at).where(
-                _in_pieces([p for p, _ in raw], action_items.c.created_at), real
+                in_pieces([p for p, _ in raw], action_items.c.created_at), real
             )
             for created_at, closed_at in session.execute(query):
                 done = closed_after_days(created_at, closed_at)
@@ -636,12 +425,3 @@ def _items_of_incidents() -> Any:
     return action_items.join(postmortems, action_items.c.postmortem_id == postmortems.c.id).join(
         incidents, postmortems.c.incident_id == incidents.c.id
     )
-
-
-def _snapshot(session: Session) -> None:
-    """Every query of the session reads the same committed state (a report made while a
-    console writes stays whole): SQLite's read transaction, PostgreSQL's repeatable read."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("BEGIN"))
-    else:
-        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})

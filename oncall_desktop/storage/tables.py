@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Computed,
     Date,
     DateTime,
     ForeignKey,
@@ -50,6 +51,9 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value is not None else None
 
 
+NEVER_UP, NEVER_DOWN = 2147483647, -2147483648  # beyond any duration, in seconds
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -75,6 +79,22 @@ class IncidentRow(Base):
     # Derived from the timestamps on every save (see IncidentRepository), for the KPIs.
     ack_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     resolve_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The history's sort keys, computed by the database (migration 0011): the title as its
+    # lower() has it, and the durations with "never" last both ways (a bound beyond any
+    # duration, up or down). Each leads an index below.
+    sort_title: Mapped[str | None] = mapped_column(Text, Computed("lower(title)"), nullable=True)
+    sort_ack_up: Mapped[int | None] = mapped_column(
+        BigInteger, Computed(f"coalesce(ack_seconds, {NEVER_UP})"), nullable=True
+    )
+    sort_ack_down: Mapped[int | None] = mapped_column(
+        BigInteger, Computed(f"coalesce(ack_seconds, {NEVER_DOWN})"), nullable=True
+    )
+    sort_resolve_up: Mapped[int | None] = mapped_column(
+        BigInteger, Computed(f"coalesce(resolve_seconds, {NEVER_UP})"), nullable=True
+    )
+    sort_resolve_down: Mapped[int | None] = mapped_column(
+        BigInteger, Computed(f"coalesce(resolve_seconds, {NEVER_DOWN})"), nullable=True
+    )
 
     events: Mapped[list[TimelineEventRow]] = relationship(
         back_populates="incident", cascade="all, delete-orphan", order_by="TimelineEventRow.id"
@@ -84,9 +104,17 @@ class IncidentRow(Base):
     )
 
     __table_args__ = (
-        Index("ix_incidents_status", "status"),
-        Index("ix_incidents_detected_at", "detected_at"),
-        Index("ix_incidents_period", "is_drill", "detected_at", "severity"),
+        # The history's orders, each ending with the id (the tie-break) and is_drill (its
+        # filter read from the index): a page anywhere is a walk along one index, never a
+        # sort of the history.
+        Index("ix_incidents_detected", "detected_at", "id", "is_drill"),
+        Index("ix_incidents_severity", "severity", "detected_at", "id", "is_drill"),
+        Index("ix_incidents_status", "status", "detected_at", "id", "is_drill"),
+        Index("ix_incidents_title", "sort_title", "id", "is_drill"),
+        Index("ix_incidents_ack_up", "sort_ack_up", "id", "is_drill"),
+        Index("ix_incidents_ack_down", "sort_ack_down", "id", "is_drill"),
+        Index("ix_incidents_resolve_up", "sort_resolve_up", "id", "is_drill"),
+        Index("ix_incidents_resolve_down", "sort_resolve_down", "id", "is_drill"),
         UniqueConstraint("alert_source", "alert_id", name="uq_incidents_alert"),
     )
 
