@@ -1,8 +1,11 @@
-"""Every incident, lazily: the row count comes from one COUNT, rows arrive a page at a time
-when the view first asks for them, sorting and filtering are done by the database.
+"""Every incident, lazily: rows arrive a page at a time when the view first asks for them,
+sorting and filtering are done by the database.
 
-A row whose page is still on its way shows "…"; nothing waits on the GUI thread. Pages from a
-query that has since changed (a new filter, a new sort) are dropped by their generation.
+A new query (a filter, a sort) asks for its count and its first page at once: the first page
+is shown as soon as it comes, the rows below it when the count does (a search for a common
+word in a million titles counts longer than it takes to show its first rows). A row whose page
+is still on its way shows "…"; nothing waits on the GUI thread. Pages from a query that has
+since changed are dropped by their generation.
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ class HistoryModel(QAbstractTableModel):
         self._descending = True
         self._generation = 0
         self._total = 0
+        self._fresh = True  # nothing of the current query has come yet
         self._pages: OrderedDict[int, list[HistoryRow]] = OrderedDict()
         self._requested: set[int] = set()
 
@@ -84,8 +88,10 @@ class HistoryModel(QAbstractTableModel):
     def reload(self) -> None:
         self._generation += 1
         generation = self._generation
-        # the answer may come after the history window closed: then nothing is touched
+        self._fresh = True
+        # the answers may come after the history window closed: then nothing is touched
         self._service.count(self._filter, bound_to(self, lambda n: self._on_counted(generation, n)))
+        self._fetch(0, generation)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -97,22 +103,36 @@ class HistoryModel(QAbstractTableModel):
     def _on_counted(self, generation: int, total: int) -> None:
         if generation != self._generation:
             return
+        if self._fresh:  # before the first page: the rows, still on their way, show "…"
+            self._fresh = False
+            self._reset(total, {})
+        elif total > self._total:  # after it: the rows below it
+            self.beginInsertRows(QModelIndex(), self._total, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < self._total:  # the database changed between the two answers
+            self.beginRemoveRows(QModelIndex(), total, self._total - 1)
+            self._total = total
+            self.endRemoveRows()
+        self.counted.emit(total)
+        if not total:
+            self.first_page_shown.emit()
+
+    def _reset(self, total: int, pages: dict[int, list[HistoryRow]]) -> None:
         self.beginResetModel()
         self._total = total
         self._pages.clear()
-        self._requested.clear()
+        self._pages.update(pages)
+        self._requested = {0} | set(pages)  # the first page is asked for with the count
         self.endResetModel()
-        self.counted.emit(total)
-        if total:
-            self._request(0)
-        else:
-            self.first_page_shown.emit()
 
     def _request(self, page: int) -> None:
         if page in self._requested:
             return
+        self._fetch(page, self._generation)
+
+    def _fetch(self, page: int, generation: int) -> None:
         self._requested.add(page)
-        generation = self._generation
         self._service.page(
             self._filter,
             self._sort,
@@ -125,6 +145,14 @@ class HistoryModel(QAbstractTableModel):
     def _on_page(self, generation: int, page: int, rows: list[HistoryRow]) -> None:
         if generation != self._generation:
             return
+        if self._fresh:  # the first page before the count: shown now, as many rows as it has
+            if page != 0:
+                return
+            self._fresh = False
+            self._reset(len(rows), {page: rows})
+            if rows:
+                self.first_page_shown.emit()
+            return
         self._pages[page] = rows
         self._pages.move_to_end(page)
         while len(self._pages) > MAX_CACHED_PAGES:
@@ -134,7 +162,7 @@ class HistoryModel(QAbstractTableModel):
         last = min(first + PAGE_SIZE, self._total) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-        if page == 0:
+        if page == 0 and rows:
             self.first_page_shown.emit()
 
     # --- model ----------------------------------------------------------------------------------
@@ -143,7 +171,7 @@ class HistoryModel(QAbstractTableModel):
         page, offset = divmod(row, PAGE_SIZE)
         rows = self._pages.get(page)
         if rows is None:
-            if 0 <= row < self._total:
+            if 0 <= row < self._total and not self._fresh:  # fresh: rows of the last query
                 self._request(page)
             return None
         return rows[offset] if offset < len(rows) else None

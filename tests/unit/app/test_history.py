@@ -27,6 +27,7 @@ def open_history(qtbot, ctx):
     window = ctx.controller.history.history_window
     qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=5000)
     qtbot.waitUntil(lambda: window.model.row(0) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.count_label.text() != "", timeout=5000)  # may come after
     return window
 
 
