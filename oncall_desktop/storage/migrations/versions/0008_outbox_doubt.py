@@ -16,9 +16,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("outbox_posts") as batch:
-        batch.add_column(
-            sa.Column("unsure", sa.Boolean, nullable=False, server_default=sa.false())
-        )
+        batch.add_column(sa.Column("unsure", sa.Boolean, nullable=False, server_default=sa.false()))
         batch.add_column(
             sa.Column("maybe_twice", sa.Boolean, nullable=False, server_default=sa.false())
         )
