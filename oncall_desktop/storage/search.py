@@ -3,11 +3,11 @@ letters reads the few titles that have them.
 
 SQLite: an FTS5 table with the trigram tokenizer (SQLite ≥ 3.34) over incidents.title, kept
 by triggers (every writer keeps it, even one that bypasses the repositories). PostgreSQL: a
-GIN index of the pg_trgm extension on lower(title). Either is made only where the database
-has it (FTS5 compiled in; the extension installed, or creatable by the app's role); without it
-the history searches as before, title by title. The index narrows the search; the condition
-the history always applied (``lower(title) LIKE '%text%'``) decides, so the results are the
-same with it or without.
+GIN index of the pg_trgm extension on sort_title (lower(title), computed by the database).
+Either is made only where the database has it (FTS5 compiled in; the extension installed, or
+creatable by the app's role); without it the history searches as before, title by title. The
+index narrows the search; the condition the history always applied (``lower(title) LIKE
+'%text%'``, on sort_title) decides, so the results are the same with it or without.
 
 Neither is a SQLAlchemy table or index (the metadata cannot say "if available"): their names
 are in ``OUTSIDE_METADATA``. A later migration that rebuilds the incidents table (Alembic's
@@ -49,7 +49,7 @@ _SQLITE = (
 _POSTGRESQL = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     f"CREATE INDEX IF NOT EXISTS {TRIGRAM_INDEX} ON incidents "
-    "USING gin (lower(title) gin_trgm_ops)",
+    "USING gin (sort_title gin_trgm_ops)",
 )
 
 

@@ -15,9 +15,9 @@ with two action items for every SEV-1 and SEV-2. Prints, each the median of 5 ru
         [--database both|sqlite|postgresql] [--sqlite-file PATH] [--postgres-url URL]
 
 The database is generated afresh in a temporary place unless ``--sqlite-file`` or
-``--postgres-url`` names one, which is reused when it already holds exactly that many
-incidents (generating a million incidents takes minutes). PostgreSQL: the URL given, else
-ONCALL_TEST_POSTGRES_URL, else a throwaway server started here.
+``--postgres-url`` names one, which is reused when it already holds that many incidents (and
+the one each run adds; generating a million incidents takes minutes). PostgreSQL: the URL
+given, else ONCALL_TEST_POSTGRES_URL, else a throwaway server started here.
 
 Targets (issue 28): dashboard ≤ 250 ms; history to first rows, filtered or searched ≤ 300 ms.
 """
@@ -127,7 +127,7 @@ def measure(url: str, backend: str, count: int, events: int) -> list[str]:
     opened = time.perf_counter() - started
     with database.engine.connect() as connection:
         present = connection.execute(select(func.count(IncidentRow.id))).scalar() or 0
-    if present == count:
+    if count <= present <= count + 100:  # each run adds the incident it changes
         how = f"reused (opened and migrated in {opened:.1f} s)"
     else:
         if present:
