@@ -2423,6 +2423,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2448,6 +2456,18 @@
     </message>
     <message>
         <source>acknowledged, not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late by %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2425,6 +2425,14 @@
         <translation>Statut</translation>
     </message>
     <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Acknowledge within</source>
+        <translation>Acquitter sous</translation>
+    </message>
+    <message>
         <source>Acknowledge</source>
         <translation>Acquitter</translation>
     </message>
@@ -2451,6 +2459,18 @@
     <message>
         <source>acknowledged, not opened</source>
         <translation>acquittée, non ouverte</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2</source>
+        <translation>%1 h %2</translation>
+    </message>
+    <message>
+        <source>late by %1</source>
+        <translation>en retard de %1</translation>
     </message>
 </context>
 <context>

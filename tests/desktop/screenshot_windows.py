@@ -164,7 +164,11 @@ def scenes(qtbot, ctx, clock, language) -> Iterator[tuple[str, str, QWidget]]:
         ctx.incidents.declare("Search results stale for EU customers", Severity.SEV3, "EU")
     controller.on_tick(clock.now())
     qtbot.waitUntil(lambda: ctx.window.model.rowCount() == 2, timeout=5000)
-    ctx.window.set_pages(PAGES)
+    # their clocks at their widest: a page late by hours, another acknowledged long ago
+    ages = {"Q1": timedelta(hours=2, minutes=7), "Q2": timedelta(hours=11, minutes=40)}
+    ctx.window.set_pages(
+        [SimpleNamespace(**vars(p), created_at=clock.now() - ages[p.key]) for p in PAGES]
+    )
     yield "main", "incidents-and-pages", ctx.window
     controller.open_cockpit(incident_id)
     qtbot.waitUntil(lambda: incident_id in controller.cockpits, timeout=5000)

@@ -223,7 +223,14 @@ class MainWindow(QMainWindow):
 
     def set_policy(self, policy: Policy) -> None:
         """The procedure, loaded once the window is on screen; before the first incident."""
+        # here, not at the top: the services come after the first paint (app/shell.py)
+        from oncall_desktop.services.incidents import proposed_severity
+
         self.model.set_policy(policy)
+        # a page's countdown: the acknowledge SLA of the severity it would be opened with
+        self.pages.set_ack_slas(
+            {u: policy.severity(proposed_severity(u)).ack_sla for u in ("high", "low")}
+        )
 
     def set_incidents(self, incidents: list[Incident]) -> None:
         self.model.set_incidents(incidents)
@@ -323,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def set_now(self, now: datetime) -> None:
         self.model.set_now(now)
+        self.pages.set_now(now)
 
     def show_message(self, key: str, text: str, level: str = "warning") -> None:
         self.banner.show_message(key, text, level)

@@ -177,3 +177,44 @@ def test_ctrl_comma_opens_settings_from_any_window_of_the_app(qtbot, policy):
     qtbot.waitUntil(other.isActiveWindow, timeout=2000)
     with qtbot.waitSignal(window.settings_action.triggered, timeout=2000):
         qtbot.keySequence(other, QKeySequence("Ctrl+,"))
+
+
+def test_pages_show_their_age_and_acknowledge_countdown_from_stored_instants(qtbot, policy, clock):
+    """Issue 26, item 3: each page's age and, while it waits, the time left to acknowledge it
+    within the SLA of the severity it would be opened with (high urgency: SEV-1), red once
+    late; each tick works them out from the page's creation, refreshing only those cells."""
+    from oncall_desktop.core.paging import Page
+    from oncall_desktop.ui.widgets.pages_panel import ACK, AGE
+
+    assert policy.severity(Severity.SEV1).ack_sla == timedelta(minutes=5)  # the SOP's data
+    window = MainWindow("en", None)
+    qtbot.addWidget(window)
+    window.set_policy(policy)
+    created = clock.now() - timedelta(minutes=2)
+
+    def page(key, status):
+        return Page(key, None, f"Page {key}", status, "high", "API", created, "https://x")
+
+    window.set_now(clock.now())
+    window.set_pages([page("P1", "triggered"), page("P2", "acknowledged")])
+    table = window.pages.table
+    header = [table.horizontalHeaderItem(c).text() for c in (AGE, ACK)]
+    assert header == ["Age", "Acknowledge within"]
+    assert table.item(0, AGE).text() == "2 min"
+    assert table.item(0, ACK).text() == "3:00"
+    assert table.item(1, AGE).text() == "2 min"
+    assert table.item(1, ACK).text() == ""  # acknowledged: no countdown
+    window.pages.select_row(1)
+    first = table.item(0, 0)
+    clock.advance(timedelta(minutes=4))
+    window.set_now(clock.now())
+    assert table.item(0, 0) is first  # rows not rebuilt
+    assert window.pages.selected_page().key == "pagerduty:P2"  # the selection kept
+    assert table.item(0, AGE).text() == "6 min"
+    assert table.item(0, ACK).text() == "late by 1:00"
+    assert table.item(0, ACK).foreground().color().name() == "#c62828"
+    assert table.item(0, ACK).font().bold()
+    assert table.item(1, ACK).text() == ""
+    clock.advance(timedelta(hours=2, minutes=-1))
+    window.set_now(clock.now())
+    assert table.item(0, AGE).text() == "2 h 05"
