@@ -245,7 +245,19 @@ def _make_engine(url: URL) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+        # one connection kept between transactions (a console's readers, writer and remote
+        # lane take turns on it); up to two more opened when they run at once and closed on
+        # return: with its change feed's LISTEN, two resident connections per console, where
+        # the default pool kept up to five (issue 27; README, "Team mode")
+        return create_engine(
+            url,
+            pool_size=1,
+            max_overflow=2,
+            pool_timeout=30,
+            pool_recycle=1800,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": 5},
+        )
     except (NoSuchModuleError, ModuleNotFoundError) as error:
         raise StorageUnavailable(
             QT_TR_NOOP(

@@ -1,0 +1,218 @@
+"""A war room on PostgreSQL (issue 27): N consoles, each a process of its own with the product's
+storage and change feed, follow one incident a colleague keeps changing.
+
+    python tests/benchmarks/bench_warroom.py [--consoles 1,10,25,50] [--changes 100]
+
+Uses ONCALL_TEST_POSTGRES_URL (as .ci/run sets it) or a throwaway server started here (default
+settings: max_connections 100). For each N it prints, from the start of a change (the writer's
+transaction and commit included) to the last of the N consoles having reloaded the incident
+(its NOTIFY, then the read a console does before showing it): p50 and p99; the server's
+connections to the team database (pg_stat_activity, the most seen while the changes ran);
+changes/s (one change after the other, each waited for by every console); and how many
+consoles the server refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import statistics
+import sys
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def console(url: str, index: int, ready, seen, stop) -> None:  # type: ignore[no-untyped-def]
+    """One console: its database handle and its change feed; on each change, the reload."""
+    from oncall_desktop.storage.changes import ChangeListener
+    from oncall_desktop.storage.db import open_database
+    from oncall_desktop.storage.incidents import IncidentRepository
+
+    try:
+        database = open_database(url)
+    except Exception as error:  # noqa: BLE001 - the server refusing a console is a result
+        ready.put((index, f"refused: {error}"))
+        return
+    repository = IncidentRepository(database)
+    listening = threading.Event()
+    stopping = threading.Event()
+
+    def deliver(change) -> None:  # type: ignore[no-untyped-def]
+        try:
+            incident = repository.get(change.id)  # what the console does before it shows it
+            seen.put((index, len(incident.timeline), time.perf_counter()))
+        except Exception as error:  # noqa: BLE001
+            seen.put((index, -1, f"{type(error).__name__}: {error}"))
+
+    listener = ChangeListener(database.conninfo, database.origin)
+    thread = threading.Thread(
+        target=listener.run,
+        args=(deliver, lambda ok: ok and listening.set(), stopping),
+        daemon=True,
+    )
+    thread.start()
+    ready.put((index, "listening" if listening.wait(30) else "not listening"))
+    stop.wait()
+    stopping.set()
+    thread.join(2)
+    database.close()
+
+
+def connections(admin, name: str) -> int:  # type: ignore[no-untyped-def]
+    return int(
+        admin.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (name,)
+        ).fetchone()[0]
+    )
+
+
+def room(url: str, name: str, admin, n: int, changes: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    from oncall_desktop.core.incident import Incident, Status
+    from oncall_desktop.core.policy import Severity
+    from oncall_desktop.storage.db import open_database
+    from oncall_desktop.storage.incidents import IncidentRepository
+
+    context = mp.get_context("spawn")
+    ready, seen, stop = context.Queue(), context.Queue(), context.Event()
+    processes = [
+        context.Process(target=console, args=(url, i, ready, seen, stop), daemon=True)
+        for i in range(n)
+    ]
+    for process in processes:
+        process.start()
+    states = [ready.get(timeout=120) for _ in processes]
+    refused = [s for s in states if s[1] != "listening"]
+    resting = connections(admin, name)
+    try:
+        writer = open_database(url)
+    except Exception as error:  # noqa: BLE001 - the server refusing the writer is a result
+        stop.set()
+        for process in processes:
+            process.join(10)
+        return {
+            "failed": f"the writer's console refused: {str(error)[-60:]}",
+            "resting": resting,
+            "refused": len(refused) + 1,
+        }
+    writing = IncidentRepository(writer)
+    incident = writing.save(
+        Incident.declare(
+            title="war room",
+            severity=Severity.SEV1,
+            at=datetime.now(UTC),
+            actor="bench",
+            status=Status.INVESTIGATING,
+        )
+    )
+    listening = n - len(refused)
+    while listening:  # the declaration's own announcement, heard by all
+        seen.get(timeout=30)
+        listening -= 1
+    peak, samples, errors = resting, [], []
+    sampling = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not sampling.wait(0.02):
+            peak = max(peak, connections(admin, name))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    started = time.perf_counter()
+    for k in range(changes):
+        began = time.perf_counter()
+        writing.change(
+            incident.id or -1,
+            (lambda i: i.tick_step("2.1", at=datetime.now(UTC), actor="bench"))
+            if k % 2 == 0
+            else (lambda i: i.untick_step("2.1", at=datetime.now(UTC), actor="bench")),
+        )
+        last = began
+        for _ in range(n - len(refused)):
+            _index, _length, at = seen.get(timeout=30)
+            if isinstance(at, str):
+                errors.append(at)
+            else:
+                last = max(last, at)
+        samples.append(last - began)
+    elapsed = time.perf_counter() - started
+    sampling.set()
+    sampler.join(1)
+    stop.set()
+    for process in processes:
+        process.join(10)
+    writer.close()
+    return {
+        "p50": statistics.median(samples) * 1000,
+        "p99": percentile(samples, 0.99) * 1000,
+        "resting": resting,
+        "peak": peak,
+        "rate": changes / elapsed,
+        "refused": len(refused),
+        "errors": errors[:3],
+        "error_count": len(errors),
+    }
+
+
+def main() -> int:
+    import psycopg
+
+    from oncall_desktop.storage.db import open_database
+    from tests.helpers.services import PostgresServer, ThrowawayPostgres
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--consoles", default="1,10,25,50")
+    parser.add_argument("--changes", type=int, default=100)
+    args = parser.parse_args()
+    admin_url = os.environ.get("ONCALL_TEST_POSTGRES_URL")
+    throwaway = None
+    if not admin_url:
+        throwaway = ThrowawayPostgres()
+        admin_url = throwaway.start()
+    server = PostgresServer(admin_url)
+    server.wait_ready()
+    libpq = admin_url.replace("postgresql+psycopg://", "postgresql://")
+    try:
+        with psycopg.connect(libpq, autocommit=True) as admin:
+            limit = admin.execute("SHOW max_connections").fetchone()[0]  # type: ignore[index]
+            print(f"server max_connections {limit}; {os.cpu_count()} cores; consoles are processes")
+            print(
+                "consoles | change -> last console reloaded p50 / p99 | connections at rest / peak"
+                " | changes/s | refused"
+            )
+            for n in [int(v) for v in args.consoles.split(",")]:
+                name, url = server.create_database()
+                open_database(url).close()  # migrated once, before anyone measures
+                r = room(url, name, admin, n, args.changes)
+                if "failed" in r:
+                    print(f"{n:8} | {r['failed']} | {r['resting']} at rest | - | {r['refused']}")
+                    server.drop_database(name)
+                    continue
+                print(
+                    f"{n:8} | {r['p50']:.0f} / {r['p99']:.0f} ms | {r['resting']} / {r['peak']}"
+                    f" | {r['rate']:.1f} | {r['refused']}"
+                    + (
+                        f" | {r['error_count']} failed reloads {r['errors']}" if r["errors"] else ""
+                    ),
+                    flush=True,
+                )
+                server.drop_database(name)
+    finally:
+        server.close()
+        if throwaway is not None:
+            throwaway.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
