@@ -26,6 +26,7 @@ BENCHMARKS = (
     ("post-mortem autosave", "bench_postmortem.py", [], ["--seconds", "4"]),
     ("KPIs and history at scale", "bench_kpis.py", [], ["--incidents", "20000", "--events", "5"]),
     ("team mode on PostgreSQL", "bench_team.py", [], ["--changes", "50"]),
+    ("war room on PostgreSQL", "bench_warroom.py", [], ["--consoles", "1,10", "--changes", "30"]),
     ("soak", "bench_soak.py", [], ["--minutes", "2"]),
 )
 TARGETED = re.compile(
