@@ -9,10 +9,6 @@ from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Audience, Severity
 from oncall_desktop.core.policy_file import apply_override, default_data
-from oncall_desktop.services.incidents import IncidentService
-from oncall_desktop.services.tasks import TaskRunner
-from oncall_desktop.storage.db import open_database, sqlite_url
-from oncall_desktop.storage.incidents import IncidentRepository
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.timeline_model import TimelineModel
 from oncall_desktop.ui.widgets.runbook_links import safe_link
@@ -22,21 +18,6 @@ from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 from tests.helpers.dialogs import answer_dialogs, press_ok, yes
 
 M = timedelta(minutes=1)
-
-
-@pytest.fixture
-def store(tmp_path):
-    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
-    yield IncidentRepository(database)
-    database.close()
-
-
-@pytest.fixture
-def service(qapp, store, clock, policy):
-    runner = TaskRunner()
-    service = IncidentService(store, runner, clock, policy, "alice")
-    yield service
-    runner.wait()
 
 
 def stored(store, clock, severity=Severity.SEV1, title="Database connexion perdue"):

@@ -9,10 +9,6 @@ from oncall_desktop.core.deadlines import ack_clock, resolve_clock
 from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Severity
-from oncall_desktop.services.incidents import IncidentService
-from oncall_desktop.services.tasks import TaskRunner
-from oncall_desktop.storage.db import open_database, sqlite_url
-from oncall_desktop.storage.incidents import IncidentRepository
 from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 from oncall_desktop.ui.windows.declare_dialog import SeverityDialog
 
@@ -116,21 +112,6 @@ def test_ask_confirming_returns_the_unchanged_severity_through_the_real_dialog(
 
 
 # --- through the cockpit, over a real service and SQLite ------------------------------------------
-
-
-@pytest.fixture
-def store(tmp_path):
-    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
-    yield IncidentRepository(database)
-    database.close()
-
-
-@pytest.fixture
-def service(qapp, store, clock, policy):
-    runner = TaskRunner()
-    service = IncidentService(store, runner, clock, policy, "alice")
-    yield service
-    runner.wait()
 
 
 @pytest.fixture
