@@ -3001,26 +3001,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Post the internal updates to Teams too</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Workflows webhook URL (kept in the OS keyring)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send a test message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workflow URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In Teams: the channel&apos;s Workflows, &apos;Post to a channel when a webhook request is received&apos;, then copy its URL here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3094,14 +3074,6 @@
             <numerusform>%n status page in this account.</numerusform>
             <numerusform>%n status pages in this account.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The PagerDuty address must start with https://</source>
@@ -3338,6 +3310,37 @@
     </message>
     <message>
         <source>%1 declared by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamsSettings</name>
+    <message>
+        <source>Post the internal updates to Teams too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Workflows webhook URL (kept in the OS keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Teams: the channel&apos;s Workflows, &apos;Post to a channel when a webhook request is received&apos;, then copy its URL here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2462,11 +2462,11 @@
     </message>
     <message>
         <source>%1 min</source>
-        <translation>%1 min</translation>
+        <translation>%1&#xa0;min</translation>
     </message>
     <message>
         <source>%1 h %2</source>
-        <translation>%1 h %2</translation>
+        <translation>%1&#xa0;h&#xa0;%2</translation>
     </message>
     <message>
         <source>late by %1</source>
@@ -3003,26 +3003,6 @@
         <translation>Jeton / webhook</translation>
     </message>
     <message>
-        <source>Post the internal updates to Teams too</source>
-        <translation>Publier aussi les mises à jour internes dans Teams</translation>
-    </message>
-    <message>
-        <source>The Workflows webhook URL (kept in the OS keyring)</source>
-        <translation>L’URL du webhook Workflows (conservée dans le trousseau du système)</translation>
-    </message>
-    <message>
-        <source>Send a test message</source>
-        <translation>Envoyer un message de test</translation>
-    </message>
-    <message>
-        <source>Workflow URL</source>
-        <translation>URL du workflow</translation>
-    </message>
-    <message>
-        <source>In Teams: the channel&apos;s Workflows, &apos;Post to a channel when a webhook request is received&apos;, then copy its URL here.</source>
-        <translation>Dans Teams : les Workflows du canal, « Publier dans un canal lorsqu’une requête webhook est reçue », puis copiez son URL ici.</translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
@@ -3096,14 +3076,6 @@
             <numerusform>%n page de statut dans ce compte.</numerusform>
             <numerusform>%n pages de statut dans ce compte.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Envoi…</translation>
-    </message>
-    <message>
-        <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
-        <translation>Test depuis oncall-desktop : les mises à jour d&apos;incident seront publiées dans ce canal.</translation>
     </message>
     <message>
         <source>The PagerDuty address must start with https://</source>
@@ -3341,6 +3313,37 @@
     <message>
         <source>%1 declared by %2</source>
         <translation>%1 déclaré par %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsSettings</name>
+    <message>
+        <source>Post the internal updates to Teams too</source>
+        <translation>Publier aussi les mises à jour internes dans Teams</translation>
+    </message>
+    <message>
+        <source>The Workflows webhook URL (kept in the OS keyring)</source>
+        <translation>L’URL du webhook Workflows (conservée dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>Envoyer un message de test</translation>
+    </message>
+    <message>
+        <source>Workflow URL</source>
+        <translation>URL du workflow</translation>
+    </message>
+    <message>
+        <source>In Teams: the channel&apos;s Workflows, &apos;Post to a channel when a webhook request is received&apos;, then copy its URL here.</source>
+        <translation>Dans Teams : les Workflows du canal, « Publier dans un canal lorsqu’une requête webhook est reçue », puis copiez son URL ici.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
+        <translation>Test depuis oncall-desktop : les mises à jour d'incident seront publiées dans ce canal.</translation>
     </message>
 </context>
 <context>

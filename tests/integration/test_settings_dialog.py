@@ -132,7 +132,7 @@ def test_teams_test_sends_a_visible_message_and_says_when_the_url_is_refused(qtb
         teams_text("Test from oncall-desktop: incident updates will be posted in this channel.")
     ]
     secrets.set(TEAMS_WEBHOOK_URL, teams.workflow_url.replace("sig=", "sig=revoked"))
-    dialog.teams_url_changed = False  # use the stored, revoked one
+    dialog.teams.url_changed = False  # use the stored, revoked one
     dialog.teams_test.click()
     qtbot.waitUntil(lambda: "refused the workflow URL" in dialog.teams_result.text(), timeout=5000)
     assert "c62828" in dialog.teams_result.styleSheet() and len(teams.messages) == 1

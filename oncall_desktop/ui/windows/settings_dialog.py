@@ -42,6 +42,7 @@ from oncall_desktop.ui.widgets.alertmanager_settings import AlertmanagerSettings
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.mail_settings import MailSettings
 from oncall_desktop.ui.widgets.team_database_settings import TeamDatabaseSettings
+from oncall_desktop.ui.widgets.teams_settings import TeamsSettings
 
 REGIONS = (
     (QT_TRANSLATE_NOOP("SettingsDialog", "US service region"), "https://api.pagerduty.com"),
@@ -73,7 +74,10 @@ class SettingsDialog(QDialog):
         general = self._general_section(settings)
         pagerduty = self._pagerduty_section(settings)
         slack = self._slack_section(settings)
-        teams = self._teams_section(settings)
+        teams = self.teams = TeamsSettings(settings, connections, self)
+        # the section's fields under the names the dialog always had
+        self.teams_enabled, self.teams_url = teams.enabled, teams.url
+        self.teams_test, self.teams_result = teams.test, teams.result
         self.mail = MailSettings(settings, connections, self)
         self.alertmanager = AlertmanagerSettings(settings, connections, self)
         self.team_database = TeamDatabaseSettings(settings, connections, self)
@@ -110,7 +114,6 @@ class SettingsDialog(QDialog):
 
         connections.pagerduty_tested.connect(self._on_tested)
         connections.slack_tested.connect(self._on_slack_tested)
-        connections.teams_tested.connect(self._on_teams_tested)
         connections.status_pages_listed.connect(self._on_status_pages_listed)
         connections.token_presence.connect(self._on_token_presence)
         connections.check_pagerduty_token()
@@ -238,38 +241,6 @@ class SettingsDialog(QDialog):
         form.addRow(slack_row)
         return slack
 
-    def _teams_section(self, settings: Settings) -> QGroupBox:
-        self.teams_enabled = QCheckBox(self.tr("Post the internal updates to Teams too"), self)
-        self.teams_enabled.setChecked(settings.teams_enabled)
-        self.teams_url = QLineEdit(self)
-        self.teams_url.setEchoMode(QLineEdit.EchoMode.Password)
-        self.teams_url.setPlaceholderText(
-            self.tr("The Workflows webhook URL (kept in the OS keyring)")
-        )
-        self.teams_url_changed = False
-        self.teams_url.textEdited.connect(lambda _text: setattr(self, "teams_url_changed", True))
-        self.teams_test = QPushButton(self.tr("Send a test message"), self)
-        self.teams_test.clicked.connect(self._on_teams_test_clicked)
-        self.teams_result = plain_label("", self)
-        teams = QGroupBox("Microsoft Teams", self)
-        form = QFormLayout(teams)
-        form.addRow("", self.teams_enabled)
-        form.addRow(self.tr("Workflow URL"), self.teams_url)
-        teams_row = QHBoxLayout()
-        teams_row.addWidget(self.teams_test)
-        teams_row.addWidget(self.teams_result, 1)
-        form.addRow(teams_row)
-        form.addRow(
-            plain_label(
-                self.tr(
-                    "In Teams: the channel's Workflows, 'Post to a channel when a webhook "
-                    "request is received', then copy its URL here."
-                ),
-                self,
-            )
-        )
-        return teams
-
     def _alerts_section(self, settings: Settings) -> QGroupBox:
         self.sound = QCheckBox(self.tr("Play a sound with alerts"), self)
         self.sound.setChecked(settings.alert_sound)
@@ -393,21 +364,6 @@ class SettingsDialog(QDialog):
             self.tr("%n status page(s) in this account.", "", len(pages))
         )
 
-    def _on_teams_test_clicked(self) -> None:
-        self.teams_test.setEnabled(False)
-        self.teams_result.setStyleSheet("")
-        self.teams_result.setText(self.tr("Sending…"))
-        url = self.teams_url.text().strip() if self.teams_url_changed else None
-        self._connections.test_teams(
-            self.tr("Test from oncall-desktop: incident updates will be posted in this channel."),
-            url,
-        )
-
-    def _on_teams_tested(self, ok: bool, message: str) -> None:
-        self.teams_test.setEnabled(True)
-        self.teams_result.setStyleSheet("" if ok else "color: #c62828")
-        self.teams_result.setText(message)
-
     def _on_save(self) -> None:
         problem = self._validate()
         if problem:
@@ -504,7 +460,7 @@ class SettingsDialog(QDialog):
                 SLACK_WEBHOOK_URL if self.slack_mode.currentData() == "webhook" else SLACK_BOT_TOKEN
             )
             secrets[name] = self.slack_secret.text().strip()
-        if self.teams_url_changed:
+        if self.teams.url_changed:
             secrets[TEAMS_WEBHOOK_URL] = self.teams_url.text().strip()
         if self.mail.password_changed:
             secrets[SMTP_PASSWORD] = self.mail.password.text()  # a password may end in a space
