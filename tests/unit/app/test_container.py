@@ -859,13 +859,10 @@ def test_escalation_asks_the_contact_in_pagerduty_and_records_the_answer(
     )
 
 
-def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
-    qtbot, context, pagerduty
-):
-    """Issue 19: an incident declared in the app reaches PagerDuty on the service from
-    Settings, so the team's escalation policy pages them; the page is then linked."""
+def declared_here_with_pagerduty(qtbot, context, pagerduty, title):
+    """A console connected to the fake PagerDuty, with a service for declared incidents, and
+    a SEV-1 declared here in its cockpit."""
     from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
-    from tests.helpers.fake_pagerduty import ME_EMAIL
 
     secrets = InMemorySecretStore()
     secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
@@ -878,10 +875,20 @@ def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
     ctx.poller.start()
     qtbot.waitUntil(lambda: ctx.poller.me("pagerduty") is not None, timeout=5000)
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
-        ctx.incidents.declare("<b>API</b> down", Severity.SEV1, "all users")
+        ctx.incidents.declare(title, Severity.SEV1, "all users")
     incident_id = declared.args[0].id
     qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
-    window = ctx.controller.cockpits[incident_id]
+    return ctx, ctx.controller.cockpits[incident_id]
+
+
+def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
+    qtbot, context, pagerduty
+):
+    """Issue 19: an incident declared in the app reaches PagerDuty on the service from
+    Settings, so the team's escalation policy pages them; the page is then linked."""
+    from tests.helpers.fake_pagerduty import ME_EMAIL
+
+    ctx, window = declared_here_with_pagerduty(qtbot, context, pagerduty, "<b>API</b> down")
     assert window.declare_pd_button.isVisibleTo(window)
     window.declare_pd_button.click()
     qtbot.waitUntil(lambda: window.incident.alert is not None, timeout=5000)
@@ -911,24 +918,9 @@ def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
 def test_declare_in_pagerduty_whose_answer_was_lost_is_still_linked(qtbot, context, pagerduty):
     """Issue 23: PagerDuty created the incident but its answer never arrived; the incident is
     found by its key and linked, not left as a page still to open."""
-    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
     from tests.helpers.fake_pagerduty import Fault
 
-    secrets = InMemorySecretStore()
-    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
-    ctx = context(
-        settings=Settings(
-            language="en", pagerduty_base_url=pagerduty.url, pagerduty_service_id="PSVC042"
-        ),
-        secrets=secrets,
-    )
-    ctx.poller.start()
-    qtbot.waitUntil(lambda: ctx.poller.me("pagerduty") is not None, timeout=5000)
-    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
-        ctx.incidents.declare("API down", Severity.SEV1, "all users")
-    incident_id = declared.args[0].id
-    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
-    window = ctx.controller.cockpits[incident_id]
+    _ctx, window = declared_here_with_pagerduty(qtbot, context, pagerduty, "API down")
     pagerduty.fail_next(Fault(drop=True, after=True, method="POST", path="/incidents"))
     window.declare_pd_button.click()
     qtbot.waitUntil(lambda: window.incident.alert is not None, timeout=5000)
