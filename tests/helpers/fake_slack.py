@@ -329,29 +329,8 @@ class FakeSlack(FakeServer):
             channel_id = f"C{next(self._ids):09d}"
             with self.lock:
                 self.channels[name] = channel_id
-            now = int(time.time())
-            topic = {"value": "", "creator": "", "last_set": 0}
-            return {
-                "ok": True,
-                "channel": {
-                    "id": channel_id,
-                    "name": name,
-                    "created": now,
-                    "creator": "U0BOT0001",
-                    "is_archived": False,
-                    "is_channel": True,
-                    "is_general": False,
-                    "is_mpim": False,
-                    "is_group": False,
-                    "is_org_shared": False,
-                    "is_im": False,
-                    "is_shared": False,
-                    "is_private": False,
-                    "name_normalized": name,
-                    "topic": topic,
-                    "purpose": topic,
-                },
-            }
+            channel = self._conversation(name, channel_id)
+            return {"ok": True, "channel": {**channel, "created": int(time.time())}}
         return {"ok": False, "error": "invalid_arg_name"}
 
     def _history(self, arguments: dict[str, Any]) -> dict[str, Any]:
