@@ -307,6 +307,8 @@ class IncidentService(QObject):
         self._runner.run(apply, done, failed, write=True)
 
     def move_to(self, incident_id: int, status: Status, note: str = "") -> None:
+        """The stored status, moved here alone: for a page's incident, acknowledging and
+        resolving go through services/alert_actions (its source first), never this."""
         self.change(
             incident_id, lambda i, now, who: i.move_to(status, at=now, actor=who, note=note)
         )
