@@ -4,7 +4,6 @@ alert source's status shown. Sees the console through app/facilities.Console."""
 
 from __future__ import annotations
 
-import html
 import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -38,30 +37,19 @@ class AlertController(QObject):
         self.console = console
         self.snoozed_until: datetime | None = None
         self._told_about_tray = False
-        self._body_markup = False
         self._pending_open: str | None = None  # a page to open once the database is open
         self._last_poll_states: dict[str, PollState] = {}
         self._alerted_pages: set[str] = set()  # pages whose notification may still be up
         # pages acknowledged from their notification: once the source confirms, a quiet
         # notification says so and opens the incident (the first one is gone from the screen)
         self._acknowledged_from_notification: set[str] = set()
-        self._connect_notifier(console.notifier)
-
-    def _connect_notifier(self, notifier: Notifier) -> None:
-        notifier.action_invoked.connect(self.on_notification_action)
-        notifier.shown.connect(lambda key: log.info("alert shown for %s", key))
+        console.notifications.action_invoked.connect(self.on_notification_action)
 
     def use_notifier(self, notifier: Notifier, body_markup: bool = False) -> None:
-        old, self.console.notifier = self.console.notifier, notifier
-        self._body_markup = body_markup
-        self._connect_notifier(notifier)
-        if old is not notifier:
-            old.close()
+        self.console.notifications.use(notifier, body_markup)
 
     def notification_body(self, text: str) -> str:
-        """Notification bodies may be markup on some desktops: text from outside is escaped
-        there, so a title like "<b>API</b>" shows as typed."""
-        return html.escape(text, quote=False) if self._body_markup else text
+        return self.console.notifications.body(text)
 
     def on_new_alerts(self, pages: list[Page]) -> None:
         now = self.console.clock.now()

@@ -20,17 +20,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop.app.alerts import AlertController
 from oncall_desktop.app.cockpits import CockpitController
+from oncall_desktop.app.collaborators import Dues, Notifications, Preferences, raise_window
 from oncall_desktop.app.deadline_alerts import DeadlineAlerts
 from oncall_desktop.app.identity import Identity
 from oncall_desktop.app.settings_flow import SettingsController
-from oncall_desktop.app.shell import resolve_language, resolve_zone
 from oncall_desktop.app.tray_status import TrayStatus
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
-from oncall_desktop.core.deadlines import UpdateDue, next_updates
 from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.policy import Audience, LoadedPolicy
+from oncall_desktop.core.policy import LoadedPolicy
 from oncall_desktop.integrations.secrets import SecretStore
 from oncall_desktop.services.alert_sources import AlertPoller
 from oncall_desktop.services.connections import ConnectionsService
@@ -86,18 +85,18 @@ class AppController(QObject):
         self.app = app
         self.window = window
         self.tray = tray
-        self.notifier = notifier
+        self.notifications = Notifications(notifier, self)
         self.poller = poller
         self.connections = connections
         self.runner = runner
         self.secrets = secrets
         self.settings_store = settings_store
-        self.settings = settings
+        self.preferences = Preferences(settings, lambda: self._my_source_name(), self)
         self.policy = loaded_policy.policy
+        self.dues = Dues(self.policy)
         self.clock = clock
         self.workspace: Workspace | None = None  # once the database is open
         self.presence: PresenceService | None = None  # team mode on PostgreSQL
-        self._dues_cache: dict[tuple[object, ...], dict[Audience, UpdateDue]] = {}
         self.cockpit_controller = CockpitController(self, self)
         self.alert_controller = AlertController(self, self)
         self.deadline_alerts = DeadlineAlerts(self, self)
@@ -109,27 +108,36 @@ class AppController(QObject):
     # --- what every room reads ------------------------------------------------------------------
 
     @property
+    def settings(self) -> Settings:
+        return self.preferences.settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self.preferences.replace(settings)
+
+    @property
+    def notifier(self) -> Notifier:
+        return self.notifications.notifier
+
+    @property
     def language(self) -> str:
-        return resolve_language(self.settings.language)
+        return self.preferences.language
 
     @property
     def message_language(self) -> str:
-        """The language of what is posted (a team setting, apart from the UI's)."""
-        return self.settings.message_language
+        return self.preferences.message_language
 
     @property
     def zone(self) -> tzinfo | None:
-        return resolve_zone(self.settings.team_timezone)[0]
+        return self.preferences.zone
 
     @property
     def actor(self) -> str:
-        """Who signs what I record and post: the name in Settings, else my PagerDuty user's
-        (/users/me), else "" until one is known (app/identity.py). Never the OS login."""
-        named = self.settings.engineer_name.strip()
-        if named:
-            return named
+        return self.preferences.actor
+
+    def _my_source_name(self) -> str:
         me = self.poller.me("pagerduty")
-        return me.name.strip() if me is not None else ""
+        return me.name if me is not None else ""
 
     def refresh_actor(self) -> None:
         """The name may have changed (Settings, PagerDuty): what is recorded from now on is
@@ -176,25 +184,13 @@ class AppController(QObject):
 
     @staticmethod
     def raise_window(window: QWidget) -> None:
-        CockpitController.raise_window(window)
+        raise_window(window)
 
     def notification_body(self, text: str) -> str:
-        return self.alert_controller.notification_body(text)
+        return self.notifications.body(text)
 
     def update_tray(self, now: datetime) -> None:
         self.tray_status.update(now)
-
-    def dues(self, incident: Incident) -> dict[Audience, UpdateDue]:
-        """The update cadence of an incident, computed once per incident version: the tray,
-        its menu and the overdue alerts all ask every second."""
-        key = (incident.id or -1, len(incident.timeline), incident.severity, incident.status)
-        cached = self._dues_cache.get(key)
-        if cached is None:
-            cached = next_updates(incident, self.policy)
-            self._dues_cache[key] = cached
-            if len(self._dues_cache) > 500:
-                self._dues_cache.clear()
-        return cached
 
     # --- the console's own few actions ------------------------------------------------------------
 

@@ -16,13 +16,12 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from oncall_desktop.app.collaborators import Dues, Notifications, Preferences
     from oncall_desktop.config.schema import Settings
     from oncall_desktop.config.store import SettingsStore
     from oncall_desktop.core.clock import Clock
-    from oncall_desktop.core.deadlines import UpdateDue
-    from oncall_desktop.core.incident import Incident
     from oncall_desktop.core.paging import Page
-    from oncall_desktop.core.policy import Audience, Policy
+    from oncall_desktop.core.policy import Policy
     from oncall_desktop.integrations.secrets import SecretStore
     from oncall_desktop.services.alert_actions import AlertActions
     from oncall_desktop.services.alert_sources import AlertPoller
@@ -90,10 +89,15 @@ class Console(Protocol):
     settings_store: SettingsStore
     connections: ConnectionsService
     poller: AlertPoller
-    notifier: Notifier  # replaced when desktop notifications turn out to be available
+    notifications: Notifications
+    preferences: Preferences
+    dues: Dues
     window: MainWindow
     tray: Tray | None
     presence: PresenceService | None  # team mode on PostgreSQL
+
+    @property
+    def notifier(self) -> Notifier: ...
 
     @property
     def cockpit_controller(self) -> Cockpits: ...
@@ -151,8 +155,6 @@ class Console(Protocol):
     def update_tray(self, now: datetime) -> None: ...
 
     def open_cockpit(self, incident_id: int, then: Callable[[], None] | None = None) -> None: ...
-
-    def dues(self, incident: Incident) -> dict[Audience, UpdateDue]: ...
 
     def refresh_actor(self) -> None: ...
 
