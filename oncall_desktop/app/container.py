@@ -409,7 +409,10 @@ def build_history(context: AppContext, database: Database) -> HistoryController:
         context.loaded_policy.policy,
         parent=context.root,
     )
-    return HistoryController(context.controller, service)
+    controller = context.controller
+    return HistoryController(
+        service, controller.preferences, context.loaded_policy.policy, controller
+    )
 
 
 def build_handoffs(context: AppContext, database: Database) -> HandoffController:

@@ -143,9 +143,6 @@ class Console(Protocol):
     def handoffs(self) -> Handoffs | None: ...
 
     @property
-    def history(self) -> QObject | None: ...  # app/history.HistoryController
-
-    @property
     def cockpits(self) -> dict[int, CockpitWindow]: ...
 
     def raise_window(self, window: QWidget) -> None: ...

@@ -75,5 +75,11 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     outbox.post_refused.connect(controller.cockpit_controller.on_post_refused)
     outbox.problem.connect(lambda text: window.show_message("outbox", text, "error"))
     controller.cockpit_controller.connect_postmortems(workspace.postmortems.open)
+    history = workspace.history
+    history.service.problem.connect(lambda text: window.show_message("history", text, "error"))
+    history.incident_requested.connect(controller.open_cockpit)
+    history.postmortem_requested.connect(workspace.postmortems.open)
+    window.history_requested.connect(history.show_history)
+    window.history_action.setEnabled(True)
     window.declare_action.setEnabled(True)
     controller.alert_controller.open_pending()  # a page the user opened while it was opening

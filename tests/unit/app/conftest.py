@@ -27,7 +27,8 @@ def shell(qapp, tmp_path, clock):
 
 
 @pytest.fixture
-def context(qapp, tmp_path, clock):
+def context(qapp, qtbot, tmp_path, clock):
+    """The app with its database open and its incidents read, as a user finds it."""
     contexts = []
 
     def make(settings=None, problems=(), policy_file=None, secrets=None):
@@ -44,6 +45,7 @@ def context(qapp, tmp_path, clock):
         ctx.drafts_dir = tmp_path / "drafts"
         ctx.attach_database(open_database(sqlite_url(tmp_path / "oncall.sqlite3")))
         contexts.append(ctx)
+        qtbot.waitUntil(lambda: ctx.incidents.listed, timeout=10_000)
         return ctx
 
     yield make
@@ -60,3 +62,30 @@ class RecordingNotifier:
         self.notifier = Notifier()
         self.shown = []
         self.notifier.notify = self.shown.append
+
+
+# --- a room built alone: its real services on a throwaway SQLite store ---------------------------
+
+
+@pytest.fixture
+def database(tmp_path):
+    db = open_database(sqlite_url(tmp_path / "room.sqlite3"))
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def runner(qapp, database):
+    """Real workers; waited for before the database closes."""
+    from oncall_desktop.services.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    yield tasks
+    tasks.wait(10_000)
+
+
+@pytest.fixture
+def preferences(qapp):
+    from oncall_desktop.app.collaborators import Preferences
+
+    return Preferences(Settings(language="en", team_timezone="UTC"))

@@ -1,4 +1,5 @@
-"""The history window and the KPI dashboard in the assembled app (offscreen, SQLite)."""
+"""The history window and the KPI dashboard: the room alone (its service on a throwaway SQLite
+store), then in the assembled app (offscreen, SQLite)."""
 
 import csv
 from datetime import UTC, datetime, timedelta
@@ -13,6 +14,54 @@ from oncall_desktop.ui.models.roles import IncidentRole
 from tests.helpers.history import bulk_incidents
 
 NEWEST = datetime(2025, 10, 20, 22, 15, tzinfo=UTC)  # the FakeClock's now
+
+
+# --- the room alone ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def room(qapp, database, runner, clock, policy, preferences):
+    from oncall_desktop.app.history import HistoryController
+    from oncall_desktop.services.history import HistoryService
+    from oncall_desktop.storage.kpis import HistoryQueries, KpiQueries
+
+    bulk_incidents(database, 40, NEWEST, span=timedelta(days=10))
+    service = HistoryService(HistoryQueries(database), KpiQueries(database), runner, clock, policy)
+    history = HistoryController(service, preferences, policy)
+    yield history
+    history.close_windows()
+
+
+def test_alone_a_row_asks_for_its_cockpit_and_its_post_mortem(qtbot, room):
+    room.show_history()
+    window = room.history_window
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: window.model.row(0) is not None, timeout=5000)
+    index = window.model.index(0, 0)
+    incident_id = window.model.data(index, IncidentRole)
+    with qtbot.waitSignal(room.incident_requested) as asked:
+        window.table.activated.emit(index)
+    assert asked.args == [incident_id]
+    window.table.selectRow(0)
+    with qtbot.waitSignal(room.postmortem_requested) as asked:
+        window.postmortem_button.click()
+    assert asked.args == [incident_id]
+
+
+def test_alone_opened_again_it_is_the_same_window_and_the_kpis_come_from_it(qtbot, room):
+    room.show_history()
+    first = room.history_window
+    room.show_history()
+    assert room.history_window is first  # reloaded, not a second window
+    first.kpis_requested.emit()
+    kpis = room.kpi_window
+    qtbot.waitUntil(lambda: kpis.report is not None, timeout=10000)
+    assert kpis.isVisible() and kpis.report.incidents > 0
+    room.close_windows()
+    assert room.history_window is None and room.kpi_window is None
+
+
+# --- in the assembled app ------------------------------------------------------------------------
 
 
 @pytest.fixture
