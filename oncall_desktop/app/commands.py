@@ -27,6 +27,7 @@ from oncall_desktop.core.policy import Audience
 if TYPE_CHECKING:
     from oncall_desktop.app.facilities import CommandContext, Console
     from oncall_desktop.app.single_instance import Reply
+    from oncall_desktop.services.incidents import IncidentService
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ PAGERDUTY_ANSWER_WITHIN_S = 12.0
 MAX_NOTE = MAX_NOTE_LENGTH
 
 COMMANDS = ("status", "note", "ack")
+STILL_OPENING = "the database is still opening; try again"
 
 
 class CommandHandler:
@@ -77,9 +79,9 @@ class CommandHandler:
     # --- status ---------------------------------------------------------------------------------
 
     def status(self) -> dict[str, Any]:
-        incidents = self.controller.incidents
+        incidents = self._listed_incidents()
         if incidents is None:
-            return {"ok": False, "error": "the database is still opening; try again"}
+            return {"ok": False, "error": STILL_OPENING}
         now = self.controller.clock.now()
         policy = self.controller.policy
         out = []
@@ -123,6 +125,11 @@ class CommandHandler:
             "pages_without_incident": [p["id"] for p in pages if p["incident"] is None],
         }
 
+    def _listed_incidents(self) -> IncidentService | None:
+        """The incidents, once read from the database: before that, "none open" would be false."""
+        incidents = self.controller.incidents
+        return incidents if incidents is not None and incidents.listed else None
+
     def _label(self, label: str) -> str:
         if label in ("acknowledge", "resolve"):
             return f"{label} SLA"
@@ -148,9 +155,9 @@ class CommandHandler:
         return f"several open incidents, say which with --incident N ({listing})"
 
     def note(self, text: str, incident_id: Any, reply: Reply) -> None:
-        incidents = self.controller.incidents
+        incidents = self._listed_incidents()
         if incidents is None:
-            reply({"ok": False, "error": "the database is still opening; try again"})
+            reply({"ok": False, "error": STILL_OPENING})
             return
         if not text.strip():
             reply({"ok": False, "error": "an empty note adds nothing"})
@@ -177,9 +184,12 @@ class CommandHandler:
     def ack(self, incident_id: Any, reply: Reply) -> None:
         """The page waiting for an acknowledgement (PagerDuty, signed with your email), or else
         the local incident still triggered."""
-        poller, incidents = self.controller.poller, self.controller.incidents
+        poller, incidents = self.controller.poller, self._listed_incidents()
+        if incidents is None:
+            reply({"ok": False, "error": STILL_OPENING})
+            return
         pages = [p for p in poller.pages if p.is_triggered]
-        local = [i for i in (incidents.active if incidents else []) if i.status is Status.TRIGGERED]
+        local = [i for i in incidents.active if i.status is Status.TRIGGERED]
         if isinstance(incident_id, int):
             chosen = [i for i in local if i.id == incident_id]
             linked = {i.alert.key for i in chosen if i.alert}

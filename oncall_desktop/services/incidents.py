@@ -124,6 +124,9 @@ class IncidentService(QObject):
         self.policy = policy
         self.actor = actor
         self.active: list[Incident] = []
+        # whether `active` has been read from the database yet: until then "no incident" would
+        # be a confident wrong answer (the terminal's status, note and ack say "still opening")
+        self.listed = False
         # pages (Page.key) whose local incident was resolved here while they stay open in
         # their source: the pages list says so rather than "not opened"
         self.resolved_here: set[str] = set()
@@ -378,6 +381,7 @@ class IncidentService(QObject):
 
     def _on_listed(self, incidents: list[Incident]) -> None:
         self.active = incidents
+        self.listed = True
         self.incidents_changed.emit(incidents)
 
     def _on_declared(self, incident: Incident) -> None:
