@@ -113,7 +113,7 @@ class AppContext:
             router,
             build_postmortems(self, database),
             build_history(self, database),
-            build_handoffs(self, database),
+            build_handoffs(self, database, router),
         )
         connect_workspace(controller, controller.workspace)
         self.outbox.start()
@@ -415,7 +415,9 @@ def build_history(context: AppContext, database: Database) -> HistoryController:
     )
 
 
-def build_handoffs(context: AppContext, database: Database) -> HandoffController:
+def build_handoffs(
+    context: AppContext, database: Database, router: UpdateRouter
+) -> HandoffController:
     from oncall_desktop.app.handoffs import HandoffController
     from oncall_desktop.services.handoffs import HandoffService
     from oncall_desktop.storage.handoffs import HandoffRepository
@@ -435,7 +437,9 @@ def build_handoffs(context: AppContext, database: Database) -> HandoffController
         zone=lambda: controller.zone,
         parent=context.root,
     )
-    return HandoffController(controller, service)
+    return HandoffController(
+        service, controller.preferences, controller.notifications, router, controller
+    )
 
 
 def choose_notifier(context: AppContext) -> None:

@@ -1,6 +1,14 @@
-"""Wires the weekly handoff into the app: the rotation, the form at the change (or at the next
-start), the tray reminder until the incoming engineer has acknowledged everything, and the
-note posted through the outbox."""
+"""The weekly handoff: the rotation, the form at the change (or at the next start), the tray
+reminder until the incoming engineer has acknowledged everything, and the note posted through
+the outbox.
+
+Built when the database opens, with its service, the preferences, the notifications and the
+update router; the composition root connects the window's *Handoff* to ``open`` and the
+service's signals to the window and the tray.
+
+Signals:
+    rotation_said(str): who is on call until when, in the UI's language (for the window).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +16,16 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
+from oncall_desktop.app.collaborators import Notifications, Preferences, raise_window
 from oncall_desktop.core.handoff import HandoffNote, change_label
 from oncall_desktop.services.handoffs import HandoffService, Rotation
 from oncall_desktop.ui.notifier import Notification
 from oncall_desktop.ui.text import fill
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.facilities import Console
+    from oncall_desktop.services.routing import UpdateRouter
     from oncall_desktop.storage.handoffs import StoredHandoff
     from oncall_desktop.ui.windows.handoff_window import HandoffWindow
 
@@ -26,26 +35,33 @@ REMINDER_KEY = "handoff"
 
 
 class HandoffController(QObject):
-    def __init__(self, controller: Console, service: HandoffService) -> None:
-        # owned by the console, a QObject (a stand-in that is not one leaves it unowned)
-        super().__init__(controller if isinstance(controller, QObject) else None)
-        self.controller = controller
+    rotation_said = Signal(str)
+
+    def __init__(
+        self,
+        service: HandoffService,
+        preferences: Preferences,
+        notifications: Notifications,
+        router: UpdateRouter,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
         self.service = service
+        self.preferences = preferences
+        self.notifications = notifications
+        self.router = router
         self.window: HandoffWindow | None = None
         self._announced: set[datetime] = set()
         self._refreshing: datetime | None = None
-        service.problem.connect(
-            lambda text: controller.window.show_message("handoff", text, "error")
-        )
         service.due.connect(self._on_due)
-        service.saved.connect(lambda _: controller.update_tray(controller.clock.now()))
         service.rotation_changed.connect(self._on_rotation)
-        controller.window.handoff_requested.connect(self.open)
-        controller.window.handoff_action.setEnabled(True)
-        service.refresh_rotation(then=service.check_due)
+
+    def start(self) -> None:
+        """Read the rotation, then see whether a handoff is due (at the change, or missed)."""
+        self.service.refresh_rotation(then=self.service.check_due)
 
     def involves_me(self, note: HandoffNote) -> bool:
-        me = self.controller.actor.strip().casefold()
+        me = self.preferences.actor.strip().casefold()
         return bool(me) and me in {note.outgoing.casefold(), note.incoming.casefold()}
 
     def retranslate(self) -> None:
@@ -55,14 +71,14 @@ class HandoffController(QObject):
 
     def _on_rotation(self, rotation: Rotation) -> None:
         shift = rotation.shift
-        zone, language = self.controller.zone, self.controller.language
+        zone, language = self.preferences.zone, self.preferences.language
         text = fill(
             self.tr("On call: %1 (backup %2) until %3"),
             shift.primary,
             shift.backup or "—",
             change_label(shift.end, zone, language),
         )
-        self.controller.window.set_rotation(text)
+        self.rotation_said.emit(text)
 
     def on_tick(self, now: datetime) -> None:
         rotation = self.service.rotation
@@ -76,27 +92,26 @@ class HandoffController(QObject):
 
     def _on_due(self, stored: StoredHandoff) -> None:
         note = stored.note
-        self.controller.update_tray(self.controller.clock.now())
         if note.is_complete(self.service.policy) or not self.involves_me(note):
             return
         if note.change_at in self._announced:
             return
         self._announced.add(note.change_at)
-        self.controller.notifier.notify(
+        self.notifications.notify(
             Notification(
                 key=REMINDER_KEY,
                 title=self.tr("On-call handoff: %1").replace(
                     "%1",
-                    change_label(note.change_at, self.controller.zone, self.controller.language),
+                    change_label(note.change_at, self.preferences.zone, self.preferences.language),
                 ),
-                body=self.controller.notification_body(f"{note.outgoing} → {note.incoming}"),
+                body=self.notifications.body(f"{note.outgoing} → {note.incoming}"),
             )
         )
         self.show(stored)
 
     def open(self) -> None:
         if self.window is not None:
-            self.controller.raise_window(self.window)
+            raise_window(self.window)
             return
         self.service.open_latest(self.show)
 
@@ -104,22 +119,22 @@ class HandoffController(QObject):
         from oncall_desktop.ui.windows.handoff_window import HandoffWindow
 
         if self.window is not None:
-            self.controller.raise_window(self.window)
+            raise_window(self.window)
             return
         window = HandoffWindow(
             stored.note,
             self.service.policy,
-            self.controller.language,
-            self.controller.zone,
+            self.preferences.language,
+            self.preferences.zone,
             self.service,
-            self.controller.clock,
-            self.controller.actor,
-            message_language=self.controller.message_language,
+            self.service.clock,
+            self.preferences.actor,
+            message_language=self.preferences.message_language,
         )
         window.closed.connect(self._on_closed)
         window.post_requested.connect(self.post)
         self.window = window
-        self.controller.raise_window(window)
+        raise_window(window)
 
     def _on_closed(self) -> None:
         self.window = None
@@ -129,10 +144,7 @@ class HandoffController(QObject):
             self.window.close()
 
     def post(self, markdown: str) -> None:
-        router = self.controller.router
-        if router is None:
-            return
-        route = router.post_internal(markdown, kind="handoff")
+        route = self.router.post_internal(markdown, kind="handoff")
         if self.window is not None:
             self.window.statusBar().showMessage(
                 self.tr("Queued for %1").replace("%1", route.label), 5000

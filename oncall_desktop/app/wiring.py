@@ -81,5 +81,13 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     history.postmortem_requested.connect(workspace.postmortems.open)
     window.history_requested.connect(history.show_history)
     window.history_action.setEnabled(True)
+    handoffs = workspace.handoffs
+    handoffs.service.problem.connect(lambda text: window.show_message("handoff", text, "error"))
+    handoffs.service.due.connect(lambda _: controller.update_tray(controller.clock.now()))
+    handoffs.service.saved.connect(lambda _: controller.update_tray(controller.clock.now()))
+    handoffs.rotation_said.connect(window.set_rotation)
+    window.handoff_requested.connect(handoffs.open)
+    window.handoff_action.setEnabled(True)
+    handoffs.start()
     window.declare_action.setEnabled(True)
     controller.alert_controller.open_pending()  # a page the user opened while it was opening

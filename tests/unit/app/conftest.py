@@ -31,7 +31,8 @@ def context(qapp, qtbot, tmp_path, clock):
     """The app with its database open and its incidents read, as a user finds it."""
     contexts = []
 
-    def make(settings=None, problems=(), policy_file=None, secrets=None):
+    def make(settings=None, problems=(), policy_file=None, secrets=None, notifier=None):
+        """``notifier``: shows the notifications from the start (before the database opens)."""
         settings = settings or Settings()
         ctx = build_shell(
             qapp,
@@ -43,6 +44,8 @@ def context(qapp, qtbot, tmp_path, clock):
             secrets or InMemorySecretStore(),
         )
         ctx.drafts_dir = tmp_path / "drafts"
+        if notifier is not None:
+            ctx.controller.notifications.use(notifier)
         ctx.attach_database(open_database(sqlite_url(tmp_path / "oncall.sqlite3")))
         contexts.append(ctx)
         qtbot.waitUntil(lambda: ctx.incidents.listed, timeout=10_000)

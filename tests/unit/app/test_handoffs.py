@@ -1,9 +1,12 @@
-"""The weekly handoff in the assembled app, driven by a fake clock across the rotation moment
-(and a daylight-saving change), with the app closed over it, and PagerDuty's side against the
+"""The weekly handoff: the room alone (its service on a throwaway SQLite store, a stand-in
+router), then in the assembled app, driven by a fake clock across the rotation moment (and a
+daylight-saving change), with the app closed over it, and PagerDuty's side against the
 contract-checked fake."""
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.incident import Incident
@@ -38,11 +41,87 @@ def handoff_window(qtbot, ctx):
     return ctx.controller.handoffs.window
 
 
+# --- the room alone ---------------------------------------------------------------------------
+
+
+class Router:
+    """Stands in for the update router: keeps what the team would be sent."""
+
+    class Route:
+        label = "#incidents"
+
+    def __init__(self):
+        self.posted = []
+
+    def post_internal(self, text, *, kind, **_where):
+        self.posted.append((kind, text))
+        return self.Route()
+
+
+@pytest.fixture
+def room(qapp, database, runner, clock, policy):
+    from oncall_desktop.app.collaborators import Notifications, Preferences
+    from oncall_desktop.app.handoffs import HandoffController
+    from oncall_desktop.services.handoffs import HandoffService
+    from oncall_desktop.storage.postmortems import PostmortemRepository
+
+    set_clock(clock, BEFORE_CHANGE)
+    preferences = Preferences(PARIS_ORCHESTRATEUR)
+    service = HandoffService(
+        HandoffRepository(database),
+        IncidentRepository(database),
+        PostmortemRepository(database),
+        runner,
+        clock,
+        policy,
+        InMemorySecretStore(),
+        settings=lambda: preferences.settings,
+        zone=lambda: preferences.zone,
+    )
+    recorder = RecordingNotifier()
+    handoffs = HandoffController(service, preferences, Notifications(recorder.notifier), Router())
+    handoffs.recorder = recorder
+    yield handoffs
+    handoffs.close_window()
+
+
+def test_alone_the_handoff_i_owe_opens_notified_and_reminds_until_acknowledged(qtbot, room):
+    said = []
+    room.rotation_said.connect(said.append)
+    room.start()
+    qtbot.waitUntil(lambda: room.window is not None, timeout=5000)
+    assert said == ["On call: Agent DEV (backup Orchestrateur) until Monday 09:00"]
+    assert (room.window.note.outgoing, room.window.note.incoming) == ("Orchestrateur", "Agent DEV")
+    assert [n.title for n in room.recorder.shown] == ["On-call handoff: Monday 09:00"]
+    assert room.reminder_entries() == [("handoff", "Handoff pending: 0 of 4 acknowledged")]
+    room.open()  # asked again: the same window, brought up
+    assert room.window.isVisible()
+
+
+def test_alone_someone_elses_handoff_neither_notifies_nor_reminds(qtbot, room):
+    room.preferences.replace(replace(PARIS_ORCHESTRATEUR, engineer_name="Somebody Else"))
+    room.start()
+    qtbot.waitUntil(lambda: room.service.current is not None, timeout=5000)
+    assert room.window is None and room.recorder.shown == []
+    assert room.reminder_entries() == []
+
+
+def test_alone_the_note_goes_to_the_team_through_the_router(qtbot, room):
+    room.start()
+    qtbot.waitUntil(lambda: room.window is not None, timeout=5000)
+    room.window.post_action.trigger()
+    assert [kind for kind, _ in room.router.posted] == ["handoff"]
+    assert room.router.posted[0][1].startswith("## On-Call Handoff - Monday 09:00")
+    assert room.window.statusBar().currentMessage() == "Queued for #incidents"
+
+
+# --- in the assembled app ------------------------------------------------------------------------
+
+
 def test_the_form_opens_at_the_change_local_time_across_daylight_saving(qtbot, context, clock):
     set_clock(clock, BEFORE_CHANGE)
-    ctx = context(settings=PARIS_ORCHESTRATEUR)
     recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
+    ctx = context(settings=PARIS_ORCHESTRATEUR, notifier=recorder.notifier)
     # At start: the change of Monday the 20th had no handoff (the app was not running then);
     # Orchestrateur handed over to Agent DEV: the form opens for them.
     first = handoff_window(qtbot, ctx)
