@@ -111,7 +111,7 @@ class AppContext:
             AlertActions(incidents, self.poller, self.app),
             self.outbox,
             router,
-            build_postmortems(self, database),
+            build_postmortems(self, database, router, incidents),
             build_history(self, database),
             build_handoffs(self, database, router),
         )
@@ -373,7 +373,9 @@ def build_presence(context: AppContext, database: Database, feed: ChangeFeed) ->
     return presence
 
 
-def build_postmortems(context: AppContext, database: Database) -> PostmortemController:
+def build_postmortems(
+    context: AppContext, database: Database, router: UpdateRouter, incidents: IncidentService
+) -> PostmortemController:
     from oncall_desktop.app.paths import AppPaths
     from oncall_desktop.app.postmortems import PostmortemController
     from oncall_desktop.services.postmortems import LocalDrafts, PostmortemService
@@ -393,7 +395,15 @@ def build_postmortems(context: AppContext, database: Database) -> PostmortemCont
         zone=lambda: controller.zone,
         parent=context.root,
     )
-    return PostmortemController(controller, service)
+    return PostmortemController(
+        service,
+        controller.preferences,
+        controller.notifications,
+        router,
+        incidents,
+        context.runner,
+        controller,
+    )
 
 
 def build_history(context: AppContext, database: Database) -> HistoryController:

@@ -1,5 +1,11 @@
-"""Wires post-mortems into the app: created at resolution, opened from the cockpit, the action
-items list, the tray reminder when a draft is overdue, the summary posted through the outbox."""
+"""Post-mortems: created at resolution, opened from the cockpit, the action items list, the
+tray reminder when a draft is overdue, the summary posted through the outbox.
+
+Built when the database opens, with its service, the preferences, the notifications, the
+update router and the incidents; the composition root connects the window's *Action items*
+to ``show_action_items`` and the service's problems and unsigned drafts to the window and
+the tray.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from oncall_desktop.app.collaborators import Notifications, Preferences, raise_window
 from oncall_desktop.core.destinations import STATUS_PAGE
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Audience
@@ -17,7 +24,9 @@ from oncall_desktop.services.postmortems import OpenedPostMortem, PostmortemServ
 from oncall_desktop.ui.notifier import Notification
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.facilities import Console
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.routing import UpdateRouter
+    from oncall_desktop.services.tasks import TaskRunner
     from oncall_desktop.ui.windows.action_items_window import ActionItemsWindow
     from oncall_desktop.ui.windows.postmortem_window import PostmortemWindow
 
@@ -27,23 +36,29 @@ REMINDER_PREFIX = "postmortem:"
 
 
 class PostmortemController(QObject):
-    def __init__(self, controller: Console, service: PostmortemService) -> None:
-        # owned by the console, a QObject (a stand-in that is not one leaves it unowned)
-        super().__init__(controller if isinstance(controller, QObject) else None)
-        self.controller = controller
+    def __init__(
+        self,
+        service: PostmortemService,
+        preferences: Preferences,
+        notifications: Notifications,
+        router: UpdateRouter,
+        incidents: IncidentService,
+        runner: TaskRunner,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
         self.service = service
+        self.preferences = preferences
+        self.notifications = notifications
+        self.router = router
+        self.incidents = incidents
+        self.runner = runner
         self.windows: dict[int, PostmortemWindow] = {}
         self.action_items_window: ActionItemsWindow | None = None
         self._reminded: set[int] = set()
         self._incident_of: dict[int, int] = {}  # post-mortem id → incident id, from the list
-        service.problem.connect(
-            lambda text: controller.window.show_message("postmortem", text, "error")
-        )
-        service.unsigned_changed.connect(lambda _: controller.update_tray(controller.clock.now()))
         # after the save, not at close: a read racing the write would see the old state
         service.saved.connect(lambda _: service.refresh_unsigned())
-        controller.window.action_items_requested.connect(self.show_action_items)
-        controller.window.action_items_action.setEnabled(True)
         service.refresh_unsigned()
 
     # --- incidents ----------------------------------------------------------------------------
@@ -57,7 +72,7 @@ class PostmortemController(QObject):
     def open(self, incident_id: int) -> None:
         window = self.windows.get(incident_id)
         if window is not None:
-            self.controller.raise_window(window)
+            raise_window(window)
             return
         self.service.open(incident_id, self._show)
 
@@ -66,25 +81,22 @@ class PostmortemController(QObject):
 
         incident_id = opened.incident.id or -1
         if incident_id in self.windows:  # opened twice quickly
-            self.controller.raise_window(self.windows[incident_id])
+            raise_window(self.windows[incident_id])
             return
         window = PostmortemWindow(
             opened,
-            self.controller.policy,
-            self.controller.language,
+            self.service.policy,
+            self.preferences.language,
             self.service,
-            self.controller.runner,
-            message_language=self.controller.message_language,
+            self.runner,
+            message_language=self.preferences.message_language,
         )
         window.closed.connect(self._on_closed)
         window.post_summary_requested.connect(self.post_summary)
         window.publish_requested.connect(self.publish_on_status_page)
-        router = self.controller.router
-        window.set_status_page_available(
-            router is not None and router.takes(STATUS_PAGE, opened.incident)
-        )
+        window.set_status_page_available(self.router.takes(STATUS_PAGE, opened.incident))
         self.windows[incident_id] = window
-        self.controller.raise_window(window)
+        raise_window(window)
 
     def _on_closed(self, incident_id: int) -> None:
         self.windows.pop(incident_id, None)
@@ -101,11 +113,8 @@ class PostmortemController(QObject):
             self.action_items_window = None
 
     def post_summary(self, incident_id: int, text: str) -> None:
-        router = self.controller.router
-        if router is None:
-            return
         # to the team's incidents channel (or the webhook), filed under the incident
-        route = router.post_internal(text, kind="postmortem", incident_id=incident_id)
+        route = self.router.post_internal(text, kind="postmortem", incident_id=incident_id)
         window = self.windows.get(incident_id)
         if window is not None:
             window.statusBar().showMessage(
@@ -115,14 +124,11 @@ class PostmortemController(QObject):
     def publish_on_status_page(self, incident_id: int, text: str) -> None:
         """The signed post-mortem's public text on the incident's status-page post, through
         the outbox (SOP 5.2: shared once reviewed)."""
-        router, incidents = self.controller.router, self.controller.incidents
-        if router is None or incidents is None:
-            return
 
         def queue(incident: Incident) -> None:
             from oncall_desktop.integrations.statuspage import POSTMORTEM_KIND
 
-            router.post(
+            self.router.post(
                 STATUS_PAGE,
                 text,
                 incident=incident,
@@ -133,7 +139,7 @@ class PostmortemController(QObject):
             if window is not None:
                 window.statusBar().showMessage(self.tr("Post-mortem queued for the status page"))
 
-        incidents.load(incident_id, queue)
+        self.incidents.load(incident_id, queue)
 
     # --- action items ----------------------------------------------------------------------------
 
@@ -147,10 +153,10 @@ class PostmortemController(QObject):
             window.destroyed.connect(lambda: setattr(self, "action_items_window", None))
             self.action_items_window = window
         self._reload_action_items()
-        self.controller.raise_window(self.action_items_window)
+        raise_window(self.action_items_window)
 
     def _reload_action_items(self) -> None:
-        today = self.controller.clock.now().astimezone(self.controller.zone).date()
+        today = self.service.clock.now().astimezone(self.preferences.zone).date()
 
         def show(items: list[TrackedActionItem]) -> None:
             self._incident_of = {t.postmortem_id: t.incident_id for t in items}
@@ -183,11 +189,11 @@ class PostmortemController(QObject):
             if stored.incident_id in self._reminded:
                 continue
             self._reminded.add(stored.incident_id)
-            self.controller.notifier.notify(
+            self.notifications.notify(
                 Notification(
                     key=f"{REMINDER_PREFIX}{stored.incident_id}",
                     title=self.tr("Post-mortem overdue"),
-                    body=self.controller.notification_body(stored.draft.title),
+                    body=self.notifications.body(stored.draft.title),
                 )
             )
 

@@ -74,7 +74,16 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     outbox.post_changed.connect(controller.cockpit_controller.on_post_changed)
     outbox.post_refused.connect(controller.cockpit_controller.on_post_refused)
     outbox.problem.connect(lambda text: window.show_message("outbox", text, "error"))
-    controller.cockpit_controller.connect_postmortems(workspace.postmortems.open)
+    postmortems = workspace.postmortems
+    postmortems.service.problem.connect(
+        lambda text: window.show_message("postmortem", text, "error")
+    )
+    postmortems.service.unsigned_changed.connect(
+        lambda _: controller.update_tray(controller.clock.now())
+    )
+    window.action_items_requested.connect(postmortems.show_action_items)
+    window.action_items_action.setEnabled(True)
+    controller.cockpit_controller.connect_postmortems(postmortems.open)
     history = workspace.history
     history.service.problem.connect(lambda text: window.show_message("history", text, "error"))
     history.incident_requested.connect(controller.open_cockpit)

@@ -1,5 +1,6 @@
-"""Post-mortems in the assembled app: created at resolution, edited, autosaved, exported,
-tracked, reminded; offline saves to a local copy that wins when newer."""
+"""Post-mortems: the room alone (its service on a throwaway SQLite store, a stand-in router),
+then in the assembled app: created at resolution, edited, autosaved, exported, tracked,
+reminded; offline saves to a local copy that wins when newer."""
 
 import time
 from datetime import date, timedelta
@@ -9,6 +10,7 @@ import pytest
 from PySide6.QtCore import QDate
 
 from oncall_desktop.config.schema import Settings
+from oncall_desktop.core.destinations import STATUS_PAGE
 from oncall_desktop.core.incident import Status
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.core.postmortem import ActionStatus
@@ -37,6 +39,115 @@ def open_editor(qtbot, ctx, incident_id):
     ctx.controller.postmortems.open(incident_id)
     qtbot.waitUntil(lambda: incident_id in ctx.controller.postmortems.windows, timeout=5000)
     return ctx.controller.postmortems.windows[incident_id]
+
+
+# --- the room alone ---------------------------------------------------------------------------
+
+
+class Router:
+    """Stands in for the update router: keeps what would be posted, takes the status page."""
+
+    class Route:
+        label = "#incidents"
+
+    def __init__(self):
+        self.internal, self.posted = [], []
+
+    def takes(self, destination, incident=None):
+        return destination == STATUS_PAGE
+
+    def post_internal(self, text, *, kind, **where):
+        self.internal.append((kind, text, where))
+        return self.Route()
+
+    def post(self, destination, text, **what):
+        self.posted.append((destination, text, what))
+
+
+@pytest.fixture
+def room(qapp, tmp_path, database, runner, clock, policy, preferences):
+    from oncall_desktop.app.collaborators import Notifications
+    from oncall_desktop.app.postmortems import PostmortemController
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.postmortems import LocalDrafts, PostmortemService
+    from oncall_desktop.storage.incidents import IncidentRepository
+
+    incidents = IncidentService(IncidentRepository(database), runner, clock, policy, "alice")
+    service = PostmortemService(
+        PostmortemRepository(database),
+        IncidentRepository(database),
+        runner,
+        clock,
+        policy,
+        LocalDrafts(tmp_path / "drafts", database.key),
+        language=lambda: preferences.language,
+        zone=lambda: preferences.zone,
+    )
+    recorder = RecordingNotifier()
+    postmortems = PostmortemController(
+        service, preferences, Notifications(recorder.notifier), Router(), incidents, runner
+    )
+    incidents.incident_changed.connect(postmortems.on_incident_changed)
+    postmortems.recorder = recorder
+    yield postmortems
+    postmortems.close_windows()
+
+
+def resolved_alone(qtbot, incidents, severity=Severity.SEV1):
+    with qtbot.waitSignal(incidents.incident_declared, timeout=5000) as declared:
+        incidents.declare("API Down", severity, "100% users")
+    incident_id = declared.args[0].id
+    with qtbot.waitSignal(incidents.incident_changed, timeout=5000):
+        incidents.move_to(incident_id, Status.RESOLVED, note="Failover to the replica")
+    return incident_id
+
+
+def test_alone_an_overdue_draft_is_notified_once_and_listed_until_signed(qtbot, room, clock):
+    incident_id = resolved_alone(qtbot, room.incidents)
+    qtbot.waitUntil(lambda: len(room.service.unsigned) == 1, timeout=5000)
+    room.remind(clock.now())
+    assert room.recorder.shown == [] and room.reminder_entries(clock.now()) == []
+    clock.advance(timedelta(days=1, minutes=1))
+    room.remind(clock.now())
+    room.remind(clock.now())
+    assert [(n.key, n.title) for n in room.recorder.shown] == [
+        (f"postmortem:{incident_id}", "Post-mortem overdue")
+    ]
+    assert room.reminder_entries(clock.now()) == [
+        (f"postmortem:{incident_id}", "Post-mortem overdue: POST-MORTEM : INC-2025-10-20-001")
+    ]
+
+
+def test_alone_a_sev3_gets_no_draft(qtbot, room):
+    resolved_alone(qtbot, room.incidents, Severity.SEV3)
+    with qtbot.waitSignal(room.service.unsigned_changed, timeout=5000) as listed:
+        room.service.refresh_unsigned()
+    assert listed.args == [[]] and room.reminder_entries(room.service.clock.now()) == []
+
+
+def test_alone_the_summary_goes_to_the_team_and_the_signed_text_to_the_status_page(qtbot, room):
+    incident_id = resolved_alone(qtbot, room.incidents)
+    room.open(incident_id)
+    qtbot.waitUntil(lambda: incident_id in room.windows, timeout=5000)
+    editor = room.windows[incident_id]
+    room.post_summary(incident_id, "Summary: failover")
+    assert room.router.internal == [
+        ("postmortem", "Summary: failover", {"incident_id": incident_id})
+    ]
+    assert editor.statusBar().currentMessage() == "Summary queued for #incidents"
+    room.publish_on_status_page(incident_id, "What happened, for the public")
+    qtbot.waitUntil(lambda: room.router.posted != [], timeout=5000)
+    destination, text, what = room.router.posted[0]
+    assert (destination, text, what["incident"].id) == (
+        STATUS_PAGE,
+        "What happened, for the public",
+        incident_id,
+    )
+    room.open(incident_id)  # asked again: the same editor
+    assert room.windows[incident_id] is editor
+
+
+# --- in the assembled app ------------------------------------------------------------------------
 
 
 def test_resolving_a_sev1_creates_the_draft_due_next_day_and_the_tray_reminds(
