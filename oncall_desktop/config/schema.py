@@ -5,7 +5,7 @@ Secrets (API tokens) are never settings: they live in the OS keyring only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -228,6 +228,27 @@ class Settings:
         "the procedure's.",
         pattern=DATE,
     )
+    integration_settings: dict[str, str | bool] = field(
+        default_factory=dict,
+        metadata={
+            "title": "Settings of added integrations",
+            "help": "What the Settings sections of integrations declared by their own modules "
+            "hold (integrations/declarations.py), by key: text or true/false, never a secret. "
+            "The built-in ones have their keys above.",
+            "choices": (),
+            "minimum": None,
+            "maximum": None,
+            "pattern": None,
+        },
+    )
+
+
+def setting_values(settings: Settings) -> dict[str, Any]:
+    """The settings as plain values by key, as the integrations read them (they do not import
+    config/): the built-in keys and, beside them, those of the added integrations."""
+    values = asdict(settings)
+    added = values.pop("integration_settings")
+    return {**added, **values}
 
 
 def setting_fields() -> tuple[Any, ...]:

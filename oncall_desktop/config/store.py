@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import MISSING, asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,8 @@ class LoadedSettings:
 def _coerce(name: str, value: Any, default: Any, metadata: Any) -> Any:
     choices, minimum, pattern = metadata["choices"], metadata["minimum"], metadata["pattern"]
     maximum = metadata.get("maximum")
+    if isinstance(default, dict):
+        return _coerce_mapping(name, value)
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise _invalid(QT_TR_NOOP("{name}: expected true or false, got {value}"), name, value)
@@ -75,6 +77,22 @@ def _coerce(name: str, value: Any, default: Any, metadata: Any) -> Any:
     return value
 
 
+def _coerce_mapping(name: str, value: Any) -> dict[str, str | bool]:
+    """The settings of integrations declared by their own modules: names to text or true/false
+    (each checked by its declaration where it is used; kept as is when not installed here)."""
+    if not isinstance(value, dict) or not all(
+        isinstance(key, str) and isinstance(item, str | bool) for key, item in value.items()
+    ):
+        raise _invalid(QT_TR_NOOP("{name}: expected names and values, got {value}"), name, value)
+    if any(isinstance(item, str) and len(item) > MAX_TEXT for item in value.values()):
+        raise ValueError(
+            QT_TR_NOOP("{name}: longer than {maximum} characters").format(
+                name=name, maximum=MAX_TEXT
+            )
+        )
+    return dict(value)
+
+
 def _invalid(template: UserMessage, name: str, value: Any) -> ValueError:
     return ValueError(template.format(name=name, value=repr(value)))
 
@@ -99,7 +117,8 @@ def from_dict(data: dict[str, Any]) -> LoadedSettings:
         if f.name not in data:
             continue
         try:
-            values[f.name] = _coerce(f.name, data[f.name], f.default, f.metadata)
+            default = f.default_factory() if f.default is MISSING else f.default
+            values[f.name] = _coerce(f.name, data[f.name], default, f.metadata)
         except ValueError as error:
             problems.append(
                 QT_TR_NOOP("{problem}; the default is used").format(problem=error.args[0])

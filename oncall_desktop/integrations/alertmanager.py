@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from oncall_desktop.core.handoff import OnCallEntry
-from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.plaintext import clean_line
 from oncall_desktop.integrations.alertmanager_payloads import (
@@ -397,19 +397,6 @@ def connect(secrets: SecretStore, options: Options) -> AlertmanagerSource:
         str(options.get("alertmanager_receiver") or "").strip(),
         _silence_for(options),
     )
-
-
-def check(options: Options, token: str | None, password: str | None) -> UserMessage:
-    """Settings' Test connection: the server's version, and how many alerts fire for these
-    matchers (blocking)."""
-    client = client_for(options, token, password)
-    matchers = _matchers(options)
-    version_info = client.status().get("versionInfo")
-    version = version_info.get("version") if isinstance(version_info, dict) else None
-    firing = client.alerts(matchers, str(options.get("alertmanager_receiver") or "").strip())
-    return QT_TR_NOOP(
-        "Connected to Alertmanager {version} at {url}: {count} alert(s) firing for these matchers."
-    ).format(version=version or "?", url=client.base_url, count=len(firing))
 
 
 ALERTMANAGER = register_source(

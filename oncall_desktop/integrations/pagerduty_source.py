@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from oncall_desktop.core.capabilities import Capability
+from oncall_desktop.core.destinations import PAGERDUTY_STATUS, STATUS_PAGE
 from oncall_desktop.core.handoff import OnCallEntry
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import Page
+from oncall_desktop.integrations.declarations import (
+    ConnectionCheck,
+    Field,
+    Integration,
+    register_integration,
+)
+from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.pagerduty import PagerDutyClient
 from oncall_desktop.integrations.pagerduty_payloads import SOURCE
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, SecretStore
@@ -74,8 +83,56 @@ def connect(secrets: SecretStore, options: Options) -> PagerDutySource:
     return PagerDutySource(PagerDutyClient(token, str(base_url)))
 
 
+def _set_up_for(capability: Capability, options: Options) -> bool:
+    """Declaring needs the service whose escalation policy pages the team (Settings)."""
+    return capability is not Capability.DECLARE or bool(options.get("pagerduty_service_id"))
+
+
 PAGERDUTY = register_source(
     SourceKind(
-        SOURCE, "PagerDuty", connect, secrets=(PAGERDUTY_TOKEN,), reads=("pagerduty_base_url",)
+        SOURCE,
+        "PagerDuty",
+        connect,
+        secrets=(PAGERDUTY_TOKEN,),
+        reads=("pagerduty_base_url",),
+        capabilities=frozenset(Capability),  # all of them
+        set_up_for=_set_up_for,
+    )
+)
+
+
+def _test_connection(check: ConnectionCheck) -> str:
+    """Settings' Test connection: who the token (typed, or stored) belongs to."""
+    token = check.secret(PAGERDUTY_TOKEN)
+    if not token:
+        raise IntegrationError(QT_TR_NOOP("No token: paste your PagerDuty user API token first."))
+    base_url = check.setting("pagerduty_base_url") or PagerDutyClient.DEFAULT_BASE_URL
+    me = PagerDutyClient(token, base_url).me()
+    who = f"{me.name} <{me.email}>" if me.email else me.name or me.id
+    return f"Connected to {base_url} as {who}."
+
+
+# Its section is a widget of its own (a region, the status pages listed from the account); what
+# it holds is declared here all the same.
+register_integration(
+    Integration(
+        SOURCE,
+        "PagerDuty",
+        (
+            Field("base_url", "pagerduty_base_url", QT_TR_NOOP("API address"), "url"),
+            Field("token", PAGERDUTY_TOKEN, QT_TR_NOOP("API token"), "secret"),
+            Field(
+                "service",
+                "pagerduty_service_id",
+                QT_TR_NOOP("Service for declared incidents"),
+                pattern=r"^(P[A-Z0-9]{1,19})?$",
+            ),
+            Field("status_page", "status_page_id", QT_TR_NOOP("Status page")),
+        ),
+        _test_connection,
+        order=10,
+        custom_section=True,
+        sources=(SOURCE,),
+        destinations=(PAGERDUTY_STATUS, STATUS_PAGE),
     )
 )

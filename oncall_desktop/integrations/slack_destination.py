@@ -17,13 +17,21 @@ from typing import Any
 
 from oncall_desktop.core.destinations import SLACK, SLACK_WEBHOOK
 from oncall_desktop.core.incident import EventKind, Incident
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.slacktext import message
+from oncall_desktop.integrations.declarations import (
+    ConnectionCheck,
+    Field,
+    Integration,
+    register_integration,
+)
 from oncall_desktop.integrations.deliverers import (
     DeliveryContext,
     Outgoing,
     register_deliverer,
 )
+from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.secrets import SLACK_BOT_TOKEN, SLACK_WEBHOOK_URL
 from oncall_desktop.integrations.slack import SlackClient, post_webhook
 
@@ -129,3 +137,42 @@ def _slack_webhook(post: Post, context: DeliveryContext) -> Attempt:
 # "slack" is the team's Slack: its route goes to the bot's channel or to the webhook
 register_deliverer(SLACK, _slack_bot, find=_slack_bot_find, route=route, team=True)
 register_deliverer(SLACK_WEBHOOK, _slack_webhook)  # cannot be read back
+
+
+def _test_connection(check: ConnectionCheck) -> str:
+    """Settings' Test connection: the bot token (typed, or stored) asked who it is."""
+    token = check.secret(SLACK_BOT_TOKEN)
+    if not token:
+        raise IntegrationError(QT_TR_NOOP("No token: paste the Slack bot token (xoxb-…) first."))
+    identity = SlackClient(token, check.setting("slack_base_url")).auth_test()
+    return f"Connected to Slack workspace {identity.team} as {identity.user}."
+
+
+# Its section is a widget of its own (a bot token or a webhook in one field); what it holds is
+# declared here all the same.
+register_integration(
+    Integration(
+        SLACK,
+        "Slack",
+        (
+            Field(
+                "mode",
+                "slack_mode",
+                QT_TR_NOOP("Connection"),
+                "choice",
+                "bot",
+                choices=(("bot", "bot"), ("webhook", "webhook")),
+            ),
+            Field("base_url", "slack_base_url", QT_TR_NOOP("API address"), "url"),
+            Field(
+                "channel", "slack_channel", QT_TR_NOOP("Incidents channel"), default="#incidents"
+            ),
+            Field("token", SLACK_BOT_TOKEN, QT_TR_NOOP("Token / webhook"), "secret"),
+            Field("webhook", SLACK_WEBHOOK_URL, QT_TR_NOOP("Token / webhook"), "secret"),
+        ),
+        _test_connection,
+        order=30,
+        custom_section=True,
+        destinations=(SLACK, SLACK_WEBHOOK),
+    )
+)

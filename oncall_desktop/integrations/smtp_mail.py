@@ -48,6 +48,12 @@ from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.plaintext import clean_line
 from oncall_desktop.core.policy import Audience, Text
+from oncall_desktop.integrations.declarations import (
+    ConnectionCheck,
+    Field,
+    Integration,
+    register_integration,
+)
 from oncall_desktop.integrations.deliverers import DeliveryContext, Outgoing, register_deliverer
 from oncall_desktop.integrations.errors import (
     AnswerLost,
@@ -446,3 +452,43 @@ register_destination(
 
 
 register_deliverer(EXECUTIVE_MAIL, deliver, route=route)
+
+
+def _test_connection(check: ConnectionCheck) -> UserMessage:
+    """Settings' Test connection: log in as the settings say (the password typed, or the
+    stored one); no mail is sent."""
+    options = check.options
+    port = options.get("smtp_port")
+    server = MailServer(
+        check.setting("smtp_host"),
+        port if isinstance(port, int) else 587,
+        check.setting("smtp_security") or "starttls",
+        check.setting("smtp_username"),
+        check.setting("smtp_sender"),
+        check.setting("smtp_ca_file"),
+    )
+    password = check.secret(SMTP_PASSWORD) if server.username else ""
+    if server.username and not password:
+        raise IntegrationError(QT_TR_NOOP("No password: type the mail account's first."))
+    check_account(server, password, timeout=10.0)
+    return QT_TR_NOOP("The mail server took the account; the summary can be sent.")
+
+
+# Its section is a widget of its own (a port, a CA file to browse for); what it holds is
+# declared here all the same.
+register_integration(
+    Integration(
+        EXECUTIVE_MAIL,
+        "Mail",
+        (
+            Field("host", "smtp_host", QT_TR_NOOP("Mail server (SMTP)")),
+            Field("username", "smtp_username", QT_TR_NOOP("Account")),
+            Field("password", SMTP_PASSWORD, QT_TR_NOOP("Password"), "secret", strip=False),
+            Field("sender", "smtp_sender", QT_TR_NOOP("Sender")),
+        ),
+        _test_connection,
+        order=50,
+        custom_section=True,
+        destinations=(EXECUTIVE_MAIL,),
+    )
+)

@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
+from oncall_desktop.core.capabilities import (
+    BASIC,
+    Capability,
+    register_capabilities,
+    unregister_capabilities,
+)
 from oncall_desktop.core.handoff import OnCallEntry
 from oncall_desktop.core.paging import Page
 from oncall_desktop.integrations.errors import IntegrationError
@@ -99,6 +105,18 @@ class SourceKind:
     enabled: Callable[[Options], bool] = lambda options: True  # watched at all?
     secrets: tuple[str, ...] = ()  # the keyring entries it reads: storing one reconnects it
     reads: tuple[str, ...] = ()  # the settings it reads: changing one reconnects it
+    # what it can do for its pages (core.capabilities): what it cannot is not offered for them.
+    # REQUEST_RESPONDERS needs the Escalates protocol, DECLARE the Declares one.
+    capabilities: frozenset[Capability] = BASIC
+    # whether a capability is set up under these settings (declaring needs a service to
+    # declare on): asked before offering it
+    set_up_for: Callable[[Capability, Options], bool] = lambda capability, options: True
+
+    def can(self, capability: Capability, options: Options | None = None) -> bool:
+        """Whether it can do this, and (given the settings) is set up to."""
+        if capability not in self.capabilities:
+            return False
+        return options is None or self.set_up_for(capability, options)
 
 
 _SOURCES: dict[str, SourceKind] = {}
@@ -106,11 +124,18 @@ _SOURCES: dict[str, SourceKind] = {}
 
 def register_source(kind: SourceKind) -> SourceKind:
     _SOURCES[kind.id] = kind
+    register_capabilities(kind.id, kind.capabilities)
     return kind
 
 
 def unregister_source(source_id: str) -> None:
     _SOURCES.pop(source_id, None)
+    unregister_capabilities(source_id)
+
+
+def sources_that_can(capability: Capability, options: Options) -> tuple[SourceKind, ...]:
+    """The enabled sources that can do this and are set up to under ``options``."""
+    return tuple(k for k in _SOURCES.values() if k.enabled(options) and k.can(capability, options))
 
 
 def source_kinds() -> tuple[SourceKind, ...]:

@@ -37,12 +37,19 @@ from typing import TYPE_CHECKING, Any
 
 from oncall_desktop.core.destinations import TEAMS as TEAMS
 from oncall_desktop.core.destinations import Destination, register_destination
-from oncall_desktop.core.messages import QT_TR_NOOP
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.policy import Text
+from oncall_desktop.integrations.declarations import (
+    ConnectionCheck,
+    Field,
+    Integration,
+    register_integration,
+)
 from oncall_desktop.integrations.deliverers import DeliveryContext, Outgoing, register_deliverer
 from oncall_desktop.integrations.errors import (
     BadPayload,
+    IntegrationError,
     TokenRejected,
 )
 from oncall_desktop.integrations.http import DEFAULT_TIMEOUT, Answers, make_session, send
@@ -329,3 +336,49 @@ register_destination(
 
 
 register_deliverer(TEAMS, deliver, route=route, team=True)
+
+
+def _test_connection(check: ConnectionCheck) -> UserMessage:
+    """Post a test message through the workflow (typed URL, or the stored one): a Workflows
+    webhook has nothing to ask without posting, so the test is a visible message."""
+    url = check.secret(TEAMS_WEBHOOK_URL).strip()
+    if not url:
+        raise IntegrationError(QT_TR_NOOP("No URL: paste the Teams workflow URL first."))
+    post_to_workflow(url, check.say(TEST_MESSAGE))
+    return QT_TR_NOOP("Teams took the test message; look for it in the channel.")
+
+
+TEST_MESSAGE = QT_TR_NOOP(
+    "Test from oncall-desktop: incident updates will be posted in this channel."
+)
+register_integration(
+    Integration(
+        TEAMS,
+        "Microsoft Teams",
+        (
+            Field(
+                "enabled",
+                "teams_enabled",
+                QT_TR_NOOP("Post the internal updates to Teams too"),
+                "bool",
+            ),
+            Field(
+                "url",
+                TEAMS_WEBHOOK_URL,
+                QT_TR_NOOP("Workflow URL"),
+                "secret",
+                placeholder=QT_TR_NOOP("The Workflows webhook URL (kept in the OS keyring)"),
+            ),
+        ),
+        _test_connection,
+        test_label=QT_TR_NOOP("Send a test message"),
+        testing=QT_TR_NOOP("Sending…"),
+        switch="enabled",
+        note=QT_TR_NOOP(
+            "In Teams: the channel's Workflows, 'Post to a channel when a webhook request is "
+            "received', then copy its URL here."
+        ),
+        order=40,
+        destinations=(TEAMS,),
+    )
+)

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import timedelta
 
 from PySide6.QtCore import QObject, Signal
 
-from oncall_desktop.config.schema import Settings
+from oncall_desktop.config.schema import Settings, setting_values
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import Backoff, Page
@@ -30,7 +29,7 @@ from oncall_desktop.services.tasks import TaskRunner
 def source_options(settings: Settings, policy: Policy | None = None) -> Options:
     """The settings as the sources' factories read them (integrations do not import config),
     and, with the procedure, the resolve SLA of the severity each urgency is proposed."""
-    options = asdict(settings)
+    options = setting_values(settings)
     if policy is not None:
         options[RESOLVE_SLA] = {
             urgency: policy.severity(proposed_severity(urgency)).resolve_sla

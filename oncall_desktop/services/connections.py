@@ -1,19 +1,26 @@
-"""Setting up the PagerDuty connection: keep the token in the keyring, test it, all off the GUI
-thread (the keyring can wait on an unlock prompt, the network on anything)."""
+"""Setting up the integrations: each one's connection test, as its module declared it
+(integrations/declarations), the team database's, and PagerDuty's status pages; all off the GUI
+thread (the keyring can wait on an unlock prompt, the network on anything). The declarations
+are re-exported here for the UI, which does not import integrations/."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
-from oncall_desktop.integrations import alertmanager
 from oncall_desktop.integrations.alertmanager import ALERTMANAGER_PASSWORD, ALERTMANAGER_TOKEN
+from oncall_desktop.integrations.declarations import (
+    ConnectionCheck,
+    Field,
+    Integration,
+    integration,
+    integrations,
+)
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.mail_server import MailServer
-from oncall_desktop.integrations.pagerduty import PagerDutyClient
 from oncall_desktop.integrations.secrets import (
     DATABASE_PASSWORD,
     PAGERDUTY_TOKEN,
@@ -23,8 +30,8 @@ from oncall_desktop.integrations.secrets import (
     SecretStoreError,
 )
 from oncall_desktop.integrations.slack import SlackClient
-from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD, check_account
-from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL, post_to_workflow
+from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD
+from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
 
 __all__ = [
     "ALERTMANAGER_PASSWORD",
@@ -36,7 +43,11 @@ __all__ = [
     "SMTP_PASSWORD",
     "TEAMS_WEBHOOK_URL",
     "ConnectionsService",
+    "Field",
+    "Integration",
     "MailServer",
+    "integration",
+    "integrations",
 ]
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
@@ -44,21 +55,14 @@ from oncall_desktop.services.tasks import TaskRunner
 
 class ConnectionsService(QObject):
     """Signals:
-    pagerduty_tested(bool, str): whether the token works, and a message for the user.
-    slack_tested(bool, str): the same for the Slack bot token (auth.test).
-    teams_tested(bool, str): whether the Teams workflow took a test message.
-    smtp_tested(bool, str): whether the mail server took the account (no mail is sent).
-    alertmanager_tested(bool, str): whether the Alertmanager answered, and what it has.
+    tested(str, bool, str): an integration's connection test (its id), whether it passed, and
+        what to tell the user.
     status_pages_listed(object, str): the PagerDuty status pages [(id, name)], or a problem.
     database_tested(bool, str): whether the team database answered, and what it holds.
     token_presence(bool, str): whether a token is stored (and a message if that is unknown).
     """
 
-    pagerduty_tested = Signal(bool, str)
-    slack_tested = Signal(bool, str)
-    teams_tested = Signal(bool, str)
-    smtp_tested = Signal(bool, str)
-    alertmanager_tested = Signal(bool, str)
+    tested = Signal(str, bool, str)
     status_pages_listed = Signal(object, str)
     database_tested = Signal(bool, str)
     token_presence = Signal(bool, str)
@@ -70,91 +74,27 @@ class ConnectionsService(QObject):
         self._secrets = secrets
         self._runner = runner
 
-    def test_pagerduty(self, base_url: str, token: str | None = None) -> None:
-        """Call GET /users/me with ``token``, or with the stored token when None."""
-
-        def test() -> str:
-            value = token or self._secrets.get(PAGERDUTY_TOKEN)
-            if not value:
-                raise IntegrationError(
-                    QT_TR_NOOP("No token: paste your PagerDuty user API token first.")
-                )
-            me = PagerDutyClient(value, base_url).me()
-            who = f"{me.name} <{me.email}>" if me.email else me.name or me.id
-            return f"Connected to {base_url} as {who}."
-
-        self._runner.run(
-            test,
-            lambda message: self.pagerduty_tested.emit(True, message),
-            self._failed(self.pagerduty_tested),
-        )
-
-    def test_slack(self, base_url: str, token: str | None = None) -> None:
-        def test() -> str:
-            value = token or self._secrets.get(SLACK_BOT_TOKEN)
-            if not value:
-                raise IntegrationError(
-                    QT_TR_NOOP("No token: paste the Slack bot token (xoxb-…) first.")
-                )
-            identity = SlackClient(value, base_url).auth_test()
-            return f"Connected to Slack workspace {identity.team} as {identity.user}."
-
-        self._runner.run(
-            test,
-            lambda message: self.slack_tested.emit(True, message),
-            self._failed(self.slack_tested),
-        )
-
-    def test_teams(self, text: str, url: str | None = None) -> None:
-        """Post ``text`` through the workflow (typed ``url``, or the stored one): a Workflows
-        webhook has nothing to ask without posting, so the test is a visible message."""
-
-        def test() -> UserMessage:
-            value = url or self._secrets.get(TEAMS_WEBHOOK_URL)
-            if not value:
-                raise IntegrationError(QT_TR_NOOP("No URL: paste the Teams workflow URL first."))
-            post_to_workflow(value, text)
-            return QT_TR_NOOP("Teams took the test message; look for it in the channel.")
-
-        self._runner.run(
-            test,
-            lambda message: self.teams_tested.emit(True, shown(message)),
-            self._failed(self.teams_tested),
-        )
-
-    def test_smtp(self, server: MailServer, password: str | None = None) -> None:
-        """Connect to the mail server, secure the connection and log in as the settings say
-        (typed ``password``, or the stored one); no mail is sent."""
-
-        def test() -> UserMessage:
-            value = password or (self._secrets.get(SMTP_PASSWORD) if server.username else "")
-            if server.username and not value:
-                raise IntegrationError(QT_TR_NOOP("No password: type the mail account's first."))
-            check_account(server, value or "", timeout=10.0)
-            return QT_TR_NOOP("The mail server took the account; the summary can be sent.")
-
-        self._runner.run(
-            test,
-            lambda message: self.smtp_tested.emit(True, shown(message)),
-            self._failed(self.smtp_tested),
-        )
-
-    def test_alertmanager(
-        self, options: Mapping[str, object], token: str | None, password: str | None
+    def test(
+        self, integration_id: str, options: Mapping[str, object], typed: Mapping[str, str]
     ) -> None:
-        """Ask the Alertmanager of these settings for its version and the alerts of their
-        matchers, with the typed ``token``/``password``, or the stored ones when None."""
+        """Run the connection test ``integration_id`` declared (integrations/declarations), on
+        the settings its section holds now (``options``, not saved yet) and the secrets typed
+        there (by keyring name; the stored ones for the others); ``tested`` says how it went."""
+        found = integration(integration_id)
+        if found is None or found.test is None:
+            return
+        test = found.test
+        check = ConnectionCheck(dict(options), dict(typed), self._secrets, shown)
 
-        def test() -> UserMessage:
-            user = str(options.get("alertmanager_username") or "").strip()
-            secret = password if password is not None else self._secrets.get(ALERTMANAGER_PASSWORD)
-            bearer = token if token is not None else self._secrets.get(ALERTMANAGER_TOKEN)
-            return alertmanager.check(options, None if user else bearer, secret if user else None)
+        def failed(error: Exception) -> None:
+            if not isinstance(error, IntegrationError | SecretStoreError | ValueError):
+                raise error
+            self.tested.emit(integration_id, False, shown(error))
 
         self._runner.run(
-            test,
-            lambda message: self.alertmanager_tested.emit(True, shown(message)),
-            self._failed(self.alertmanager_tested),
+            lambda: test(check),
+            lambda message: self.tested.emit(integration_id, True, shown(message)),
+            failed,
         )
 
     def test_database(self, url: str, password: str | None) -> None:
@@ -228,12 +168,3 @@ class ConnectionsService(QObject):
             lambda present: self.token_presence.emit(present, ""),
             lambda error: self.token_presence.emit(False, shown(error)),
         )
-
-    @staticmethod
-    def _failed(signal: SignalInstance) -> Callable[[Exception], None]:
-        def emit(error: Exception) -> None:
-            if not isinstance(error, IntegrationError | SecretStoreError | ValueError):
-                raise error
-            signal.emit(False, shown(error))
-
-        return emit

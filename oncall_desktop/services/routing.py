@@ -14,10 +14,10 @@ never build a ``Post``, and the router names no destination.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from oncall_desktop.config.schema import Settings
+from oncall_desktop.config.schema import Settings, setting_values
 from oncall_desktop.core.destinations import SLACK, SLACK_WEBHOOK, destination
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Post
@@ -33,7 +33,7 @@ def mail_server(settings: Settings) -> MailServer | None:
     then opens in the user's mail client). Read at every attempt, never stored in a post."""
     from oncall_desktop.integrations.mail_server import server_from
 
-    return server_from(asdict(settings))
+    return server_from(setting_values(settings))
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class UpdateRouter:
             audience,
             incident,
             incident_id,
-            asdict(self._settings()),
+            setting_values(self._settings()),
             self._policy,
             notify_channel,
             channel,

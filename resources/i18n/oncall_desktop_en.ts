@@ -220,7 +220,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>API address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service for declared incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No token: paste the Slack bot token (xoxb-…) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token / webhook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -584,6 +612,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name}: expected names and values, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>schema_version: {version} is newer than this app understands; known settings are read, the file is not rewritten in an older format</source>
         <translation type="unfinished"></translation>
     </message>
@@ -649,6 +681,34 @@
     </message>
     <message>
         <source>The Teams workflow answered {status} without accepting the message; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post the internal updates to Teams too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Workflows webhook URL (kept in the OS keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Teams: the channel&apos;s Workflows, &apos;Post to a channel when a webhook request is received&apos;, then copy its URL here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -772,6 +832,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mail server (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{source} is not set up on this console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -845,6 +917,86 @@
     </message>
     <message>
         <source>Connected to Alertmanager {version} at {url}: {count} alert(s) firing for these matchers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager matchers look like team=&quot;payments&quot;, env=~&quot;prod.*&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page me from this Alertmanager too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Alertmanager address must start with http:// or https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the Alertmanager&apos;s address, e.g. http://alertmanager:9093.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: every receiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: no basic authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic-auth password (kept in the OS keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token (kept in the OS keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge silences the alert until the procedure&apos;s resolve time; resolve lifts that silence. Responder requests and status updates stay PagerDuty&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {title} address must start with http:// or https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {label} is not in the expected form</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1012,81 +1164,6 @@
     </message>
     <message>
         <source>Resolve asked of %1 at %2 never got an answer: it may not be done there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AlertmanagerSettings</name>
-    <message>
-        <source>Page me from this Alertmanager too</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Empty: every receiver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Empty: no basic authentication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Basic-auth password (kept in the OS keyring)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bearer token (kept in the OS keyring)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receiver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Matchers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bearer token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge silences the alert until the procedure&apos;s resolve time; resolve lifts that silence. Responder requests and status updates stay PagerDuty&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Alertmanager address must start with http:// or https://</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give the Alertmanager&apos;s address, e.g. http://alertmanager:9093.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alertmanager matchers look like team=&quot;payments&quot;, env=~&quot;prod.*&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No address: type it first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3017,7 +3094,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty (my on-call shifts)</source>
+        <source>%1 (my on-call shifts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3310,37 +3387,6 @@
     </message>
     <message>
         <source>%1 declared by %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TeamsSettings</name>
-    <message>
-        <source>Post the internal updates to Teams too</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Workflows webhook URL (kept in the OS keyring)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send a test message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workflow URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In Teams: the channel&apos;s Workflows, &apos;Post to a channel when a webhook request is received&apos;, then copy its URL here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -220,8 +220,36 @@
         <translation>Aucun jeton : collez d’abord votre jeton d’API utilisateur PagerDuty.</translation>
     </message>
     <message>
+        <source>API address</source>
+        <translation>Adresse de l&apos;API</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>Jeton d&apos;API</translation>
+    </message>
+    <message>
+        <source>Service for declared incidents</source>
+        <translation>Service des incidents déclarés</translation>
+    </message>
+    <message>
+        <source>Status page</source>
+        <translation>Page de statut</translation>
+    </message>
+    <message>
         <source>No token: paste the Slack bot token (xoxb-…) first.</source>
         <translation>Aucun jeton : collez d’abord le jeton du bot Slack (xoxb-…).</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Incidents channel</source>
+        <translation>Canal des incidents</translation>
+    </message>
+    <message>
+        <source>Token / webhook</source>
+        <translation>Jeton / webhook</translation>
     </message>
     <message>
         <source>No URL: paste the Teams workflow URL first.</source>
@@ -584,6 +612,10 @@
         <translation>{name} : {value} n’a pas la forme attendue</translation>
     </message>
     <message>
+        <source>{name}: expected names and values, got {value}</source>
+        <translation>{name} : des noms et des valeurs étaient attendus, reçu {value}</translation>
+    </message>
+    <message>
         <source>schema_version: {version} is newer than this app understands; known settings are read, the file is not rewritten in an older format</source>
         <translation>schema_version : {version} est plus récent que ce que cette application comprend ; les réglages connus sont lus, le fichier n’est pas réécrit dans un format plus ancien</translation>
     </message>
@@ -650,6 +682,34 @@
     <message>
         <source>The Teams workflow answered {status} without accepting the message; it will be sent again.</source>
         <translation>Le workflow Teams a répondu {status} sans accepter le message ; il sera renvoyé.</translation>
+    </message>
+    <message>
+        <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
+        <translation>Test depuis oncall-desktop : les mises à jour d'incident seront publiées dans ce canal.</translation>
+    </message>
+    <message>
+        <source>Post the internal updates to Teams too</source>
+        <translation>Publier aussi les mises à jour internes dans Teams</translation>
+    </message>
+    <message>
+        <source>Workflow URL</source>
+        <translation>URL du workflow</translation>
+    </message>
+    <message>
+        <source>The Workflows webhook URL (kept in the OS keyring)</source>
+        <translation>L’URL du webhook Workflows (conservée dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>Envoyer un message de test</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>In Teams: the channel&apos;s Workflows, &apos;Post to a channel when a webhook request is received&apos;, then copy its URL here.</source>
+        <translation>Dans Teams : les Workflows du canal, « Publier dans un canal lorsqu’une requête webhook est reçue », puis copiez son URL ici.</translation>
     </message>
     <message>
         <source>This status-page post has no page to go to; choose one in Settings.</source>
@@ -772,6 +832,18 @@
         <translation>Aucun serveur de messagerie dans les Paramètres : configurez-en un sous E-mail aux dirigeants, puis Modifier et renvoyer.</translation>
     </message>
     <message>
+        <source>Mail server (SMTP)</source>
+        <translation>Serveur de messagerie (SMTP)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
         <source>{source} is not set up on this console</source>
         <translation>{source} n’est pas configuré sur cette console</translation>
     </message>
@@ -846,6 +918,86 @@
     <message>
         <source>Connected to Alertmanager {version} at {url}: {count} alert(s) firing for these matchers.</source>
         <translation>Connecté à Alertmanager {version} à {url} : {count} alerte(s) déclenchée(s) pour ces filtres.</translation>
+    </message>
+    <message>
+        <source>Alertmanager matchers look like team=&quot;payments&quot;, env=~&quot;prod.*&quot;.</source>
+        <translation>Les filtres Alertmanager s’écrivent team=&quot;payments&quot;, env=~&quot;prod.*&quot;.</translation>
+    </message>
+    <message>
+        <source>Page me from this Alertmanager too</source>
+        <translation>M’alerter aussi depuis cet Alertmanager</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>The Alertmanager address must start with http:// or https://</source>
+        <translation>L’adresse d’Alertmanager doit commencer par http:// ou https://</translation>
+    </message>
+    <message>
+        <source>Give the Alertmanager&apos;s address, e.g. http://alertmanager:9093.</source>
+        <translation>Indiquez l’adresse de l’Alertmanager, par ex. http://alertmanager:9093.</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Destinataire (receiver)</translation>
+    </message>
+    <message>
+        <source>Empty: every receiver</source>
+        <translation>Vide : tous les destinataires</translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation>Filtres d’étiquettes</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Empty: no basic authentication</source>
+        <translation>Vide : pas d’authentification basique</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Basic-auth password (kept in the OS keyring)</source>
+        <translation>Mot de passe d’authentification basique (gardé dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Jeton porteur</translation>
+    </message>
+    <message>
+        <source>Bearer token (kept in the OS keyring)</source>
+        <translation>Jeton porteur (gardé dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Acknowledge silences the alert until the procedure&apos;s resolve time; resolve lifts that silence. Responder requests and status updates stay PagerDuty&apos;s.</source>
+        <translation>Acquitter met l’alerte en silence jusqu’au délai de résolution de la procédure ; résoudre lève ce silence. Les demandes de renfort et les points d’étape restent propres à PagerDuty.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test…</translation>
+    </message>
+    <message>
+        <source>The {title} address must start with http:// or https://</source>
+        <translation>L’adresse de {title} doit commencer par http:// ou https://</translation>
+    </message>
+    <message>
+        <source>{title}: {label} is not in the expected form</source>
+        <translation>{title} : {label} n’a pas la forme attendue</translation>
     </message>
 </context>
 <context>
@@ -1013,81 +1165,6 @@
     <message>
         <source>Resolve asked of %1 at %2 never got an answer: it may not be done there.</source>
         <translation>La résolution demandée à %1 à %2 n’a jamais eu de réponse : elle n’est peut-être pas faite là-bas.</translation>
-    </message>
-</context>
-<context>
-    <name>AlertmanagerSettings</name>
-    <message>
-        <source>Page me from this Alertmanager too</source>
-        <translation>M’alerter aussi depuis cet Alertmanager</translation>
-    </message>
-    <message>
-        <source>Empty: every receiver</source>
-        <translation>Vide : tous les destinataires</translation>
-    </message>
-    <message>
-        <source>Empty: no basic authentication</source>
-        <translation>Vide : pas d’authentification basique</translation>
-    </message>
-    <message>
-        <source>Basic-auth password (kept in the OS keyring)</source>
-        <translation>Mot de passe d’authentification basique (gardé dans le trousseau du système)</translation>
-    </message>
-    <message>
-        <source>Bearer token (kept in the OS keyring)</source>
-        <translation>Jeton porteur (gardé dans le trousseau du système)</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>Tester la connexion</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Receiver</source>
-        <translation>Destinataire (receiver)</translation>
-    </message>
-    <message>
-        <source>Matchers</source>
-        <translation>Filtres d’étiquettes</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Utilisateur</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Mot de passe</translation>
-    </message>
-    <message>
-        <source>Bearer token</source>
-        <translation>Jeton porteur</translation>
-    </message>
-    <message>
-        <source>Acknowledge silences the alert until the procedure&apos;s resolve time; resolve lifts that silence. Responder requests and status updates stay PagerDuty&apos;s.</source>
-        <translation>Acquitter met l’alerte en silence jusqu’au délai de résolution de la procédure ; résoudre lève ce silence. Les demandes de renfort et les points d’étape restent propres à PagerDuty.</translation>
-    </message>
-    <message>
-        <source>The Alertmanager address must start with http:// or https://</source>
-        <translation>L’adresse d’Alertmanager doit commencer par http:// ou https://</translation>
-    </message>
-    <message>
-        <source>Give the Alertmanager&apos;s address, e.g. http://alertmanager:9093.</source>
-        <translation>Indiquez l’adresse de l’Alertmanager, par ex. http://alertmanager:9093.</translation>
-    </message>
-    <message>
-        <source>Alertmanager matchers look like team=&quot;payments&quot;, env=~&quot;prod.*&quot;.</source>
-        <translation>Les filtres Alertmanager s’écrivent team=&quot;payments&quot;, env=~&quot;prod.*&quot;.</translation>
-    </message>
-    <message>
-        <source>No address: type it first.</source>
-        <translation>Pas d’adresse : saisissez-la d’abord.</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Connexion…</translation>
     </message>
 </context>
 <context>
@@ -3019,8 +3096,8 @@
         <translation>Ces paramètres</translation>
     </message>
     <message>
-        <source>PagerDuty (my on-call shifts)</source>
-        <translation>PagerDuty (mes astreintes)</translation>
+        <source>%1 (my on-call shifts)</source>
+        <translation>%1 (mes astreintes)</translation>
     </message>
     <message>
         <source>e.g. Agent DEV, Orchestrateur</source>
@@ -3313,37 +3390,6 @@
     <message>
         <source>%1 declared by %2</source>
         <translation>%1 déclaré par %2</translation>
-    </message>
-</context>
-<context>
-    <name>TeamsSettings</name>
-    <message>
-        <source>Post the internal updates to Teams too</source>
-        <translation>Publier aussi les mises à jour internes dans Teams</translation>
-    </message>
-    <message>
-        <source>The Workflows webhook URL (kept in the OS keyring)</source>
-        <translation>L’URL du webhook Workflows (conservée dans le trousseau du système)</translation>
-    </message>
-    <message>
-        <source>Send a test message</source>
-        <translation>Envoyer un message de test</translation>
-    </message>
-    <message>
-        <source>Workflow URL</source>
-        <translation>URL du workflow</translation>
-    </message>
-    <message>
-        <source>In Teams: the channel&apos;s Workflows, &apos;Post to a channel when a webhook request is received&apos;, then copy its URL here.</source>
-        <translation>Dans Teams : les Workflows du canal, « Publier dans un canal lorsqu’une requête webhook est reçue », puis copiez son URL ici.</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Envoi…</translation>
-    </message>
-    <message>
-        <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
-        <translation>Test depuis oncall-desktop : les mises à jour d'incident seront publiées dans ce canal.</translation>
     </message>
 </context>
 <context>

@@ -267,16 +267,16 @@ def test_the_connection_test_names_the_version_and_the_alerts(qtbot, qapp, alert
     alertmanager.fire("PaymentsDown", team="payments")
     runner = TaskRunner()
     connections = ConnectionsService(InMemorySecretStore(), runner)
-    with qtbot.waitSignal(connections.alertmanager_tested, timeout=5000) as tested:
-        connections.test_alertmanager(
-            options(alertmanager.url, alertmanager_matchers='team="payments"'), None, None
+    with qtbot.waitSignal(connections.tested, timeout=5000) as tested:
+        connections.test(
+            "alertmanager", options(alertmanager.url, alertmanager_matchers='team="payments"'), {}
         )
-    ok, message = tested.args
-    assert ok, message
+    source_id, ok, message = tested.args
+    assert source_id == "alertmanager" and ok, message
     assert message.startswith("Connected to Alertmanager 0.") and "1 alert(s) firing" in message
-    with qtbot.waitSignal(connections.alertmanager_tested, timeout=5000) as refused:
-        connections.test_alertmanager(options(alertmanager.url + "/nothing/here"), None, None)
-    assert refused.args[0] is False and "is it the Alertmanager's address" in refused.args[1]
+    with qtbot.waitSignal(connections.tested, timeout=5000) as refused:
+        connections.test("alertmanager", options(alertmanager.url + "/nothing/here"), {})
+    assert refused.args[1] is False and "is it the Alertmanager's address" in refused.args[2]
     runner.wait()
 
 

@@ -107,9 +107,10 @@ def test_teams_is_set_up_with_its_url_in_the_keyring_only(qtbot, teams):
     from oncall_desktop.services.connections import TEAMS_WEBHOOK_URL
 
     dialog, _runner = make_dialog(qtbot, Settings(), InMemorySecretStore())
-    assert not dialog.teams_enabled.isChecked()
-    dialog.teams_enabled.setChecked(True)
-    qtbot.keyClicks(dialog.teams_url, teams.workflow_url)
+    section = dialog.section("teams")  # built from what integrations/teams.py declares
+    assert section.title() == "Microsoft Teams" and not section.enabled.isChecked()
+    section.enabled.setChecked(True)
+    qtbot.keyClicks(section.url, teams.workflow_url)
     assert dialog.result_settings().teams_enabled
     assert dialog.secrets_to_store() == {TEAMS_WEBHOOK_URL: teams.workflow_url}
     assert teams.workflow_url not in repr(dialog.result_settings())  # never a setting
@@ -120,22 +121,23 @@ def test_teams_test_sends_a_visible_message_and_says_when_the_url_is_refused(qtb
 
     secrets = InMemorySecretStore()
     dialog, runner = make_dialog(qtbot, Settings(language="en"), secrets)
-    dialog.teams_test.click()  # nothing typed, nothing stored
-    qtbot.waitUntil(lambda: "No URL" in dialog.teams_result.text(), timeout=5000)
+    section = dialog.section("teams")
+    section.test.click()  # nothing typed, nothing stored
+    qtbot.waitUntil(lambda: "No URL" in section.result.text(), timeout=5000)
     assert teams.messages == []
-    qtbot.keyClicks(dialog.teams_url, teams.workflow_url)
-    dialog.teams_test.click()
-    qtbot.waitUntil(lambda: "took the test message" in dialog.teams_result.text(), timeout=5000)
+    qtbot.keyClicks(section.url, teams.workflow_url)
+    section.test.click()
+    qtbot.waitUntil(lambda: "took the test message" in section.result.text(), timeout=5000)
     from oncall_desktop.integrations.teams import teams_text
 
     assert teams.messages == [  # as any update: escaped for Teams' markdown
         teams_text("Test from oncall-desktop: incident updates will be posted in this channel.")
     ]
     secrets.set(TEAMS_WEBHOOK_URL, teams.workflow_url.replace("sig=", "sig=revoked"))
-    dialog.teams.url_changed = False  # use the stored, revoked one
-    dialog.teams_test.click()
-    qtbot.waitUntil(lambda: "refused the workflow URL" in dialog.teams_result.text(), timeout=5000)
-    assert "c62828" in dialog.teams_result.styleSheet() and len(teams.messages) == 1
+    section.url.setProperty("changed", False)  # untouched: the stored, revoked one is used
+    section.test.click()
+    qtbot.waitUntil(lambda: "refused the workflow URL" in section.result.text(), timeout=5000)
+    assert "c62828" in section.result.styleSheet() and len(teams.messages) == 1
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.config.schema import Settings
-from oncall_desktop.services.connections import ConnectionsService, MailServer
+from oncall_desktop.services.connections import SMTP_PASSWORD, ConnectionsService, MailServer
 from oncall_desktop.ui.widgets.labels import plain_label
 
 
@@ -71,7 +71,7 @@ class MailSettings(QGroupBox):
         test_row.addWidget(self.test)
         test_row.addWidget(self.result, 1)
         form.addRow(test_row)
-        connections.smtp_tested.connect(self.show_tested)
+        connections.tested.connect(self._on_tested)
 
     def server(self) -> MailServer:
         return MailServer(
@@ -123,8 +123,12 @@ class MailSettings(QGroupBox):
         self.test.setEnabled(False)
         self.result.setStyleSheet("")
         self.result.setText(self.tr("Connecting…"))
-        password = self.password.text() if self.password_changed else None
-        self._connections.test_smtp(self.server(), password)
+        typed = {SMTP_PASSWORD: self.password.text()} if self.password_changed else {}
+        self._connections.test("executive_mail", self.chosen(), typed)
+
+    def _on_tested(self, integration_id: str, ok: bool, message: str) -> None:
+        if integration_id == "executive_mail":
+            self.show_tested(ok, message)
 
     def show_tested(self, ok: bool, message: str) -> None:
         self.test.setEnabled(True)

@@ -1,7 +1,11 @@
-"""Settings: general preferences and the PagerDuty connection.
+"""Settings: general preferences, a section per integration, alerts, the rotation, the team
+database.
 
-The API token goes to the OS keyring through the connections service, never to the settings
-file. "Test connection" asks PagerDuty who the token belongs to, off the GUI thread.
+The integrations' sections come from what each declared (services/connections.integrations):
+a built-in with a widget of its own (PagerDuty, Slack, mail) is found there by its id, any other
+is built from its declared fields (ui/widgets/integration_settings). Secrets go to the OS
+keyring through the settings flow, never to the settings file; every "Test connection" runs
+the integration's declared test off the GUI thread.
 """
 
 from __future__ import annotations
@@ -27,22 +31,23 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.config.schema import TIME_OF_DAY, WEEKDAYS, Settings
+from oncall_desktop.core.capabilities import Capability, sources_that_can
 from oncall_desktop.services.connections import (
     PAGERDUTY_TOKEN,
     SLACK_BOT_TOKEN,
     SLACK_WEBHOOK_URL,
     SMTP_PASSWORD,
-    TEAMS_WEBHOOK_URL,
     ConnectionsService,
+    integration,
+    integrations,
 )
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.text import QT_TRANSLATE_NOOP
-from oncall_desktop.ui.widgets.alertmanager_settings import AlertmanagerSettings
+from oncall_desktop.ui.widgets.integration_settings import IntegrationSettings
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.mail_settings import MailSettings
 from oncall_desktop.ui.widgets.team_database_settings import TeamDatabaseSettings
-from oncall_desktop.ui.widgets.teams_settings import TeamsSettings
 
 REGIONS = (
     (QT_TRANSLATE_NOOP("SettingsDialog", "US service region"), "https://api.pagerduty.com"),
@@ -72,14 +77,21 @@ class SettingsDialog(QDialog):
         self.token_changed = False
 
         general = self._general_section(settings)
-        pagerduty = self._pagerduty_section(settings)
-        slack = self._slack_section(settings)
-        teams = self.teams = TeamsSettings(settings, connections, self)
-        # the section's fields under the names the dialog always had
-        self.teams_enabled, self.teams_url = teams.enabled, teams.url
-        self.teams_test, self.teams_result = teams.test, teams.result
         self.mail = MailSettings(settings, connections, self)
-        self.alertmanager = AlertmanagerSettings(settings, connections, self)
+        own_widgets = {  # the built-ins whose section is a widget of their own, by id
+            "pagerduty": lambda: self._pagerduty_section(settings),
+            "slack": lambda: self._slack_section(settings),
+            "executive_mail": lambda: self.mail,
+        }
+        self.sections: dict[str, QWidget] = {}
+        self.built: list[IntegrationSettings] = []  # the sections built from declarations
+        for declared in integrations():
+            if declared.custom_section and declared.id in own_widgets:
+                self.sections[declared.id] = own_widgets[declared.id]()
+            else:
+                section = IntegrationSettings(declared, settings, connections, self)
+                self.sections[declared.id] = section
+                self.built.append(section)
         self.team_database = TeamDatabaseSettings(settings, connections, self)
         alerts = self._alerts_section(settings)
         rotation = self._rotation_section(settings)
@@ -93,17 +105,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         content = QWidget(self)
         sections = QVBoxLayout(content)
-        boxes = (
-            general,
-            pagerduty,
-            self.alertmanager,
-            slack,
-            teams,
-            self.mail,
-            alerts,
-            rotation,
-            self.team_database,
-        )
+        boxes = (general, *self.sections.values(), alerts, rotation, self.team_database)
         for box in boxes:
             sections.addWidget(box)
         layout = QVBoxLayout(self)
@@ -112,12 +114,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         fit_to_screen(self, content.sizeHint().width() + 40, content.sizeHint().height() + 90)
 
-        connections.pagerduty_tested.connect(self._on_tested)
-        connections.slack_tested.connect(self._on_slack_tested)
+        connections.tested.connect(self._on_tested)
         connections.status_pages_listed.connect(self._on_status_pages_listed)
         connections.token_presence.connect(self._on_token_presence)
         connections.check_pagerduty_token()
         keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
+
+    def section(self, integration_id: str) -> IntegrationSettings:
+        """The section built from what ``integration_id`` declared."""
+        return next(s for s in self.built if s.declared.id == integration_id)
 
     # --- sections --------------------------------------------------------------------------------
 
@@ -266,7 +271,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout(rotation)
         self.rotation_source = QComboBox(self)
         self.rotation_source.addItem(self.tr("These settings"), "settings")
-        self.rotation_source.addItem(self.tr("PagerDuty (my on-call shifts)"), "pagerduty")
+        for source_id in sources_that_can(Capability.ROTATION):
+            declared = integration(source_id)
+            name = declared.title if declared is not None else source_id
+            self.rotation_source.addItem(
+                self.tr("%1 (my on-call shifts)").replace("%1", name), source_id
+            )
         self.rotation_source.setCurrentIndex(
             max(0, self.rotation_source.findData(settings.rotation_source))
         )
@@ -314,12 +324,21 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Testing…"))
         token = self.token.text().strip() if self.token_changed else None
-        self._connections.test_pagerduty(self.base_url.text().strip(), token)
+        self._connections.test(
+            "pagerduty",
+            {"pagerduty_base_url": self.base_url.text().strip()},
+            {PAGERDUTY_TOKEN: token} if token else {},
+        )
 
-    def _on_tested(self, ok: bool, message: str) -> None:
-        self.test_button.setEnabled(True)
-        self.test_result.setStyleSheet("" if ok else "color: #c62828")
-        self.test_result.setText(message)
+    def _on_tested(self, integration_id: str, ok: bool, message: str) -> None:
+        shown_in = {
+            "pagerduty": (self.test_button, self.test_result),
+            "slack": (self.slack_test, self.slack_result),
+        }.get(integration_id)
+        if shown_in is not None:
+            shown_in[0].setEnabled(True)
+            shown_in[1].setStyleSheet("" if ok else "color: #c62828")
+            shown_in[1].setText(message)
 
     def _on_slack_secret_edited(self) -> None:
         self.slack_secret_changed = True
@@ -333,12 +352,11 @@ class SettingsDialog(QDialog):
         self.slack_test.setEnabled(False)
         self.slack_result.setText(self.tr("Testing…"))
         secret = self.slack_secret.text().strip() if self.slack_secret_changed else None
-        self._connections.test_slack(self.slack_base_url.text().strip(), secret)
-
-    def _on_slack_tested(self, ok: bool, message: str) -> None:
-        self.slack_test.setEnabled(True)
-        self.slack_result.setStyleSheet("" if ok else "color: #c62828")
-        self.slack_result.setText(message)
+        self._connections.test(
+            "slack",
+            {"slack_base_url": self.slack_base_url.text().strip()},
+            {SLACK_BOT_TOKEN: secret} if secret else {},
+        )
 
     def _on_list_status_pages(self) -> None:
         self.status_page_list.setEnabled(False)
@@ -392,10 +410,10 @@ class SettingsDialog(QDialog):
             return self.tr("Give both ends of the quiet hours, or neither.")
         if not re.fullmatch(TIME_OF_DAY, self.rotation_time.text().strip()):
             return self.tr("The handoff time is HH:MM, e.g. 09:00.")
-        if problem := (
-            self.mail.problem() or self.alertmanager.problem() or self.team_database.problem()
-        ):
-            return problem
+        sections = (self.mail.problem, *(s.problem for s in self.built), self.team_database.problem)
+        for problem_of in sections:
+            if problem := problem_of():
+                return problem
         anchor = self.rotation_anchor.text().strip()
         if anchor:
             try:
@@ -412,7 +430,7 @@ class SettingsDialog(QDialog):
     # --- results ----------------------------------------------------------------------------------
 
     def result_settings(self) -> Settings:
-        return replace(
+        chosen = replace(
             self._settings,
             language=self.language.currentData(),
             message_language=self.message_language.currentData(),
@@ -428,9 +446,7 @@ class SettingsDialog(QDialog):
                 self.status_page.currentText() if self.status_page.currentData() else ""
             ),
             slack_mode=self.slack_mode.currentData(),
-            teams_enabled=self.teams_enabled.isChecked(),
             **self.mail.chosen(),  # type: ignore[arg-type]
-            **self.alertmanager.chosen(),  # type: ignore[arg-type]
             **self.team_database.chosen(),  # type: ignore[arg-type]
             slack_base_url=self.slack_base_url.text().strip().rstrip("/"),
             slack_channel=self.slack_channel.text().strip() or "#incidents",
@@ -445,6 +461,9 @@ class SettingsDialog(QDialog):
             rotation_time=self.rotation_time.text().strip(),
             rotation_anchor=self.rotation_anchor.text().strip(),
         )
+        for section in self.built:
+            chosen = section.applied_to(chosen)
+        return chosen
 
     def new_token(self) -> str | None:
         """The PagerDuty token typed in, '' to remove the stored one, None when untouched."""
@@ -460,10 +479,9 @@ class SettingsDialog(QDialog):
                 SLACK_WEBHOOK_URL if self.slack_mode.currentData() == "webhook" else SLACK_BOT_TOKEN
             )
             secrets[name] = self.slack_secret.text().strip()
-        if self.teams.url_changed:
-            secrets[TEAMS_WEBHOOK_URL] = self.teams_url.text().strip()
         if self.mail.password_changed:
             secrets[SMTP_PASSWORD] = self.mail.password.text()  # a password may end in a space
-        secrets.update(self.alertmanager.secrets_to_store())
+        for section in self.built:
+            secrets.update(section.secrets_to_store())
         secrets.update(self.team_database.secrets_to_store())
         return secrets

@@ -72,7 +72,7 @@ def test_the_settings_section_tests_saves_and_reconnects(qtbot, context, alertma
     ctx = context(settings=Settings(language="en"))
     dialog = SettingsDialog(ctx.controller.settings, ctx.connections)
     qtbot.addWidget(dialog)
-    section = dialog.alertmanager
+    section = dialog.section("alertmanager")  # built from alertmanager_setup's declaration
     section.enabled.setChecked(True)
     assert "Give the Alertmanager's address" in dialog._validate()
     section.base_url.setText(alertmanager.url + "/")
