@@ -107,8 +107,9 @@ class SettingsController(QObject):
     def apply_language(self, language: str) -> None:
         """The new language at once, not at the next start (issue 26): Qt's translators and
         ours, the main window, the tray menu, who is on call, and the open cockpits (built
-        again on the incident as stored). Other windows already open take it when opened
-        again; the banner says so."""
+        again on the incident as stored). The history, KPI, post-mortem, handoff and action
+        items windows follow by themselves (Qt tells them: ui/live_language.py), keeping
+        what was typed in them."""
         from oncall_desktop.ui.translations import install_translators
 
         console = self.console
@@ -124,10 +125,7 @@ class SettingsController(QObject):
         console.update_tray(console.clock.now())
         console.window.show_message(
             "language",
-            self.tr(
-                "The new language applies now. Windows already open other than the cockpits "
-                "(history, KPIs, post-mortem, handoff) take it when opened again."
-            ),
+            self.tr("The new language applies now, in every open window."),
             "info",
         )
 

@@ -11,10 +11,18 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 log = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
+_language: list[str] = []  # the language last installed, once there is one
+
+
+def installed_language() -> str | None:
+    """The language the UI speaks since the last install_translators, None before any."""
+    return _language[-1] if _language else None
 
 
 def install_translators(app: QCoreApplication, language: str) -> bool:
-    """Switch the UI to ``language`` ("fr" or "en"); False when our translation is missing."""
+    """Switch the UI to ``language`` ("fr" or "en"); False when our translation is missing.
+    Qt tells every window so (a LanguageChange event; ui/live_language.py follows it)."""
+    _language[:] = [language]
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

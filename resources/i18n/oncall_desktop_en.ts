@@ -2911,7 +2911,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The new language applies now. Windows already open other than the cockpits (history, KPIs, post-mortem, handoff) take it when opened again.</source>
+        <source>The new language applies now, in every open window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

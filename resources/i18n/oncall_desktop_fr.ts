@@ -685,7 +685,7 @@
     </message>
     <message>
         <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
-        <translation>Test depuis oncall-desktop : les mises à jour d'incident seront publiées dans ce canal.</translation>
+        <translation>Test depuis oncall-desktop : les mises à jour d&apos;incident seront publiées dans ce canal.</translation>
     </message>
     <message>
         <source>Post the internal updates to Teams too</source>
@@ -2913,8 +2913,8 @@
         <translation>Les réglages de la base d’équipe s’appliquent au prochain démarrage.</translation>
     </message>
     <message>
-        <source>The new language applies now. Windows already open other than the cockpits (history, KPIs, post-mortem, handoff) take it when opened again.</source>
-        <translation>La nouvelle langue s’applique maintenant. Les fenêtres déjà ouvertes autres que les cockpits (historique, KPI, post-mortem, passation) la prennent à leur prochaine ouverture.</translation>
+        <source>The new language applies now, in every open window.</source>
+        <translation>La nouvelle langue s’applique maintenant, dans toutes les fenêtres ouvertes.</translation>
     </message>
     <message>
         <source>Start at login is not available on this system yet.</source>

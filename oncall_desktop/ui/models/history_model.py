@@ -93,6 +93,14 @@ class HistoryModel(QAbstractTableModel):
         self._service.count(self._filter, bound_to(self, lambda n: self._on_counted(generation, n)))
         self._fetch(0, generation)
 
+    def set_language(self, language: str, headers: dict[str, str]) -> None:
+        """The UI's language changed: headers and statuses said in it, the rows as they are."""
+        self._language, self._headers = language, headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._total:
+            last = self.index(self._total - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return

@@ -59,6 +59,7 @@ class EditableTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setMinimumHeight(160)
+        self._buttons: list[QPushButton] = []  # under the table, once buttons() made them
         self.itemChanged.connect(self.edited)
 
     def append_row(self, texts: list[str]) -> int:
@@ -88,16 +89,26 @@ class EditableTable(QTableWidget):
     def buttons(self) -> QHBoxLayout:
         """Add row / Remove selected rows, for under the table."""
         row = QHBoxLayout()
-        # the texts' own class, not the subclass's: Qt looks tr() up by the object's class
-        translate = QCoreApplication.translate
-        add = QPushButton(translate("EditableTable", "Add row"))
+        self._buttons = [QPushButton(), QPushButton()]
+        add, remove = self._buttons
         add.clicked.connect(self.add_row)
-        remove = QPushButton(translate("EditableTable", "Remove selected rows"))
         remove.clicked.connect(self.remove_selected)
+        self.retranslate()
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)
         return row
+
+    def retranslate(self) -> None:
+        """The buttons in the UI's language now (its window sets the headers)."""
+        # the texts' own class, not the subclass's: Qt looks tr() up by the object's class
+        translate = QCoreApplication.translate
+        texts = [
+            translate("EditableTable", "Add row"),
+            translate("EditableTable", "Remove selected rows"),
+        ]
+        for button, text in zip(self._buttons, texts, strict=False):
+            button.setText(text)
 
 
 class ActionItemsTable(EditableTable):
@@ -121,6 +132,18 @@ class ActionItemsTable(EditableTable):
         status.currentIndexChanged.connect(self.mark_overdue)
         self.setCellWidget(row, 4, status)
         self.mark_overdue()
+
+    def retranslate(self) -> None:
+        """Each status, and "Overdue", in the UI's language now; each row's choice kept."""
+        super().retranslate()
+        for row in range(self.rowCount()):
+            combo = self.cellWidget(row, 4)
+            if isinstance(combo, QComboBox):
+                for index, label in enumerate(STATUS_LABELS.values()):
+                    combo.setItemText(index, QCoreApplication.translate("ActionItemsTable", label))
+        self.blockSignals(True)  # a tooltip said again is no edit to save
+        self.mark_overdue()
+        self.blockSignals(False)
 
     def add_row(self) -> None:
         numbers = [i.number for i in self.action_items()]

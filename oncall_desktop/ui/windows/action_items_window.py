@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.postmortem import ActionStatus, TrackedActionItem
 from oncall_desktop.ui.geometry import fit_to_screen
+from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.widgets.postmortem_tables import STATUS_LABELS
 
@@ -39,22 +40,25 @@ class ActionItemsWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("actionItemsWindow")
         close_with_escape_and_ctrl_w(self)
-        self.setWindowTitle(self.tr("Post-mortem action items"))
+        self.live = LiveLanguage(self)  # a change in Settings shows here at once
+        self.live.text(self.setWindowTitle, lambda: self.tr("Post-mortem action items"))
         fit_to_screen(self, 900, 500, remember="action_items")
         self.items: list[TrackedActionItem] = []
         self.today = date.today()
-        self.show_done = QCheckBox(self.tr("Show done items"))
+        self.show_done = QCheckBox()
+        self.live.text(self.show_done.setText, lambda: self.tr("Show done items"))
         self.show_done.toggled.connect(lambda _: self._fill())
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
-            [
+        self.live.text(
+            self.table.setHorizontalHeaderLabels,
+            lambda: [
                 self.tr("Post-mortem"),
                 self.tr("#"),
                 self.tr("Action"),
                 self.tr("Owner"),
                 self.tr("Due"),
                 self.tr("Status"),
-            ]
+            ],
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -66,6 +70,7 @@ class ActionItemsWindow(QMainWindow):
         layout.addWidget(self.show_done)
         layout.addWidget(self.table)
         self.setCentralWidget(body)
+        self.live.call(lambda _: self._retranslate_rows())
 
     def set_items(self, items: list[TrackedActionItem], today: date) -> None:
         self.items, self.today = items, today
@@ -108,6 +113,18 @@ class ActionItemsWindow(QMainWindow):
                 )
             )
             self.table.setCellWidget(row, 5, combo)
+
+    def _retranslate_rows(self) -> None:
+        """Each row's status and "Overdue" in the new language, its status as chosen."""
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 5)
+            if isinstance(combo, QComboBox):
+                for index, label in enumerate(STATUS_LABELS.values()):
+                    combo.setItemText(index, QCoreApplication.translate("ActionItemsTable", label))
+            for column in range(5):
+                cell = self.table.item(row, column)
+                if cell is not None and cell.toolTip():
+                    cell.setToolTip(self.tr("Overdue"))
 
     def _open(self, row: int, _column: int) -> None:
         visible = self.visible_items()

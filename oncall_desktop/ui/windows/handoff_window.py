@@ -4,22 +4,20 @@ incidents channel through the outbox."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableWidget,
-    QTableWidgetItem,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -47,12 +44,13 @@ from oncall_desktop.core.policy import Policy
 from oncall_desktop.services.handoffs import HandoffService
 from oncall_desktop.ui.autosave import Autosave
 from oncall_desktop.ui.geometry import fit_to_screen
+from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.text import fill, local_time
+from oncall_desktop.ui.widgets.handoff_tables import UpcomingTable, lines_table
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 PAGERDUTY_CHECK = "pagerduty"
-LINE_COLUMNS = ("reference", "title", "severity", "status", "resolution")
 
 
 class _Stored(Protocol):
@@ -98,31 +96,64 @@ class HandoffWindow(QMainWindow):
         self.autosave = Autosave(self._save, self)
         self._manual_pagerduty = False  # True once PagerDuty said there is no token to check
         close_with_escape_and_ctrl_w(self)
-        self.setWindowTitle(
-            self.tr("Handoff — %1").replace("%1", change_label(note.change_at, zone, language))
+        # a language change in Settings shows here at once, what was typed kept
+        self.live = live = LiveLanguage(self, language)
+        live.text(
+            self.setWindowTitle, lambda: self.tr("Handoff — %1").replace("%1", self._change())
         )
         fit_to_screen(self, 900, 900, remember="handoff")
         self.banner = MessageBanner()
-        toolbar = QToolBar(self.tr("Handoff"), self)
+        toolbar = QToolBar(self)
+        live.text(toolbar.setWindowTitle, lambda: self.tr("Handoff"))
         self.addToolBar(toolbar)
-        self.export_action = toolbar.addAction(self.tr("Export Markdown…"), self.export_markdown)
-        self.post_action = toolbar.addAction(self.tr("Post to the incidents channel"), self._post)
-        self.history_action = toolbar.addAction(self.tr("Previous handoffs…"), self._history)
+        self.export_action = toolbar.addAction("", self.export_markdown)
+        live.text(self.export_action.setText, lambda: self.tr("Export Markdown…"))
+        self.post_action = toolbar.addAction("", self._post)
+        live.text(self.post_action.setText, lambda: self.tr("Post to the incidents channel"))
+        self.history_action = toolbar.addAction("", self._history)
+        live.text(self.history_action.setText, lambda: self.tr("Previous handoffs…"))
         self._build()
+        live.call(self._retranslate)
         service.verified.connect(self._on_verified)
         service.saved.connect(self._on_saved)
         self._show_status()
 
     # --- layout ---------------------------------------------------------------------------------
 
+    def _change(self) -> str:
+        """When the shift changes, said in the UI's language ("lundi 9h")."""
+        return change_label(self.note.change_at, self.zone, self.live.language)
+
+    def _retranslate(self, language: str) -> None:
+        """What depends on the language beyond the registered texts: the export's language,
+        the status and the messages shown. The fields keep what was typed."""
+        self.language = language
+        self._show_status()
+        box = self.check_boxes.get(PAGERDUTY_CHECK)
+        if box is not None and not box.isEnabled() and PAGERDUTY_CHECK not in self.note.checks:
+            self.check_details[PAGERDUTY_CHECK].setText(self.tr("Checking PagerDuty…"))
+        texts = self.banner.texts()
+        if "dates" in texts:
+            self._show_dates(self._upcoming()[1])
+        if "sign" in texts:
+            self._show_unnamed()
+
+    def _box(self, section: str, fallback: Callable[[], str]) -> QGroupBox:
+        """A group titled as the SOP's handoff section (in the UI's language), or ours."""
+        texts = {s.id: s.text for s in self.policy.handoff.sections}
+        box = QGroupBox()
+        self.live.text(
+            box.setTitle, self.live.said(texts[section]) if section in texts else fallback
+        )
+        return box
+
     def _build(self) -> None:
         body = QWidget()
         column = QVBoxLayout(body)
         column.addWidget(self.banner)
         self._build_header(column)
-        sections = {s.id: s.text.get(self.language) for s in self.policy.handoff.sections}
-        self._build_incident_sections(column, sections)
-        self._build_upcoming(column, sections)
+        self._build_incident_sections(column)
+        self._build_upcoming(column)
         self._build_actions_notes_and_signature(column)
         self._build_incoming_checks(column)
         self.status_label = QLabel()
@@ -146,31 +177,35 @@ class HandoffWindow(QMainWindow):
     def _build_header(self, column: QVBoxLayout) -> None:
         note = self.note
         header = QFormLayout()
-        when = QLabel(
-            f"{change_label(note.change_at, self.zone, self.language)} · "
-            f"{local_time(note.change_at, self.zone)}"
-        )
+        when = QLabel()
         when.setTextFormat(Qt.TextFormat.PlainText)
+        at = local_time(note.change_at, self.zone)
+        self.live.text(when.setText, lambda: f"{self._change()} · {at}")
         self.outgoing_edit = QLineEdit(note.outgoing)
         self.incoming_edit = QLineEdit(note.incoming)
-        header.addRow(self.tr("Change"), when)
-        header.addRow(self.tr("Outgoing"), self.outgoing_edit)
-        header.addRow(self.tr("Incoming"), self.incoming_edit)
+        self.live.row(header, lambda: self.tr("Change"), when)
+        self.live.row(header, lambda: self.tr("Outgoing"), self.outgoing_edit)
+        self.live.row(header, lambda: self.tr("Incoming"), self.incoming_edit)
         column.addLayout(header)
 
-    def _build_incident_sections(self, column: QVBoxLayout, sections: dict[str, str]) -> None:
+    def _build_incident_sections(self, column: QVBoxLayout) -> None:
         note = self.note
-        active = QGroupBox(sections.get("active", self.tr("Active incidents")))
+        active = self._box("active", lambda: self.tr("Active incidents"))
         layout = QVBoxLayout(active)
         self.active_table = self._lines_table(note.active, editable=False)
         if not note.active:
-            layout.addWidget(QLabel(self.tr("✅ No active incidents")))
+            none = QLabel()
+            self.live.text(none.setText, lambda: self.tr("✅ No active incidents"))
+            layout.addWidget(none)
         layout.addWidget(self.active_table)
         column.addWidget(active)
 
-        watch = QGroupBox(sections.get("watch", self.tr("Watch items")))
+        watch = self._box("watch", lambda: self.tr("Watch items"))
         layout = QVBoxLayout(watch)
-        hint = QLabel(self.tr("One per line; they carry over to the next handoff."))
+        hint = QLabel()
+        self.live.text(
+            hint.setText, lambda: self.tr("One per line; they carry over to the next handoff.")
+        )
         hint.setStyleSheet("color: palette(mid); font-style: italic")
         layout.addWidget(hint)
         self.watch_edit = QPlainTextEdit("\n".join(note.watch_items))
@@ -178,34 +213,26 @@ class HandoffWindow(QMainWindow):
         layout.addWidget(self.watch_edit)
         column.addWidget(watch)
 
-        last_week = QGroupBox(sections.get("last_week", self.tr("Last week's incidents")))
+        last_week = self._box("last_week", lambda: self.tr("Last week's incidents"))
         layout = QVBoxLayout(last_week)
         self.last_week_table = self._lines_table(note.last_week, editable=True)
         layout.addWidget(self.last_week_table)
         column.addWidget(last_week)
 
-    def _build_upcoming(self, column: QVBoxLayout, sections: dict[str, str]) -> None:
+    def _build_upcoming(self, column: QVBoxLayout) -> None:
         note = self.note
-        upcoming = QGroupBox(sections.get("upcoming", self.tr("Upcoming")))
+        upcoming = self._box("upcoming", lambda: self.tr("Upcoming"))
         layout = QVBoxLayout(upcoming)
-        self.upcoming_table = QTableWidget(0, 3)
-        self.upcoming_table.setHorizontalHeaderLabels(
-            [self.tr("Date (YYYY-MM-DD)"), self.tr("Time"), self.tr("What")]
+        self.upcoming_table = UpcomingTable(note.upcoming)
+        self.live.text(
+            self.upcoming_table.setHorizontalHeaderLabels,
+            lambda: [self.tr("Date (YYYY-MM-DD)"), self.tr("Time"), self.tr("What")],
         )
-        # the date and time columns as wide as their headers or entries, "What" the rest
-        self.upcoming_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.upcoming_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch
-        )
-        self.upcoming_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for item in note.upcoming:
-            self._append_upcoming(item)
         buttons = QHBoxLayout()
-        add = QPushButton(self.tr("Add maintenance"))
+        add, remove = QPushButton(), QPushButton()
+        self.live.text(add.setText, lambda: self.tr("Add maintenance"))
         add.clicked.connect(self.add_upcoming)
-        remove = QPushButton(self.tr("Remove selected"))
+        self.live.text(remove.setText, lambda: self.tr("Remove selected"))
         remove.clicked.connect(self._remove_upcoming)
         buttons.addWidget(add)
         buttons.addWidget(remove)
@@ -216,15 +243,18 @@ class HandoffWindow(QMainWindow):
 
     def _build_actions_notes_and_signature(self, column: QVBoxLayout) -> None:
         note = self.note
-        actions = QGroupBox(self.tr("Post-mortem action items due soon"))
+        actions = self._box("", lambda: self.tr("Post-mortem action items due soon"))
         layout = QVBoxLayout(actions)
         self.actions_list = QListWidget()
-        self.actions_list.addItems(list(note.action_items) or [self.tr("None")])
+        self.actions_list.addItems(list(note.action_items) or [""])
+        if not note.action_items:
+            none = self.actions_list.item(0)
+            self.live.text(none.setText, lambda: self.tr("None"))
         self.actions_list.setMaximumHeight(100)
         layout.addWidget(self.actions_list)
         column.addWidget(actions)
 
-        notes = QGroupBox(self.tr("Notes"))
+        notes = self._box("", lambda: self.tr("Notes"))
         layout = QVBoxLayout(notes)
         self.notes_edit = QPlainTextEdit(note.notes)
         self.notes_edit.setMaximumHeight(110)
@@ -232,7 +262,8 @@ class HandoffWindow(QMainWindow):
         column.addWidget(notes)
 
         sign_row = QHBoxLayout()
-        self.sign_button = QPushButton(self.tr("Sign as outgoing engineer"))
+        self.sign_button = QPushButton()
+        self.live.text(self.sign_button.setText, lambda: self.tr("Sign as outgoing engineer"))
         self.sign_button.clicked.connect(self.sign)
         self.signed_label = QLabel()
         self.signed_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -242,12 +273,13 @@ class HandoffWindow(QMainWindow):
 
     def _build_incoming_checks(self, column: QVBoxLayout) -> None:
         note = self.note
-        incoming = QGroupBox(self.tr("Incoming engineer: acknowledge each item"))
+        incoming = self._box("", lambda: self.tr("Incoming engineer: acknowledge each item"))
         layout = QVBoxLayout(incoming)
         self.check_boxes: dict[str, QCheckBox] = {}
         self.check_details: dict[str, QLabel] = {}
         for check in self.policy.handoff.incoming_checks:
-            box = QCheckBox(check.text.get(self.language))
+            box = QCheckBox()
+            self.live.text(box.setText, self.live.said(check.text))
             box.setObjectName(f"check-{check.id}")
             box.setChecked(check.id in note.checks)
             box.setEnabled(check.id not in note.checks)
@@ -264,69 +296,31 @@ class HandoffWindow(QMainWindow):
         column.addWidget(incoming)
 
     def _lines_table(self, lines: tuple[IncidentLine, ...], editable: bool) -> QTableWidget:
-        table = QTableWidget(len(lines), len(LINE_COLUMNS))
-        table.setHorizontalHeaderLabels(
-            [
+        table = lines_table(lines, editable)
+        self.live.text(
+            table.setHorizontalHeaderLabels,
+            lambda: [
                 self.tr("#"),
                 self.tr("Title"),
                 self.tr("Severity"),
                 self.tr("Status"),
                 self.tr("Resolution"),
-            ]
+            ],
         )
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.setMaximumHeight(160)
-        for row, line in enumerate(lines):
-            for column, key in enumerate(LINE_COLUMNS):
-                item = QTableWidgetItem(getattr(line, key))
-                if not editable or key != "resolution":
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                table.setItem(row, column, item)
         return table
 
-    def _append_upcoming(self, item: Maintenance) -> None:
-        row = self.upcoming_table.rowCount()
-        self.upcoming_table.blockSignals(True)
-        self.upcoming_table.insertRow(row)
-        texts = [item.day.isoformat() if item.day else "", item.at, item.what]
-        for column, text in enumerate(texts):
-            self.upcoming_table.setItem(row, column, QTableWidgetItem(text))
-        self.upcoming_table.blockSignals(False)
-
     def add_upcoming(self) -> None:
-        tomorrow = QDate.currentDate().addDays(1).toString("yyyy-MM-dd")
-        self._append_upcoming(Maintenance(date.fromisoformat(tomorrow), "", ""))
-        added = self.upcoming_table.item(self.upcoming_table.rowCount() - 1, 2)
-        if added is not None:
-            self.upcoming_table.editItem(added)
+        self.upcoming_table.add()
         self.autosave.changed()
 
     def _remove_upcoming(self) -> None:
-        rows = sorted({i.row() for i in self.upcoming_table.selectedIndexes()}, reverse=True)
-        for row in rows:
-            self.upcoming_table.removeRow(row)
-        if rows:
+        if self.upcoming_table.remove_selected():
             self.autosave.changed()
 
     # --- reading the form -------------------------------------------------------------------
 
     def _upcoming(self) -> tuple[tuple[Maintenance, ...], list[str]]:
-        items, problems = [], []
-        for row in range(self.upcoming_table.rowCount()):
-            day_text, at, what = (
-                cell.text() if (cell := self.upcoming_table.item(row, c)) is not None else ""
-                for c in range(3)
-            )
-            day = None
-            if day_text.strip():
-                try:
-                    day = date.fromisoformat(day_text.strip())
-                except ValueError:
-                    problems.append(day_text)
-                    what = f"{day_text} {what}".strip()  # kept in the text, never dropped
-            if what.strip() or day:
-                items.append(Maintenance(day, at.strip(), what.strip()))
-        return tuple(items), problems
+        return self.upcoming_table.maintenances()
 
     def current(self) -> HandoffNote:
         resolutions = {}
@@ -352,17 +346,7 @@ class HandoffWindow(QMainWindow):
     # --- actions ----------------------------------------------------------------------------
 
     def _save(self) -> None:
-        _, problems = self._upcoming()
-        if problems:
-            self.banner.show_message(
-                "dates",
-                self.tr("Not a date (YYYY-MM-DD): %1. Kept in the text.").replace(
-                    "%1", ", ".join(problems)
-                ),
-                "warning",
-            )
-        else:
-            self.banner.clear_message("dates")
+        self._show_dates(self._upcoming()[1])
         self.note = replace(self.current(), revision=self.note.revision + 1)
         self.service.save(self.note)
         self._show_status()
@@ -370,14 +354,25 @@ class HandoffWindow(QMainWindow):
     def sign(self) -> None:
         name = self.outgoing_edit.text().strip()
         if not name:
-            self.banner.show_message(
-                "sign", self.tr("Fill in the outgoing engineer's name."), "error"
-            )
+            self._show_unnamed()
             return
         self.banner.clear_message("sign")
         self.note = self.current().sign(at=self.clock.now(), by=name)
         self.autosave.changed()
         self.autosave.flush()
+
+    def _show_dates(self, problems: list[str]) -> None:
+        if not problems:
+            self.banner.clear_message("dates")
+            return
+        self.banner.show_message(
+            "dates",
+            fill(self.tr("Not a date (YYYY-MM-DD): %1. Kept in the text."), ", ".join(problems)),
+            "warning",
+        )
+
+    def _show_unnamed(self) -> None:
+        self.banner.show_message("sign", self.tr("Fill in the outgoing engineer's name."), "error")
 
     def _on_check(self, check_id: str, on: bool) -> None:
         if not on:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time, tzinfo
+from functools import partial
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from oncall_desktop.core.kpis import HistoryFilter
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.services.history import HistoryService
 from oncall_desktop.ui.geometry import fit_to_screen
+from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.models.history_model import HistoryModel
 from oncall_desktop.ui.models.roles import IncidentRole
 from oncall_desktop.ui.qdates import python_date
@@ -59,28 +61,25 @@ class HistoryWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("historyWindow")
         close_with_escape_and_ctrl_w(self)
-        self.setWindowTitle(self.tr("Incident history"))
+        self.live = LiveLanguage(self, language)  # a change in Settings shows here at once
+        self.live.text(self.setWindowTitle, lambda: self.tr("Incident history"))
         fit_to_screen(self, 1000, 650, remember="history")
         self._zone = zone
-        headers = {
-            "detected": self.tr("Detected"),
-            "severity": self.tr("Severity"),
-            "status": self.tr("Status"),
-            "title": self.tr("Title"),
-            "time_to_ack": self.tr("Time to acknowledge"),
-            "time_to_resolve": self.tr("Time to resolve"),
-        }
-        self.model = HistoryModel(service, headers, zone, language, self)
+        self._total: int | None = None  # counted for the current filter
+        self.model = HistoryModel(service, self._headers(), zone, language, self)
         self.model.counted.connect(self._on_counted)
 
         filters = self._build_filters()
         self._build_table()
 
-        self.cockpit_button = QPushButton(self.tr("Open cockpit"))
+        self.cockpit_button = QPushButton()
+        self.live.text(self.cockpit_button.setText, lambda: self.tr("Open cockpit"))
         self.cockpit_button.clicked.connect(lambda: self._open_cockpit(self.table.currentIndex()))
-        self.postmortem_button = QPushButton(self.tr("Post-mortem…"))
+        self.postmortem_button = QPushButton()
+        self.live.text(self.postmortem_button.setText, lambda: self.tr("Post-mortem…"))
         self.postmortem_button.clicked.connect(self._open_postmortem)
-        kpis = QPushButton(self.tr("KPI dashboard…"))
+        self.kpis_button = kpis = QPushButton()
+        self.live.text(kpis.setText, lambda: self.tr("KPI dashboard…"))
         kpis.clicked.connect(self.kpis_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
@@ -94,24 +93,51 @@ class HistoryWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.setCentralWidget(body)
+        self.live.call(self._retranslate)
+
+    def _headers(self) -> dict[str, str]:
+        return {
+            "detected": self.tr("Detected"),
+            "severity": self.tr("Severity"),
+            "status": self.tr("Status"),
+            "title": self.tr("Title"),
+            "time_to_ack": self.tr("Time to acknowledge"),
+            "time_to_resolve": self.tr("Time to resolve"),
+        }
+
+    def _retranslate(self, language: str) -> None:
+        """The table's headers and statuses and the count in the new language; the filter as
+        it was (the combos keep their choice, the search its words)."""
+        self.model.set_language(language, self._headers())
+        if self._total is not None:
+            self._on_counted(self._total)
 
     def _build_filters(self) -> QHBoxLayout:
         """Severity, status, period, words in the title, drills: each narrows the query."""
         self.severity_combo = QComboBox()
-        self.severity_combo.addItem(self.tr("All severities"), "")
+        self.severity_combo.addItem("", "")
+        self.live.text(
+            partial(self.severity_combo.setItemText, 0), lambda: self.tr("All severities")
+        )
         for severity in Severity:
             self.severity_combo.addItem(severity.value, severity.value)
         self.status_combo = QComboBox()
-        self.status_combo.addItem(self.tr("Any status"), "")
-        self.status_combo.addItem(self.tr("Open"), "open")
-        self.status_combo.addItem(self.tr("Resolved"), "resolved")
-        self.status_combo.addItem(self.tr("Closed"), "closed")
+        statuses = {
+            "": lambda: self.tr("Any status"),
+            "open": lambda: self.tr("Open"),
+            "resolved": lambda: self.tr("Resolved"),
+            "closed": lambda: self.tr("Closed"),
+        }
+        for index, (key, say) in enumerate(statuses.items()):
+            self.status_combo.addItem("", key)
+            self.live.text(partial(self.status_combo.setItemText, index), say)
         self.from_edit = self._date_edit()
         self.to_edit = self._date_edit()
         self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText(self.tr("Search titles"))
+        self.live.text(self.text_edit.setPlaceholderText, lambda: self.tr("Search titles"))
         self.text_edit.setClearButtonEnabled(True)
-        self.drills_box = QCheckBox(self.tr("Show drills"))
+        self.drills_box = QCheckBox()
+        self.live.text(self.drills_box.setText, lambda: self.tr("Show drills"))
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         # Typing filters after a short pause, not at every key (each is a COUNT and a page).
@@ -127,9 +153,12 @@ class HistoryWindow(QMainWindow):
         filters = QHBoxLayout()
         filters.addWidget(self.severity_combo)
         filters.addWidget(self.status_combo)
-        filters.addWidget(QLabel(self.tr("From")))
+        self.from_label, self.to_label = QLabel(), QLabel()
+        self.live.text(self.from_label.setText, lambda: self.tr("From"))
+        self.live.text(self.to_label.setText, lambda: self.tr("to"))
+        filters.addWidget(self.from_label)
         filters.addWidget(self.from_edit)
-        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.to_label)
         filters.addWidget(self.to_edit)
         filters.addWidget(self.text_edit, 1)
         filters.addWidget(self.drills_box)
@@ -157,7 +186,7 @@ class HistoryWindow(QMainWindow):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("any"))
+        self.live.text(edit.setSpecialValueText, lambda: self.tr("any"))
         edit.setDate(NO_DATE)
         return edit
 
@@ -187,6 +216,7 @@ class HistoryWindow(QMainWindow):
         self.model.set_filter(self.current_filter())
 
     def _on_counted(self, total: int) -> None:
+        self._total = total
         self.count_label.setText(self.tr("%n incident(s)", "", total))
 
     def _open_cockpit(self, index: QModelIndex) -> None:

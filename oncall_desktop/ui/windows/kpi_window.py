@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +32,7 @@ from oncall_desktop.core.kpis import DurationStats, KpiReport, Verdict, kpi_dura
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.services.history import HistoryService
 from oncall_desktop.ui.geometry import fit_to_screen
+from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.qdates import python_date
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
@@ -52,22 +55,18 @@ class KpiWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("kpiWindow")
         close_with_escape_and_ctrl_w(self)
-        self.setWindowTitle(self.tr("KPI dashboard"))
+        self.live = LiveLanguage(self)  # a change in Settings shows here at once
+        self.live.text(self.setWindowTitle, lambda: self.tr("KPI dashboard"))
         fit_to_screen(self, 1100, 800, remember="kpis")
         self._service = service
         self._policy = policy
         self._zone = zone
         self.report: KpiReport | None = None
-        self.names = {
-            "mtta_sev1": self.tr("MTTA (SEV-1, mean)"),
-            "mttr_sev1": self.tr("MTTR (SEV-1, mean)"),
-            "incidents_per_month": self.tr("Incidents per month (worst month)"),
-            "sev1_per_quarter": self.tr("SEV-1 per quarter (worst quarter)"),
-            "postmortem_completion": self.tr("Post-mortem completion"),
-            "action_items_closed": self.tr("Action items closed within 30 days"),
-        }
+        self.names: dict[str, str] = {}
+        self.live.text(self._set_names, self._kpi_names)
 
         self.banner = MessageBanner()
+        self._state: Callable[[], str] = str  # what the period row says (_set_state)
         top = self._build_period_row()
         self._build_tables()
 
@@ -84,19 +83,47 @@ class KpiWindow(QMainWindow):
         layout.addWidget(self.charts, 1)
         self.setCentralWidget(body)
         service.problem.connect(lambda text: self.banner.show_message("kpi", text, "error"))
+        self.live.call(self._retranslate)
         self.refresh()
+
+    def _kpi_names(self) -> dict[str, str]:
+        return {
+            "mtta_sev1": self.tr("MTTA (SEV-1, mean)"),
+            "mttr_sev1": self.tr("MTTR (SEV-1, mean)"),
+            "incidents_per_month": self.tr("Incidents per month (worst month)"),
+            "sev1_per_quarter": self.tr("SEV-1 per quarter (worst quarter)"),
+            "postmortem_completion": self.tr("Post-mortem completion"),
+            "action_items_closed": self.tr("Action items closed within 30 days"),
+        }
+
+    def _retranslate(self, _language: str) -> None:
+        """The verdicts and charts said again; what the period row says stays (a report on its
+        way still says so)."""
+        if self.report is not None:
+            state = self._state
+            self.show_report(self.report)
+            self._set_state(state)
+
+    def _set_names(self, names: dict[str, str]) -> None:
+        self.names = names
+
+    def _set_state(self, say: Callable[[], str]) -> None:
+        """What the period row says (computing, how many), said again at a language change."""
+        self._state = say
+        self.state_label.setText(say())
 
     def _build_period_row(self) -> QHBoxLayout:
         self.period_combo = QComboBox()
         labels = {
-            "30d": self.tr("Last 30 days"),
-            "90d": self.tr("Last 90 days"),
-            "365d": self.tr("Last 12 months"),
-            "year": self.tr("This year"),
-            "custom": self.tr("From… to…"),
+            "30d": lambda: self.tr("Last 30 days"),
+            "90d": lambda: self.tr("Last 90 days"),
+            "365d": lambda: self.tr("Last 12 months"),
+            "year": lambda: self.tr("This year"),
+            "custom": lambda: self.tr("From… to…"),
         }
-        for key, _days in PERIODS:
-            self.period_combo.addItem(labels[key], key)
+        for index, (key, _days) in enumerate(PERIODS):
+            self.period_combo.addItem("", key)
+            self.live.text(partial(self.period_combo.setItemText, index), labels[key])
         self.period_combo.setCurrentIndex(2)
         self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
         for edit in (self.from_edit, self.to_edit):
@@ -107,7 +134,9 @@ class KpiWindow(QMainWindow):
         self.period_combo.currentIndexChanged.connect(self._on_period)
         self.state_label = QLabel()
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
-        export = QPushButton(self.tr("Export CSV…"))
+        self.live.text(self.state_label.setText, lambda: self._state())
+        self.export_button = export = QPushButton()
+        self.live.text(export.setText, lambda: self.tr("Export CSV…"))
         export.clicked.connect(lambda: self.export_csv())
         top = QHBoxLayout()
         top.addWidget(self.period_combo)
@@ -120,12 +149,14 @@ class KpiWindow(QMainWindow):
     def _build_tables(self) -> None:
         """The SOP's KPI verdicts, and each severity's times (mean, median, p90)."""
         self.verdict_table = QTableWidget(0, 4)
-        self.verdict_table.setHorizontalHeaderLabels(
-            [self.tr("KPI"), self.tr("Value"), self.tr("SOP target"), self.tr("Status")]
+        self.live.text(
+            self.verdict_table.setHorizontalHeaderLabels,
+            lambda: [self.tr("KPI"), self.tr("Value"), self.tr("SOP target"), self.tr("Status")],
         )
         self.stats_table = QTableWidget(len(Severity), 7)
-        self.stats_table.setHorizontalHeaderLabels(
-            [
+        self.live.text(
+            self.stats_table.setHorizontalHeaderLabels,
+            lambda: [
                 self.tr("Incidents"),
                 self.tr("MTTA mean"),
                 self.tr("MTTA median"),
@@ -133,7 +164,7 @@ class KpiWindow(QMainWindow):
                 self.tr("MTTR mean"),
                 self.tr("MTTR median"),
                 self.tr("MTTR p90"),
-            ]
+            ],
         )
         self.stats_table.setVerticalHeaderLabels([s.value for s in Severity])
         for table in (self.verdict_table, self.stats_table):
@@ -172,9 +203,9 @@ class KpiWindow(QMainWindow):
     def refresh(self) -> None:
         start, end = self.period()
         if end <= start:
-            self.state_label.setText(self.tr("The period ends before it starts."))
+            self._set_state(lambda: self.tr("The period ends before it starts."))
             return
-        self.state_label.setText(self.tr("Computing…"))
+        self._set_state(lambda: self.tr("Computing…"))
         self._service.report(start, end, self._zone, self.show_report)
 
     # --- showing --------------------------------------------------------------------------------
@@ -185,7 +216,7 @@ class KpiWindow(QMainWindow):
 
     def show_report(self, report: KpiReport) -> None:
         self.report = report
-        self.state_label.setText(self.tr("%n incident(s) in the period", "", report.incidents))
+        self._set_state(lambda: self.tr("%n incident(s) in the period", "", report.incidents))
         judged = self.verdicts()
         self.verdict_table.setRowCount(len(judged))
         for row, verdict in enumerate(judged):

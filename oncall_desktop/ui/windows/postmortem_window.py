@@ -8,6 +8,7 @@ Closing the window flushes the pending autosave, so nothing typed just before is
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -51,6 +52,7 @@ from oncall_desktop.services.postmortems import (
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.ui.autosave import Autosave
 from oncall_desktop.ui.geometry import fit_to_screen
+from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
@@ -99,41 +101,72 @@ class PostmortemWindow(QMainWindow):
         self._saved_revision = opened.draft.revision
         self.autosave = Autosave(self._save, self)
         close_with_escape_and_ctrl_w(self)
-        self.setWindowTitle(self.tr("Post-mortem — %1").replace("%1", opened.draft.title))
+        # a language change in Settings shows here at once, what was typed kept
+        self.live = live = LiveLanguage(self, language)
+        title = opened.draft.title
+        live.text(self.setWindowTitle, lambda: self.tr("Post-mortem — %1").replace("%1", title))
         fit_to_screen(self, 900, 900, remember="postmortem")
 
         self.banner = MessageBanner()
-        self.save_state = QLabel(self.tr("Saved"))
+        self.save_state = QLabel()
         self.save_state.setTextFormat(Qt.TextFormat.PlainText)
+        self._save_state: Callable[[], str] = lambda: self.tr("Saved")
+        live.text(self.save_state.setText, lambda: self._save_state())
         self.statusBar().addPermanentWidget(self.save_state)
-        toolbar = QToolBar(self.tr("Post-mortem"), self)
+        toolbar = QToolBar(self)
+        live.text(toolbar.setWindowTitle, lambda: self.tr("Post-mortem"))
         self.addToolBar(toolbar)
-        self.export_markdown_action = toolbar.addAction(
-            self.tr("Export Markdown…"), self.export_markdown
-        )
-        self.export_pdf_action = toolbar.addAction(self.tr("Export PDF…"), self.export_pdf)
-        self.post_action = toolbar.addAction(
-            self.tr("Post summary to Slack"), self.request_summary_post
-        )
-        self.publish_action = toolbar.addAction(
-            self.tr("Publish on the status page…"), self.request_publish
-        )
+        self.export_markdown_action = toolbar.addAction("", self.export_markdown)
+        live.text(self.export_markdown_action.setText, lambda: self.tr("Export Markdown…"))
+        self.export_pdf_action = toolbar.addAction("", self.export_pdf)
+        live.text(self.export_pdf_action.setText, lambda: self.tr("Export PDF…"))
+        self.post_action = toolbar.addAction("", self.request_summary_post)
+        live.text(self.post_action.setText, lambda: self.tr("Post summary to Slack"))
+        self.publish_action = toolbar.addAction("", self.request_publish)
+        live.text(self.publish_action.setText, lambda: self.tr("Publish on the status page…"))
         self.publish_action.setVisible(False)  # once a status page is set up (Settings)
         self.publish_action.setEnabled(False)  # once signed
-        save = toolbar.addAction(self.tr("Save now"), self.autosave.flush)
+        save = toolbar.addAction("", self.autosave.flush)
+        live.text(save.setText, lambda: self.tr("Save now"))
         save.setShortcut(QKeySequence.StandardKey.Save)
 
         self._build(opened.draft)
+        self._problem = ""  # why the last save stayed on this computer
         if opened.restored_from_local:
-            self.banner.show_message(
-                "restored",
-                self.tr(
-                    "A newer copy saved on this computer while the database was unreachable "
-                    "was restored and written back to the database."
-                ),
-                "info",
-            )
+            self._show_restored()
+        live.call(self._retranslate)
         service.saved.connect(self._on_saved)
+
+    def _retranslate(self, language: str) -> None:
+        """What depends on the language beyond the registered texts: the SOP's section titles
+        and hints, the messages shown, the export's language. The fields keep what was typed."""
+        self.language = language
+        for section in self.policy.postmortem.sections:
+            box, hint = self._sections[section.id]
+            box.setTitle(section.text.get(language))
+            hint.setText(section.hint.get(language))
+        self.actions_table.retranslate()
+        self.timeline_table.retranslate()
+        self._show_signature()
+        texts = self.banner.texts()
+        if "restored" in texts:
+            self._show_restored()
+        if "offline" in texts:
+            self._show_offline()
+
+    def _show_restored(self) -> None:
+        self.banner.show_message(
+            "restored",
+            self.tr(
+                "A newer copy saved on this computer while the database was unreachable "
+                "was restored and written back to the database."
+            ),
+            "info",
+        )
+
+    def _set_save_state(self, say: Callable[[], str]) -> None:
+        self._save_state = say
+        self.save_state.setText(say())
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -143,6 +176,7 @@ class PostmortemWindow(QMainWindow):
         column.addWidget(self.banner)
         self._build_header(draft, column, body)
         self.text_edits: dict[str, QPlainTextEdit] = {}
+        self._sections: dict[str, tuple[QGroupBox, QLabel]] = {}
         builders = {
             "timeline": self._build_timeline,
             "impact": self._build_impact,
@@ -152,9 +186,9 @@ class PostmortemWindow(QMainWindow):
             box = QGroupBox(section.text.get(self.language))
             box.setObjectName(f"section-{section.id}")
             layout = QVBoxLayout(box)
-            layout.addWidget(
-                plain_label(section.hint.get(self.language), box, selectable=False, hint=True)
-            )
+            hint = plain_label(section.hint.get(self.language), box, selectable=False, hint=True)
+            layout.addWidget(hint)
+            self._sections[section.id] = (box, hint)
             builders.get(section.id, partial(self._build_text, section.id))(draft, layout)
             column.addWidget(box)
         self._build_review(draft, column, body)
@@ -195,19 +229,23 @@ class PostmortemWindow(QMainWindow):
         self.severity_combo.setCurrentIndex(list(Severity).index(draft.severity))
         self.duration_edit = QLineEdit(draft.duration)
         self.impact_summary_edit = QLineEdit(draft.impact_summary)
-        header.addRow(self.tr("Title"), self.title_edit)
-        header.addRow(self.tr("Date"), self.date_edit)
-        header.addRow(self.tr("Severity"), self.severity_combo)
-        header.addRow(self.tr("Duration"), self.duration_edit)
-        header.addRow(self.tr("Impact"), self.impact_summary_edit)
+        self.live.row(header, lambda: self.tr("Title"), self.title_edit)
+        self.live.row(header, lambda: self.tr("Date"), self.date_edit)
+        self.live.row(header, lambda: self.tr("Severity"), self.severity_combo)
+        self.live.row(header, lambda: self.tr("Duration"), self.duration_edit)
+        self.live.row(header, lambda: self.tr("Impact"), self.impact_summary_edit)
         column.addLayout(header)
 
     def _build_timeline(self, draft: PostMortem, layout: QVBoxLayout) -> None:
         self.zone_edit = QLineEdit(draft.timeline_zone)
         zone_row = QFormLayout()
-        zone_row.addRow(self.tr("All times"), self.zone_edit)
+        self.live.row(zone_row, lambda: self.tr("All times"), self.zone_edit)
         layout.addLayout(zone_row)
-        self.timeline_table = EditableTable([self.tr("Time"), self.tr("Event")])
+        self.timeline_table = EditableTable(["", ""])
+        self.live.text(
+            self.timeline_table.setHorizontalHeaderLabels,
+            lambda: [self.tr("Time"), self.tr("Event")],
+        )
         for row in draft.timeline:
             self.timeline_table.append_row([row.time, row.event])
         layout.addWidget(self.timeline_table)
@@ -219,21 +257,23 @@ class PostmortemWindow(QMainWindow):
             key: QLineEdit(getattr(draft.impact, key))
             for key in ("users", "duration", "revenue", "sla")
         }
-        form.addRow(self.tr("Users"), self.impact_edits["users"])
-        form.addRow(self.tr("Duration"), self.impact_edits["duration"])
-        form.addRow(self.tr("Revenue"), self.impact_edits["revenue"])
-        form.addRow(self.tr("SLA"), self.impact_edits["sla"])
+        self.live.row(form, lambda: self.tr("Users"), self.impact_edits["users"])
+        self.live.row(form, lambda: self.tr("Duration"), self.impact_edits["duration"])
+        self.live.row(form, lambda: self.tr("Revenue"), self.impact_edits["revenue"])
+        self.live.row(form, lambda: self.tr("SLA"), self.impact_edits["sla"])
         layout.addLayout(form)
 
     def _build_action_items(self, draft: PostMortem, layout: QVBoxLayout) -> None:
-        self.actions_table = ActionItemsTable(
-            [
+        self.actions_table = ActionItemsTable([""] * 5)
+        self.live.text(
+            self.actions_table.setHorizontalHeaderLabels,
+            lambda: [
                 self.tr("#"),
                 self.tr("Action"),
                 self.tr("Owner"),
                 self.tr("Due"),
                 self.tr("Status"),
-            ]
+            ],
         )
         for item in draft.action_items:
             self.actions_table.append(item)
@@ -251,15 +291,19 @@ class PostmortemWindow(QMainWindow):
     def _build_review(self, draft: PostMortem, column: QVBoxLayout, body: QWidget) -> None:
         footer = QFormLayout()
         self.reviewed_by_edit = QLineEdit(draft.reviewed_by)
-        self.reviewed_by_edit.setPlaceholderText(self.tr("CTO, Lead Dev, On-Call Engineer"))
+        self.live.text(
+            self.reviewed_by_edit.setPlaceholderText,
+            lambda: self.tr("CTO, Lead Dev, On-Call Engineer"),
+        )
         self.reviewed_on_edit = date_edit(draft.reviewed_on, body)
-        today = QPushButton(self.tr("Today"))
+        today = QPushButton()
+        self.live.text(today.setText, lambda: self.tr("Today"))
         today.clicked.connect(lambda: self.reviewed_on_edit.setDate(QDate.currentDate()))
         reviewed_on = QHBoxLayout()
         reviewed_on.addWidget(self.reviewed_on_edit, 1)
         reviewed_on.addWidget(today)
-        footer.addRow(self.tr("Reviewed by"), self.reviewed_by_edit)
-        footer.addRow(self.tr("Review date"), reviewed_on)
+        self.live.row(footer, lambda: self.tr("Reviewed by"), self.reviewed_by_edit)
+        self.live.row(footer, lambda: self.tr("Review date"), reviewed_on)
         column.addLayout(footer)
         self.signed_label = QLabel()
         column.addWidget(self.signed_label)
@@ -319,7 +363,7 @@ class PostmortemWindow(QMainWindow):
         return self.draft()
 
     def _save(self) -> None:
-        self.save_state.setText(self.tr("Saving…"))
+        self._set_save_state(lambda: self.tr("Saving…"))
         self.service.save(self.incident_id, self._next_draft())
 
     def _on_saved(self, result: SaveResult) -> None:
@@ -328,17 +372,21 @@ class PostmortemWindow(QMainWindow):
         self._saved_revision = result.revision
         if result.where == SAVED_IN_DATABASE:
             self.banner.clear_message("offline")
-            self.save_state.setText(self.tr("Saved"))
+            self._set_save_state(lambda: self.tr("Saved"))
         else:
-            self.save_state.setText(self.tr("Saved on this computer"))
-            self.banner.show_message(
-                "offline",
-                self.tr(
-                    "The database is unreachable; the draft is saved on this computer and "
-                    "goes to the database at the next save that reaches it. (%1)"
-                ).replace("%1", result.problem),
-                "warning",
-            )
+            self._set_save_state(lambda: self.tr("Saved on this computer"))
+            self._problem = result.problem
+            self._show_offline()
+
+    def _show_offline(self) -> None:
+        self.banner.show_message(
+            "offline",
+            self.tr(
+                "The database is unreachable; the draft is saved on this computer and "
+                "goes to the database at the next save that reaches it. (%1)"
+            ).replace("%1", self._problem),
+            "warning",
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.autosave.pending:
