@@ -8,7 +8,7 @@ import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
@@ -30,7 +30,13 @@ log = logging.getLogger(__name__)
 
 
 class AlertController(QObject):
-    """What pages and notifications ask of the console."""
+    """What pages and notifications ask of the console.
+
+    Signals:
+        snoozed(object): low-urgency alerts are snoozed until this instant (None: no more).
+    """
+
+    snoozed = Signal(object)
 
     def __init__(self, console: Console, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +140,7 @@ class AlertController(QObject):
         self.snoozed_until = (
             self.console.clock.now() + timedelta(minutes=minutes) if minutes else None
         )
+        self.snoozed.emit(self.snoozed_until)
         self.console.update_tray(self.console.clock.now())
 
     def on_pages_changed(self, pages: list[Page]) -> None:

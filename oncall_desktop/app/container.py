@@ -122,7 +122,16 @@ class AppContext:
             controller.presence = build_presence(self, database, self.feed)
             from oncall_desktop.app.team_news import TeamNews  # a colleague's SEV-1/2 notifies
 
-            TeamNews(controller, self.feed, self.root)
+            news = TeamNews(
+                self.feed,
+                incidents,
+                self.clock,
+                controller.preferences,
+                controller.notifications,
+                controller.alert_controller.snoozed_until,
+                self.root,
+            )
+            controller.alert_controller.snoozed.connect(news.set_snoozed)
         if self._pending_postmortem is not None:
             self.open_postmortem(self._pending_postmortem)
         sop = self.loaded_policy.policy.sop

@@ -1,6 +1,7 @@
 """Team news (team mode on PostgreSQL, issue 23 item 6): a colleague's new SEV-1 or SEV-2
-raises a desktop notification with *Open* on this console. Sees the console through
-app/facilities.Console.
+raises a desktop notification with *Open* on this console. Built when the team database
+opens, with the change feed, the incidents, the clock, the preferences and the notifications;
+the snooze reaches it by signal (``set_snoozed``).
 
 What notifies, once (key ``incident:<id>``, whose *Open* opens the cockpit):
 
@@ -40,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from oncall_desktop.app.collaborators import Notifications, Preferences
 from oncall_desktop.core.incident import EventKind, Incident, TimelineEvent
 from oncall_desktop.core.paging import QuietHours
 from oncall_desktop.core.policy import Severity
@@ -47,8 +49,9 @@ from oncall_desktop.ui.notifier import OPEN, Notification
 from oncall_desktop.ui.text import fill
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.facilities import Console
+    from oncall_desktop.core.clock import Clock
     from oncall_desktop.services.changefeed import ChangeFeed
+    from oncall_desktop.services.incidents import IncidentService
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +68,23 @@ class TeamNews(QObject):
     """Follows what colleagues change (the change feed, and the incidents the service reloads
     for it) and notifies the SEV-1/SEV-2 news."""
 
-    def __init__(self, console: Console, feed: ChangeFeed, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        feed: ChangeFeed,
+        incidents: IncidentService,
+        clock: Clock,
+        preferences: Preferences,
+        notifications: Notifications,
+        snoozed_until: datetime | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.console = console
-        incidents = console.incidents
-        assert incidents is not None
-        self._since = console.clock.now() - CLOCK_SKEW
+        self.incidents = incidents
+        self.clock = clock
+        self.preferences = preferences
+        self.notifications = notifications
+        self.snoozed_until = snoozed_until  # low-urgency alerts snoozed until then
+        self._since = clock.now() - CLOCK_SKEW
         self._known: dict[int, Known] = {}  # the latest version of each incident seen here
         self._heard: dict[int, Known | None] = {}  # colleague changed it: what we knew before
         self._said: dict[int, Severity] = {}  # notified at this severity
@@ -84,6 +98,9 @@ class TeamNews(QObject):
         incidents.incident_declared.connect(self._record)
         incidents.incident_opened.connect(self._record)
         incidents.incidents_changed.connect(self._on_listed)
+
+    def set_snoozed(self, until: datetime | None) -> None:
+        self.snoozed_until = until
 
     # --- what this console sees ----------------------------------------------------------------
 
@@ -132,8 +149,7 @@ class TeamNews(QObject):
         severity = incident.severity
         if severity.rank > NOTIFY_UP_TO_RANK or not incident.is_active:
             return
-        drilling = self.console.incidents is not None and self.console.incidents.drill
-        if incident.is_drill and not drilling:
+        if incident.is_drill and not self.incidents.drill:
             return
         if before is not None and before[0] > len(incident.timeline):
             return  # an older version than this console already had
@@ -150,14 +166,14 @@ class TeamNews(QObject):
             log.info("team news for incident %s held back (snoozed or quiet hours)", incident.id)
             return
         log.info("team news: incident %s is %s", incident.id, severity.value)
-        self.console.notifier.notify(
+        self.notifications.notify(
             Notification(
                 key=f"incident:{incident.id}",
                 title=("🔴 " if severity is Severity.SEV1 else "") + self._title(incident, made),
-                body=self.console.notification_body(incident.title),
+                body=self.notifications.body(incident.title),
                 urgent=severity is Severity.SEV1,
                 actions=((OPEN, self.tr("Open")),),
-                sound=self.console.settings.alert_sound,
+                sound=self.preferences.settings.alert_sound,
             )
         )
 
@@ -184,11 +200,10 @@ class TeamNews(QObject):
         """A SEV-1 always; a SEV-2 waits out the snooze and the quiet hours."""
         if severity is Severity.SEV1:
             return True
-        now = self.console.clock.now()
-        snoozed: datetime | None = getattr(self.console.alert_controller, "snoozed_until", None)
-        if snoozed is not None and now < snoozed:
+        now = self.clock.now()
+        if self.snoozed_until is not None and now < self.snoozed_until:
             return False
-        settings = self.console.settings
+        settings = self.preferences.settings
         try:
             quiet = QuietHours.parse(settings.quiet_hours_start, settings.quiet_hours_end)
         except ValueError:
