@@ -92,13 +92,14 @@ def test_the_open_post_mortem_switches_and_keeps_the_draft_being_written(qtbot, 
     window.actions_table.cellWidget(0, 4).setCurrentIndex(1)  # In progress
     policy = ctx.controller.policy
     root_cause = next(s for s in policy.postmortem.sections if s.id == "root_cause")
+    english_title = window.windowTitle()
 
     choose_french(ctx)
 
     qtbot.waitUntil(
         lambda: window.export_markdown_action.text() == "Exporter en Markdown…", timeout=WAIT
     )
-    assert window.windowTitle() == "Post-mortem — API Down - All endpoints returning 500"
+    assert window.windowTitle() == english_title  # "Post-mortem — …" in French too
     box, _hint = window._sections["root_cause"]
     assert box.title() == root_cause.text.get("fr")
     assert window.actions_table.cellWidget(0, 4).currentText() == "En cours"
@@ -127,6 +128,8 @@ def test_the_open_handoff_switches_and_keeps_the_form_being_filled(qtbot, englis
     window.add_upcoming()
     window.upcoming_table.item(0, 2).setText("Database upgrade")
     english_change = window.windowTitle()
+    window.history_action.trigger()  # the previous handoffs, open beside it
+    qtbot.waitUntil(lambda: getattr(window, "history_dialog", None) is not None, timeout=WAIT)
 
     choose_french(ctx)
 
@@ -139,6 +142,7 @@ def test_the_open_handoff_switches_and_keeps_the_form_being_filled(qtbot, englis
     checks = window.policy.handoff.incoming_checks
     assert [window.check_boxes[c.id].text() for c in checks] == [c.text.get("fr") for c in checks]
     assert window.language == "fr"  # its export too
+    assert window.history_dialog.windowTitle() == "Passations précédentes"
     # what was being filled in is all there
     assert window.notes_edit.toPlainText() == "The replica lags at night"
     assert window.outgoing_edit.text() == "Ana"
