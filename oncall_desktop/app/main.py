@@ -317,8 +317,11 @@ def complete_console(
 
             DrillController(context, drill_server, show_dialog=not args.no_dialogs).start()
 
+    # The database first, at once: its worker's imports fill the wait for the window system
+    # (the imports are most of the time to a usable console).
+    open_storage(context, paths, args, on_ready=ready)
+
     def start_background_work() -> None:
-        open_storage(context, paths, args, on_ready=ready)
         if not args.drill:  # the drill's fake PagerDuty is not who I am
             context.controller.identity.start(ask=not args.no_dialogs)
         context.poller.start()

@@ -2,23 +2,28 @@
 
 Both run on the same private desktop (Xvfb + tray host, tests/helpers/desktop.py), five times
 each, interleaved. "Ready" is observed from outside the process, from time-stamped events: the
-X server mapping the window (streamed by xev) and the tray host registering the icon. Memory is
-the RSS after 2 s of idling.
+X server mapping the window (streamed by xev) and the tray host registering the icon. "Usable"
+(the app only) is when the console answers a terminal ``status`` over its local socket with its
+incidents: the database open and migrated, the commands served. Memory is the RSS after 2 s of
+idling, counted from when the console is usable.
 
     python tests/benchmarks/bench_startup.py [--runs 5]
 
-Targets: start ≤ 1.5 × bare; idle memory ≤ 2.0 × bare on every start, the first one included
-(restated in the brief; issue 2 had asked 1.6 ×). The "floor" rows run the bare
-window with the libraries the design card makes the app hold at idle, to show how much of the
-memory is theirs and how much the app's own.
+Targets (issue 26): start and usable ≤ 1.5 × the bare window's start; idle memory ≤ 2.0 × bare
+on every start, the first one included. The "floor" rows run the bare window with the libraries
+the design card makes the app hold at idle, to show how much of the time and memory is theirs
+and how much the app's own: a usable console has SQLAlchemy loaded and its database open, so
+the second floor row is the least its "usable" can be.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -108,14 +113,49 @@ class WindowMaps:
         self._proc.wait(5)
 
 
+def status_answers(socket_path: str) -> bool:
+    """Whether the console answers ``status`` with its incidents (not "still opening")."""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(2.0)
+            client.connect(socket_path)
+            client.sendall(json.dumps({"command": "status"}).encode() + b"\n")
+            answer = b""
+            while not answer.endswith(b"\n"):
+                chunk = client.recv(65536)
+                if not chunk:
+                    return False
+                answer += chunk
+    except OSError:  # not listening yet
+        return False
+    return bool(json.loads(answer).get("ok"))
+
+
+def console_socket(env: dict[str, str]) -> str:
+    """Where the console started with ``env`` listens (app/single_instance.server_name)."""
+    from oncall_desktop.app import single_instance
+
+    saved = os.environ.get("XDG_RUNTIME_DIR")
+    os.environ["XDG_RUNTIME_DIR"] = env["XDG_RUNTIME_DIR"]
+    try:
+        return single_instance.server_name(Path(env["ONCALL_DATA_DIR"]))
+    finally:
+        if saved is None:
+            del os.environ["XDG_RUNTIME_DIR"]
+        else:
+            os.environ["XDG_RUNTIME_DIR"] = saved
+
+
 def measure(
     desktop: DesktopSession,
     maps: WindowMaps,
     cmd: list[str],
     title: str,
     env: dict[str, str],
+    socket_path: str | None = None,
 ):
-    """(seconds from launch to window mapped and tray icon registered, RSS after idling)."""
+    """(seconds from launch to window mapped and tray icon registered, RSS after idling,
+    seconds from launch to the console answering ``status``, or None for a bare window)."""
     wall, start = time.time(), time.monotonic()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     window = tray = None
@@ -136,8 +176,17 @@ def measure(
                 ours_on_bus = [e for e in registered if desktop.bus_pid(e["service"]) == proc.pid]
                 tray = ours_on_bus[0]["t"] - wall if ours_on_bus else None
         ready = max(window, tray)
+        usable = None
+        while socket_path is not None and usable is None:
+            if time.monotonic() - start > 30:
+                raise RuntimeError(f"{title} never answered status")
+            if status_answers(socket_path):
+                usable = time.monotonic() - start  # the answer is the event timed here
+            else:
+                time.sleep(0.02)
         if os.environ.get("BENCH_VERBOSE"):
-            print(f"window {window * 1000:.0f} tray {tray * 1000:.0f}", file=sys.stderr)
+            times = f"window {window * 1000:.0f} tray {tray * 1000:.0f} usable {usable}"
+            print(times, file=sys.stderr)
         time.sleep(2.0)
         memory = rss_mib(proc.pid)
     finally:
@@ -146,7 +195,7 @@ def measure(
             proc.wait(15)
         except subprocess.TimeoutExpired:
             proc.kill()
-    return ready, memory
+    return ready, memory, usable
 
 
 def main() -> int:
@@ -169,7 +218,13 @@ def main() -> int:
     desktop.start()
     maps = WindowMaps(desktop.env())
     work = Path(tempfile.mkdtemp(prefix="oncall-bench-"))
-    results: dict[str, list[tuple[float, float]]] = {"bare": [], "first": [], "app": []}
+    results: dict[str, list[tuple[float, float, float | None]]] = {
+        "bare": [],
+        "first": [],
+        "app": [],
+    }
+    runtime = work / "run"
+    runtime.mkdir(mode=0o700)
     try:
         bare_script = work / "bare.py"
         bare_script.write_text(BARE_APP)
@@ -201,37 +256,60 @@ def main() -> int:
                         )
                     )
             data = work / f"data-{run}"
-            env = desktop.env(ONCALL_DATA_DIR=str(data), ONCALL_CONFIG_DIR=str(work / "config"))
+            env = desktop.env(
+                ONCALL_DATA_DIR=str(data),
+                ONCALL_CONFIG_DIR=str(work / "config"),
+                XDG_RUNTIME_DIR=str(runtime),
+            )
+            path = console_socket(env)
             # first start: empty data folder, the database is created and migrated
-            results["first"].append(measure(desktop, maps, app_cmd, "On-call Desktop", env))
+            results["first"].append(measure(desktop, maps, app_cmd, "On-call Desktop", env, path))
             # a regular start: the database exists
-            results["app"].append(measure(desktop, maps, app_cmd, "On-call Desktop", env))
+            results["app"].append(measure(desktop, maps, app_cmd, "On-call Desktop", env, path))
     finally:
         maps.stop()
         desktop.stop()
         shutil.rmtree(work, ignore_errors=True)
 
     def med(key: str, i: int) -> float:
-        return statistics.median(r[i] for r in results[key])
+        return statistics.median(r[i] or 0.0 for r in results[key])
 
     bare_start, bare_mem = med("bare", 0), med("bare", 1)
     print(f"startup and idle memory, median of {args.runs} runs (Xvfb + tray host)")
-    print(f"{'':32} {'start (ms)':>11} {'ratio':>6} {'RSS (MiB)':>10} {'ratio':>6}")
+    print(
+        f"{'':32} {'start (ms)':>11} {'ratio':>6} {'usable (ms)':>12} {'ratio':>6} "
+        f"{'RSS (MiB)':>10} {'ratio':>6}"
+    )
     rows = [("bare PySide6 window + tray", "bare")]
     if not args.no_floor:
         rows += [(label, key) for label, key, _preamble in FLOORS]
     rows += [("app, first start (migrates)", "first"), ("app, regular start", "app")]
     for label, key in rows:
         start, mem = med(key, 0), med(key, 1)
+        usable = (
+            f"{med(key, 2) * 1000:12.0f} {med(key, 2) / bare_start:6.2f}"
+            if results[key][0][2] is not None
+            else f"{'':12} {'':6}"
+        )
         print(
-            f"{label:32} {start * 1000:11.0f} {start / bare_start:6.2f} {mem:10.1f} "
+            f"{label:32} {start * 1000:11.0f} {start / bare_start:6.2f} {usable} {mem:10.1f} "
             f"{mem / bare_mem:6.2f}"
         )
     start_ratio = med("app", 0) / bare_start
+    usable_ratio = med("app", 2) / bare_start
     mem_ratio = max(med("app", 1), med("first", 1)) / bare_mem  # every start, the first too
+    if not args.no_floor:
+        # what no console built on the design card's libraries can go under: a bare window
+        # that has imported SQLAlchemy and opened SQLite before showing itself
+        floor = med("floor_orm", 0)
+        print(
+            f"usable against the floor (+ SQLAlchemy and its ORM, SQLite open): "
+            f"{med('app', 2) / floor:.2f} × ({floor * 1000:.0f} ms)"
+        )
     verdict = {True: "met", False: "NOT met"}
     print(
         f"targets: start ≤ {TARGET_START} × bare: {verdict[start_ratio <= TARGET_START]}; "
+        f"usable ≤ {TARGET_START} × bare: {verdict[usable_ratio <= TARGET_START]}; "
         f"memory ≤ {TARGET_MEMORY} × bare (first and regular start): "
         f"{verdict[mem_ratio <= TARGET_MEMORY]}"
     )

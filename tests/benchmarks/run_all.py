@@ -36,20 +36,22 @@ TARGETED = re.compile(
 
 def rows_from(area: str, output: str) -> list[tuple[str, str, str, str]]:
     rows = []
-    regular = {"start": "(see above)", "memory": "(see above)"}
+    regular = {"start": "(see above)", "usable": "(see above)", "memory": "(see above)"}
     for line in output.splitlines():
-        if line.startswith("app, regular start"):  # bench_startup's row: ms, ratio, MiB, ratio
+        if line.startswith("app, regular start"):
+            # bench_startup's row: start ms, ratio, usable ms, ratio, MiB, ratio
             numbers = line.removeprefix("app, regular start").split()
-            if len(numbers) == 4:
+            if len(numbers) == 6:
                 regular["start"] = f"regular start {numbers[0]} ms = {numbers[1]} × bare"
-                regular["memory"] = f"idle RSS {numbers[2]} MiB = {numbers[3]} × bare"
+                regular["usable"] = f"usable (status answers) {numbers[2]} ms = {numbers[3]} × bare"
+                regular["memory"] = f"idle RSS {numbers[4]} MiB = {numbers[5]} × bare"
         match = TARGETED.match(line)
         if match:
             rows.append((area, match["figure"], match["target"], match["verdict"]))
         elif line.startswith("targets:"):  # bench_startup: "targets: start ≤ … : met; memory …"
             for part in line.removeprefix("targets:").split(";"):
                 target, _, verdict = part.strip().rpartition(": ")
-                figure = regular["start" if target.startswith("start") else "memory"]
+                figure = regular[target.split()[0]] if target.split() else "(see above)"
                 rows.append((area, figure, target, verdict))
         elif "(must be 0)" in line:
             lost = int(re.search(r"lost (\d+)", line).group(1))  # type: ignore[union-attr]
