@@ -98,16 +98,16 @@ def open_shell(app: QApplication, settings: Settings, problems: list[str | UserM
     return Shell(root, window, tray)
 
 
-def show_shell(shell: Shell, then: Callable[[], None]) -> None:
+def show_shell(shell: Shell, then: Callable[[], None], fallback_ms: int = PAINT_WAIT_MS) -> None:
     """Shows the window and the tray icon; ``then`` runs once the window has been painted
-    (or after :data:`PAINT_WAIT_MS` if the window system never exposes it, e.g. minimised)."""
+    (or after ``fallback_ms`` if the window system never exposes it, e.g. minimised)."""
     once = _Once(then)
     shell.window.winId()  # creates the native window now, to watch it before it is shown
     handle = shell.window.windowHandle()
     if handle is not None:
         handle.installEventFilter(_FirstExpose(once, shell.root))
     shell.window.show()
-    QTimer.singleShot(PAINT_WAIT_MS, once)
+    QTimer.singleShot(fallback_ms, once)
     if shell.tray is not None:
         shell.tray.show()
         log.info("tray icon shown")
