@@ -100,9 +100,8 @@ def test_rejected_token_stops_polling(qtbot, make_poller, pagerduty):
         check_params_cb=lambda s: s.state is PollState.TOKEN_REJECTED,
     ):
         poller.start()
-    requests_before = len(pagerduty.requests)
-    qtbot.wait(600)
-    assert len(pagerduty.requests) == requests_before
+    # stopped: no poll under way, none scheduled (not "none came in the next 600 ms")
+    assert not poller._busy and not poller._timer.isActive()
     assert "token rejected" in describe(poller.status, poller.clock.now())
 
 
@@ -156,7 +155,7 @@ def test_sleep_catch_up_polls_at_once(qtbot, make_poller, pagerduty):
     with qtbot.waitSignal(poller.pages_changed, timeout=5000):
         poller.start()
     incident = pagerduty.add_incident()
-    with qtbot.waitSignal(poller.new_alerts, timeout=3000) as blocker:
+    with qtbot.waitSignal(poller.new_alerts, timeout=10_000) as blocker:
         poller.on_clock_jumped(3600.0)  # the laptop slept an hour
     assert [p.id for p in blocker.args[0]] == [incident]
 
@@ -177,10 +176,9 @@ def test_never_asks_again_before_the_rate_limit_reset(qtbot, make_poller, pagerd
 def test_a_timer_that_fires_early_waits_the_rest(qtbot, make_poller, pagerduty):
     poller = make_poller()
     poller._running = True
-    poller._schedule(timedelta(seconds=3))
-    before = len(pagerduty.requests_to("GET", "/incidents"))
+    poller._schedule(timedelta(seconds=30))
     poller._on_timer()  # as if the timer woke at once
-    qtbot.wait(300)
-    assert len(pagerduty.requests_to("GET", "/incidents")) == before  # did not ask
-    assert poller._timer.isActive() and poller._timer.remainingTime() > 2000
+    assert not poller._busy  # did not ask (a poll marks itself under way before it goes)
+    # waits the rest: most of the 30 s, whatever a busy machine took since
+    assert poller._timer.isActive() and poller._timer.remainingTime() > 20_000
     poller.stop()
