@@ -23,6 +23,8 @@ from oncall_desktop.core.deadlines import open_deadlines
 from oncall_desktop.core.incident import MAX_NOTE_LENGTH, Incident, Status
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience
+from oncall_desktop.integrations.sources import source_name
+from oncall_desktop.services.poller import PollState
 
 if TYPE_CHECKING:
     from oncall_desktop.app.facilities import CommandContext, Console
@@ -117,6 +119,19 @@ class CommandHandler:
         ]
         return {
             "ok": True,
+            # what each alert source last said: pages from one that has not answered may be
+            # missing, and the terminal says so rather than "no open incident"
+            "sources": [
+                {
+                    "source": status.source,
+                    "name": source_name(status.source),
+                    "state": status.state.value,
+                    "message": status.message,
+                    "last_read": status.last_success.isoformat() if status.last_success else None,
+                }
+                for status in self.controller.poller.statuses
+                if status.state is not PollState.NOT_CONFIGURED
+            ],
             "incidents": out,
             # every page assigned to me, acknowledged ones too: one acknowledged from the
             # notification and not opened yet must not vanish from every list
@@ -303,8 +318,11 @@ def format_status(answer: dict[str, Any], now: datetime) -> str:
             + ("  (ack!)" if waiting else "  (acknowledged, not opened)")
         )
     incidents = answer.get("incidents", [])
+    unsure = [_source_line(source, now) for source in answer.get("sources", [])]
+    unsure = [line for line in unsure if line]
     if not incidents and not lines:
-        return "No open incident."
+        return "\n".join(["No open incident.", *unsure])
+    lines[:0] = unsure
     for incident in incidents:
         lines.append(
             f"#{safe(incident['id']):<5} {safe(incident['severity'])}  "
@@ -318,3 +336,18 @@ def format_status(answer: dict[str, Any], now: datetime) -> str:
             late = "  LATE" if sign else ""
             lines.append(f"       next: {safe(deadline['what'])} in {clock}{late}")
     return "\n".join(lines)
+
+
+def _source_line(source: dict[str, Any], now: datetime) -> str:
+    """A line for an alert source whose pages may be missing from the list, or ""."""
+    state, name = source.get("state"), terminal_safe(source.get("name", "?"))
+    if state == PollState.OK.value:
+        return ""
+    if source.get("last_read"):
+        read = datetime.fromisoformat(source["last_read"])
+        minutes = max(0, int((now - read).total_seconds() // 60))
+        since = f"last read {minutes} min ago"
+    else:
+        since = "not read yet" if state == PollState.CONNECTING.value else "never read"
+    why = terminal_safe(source.get("message") or state)
+    return f"{name}: {since} ({why}): its pages may be missing here"

@@ -2,6 +2,7 @@
 its incidents read, they say so; they never answer "no open incident" from an empty list."""
 
 from oncall_desktop.app.commands import CommandHandler
+from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.incident import Incident, Severity
 from oncall_desktop.storage.db import open_database, sqlite_url
 
@@ -39,3 +40,33 @@ def test_commands_say_still_opening_until_the_incidents_are_read(qtbot, shell, t
     qtbot.waitUntil(lambda: shell.incidents.listed, timeout=10_000)
     status = handler.status()
     assert status["ok"] and [i["title"] for i in status["incidents"]] == ["Checkout down"]
+
+
+def test_status_says_which_alert_source_has_not_answered(qtbot, context, pagerduty):
+    """'No open incident.' from a console that cannot reach PagerDuty would be a confident
+    wrong answer: the terminal says its pages may be missing, and says nothing once it reads."""
+    from oncall_desktop.app.commands import format_status
+    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
+    from oncall_desktop.services.poller import PollState
+    from tests.helpers.fake_pagerduty import Fault
+
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    down = [True]
+    pagerduty.fault_hook = lambda method, path, body: Fault(503) if down[0] else None
+    ctx = context(
+        settings=Settings(language="en", pagerduty_base_url=pagerduty.url), secrets=secrets
+    )
+    ctx.poller.start()
+    qtbot.waitUntil(
+        lambda: ctx.poller.status_of("pagerduty").state is PollState.OFFLINE, timeout=10_000
+    )
+    handler = CommandHandler(ctx)
+    text = format_status(handler.status(), ctx.clock.now())
+    assert text.startswith("No open incident.")
+    assert "PagerDuty: never read" in text and "its pages may be missing here" in text
+
+    down[0] = False
+    ctx.poller.poll_now()
+    qtbot.waitUntil(lambda: ctx.poller.status_of("pagerduty").state is PollState.OK, timeout=10_000)
+    assert format_status(handler.status(), ctx.clock.now()) == "No open incident."
