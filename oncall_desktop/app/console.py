@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop.app.alerts import AlertController
 from oncall_desktop.app.cockpits import CockpitController
 from oncall_desktop.app.collaborators import Dues, Notifications, Preferences, raise_window
-from oncall_desktop.app.deadline_alerts import DeadlineAlerts
 from oncall_desktop.app.identity import Identity
 from oncall_desktop.app.settings_flow import SettingsController
 from oncall_desktop.app.tray_status import TrayStatus
@@ -39,6 +38,7 @@ from oncall_desktop.ui.tray import Tray
 from oncall_desktop.ui.windows.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from oncall_desktop.app.deadline_alerts import DeadlineAlerts
     from oncall_desktop.app.handoffs import HandoffController
     from oncall_desktop.app.history import HistoryController
     from oncall_desktop.app.postmortems import PostmortemController
@@ -61,10 +61,18 @@ class Workspace:
     postmortems: PostmortemController
     history: HistoryController
     handoffs: HandoffController
+    deadline_alerts: DeadlineAlerts
 
 
 class AppController(QObject):
-    """The console's state and rooms (see the module's docstring)."""
+    """The console's state and rooms (see the module's docstring).
+
+    Signals:
+        ticked(datetime): each second, once the window and the cockpits show it, before the
+            tray does; the rooms built with the database follow it.
+    """
+
+    ticked = Signal(object)
 
     def __init__(
         self,
@@ -99,7 +107,6 @@ class AppController(QObject):
         self.presence: PresenceService | None = None  # team mode on PostgreSQL
         self.cockpit_controller = CockpitController(self, self)
         self.alert_controller = AlertController(self, self)
-        self.deadline_alerts = DeadlineAlerts(self, self)
         self.tray_status = TrayStatus(self, self)
         self.settings_controller = SettingsController(self, self)
         self.identity = Identity(self, self)  # asks or learns my name once started (main)
@@ -228,11 +235,7 @@ class AppController(QObject):
     def on_tick(self, now: datetime) -> None:
         self.window.set_now(now)
         self.cockpit_controller.refresh(now)
-        self.deadline_alerts.on_tick(now)
-        if self.postmortems is not None:
-            self.postmortems.remind(now)
-        if self.handoffs is not None:
-            self.handoffs.on_tick(now)
+        self.ticked.emit(now)  # the rooms built with the database: deadlines, reminders
         self.update_tray(now)
 
     def quit(self) -> None:

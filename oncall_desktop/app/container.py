@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from oncall_desktop.app.console import AppController, Workspace
+from oncall_desktop.app.deadline_alerts import DeadlineAlerts
 from oncall_desktop.app.shell import Shell, open_shell
 from oncall_desktop.app.wiring import connect_console, connect_workspace
 from oncall_desktop.config.schema import Settings
@@ -114,6 +115,14 @@ class AppContext:
             build_postmortems(self, database, router, incidents),
             build_history(self, database),
             build_handoffs(self, database, router),
+            DeadlineAlerts(
+                incidents,
+                self.loaded_policy.policy,
+                controller.preferences,
+                controller.notifications,
+                controller.dues,
+                controller,
+            ),
         )
         connect_workspace(controller, controller.workspace)
         self.outbox.start()

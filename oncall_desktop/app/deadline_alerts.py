@@ -1,7 +1,8 @@
 """Deadlines said before and when they pass: a warning a few minutes before each breach with
 the action that meets it, one notification when an update becomes overdue, one when a timed
-escalation falls due. Each is said once (not every tick). Sees the console through
-app/facilities.Console."""
+escalation falls due. Each is said once (not every tick). Built when the database opens,
+with the incidents, the procedure, the preferences, the notifications and the update cadence;
+the composition root calls ``on_tick`` each second."""
 
 from __future__ import annotations
 
@@ -11,24 +12,35 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from oncall_desktop.app.alerts import COMPOSE, COMPOSE_PREFIX
+from oncall_desktop.app.collaborators import Dues, Notifications, Preferences
 from oncall_desktop.core.deadlines import WarningKind, breach_warnings, escalation_due_at
-from oncall_desktop.core.policy import EscalationMode
+from oncall_desktop.core.policy import EscalationMode, Policy
 from oncall_desktop.ui.notifier import ACKNOWLEDGE, Notification
 from oncall_desktop.ui.text import countdown, fill
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.facilities import Console
+    from oncall_desktop.services.incidents import IncidentService
 
 
 class DeadlineAlerts(QObject):
-    def __init__(self, console: Console, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        incidents: IncidentService,
+        policy: Policy,
+        preferences: Preferences,
+        notifications: Notifications,
+        dues: Dues,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.console = console
+        self.incidents = incidents
+        self.policy = policy
+        self.preferences = preferences
+        self.notifications = notifications
+        self.dues = dues
         self._said: set[tuple[object, ...]] = set()  # (incident, what, when) already notified
 
     def on_tick(self, now: datetime) -> None:
-        if self.console.incidents is None:
-            return
         self._alert_before_breaches(now)
         self._alert_overdue_updates(now)
         self._alert_escalations(now)
@@ -36,21 +48,16 @@ class DeadlineAlerts(QObject):
     def _alert_before_breaches(self, now: datetime) -> None:
         """One warning a few minutes before each deadline (the lead time is procedure data),
         with the action that meets it: Acknowledge, or Compose… for an update owed."""
-        assert self.console.incidents is not None
-        for incident in self.console.incidents.active:
-            for warning in breach_warnings(incident, self.console.policy, now):
+        for incident in self.incidents.active:
+            for warning in breach_warnings(incident, self.policy, now):
                 key = (incident.id or -1, *warning.key)
                 if key in self._said:
                     continue
                 self._said.add(key)
                 left = countdown(warning.due_at - now)
-                body = self.console.notification_body(
-                    f"{incident.severity.value} · {incident.title}"
-                )
+                body = self.notifications.body(f"{incident.severity.value} · {incident.title}")
                 if warning.kind is WarningKind.UPDATE and warning.audience is not None:
-                    name = self.console.policy.cadence[warning.audience].name.get(
-                        self.console.language
-                    )
+                    name = self.policy.cadence[warning.audience].name.get(self.preferences.language)
                     title = fill(self.tr("Update due in %1: %2"), left, name)
                     notification_key = f"{COMPOSE_PREFIX}{incident.id}:{warning.audience.value}"
                     actions: tuple[tuple[str, str], ...] = ((COMPOSE, self.tr("Compose…")),)
@@ -62,44 +69,43 @@ class DeadlineAlerts(QObject):
                     title = fill(self.tr("Resolve SLA ends in %1"), left)
                     notification_key, actions = f"incident:{incident.id}", ()
                 else:
-                    sev = self.console.policy.severity(incident.severity)
+                    sev = self.policy.severity(incident.severity)
                     title = fill(
                         self.tr("Escalate to %1 in %2 if still unresolved"),
-                        sev.escalation_targets.get(self.console.language),
+                        sev.escalation_targets.get(self.preferences.language),
                         left,
                     )
                     notification_key, actions = f"incident:{incident.id}", ()
-                self.console.notifier.notify(
+                self.notifications.notify(
                     Notification(
                         key=notification_key,
                         title=title,
                         body=body,
                         urgent=incident.severity.rank == 1,
                         actions=actions,
-                        sound=self.console.settings.alert_sound,
+                        sound=self.preferences.settings.alert_sound,
                     )
                 )
 
     def _alert_overdue_updates(self, now: datetime) -> None:
         """One notification each time an update becomes overdue (not every tick)."""
-        assert self.console.incidents is not None
-        for incident in self.console.incidents.active:
-            for audience, due in self.console.dues(incident).items():
+        for incident in self.incidents.active:
+            for audience, due in self.dues(incident).items():
                 key = (incident.id or -1, audience.value, due.due_at)
                 if not due.overdue(now) or key in self._said:
                     continue
                 self._said.add(key)
-                name = self.console.policy.cadence[audience].name.get(self.console.language)
-                self.console.notifier.notify(
+                name = self.policy.cadence[audience].name.get(self.preferences.language)
+                self.notifications.notify(
                     Notification(
                         key=f"{COMPOSE_PREFIX}{incident.id}:{audience.value}",
                         title=self.tr("Update overdue: %1").replace("%1", name),
-                        body=self.console.notification_body(
+                        body=self.notifications.body(
                             f"{incident.severity.value} · {incident.title}"
                         ),
                         urgent=incident.severity.rank == 1,
                         actions=((COMPOSE, self.tr("Compose…")),),
-                        sound=self.console.settings.alert_sound,
+                        sound=self.preferences.settings.alert_sound,
                     )
                 )
 
@@ -107,28 +113,25 @@ class DeadlineAlerts(QObject):
         """One notification when a timed escalation falls due (SEV-2 unresolved after 2 h);
         the cockpit then shows the contacts to reach. SEV-1's immediate escalation is part of
         the page's own alert."""
-        assert self.console.incidents is not None
-        for incident in self.console.incidents.active:
-            sev = self.console.policy.severity(incident.severity)
-            due = escalation_due_at(incident, self.console.policy)
+        for incident in self.incidents.active:
+            sev = self.policy.severity(incident.severity)
+            due = escalation_due_at(incident, self.policy)
             if sev.escalation is not EscalationMode.IF_UNRESOLVED or due is None:
                 continue
             key = (incident.id or -1, "escalation", due)
             if now < due or key in self._said:
                 continue
             self._said.add(key)
-            self.console.notifier.notify(
+            self.notifications.notify(
                 Notification(
                     key=f"incident:{incident.id}",
                     title=fill(
                         self.tr("%1 unresolved: escalate to %2"),
                         incident.severity.value,
-                        sev.escalation_targets.get(self.console.language),
+                        sev.escalation_targets.get(self.preferences.language),
                     ),
-                    body=self.console.notification_body(
-                        f"{incident.severity.value} · {incident.title}"
-                    ),
+                    body=self.notifications.body(f"{incident.severity.value} · {incident.title}"),
                     urgent=True,
-                    sound=self.console.settings.alert_sound,
+                    sound=self.preferences.settings.alert_sound,
                 )
             )

@@ -98,5 +98,9 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     window.handoff_requested.connect(handoffs.open)
     window.handoff_action.setEnabled(True)
     handoffs.start()
+    # each second, in this order, between the cockpits' refresh and the tray's
+    controller.ticked.connect(workspace.deadline_alerts.on_tick)
+    controller.ticked.connect(postmortems.remind)
+    controller.ticked.connect(handoffs.on_tick)
     window.declare_action.setEnabled(True)
     controller.alert_controller.open_pending()  # a page the user opened while it was opening

@@ -343,28 +343,6 @@ def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, conte
     qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
 
 
-def test_sev2_unresolved_at_two_hours_raises_one_escalation_notification(qtbot, context, clock):
-    from datetime import timedelta
-
-    ctx = context(settings=Settings(language="en"))
-    recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
-    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
-        ctx.incidents.declare("Login fails for Gmail users", Severity.SEV2, "40% users")
-    qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
-
-    def escalations():
-        return [n for n in recorder.shown if "escalate" in n.title]
-
-    clock.advance(timedelta(minutes=119, seconds=59))
-    ctx.controller.on_tick(clock.now())
-    assert escalations() == []
-    clock.advance(timedelta(seconds=1))
-    ctx.controller.on_tick(clock.now())
-    ctx.controller.on_tick(clock.now())
-    assert [n.title for n in escalations()] == ["SEV-2 unresolved: escalate to Lead dev + on-call"]
-
-
 def test_without_tray_or_notification_server_alerts_reach_the_window(context):
     ctx = context(settings=Settings(language="en"))
     assert ctx.tray is None
@@ -645,30 +623,15 @@ def test_without_a_tray_a_page_banner_goes_once_the_page_is_handled(context):
     assert not [k for k in ctx.window.banner.texts() if k.startswith("alert-")]
 
 
-def test_warnings_come_before_a_breach_once_with_the_action_that_meets_it(
+def test_a_compose_notification_opens_the_composer_of_its_incident(
     qtbot, context, clock, monkeypatch
 ):
-    from datetime import timedelta
-
+    """Its warning is tests/unit/app/test_deadline_alerts.py's; its action, here."""
     ctx = context(settings=Settings(language="en"))
-    recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as blocker:
         ctx.incidents.declare("API Down", Severity.SEV1, "100% users")
     incident_id = blocker.args[0].id
     qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
-    clock.advance(timedelta(minutes=2, seconds=29))  # first updates due at 5:00, warned at 2:30
-    ctx.controller.on_tick(clock.now())
-    assert not [n for n in recorder.shown if n.title.startswith("Update due")]
-    clock.advance(timedelta(seconds=1))
-    ctx.controller.on_tick(clock.now())
-    ctx.controller.on_tick(clock.now())
-    warnings = [n for n in recorder.shown if n.title.startswith("Update due")]
-    assert sorted(n.title for n in warnings) == [
-        "Update due in 2:30: Executive (email/phone)",
-        "Update due in 2:30: External (status page)",
-        "Update due in 2:30: Internal (Slack #incidents)",
-    ]
     composed = []
     monkeypatch.setattr(
         ctx.controller.cockpit_controller, "compose", lambda i, a: composed.append((i, a))
