@@ -336,9 +336,9 @@ def test_escape_and_ctrl_w_close_the_cockpit(qtbot, service, store, clock, polic
         window = CockpitWindow(stored(store, clock), policy, "en", None, service)
         window.show()
         window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts act in the active one
+        qtbot.waitUntil(window.isActiveWindow, timeout=10_000)  # shortcuts act in the active one
         qtbot.keySequence(window, QKeySequence(keys))
-        qtbot.waitUntil(lambda w=window: not isValid(w) or not w.isVisible(), timeout=2000)
+        qtbot.waitUntil(lambda w=window: not isValid(w) or not w.isVisible(), timeout=10_000)
 
 
 def test_resolve_is_a_flow_note_then_notices_then_post_mortem(qtbot, cockpit, service, clock):

@@ -174,8 +174,8 @@ def test_ctrl_comma_opens_settings_from_any_window_of_the_app(qtbot, policy):
     qtbot.addWidget(other)
     other.show()
     other.activateWindow()
-    qtbot.waitUntil(other.isActiveWindow, timeout=2000)
-    with qtbot.waitSignal(window.settings_action.triggered, timeout=2000):
+    qtbot.waitUntil(other.isActiveWindow, timeout=10_000)
+    with qtbot.waitSignal(window.settings_action.triggered, timeout=10_000):
         qtbot.keySequence(other, QKeySequence("Ctrl+,"))
 
 

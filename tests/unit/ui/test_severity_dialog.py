@@ -45,7 +45,7 @@ def test_confirming_accepts_the_same_severity_with_a_reason(qtbot, policy):
         dialog.assessment.severity_combo.findData(Severity.SEV2)
     )
     assert ok_button(dialog).isEnabled()  # evaluating may also change it
-    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.result_value() == (Severity.SEV2, "all users")
 

@@ -38,14 +38,14 @@ def test_the_menu_entries_emit_their_signals(qtbot, qapp):
         ("Settings…", tray.settings_requested),
         ("Quit", tray.quit_requested),
     ):
-        with qtbot.waitSignal(signal, timeout=1000):
+        with qtbot.waitSignal(signal, timeout=10_000):
             entries[text].trigger()
     snooze = entries["Snooze low-urgency alerts"].menu()
     for action, minutes in zip(snooze.actions(), (30, 60, 0), strict=True):
-        with qtbot.waitSignal(tray.snooze_requested, timeout=1000) as blocker:
+        with qtbot.waitSignal(tray.snooze_requested, timeout=10_000) as blocker:
             action.trigger()
         assert blocker.args == [minutes]
     tray.set_pages([page("B", "hot")])
-    with qtbot.waitSignal(tray.open_page_requested, timeout=1000) as blocker:
+    with qtbot.waitSignal(tray.open_page_requested, timeout=10_000) as blocker:
         tray._page_entries[0][1].actions()[1].trigger()
     assert blocker.args == ["pagerduty:B"]
