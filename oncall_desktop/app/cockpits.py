@@ -13,11 +13,13 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from oncall_desktop.app.sending import Sending
+from oncall_desktop.core.capabilities import Capability, can
 from oncall_desktop.core.destinations import EXECUTIVE_MAIL, TEAMS
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Post, PostState
-from oncall_desktop.core.paging import PAGERDUTY, Page
+from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience, Severity
+from oncall_desktop.services.alert_sources import declaring_source
 
 if TYPE_CHECKING:
     from oncall_desktop.app.facilities import Console
@@ -96,10 +98,13 @@ class CockpitController(QObject):
         if window is None or contact is None or contact.pagerduty is None:
             return
         incident = window.incident
-        source = self.console.poller.watcher(PAGERDUTY)
-        page_id = incident.follows(PAGERDUTY)
-        if not page_id or source is None:
-            window.show_problem(self.tr("This incident has no PagerDuty page to escalate on."))
+        link = incident.alert  # asked of the page's source: what it cannot do is not offered
+        if link is None or not can(link.source, Capability.REQUEST_RESPONDERS):
+            window.show_problem(self.tr("This incident has no page to ask responders on."))
+            return
+        page_id, source = link.id, self.console.poller.watcher(link.source)
+        if source is None:
+            window.show_problem(self.tr("This incident has no page to ask responders on."))
             return
         message = (
             self.console.policy.templates["responder_request"]
@@ -133,12 +138,13 @@ class CockpitController(QObject):
         window.show_problem(problem)
 
     def declare_in_pagerduty(self, incident_id: int) -> None:
-        """A hand-declared incident created in PagerDuty, on the service from Settings, so the
-        team's escalation policy runs; the page is then linked and followed like any other."""
+        """A hand-declared incident raised in the source that declares (PagerDuty, on the
+        service from Settings), so the team's escalation policy runs; the page is then linked
+        and followed like any other."""
         window = self.cockpits.get(incident_id)
-        service = self.console.settings.pagerduty_service_id
-        source = self.console.poller.watcher(PAGERDUTY)
-        if window is None or not service or source is None:
+        declaring = declaring_source(self.console.settings)
+        source = self.console.poller.watcher(declaring) if declaring else None
+        if window is None or source is None:
             return
         incident = window.incident
         window.declare_pd_button.setEnabled(False)  # one click, one page
@@ -156,7 +162,6 @@ class CockpitController(QObject):
 
         source.declare(
             f"[{incident.severity.value}] {incident.title}",
-            service,
             "high" if incident.severity is not Severity.SEV3 else "low",
             incident.declaration_key,
             done,
@@ -288,7 +293,7 @@ class CockpitController(QObject):
             window.channel_requested.connect(self.create_incident_channel)
             window.responders_requested.connect(self.request_responders)
             window.pagerduty_declare_requested.connect(self.declare_in_pagerduty)
-            window.set_pagerduty_declarable(bool(self.console.settings.pagerduty_service_id))
+            window.set_pagerduty_declarable(bool(declaring_source(self.console.settings)))
             if self.console.postmortems is not None:
                 window.postmortem_requested.connect(self.console.postmortems.open)
             self.cockpits[incident.id] = window

@@ -14,7 +14,11 @@ from PySide6.QtCore import QObject
 from oncall_desktop.app.shell import resolve_language
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.integrations.sources import source_kinds
-from oncall_desktop.services.alert_sources import enabled_sources, source_options
+from oncall_desktop.services.alert_sources import (
+    declaring_source,
+    enabled_sources,
+    source_options,
+)
 from oncall_desktop.services.connections import DATABASE_PASSWORD
 from oncall_desktop.services.messages import shown
 
@@ -50,7 +54,7 @@ class SettingsController(QObject):
             self.console.window.show_message(
                 "settings", self.tr("Settings could not be saved: ") + shown(error), "error"
             )
-        self.console.cockpit_controller.set_declarable(bool(settings.pagerduty_service_id))
+        self.console.cockpit_controller.set_declarable(bool(declaring_source(settings)))
         if settings.engineer_name != previous.engineer_name:
             self.console.refresh_actor()
         if self.console.tray is not None:

@@ -35,8 +35,9 @@ from oncall_desktop.integrations.sources import (
 class PagerDutySource:
     """The PagerDuty REST API behind the AlertSource protocol (and Escalates, Declares)."""
 
-    def __init__(self, client: PagerDutyClient) -> None:
+    def __init__(self, client: PagerDutyClient, service_id: str = "") -> None:
         self.client = client
+        self.service_id = service_id  # where incidents declared here are raised (Settings)
 
     def whoami(self) -> Me:
         return self.client.me()
@@ -70,8 +71,8 @@ class PagerDutySource:
     ) -> str:
         return self.client.request_responders(alert_id, me.email, me.id, message, targets)
 
-    def declare(self, me: Me, title: str, service_id: str, urgency: str, key: str) -> Page:
-        return self.client.create_incident(me.email, title, service_id, urgency, key)
+    def declare(self, me: Me, title: str, urgency: str, key: str) -> Page:
+        return self.client.create_incident(me.email, title, self.service_id, urgency, key)
 
 
 def connect(secrets: SecretStore, options: Options) -> PagerDutySource:
@@ -80,7 +81,8 @@ def connect(secrets: SecretStore, options: Options) -> PagerDutySource:
     if not token:
         raise NotConfigured(QT_TR_NOOP("No PagerDuty token yet: add it in Settings."))
     base_url = options.get("pagerduty_base_url") or PagerDutyClient.DEFAULT_BASE_URL
-    return PagerDutySource(PagerDutyClient(token, str(base_url)))
+    service_id = str(options.get("pagerduty_service_id") or "")
+    return PagerDutySource(PagerDutyClient(token, str(base_url)), service_id)
 
 
 def _set_up_for(capability: Capability, options: Options) -> bool:
@@ -94,7 +96,7 @@ PAGERDUTY = register_source(
         "PagerDuty",
         connect,
         secrets=(PAGERDUTY_TOKEN,),
-        reads=("pagerduty_base_url",),
+        reads=("pagerduty_base_url", "pagerduty_service_id"),
         capabilities=frozenset(Capability),  # all of them
         set_up_for=_set_up_for,
     )

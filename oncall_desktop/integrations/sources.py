@@ -84,9 +84,10 @@ class Escalates(Protocol):
 @runtime_checkable
 class Declares(Protocol):
     """A source in which an incident declared by hand can be raised, so that the team's own
-    escalation runs there (``key``: ours, stable across retries)."""
+    escalation runs there (where its settings say: PagerDuty's service; ``key``: ours, stable
+    across retries)."""
 
-    def declare(self, me: Me, title: str, service_id: str, urgency: str, key: str) -> Page: ...
+    def declare(self, me: Me, title: str, urgency: str, key: str) -> Page: ...
 
 
 # What a source's factory reads: the keyring, and the settings as plain values (integrations

@@ -8,6 +8,7 @@ from datetime import timedelta
 from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.config.schema import Settings, setting_values
+from oncall_desktop.core.capabilities import Capability
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.paging import Backoff, Page
@@ -19,6 +20,7 @@ from oncall_desktop.integrations.sources import (
     Options,
     source_kinds,
     source_name,
+    sources_that_can,
 )
 from oncall_desktop.services.incidents import proposed_severity
 from oncall_desktop.services.messages import shown
@@ -36,6 +38,13 @@ def source_options(settings: Settings, policy: Policy | None = None) -> Options:
             for urgency in ("high", "low")
         }
     return options
+
+
+def declaring_source(settings: Settings) -> str | None:
+    """The source an incident declared by hand is raised in (so that the team's escalation
+    runs there): the first enabled one that can declare and is set up to; None: not offered."""
+    found = sources_that_can(Capability.DECLARE, source_options(settings))
+    return found[0].id if found else None
 
 
 def enabled_sources(settings: Settings) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 
 from oncall_desktop.config.schema import WEEKDAYS, Settings
+from oncall_desktop.core.capabilities import Capability
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.handoff import (
@@ -27,9 +28,12 @@ from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.core.postmortem import ActionStatus, TrackedActionItem
 from oncall_desktop.integrations.errors import IntegrationError
-from oncall_desktop.integrations.pagerduty_source import PAGERDUTY
 from oncall_desktop.integrations.secrets import SecretStore, SecretStoreError
-from oncall_desktop.integrations.sources import NotConfigured, source_kind
+from oncall_desktop.integrations.sources import (
+    NotConfigured,
+    source_kind,
+    source_kinds,
+)
 from oncall_desktop.services.alert_sources import source_options
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
@@ -265,20 +269,26 @@ class HandoffService(QObject):
     # --- the incoming engineer's checks ---------------------------------------------------------
 
     def verify_pagerduty(self) -> None:
-        """SOP: "Verified PagerDuty configured", checked live when a token is stored."""
+        """SOP: "Verified PagerDuty configured", checked live when a token is stored: in the
+        source the rotation is read from (Settings), else the first that keeps rotations."""
         settings = self._settings()
 
         secrets, options = self._secrets, source_options(settings)
+        rotating = [k for k in source_kinds() if k.can(Capability.ROTATION)]
+        chosen = source_kind(settings.rotation_source)
+        kind = chosen if chosen in rotating else (rotating[0] if rotating else None)
 
         def check() -> str:
+            if kind is None:
+                raise IntegrationError(QT_TR_NOOP("No alert source keeps on-call rotations."))
             try:
-                source = PAGERDUTY.connect(secrets, options)
+                source = kind.connect(secrets, options)
             except NotConfigured:
                 raise IntegrationError(
                     QT_TR_NOOP(
-                        "No PagerDuty token is stored: add it in Settings, or tick this by hand "
-                        "once you have checked PagerDuty yourself."
-                    )
+                        "No {source} token is stored: add it in Settings, or tick this by hand "
+                        "once you have checked {source} yourself."
+                    ).format(source=kind.name)
                 ) from None
             me = source.whoami()
             now = self.clock.now()

@@ -348,7 +348,6 @@ class SourcePoller(QObject):
     def declare(
         self,
         title: str,
-        service_id: str,
         urgency: str,
         key: str,
         done: Callable[[Page], None],
@@ -369,7 +368,7 @@ class SourcePoller(QObject):
         source = connection.source
 
         def create() -> Page:
-            return source.declare(connection.me, title, service_id, urgency, key)
+            return source.declare(connection.me, title, urgency, key)
 
         def refused(error: Exception) -> None:
             if not isinstance(error, IntegrationError):

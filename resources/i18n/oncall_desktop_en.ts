@@ -280,7 +280,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No PagerDuty token is stored: add it in Settings, or tick this by hand once you have checked PagerDuty yourself.</source>
+        <source>No alert source keeps on-call rotations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {source} token is stored: add it in Settings, or tick this by hand once you have checked {source} yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1300,10 +1304,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This incident has no PagerDuty page to escalate on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>
 
 […] The full text is on the clipboard: paste it here.</source>
@@ -1319,6 +1319,10 @@
     </message>
     <message>
         <source>Was the executive summary sent? Its countdown restarts only then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This incident has no page to ask responders on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -280,8 +280,12 @@
         <translation>La rotation n’a pas encore commencé : pas de passation pour l’instant.</translation>
     </message>
     <message>
-        <source>No PagerDuty token is stored: add it in Settings, or tick this by hand once you have checked PagerDuty yourself.</source>
-        <translation>Aucun jeton PagerDuty n’est enregistré : ajoutez-le dans les Paramètres, ou cochez ceci à la main après avoir vérifié PagerDuty vous-même.</translation>
+        <source>No alert source keeps on-call rotations.</source>
+        <translation>Aucune source d’alertes ne tient de rotation d’astreinte.</translation>
+    </message>
+    <message>
+        <source>No {source} token is stored: add it in Settings, or tick this by hand once you have checked {source} yourself.</source>
+        <translation>Aucun jeton {source} n’est enregistré : ajoutez-le dans les Paramètres, ou cochez ceci à la main après avoir vérifié {source} vous-même.</translation>
     </message>
     <message>
         <source>No PagerDuty token yet: add it in Settings.</source>
@@ -1300,10 +1304,6 @@
         <translation>Rien de publié sur la page de statut : le texte est dans le presse-papiers.</translation>
     </message>
     <message>
-        <source>This incident has no PagerDuty page to escalate on.</source>
-        <translation>Cet incident n&apos;a pas de page PagerDuty sur laquelle escalader.</translation>
-    </message>
-    <message>
         <source>
 
 […] The full text is on the clipboard: paste it here.</source>
@@ -1322,6 +1322,10 @@
     <message>
         <source>Was the executive summary sent? Its countdown restarts only then.</source>
         <translation>Le résumé pour la direction a-t-il été envoyé ? Son compte à rebours ne repart qu’alors.</translation>
+    </message>
+    <message>
+        <source>This incident has no page to ask responders on.</source>
+        <translation>Cet incident n’a pas d’alerte sur laquelle demander des renforts.</translation>
     </message>
     <message>
         <source>Not queued, not sent: %1 The text is on the clipboard.</source>

@@ -10,9 +10,9 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from oncall_desktop.core.capabilities import Capability, can
 from oncall_desktop.core.deadlines import escalation_due_at, escalation_needed
 from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import EscalationMode, Policy
 from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill
 from oncall_desktop.ui.widgets.labels import plain_label
@@ -98,9 +98,12 @@ class EscalationBox(QGroupBox):
         self.setVisible(visible)
         if not visible:
             return
+        # a responder request goes to the page's source, when that source takes them
+        link = incident.alert
+        asks_there = link is not None and can(link.source, Capability.REQUEST_RESPONDERS)
         for name, ask in self.contact_requests.items():
             ask.setVisible((needed and name in wanted) and name not in notified)
-            ask.setEnabled(bool(incident.follows(PAGERDUTY)) and incident.is_active)
+            ask.setEnabled(asks_there and incident.is_active)
         for name, box in self.contact_boxes.items():
             state = self._responder_states.get(self._targets.get(name, ""), "")
             answer = self.tr(RESPONDER_STATES[state]) if state in RESPONDER_STATES else ""

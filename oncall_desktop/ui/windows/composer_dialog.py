@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.core.capabilities import Capability, can
 from oncall_desktop.core.compose import AUDIENCE_OF, HumanInput, MessageKind, compose
 from oncall_desktop.core.destinations import (
     EXECUTIVE_MAIL,
@@ -33,7 +34,6 @@ from oncall_desktop.core.destinations import (
     offered_in_composer,
 )
 from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.paging import PAGERDUTY
 from oncall_desktop.core.policy import Audience, Policy
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
@@ -164,8 +164,12 @@ class ComposerDialog(QDialog):
         self.to_teams.setVisible(self._teams)
         self.to_teams.setChecked(self._teams)
         self.to_pagerduty = QCheckBox(self.tr("PagerDuty status update"), self)
-        self.to_pagerduty.setEnabled(bool(incident.follows(PAGERDUTY)))
-        self.to_pagerduty.setChecked(bool(incident.follows(PAGERDUTY)))
+        # on the page the incident follows, when its source takes status updates
+        updatable = incident.alert is not None and can(
+            incident.alert.source, Capability.STATUS_UPDATES
+        )
+        self.to_pagerduty.setEnabled(updatable)
+        self.to_pagerduty.setChecked(updatable)
         self.to_mail = QCheckBox(
             self.tr("Email the executives through %1").replace("%1", mail_server)
             if mail_server

@@ -867,7 +867,6 @@ def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
     again = []
     ctx.poller.watcher("pagerduty").declare(
         "again",
-        "PSVC042",
         "high",
         window.incident.declaration_key,
         again.append,
