@@ -137,3 +137,32 @@ def test_range_and_form_checks(tmp_path):
     assert loaded.settings.pagerduty_base_url == "https://api.pagerduty.com"
     assert loaded.settings.quiet_hours_end == "07:30"
     assert len(loaded.problems) == 3
+
+
+def test_an_added_integrations_settings_are_kept_beside_the_built_in_ones(tmp_path):
+    """A module declared its own keys (integrations/declarations): they are saved and read
+    back under integration_settings, and reach the integrations with the built-in keys."""
+    from oncall_desktop.config.schema import setting_values
+
+    store = SettingsStore(tmp_path)
+    store.save(
+        Settings(integration_settings={"siren_url": "https://siren.example", "siren_on": True})
+    )
+    loaded = store.load()
+    assert loaded.problems == ()
+    assert loaded.settings.integration_settings == {
+        "siren_url": "https://siren.example",
+        "siren_on": True,
+    }
+    values = setting_values(loaded.settings)
+    assert values["siren_url"] == "https://siren.example" and values["language"] == "system"
+    assert "integration_settings" not in values
+
+
+def test_added_integrations_settings_that_are_not_names_and_values_fall_back(tmp_path):
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"integration_settings": {"siren_url": ["not", "text"]}})
+    )
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.settings.integration_settings == {}
+    assert "integration_settings: expected names and values" in str(loaded.problems[0])
