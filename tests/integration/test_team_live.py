@@ -86,9 +86,13 @@ def test_my_own_changes_are_not_announced_back_to_me(qtbot, consoles):
     ben.feed.changed.connect(lambda what, ident: what == "incident" and heard_by_ben.append(ident))
     with qtbot.waitSignal(ana.incidents.incident_declared, timeout=5000) as declared:
         ana.incidents.declare("Search slow", Severity.SEV3)
-    qtbot.waitUntil(lambda: heard_by_ben == [declared.args[0].id], timeout=2000)
-    qtbot.wait(300)
-    assert heard_by_ana == []  # Ana wrote it: nothing to reload
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: heard_by_ben == [incident_id], timeout=10_000)
+    # Ben's note comes after Ana's declaration (the server tells in commit order): once Ana
+    # hears the note, her own declaration would have come before it, were it announced
+    ben.incidents.add_note(incident_id, "looking")
+    qtbot.waitUntil(lambda: heard_by_ana != [], timeout=10_000)
+    assert heard_by_ana == [incident_id]  # the note only: Ana wrote the declaration
 
 
 def test_a_lost_server_is_said_and_everything_missed_is_caught_up(qtbot, consoles, postgres_server):
