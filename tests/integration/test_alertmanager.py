@@ -227,7 +227,10 @@ def test_acknowledge_from_the_poller_silences_and_polls_read_it(qtbot, make_poll
         poller.acknowledge(fingerprint)
     assert acknowledged.args[0].status == "acknowledged"
     assert len(ours(alertmanager, fingerprint)) == 1
-    qtbot.wait(700)  # polls after it keep reading it acknowledged
+    for _ in range(2):  # the next two polls keep reading it acknowledged
+        with qtbot.waitSignal(poller.pages_changed, timeout=10_000) as polled:
+            pass
+        assert [p.status for p in polled.args[0] if p.id == fingerprint] == ["acknowledged"]
     assert poller.page(fingerprint).status == "acknowledged"
 
 
