@@ -82,9 +82,9 @@ def test_without_pagerduty_the_first_start_asks_once_and_keeps_the_answer(qtbot,
     assert ctx.controller.settings.engineer_name == "Ana Lopez"
     assert SettingsStore(tmp_path / "config").load().settings.engineer_name == "Ana Lopez"
     assert ctx.incidents.actor == "Ana Lopez"
-    ctx.poller.poll_now()  # another poll without a token asks nothing more
-    qtbot.wait(200)
-    assert identity.asking is None
+    with qtbot.waitSignal(ctx.poller.status_changed, timeout=10_000):
+        ctx.poller.poll_now()  # another poll without a token (its answer waited for) ...
+    assert identity.asking is None  # ... asks nothing more
 
 
 def test_later_leaves_the_name_unknown_and_a_post_then_asks_for_it(qtbot, context, monkeypatch):
