@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from oncall_desktop.core.capabilities import Capability, can
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.integrations.sources import source_name
@@ -90,7 +91,11 @@ class AlertController(QObject):
                     ).replace("%1", where),
                     body=body,
                     urgent=urgent,
-                    actions=((ACKNOWLEDGE, self.tr("Acknowledge")),),
+                    actions=(
+                        ((ACKNOWLEDGE, self.tr("Acknowledge")),)
+                        if can(page.source, Capability.ACKNOWLEDGE)  # what its source can do
+                        else ()
+                    ),
                     sound=self.console.settings.alert_sound,
                 )
             )

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
+from oncall_desktop.core.capabilities import Capability, can
 from oncall_desktop.core.deadlines import (
     DueReason,
     monitoring_running,
@@ -98,11 +99,15 @@ class CockpitLifecycle(QObject):
         """Resolve as a flow: the note (and whether in the alert source too), then the
         notices owed, then the post-mortem."""
         window = self._window
-        source = self._actions.source_name(window.incident)
+        link = window.incident.alert  # offered only where its source resolves from here
+        resolves = link is not None and can(link.source, Capability.RESOLVE)
+        source = self._actions.source_name(window.incident) if resolves else ""
         answer = ResolveDialog.ask(window.incident.title, self._widget, source=source)
         if answer is not None:
             note, in_source = answer
-            self._actions.resolve(window.incident, note, in_source, then=self._after_resolved)
+            self._actions.resolve(
+                window.incident, note, in_source and resolves, then=self._after_resolved
+            )
 
     def resolve_here(self, note: str) -> None:
         """Resolve here only, leaving the page open in its source (after it refused)."""

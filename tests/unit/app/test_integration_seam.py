@@ -191,3 +191,35 @@ def test_a_source_in_one_module_is_set_up_in_settings_and_pages(qtbot, context, 
     assert not can(SIREN, Capability.REQUEST_RESPONDERS) and not can(SIREN, Capability.ROTATION)
     offered = [dialog.rotation_source.itemData(i) for i in range(dialog.rotation_source.count())]
     assert SIREN not in offered
+
+
+def test_what_a_source_cannot_do_is_not_offered_for_its_pages(qtbot, context, siren):
+    """A Siren that declares it cannot acknowledge from here: its page notifies with Open
+    only, and the incident opened from it offers neither responder requests nor a status
+    update on its page, nor resolving it there."""
+    from dataclasses import replace
+
+    from oncall_desktop.integrations.secrets import InMemorySecretStore
+    from oncall_desktop.integrations.sources import register_source
+    from oncall_desktop.ui.notifier import OPEN
+    from tests.unit.app.conftest import RecordingNotifier
+
+    register_source(replace(throwaway_source.KIND, capabilities=frozenset({Capability.RESOLVE})))
+    secrets = InMemorySecretStore()
+    secrets.set(SIREN_TOKEN, "tok-42")
+    on = {"siren_enabled": True, "siren_url": siren}
+    ctx = context(settings=Settings(language="en", integration_settings=on), secrets=secrets)
+    recorder = RecordingNotifier()
+    ctx.controller.alert_controller.use_notifier(recorder.notifier)
+    ctx.poller.start()
+    qtbot.waitUntil(lambda: any(n.key == "siren:S1" for n in recorder.shown), timeout=WAIT)
+    note = next(n for n in recorder.shown if n.key == "siren:S1")
+    assert note.actions == ()  # no Acknowledge: Siren cannot, from here
+
+    with qtbot.waitSignal(ctx.incidents.incident_opened, timeout=WAIT) as opened:
+        ctx.controller.alert_controller.on_notification_action("siren:S1", OPEN)
+    incident = opened.args[0]
+    qtbot.waitUntil(lambda: incident.id in ctx.controller.cockpits, timeout=WAIT)
+    window = ctx.controller.cockpits[incident.id]
+    assert not any(b.isEnabled() for b in window.escalation_box.contact_requests.values())
+    assert not window.declare_pd_button.isVisibleTo(window)  # no source declares here
