@@ -318,7 +318,9 @@ def test_monitoring_hour_counts_down_and_close_asks_while_it_runs(
     )
     window.status_buttons[Status.CLOSED].click()
     assert len(asked) == 1 and "40:00 from now" in asked[0]
-    qtbot.wait(200)
+    # a note written after it and seen back: a close asked before would be done by then
+    service.add_note(window.incident_id, "checkpoint")
+    qtbot.waitUntil(lambda: "checkpoint" in repr(window.incident.timeline), timeout=20_000)
     assert window.incident.status is Status.RESOLVED  # declined: still resolved
     clock.advance(40 * M)
     window.set_now(clock.now())
