@@ -3,6 +3,8 @@ thread of its own, its news turned into signals on the GUI thread.
 
 Signals:
     changed(str, int): another console changed this (``"incident"``, its id).
+    heard(object): the same, as the Change announced (an incident's version and, when it
+        fitted, what the change made: storage/changes.py); emitted right after ``changed``.
     connection_changed(bool): the feed is listening (True) or has lost the server (False);
         after a loss, True again means: reload, things may have changed meanwhile.
 """
@@ -23,6 +25,7 @@ log = logging.getLogger(__name__)
 
 class ChangeFeed(QObject):
     changed = Signal(str, int)
+    heard = Signal(object)
     connection_changed = Signal(bool)
 
     def __init__(self, listener: ChangeListener, parent: QObject | None = None) -> None:
@@ -51,6 +54,7 @@ class ChangeFeed(QObject):
     # called on the listener's thread: signals cross to the GUI thread queued
     def _deliver(self, change: Change) -> None:
         self.changed.emit(change.what, change.id)
+        self.heard.emit(change)
 
     def _connected(self, connected: bool) -> None:
         self.connected = connected

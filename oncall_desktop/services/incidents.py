@@ -80,11 +80,13 @@ def apply_page_status(incident: Incident, page: Page, now: datetime) -> bool:
 
 if TYPE_CHECKING:  # the repository (and SQLAlchemy) is loaded by the worker opening the database
     from oncall_desktop.services.changefeed import ChangeFeed
+    from oncall_desktop.storage.changes import Change
     from oncall_desktop.storage.incidents import IncidentRepository
+    from oncall_desktop.storage.mirror import IncidentMirror
 
 log = logging.getLogger(__name__)
 
-# Colleagues' changes arriving together reload the incident list once in this window.
+# Colleagues' changes arriving together show in the incident list once in this window.
 LIST_RELOAD_COALESCE_MS = 150
 
 
@@ -132,13 +134,23 @@ class IncidentService(QObject):
         self.resolved_here: set[str] = set()
         self.drill = False  # drill mode: everything declared here is marked as a drill
         self._following = False  # team mode: colleagues' changes (follow_colleagues)
+        self._mirror: IncidentMirror | None = None  # team mode: each incident at its version
         self._list_reload = QTimer(self)
         self._list_reload.setSingleShot(True)
         self._list_reload.setInterval(LIST_RELOAD_COALESCE_MS)
-        self._list_reload.timeout.connect(self.refresh)
+        self._list_reload.timeout.connect(lambda: self.incidents_changed.emit(self.active))
 
     def refresh(self) -> None:
-        self._runner.run(self._repo.list_active, self._on_listed, self._on_error)
+        mirror = self._mirror
+        if mirror is None:
+            self._runner.run(self._repo.list_active, self._on_listed, self._on_error)
+            return
+        mark = mirror.mark()  # what colleagues change while it reads is kept (listed)
+        self._runner.run(
+            self._repo.list_active,
+            lambda listed: self._on_listed(mirror.listed(listed, mark)),
+            self._on_error,
+        )
 
     def declare(
         self,
@@ -249,15 +261,22 @@ class IncidentService(QObject):
             self.refresh()
 
     def follow_colleagues(self, feed: ChangeFeed) -> None:
-        """Team mode: what another console changes shows here within the second (its
-        incident reloaded, the list refreshed); after the feed lost the server, everything is
-        reloaded once it is back."""
+        """Team mode: what another console changes shows here within the second, in the
+        list and the open cockpit. The change comes with the feed's news (applied to what
+        this console has, storage/mirror.py); only when it cannot (this console was not on
+        the version before it, or it was too large to travel) is what is newer read. After
+        the feed lost the server, everything is read again once it is back."""
+        from oncall_desktop.storage.mirror import IncidentMirror
+
         self._following = True
-        feed.changed.connect(self._on_colleague_change)
+        self._mirror = self._repo.mirror = IncidentMirror()
+        feed.heard.connect(self._on_colleague_change)
         feed.connection_changed.connect(self._on_feed_connection)
 
     def _on_feed_connection(self, listening: bool) -> None:
         if listening and self._following:
+            if self._mirror is not None:
+                self._mirror.forget()  # news missed meanwhile is not replayed: read again
             self.refresh()
 
     def stop_following(self) -> None:
@@ -265,11 +284,28 @@ class IncidentService(QObject):
         self._following = False
         self._list_reload.stop()
 
-    def _on_colleague_change(self, what: str, incident_id: int) -> None:
-        if what != "incident" or not self._following:
+    def _on_colleague_change(self, change: Change) -> None:
+        if change.what != "incident" or not self._following or self._mirror is None:
             return
-        self.load(incident_id, self.incident_changed.emit)
-        # a burst of changes (a colleague ticking away) reloads the list once, not each time
+        incident = self._mirror.heard(change)
+        if incident is not None:
+            self._show_colleagues(incident)
+        else:  # read what is newer than what this console has (all of it if nothing)
+            ident = change.id
+            self._runner.run(
+                lambda: self._repo.catch_up(ident), self._show_colleagues, self._on_error
+            )
+
+    def _show_colleagues(self, incident: Incident) -> None:
+        """A colleague's change, in the open cockpit at once and in the list (a burst of
+        changes, a colleague ticking away, shows in the list once)."""
+        assert self._mirror is not None and incident.id is not None
+        # the newest this console knows: a change applied while this one was read is kept
+        incident = self._mirror.current(incident.id) or incident
+        self.incident_changed.emit(incident)
+        others = [i for i in self.active if i.id != incident.id]
+        self.active = [*others, incident] if incident.is_active else others
+        self.active.sort(key=lambda i: (i.detected_at, i.id or 0), reverse=True)
         if not self._list_reload.isActive():
             self._list_reload.start()
 

@@ -3,9 +3,12 @@ other console listening hears it within the second.
 
 ``announce`` runs inside the writing transaction: PostgreSQL delivers the notification only
 if, and when, the transaction commits, so no console hears of a change that did not happen.
-The payload is "<what>:<id>:<origin>"; ``origin`` names the console's database handle, so a
-console does not reload what it just wrote itself. SQLite has no such channel: one console
-per file (README, "Team mode").
+The payload is "<what>:<id>:<origin>[:<version>:<delta>]"; ``origin`` names the console's
+database handle, so a console does not reload what it just wrote itself. An incident's change
+carries the incident's new version and, when the payload stays under PostgreSQL's 8000 bytes,
+what the change made (storage/deltas.py): the others apply it without reading the database
+(storage/mirror.py); a console that is not on the version before reads only what is newer.
+SQLite has no such channel: one console per file (README, "Team mode").
 
 ``ChangeListener`` is blocking (a worker thread runs it): one psycopg connection that LISTENs,
 given up and made again with backoff when the server goes away; it says when it is connected
@@ -22,6 +25,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
+from oncall_desktop.storage.deltas import IncidentDelta
+from oncall_desktop.storage.pool import application_name
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -31,29 +37,59 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "oncall_changes"
 BACKOFF_START_S, BACKOFF_CAP_S = 0.5, 10.0
+# PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (its default build): a change
+# whose delta would not fit is announced with its version only
+PAYLOAD_LIMIT = 7999
 
 
 @dataclass(frozen=True)
 class Change:
-    what: str  # "incident"
+    """``version``: the incident's version after the change (None: an announcement without
+    one). ``delta``: what the change made, when it travelled with the announcement."""
+
+    what: str  # "incident", "presence"
     id: int
     origin: str
+    version: int | None = None
+    delta: IncidentDelta | None = None
 
     @classmethod
     def parse(cls, payload: str) -> Change | None:
         what, _, rest = payload.partition(":")
-        number, _, origin = rest.partition(":")
-        return cls(what, int(number), origin) if number.isdigit() and what else None
+        number, _, rest = rest.partition(":")
+        origin, _, rest = rest.partition(":")
+        if not number.isdigit() or not what:
+            return None
+        version, _, body = rest.partition(":")
+        delta = IncidentDelta.decode(body) if body else None
+        if delta is not None and (
+            delta.incident_id != int(number) or str(delta.version) != version
+        ):
+            delta = None  # not what the announcement says: read rather than trust it
+        return cls(what, int(number), origin, int(version) if version.isdigit() else None, delta)
 
 
-def announce(session: Session, database: Database, what: str, ident: int) -> None:
+def announce(
+    session: Session,
+    database: Database,
+    what: str,
+    ident: int,
+    version: int | None = None,
+    delta: IncidentDelta | None = None,
+) -> None:
     """Tell the other consoles, when this transaction commits, that ``what`` ``ident``
-    changed. Nothing on SQLite."""
+    changed (to ``version``, by ``delta`` if it fits). Nothing on SQLite."""
     if database.is_sqlite:
         return
+    payload = f"{what}:{ident}:{database.origin}"
+    if version is not None:
+        payload += f":{version}"
+        if delta is not None:
+            with_delta = f"{payload}:{delta.encode()}"
+            if len(with_delta.encode()) <= PAYLOAD_LIMIT:
+                payload = with_delta
     session.execute(
-        text("SELECT pg_notify(:channel, :payload)"),
-        {"channel": CHANNEL, "payload": f"{what}:{ident}:{database.origin}"},
+        text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": payload}
     )
 
 
@@ -76,7 +112,12 @@ class ChangeListener:
         delay, was_connected = BACKOFF_START_S, None
         while not stop.is_set():
             try:
-                with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as conn:
+                with psycopg.connect(
+                    self._conninfo,
+                    autocommit=True,
+                    connect_timeout=5,
+                    application_name=application_name(self._origin),
+                ) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.connection_pid = conn.info.backend_pid
                     delay = BACKOFF_START_S

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.storage.errors import Conflict, StorageUnavailable
+from oncall_desktop.storage.pool import name_connections, team_engine
 from oncall_desktop.storage.urls import sqlite_url  # noqa: F401 - re-exported
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ Migrator = Callable[[str], tuple[Path | None, UserMessage | None]]
 VERSION_TABLE = "alembic_version"
 # The newest migration this app ships. Kept here so that a start on an up-to-date database
 # never imports Alembic (about 150 ms and 20 MB); a test pins it to the migrations' head.
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 # PostgreSQL advisory lock held by a migration (any number, the same in every console).
 MIGRATION_LOCK_KEY = 5_181_320_017
 # How long a write waits for another process holding the SQLite lock before giving up.
@@ -65,8 +66,10 @@ class Database:
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # names this handle in the change announcements (storage/changes.py): a console does
-        # not reload what it wrote itself
+        # not reload what it wrote itself; its connections carry it (pg_stat_activity)
         self.origin = uuid.uuid4().hex[:12]
+        if not self.is_sqlite:
+            name_connections(self.engine, self.origin)
 
     @property
     def conninfo(self) -> str:
@@ -245,19 +248,9 @@ def _make_engine(url: URL) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        # one connection kept between transactions (a console's readers, writer and remote
-        # lane take turns on it); up to two more opened when they run at once and closed on
-        # return: with its change feed's LISTEN, two resident connections per console, where
-        # the default pool kept up to five (issue 27; README, "Team mode")
-        return create_engine(
-            url,
-            pool_size=1,
-            max_overflow=2,
-            pool_timeout=30,
-            pool_recycle=1800,
-            pool_pre_ping=True,
-            connect_args={"connect_timeout": 5},
-        )
+        # none kept at rest: with its change feed's LISTEN, one resident connection per
+        # console (storage/pool.py; issue 27; README, "Team mode")
+        return team_engine(url)
     except (NoSuchModuleError, ModuleNotFoundError) as error:
         raise StorageUnavailable(
             QT_TR_NOOP(

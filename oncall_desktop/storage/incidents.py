@@ -17,13 +17,16 @@ from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage import kpi_facts
 from oncall_desktop.storage.changes import announce
 from oncall_desktop.storage.db import Database, rows_matched
+from oncall_desktop.storage.deltas import IncidentDelta
 from oncall_desktop.storage.errors import Conflict
+from oncall_desktop.storage.mirror import IncidentMirror
 from oncall_desktop.storage.tables import ChecklistStepRow, IncidentRow, TimelineEventRow
 
 ACTIVE_STATUSES = tuple(s.value for s in Status if s.is_active)
 
 
-def _to_incident(row: IncidentRow) -> Incident:
+def _head(row: IncidentRow) -> Incident:
+    """The incident's fields, without its timeline and steps."""
     return Incident(
         id=row.id,
         title=row.title,
@@ -41,21 +44,28 @@ def _to_incident(row: IncidentRow) -> Incident:
             else None
         ),
         is_drill=row.is_drill,
-        timeline=[
-            TimelineEvent(
-                id=e.id,
-                at=e.at,
-                kind=EventKind(e.kind),
-                actor=e.actor,
-                data=MappingProxyType(json.loads(e.data)),
-            )
-            for e in row.events
-        ],
-        steps={
-            s.step_id: StepState(s.step_id, done_at=s.done_at, done_by=s.done_by, note=s.note)
-            for s in row.steps
-        },
     )
+
+
+def _event(e: TimelineEventRow) -> TimelineEvent:
+    return TimelineEvent(
+        id=e.id,
+        at=e.at,
+        kind=EventKind(e.kind),
+        actor=e.actor,
+        data=MappingProxyType(json.loads(e.data)),
+    )
+
+
+def _step(s: ChecklistStepRow) -> StepState:
+    return StepState(s.step_id, done_at=s.done_at, done_by=s.done_by, note=s.note)
+
+
+def _to_incident(row: IncidentRow) -> Incident:
+    incident = _head(row)
+    incident.timeline = [_event(e) for e in row.events]
+    incident.steps = {s.step_id: _step(s) for s in row.steps}
+    return incident
 
 
 def _copy_fields(incident: Incident, row: IncidentRow) -> None:
@@ -77,13 +87,18 @@ def _copy_fields(incident: Incident, row: IncidentRow) -> None:
     row.resolve_seconds = whole_seconds(incident.detected_at, incident.resolved_at)
 
 
-def _write(incident: Incident, row: IncidentRow) -> None:
+Written = tuple[list[TimelineEventRow], list[ChecklistStepRow]]
+
+
+def _write(incident: Incident, row: IncidentRow) -> Written:
     """The incident into its row: fields and step states as they are, new timeline events
-    appended (events already stored are never rewritten)."""
+    appended (events already stored are never rewritten). Returns the events added and the
+    steps changed (what the change's announcement carries)."""
     _copy_fields(incident, row)
+    added = []
     for event in incident.timeline:
         if event.id is None:
-            row.events.append(
+            added.append(
                 TimelineEventRow(
                     at=event.at,
                     kind=event.kind.value,
@@ -91,18 +106,45 @@ def _write(incident: Incident, row: IncidentRow) -> None:
                     data=json.dumps(dict(event.data), ensure_ascii=False),
                 )
             )
+            row.events.append(added[-1])
     stored = {s.step_id: s for s in row.steps}
+    changed = []
     for step in incident.steps.values():
         target = stored.get(step.step_id)
+        state = (step.done_at, step.done_by, step.note)
+        if target is not None and (target.done_at, target.done_by, target.note) == state:
+            continue
         if target is None:
             target = ChecklistStepRow(step_id=step.step_id)
             row.steps.append(target)
-        target.done_at, target.done_by, target.note = step.done_at, step.done_by, step.note
+        target.done_at, target.done_by, target.note = state
+        changed.append(target)
+    return added, changed
+
+
+def _delta(row: IncidentRow, written: Written, whole: bool = False) -> IncidentDelta:
+    """What was just written (flushed: the events have their ids), for the announcement."""
+    added, changed = written
+    return IncidentDelta(
+        row.version,
+        _head(row),
+        tuple(_event(e) for e in added),
+        tuple(_step(s) for s in changed),
+        whole=whole,
+    )
 
 
 class IncidentRepository:
-    def __init__(self, database: Database) -> None:
+    """``mirror``: team mode, what this console knows of each incident at its version, fed
+    by every incident this repository reads whole or writes (storage/mirror.py)."""
+
+    def __init__(self, database: Database, mirror: IncidentMirror | None = None) -> None:
         self._db = database
+        self.mirror = mirror
+
+    def _known(self, row: IncidentRow, incident: Incident) -> Incident:
+        """``incident`` as read from ``row``, or the newer one this console already has."""
+        return self.mirror.know(incident, row.version) if self.mirror is not None else incident
 
     def save(self, incident: Incident) -> Incident:
         """Insert or update the incident; new timeline events are appended, never rewritten.
@@ -112,19 +154,25 @@ class IncidentRepository:
         with self._db.session() as session:
             row: IncidentRow | None
             if incident.id is None:
-                row = IncidentRow()
+                row = IncidentRow(version=1)
                 session.add(row)
             else:
                 row = session.get(
-                    IncidentRow, incident.id, options=[selectinload(IncidentRow.steps)]
+                    IncidentRow,
+                    incident.id,
+                    options=[selectinload(IncidentRow.events), selectinload(IncidentRow.steps)],
+                    with_for_update=True,
                 )
                 if row is None:
                     raise KeyError(f"incident {incident.id} is not in the database")
-            _write(incident, row)
+                row.version += 1
+            written = _write(incident, row)
             session.flush()
             saved_id = row.id
             kpi_facts.incident_written(session, saved_id, incident)
-            announce(session, self._db, "incident", saved_id)
+            whole = incident.id is None  # a new incident travels whole, when it fits
+            delta = _delta(row, (row.events, row.steps) if whole else written, whole)
+            announce(session, self._db, "incident", saved_id, row.version, delta)
         return self.get(saved_id)
 
     def change(self, incident_id: int, apply: Callable[[Incident], object]) -> Incident:
@@ -155,11 +203,47 @@ class IncidentRepository:
             assert row is not None
             incident = _to_incident(row)
             apply(incident)
-            _write(incident, row)
-            session.flush()
-            kpi_facts.incident_written(session, incident_id, incident)
-            announce(session, self._db, "incident", incident_id)
+            before = _head(row)
+            written = _write(incident, row)
+            if written[0] or written[1] or _head(row) != before:  # else: nothing to say
+                row.version += 1
+                session.flush()
+                kpi_facts.incident_written(session, incident_id, incident)
+                delta = _delta(row, written)
+                announce(session, self._db, "incident", incident_id, row.version, delta)
         return self.get(incident_id)
+
+    def catch_up(self, incident_id: int) -> Incident:
+        """A colleague's change this console could not apply from its announcement: read only
+        what is newer than what it has (the incident's row, the events after its last one, the
+        steps), and return the incident as it now stands. Read whole when it has nothing."""
+        since = self.mirror.since(incident_id) if self.mirror is not None else None
+        if self.mirror is None or since is None:
+            return self.get(incident_id)
+        after = since[1]
+        with self._db.session() as session:
+            # the row first: what is read after it is at least as new as its version (a change
+            # committed in between comes again with its announcement: adds nothing twice)
+            row = session.get(IncidentRow, incident_id)
+            if row is None:
+                raise KeyError(f"incident {incident_id} is not in the database")
+            events = session.scalars(
+                select(TimelineEventRow)
+                .where(TimelineEventRow.incident_id == incident_id, TimelineEventRow.id > after)
+                .order_by(TimelineEventRow.id)
+            ).all()
+            steps = session.scalars(
+                select(ChecklistStepRow).where(ChecklistStepRow.incident_id == incident_id)
+            ).all()
+            newer = IncidentDelta(
+                row.version,
+                _head(row),
+                tuple(_event(e) for e in events),
+                tuple(_step(s) for s in steps),
+                after_event=after,
+            )
+        learned = self.mirror.learn(newer)
+        return learned if learned is not None else self.get(incident_id)
 
     def create_for_page(self, incident: Incident) -> Incident:
         """Store a new incident for a page, or return the one another console stored for the
@@ -186,7 +270,7 @@ class IncidentRepository:
             )
             if row is None:
                 raise KeyError(f"incident {incident_id} is not in the database")
-            return _to_incident(row)
+            return self._known(row, _to_incident(row))
 
     def find_by_alert(self, source: str, alert_id: str) -> Incident | None:
         """The local incident following this alert of this source, if any."""
@@ -221,7 +305,7 @@ class IncidentRepository:
                 .order_by(IncidentRow.detected_at.desc(), IncidentRow.id.desc())
                 .options(selectinload(IncidentRow.events), selectinload(IncidentRow.steps))
             ).all()
-            return [_to_incident(row) for row in rows]
+            return [self._known(row, _to_incident(row)) for row in rows]
 
     def list_recent(self, limit: int = 200) -> list[Incident]:
         with self._db.session() as session:

@@ -76,6 +76,9 @@ class IncidentRow(Base):
     alert_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     alert_url: Mapped[str | None] = mapped_column(Text, nullable=True)
     is_drill: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Raised by one with each change stored, under the row's lock (storage/incidents.py): the
+    # announcement of a change carries it, so a console knows what it missed (migration 0012)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # Derived from the timestamps on every save (see IncidentRepository), for the KPIs.
     ack_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     resolve_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -131,7 +134,11 @@ class TimelineEventRow(Base):
 
     incident: Mapped[IncidentRow] = relationship(back_populates="events")
 
-    __table_args__ = (Index("ix_timeline_events_incident_at", "incident_id", "at"),)
+    __table_args__ = (
+        Index("ix_timeline_events_incident_at", "incident_id", "at"),
+        # what a console reads after a change it could not apply: the events after its last
+        Index("ix_timeline_events_incident_id", "incident_id", "id"),
+    )
 
 
 class ChecklistStepRow(Base):

@@ -19,6 +19,7 @@ class Feed(QObject):
     changed, and whether the team database is listening."""
 
     changed = Signal(str, int)
+    heard = Signal(object)  # the same as the Change announced, right after changed
     connection_changed = Signal(bool)
 
 
@@ -53,8 +54,12 @@ def colleague_declares(qtbot, team, severity, title="Payments down"):
 
 def heard(qtbot, team, incident_id):
     """The feed says a colleague changed it; this console reads it (and weighs it) again."""
+    from oncall_desktop.storage.changes import Change
+
     with qtbot.waitSignal(team.mine.incident_changed, timeout=5000):
         team.feed.changed.emit("incident", incident_id)
+        # announced without a version (SQLite has no channel): this console reads it
+        team.feed.heard.emit(Change("incident", incident_id, "colleague"))
 
 
 def test_a_colleagues_sev1_notifies_once_with_open(qtbot, team):
