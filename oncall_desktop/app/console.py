@@ -107,7 +107,12 @@ class AppController(QObject):
         self.presence: PresenceService | None = None  # team mode on PostgreSQL
         self.cockpit_controller = CockpitController(self, self)
         self.alert_controller = AlertController(self, self)
-        self.tray_status = TrayStatus(self, self)
+        # the tray's state, where there is a tray (some desktops have none)
+        self.tray_status = (
+            TrayStatus(tray, poller, self.policy, self.preferences, self.dues, self)
+            if tray is not None
+            else None
+        )
         self.settings_controller = SettingsController(self, self)
         self.identity = Identity(self, self)  # asks or learns my name once started (main)
         poller.status_changed.connect(lambda _status: self.refresh_actor())
@@ -197,7 +202,8 @@ class AppController(QObject):
         return self.notifications.body(text)
 
     def update_tray(self, now: datetime) -> None:
-        self.tray_status.update(now)
+        if self.tray_status is not None:
+            self.tray_status.update(now)
 
     # --- the console's own few actions ------------------------------------------------------------
 

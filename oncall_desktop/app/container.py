@@ -218,11 +218,13 @@ def build_shell(
     problems: list[str | UserMessage],
     settings_store: SettingsStore,
     secrets: SecretStore | None = None,
+    tray_icon: bool | None = None,
 ) -> AppContext:
     """The window, the tray, the clocks and the PagerDuty poller: everything that needs no
     database, so that the window is up at once while the database opens in the background.
-    (The app itself shows the window and tray between the two steps: see app/shell.py.)"""
-    shell = open_shell(app, settings, problems)
+    (The app itself shows the window and tray between the two steps: see app/shell.py.)
+    ``tray_icon``: as in shell.open_shell."""
+    shell = open_shell(app, settings, problems, tray_icon)
     if shell.tray is not None:
         shell.tray.show()
     return complete_shell(

@@ -8,6 +8,7 @@ service's signals to the window and the tray.
 
 Signals:
     rotation_said(str): who is on call until when, in the UI's language (for the window).
+    reminders(list): the handoff I still owe, as the tray lists it: (notification key, text).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ REMINDER_KEY = "handoff"
 
 class HandoffController(QObject):
     rotation_said = Signal(str)
+    reminders = Signal(list)
 
     def __init__(
         self,
@@ -54,6 +56,8 @@ class HandoffController(QObject):
         self._announced: set[datetime] = set()
         self._refreshing: datetime | None = None
         service.due.connect(self._on_due)
+        service.due.connect(self._remind)
+        service.saved.connect(self._remind)
         service.rotation_changed.connect(self._on_rotation)
 
     def start(self) -> None:
@@ -80,7 +84,11 @@ class HandoffController(QObject):
         )
         self.rotation_said.emit(text)
 
+    def _remind(self, _stored: object = None) -> None:
+        self.reminders.emit(self.reminder_entries())
+
     def on_tick(self, now: datetime) -> None:
+        self._remind()  # who I am may have changed
         rotation = self.service.rotation
         if rotation is None or now < rotation.shift.end:
             return

@@ -13,7 +13,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.app.collaborators import Notifications, Preferences, raise_window
 from oncall_desktop.core.destinations import STATUS_PAGE
@@ -36,6 +36,12 @@ REMINDER_PREFIX = "postmortem:"
 
 
 class PostmortemController(QObject):
+    """Signals:
+    reminders(list): the overdue drafts, as the tray lists them: (notification key, text).
+    """
+
+    reminders = Signal(list)
+
     def __init__(
         self,
         service: PostmortemService,
@@ -57,6 +63,9 @@ class PostmortemController(QObject):
         self.action_items_window: ActionItemsWindow | None = None
         self._reminded: set[int] = set()
         self._incident_of: dict[int, int] = {}  # post-mortem id → incident id, from the list
+        service.unsigned_changed.connect(
+            lambda _: self.reminders.emit(self.reminder_entries(service.clock.now()))
+        )
         # after the save, not at close: a read racing the write would see the old state
         service.saved.connect(lambda _: service.refresh_unsigned())
         service.refresh_unsigned()
@@ -196,6 +205,7 @@ class PostmortemController(QObject):
                     body=self.notifications.body(stored.draft.title),
                 )
             )
+        self.reminders.emit(self.reminder_entries(now))
 
     def reminder_entries(self, now: datetime) -> list[tuple[str, str]]:
         return [

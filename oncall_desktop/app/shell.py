@@ -58,10 +58,16 @@ class Shell:
     tray: Tray | None
 
 
-def open_shell(app: QApplication, settings: Settings, problems: list[str | UserMessage]) -> Shell:
+def open_shell(
+    app: QApplication,
+    settings: Settings,
+    problems: list[str | UserMessage],
+    tray_icon: bool | None = None,
+) -> Shell:
     """The window (saying the database is opening) and the tray icon, not yet shown; startup
     problems found on the way are added to ``problems``. The procedure (SOP data), the core
-    and the services come after, in container.complete_shell."""
+    and the services come after, in container.complete_shell. ``tray_icon``: whether to make
+    one (None: where the desktop has a tray; tests without one make it anyway)."""
     from oncall_desktop.ui.translations import install_translators
 
     language = resolve_language(settings.language)
@@ -77,7 +83,7 @@ def open_shell(app: QApplication, settings: Settings, problems: list[str | UserM
     window.declare_action.setEnabled(False)  # until the database is open
 
     tray: Tray | None = None
-    if Tray.available():
+    if Tray.available() if tray_icon is None else tray_icon:
         tray = Tray(root)
         window.keep_running_in_tray = settings.close_to_tray
     else:

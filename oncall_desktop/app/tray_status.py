@@ -1,26 +1,30 @@
-"""The tray icon's state and tooltip, and its menu of incidents and reminders, from the
-console's state once a second. The counting is core.traysummary.summarize (pure, tested
-alone); this turns it into words."""
+"""The tray icon's state and tooltip, and its menu of incidents and reminders, once a second.
+The counting is core.traysummary.summarize (pure, tested alone); this turns it into words.
+
+Built with the tray (only where there is one), the alert sources' poller, the procedure, the
+preferences and the update cadence. What the other rooms know reaches it by signal, connected
+by the composition root: the open incidents (``set_incidents``), the snooze (``set_snoozed``),
+the post-mortem and handoff reminders (``set_postmortem_reminders``,
+``set_handoff_reminders``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from oncall_desktop import APP_DISPLAY_NAME
+from oncall_desktop.app.collaborators import Dues, Preferences
 from oncall_desktop.core.deadlines import open_deadlines
 from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.policy import Audience
+from oncall_desktop.core.policy import Audience, Policy
 from oncall_desktop.core.traysummary import TrayLevel, summarize
+from oncall_desktop.services.alert_sources import AlertPoller
 from oncall_desktop.services.poller import PollState
 from oncall_desktop.services.poller import describe as describe_poll
 from oncall_desktop.ui.icons import TrayState
 from oncall_desktop.ui.text import countdown
-
-if TYPE_CHECKING:
-    from oncall_desktop.app.facilities import Console
+from oncall_desktop.ui.tray import Tray
 
 TRAY_STATES = {
     TrayLevel.UPDATE_OVERDUE: TrayState.UPDATE_OVERDUE,
@@ -39,30 +43,52 @@ OFFLINE_STATES = (
 
 
 class TrayStatus(QObject):
-    def __init__(self, console: Console, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        tray: Tray,
+        poller: AlertPoller,
+        policy: Policy,
+        preferences: Preferences,
+        dues: Dues,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.console = console
+        self.tray = tray
+        self.poller = poller
+        self.policy = policy
+        self.preferences = preferences
+        self.dues = dues
+        self.incidents: list[Incident] = []  # the open ones, as the incident list last said
+        self.snoozed_until: datetime | None = None
+        self.postmortem_reminders: list[tuple[str, str]] = []  # (notification key, text)
+        self.handoff_reminders: list[tuple[str, str]] = []
+
+    def set_incidents(self, incidents: list[Incident]) -> None:
+        self.incidents = incidents
+
+    def set_snoozed(self, until: datetime | None) -> None:
+        self.snoozed_until = until
+
+    def set_postmortem_reminders(self, entries: list[tuple[str, str]]) -> None:
+        self.postmortem_reminders = entries
+
+    def set_handoff_reminders(self, entries: list[tuple[str, str]]) -> None:
+        self.handoff_reminders = entries
 
     def update(self, now: datetime) -> None:
-        if self.console.tray is None:
-            return
-        active = self.console.incidents.active if self.console.incidents is not None else []
-        postmortems = (
-            self.console.postmortems.reminder_entries(now) if self.console.postmortems else []
-        )
-        handoffs = (
-            self.console.handoffs.reminder_entries() if self.console.handoffs is not None else []
-        )
+        active = self.incidents
+        postmortems, handoffs = self.postmortem_reminders, self.handoff_reminders
         linked = {i.alert.key for i in active if i.alert}
+        pages = self.poller.pages
         summary = summarize(
             active,
-            self.console.dues,
-            sum(1 for p in self.console.poller.pages if p.is_triggered),
-            any(s.state in OFFLINE_STATES for s in self.console.poller.statuses),
+            self.dues,
+            sum(1 for p in pages if p.is_triggered),
+            any(s.state in OFFLINE_STATES for s in self.poller.statuses),
             len(postmortems),
             len(handoffs),
             now,
-            sum(1 for p in self.console.poller.pages if not p.is_triggered and p.key not in linked),
+            sum(1 for p in pages if not p.is_triggered and p.key not in linked),
         )
         parts = []
         if summary.overdue_incidents:
@@ -83,26 +109,23 @@ class TrayStatus(QObject):
             parts.append(self.tr("handoff pending"))
         if summary.quiet:
             parts.append(self.tr("No open incident"))
-        parts.extend(describe_poll(status, now) for status in self.console.poller.statuses)
-        if (
-            self.console.alert_controller.snoozed_until
-            and now < self.console.alert_controller.snoozed_until
-        ):
+        parts.extend(describe_poll(status, now) for status in self.poller.statuses)
+        if self.snoozed_until is not None and now < self.snoozed_until:
             parts.append(self.tr("low-urgency alerts snoozed"))
-        self.console.tray.set_state(
+        self.tray.set_state(
             TRAY_STATES[summary.level], f"{APP_DISPLAY_NAME} — " + " · ".join(parts)
         )
-        self.console.tray.set_incidents([(i.id or -1, self._most_urgent(i, now)) for i in active])
-        self.console.tray.set_reminders(postmortems + handoffs)
+        self.tray.set_incidents([(i.id or -1, self._most_urgent(i, now)) for i in active])
+        self.tray.set_reminders(postmortems + handoffs)
 
     def _most_urgent(self, incident: Incident, now: datetime) -> str:
-        deadlines = open_deadlines(incident, self.console.policy, self.console.dues(incident))
+        deadlines = open_deadlines(incident, self.policy, self.dues(incident))
         head = f"{incident.severity.value} {incident.title}"
         if not deadlines:
             return head
         first = deadlines[0]
         names = {"acknowledge": self.tr("ack"), "resolve": self.tr("resolve")}
-        label = names.get(first.label) or self.console.policy.cadence[
-            Audience(first.label)
-        ].name.get(self.console.language)
+        label = names.get(first.label) or self.policy.cadence[Audience(first.label)].name.get(
+            self.preferences.language
+        )
         return f"{head} — {label} {countdown(first.remaining(now))}"

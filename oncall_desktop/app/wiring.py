@@ -46,6 +46,8 @@ def connect_console(controller: AppController) -> None:
     poller.status_changed.connect(alerts.on_poll_status)
     poller.acknowledged.connect(alerts.on_acknowledged)
     poller.problem.connect(lambda text: window.show_message("pagerduty-action", text, "error"))
+    if controller.tray_status is not None:
+        alerts.snoozed.connect(controller.tray_status.set_snoozed)
     if tray is not None:
         tray.open_requested.connect(window.bring_forward)
         tray.declare_requested.connect(controller.declare)
@@ -61,6 +63,11 @@ def connect_console(controller: AppController) -> None:
 def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     """The database-backed services' signals to the window and the rooms."""
     window, incidents, outbox = controller.window, workspace.incidents, workspace.outbox
+    if controller.tray_status is not None:  # first: the tray is refreshed from the list
+        tray_status = controller.tray_status
+        incidents.incidents_changed.connect(tray_status.set_incidents)
+        workspace.postmortems.reminders.connect(tray_status.set_postmortem_reminders)
+        workspace.handoffs.reminders.connect(tray_status.set_handoff_reminders)
     incidents.incidents_changed.connect(window.set_incidents)
     incidents.incidents_changed.connect(controller.on_incidents_listed)
     incidents.pages_resolved_here.connect(

@@ -61,7 +61,6 @@ def measure(incidents: int, cockpits: int, seconds: float) -> None:
     from oncall_desktop.integrations.secrets import InMemorySecretStore
     from oncall_desktop.storage.db import open_database, sqlite_url
     from oncall_desktop.storage.incidents import IncidentRepository
-    from oncall_desktop.ui.tray import Tray
 
     app = QApplication.instance() or QApplication([])
     work = Path(tempfile.mkdtemp(prefix="oncall-bench-cockpit-"))
@@ -92,8 +91,8 @@ def measure(incidents: int, cockpits: int, seconds: float) -> None:
             [],
             SettingsStore(work / "config"),
             InMemorySecretStore(),
+            tray_icon=True,  # offscreen has no tray host: drive its menu anyway
         )
-        context.controller.tray = Tray()  # offscreen has no tray host: drive its menu anyway
         context.attach_database(database)
         context.window.show()
         deadline = time.monotonic() + 10

@@ -31,8 +31,12 @@ def context(qapp, qtbot, tmp_path, clock):
     """The app with its database open and its incidents read, as a user finds it."""
     contexts = []
 
-    def make(settings=None, problems=(), policy_file=None, secrets=None, notifier=None):
-        """``notifier``: shows the notifications from the start (before the database opens)."""
+    def make(
+        settings=None, problems=(), policy_file=None, secrets=None, notifier=None, tray=None
+    ):
+        """``notifier``: shows the notifications from the start (before the database opens);
+        ``tray``: True for a tray icon though offscreen has no tray host (its menu driven by
+        hand)."""
         settings = settings or Settings()
         ctx = build_shell(
             qapp,
@@ -42,6 +46,7 @@ def context(qapp, qtbot, tmp_path, clock):
             list(problems),
             SettingsStore(tmp_path / "config"),
             secrets or InMemorySecretStore(),
+            tray_icon=tray,
         )
         ctx.drafts_dir = tmp_path / "drafts"
         if notifier is not None:

@@ -275,39 +275,11 @@ def test_settings_saved_and_token_goes_to_the_keyring_only(qtbot, context, tmp_p
     assert "api.eu.pagerduty.com" in saved and "u+secret-token-xyz" not in saved
 
 
-def test_tray_tooltip_and_state_follow_pagerduty(shell, clock):
-    from datetime import timedelta
-
-    from oncall_desktop.core.paging import Page
-    from oncall_desktop.services.poller import PollState, PollStatus
-    from oncall_desktop.ui.icons import TrayState
-    from oncall_desktop.ui.tray import Tray
-
-    ctx = shell
-    tray = Tray()  # offscreen has no tray host: drive one by hand
-    ctx.controller.tray = tray
-    poller = ctx.poller.watcher("pagerduty")
-    poller.status = PollStatus(PollState.OK, "", clock.now() - timedelta(seconds=12))
-    poller.pages = [Page("P1", 1, "t", "triggered", "high", "", None, "")]
-    ctx.controller.update_tray(clock.now())
-    assert tray.state is TrayState.INCIDENT_OPEN
-    tip = tray.icon.toolTip()
-    assert "1 page to acknowledge" in tip and "last poll 12 s ago" in tip
-    poller.status = PollStatus(PollState.OFFLINE, "down", clock.now() - timedelta(minutes=2))
-    ctx.controller.update_tray(clock.now())
-    assert tray.state is TrayState.OFFLINE
-    assert "PagerDuty: offline, last poll 120 s ago" in tray.icon.toolTip()
-
-
 def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, context, clock):
     from datetime import timedelta
 
-    from oncall_desktop.ui.tray import Tray
-
-    ctx = context(settings=Settings(language="en"))
     recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
-    ctx.controller.tray = Tray()
+    ctx = context(settings=Settings(language="en"), notifier=recorder.notifier, tray=True)
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
         ctx.incidents.declare("API Down", Severity.SEV1, "100% users")
     qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=5000)
@@ -652,10 +624,8 @@ def test_a_page_acknowledged_from_the_notification_stays_visible(qtbot, context,
     from oncall_desktop.app import commands
     from oncall_desktop.app.commands import format_status
     from oncall_desktop.ui.icons import TrayState
-    from oncall_desktop.ui.tray import Tray
 
-    ctx = context(settings=Settings(language="en"))
-    ctx.controller.tray = Tray()
+    ctx = context(settings=Settings(language="en"), tray=True)
     page = low_and_high_pages()[1]
     ctx.poller.watcher("pagerduty").pages = [replace(page, status="acknowledged")]
     ctx.controller.update_tray(clock.now())

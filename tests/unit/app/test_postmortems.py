@@ -153,12 +153,13 @@ def test_alone_the_summary_goes_to_the_team_and_the_signed_text_to_the_status_pa
 def test_resolving_a_sev1_creates_the_draft_due_next_day_and_the_tray_reminds(
     qtbot, context, clock
 ):
-    from oncall_desktop.ui.tray import Tray
 
-    ctx = context(settings=Settings(language="en", team_timezone="UTC"))
     recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
-    ctx.controller.tray = Tray()
+    ctx = context(
+        settings=Settings(language="en", team_timezone="UTC"),
+        notifier=recorder.notifier,
+        tray=True,
+    )
     incident_id = resolved(qtbot, ctx)
     qtbot.waitUntil(lambda: stored(ctx, incident_id) is not None, timeout=5000)
     pm = stored(ctx, incident_id)

@@ -18,7 +18,6 @@ from oncall_desktop.integrations.sources import (
     unregister_source,
 )
 from oncall_desktop.ui.notifier import ACKNOWLEDGE, OPEN
-from oncall_desktop.ui.tray import Tray
 from tests.unit.app.conftest import RecordingNotifier
 
 BEACON = "beacon"
@@ -88,10 +87,8 @@ def beacon():
 
 def test_a_new_source_is_polled_notified_acknowledged_and_opened(qtbot, context, beacon, clock):
     beacon.raise_alert("B1", "<b>Fog</b> on the coast")
-    ctx = context(settings=Settings(language="en"))
     recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
-    ctx.controller.tray = Tray()
+    ctx = context(settings=Settings(language="en"), notifier=recorder.notifier, tray=True)
     ctx.poller.start()
 
     qtbot.waitUntil(lambda: any(n.key == "beacon:B1" for n in recorder.shown), timeout=5000)
