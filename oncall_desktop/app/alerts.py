@@ -1,6 +1,12 @@
 """Pages and notifications: a new page notified (quiet hours, snooze, storms), a notification's
-buttons acted on, pages followed in the tray, the window and their local incidents, and each
-alert source's status shown. Sees the console through app/facilities.Console."""
+buttons acted on, the pages listed in the window with their source's status.
+
+Built at start (a page may come before the database opens) with the alert sources' poller,
+the main window, the notifications, the preferences and the clock. What it asks of the rooms
+built with the database it says by signal, connected when the database opens (a request
+made before is dropped, but for a page to open: it waits for ``on_database_opened``); the
+composition root also connects the poller's signals to the tray and the incidents.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +17,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.core.capabilities import Capability, can
-from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.integrations.sources import source_name
 from oncall_desktop.services.poller import PollState, PollStatus
-from oncall_desktop.ui.notifier import ACKNOWLEDGE, OPEN, Notification, Notifier
+from oncall_desktop.ui.notifier import ACKNOWLEDGE, OPEN, Notification
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.facilities import Console
+    from oncall_desktop.app.collaborators import Notifications, Preferences
+    from oncall_desktop.core.clock import Clock
+    from oncall_desktop.core.incident import Incident
+    from oncall_desktop.services.alert_sources import AlertPoller
+    from oncall_desktop.ui.windows.main_window import MainWindow
 
 # Pages notified one by one in a single poll; beyond that, one grouped notification.
 MAX_SINGLE_ALERTS = 3
@@ -31,40 +40,62 @@ log = logging.getLogger(__name__)
 
 
 class AlertController(QObject):
-    """What pages and notifications ask of the console.
+    """What pages and notifications ask of the app.
 
     Signals:
         snoozed(object): low-urgency alerts are snoozed until this instant (None: no more).
+        page_open_requested(object): open (or create) the local incident of this Page.
+        cockpit_requested(int): show this incident's cockpit.
+        compose_requested(int, str): show this incident's cockpit, then compose an update
+            for this audience.
+        incident_acknowledge_requested(int): acknowledge this incident (its page's source
+            first).
+        postmortem_requested(int): open this incident's post-mortem.
+        handoff_requested(): open the handoff.
     """
 
     snoozed = Signal(object)
+    page_open_requested = Signal(object)
+    cockpit_requested = Signal(int)
+    compose_requested = Signal(int, str)
+    incident_acknowledge_requested = Signal(int)
+    postmortem_requested = Signal(int)
+    handoff_requested = Signal()
 
-    def __init__(self, console: Console, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        poller: AlertPoller,
+        window: MainWindow,
+        notifications: Notifications,
+        preferences: Preferences,
+        clock: Clock,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.console = console
+        self.poller = poller
+        self.window = window
+        self.notifications = notifications
+        self.preferences = preferences
+        self.clock = clock
         self.snoozed_until: datetime | None = None
         self._told_about_tray = False
-        self._pending_open: str | None = None  # a page to open once the database is open
+        self._database_open = False
+        self._pending_open = ""  # a page to open once the database is open
+        self._linked: set[str] = set()  # pages that have their local incident (by key)
+        self._resolved_here: set[str] = set()  # pages resolved here, still open in the source
         self._last_poll_states: dict[str, PollState] = {}
         self._alerted_pages: set[str] = set()  # pages whose notification may still be up
         # pages acknowledged from their notification: once the source confirms, a quiet
         # notification says so and opens the incident (the first one is gone from the screen)
         self._acknowledged_from_notification: set[str] = set()
-        console.notifications.action_invoked.connect(self.on_notification_action)
-
-    def use_notifier(self, notifier: Notifier, body_markup: bool = False) -> None:
-        self.console.notifications.use(notifier, body_markup)
-
-    def notification_body(self, text: str) -> str:
-        return self.console.notifications.body(text)
+        notifications.action_invoked.connect(self.on_notification_action)
 
     def on_new_alerts(self, pages: list[Page]) -> None:
-        now = self.console.clock.now()
+        now = self.clock.now()
         local_now = now.astimezone()
+        settings = self.preferences.settings
         try:
-            quiet = QuietHours.parse(
-                self.console.settings.quiet_hours_start, self.console.settings.quiet_hours_end
-            )
+            quiet = QuietHours.parse(settings.quiet_hours_start, settings.quiet_hours_end)
         except ValueError:
             quiet = None
         wanted = []
@@ -82,8 +113,8 @@ class AlertController(QObject):
             self._alerted_pages.add(page.key)
             urgent = page.urgency == "high"
             where = page.service or source_name(page.source)
-            body = self.notification_body(page.title)
-            self.console.notifier.notify(
+            body = self.notifications.body(page.title)
+            self.notifications.notify(
                 Notification(
                     key=page.key,
                     title=(
@@ -96,20 +127,19 @@ class AlertController(QObject):
                         if can(page.source, Capability.ACKNOWLEDGE)  # what its source can do
                         else ()
                     ),
-                    sound=self.console.settings.alert_sound,
+                    sound=settings.alert_sound,
                 )
             )
         if rest:
-            self.console.notifier.notify(
+            self.notifications.notify(
                 Notification(
                     key=STORM_KEY,
                     title=self.tr("%n more page(s) to acknowledge", "", len(rest)),
-                    body=self.notification_body(", ".join(p.title for p in rest[:5])),
+                    body=self.notifications.body(", ".join(p.title for p in rest[:5])),
                     urgent=any(p.urgency == "high" for p in rest),
                     sound=False,
                 )
             )
-        self.console.update_tray(now)
 
     def on_notification_action(self, key: str, action: str) -> None:
         log.info("notification %s: %s", key, action)
@@ -117,81 +147,69 @@ class AlertController(QObject):
             number, _, audience = key.removeprefix(COMPOSE_PREFIX).partition(":")
             incident_id = int(number)
             if action == COMPOSE:
-                self.console.open_cockpit(
-                    incident_id,
-                    then=lambda: self.console.cockpit_controller.compose(incident_id, audience),
-                )
+                self.compose_requested.emit(incident_id, audience)
             else:
-                self.console.open_cockpit(incident_id)
+                self.cockpit_requested.emit(incident_id)
         elif key.startswith("incident:") and action == ACKNOWLEDGE:
-            self.acknowledge_incident(int(key.split(":", 1)[1]))
+            self.incident_acknowledge_requested.emit(int(key.split(":", 1)[1]))
         elif key.startswith("incident:"):
-            self.console.open_cockpit(int(key.split(":", 1)[1]))
-        elif key.startswith("postmortem:") and self.console.postmortems is not None:
-            self.console.postmortems.open(int(key.split(":", 1)[1]))
-        elif key == "handoff" and self.console.handoffs is not None:
-            self.console.handoffs.open()
+            self.cockpit_requested.emit(int(key.split(":", 1)[1]))
+        elif key.startswith("postmortem:"):
+            self.postmortem_requested.emit(int(key.split(":", 1)[1]))
+        elif key == "handoff":
+            self.handoff_requested.emit()
         elif key == STORM_KEY:
-            self.console.window.bring_forward()
+            self.window.bring_forward()
         elif action == ACKNOWLEDGE:
             self._acknowledged_from_notification.add(key)
-            self.console.poller.acknowledge(key)
-            self.console.notifier.withdraw(key)  # handled: off the screen
+            self.poller.acknowledge(key)
+            self.notifications.withdraw(key)  # handled: off the screen
         elif action == OPEN:
             self.open_page(key)
-            self.console.notifier.withdraw(key)
+            self.notifications.withdraw(key)
 
     def snooze(self, minutes: int) -> None:
-        self.snoozed_until = (
-            self.console.clock.now() + timedelta(minutes=minutes) if minutes else None
-        )
+        self.snoozed_until = self.clock.now() + timedelta(minutes=minutes) if minutes else None
         self.snoozed.emit(self.snoozed_until)
-        self.console.update_tray(self.console.clock.now())
 
     def on_pages_changed(self, pages: list[Page]) -> None:
-        self.console.cockpit_controller.show_responders(pages)
-        if self.console.tray is not None:
-            self.console.tray.set_pages(pages)
         self.show_pages(pages)
         # Without a tray, alerts are banners in the window: one a page still waiting, not one
         # for every page ever seen (they piled up, and memory with them).
         waiting = {f"alert-{p.key}" for p in pages if p.is_triggered}
-        for key in list(self.console.window.banner.texts()):
+        for key in list(self.window.banner.texts()):
             if key.startswith("alert-") and key not in waiting:
-                self.console.window.banner.clear_message(key)
+                self.window.banner.clear_message(key)
         for page in pages:  # acknowledged here or elsewhere: its alert has done its job
             if not page.is_triggered and page.key in self._alerted_pages:
                 self._alerted_pages.discard(page.key)
-                self.console.notifier.withdraw(page.key)
-        if self.console.incidents is not None:
-            self.console.incidents.sync_from_sources(pages)
-        self.console.update_tray(self.console.clock.now())
+                self.notifications.withdraw(page.key)
 
     def show_pages(self, pages: list[Page]) -> None:
         """The main window lists the pages that have no local incident yet."""
-        active = self.console.incidents.active if self.console.incidents is not None else []
-        linked = {i.alert.key for i in active if i.alert}
-        resolved_here = self.console.incidents.resolved_here if self.console.incidents else set()
-        self.console.window.set_pages([p for p in pages if p.key not in linked], resolved_here)
+        linked, resolved_here = self._linked, self._resolved_here
+        self.window.set_pages([p for p in pages if p.key not in linked], resolved_here)
 
-    def on_pages_left(self, pages: list[Page]) -> None:
-        if self.console.incidents is not None:
-            self.console.incidents.sync_from_sources(pages)
+    def set_incidents(self, incidents: list[Incident]) -> None:
+        """The open incidents, as listed: an opened page leaves the window's list."""
+        self._linked = {i.alert.key for i in incidents if i.alert}
+        self.show_pages(self.poller.pages)
+
+    def set_resolved_here(self, keys: set[str]) -> None:
+        self._resolved_here = set(keys)
+        self.show_pages(self.poller.pages)
 
     def on_acknowledged(self, page: Page) -> None:
         log.info("acknowledged %s in %s", page.id, source_name(page.source))
-        self.on_pages_changed(self.console.poller.pages)
-        if self.console.incidents is not None:
-            self.console.incidents.follow_page(page)
         if page.key in self._acknowledged_from_notification:
             self._acknowledged_from_notification.discard(page.key)
-            self.console.notifier.notify(
+            self.notifications.notify(
                 Notification(
                     key=page.key,  # its Open opens (or creates) the page's incident
                     title=self.tr("Acknowledged in %1 · open it to work it").replace(
                         "%1", source_name(page.source)
                     ),
-                    body=self.notification_body(page.title),
+                    body=self.notifications.body(page.title),
                     sound=False,
                 )
             )
@@ -201,56 +219,39 @@ class AlertController(QObject):
             log.info("%s: %s %s", source_name(status.source), status.state.value, status.message)
             self._last_poll_states[status.source] = status.state
         if status.state in (PollState.TOKEN_REJECTED, PollState.FAILED):
-            self.console.window.show_message(status.source, status.message, "error")
+            self.window.show_message(status.source, status.message, "error")
         elif status.state is PollState.NO_KEYRING:
             # the same key as the keyring check at start-up: one banner says it
-            self.console.window.show_message("keyring", status.message, "warning")
+            self.window.show_message("keyring", status.message, "warning")
         else:
-            self.console.window.banner.clear_message(status.source)
+            self.window.banner.clear_message(status.source)
         # not set up yet (a first start): the window teaches the next steps, no warning
-        self.console.window.show_getting_started(
-            all(s.state is PollState.NOT_CONFIGURED for s in self.console.poller.statuses)
+        self.window.show_getting_started(
+            all(s.state is PollState.NOT_CONFIGURED for s in self.poller.statuses)
         )
-        self.console.update_tray(self.console.clock.now())
 
     def open_page(self, key: str) -> None:
         """Open (creating it if needed) the local incident of a page (``Page.key``)."""
-        page = self.console.poller.page(key)
-        self.console.window.bring_forward()
+        page = self.poller.page(key)
+        self.window.bring_forward()
         if page is None:
-            self.console.window.show_message(
+            self.window.show_message(
                 "pagerduty-action",
                 self.tr("That page is no longer assigned to you."),
                 "info",
             )
             return
-        if self.console.incidents is None:
+        if not self._database_open:
             self._pending_open = key  # the database is still opening
             return
-        self._pending_open = None
-        self.console.incidents.open_from_page(page)
-
-    def acknowledge_incident(self, incident_id: int) -> None:
-        """Acknowledge from a notification: in its alert source first when the incident came
-        from a page (the local incident follows the answer), else locally. A refusal opens the
-        cockpit, which says why and offers a retry."""
-        actions = self.console.alert_actions
-        if self.console.incidents is None or actions is None:
-            return
-        incident = next((i for i in self.console.incidents.active if i.id == incident_id), None)
-        if incident is None:
-            return
-
-        def ended(stored: Incident | None, problem: str) -> None:
-            if stored is None:
-                self.console.open_cockpit(incident_id)
-
-        actions.acknowledge(incident, then=ended)
+        self._pending_open = ""
+        self.page_open_requested.emit(page)
 
     def on_window_hidden_to_tray(self) -> None:
-        if self.console.tray is not None and not self._told_about_tray:
+        """Only where there is a tray (the window hides to it)."""
+        if not self._told_about_tray:
             self._told_about_tray = True
-            self.console.notifier.notify(
+            self.notifications.notify(
                 Notification(
                     key="",
                     title=self.tr("On-call Desktop is still running"),
@@ -258,7 +259,9 @@ class AlertController(QObject):
                 )
             )
 
-    def open_pending(self) -> None:
-        """The database is open: the page the user asked to open meanwhile opens now."""
+    def on_database_opened(self) -> None:
+        """The rooms that open pages are connected: the page the user asked to open
+        meanwhile opens now."""
+        self._database_open = True
         if self._pending_open:
             self.open_page(self._pending_open)

@@ -126,6 +126,23 @@ class CockpitController(QObject):
             lambda problem: self._tell_cockpit(incident_id, problem),
         )
 
+    def acknowledge_incident(self, incident_id: int) -> None:
+        """Acknowledge from a notification: in its alert source first when the incident came
+        from a page (the local incident follows the answer), else locally. A refusal opens the
+        cockpit, which says why and offers a retry."""
+        actions, incidents = self.console.alert_actions, self.console.incidents
+        if incidents is None or actions is None:
+            return
+        incident = next((i for i in incidents.active if i.id == incident_id), None)
+        if incident is None:
+            return
+
+        def ended(stored: Incident | None, problem: str) -> None:
+            if stored is None:
+                self.open_cockpit(incident_id)
+
+        actions.acknowledge(incident, then=ended)
+
     def _tell_cockpit(self, incident_id: int, problem: str) -> None:
         """A failed request's message in its cockpit (re-enabled), or in the main window when
         the cockpit was closed while the request ran (a closed window is gone)."""

@@ -106,7 +106,9 @@ class AppController(QObject):
         self.workspace: Workspace | None = None  # once the database is open
         self.presence: PresenceService | None = None  # team mode on PostgreSQL
         self.cockpit_controller = CockpitController(self, self)
-        self.alert_controller = AlertController(self, self)
+        self.alert_controller = AlertController(
+            poller, window, self.notifications, self.preferences, clock, self
+        )
         # the tray's state, where there is a tray (some desktops have none)
         self.tray_status = (
             TrayStatus(tray, poller, self.policy, self.preferences, self.dues, self)
@@ -229,7 +231,6 @@ class AppController(QObject):
             self.cockpit_controller.show_cockpit(incident)
 
     def on_incidents_listed(self, incidents: list[Incident]) -> None:
-        self.alert_controller.show_pages(self.poller.pages)  # an opened page leaves the list
         self.cockpit_controller.refresh_listed(incidents)
         self.update_tray(self.clock.now())
 

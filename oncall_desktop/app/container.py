@@ -484,7 +484,7 @@ def choose_notifier(context: AppContext) -> None:
     def chosen(result: tuple[bool, bool]) -> None:
         available, markup = result
         if available:
-            context.controller.alert_controller.use_notifier(
+            context.controller.notifications.use(
                 FreedesktopNotifier("On-call Desktop", context.root), markup
             )
             log.info("desktop notifications with actions")

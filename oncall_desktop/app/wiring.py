@@ -37,17 +37,32 @@ def connect_console(controller: AppController) -> None:
     window.page_acknowledge_requested.connect(poller.acknowledge)
     window.page_open_requested.connect(alerts.open_page)
     window.drill_requested.connect(start_drill_console)
-    window.hidden_to_tray.connect(alerts.on_window_hidden_to_tray)
     window.incident_activated.connect(controller.open_cockpit)
     window.declare_action.setEnabled(False)  # until the database is open
+    alerts.cockpit_requested.connect(controller.open_cockpit)
+    alerts.compose_requested.connect(
+        lambda incident_id, audience: controller.open_cockpit(
+            incident_id, lambda: controller.cockpit_controller.compose(incident_id, audience)
+        )
+    )
+    alerts.incident_acknowledge_requested.connect(
+        controller.cockpit_controller.acknowledge_incident
+    )
     poller.new_alerts.connect(alerts.on_new_alerts)
     poller.pages_changed.connect(alerts.on_pages_changed)
-    poller.pages_left.connect(alerts.on_pages_left)
+    poller.pages_changed.connect(controller.cockpit_controller.show_responders)
     poller.status_changed.connect(alerts.on_poll_status)
     poller.acknowledged.connect(alerts.on_acknowledged)
-    poller.problem.connect(lambda text: window.show_message("pagerduty-action", text, "error"))
+    if tray is not None:
+        poller.pages_changed.connect(tray.set_pages)
+        window.hidden_to_tray.connect(alerts.on_window_hidden_to_tray)
+    # the tray says what they changed, once the rooms above have taken it
+    for changed in (poller.new_alerts, poller.pages_changed, poller.status_changed):
+        changed.connect(lambda _: controller.update_tray(controller.clock.now()))
     if controller.tray_status is not None:
         alerts.snoozed.connect(controller.tray_status.set_snoozed)
+    alerts.snoozed.connect(lambda _: controller.update_tray(controller.clock.now()))
+    poller.problem.connect(lambda text: window.show_message("pagerduty-action", text, "error"))
     if tray is not None:
         tray.open_requested.connect(window.bring_forward)
         tray.declare_requested.connect(controller.declare)
@@ -63,16 +78,22 @@ def connect_console(controller: AppController) -> None:
 def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     """The database-backed services' signals to the window and the rooms."""
     window, incidents, outbox = controller.window, workspace.incidents, workspace.outbox
+    alerts, poller = controller.alert_controller, controller.poller
     if controller.tray_status is not None:  # first: the tray is refreshed from the list
         tray_status = controller.tray_status
         incidents.incidents_changed.connect(tray_status.set_incidents)
         workspace.postmortems.reminders.connect(tray_status.set_postmortem_reminders)
         workspace.handoffs.reminders.connect(tray_status.set_handoff_reminders)
     incidents.incidents_changed.connect(window.set_incidents)
+    incidents.incidents_changed.connect(alerts.set_incidents)  # an opened page leaves the list
     incidents.incidents_changed.connect(controller.on_incidents_listed)
-    incidents.pages_resolved_here.connect(
-        lambda _keys: controller.alert_controller.show_pages(controller.poller.pages)
-    )
+    incidents.pages_resolved_here.connect(alerts.set_resolved_here)
+    poller.pages_changed.connect(incidents.sync_from_sources)
+    poller.pages_left.connect(incidents.sync_from_sources)
+    poller.acknowledged.connect(incidents.follow_page)
+    alerts.page_open_requested.connect(incidents.open_from_page)
+    alerts.postmortem_requested.connect(workspace.postmortems.open)
+    alerts.handoff_requested.connect(workspace.handoffs.open)
     incidents.incident_opened.connect(controller.on_incident_opened)
     incidents.incident_declared.connect(controller.on_incident_opened)
     incidents.incident_changed.connect(controller.on_incident_changed)
@@ -110,4 +131,4 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     controller.ticked.connect(postmortems.remind)
     controller.ticked.connect(handoffs.on_tick)
     window.declare_action.setEnabled(True)
-    controller.alert_controller.open_pending()  # a page the user opened while it was opening
+    alerts.on_database_opened()  # a page the user opened while it was opening opens now

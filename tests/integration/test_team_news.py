@@ -23,7 +23,7 @@ def consoles(qapp, tmp_path, postgres_url):
     def make(name):
         ctx = console(qapp, tmp_path, name, postgres_url)
         ctx.recorder = RecordingNotifier()
-        ctx.controller.alert_controller.use_notifier(ctx.recorder.notifier)
+        ctx.controller.notifications.use(ctx.recorder.notifier)
         made.append(ctx)
         return ctx
 

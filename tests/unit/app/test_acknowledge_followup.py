@@ -18,7 +18,7 @@ def test_acknowledged_from_its_notification_the_page_can_be_opened_next(qtbot, c
     )
     recorder = RecordingNotifier()
     alerts = ctx.controller.alert_controller
-    alerts.use_notifier(recorder.notifier)
+    ctx.controller.notifications.use(recorder.notifier)
     ctx.poller.start()
     key = f"pagerduty:{page_id}"
     qtbot.waitUntil(lambda: any(n.key == key for n in recorder.shown), timeout=10_000)

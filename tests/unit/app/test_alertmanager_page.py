@@ -27,7 +27,7 @@ def test_a_page_from_alertmanager_notifies_and_the_cockpit_acknowledge_silences_
     )
     ctx = context(settings=settings)
     recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
+    ctx.controller.notifications.use(recorder.notifier)
     ctx.poller.start()
     key = f"alertmanager:{fingerprint}"
     qtbot.waitUntil(lambda: any(n.key == key for n in recorder.shown), timeout=8000)

@@ -195,39 +195,6 @@ def low_and_high_pages():
     ]
 
 
-def test_alerts_respect_snooze_and_quiet_hours_but_not_for_high_urgency(context):
-    from dataclasses import replace
-
-    ctx = context()
-    recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
-    ctx.controller.alert_controller.on_new_alerts(low_and_high_pages())
-    assert [n.key for n in recorder.shown] == ["pagerduty:H1", "pagerduty:L1"]  # high urgency first
-    high = recorder.shown[0]
-    assert high.urgent and high.body == "<b>API</b> & down"  # plain: the server shows text
-    assert high.title == "🔴 High urgency · api"
-    assert ("acknowledge", "Acknowledge") in high.actions
-    recorder.shown.clear()
-    ctx.controller.alert_controller.snooze(30)
-    ctx.controller.alert_controller.on_new_alerts(low_and_high_pages())
-    assert [n.key for n in recorder.shown] == ["pagerduty:H1"]
-    ctx.controller.alert_controller.snooze(0)
-    recorder.shown.clear()
-    ctx.controller.settings = replace(
-        ctx.controller.settings, quiet_hours_start="00:00", quiet_hours_end="23:59"
-    )
-    ctx.controller.alert_controller.on_new_alerts(low_and_high_pages())
-    assert [n.key for n in recorder.shown] == ["pagerduty:H1"]
-
-
-def test_markup_capable_servers_get_escaped_bodies(context):
-    ctx = context()
-    recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier, body_markup=True)
-    ctx.controller.alert_controller.on_new_alerts(low_and_high_pages()[1:])
-    assert recorder.shown[0].body == "&lt;b&gt;API&lt;/b&gt; &amp; down"
-
-
 def test_every_notification_body_is_escaped_for_markup_servers(qtbot, context, clock):
     """Overdue updates and post-mortem reminders carry incident titles too."""
     from dataclasses import replace
@@ -237,7 +204,7 @@ def test_every_notification_body_is_escaped_for_markup_servers(qtbot, context, c
 
     ctx = context(settings=Settings(language="en"))
     recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier, body_markup=True)
+    ctx.controller.notifications.use(recorder.notifier, body_markup=True)
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
         ctx.incidents.declare("<b>API</b> & down", Severity.SEV1, "all")
     qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
@@ -313,16 +280,6 @@ def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, conte
     assert ctx.controller.cockpits == {}
     ctx.controller.alert_controller.on_notification_action(f"incident:{incident_id}", "default")
     qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
-
-
-def test_without_tray_or_notification_server_alerts_reach_the_window(context):
-    ctx = context(settings=Settings(language="en"))
-    assert ctx.tray is None
-    ctx.controller.alert_controller.on_new_alerts(low_and_high_pages()[1:])
-    assert (
-        ctx.window.banner.texts()["alert-pagerduty:H1"]
-        == "🔴 High urgency · api: <b>API</b> & down"
-    )
 
 
 def test_many_cockpits_all_catch_up_within_the_second(qtbot, context, clock):
@@ -563,38 +520,6 @@ def test_terminal_requests_with_a_wrong_incident_or_a_huge_note_are_refused(cont
     handler.handle({"command": "note", "text": "x" * 6_000_000}, replies.append)
     assert [r["ok"] for r in replies] == [False, False, False]
     assert "incident number" in replies[0]["error"] and "at most" in replies[2]["error"]
-
-
-def test_a_storm_of_pages_is_a_few_notifications_not_a_thousand(context):
-    from oncall_desktop.core.paging import Page
-
-    ctx = context(settings=Settings(language="en"))
-    recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
-    storm = [
-        Page(f"P{n}", n, f"disk {n}", "triggered", "high" if n == 999 else "low", "db", None, "")
-        for n in range(1000)
-    ]
-    ctx.controller.alert_controller.on_new_alerts(storm)
-    assert len(recorder.shown) == 4
-    assert recorder.shown[0].key == "pagerduty:P999"  # the high-urgency one first, on its own
-    grouped = [n for n in recorder.shown if n.key == "pages"]
-    assert len(grouped) == 1 and grouped[0].title.startswith("997 more page")
-
-
-def test_without_a_tray_a_page_banner_goes_once_the_page_is_handled(context):
-    from dataclasses import replace
-
-    ctx = context(settings=Settings(language="en"))
-    pages = low_and_high_pages()
-    ctx.controller.alert_controller.on_new_alerts(pages)
-    assert {"alert-pagerduty:L1", "alert-pagerduty:H1"} <= set(ctx.window.banner.texts())
-    acknowledged = [replace(pages[0], status="acknowledged"), pages[1]]
-    ctx.controller.alert_controller.on_pages_changed(acknowledged)
-    assert "alert-pagerduty:L1" not in ctx.window.banner.texts()  # handled: no banner left behind
-    assert "alert-pagerduty:H1" in ctx.window.banner.texts()
-    ctx.controller.alert_controller.on_pages_changed([])
-    assert not [k for k in ctx.window.banner.texts() if k.startswith("alert-")]
 
 
 def test_a_compose_notification_opens_the_composer_of_its_incident(

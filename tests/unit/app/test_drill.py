@@ -48,7 +48,7 @@ def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
         ctx.drafts_dir = tmp_path / "drafts"
         ctx.attach_database(open_database(sqlite_url(tmp_path / "drill.sqlite3")))
         recorder = RecordingNotifier()
-        ctx.controller.alert_controller.use_notifier(recorder.notifier)
+        ctx.controller.notifications.use(recorder.notifier)
         drill = DrillController(ctx, server, show_dialog=False)
         assert "Drill: a SEV-1 page arrives" in ctx.window.banner.texts()["drill"]
         drill.start()
@@ -132,7 +132,7 @@ def test_a_french_console_gets_the_drill_page_in_french(qtbot, qapp, tmp_path):
         ctx.drafts_dir = tmp_path / "drafts"
         ctx.attach_database(open_database(sqlite_url(tmp_path / "drill.sqlite3")))
         recorder = RecordingNotifier()
-        ctx.controller.alert_controller.use_notifier(recorder.notifier)
+        ctx.controller.notifications.use(recorder.notifier)
         drill = DrillController(ctx, server, show_dialog=False)
         drill.trigger()
         ctx.poller.start()

@@ -210,7 +210,7 @@ def test_what_a_source_cannot_do_is_not_offered_for_its_pages(qtbot, context, si
     on = {"siren_enabled": True, "siren_url": siren}
     ctx = context(settings=Settings(language="en", integration_settings=on), secrets=secrets)
     recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
+    ctx.controller.notifications.use(recorder.notifier)
     ctx.poller.start()
     qtbot.waitUntil(lambda: any(n.key == "siren:S1" for n in recorder.shown), timeout=WAIT)
     note = next(n for n in recorder.shown if n.key == "siren:S1")

@@ -122,7 +122,7 @@ def test_a_page_alerts_in_the_ui_language(english_afterwards, context):
 
     ctx = context(settings=Settings(language="fr"))
     recorder = RecordingNotifier()
-    ctx.controller.alert_controller.use_notifier(recorder.notifier)
+    ctx.controller.notifications.use(recorder.notifier)
     ctx.controller.alert_controller.on_new_alerts(
         [Page("H1", 2, "API down", "triggered", "high", "api", None, "")]
     )
