@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QWidget
 
 from oncall_desktop.app.sending import Sending
 from oncall_desktop.core.capabilities import Capability, can
-from oncall_desktop.core.destinations import EXECUTIVE_MAIL, TEAMS
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.paging import Page
@@ -56,17 +55,10 @@ class CockpitController(QObject):
             self.console.clock.now(),
             self.console.zone,
             self.console.actor,
-            self.console.router.slack_route(incident).label,
+            self.console.router.offered(incident),  # where each destination would take it
             default_kind(incident, Audience(audience)),
             parent=window,
-            status_page=(
-                (self.console.settings.status_page_name or self.console.settings.status_page_id)
-                if self.console.settings.status_page_id
-                else ""
-            ),
-            mail_server=self._mail_server(),
             ui_language=self.console.language,
-            teams=self.console.router.takes(TEAMS),
         )
         if composition is None:
             return
@@ -79,14 +71,6 @@ class CockpitController(QObject):
             notify_channel=composition.notify_channel,
             parent=window,
         )
-
-    def _mail_server(self) -> str:
-        """The SMTP server the executive summary goes through; "" : the user's mail client
-        (no server, no sender, or no executive addresses in the procedure data)."""
-        router = self.console.router
-        if router is not None and router.takes(EXECUTIVE_MAIL):
-            return self.console.settings.smtp_host
-        return ""
 
     def request_responders(self, incident_id: int, contact_name: str) -> None:
         """Escalate with one click: a PagerDuty responder request on the incident's page, with

@@ -11,10 +11,35 @@ layers. How a text becomes its post (its route) and how it is delivered are that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
+from oncall_desktop.core.capabilities import Capability
+from oncall_desktop.core.messages import UserMessage
 from oncall_desktop.core.outbox import Target
 from oncall_desktop.core.policy import Text
+
+
+@dataclass(frozen=True)
+class Offer:
+    """How the composer offers a destination: one check box, shown while the message is for
+    one of ``audiences``. Whether it is set up, and where it goes, is its route's under the
+    settings in force (services/routing.UpdateRouter.offered): ``label``'s ``{destination}``.
+    Labels are English templates marked with ``QT_TR_NOOP``, translated where shown."""
+
+    label: UserMessage | None  # None: the destination's own words (Destination.describe)
+    audiences: tuple[str, ...]  # values of core.policy.Audience
+    ticked: tuple[str, ...] = ()  # ticked at first when the message is for one of these
+    # when it is not set up: not shown ("hidden"), or shown greyed out ("greyed")
+    not_set_up: Literal["hidden", "greyed"] = "hidden"
+    # offered all the same when not set up, with these words (the app does it otherwise:
+    # the executives' mail opens in the user's mail client)
+    label_not_set_up: UserMessage | None = None
+    # only for an incident whose page's source can do this (a status update on the page)
+    page_can: Capability | None = None
+    order: int = 100  # its box's place (lower first)
+    # sending it may ask the user something first (a dialog): sent after the others
+    asks: bool = False
 
 
 @dataclass(frozen=True)
@@ -24,10 +49,12 @@ class Destination:
     edits_channel: bool = False  # "Edit and resend" may send it to another channel
     where: Text | None = None  # its destination in words: "{destination}" is the post's
     shows_destination: bool = True  # False: the post's destination is data, not for people
-    # offered in the composer for these audiences (values of core.policy.Audience), posted to
-    # ``default_destination``; the built-in ones have boxes of their own there
+    # offered in the composer for these audiences (values of core.policy.Audience), unticked,
+    # in its own words; without a route, posted to ``default_destination``. ``offer`` says
+    # more (its label, ticked for whom, greyed when not set up): the built-ins' do
     audiences: tuple[str, ...] = ()
     default_destination: str = ""
+    offer: Offer | None = None
 
     def describe(self, destination: str, language: str) -> str:
         """Where a post goes, in ``language``: "Slack channel #incidents"."""
@@ -58,14 +85,25 @@ def unregister_destination(target: str) -> None:
     _REGISTRY.pop(str(target), None)
 
 
-def offered_in_composer() -> tuple[Destination, ...]:
-    """Destinations a module registered for the composer (none of the built-in ones)."""
-    return tuple(d for d in _REGISTRY.values() if d.audiences)
+def offer_in_composer(target: str, offer: Offer) -> None:
+    """How the composer offers the registered destination ``target`` (its module says)."""
+    _REGISTRY[str(target)] = replace(destination(target), offer=offer)
+
+
+def offered_in_composer() -> tuple[tuple[Destination, Offer], ...]:
+    """The destinations the composer offers, each with how, in the order of their boxes (a
+    destination that names only its audiences: unticked, in its own words, after the rest)."""
+    found = [
+        (d, d.offer or Offer(None, d.audiences))
+        for d in _REGISTRY.values()
+        if d.offer is not None or d.audiences
+    ]
+    return tuple(sorted(found, key=lambda pair: pair[1].order))
 
 
 # The built-in destinations' ids, as posts store them: never change one once released. Each is
 # routed and delivered by its module in integrations/ (all of them loaded by
-# integrations/builtins.py); the composer's boxes of their own name them by these ids. The
+# integrations/builtins.py), which also says how the composer offers it. The
 # first three are named here, since the core's narrative names them.
 SLACK = Target.SLACK.value  # the team's Slack, as Settings say: the bot's channel, or the webhook
 SLACK_WEBHOOK = Target.SLACK_WEBHOOK.value

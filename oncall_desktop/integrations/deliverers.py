@@ -100,9 +100,15 @@ class Outgoing:
 # it cannot go there now (not set up, no page to post on). Without one, a post goes to the
 # destination's ``default_destination`` (core.destinations).
 Route = Callable[[Outgoing], Post | None]
+# Where a destination would take a text under today's settings, in the words the composer
+# shows ("#incidents", "webhook", the status page's name), or None when it is not set up.
+# Without one, the route says: not set up when it takes nothing, else the post's destination
+# (or the destination's ``default_destination`` when that is data, not for people).
+Where = Callable[[Outgoing], str | None]
 _DELIVERERS: dict[str, Deliverer] = {}
 _FINDERS: dict[str, Finder] = {}
 _ROUTES: dict[str, Route] = {}
+_WHERE: dict[str, Where] = {}
 _FOR_THE_TEAM: dict[str, None] = {}  # an ordered set
 
 
@@ -113,6 +119,7 @@ def register_deliverer(
     *,
     route: Route | None = None,
     team: bool = False,
+    where: Where | None = None,
 ) -> None:
     """How posts for ``target`` are delivered (with core.destinations.register_destination,
     what makes a destination), how one already there is found again (``find``: only where
@@ -120,15 +127,18 @@ def register_deliverer(
     ``find``, an unsure post is sent again blind and marked "may have arrived twice". A
     deliverer that checks the destination itself before sending passes
     ``find=already_checked``. ``team``: the team's own updates (a handoff, a post-mortem's
-    summary, the declaration in a new channel) go here too, when its route takes them."""
+    summary, the declaration in a new channel) go here too, when its route takes them.
+    ``where``: what the composer shows of where it goes (:data:`Where`)."""
     key = str(target)
     _DELIVERERS[key] = deliverer
-    _FINDERS.pop(key, None)
-    _ROUTES.pop(key, None)
+    for registry in (_FINDERS, _ROUTES, _WHERE):
+        registry.pop(key, None)
     if find is not None:
         _FINDERS[key] = find
     if route is not None:
         _ROUTES[key] = route
+    if where is not None:
+        _WHERE[key] = where
     if team:
         _FOR_THE_TEAM[key] = None
     else:
@@ -137,7 +147,7 @@ def register_deliverer(
 
 def unregister_deliverer(target: str) -> None:
     """Forget what :func:`register_deliverer` registered for ``target`` (a test's own)."""
-    for registry in (_DELIVERERS, _FINDERS, _ROUTES, _FOR_THE_TEAM):
+    for registry in (_DELIVERERS, _FINDERS, _ROUTES, _WHERE, _FOR_THE_TEAM):
         registry.pop(str(target), None)
 
 
@@ -157,6 +167,10 @@ def finder_for(target: Target | str) -> Finder | None:
 
 def route_for(target: Target | str) -> Route | None:
     return _ROUTES.get(str(target))
+
+
+def where_for(target: Target | str) -> Where | None:
+    return _WHERE.get(str(target))
 
 
 def for_the_team() -> tuple[str, ...]:

@@ -9,9 +9,12 @@ integrations/pagerduty.py.
 
 from __future__ import annotations
 
-from oncall_desktop.core.destinations import PAGERDUTY_STATUS
+from oncall_desktop.core.capabilities import Capability
+from oncall_desktop.core.destinations import PAGERDUTY_STATUS, Offer, offer_in_composer
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.paging import PAGERDUTY
+from oncall_desktop.core.policy import Audience
 from oncall_desktop.integrations.deliverers import (
     DeliveryContext,
     Outgoing,
@@ -68,3 +71,15 @@ def _pagerduty_status_find(post: Post, context: DeliveryContext) -> Attempt | No
 
 
 register_deliverer(PAGERDUTY_STATUS, _pagerduty_status, find=_pagerduty_status_find, route=route)
+# offered for every message where the incident's page takes status updates, greyed elsewhere
+offer_in_composer(
+    PAGERDUTY_STATUS,
+    Offer(
+        QT_TR_NOOP("PagerDuty status update"),
+        (Audience.INTERNAL.value, Audience.STATUS_PAGE.value, Audience.EXECUTIVE.value),
+        (Audience.INTERNAL.value, Audience.STATUS_PAGE.value),
+        not_set_up="greyed",
+        page_can=Capability.STATUS_UPDATES,
+        order=40,
+    ),
+)

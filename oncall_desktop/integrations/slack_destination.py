@@ -15,10 +15,11 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from oncall_desktop.core.destinations import SLACK, SLACK_WEBHOOK
+from oncall_desktop.core.destinations import SLACK, SLACK_WEBHOOK, Offer, offer_in_composer
 from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
+from oncall_desktop.core.policy import Audience
 from oncall_desktop.core.slacktext import message
 from oncall_desktop.integrations.declarations import (
     ConnectionCheck,
@@ -134,8 +135,25 @@ def _slack_webhook(post: Post, context: DeliveryContext) -> Attempt:
     return Attempt(Outcome.DELIVERED, remote_ref="webhook", delivered_as="message")
 
 
+def where(outgoing: Outgoing) -> str | None:
+    """What the composer shows: the channel, or "webhook"; None without a channel."""
+    post = route(outgoing)
+    return "webhook" if post.target == SLACK_WEBHOOK else post.destination or None
+
+
 # "slack" is the team's Slack: its route goes to the bot's channel or to the webhook
-register_deliverer(SLACK, _slack_bot, find=_slack_bot_find, route=route, team=True)
+register_deliverer(SLACK, _slack_bot, find=_slack_bot_find, route=route, team=True, where=where)
+# offered for every message, ticked for the team's and the status page's, greyed when unset
+offer_in_composer(
+    SLACK,
+    Offer(
+        QT_TR_NOOP("Slack: {destination}"),
+        (Audience.INTERNAL.value, Audience.STATUS_PAGE.value, Audience.EXECUTIVE.value),
+        (Audience.INTERNAL.value, Audience.STATUS_PAGE.value),
+        not_set_up="greyed",
+        order=20,
+    ),
+)
 register_deliverer(SLACK_WEBHOOK, _slack_webhook)  # cannot be read back
 
 

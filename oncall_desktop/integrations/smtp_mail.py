@@ -27,7 +27,7 @@ having taken it, and marks the post "may have arrived twice".
 8-bit text is declared (``BODY=8BITMIME``) when the server offers it, else sent
 quoted-printable (7-bit), as RFC 6152 asks.
 
-This module is the whole destination: it registers its name and its deliverer itself.
+This module is the whole destination: it registers its name, its deliverer and its offer itself.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate
 
 from oncall_desktop.core.destinations import EXECUTIVE_MAIL as EXECUTIVE_MAIL
-from oncall_desktop.core.destinations import Destination, register_destination
+from oncall_desktop.core.destinations import Destination, Offer, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.plaintext import clean_line
@@ -231,8 +231,7 @@ def _close(client: smtplib.SMTP) -> None:
 
 
 def _translate(error: Exception, server: MailServer) -> IntegrationError:
-    """smtplib's and the socket's errors as the outbox's: retry what may pass, stop on what
-    needs the engineer."""
+    """smtplib's and the socket's errors as the outbox's: retry what may pass, not the rest."""
     if isinstance(error, smtplib.SMTPAuthenticationError):
         return TokenRejected(
             QT_TR_NOOP(
@@ -318,8 +317,7 @@ def _transaction(
 
 
 def _dot_stuffed(data: bytes) -> bytes:
-    """The message as DATA sends it (RFC 5321 4.5.2): a line starting with "." doubled, and
-    ended by CRLF before the final "."."""
+    """The message as DATA sends it (RFC 5321 4.5.2): a leading "." doubled, CRLF at the end."""
     stuffed = re.sub(rb"(?m)^\.", b"..", data)
     return stuffed if stuffed.endswith(b"\r\n") else stuffed + b"\r\n"
 
@@ -447,18 +445,27 @@ register_destination(
         Text(fr="E-mail (SMTP)", en="Email (SMTP)"),
         where=Text(fr="les dirigeants, par e-mail", en="the executives, by email"),
         shows_destination=False,  # the route is data, not for people
+        offer=Offer(  # without a server: the user's mail client (app/sending.py)
+            QT_TR_NOOP("Email the executives through {destination}"),
+            (Audience.EXECUTIVE.value,),
+            (Audience.EXECUTIVE.value,),
+            label_not_set_up=QT_TR_NOOP("Open it in my mail client (executives)"),
+            order=50,
+            asks=True,  # the mail client, then whether it went
+        ),
     )
+)
+register_deliverer(
+    EXECUTIVE_MAIL,
+    deliver,
+    route=route,
+    where=lambda o: o.setting("smtp_host") if route(o) else None,
 )
 
 
-register_deliverer(EXECUTIVE_MAIL, deliver, route=route)
-
-
 def _test_connection(check: ConnectionCheck) -> UserMessage:
-    """Settings' Test connection: log in as the settings say (the password typed, or the
-    stored one); no mail is sent."""
-    options = check.options
-    port = options.get("smtp_port")
+    """Test connection: log in as the settings say (password typed, or stored); no mail."""
+    port = check.options.get("smtp_port")
     server = MailServer(
         check.setting("smtp_host"),
         port if isinstance(port, int) else 587,
@@ -474,8 +481,7 @@ def _test_connection(check: ConnectionCheck) -> UserMessage:
     return QT_TR_NOOP("The mail server took the account; the summary can be sent.")
 
 
-# Its section is a widget of its own (a port, a CA file to browse for); what it holds is
-# declared here all the same.
+# Its section is a widget of its own (a port, a CA file to browse for); declared all the same.
 register_integration(
     Integration(
         EXECUTIVE_MAIL,

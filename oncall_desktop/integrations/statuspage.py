@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from oncall_desktop.core.compose import MessageKind, status_page_title
 from oncall_desktop.core.destinations import STATUS_PAGE as STATUS_PAGE
-from oncall_desktop.core.destinations import Destination, register_destination
+from oncall_desktop.core.destinations import Destination, Offer, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.policy import Audience, Text
@@ -179,9 +179,22 @@ register_destination(
             en="the PagerDuty status page chosen in Settings",
         ),
         shows_destination=False,  # its destination is the route, as JSON
+        offer=Offer(  # the first box, for the status page's message, when one is chosen
+            QT_TR_NOOP("Status page: {destination}"),
+            (Audience.STATUS_PAGE.value,),
+            (Audience.STATUS_PAGE.value,),
+            order=10,
+            asks=True,  # the services it affects, at the incident's first update
+        ),
     )
 )
 
 
 # the deliverer looks for its own earlier write before sending again (PostMemory, check)
-register_deliverer(STATUS_PAGE, deliver, find=already_checked, route=route)
+def where(outgoing: Outgoing) -> str | None:
+    """What the composer shows: the status page's name as Settings have it."""
+    page = outgoing.setting("status_page_id")
+    return (outgoing.setting("status_page_name") or page) if route(outgoing) else None
+
+
+register_deliverer(STATUS_PAGE, deliver, find=already_checked, route=route, where=where)

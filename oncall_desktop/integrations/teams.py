@@ -36,10 +36,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from oncall_desktop.core.destinations import TEAMS as TEAMS
-from oncall_desktop.core.destinations import Destination, register_destination
+from oncall_desktop.core.destinations import Destination, Offer, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
-from oncall_desktop.core.policy import Text
+from oncall_desktop.core.policy import Audience, Text
 from oncall_desktop.integrations.declarations import (
     ConnectionCheck,
     Field,
@@ -331,6 +331,12 @@ register_destination(
             en="the Teams channel of the workflow stored in Settings",
         ),
         shows_destination=False,  # its destination is a TeamsRoute, as JSON
+        offer=Offer(  # when it is on: for every message, ticked with Slack
+            QT_TR_NOOP("Microsoft Teams: the workflow's channel"),
+            (Audience.INTERNAL.value, Audience.STATUS_PAGE.value, Audience.EXECUTIVE.value),
+            (Audience.INTERNAL.value, Audience.STATUS_PAGE.value),
+            order=30,
+        ),
     )
 )
 

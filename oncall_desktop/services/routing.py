@@ -18,11 +18,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from oncall_desktop.config.schema import Settings, setting_values
-from oncall_desktop.core.destinations import SLACK, SLACK_WEBHOOK, destination
+from oncall_desktop.core.destinations import (
+    SLACK,
+    SLACK_WEBHOOK,
+    destination,
+    offered_in_composer,
+)
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Post
 from oncall_desktop.core.policy import Audience, Policy
-from oncall_desktop.integrations.deliverers import Outgoing, for_the_team, route_for
+from oncall_desktop.integrations.deliverers import Outgoing, for_the_team, route_for, where_for
 
 if TYPE_CHECKING:
     from oncall_desktop.integrations.mail_server import MailServer
@@ -128,6 +133,28 @@ class UpdateRouter:
     def takes(self, target: str, incident: Incident | None = None) -> bool:
         """Whether the destination ``target`` would take a text (for ``incident``) now."""
         return self.route(target, incident=incident) is not None
+
+    def offered(self, incident: Incident | None = None) -> dict[str, str]:
+        """What the composer shows of where each destination it offers would take a text for
+        ``incident`` now (the ``{destination}`` of its label), by destination id; those not set
+        up under today's settings are left out."""
+        outgoing = Outgoing(
+            "", "", "", incident, None, setting_values(self._settings()), self._policy
+        )
+        found: dict[str, str] = {}
+        for offered, _offer in offered_in_composer():
+            words: str | None = offered.default_destination  # no route: posted there
+            if (where := where_for(offered.id)) is not None:
+                words = where(outgoing)
+            elif (route := route_for(offered.id)) is not None:
+                post = route(outgoing)
+                if post is None:  # not set up
+                    words = None
+                elif offered.shows_destination:
+                    words = post.destination
+            if words is not None:
+                found[offered.id] = words
+        return found
 
     def slack_route(self, incident: Incident | None = None, channel: str = "") -> SlackRoute:
         """Where the team's text goes in Slack; ``channel``: a channel asked for explicitly

@@ -236,6 +236,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Slack: {destination}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No token: paste the Slack bot token (xoxb-…) first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -688,6 +692,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Microsoft Teams: the workflow&apos;s channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,6 +772,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Status page: {destination}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This mail&apos;s route is unreadable ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,6 +845,14 @@
     </message>
     <message>
         <source>No mail server in Settings: set one up under Executive mail, then Edit and resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email the executives through {destination}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it in my mail client (executives)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1001,6 +1021,10 @@
     </message>
     <message>
         <source>{title}: {label} is not in the expected form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PagerDuty status update</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1476,30 +1500,6 @@
     </message>
     <message>
         <source>One action per line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slack: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Microsoft Teams: the workflow&apos;s channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PagerDuty status update</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email the executives through %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open it in my mail client (executives)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status page: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -236,6 +236,10 @@
         <translation>Page de statut</translation>
     </message>
     <message>
+        <source>Slack: {destination}</source>
+        <translation>Slack : {destination}</translation>
+    </message>
+    <message>
         <source>No token: paste the Slack bot token (xoxb-…) first.</source>
         <translation>Aucun jeton : collez d’abord le jeton du bot Slack (xoxb-…).</translation>
     </message>
@@ -688,6 +692,10 @@
         <translation>Le workflow Teams a répondu {status} sans accepter le message ; il sera renvoyé.</translation>
     </message>
     <message>
+        <source>Microsoft Teams: the workflow&apos;s channel</source>
+        <translation>Microsoft Teams : le canal du workflow</translation>
+    </message>
+    <message>
         <source>Test from oncall-desktop: incident updates will be posted in this channel.</source>
         <translation>Test depuis oncall-desktop : les mises à jour d&apos;incident seront publiées dans ce canal.</translation>
     </message>
@@ -764,6 +772,10 @@
         <translation>Cet utilisateur PagerDuty ne peut pas publier sur la page de statut (403) : demandez à un administrateur le droit Status Pages, ou publiez à la main puis « Marquer envoyée ».</translation>
     </message>
     <message>
+        <source>Status page: {destination}</source>
+        <translation>Page de statut : {destination}</translation>
+    </message>
+    <message>
         <source>This mail&apos;s route is unreadable ({reason}).</source>
         <translation>La destination de ce message est illisible ({reason}).</translation>
     </message>
@@ -834,6 +846,14 @@
     <message>
         <source>No mail server in Settings: set one up under Executive mail, then Edit and resend.</source>
         <translation>Aucun serveur de messagerie dans les Paramètres : configurez-en un sous E-mail aux dirigeants, puis Modifier et renvoyer.</translation>
+    </message>
+    <message>
+        <source>Email the executives through {destination}</source>
+        <translation>Envoyer aux dirigeants par e-mail via {destination}</translation>
+    </message>
+    <message>
+        <source>Open it in my mail client (executives)</source>
+        <translation>L’ouvrir dans mon client de messagerie (direction)</translation>
     </message>
     <message>
         <source>Mail server (SMTP)</source>
@@ -1002,6 +1022,10 @@
     <message>
         <source>{title}: {label} is not in the expected form</source>
         <translation>{title} : {label} n’a pas la forme attendue</translation>
+    </message>
+    <message>
+        <source>PagerDuty status update</source>
+        <translation>Mise à jour de statut PagerDuty</translation>
     </message>
 </context>
 <context>
@@ -1479,30 +1503,6 @@
     <message>
         <source>One action per line</source>
         <translation>Une action par ligne</translation>
-    </message>
-    <message>
-        <source>Slack: %1</source>
-        <translation>Slack : %1</translation>
-    </message>
-    <message>
-        <source>Microsoft Teams: the workflow&apos;s channel</source>
-        <translation>Microsoft Teams : le canal du workflow</translation>
-    </message>
-    <message>
-        <source>PagerDuty status update</source>
-        <translation>Mise à jour de statut PagerDuty</translation>
-    </message>
-    <message>
-        <source>Email the executives through %1</source>
-        <translation>Envoyer aux dirigeants par e-mail via %1</translation>
-    </message>
-    <message>
-        <source>Open it in my mail client (executives)</source>
-        <translation>L’ouvrir dans mon client de messagerie (direction)</translation>
-    </message>
-    <message>
-        <source>Status page: %1</source>
-        <translation>Page de statut : %1</translation>
     </message>
     <message>
         <source>Notify the whole channel (@channel)</source>

@@ -199,12 +199,15 @@ def scenes(qtbot, ctx, clock, language) -> Iterator[tuple[str, str, QWidget]]:
                 clock.now(),
                 None,
                 "Orchestrateur",
-                "#incidents",
+                {  # where each destination goes, as the router says under these settings
+                    "slack": "#incidents",
+                    "teams": "",
+                    "pagerduty_status": "",
+                    "pagerduty_status_page": "Acme status page",
+                    "executive_mail": "smtp.example.com",
+                },
                 kind,
-                status_page="Acme status page",
-                mail_server="smtp.example.com",
                 ui_language=language,
-                teams=True,
             ),
         )
     cockpit.set_presence(["Agent DEV", "Camille Dupont-Moreau"])
@@ -247,7 +250,7 @@ def scenes(qtbot, ctx, clock, language) -> Iterator[tuple[str, str, QWidget]]:
             clock.now(),
             None,
             "Orchestrateur",
-            "#incidents",
+            {"slack": "#incidents", "pagerduty_status": ""},
             MessageKind.RESOLVED,
             ui_language=language,
         ),

@@ -246,11 +246,11 @@ def test_teams_chosen_alone_in_the_composer_reaches_teams_only_and_resets_the_co
 
     def teams_alone(dialog):
         try:
-            seen.append((dialog.to_slack.text(), dialog.to_teams.isVisibleTo(dialog)))
-            dialog.to_slack.click()  # untick Slack
-            dialog.to_teams.click()  # Teams is ticked with Slack by default: off, then on
-            dialog.to_teams.click()
-            seen.append((dialog.to_slack.isChecked(), dialog.to_teams.isChecked()))
+            seen.append((dialog.boxes["slack"].text(), dialog.boxes["teams"].isVisibleTo(dialog)))
+            dialog.boxes["slack"].click()  # untick Slack
+            dialog.boxes["teams"].click()  # Teams is ticked with Slack by default: off, then on
+            dialog.boxes["teams"].click()
+            seen.append((dialog.boxes["slack"].isChecked(), dialog.boxes["teams"].isChecked()))
             dialog.preview.setPlainText("UPDATE #1\nTeams only\nline 3")
         finally:
             press_ok(dialog)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
@@ -23,18 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oncall_desktop.core.capabilities import Capability, can
+from oncall_desktop.core.capabilities import can
 from oncall_desktop.core.compose import AUDIENCE_OF, HumanInput, MessageKind, compose
-from oncall_desktop.core.destinations import (
-    EXECUTIVE_MAIL,
-    PAGERDUTY_STATUS,
-    SLACK,
-    STATUS_PAGE,
-    TEAMS,
-    offered_in_composer,
-)
+from oncall_desktop.core.destinations import Destination, Offer, offered_in_composer
 from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.policy import Audience, Policy
+from oncall_desktop.core.policy import Policy
+from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.text import QT_TRANSLATE_NOOP
@@ -58,8 +53,9 @@ KIND_LABELS = {
 class Composition:
     kind: MessageKind
     text: str
-    # the ids of the destinations ticked (core.destinations): "slack" is the team's Slack as
-    # Settings say, "executive_mail" the executives (by mail, or in the user's mail client)
+    # the ids of the destinations ticked (core.destinations), in the order they are sent:
+    # "slack" is the team's Slack as Settings say, "executive_mail" the executives (by mail,
+    # or in the user's mail client)
     destinations: tuple[str, ...]
     notify_channel: bool = False
 
@@ -77,31 +73,24 @@ class ComposerDialog(QDialog):
         now: datetime,
         zone: tzinfo | None,
         oncall: str,
-        slack_destination: str,
+        where: Mapping[str, str],
         kind: MessageKind,
         parent: QWidget | None = None,
-        status_page: str = "",
-        mail_server: str = "",
         ui_language: str = "en",
-        teams: bool = False,
     ) -> None:
-        """``status_page``: the name of the status page set up in Settings ("" for none);
-        ``mail_server``: the SMTP server the executives' mail goes through ("" : the user's
-        mail client); ``teams``: Microsoft Teams is set up (its box, ticked like Slack's)."""
+        """``where``: by destination id, where each destination the composer offers
+        (core.destinations) would take the text under the settings in force
+        (services/routing.UpdateRouter.offered); one left out is not set up."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compose update"))
         self._incident, self._policy, self._now = incident, policy, now
         self._zone, self._oncall = zone, oncall
         self._edited_by_hand = False
-        self._executive_shown: bool | None = None
-        self._external_shown: bool | None = None
-        self._status_page = status_page
-        self._teams = teams
         self._language_ui = ui_language  # the labels' (the message has its own, ``language``)
         self._build_inputs(kind, language)
         self.preview = QPlainTextEdit(self)
         self.preview.setMinimumHeight(220)
-        self._build_destinations(incident, slack_destination, status_page, mail_server)
+        self._build_destinations(incident, where)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -120,15 +109,7 @@ class ComposerDialog(QDialog):
         for text in (self.actions_taken, self.next_steps):
             text.textChanged.connect(self._regenerate)
         self.preview.textChanged.connect(self._on_preview_edited)
-        for box in (
-            self.to_slack,
-            self.to_teams,
-            self.to_pagerduty,
-            self.to_mail,
-            self.to_status_page,
-        ):
-            box.toggled.connect(self._validate)
-        for box, _audiences in self.others.values():
+        for box in self.boxes.values():
             box.toggled.connect(self._validate)
         self._regenerate()
         keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
@@ -153,43 +134,32 @@ class ComposerDialog(QDialog):
         self.next_steps.setMaximumHeight(60)
         self.financial = QLineEdit(self)
 
-    def _build_destinations(
-        self, incident: Incident, slack_destination: str, status_page: str, mail_server: str
-    ) -> None:
-        """Where it goes: one box per destination that can take it."""
-        self.to_slack = QCheckBox(self.tr("Slack: %1").replace("%1", slack_destination), self)
-        self.to_slack.setChecked(bool(slack_destination))
-        self.to_slack.setEnabled(bool(slack_destination))
-        self.to_teams = QCheckBox(self.tr("Microsoft Teams: the workflow's channel"), self)
-        self.to_teams.setVisible(self._teams)
-        self.to_teams.setChecked(self._teams)
-        self.to_pagerduty = QCheckBox(self.tr("PagerDuty status update"), self)
-        # on the page the incident follows, when its source takes status updates
-        updatable = incident.alert is not None and can(
-            incident.alert.source, Capability.STATUS_UPDATES
-        )
-        self.to_pagerduty.setEnabled(updatable)
-        self.to_pagerduty.setChecked(updatable)
-        self.to_mail = QCheckBox(
-            self.tr("Email the executives through %1").replace("%1", mail_server)
-            if mail_server
-            else self.tr("Open it in my mail client (executives)"),
-            self,
-        )
-        self.to_status_page = QCheckBox(
-            self.tr("Status page: %1").replace("%1", status_page or "-"), self
-        )
-        self.to_status_page.setVisible(False)
-        # destinations a module registered (core.destinations), shown for their audiences
-        self.others: dict[str, tuple[QCheckBox, tuple[str, ...]]] = {}
-        for other in offered_in_composer():
-            box = QCheckBox(other.describe(other.default_destination, self._language_ui), self)
+    def _build_destinations(self, incident: Incident, where: Mapping[str, str]) -> None:
+        """Where it goes: one box per destination the composer offers (core.destinations), in
+        its words, for the audiences it serves; ``boxes`` by destination id, in their order."""
+        source = incident.alert.source if incident.alert is not None else None
+        self.boxes: dict[str, QCheckBox] = {}
+        self._offers: dict[str, tuple[Offer, bool]] = {}  # and whether it can take it now
+        self._states: dict[str, tuple[bool, bool]] = {}  # (shown, ticked) as last chosen
+        for offered, offer in offered_in_composer():
+            set_up = offered.id in where and (offer.page_can is None or can(source, offer.page_can))
+            box = QCheckBox(self._label(offered, offer, where.get(offered.id), set_up), self)
+            box.setEnabled(set_up or offer.not_set_up != "greyed")
             box.setVisible(False)
-            self.others[other.id] = (box, other.audiences)
+            self.boxes[offered.id] = box
+            self._offers[offered.id] = (offer, set_up or offer.label_not_set_up is not None)
         self.notify = QCheckBox(self.tr("Notify the whole channel (@channel)"), self)
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
+
+    def _label(self, offered: Destination, offer: Offer, where: str | None, set_up: bool) -> str:
+        """The box's text, in the UI's language; what is from outside stays plain text."""
+        if not set_up and offer.label_not_set_up is not None:
+            return shown(offer.label_not_set_up)
+        if offer.label is None:  # in the destination's own words
+            return offered.describe(where or offered.default_destination, self._language_ui)
+        return shown(offer.label.format(destination=where or ""))
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -210,15 +180,7 @@ class ComposerDialog(QDialog):
             QLabel(self.tr("Preview (this is what will be sent; you can edit it)"), self)
         )
         layout.addWidget(self.preview, 1)
-        for box in (
-            self.to_status_page,
-            self.to_slack,
-            self.to_teams,
-            self.to_pagerduty,
-            self.to_mail,
-        ):
-            layout.addWidget(box)
-        for box, _audiences in self.others.values():
+        for box in self.boxes.values():
             layout.addWidget(box)
         layout.addWidget(self.notify)
         layout.addWidget(self.hint)
@@ -246,27 +208,18 @@ class ComposerDialog(QDialog):
         super().keyPressEvent(event)
 
     def _choose_targets_for_the_audience(self) -> None:
-        """The executive summary goes to the executives' mail, not to the team's channel;
-        the status page's text to the status page, when one is set up."""
-        audience = AUDIENCE_OF[MessageKind(self.kind.currentData())]
-        for box, audiences in self.others.values():
-            if box.isHidden() == (audience.value in audiences):
-                box.setVisible(audience.value in audiences)
-                box.setChecked(False)
-        external = audience is Audience.STATUS_PAGE and bool(self._status_page)
-        if external != self._external_shown:
-            self._external_shown = external
-            self.to_status_page.setVisible(external)
-            self.to_status_page.setChecked(external)
-        executive = audience is Audience.EXECUTIVE
-        if executive == self._executive_shown:
-            return
-        self._executive_shown = executive
-        self.to_mail.setVisible(executive)
-        self.to_mail.setChecked(executive)
-        self.to_slack.setChecked(not executive and self.to_slack.isEnabled())
-        self.to_teams.setChecked(not executive and self._teams)
-        self.to_pagerduty.setChecked(not executive and self.to_pagerduty.isEnabled())
+        """Each destination is shown for the audiences it serves, ticked for those it is
+        ticked for (the executive summary goes to the executives' mail, not to the team's
+        channel; the status page's text to the status page, when one is set up). A box is
+        set again only when that changes: what the engineer ticked otherwise stays."""
+        audience = AUDIENCE_OF[MessageKind(self.kind.currentData())].value
+        for target, (offer, takes) in self._offers.items():
+            show = audience in offer.audiences and (takes or offer.not_set_up == "greyed")
+            state = (show, show and takes and audience in offer.ticked)
+            if state != self._states.get(target):
+                self._states[target] = state
+                self.boxes[target].setVisible(state[0])
+                self.boxes[target].setChecked(state[1])
 
     def _show_inputs_the_template_uses(self) -> None:
         """Only the fields the chosen message has a place for (the status page has no root
@@ -309,11 +262,7 @@ class ComposerDialog(QDialog):
 
     def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        others = [box for box, _audiences in self.others.values() if not box.isHidden()]
-        has_target = any(
-            box.isChecked()
-            for box in (self.to_slack, self.to_pagerduty, self.to_mail, self.to_status_page)
-        ) or any(box.isChecked() for box in [*others, self.to_teams] if not box.isHidden())
+        has_target = bool(self.chosen())
         ok.setEnabled(has_target and bool(self.preview.toPlainText().strip()))
         self.hint.setText(
             ""
@@ -325,17 +274,10 @@ class ComposerDialog(QDialog):
         )
 
     def chosen(self) -> tuple[str, ...]:
-        """The ids of the destinations ticked: the team's first, the executives' last."""
-        ticked = {
-            SLACK: self.to_slack.isChecked(),
-            TEAMS: self.to_teams.isChecked() and self._teams,
-            PAGERDUTY_STATUS: self.to_pagerduty.isChecked(),
-            STATUS_PAGE: self.to_status_page.isChecked() and not self.to_status_page.isHidden(),
-        }
-        for target, (box, _audiences) in self.others.items():
-            ticked[target] = box.isChecked() and not box.isHidden()
-        ticked[EXECUTIVE_MAIL] = self.to_mail.isChecked() and not self.to_mail.isHidden()
-        return tuple(target for target, on in ticked.items() if on)
+        """The ids of the destinations ticked, in their boxes' order, those that may ask
+        the user something first (the status page's services, the mail client) last."""
+        ticked = [t for t, box in self.boxes.items() if box.isChecked() and not box.isHidden()]
+        return tuple(sorted(ticked, key=lambda target: self._offers[target][0].asks))
 
     def composition(self) -> Composition:
         return Composition(

@@ -333,15 +333,12 @@ def test_compose_sends_through_the_outbox_and_resets_the_countdown(
         now,
         zone,
         oncall,
-        slack_destination,
+        where,
         kind,
         parent=None,
-        status_page="",
-        mail_server="",
         ui_language="en",
-        teams=False,
     ):
-        seen.append((slack_destination, kind))
+        seen.append((where["slack"], kind))
         return Composition(MessageKind.DECLARED, f"DECLARED: {incident.title}", ("slack",))
 
     monkeypatch.setattr(composer_dialog.ComposerDialog, "ask", classmethod(fake_ask))
@@ -842,8 +839,9 @@ def test_the_external_audience_goes_to_the_status_page_through_the_outbox(
 
     def send(dialog):  # what the engineer sees and does: the status page is ticked, Send
         dialog.kind.setCurrentIndex(dialog.kind.findData(next(kinds).value))
-        shown.append((dialog.to_status_page.isVisibleTo(dialog), dialog.to_status_page.text()))
-        dialog.to_slack.setChecked(False)
+        status_page = dialog.boxes["pagerduty_status_page"]
+        shown.append((status_page.isVisibleTo(dialog), status_page.text()))
+        dialog.boxes["slack"].setChecked(False)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)
@@ -950,7 +948,7 @@ def test_with_a_mail_server_the_executive_summary_goes_through_the_outbox(
 
     def send(dialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.EXECUTIVE.value))
-        shown.append((dialog.to_mail.text(), dialog.to_slack.isChecked()))
+        shown.append((dialog.boxes["executive_mail"].text(), dialog.boxes["slack"].isChecked()))
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)

@@ -25,7 +25,7 @@ def cockpit(qtbot, context, monkeypatch, tmp_path):
 
     def send(dialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.EXECUTIVE.value))
-        assert dialog.to_mail.isChecked() and not dialog.to_slack.isChecked()
+        assert dialog.boxes["executive_mail"].isChecked() and not dialog.boxes["slack"].isChecked()
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)

@@ -137,9 +137,9 @@ def test_a_destination_in_one_module_is_set_up_in_settings_and_posted_to(
     qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=WAIT)
 
     def send(composer):  # the engineer ticks the webhook and sends
-        box = composer.others[HOOK][0]
-        assert box.isVisibleTo(composer) and box.text() == "the webhook's general channel"
-        composer.to_slack.setChecked(False)
+        box = composer.boxes[HOOK]  # where it goes under the settings just saved
+        assert box.isVisibleTo(composer) and box.text() == "the webhook's ops channel"
+        composer.boxes["slack"].setChecked(False)
         box.setChecked(True)
         return QDialog.DialogCode.Accepted
 

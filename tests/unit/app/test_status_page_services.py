@@ -68,7 +68,7 @@ def app(qtbot, context, pagerduty, monkeypatch, clock):  # noqa: F811
 
     def send(dialog):  # the composer: the status page only, the kind asked for
         dialog.kind.setCurrentIndex(dialog.kind.findData(kinds.pop(0).value))
-        dialog.to_slack.setChecked(False)
+        dialog.boxes["slack"].setChecked(False)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", send)

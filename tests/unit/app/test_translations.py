@@ -200,7 +200,7 @@ def test_the_french_ui_asks_for_no_text_it_has_no_french_for(
                 clock.now(),
                 None,
                 "Ama",
-                "#incidents",
+                {"slack": "#incidents"},
                 MessageKind.RESOLVED,
                 cockpit,
             ),

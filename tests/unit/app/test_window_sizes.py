@@ -37,7 +37,7 @@ def windows_of(qtbot, ctx, clock, language):
         clock.now(),
         None,
         "x",
-        "#incidents",
+        {"slack": "#incidents"},
         MessageKind.UPDATE,
     )
     found["settings"] = SettingsDialog(ctx.settings, ctx.controller.connections)

@@ -1,7 +1,9 @@
+from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.compose import MessageKind, compose
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Severity
+from oncall_desktop.services.routing import UpdateRouter
 from oncall_desktop.ui.windows.composer_dialog import ComposerDialog
 
 
@@ -13,8 +15,10 @@ def make(qtbot, clock, policy, pagerduty_id=None, slack="#incidents"):
         actor="alice",
         alert=AlertLink("pagerduty", pagerduty_id) if pagerduty_id else None,
     )
+    router = UpdateRouter(lambda: Settings(slack_channel=slack), lambda post: None, policy)
+    where = router.offered(incident)  # as the cockpit asks: under these settings
     dialog = ComposerDialog(
-        incident, policy, "en", clock.now(), None, "@alice", slack, MessageKind.UPDATE
+        incident, policy, "en", clock.now(), None, "@alice", where, MessageKind.UPDATE
     )
     qtbot.addWidget(dialog)
     return incident, dialog
@@ -43,7 +47,8 @@ def test_edited_preview_is_kept_and_sent_as_is(qtbot, clock, policy):
 
 def test_targets(qtbot, clock, policy):
     _, with_page = make(qtbot, clock, policy, pagerduty_id="PX1")
-    assert with_page.to_pagerduty.isEnabled() and with_page.to_pagerduty.isChecked()
+    status_update = with_page.boxes["pagerduty_status"]
+    assert status_update.isEnabled() and status_update.isChecked()
     _, nowhere = make(qtbot, clock, policy, slack="")
     ok = nowhere.buttons.button(nowhere.buttons.StandardButton.Ok)
     assert not ok.isEnabled() and "Choose where" in nowhere.hint.text()
@@ -79,9 +84,10 @@ def test_only_the_inputs_the_template_uses_and_enter_does_not_send(qtbot, clock,
 
 def test_the_executive_summary_goes_to_the_mail_client_not_to_slack(qtbot, clock, policy):
     _, dialog = make(qtbot, clock, policy)
-    assert dialog.to_mail.isHidden()  # an internal update: Slack
+    mail = dialog.boxes["executive_mail"]
+    assert mail.isHidden()  # an internal update: Slack
     dialog.kind.setCurrentIndex(dialog.kind.findData(MessageKind.EXECUTIVE.value))
-    assert not dialog.to_mail.isHidden() and dialog.to_mail.isChecked()
-    assert not dialog.to_slack.isChecked()
+    assert not mail.isHidden() and mail.isChecked()
+    assert not dialog.boxes["slack"].isChecked()
     result = dialog.composition()
     assert (result.destinations, result.audience) == (("executive_mail",), "executive")
