@@ -223,3 +223,50 @@ def test_what_a_source_cannot_do_is_not_offered_for_its_pages(qtbot, context, si
     window = ctx.controller.cockpits[incident.id]
     assert not any(b.isEnabled() for b in window.escalation_box.contact_requests.values())
     assert not window.declare_pd_button.isVisibleTo(window)  # no source declares here
+
+
+def test_the_composer_offers_a_destination_only_for_its_audience_and_while_it_is_on(
+    qtbot, context, webhook, monkeypatch
+):
+    """The webhook declared the team's audience and its label: the real composer offers it
+    there, unticked, in its words with the channel Settings give it; not for the executives;
+    and not at all while it is switched off in Settings (its route takes nothing)."""
+    from PySide6.QtWidgets import QDialog
+
+    from oncall_desktop.core.compose import MessageKind
+    from oncall_desktop.core.policy import Severity
+    from oncall_desktop.ui.windows import composer_dialog
+
+    off = {"json_webhook_enabled": False, "json_webhook_channel": "ops"}
+    ctx = context(settings=Settings(language="en", integration_settings=off))
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=WAIT) as declared:
+        ctx.incidents.declare("Checkout slow", Severity.SEV2)
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=WAIT)
+    seen = []
+
+    def look(composer):  # what the engineer sees for the team's update, then the executives'
+        box = composer.boxes[HOOK]
+        for kind in (MessageKind.UPDATE, MessageKind.EXECUTIVE):
+            composer.kind.setCurrentIndex(composer.kind.findData(kind.value))
+            seen.append((kind, box.isVisibleTo(composer), box.text(), box.isChecked()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(composer_dialog.ComposerDialog, "exec", look)
+    ctx.controller.cockpit_controller.compose(incident_id, "internal")
+    assert [(kind, shown) for kind, shown, _text, _ticked in seen] == [
+        (MessageKind.UPDATE, False),
+        (MessageKind.EXECUTIVE, False),
+    ]
+
+    dialog = open_dialog(qtbot, ctx)  # switched on in Settings, as the user does
+    dialog.section(HOOK).enabled.setChecked(True)
+    ctx.controller.settings_controller.apply_settings(
+        dialog.result_settings(), dialog.secrets_to_store()
+    )
+    seen.clear()
+    ctx.controller.cockpit_controller.compose(incident_id, "internal")
+    assert seen == [
+        (MessageKind.UPDATE, True, "the webhook's ops channel", False),
+        (MessageKind.EXECUTIVE, False, "the webhook's ops channel", False),
+    ]
