@@ -115,9 +115,22 @@ class AppController(QObject):
             if tray is not None
             else None
         )
-        self.settings_controller = SettingsController(self, self)
+        self.settings_controller = SettingsController(
+            window,
+            app,
+            self.preferences,
+            settings_store,
+            secrets,
+            runner,
+            poller,
+            connections,
+            self.policy,
+            tray is not None,
+            self,
+        )
         self.identity = Identity(self, self)  # asks or learns my name once started (main)
         poller.status_changed.connect(lambda _status: self.refresh_actor())
+        self.preferences.changed.connect(lambda _settings: self.refresh_actor())
 
     # --- what every room reads ------------------------------------------------------------------
 

@@ -1,6 +1,15 @@
 """Settings: the dialog, then applying what changed (saved to the settings file, secrets to
 the keyring off the GUI thread, the alert sources reconnected when their token, address or
-interval changed, start at login). Sees the console through app/facilities.Console."""
+interval changed, start at login, the language at once).
+
+Built at start with the main window, the application, the preferences (whose ``changed``
+tells the other rooms), the settings file, the keyring, the runner, the alert sources' poller,
+the connection tests and the procedure. A new language is said by ``language_changed``, which
+the composition root connects to the tray, the handoff and the cockpits.
+
+Signals:
+    language_changed(str): the UI's language is now this one ("fr", "en").
+"""
 
 from __future__ import annotations
 
@@ -9,37 +18,65 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.app.shell import resolve_language
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.integrations.sources import source_kinds
-from oncall_desktop.services.alert_sources import (
-    declaring_source,
-    enabled_sources,
-    source_options,
-)
+from oncall_desktop.services.alert_sources import enabled_sources, source_options
 from oncall_desktop.services.connections import DATABASE_PASSWORD
 from oncall_desktop.services.messages import shown
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.facilities import Console
+    from PySide6.QtWidgets import QApplication
+
+    from oncall_desktop.app.collaborators import Preferences
+    from oncall_desktop.config.store import SettingsStore
+    from oncall_desktop.core.policy import Policy
+    from oncall_desktop.integrations.secrets import SecretStore
+    from oncall_desktop.services.alert_sources import AlertPoller
+    from oncall_desktop.services.connections import ConnectionsService
+    from oncall_desktop.services.tasks import TaskRunner
+    from oncall_desktop.ui.windows.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
 class SettingsController(QObject):
-    def __init__(self, console: Console, parent: QObject | None = None) -> None:
+    language_changed = Signal(str)
+
+    def __init__(
+        self,
+        window: MainWindow,
+        app: QApplication,
+        preferences: Preferences,
+        store: SettingsStore,
+        secrets: SecretStore,
+        runner: TaskRunner,
+        poller: AlertPoller,
+        connections: ConnectionsService,
+        policy: Policy,
+        in_tray: bool,
+        parent: QObject | None = None,
+    ) -> None:
+        """``in_tray``: there is a tray icon (closing the window may leave the app there)."""
         super().__init__(parent)
-        self.console = console
+        self.window = window
+        self.app = app
+        self.preferences = preferences
+        self.store = store
+        self.secrets = secrets
+        self.runner = runner
+        self.poller = poller
+        self.connections = connections
+        self.policy = policy
+        self.in_tray = in_tray
 
     def open_settings(self) -> None:
         from oncall_desktop.ui.windows.settings_dialog import SettingsDialog
 
-        self.console.window.bring_forward()
-        dialog = SettingsDialog(
-            self.console.settings, self.console.connections, self.console.window
-        )
+        self.window.bring_forward()
+        dialog = SettingsDialog(self.preferences.settings, self.connections, self.window)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         self.apply_settings(dialog.result_settings(), dialog.secrets_to_store())
@@ -47,34 +84,32 @@ class SettingsController(QObject):
     def apply_settings(self, settings: Settings, secrets_to_store: dict[str, str]) -> None:
         """Save the settings; store changed secrets in the keyring (off the GUI thread; ''
         removes one) and reconnect PagerDuty when its token, address or interval changed."""
-        previous, self.console.settings = self.console.settings, settings
+        previous = self.preferences.settings
+        self.preferences.replace(settings)  # the rooms that read them hear it
         try:
-            self.console.settings_store.save(settings)
+            self.store.save(settings)
         except OSError as error:
-            self.console.window.show_message(
+            self.window.show_message(
                 "settings", self.tr("Settings could not be saved: ") + shown(error), "error"
             )
-        self.console.cockpit_controller.set_declarable(bool(declaring_source(settings)))
-        if settings.engineer_name != previous.engineer_name:
-            self.console.refresh_actor()
-        if self.console.tray is not None:
-            self.console.window.keep_running_in_tray = settings.close_to_tray
-            self.console.app.setQuitOnLastWindowClosed(not settings.close_to_tray)
+        if self.in_tray:
+            self.window.keep_running_in_tray = settings.close_to_tray
+            self.app.setQuitOnLastWindowClosed(not settings.close_to_tray)
         if settings.start_at_login != previous.start_at_login:
             self._apply_autostart(settings.start_at_login)
         if resolve_language(settings.language) != resolve_language(previous.language):
             self.apply_language(resolve_language(settings.language))
         if settings.database_url != previous.database_url or DATABASE_PASSWORD in secrets_to_store:
-            self.console.window.show_message(
+            self.window.show_message(
                 "database-settings",
                 self.tr("The team database settings apply at the next start."),
                 "info",
             )
-        secrets = self.console.secrets
+        secrets = self.secrets
 
         def reconnect(_: object = None) -> None:
-            self.console.poller.reconfigure(
-                source_options(settings, self.console.policy),
+            self.poller.reconfigure(
+                source_options(settings, self.policy),
                 timedelta(seconds=settings.pagerduty_poll_seconds),
             )
 
@@ -101,33 +136,25 @@ class SettingsController(QObject):
                 else:
                     secrets.delete(name)
 
-        self.console.runner.run(
+        self.runner.run(
             save,
             lambda _: reconnect() if sources_changed or reads_secret(secrets_to_store) else None,
-            lambda error: self.console.window.show_message("settings", shown(error), "error"),
+            lambda error: self.window.show_message("settings", shown(error), "error"),
             write=True,
         )
 
     def apply_language(self, language: str) -> None:
         """The new language at once, not at the next start (issue 26): Qt's translators and
-        ours, the main window, the tray menu, who is on call, and the open cockpits (built
-        again on the incident as stored). The history, KPI, post-mortem, handoff and action
-        items windows follow by themselves (Qt tells them: ui/live_language.py), keeping
-        what was typed in them."""
+        ours, the main window, then whoever listens to ``language_changed`` (the tray menu,
+        who is on call, the open cockpits built again on the incident as stored). The
+        history, KPI, post-mortem, handoff and action items windows follow by themselves (Qt
+        tells them: ui/live_language.py), keeping what was typed in them."""
         from oncall_desktop.ui.translations import install_translators
 
-        console = self.console
-        install_translators(console.app, language)
-        console.window.retranslate(language)
-        if console.tray is not None:
-            console.tray.retranslate()
-        if console.handoffs is not None:
-            console.handoffs.retranslate()
-        for incident_id, cockpit in list(console.cockpits.items()):
-            cockpit.close()  # its controller forgets it
-            console.open_cockpit(incident_id)
-        console.update_tray(console.clock.now())
-        console.window.show_message(
+        install_translators(self.app, language)
+        self.window.retranslate(language)
+        self.language_changed.emit(language)
+        self.window.show_message(
             "language",
             self.tr("The new language applies now, in every open window."),
             "info",
@@ -137,7 +164,7 @@ class SettingsController(QObject):
         from oncall_desktop.app.autostart import set_autostart, supported
 
         if not supported():
-            self.console.window.show_message(
+            self.window.show_message(
                 "autostart",
                 self.tr("Start at login is not available on this system yet."),
                 "warning",
@@ -146,7 +173,7 @@ class SettingsController(QObject):
         try:
             path = set_autostart(enabled)
         except OSError as error:
-            self.console.window.show_message(
+            self.window.show_message(
                 "autostart", self.tr("Start at login could not be set: ") + str(error), "error"
             )
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from oncall_desktop.services.alert_sources import declaring_source
 from oncall_desktop.ui.notifier import OPEN
 
 if TYPE_CHECKING:
@@ -28,12 +29,24 @@ def start_drill_console() -> None:
         log.warning("the drill console could not be started")
 
 
+def reopen_cockpits(controller: AppController) -> None:
+    """The open cockpits built again (in a new language) on their incident as stored."""
+    for incident_id, cockpit in list(controller.cockpits.items()):
+        cockpit.close()  # its controller forgets it
+        controller.open_cockpit(incident_id)
+    controller.update_tray(controller.clock.now())
+
+
 def connect_console(controller: AppController) -> None:
     """The window's, the tray's and the alert sources' signals to the rooms that answer them."""
     window, tray, poller = controller.window, controller.tray, controller.poller
     alerts, settings = controller.alert_controller, controller.settings_controller
     window.declare_requested.connect(controller.declare)
     window.settings_requested.connect(settings.open_settings)
+    controller.preferences.changed.connect(
+        lambda chosen: controller.cockpit_controller.set_declarable(bool(declaring_source(chosen)))
+    )
+    settings.language_changed.connect(lambda _language: reopen_cockpits(controller))
     window.page_acknowledge_requested.connect(poller.acknowledge)
     window.page_open_requested.connect(alerts.open_page)
     window.drill_requested.connect(start_drill_console)
@@ -65,6 +78,7 @@ def connect_console(controller: AppController) -> None:
     poller.problem.connect(lambda text: window.show_message("pagerduty-action", text, "error"))
     if tray is not None:
         tray.open_requested.connect(window.bring_forward)
+        settings.language_changed.connect(tray.retranslate)
         tray.declare_requested.connect(controller.declare)
         tray.settings_requested.connect(settings.open_settings)
         tray.quit_requested.connect(controller.quit)
@@ -94,6 +108,7 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     alerts.page_open_requested.connect(incidents.open_from_page)
     alerts.postmortem_requested.connect(workspace.postmortems.open)
     alerts.handoff_requested.connect(workspace.handoffs.open)
+    controller.settings_controller.language_changed.connect(workspace.handoffs.retranslate)
     incidents.incident_opened.connect(controller.on_incident_opened)
     incidents.incident_declared.connect(controller.on_incident_opened)
     incidents.incident_changed.connect(controller.on_incident_changed)

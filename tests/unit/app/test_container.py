@@ -225,23 +225,6 @@ def test_every_notification_body_is_escaped_for_markup_servers(qtbot, context, c
     assert [n.body for n in reminder] == ["&lt;i&gt;PM&lt;/i&gt;"]
 
 
-def test_settings_saved_and_token_goes_to_the_keyring_only(qtbot, context, tmp_path):
-    from dataclasses import replace
-
-    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
-
-    secrets = InMemorySecretStore()
-    ctx = context(secrets=secrets)
-    new = replace(
-        ctx.settings, pagerduty_base_url="https://api.eu.pagerduty.com", pagerduty_poll_seconds=30
-    )
-    ctx.controller.settings_controller.apply_settings(new, {PAGERDUTY_TOKEN: "u+secret-token-xyz"})
-    qtbot.waitUntil(lambda: ctx.poller.interval.total_seconds() == 30, timeout=5000)
-    assert secrets.get(PAGERDUTY_TOKEN) == "u+secret-token-xyz"
-    saved = (tmp_path / "config" / "settings.json").read_text()
-    assert "api.eu.pagerduty.com" in saved and "u+secret-token-xyz" not in saved
-
-
 def test_cockpits_open_from_the_list_and_overdue_updates_alert_once(qtbot, context, clock):
     from datetime import timedelta
 
