@@ -128,7 +128,8 @@ class AppController(QObject):
             tray is not None,
             self,
         )
-        self.identity = Identity(self, self)  # asks or learns my name once started (main)
+        # asks or learns my name once started (main)
+        self.identity = Identity(self.preferences, poller, window, self)
         poller.status_changed.connect(lambda _status: self.refresh_actor())
         self.preferences.changed.connect(lambda _settings: self.refresh_actor())
 

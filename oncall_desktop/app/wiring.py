@@ -7,6 +7,7 @@ no room imports it.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from oncall_desktop.services.alert_sources import declaring_source
@@ -47,6 +48,11 @@ def connect_console(controller: AppController) -> None:
         lambda chosen: controller.cockpit_controller.set_declarable(bool(declaring_source(chosen)))
     )
     settings.language_changed.connect(lambda _language: reopen_cockpits(controller))
+    controller.identity.name_chosen.connect(
+        lambda name: settings.apply_settings(
+            replace(controller.preferences.settings, engineer_name=name), {}
+        )
+    )
     window.page_acknowledge_requested.connect(poller.acknowledge)
     window.page_open_requested.connect(alerts.open_page)
     window.drill_requested.connect(start_drill_console)

@@ -1,12 +1,20 @@
-"""Who I am (app/identity.py): PagerDuty's name, or asked once; never the OS login name."""
+"""Who I am (app/identity.py): PagerDuty's name, or asked once; never the OS login name. The
+room alone (stand-in alert sources, a real main window and name dialog), then in the
+assembled app."""
 
 import getpass
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.incident import EventKind
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
+from oncall_desktop.integrations.sources import Me
+from oncall_desktop.services.poller import PollState, PollStatus
 from tests.helpers.dialogs import answer_dialogs
 
 
@@ -37,6 +45,89 @@ def _type_name(name):
         dialog.save_button.click()
 
     return answer
+
+
+# --- the room alone ---------------------------------------------------------------------------
+
+
+class Sources(QObject):
+    """Stands in for the alert sources' poller: PagerDuty's status and who its token names."""
+
+    status_changed = Signal(object)
+
+    def __init__(self, status=None, me=None):
+        super().__init__()
+        self.status, self.who = status, me
+
+    def status_of(self, source):
+        return self.status if source == "pagerduty" else None
+
+    def me(self, source):
+        return self.who if source == "pagerduty" else None
+
+
+@pytest.fixture
+def make_identity(qapp):
+    from oncall_desktop.app.collaborators import Preferences
+    from oncall_desktop.app.identity import Identity
+    from oncall_desktop.ui.windows.main_window import MainWindow
+
+    windows = []
+
+    def make(sources, name=""):
+        preferences = Preferences(Settings(language="en", engineer_name=name))
+        window = MainWindow("en", None)
+        windows.append(window)
+        identity = Identity(preferences, sources, window)
+        # as the settings room keeps it (the composition root connects the two)
+        identity.name_chosen.connect(
+            lambda chosen: preferences.replace(replace(preferences.settings, engineer_name=chosen))
+        )
+        return identity
+
+    yield make
+    for window in windows:
+        window.deleteLater()
+
+
+def test_alone_pagerduty_names_me_and_nothing_is_asked(qtbot, make_identity):
+    sources = Sources(PollStatus(PollState.CONNECTING))
+    identity = make_identity(sources)
+    identity.start(ask=True)
+    assert identity.asking is None  # waits for PagerDuty's answer
+    sources.who = Me("P1", "  Alice  ", "alice@example.com")
+    with qtbot.waitSignal(identity.name_chosen) as chosen:
+        sources.status_changed.emit(PollStatus(PollState.OK))
+    assert chosen.args == ["Alice"] and identity.named
+    assert "Alice" in identity.window.banner.texts()["your-name"]
+    assert identity.asking is None
+
+
+def test_alone_without_pagerduty_the_first_start_asks_once(qtbot, make_identity):
+    identity = make_identity(Sources(status=None))  # no PagerDuty at all
+    identity.start(ask=True)
+    dialog = identity.asking
+    assert dialog is not None and not dialog.save_button.isEnabled()
+    qtbot.keyClicks(dialog.name, "  Ana   Lopez ")
+    with qtbot.waitSignal(identity.name_chosen) as chosen:
+        dialog.save_button.click()
+    assert chosen.args == ["Ana Lopez"] and identity.asking is None
+    identity.on_poll_status(PollStatus(PollState.TOKEN_REJECTED))
+    assert identity.asking is None  # asked once per start
+
+
+def test_alone_a_name_in_settings_is_never_replaced_nor_asked(qtbot, make_identity):
+    sources = Sources(PollStatus(PollState.OK), Me("P1", "Alice", "alice@example.com"))
+    identity = make_identity(sources, name="Ana")
+    chosen = []
+    identity.name_chosen.connect(chosen.append)
+    identity.start(ask=True)
+    assert chosen == [] and identity.asking is None
+    identity.ensure_named(identity.window)  # known: nothing asked before a post
+    assert identity.preferences.actor == "Ana"
+
+
+# --- in the assembled app ------------------------------------------------------------------------
 
 
 def test_nothing_is_signed_with_the_login_name(qtbot, context, monkeypatch):
