@@ -12,6 +12,7 @@ they match their .ts and that every string has its French translation.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -68,10 +69,14 @@ def compile_to(folder: Path) -> list[Path]:
     written = []
     for language in LANGUAGES:
         target = folder / f"oncall_desktop_{language}.qm"
+        # written beside it, then renamed over it: a running app (or test run) maps the .qm
+        # it loaded, and one rewritten in place under it dies of SIGBUS at its next tr()
+        fresh = target.with_suffix(".qm.new")
         subprocess.run(
-            [tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(target)],
+            [tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(fresh)],
             check=True,
         )
+        os.replace(fresh, target)
         written.append(target)
     return written
 
