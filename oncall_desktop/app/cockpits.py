@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from oncall_desktop.app.sending import Sending
+from oncall_desktop.config.schema import setting_values
 from oncall_desktop.core.capabilities import Capability, can
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Post, PostState
@@ -210,7 +211,7 @@ class CockpitController(QObject):
                 )
 
         self.console.connections.create_incident_channel(
-            self.console.settings.slack_base_url,
+            setting_values(self.console.settings),  # what the channel's integration reads
             day,
             created,
             lambda problem: self._tell_cockpit(incident_id, problem),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
@@ -76,6 +77,14 @@ class ConnectionCheck:
 ConnectionTest = Callable[[ConnectionCheck], UserMessage | str]
 
 
+# What an integration may also do for Settings or the cockpit, run the same way (blocking, on a
+# worker; raising IntegrationError, SecretStoreError or ValueError):
+# choices one of its settings takes, read from the service: [(value, label)] (status pages)
+Lister = Callable[[ConnectionCheck], list[tuple[str, str]]]
+# an incident's own channel opened for the day it began (SOP 1.4): the channel's id
+ChannelOpener = Callable[[ConnectionCheck, date], str]
+
+
 TEST_CONNECTION = QT_TR_NOOP("Test connection")
 TESTING = QT_TR_NOOP("Testing…")
 
@@ -98,6 +107,10 @@ class Integration:
     check: Callable[[Options], UserMessage | None] | None = None
     sources: tuple[str, ...] = field(default=())  # the source ids it sets up
     destinations: tuple[str, ...] = field(default=())  # the destination ids it sets up
+    # choices its settings read from the service, by name ("status_pages")
+    lists: Mapping[str, Lister] = field(default_factory=dict)
+    # opens an incident's own channel (the cockpit's "Create channel"); one integration does
+    opens_incident_channel: ChannelOpener | None = None
 
     @property
     def settings(self) -> tuple[Field, ...]:
@@ -152,6 +165,11 @@ def integrations() -> tuple[Integration, ...]:
 
 def integration(integration_id: str) -> Integration | None:
     return _INTEGRATIONS.get(integration_id)
+
+
+def opening_incident_channels() -> Integration | None:
+    """The integration that opens an incident's own channel, if one does."""
+    return next((i for i in integrations() if i.opens_incident_channel is not None), None)
 
 
 def declared_defaults() -> dict[str, Value]:

@@ -114,6 +114,18 @@ def _test_connection(check: ConnectionCheck) -> str:
     return f"Connected to {base_url} as {who}."
 
 
+def _status_pages(check: ConnectionCheck) -> list[tuple[str, str]]:
+    """The account's status pages [(id, name)], for Settings to choose where the external
+    audience's updates go (the token typed, or the stored one)."""
+    from oncall_desktop.integrations.statuspage_client import StatusPageClient
+
+    token = check.secret(PAGERDUTY_TOKEN)
+    if not token:
+        raise IntegrationError(QT_TR_NOOP("No token: paste your PagerDuty user API token first."))
+    base_url = check.setting("pagerduty_base_url")
+    return [(p.id, p.name) for p in StatusPageClient(token, base_url).status_pages()]
+
+
 # Its section is a widget of its own (a region, the status pages listed from the account); what
 # it holds is declared here all the same.
 register_integration(
@@ -136,5 +148,6 @@ register_integration(
         custom_section=True,
         sources=(SOURCE,),
         destinations=(PAGERDUTY_STATUS, STATUS_PAGE),
+        lists={"status_pages": _status_pages},
     )
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from oncall_desktop.core.destinations import SLACK, SLACK_WEBHOOK, Offer, offer_in_composer
@@ -157,6 +157,14 @@ offer_in_composer(
 register_deliverer(SLACK_WEBHOOK, _slack_webhook)  # cannot be read back
 
 
+def _open_incident_channel(check: ConnectionCheck, day: date) -> str:
+    """SOP 1.4: #incident-YYYY-MM-DD-NNN (the next free NNN), made with the bot token; its id."""
+    token = check.secret(SLACK_BOT_TOKEN)
+    if not token:
+        raise IntegrationError(QT_TR_NOOP("No Slack bot token: add it in Settings first."))
+    return SlackClient(token, check.setting("slack_base_url")).create_incident_channel(day)
+
+
 def _test_connection(check: ConnectionCheck) -> str:
     """Settings' Test connection: the bot token (typed, or stored) asked who it is."""
     token = check.secret(SLACK_BOT_TOKEN)
@@ -192,5 +200,6 @@ register_integration(
         order=30,
         custom_section=True,
         destinations=(SLACK, SLACK_WEBHOOK),
+        opens_incident_channel=_open_incident_channel,
     )
 )

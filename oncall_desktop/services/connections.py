@@ -1,7 +1,8 @@
-"""Setting up the integrations: each one's connection test, as its module declared it
-(integrations/declarations), the team database's, and PagerDuty's status pages; all off the GUI
-thread (the keyring can wait on an unlock prompt, the network on anything). The declarations
-are re-exported here for the UI, which does not import integrations/."""
+"""Setting up the integrations: each one's connection test, the choices its settings read
+from the service, the channel it opens for an incident, as its module declared them
+(integrations/declarations), and the team database's test; all off the GUI thread (the keyring
+can wait on an unlock prompt, the network on anything). No integration is named here. The
+declarations are re-exported for the UI, which does not import integrations/."""
 
 from __future__ import annotations
 
@@ -11,61 +12,53 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
-from oncall_desktop.integrations.alertmanager import ALERTMANAGER_PASSWORD, ALERTMANAGER_TOKEN
 from oncall_desktop.integrations.declarations import (
     ConnectionCheck,
     Field,
     Integration,
     integration,
     integrations,
+    opening_incident_channels,
 )
 from oncall_desktop.integrations.errors import IntegrationError
-from oncall_desktop.integrations.mail_server import MailServer
-from oncall_desktop.integrations.secrets import (
-    DATABASE_PASSWORD,
-    PAGERDUTY_TOKEN,
-    SLACK_BOT_TOKEN,
-    SLACK_WEBHOOK_URL,
-    SecretStore,
-    SecretStoreError,
-)
-from oncall_desktop.integrations.slack import SlackClient
-from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD
-from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
+from oncall_desktop.integrations.secrets import DATABASE_PASSWORD, SecretStore, SecretStoreError
+from oncall_desktop.services.messages import shown
+from oncall_desktop.services.tasks import TaskRunner
 
 __all__ = [
-    "ALERTMANAGER_PASSWORD",
-    "ALERTMANAGER_TOKEN",
     "DATABASE_PASSWORD",
-    "PAGERDUTY_TOKEN",
-    "SLACK_BOT_TOKEN",
-    "SLACK_WEBHOOK_URL",
-    "SMTP_PASSWORD",
-    "TEAMS_WEBHOOK_URL",
     "ConnectionsService",
     "Field",
     "Integration",
-    "MailServer",
     "integration",
     "integrations",
+    "secret_name",
 ]
-from oncall_desktop.services.messages import shown
-from oncall_desktop.services.tasks import TaskRunner
+
+
+def secret_name(integration_id: str, field_name: str) -> str:
+    """The keyring entry of the secret field ``field_name`` that ``integration_id`` declared."""
+    found = integration(integration_id)
+    if found is None:
+        raise KeyError(integration_id)
+    return found.field(field_name).key
 
 
 class ConnectionsService(QObject):
     """Signals:
     tested(str, bool, str): an integration's connection test (its id), whether it passed, and
         what to tell the user.
-    status_pages_listed(object, str): the PagerDuty status pages [(id, name)], or a problem.
+    listed(str, str, object, str): an integration's id, the name of the list it declared, the
+        choices read [(value, label)] (empty on a problem), and the problem ("" for none).
     database_tested(bool, str): whether the team database answered, and what it holds.
-    token_presence(bool, str): whether a token is stored (and a message if that is unknown).
+    stored(str, bool, str): an integration's id, whether one of its secrets is stored in the
+        keyring, and a message if that is unknown.
     """
 
     tested = Signal(str, bool, str)
-    status_pages_listed = Signal(object, str)
+    listed = Signal(str, str, object, str)
     database_tested = Signal(bool, str)
-    token_presence = Signal(bool, str)
+    stored = Signal(str, bool, str)
 
     def __init__(
         self, secrets: SecretStore, runner: TaskRunner, parent: QObject | None = None
@@ -118,53 +111,64 @@ class ConnectionsService(QObject):
             test, lambda message: self.database_tested.emit(True, shown(message)), failed
         )
 
+    def list_choices(
+        self,
+        integration_id: str,
+        name: str,
+        options: Mapping[str, object],
+        typed: Mapping[str, str],
+    ) -> None:
+        """Read the choices the list ``name`` of ``integration_id`` declared (the status pages
+        of the account), with the settings its section holds now and the secrets typed there;
+        ``listed`` gives them, or the problem."""
+        found = integration(integration_id)
+        lister = found.lists.get(name) if found is not None else None
+        if lister is None:
+            return
+        check = ConnectionCheck(dict(options), dict(typed), self._secrets, shown)
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, IntegrationError | SecretStoreError | ValueError):
+                raise error
+            self.listed.emit(integration_id, name, [], shown(error))
+
+        self._runner.run(
+            lambda: lister(check),
+            lambda choices: self.listed.emit(integration_id, name, choices, ""),
+            failed,
+        )
+
+    def check_stored(self, integration_id: str) -> None:
+        """Whether one of the secrets ``integration_id`` declared is in the keyring:
+        ``stored`` says."""
+        found = integration(integration_id)
+        names = found.secrets if found is not None else ()
+        self._runner.run(
+            lambda: any(self._secrets.get(name) for name in names),
+            lambda present: self.stored.emit(integration_id, present, ""),
+            lambda error: self.stored.emit(integration_id, False, shown(error)),
+        )
+
     def create_incident_channel(
         self,
-        base_url: str,
+        options: Mapping[str, object],
         day: date,
         done: Callable[[str], None],
         failed: Callable[[str], None],
     ) -> None:
-        """SOP 1.4: #incident-YYYY-MM-DD-NNN (the next free NNN), made with the bot token on a
-        worker; ``done`` gets the channel's id, ``failed`` a message for the user."""
-
-        def create() -> str:
-            token = self._secrets.get(SLACK_BOT_TOKEN)
-            if not token:
-                raise IntegrationError(QT_TR_NOOP("No Slack bot token: add it in Settings first."))
-            return SlackClient(token, base_url).create_incident_channel(day)
+        """SOP 1.4: the incident's own channel, opened by the integration that declares it
+        (with ``options``, the settings in force) on a worker; ``done`` gets the channel's id,
+        ``failed`` a message for the user."""
+        opener = opening_incident_channels()
+        if opener is None or opener.opens_incident_channel is None:
+            failed(shown(QT_TR_NOOP("No integration here opens a channel for an incident.")))
+            return
+        opening = opener.opens_incident_channel
+        check = ConnectionCheck(dict(options), {}, self._secrets, shown)
 
         def refused(error: Exception) -> None:
             if not isinstance(error, IntegrationError | SecretStoreError):
                 raise error
             failed(shown(error))
 
-        self._runner.run(create, done, refused, write=False)
-
-    def list_status_pages(self, base_url: str, token: str | None = None) -> None:
-        """The account's status pages, for Settings to choose where the external audience's
-        updates go."""
-
-        def listing() -> list[tuple[str, str]]:
-            from oncall_desktop.integrations.statuspage import StatusPageClient
-
-            value = token or self._secrets.get(PAGERDUTY_TOKEN)
-            if not value:
-                raise IntegrationError(
-                    QT_TR_NOOP("No token: paste your PagerDuty user API token first.")
-                )
-            return [(p.id, p.name) for p in StatusPageClient(value, base_url).status_pages()]
-
-        def failed(error: Exception) -> None:
-            if not isinstance(error, IntegrationError | SecretStoreError | ValueError):
-                raise error
-            self.status_pages_listed.emit([], shown(error))
-
-        self._runner.run(listing, lambda pages: self.status_pages_listed.emit(pages, ""), failed)
-
-    def check_pagerduty_token(self) -> None:
-        self._runner.run(
-            lambda: bool(self._secrets.get(PAGERDUTY_TOKEN)),
-            lambda present: self.token_presence.emit(present, ""),
-            lambda error: self.token_presence.emit(False, shown(error)),
-        )
+        self._runner.run(lambda: opening(check, day), done, refused, write=False)

@@ -1027,6 +1027,10 @@
         <source>PagerDuty status update</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No integration here opens a channel for an incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsTable</name>

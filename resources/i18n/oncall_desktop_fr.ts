@@ -1027,6 +1027,10 @@
         <source>PagerDuty status update</source>
         <translation>Mise à jour de statut PagerDuty</translation>
     </message>
+    <message>
+        <source>No integration here opens a channel for an incident.</source>
+        <translation>Aucune intégration ici n’ouvre de canal pour un incident.</translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsTable</name>

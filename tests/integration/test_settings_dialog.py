@@ -104,7 +104,7 @@ def test_rotation_settings(qtbot):
 
 
 def test_teams_is_set_up_with_its_url_in_the_keyring_only(qtbot, teams):
-    from oncall_desktop.services.connections import TEAMS_WEBHOOK_URL
+    from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
 
     dialog, _runner = make_dialog(qtbot, Settings(), InMemorySecretStore())
     section = dialog.section("teams")  # built from what integrations/teams.py declares
@@ -117,7 +117,7 @@ def test_teams_is_set_up_with_its_url_in_the_keyring_only(qtbot, teams):
 
 
 def test_teams_test_sends_a_visible_message_and_says_when_the_url_is_refused(qtbot, teams):
-    from oncall_desktop.services.connections import TEAMS_WEBHOOK_URL
+    from oncall_desktop.integrations.teams import TEAMS_WEBHOOK_URL
 
     secrets = InMemorySecretStore()
     dialog, runner = make_dialog(qtbot, Settings(language="en"), secrets)
@@ -184,7 +184,7 @@ def test_listing_status_pages_with_a_rejected_token_says_so(qtbot, pagerduty):
 
 
 def test_the_mail_server_is_tested_and_its_password_goes_to_the_keyring_only(qtbot, smtp):
-    from oncall_desktop.services.connections import SMTP_PASSWORD
+    from oncall_desktop.integrations.smtp_mail import SMTP_PASSWORD
 
     dialog, runner = make_dialog(qtbot, Settings(language="en"), InMemorySecretStore())
     dialog.mail.host.setText("127.0.0.1")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.config.schema import Settings
-from oncall_desktop.services.connections import SMTP_PASSWORD, ConnectionsService, MailServer
+from oncall_desktop.services.connections import ConnectionsService, secret_name
 from oncall_desktop.ui.widgets.labels import plain_label
 
 
@@ -73,16 +73,6 @@ class MailSettings(QGroupBox):
         form.addRow(test_row)
         connections.tested.connect(self._on_tested)
 
-    def server(self) -> MailServer:
-        return MailServer(
-            host=self.host.text().strip(),
-            port=self.port.value(),
-            security=self.security.currentData(),
-            username=self.username.text().strip(),
-            sender=self.sender_address.text().strip(),
-            ca_file=self.ca_file.text().strip(),
-        )
-
     def problem(self) -> str:
         """What keeps Save from taking it ("" when nothing)."""
         sender = self.sender_address.text().strip()
@@ -123,7 +113,8 @@ class MailSettings(QGroupBox):
         self.test.setEnabled(False)
         self.result.setStyleSheet("")
         self.result.setText(self.tr("Connecting…"))
-        typed = {SMTP_PASSWORD: self.password.text()} if self.password_changed else {}
+        password = secret_name("executive_mail", "password")  # its keyring entry, as declared
+        typed = {password: self.password.text()} if self.password_changed else {}
         self._connections.test("executive_mail", self.chosen(), typed)
 
     def _on_tested(self, integration_id: str, ok: bool, message: str) -> None:

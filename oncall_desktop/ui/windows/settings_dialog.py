@@ -33,13 +33,10 @@ from PySide6.QtWidgets import (
 from oncall_desktop.config.schema import TIME_OF_DAY, WEEKDAYS, Settings
 from oncall_desktop.core.capabilities import Capability, sources_that_can
 from oncall_desktop.services.connections import (
-    PAGERDUTY_TOKEN,
-    SLACK_BOT_TOKEN,
-    SLACK_WEBHOOK_URL,
-    SMTP_PASSWORD,
     ConnectionsService,
     integration,
     integrations,
+    secret_name,
 )
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
@@ -115,9 +112,9 @@ class SettingsDialog(QDialog):
         fit_to_screen(self, content.sizeHint().width() + 40, content.sizeHint().height() + 90)
 
         connections.tested.connect(self._on_tested)
-        connections.status_pages_listed.connect(self._on_status_pages_listed)
-        connections.token_presence.connect(self._on_token_presence)
-        connections.check_pagerduty_token()
+        connections.listed.connect(self._on_listed)
+        connections.stored.connect(self._on_token_presence)
+        connections.check_stored("pagerduty")
         keep_dialog_keys(self)  # Ctrl+Return submits, Tab moves on
 
     def section(self, integration_id: str) -> IntegrationSettings:
@@ -312,7 +309,9 @@ class SettingsDialog(QDialog):
     def _on_token_edited(self) -> None:
         self.token_changed = True
 
-    def _on_token_presence(self, present: bool, problem: str) -> None:
+    def _on_token_presence(self, integration_id: str, present: bool, problem: str) -> None:
+        if integration_id != "pagerduty":
+            return
         if problem:
             self.token_state.setText(problem)
         elif present:
@@ -327,7 +326,7 @@ class SettingsDialog(QDialog):
         self._connections.test(
             "pagerduty",
             {"pagerduty_base_url": self.base_url.text().strip()},
-            {PAGERDUTY_TOKEN: token} if token else {},
+            {secret_name("pagerduty", "token"): token} if token else {},
         )
 
     def _on_tested(self, integration_id: str, ok: bool, message: str) -> None:
@@ -355,7 +354,7 @@ class SettingsDialog(QDialog):
         self._connections.test(
             "slack",
             {"slack_base_url": self.slack_base_url.text().strip()},
-            {SLACK_BOT_TOKEN: secret} if secret else {},
+            {secret_name("slack", "token"): secret} if secret else {},
         )
 
     def _on_list_status_pages(self) -> None:
@@ -363,9 +362,18 @@ class SettingsDialog(QDialog):
         self.status_page_result.setStyleSheet("")
         self.status_page_result.setText(self.tr("Asking PagerDuty…"))
         token = self.token.text().strip() if self.token_changed else None
-        self._connections.list_status_pages(self.base_url.text().strip(), token)
+        self._connections.list_choices(
+            "pagerduty",
+            "status_pages",
+            {"pagerduty_base_url": self.base_url.text().strip()},
+            {secret_name("pagerduty", "token"): token} if token else {},
+        )
 
-    def _on_status_pages_listed(self, pages: list[tuple[str, str]], problem: str) -> None:
+    def _on_listed(
+        self, integration_id: str, name: str, pages: list[tuple[str, str]], problem: str
+    ) -> None:
+        if (integration_id, name) != ("pagerduty", "status_pages"):
+            return
         self.status_page_list.setEnabled(True)
         if problem:
             self.status_page_result.setStyleSheet("color: #c62828")
@@ -473,14 +481,13 @@ class SettingsDialog(QDialog):
         """The keyring entries to write ('' removes one); untouched fields are left out."""
         secrets = {}
         if self.token_changed:
-            secrets[PAGERDUTY_TOKEN] = self.token.text().strip()
+            secrets[secret_name("pagerduty", "token")] = self.token.text().strip()
         if self.slack_secret_changed:
-            name = (
-                SLACK_WEBHOOK_URL if self.slack_mode.currentData() == "webhook" else SLACK_BOT_TOKEN
-            )
+            webhook = self.slack_mode.currentData() == "webhook"
+            name = secret_name("slack", "webhook" if webhook else "token")
             secrets[name] = self.slack_secret.text().strip()
-        if self.mail.password_changed:
-            secrets[SMTP_PASSWORD] = self.mail.password.text()  # a password may end in a space
+        if self.mail.password_changed:  # a password may end in a space
+            secrets[secret_name("executive_mail", "password")] = self.mail.password.text()
         for section in self.built:
             secrets.update(section.secrets_to_store())
         secrets.update(self.team_database.secrets_to_store())
