@@ -19,7 +19,7 @@ from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience, Severity
-from oncall_desktop.services.alert_sources import declaring_source
+from oncall_desktop.services.alert_sources import declaring_name, declaring_source
 
 if TYPE_CHECKING:
     from oncall_desktop.app.facilities import Console
@@ -135,11 +135,11 @@ class CockpitController(QObject):
         if window is None:
             self.console.window.show_message(f"cockpit-{incident_id}", problem, "error")
             return
-        window.declare_pd_button.setEnabled(True)
+        window.declare_button.setEnabled(True)
         window.channel_button.setEnabled(True)
         window.show_problem(problem)
 
-    def declare_in_pagerduty(self, incident_id: int) -> None:
+    def declare_in_source(self, incident_id: int) -> None:
         """A hand-declared incident raised in the source that declares (PagerDuty, on the
         service from Settings), so the team's escalation policy runs; the page is then linked
         and followed like any other."""
@@ -149,11 +149,11 @@ class CockpitController(QObject):
         if window is None or source is None:
             return
         incident = window.incident
-        window.declare_pd_button.setEnabled(False)  # one click, one page
+        window.declare_button.setEnabled(False)  # one click, one page
 
         def done(page: Page) -> None:
             if (still_open := self.cockpits.get(incident_id)) is not None:
-                still_open.declare_pd_button.setEnabled(True)
+                still_open.declare_button.setEnabled(True)
             if (
                 self.console.incidents is not None
             ):  # linked even when the cockpit was closed meanwhile
@@ -294,8 +294,8 @@ class CockpitController(QObject):
             window.resend_requested.connect(self.resend)
             window.channel_requested.connect(self.create_incident_channel)
             window.responders_requested.connect(self.request_responders)
-            window.pagerduty_declare_requested.connect(self.declare_in_pagerduty)
-            window.set_pagerduty_declarable(bool(declaring_source(self.console.settings)))
+            window.declare_requested.connect(self.declare_in_source)
+            window.set_declarable(declaring_name(self.console.settings))
             if self.console.postmortems is not None:
                 window.postmortem_requested.connect(self.console.postmortems.open)
             self.cockpits[incident.id] = window
@@ -388,9 +388,10 @@ class CockpitController(QObject):
         if presence is not None:  # team mode: the others see it at once
             presence.beat()
 
-    def set_declarable(self, declarable: bool) -> None:
+    def set_declarable(self, source: str) -> None:
+        """The source incidents declared here are raised in, by name ("" for none)."""
         for cockpit in self.cockpits.values():
-            cockpit.set_pagerduty_declarable(declarable)
+            cockpit.set_declarable(source)
 
     def connect_postmortems(self, open_postmortem: Callable[[int], None]) -> None:
         for window in self.cockpits.values():

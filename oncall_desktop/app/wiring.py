@@ -10,7 +10,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from oncall_desktop.services.alert_sources import declaring_source
+from oncall_desktop.services.alert_sources import declaring_name
 from oncall_desktop.ui.notifier import OPEN
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def connect_console(controller: AppController) -> None:
     window.declare_requested.connect(controller.declare)
     window.settings_requested.connect(settings.open_settings)
     controller.preferences.changed.connect(
-        lambda chosen: controller.cockpit_controller.set_declarable(bool(declaring_source(chosen)))
+        lambda chosen: controller.cockpit_controller.set_declarable(declaring_name(chosen))
     )
     settings.language_changed.connect(lambda _language: reopen_cockpits(controller))
     controller.identity.name_chosen.connect(

@@ -47,6 +47,12 @@ def declaring_source(settings: Settings) -> str | None:
     return found[0].id if found else None
 
 
+def declaring_name(settings: Settings) -> str:
+    """The name of :func:`declaring_source`, as people read it ("PagerDuty"); "" for none."""
+    found = sources_that_can(Capability.DECLARE, source_options(settings))
+    return found[0].name if found else ""
+
+
 def enabled_sources(settings: Settings) -> tuple[str, ...]:
     options = source_options(settings)
     return tuple(kind.id for kind in source_kinds() if kind.enabled(options))

@@ -1420,14 +1420,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Declare in PagerDuty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Creates it in PagerDuty so the service&apos;s escalation policy pages the team</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Post-mortem…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1453,6 +1445,14 @@
     </message>
     <message>
         <source>Updates sent from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates it in %1 so the service&apos;s escalation policy pages the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

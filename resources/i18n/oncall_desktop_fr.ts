@@ -1422,14 +1422,6 @@
         <translation>Crée #incident-AAAA-MM-JJ-NNN et y publie la déclaration (SOP 1.4)</translation>
     </message>
     <message>
-        <source>Declare in PagerDuty</source>
-        <translation>Déclarer dans PagerDuty</translation>
-    </message>
-    <message>
-        <source>Creates it in PagerDuty so the service&apos;s escalation policy pages the team</source>
-        <translation>Le crée dans PagerDuty pour que la politique d&apos;escalade du service appelle l&apos;équipe</translation>
-    </message>
-    <message>
         <source>Post-mortem…</source>
         <translation>Post-mortem…</translation>
     </message>
@@ -1456,6 +1448,14 @@
     <message>
         <source>Updates sent from here</source>
         <translation>Mises à jour envoyées d&apos;ici</translation>
+    </message>
+    <message>
+        <source>Declare in %1</source>
+        <translation>Déclarer dans %1</translation>
+    </message>
+    <message>
+        <source>Creates it in %1 so the service&apos;s escalation policy pages the team</source>
+        <translation>Le crée dans %1 pour que la politique d&apos;escalade du service appelle l&apos;équipe</translation>
     </message>
     <message>
         <source>Status: %1 · detected %2</source>

@@ -73,7 +73,7 @@ class CockpitWindow(QMainWindow):
     channel_requested(int): create the incident's own Slack channel (SOP step 1.4).
     postmortem_requested(int): open the incident's post-mortem (SOP 5.2).
     responders_requested(int, str): ask this escalation contact to join in PagerDuty.
-    pagerduty_declare_requested(int): create this hand-declared incident in PagerDuty.
+    declare_requested(int): raise this hand-declared incident in the source that declares.
     """
 
     closed = Signal(int)
@@ -82,7 +82,7 @@ class CockpitWindow(QMainWindow):
     channel_requested = Signal(int)
     postmortem_requested = Signal(int)
     responders_requested = Signal(int, str)
-    pagerduty_declare_requested = Signal(int)
+    declare_requested = Signal(int)
 
     def __init__(
         self,
@@ -162,16 +162,11 @@ class CockpitWindow(QMainWindow):
         )
         self.channel_button.clicked.connect(lambda: self.channel_requested.emit(self.incident_id))
         buttons.addWidget(self.channel_button)
-        self.declare_pd_button = QPushButton(self.tr("Declare in PagerDuty"), self)
-        self.declare_pd_button.setToolTip(
-            self.tr("Creates it in PagerDuty so the service's escalation policy pages the team")
-        )
-        self.declare_pd_button.clicked.connect(
-            lambda: self.pagerduty_declare_requested.emit(self.incident_id)
-        )
-        self.declare_pd_button.setVisible(False)
-        self._pagerduty_declarable = False  # a service is set in Settings
-        buttons.addWidget(self.declare_pd_button)
+        self.declare_button = QPushButton(self)  # named by set_declarable
+        self.declare_button.clicked.connect(lambda: self.declare_requested.emit(self.incident_id))
+        self.declare_button.setVisible(False)
+        self._declaring = ""  # the source that declares, set up for it in Settings ("": none)
+        buttons.addWidget(self.declare_button)
         self.postmortem_button = QPushButton(self.tr("Post-mortem…"), self)
         self.postmortem_button.setToolTip(self.tr("Once resolved: the SOP 5.2 post-mortem"))
         self.postmortem_button.clicked.connect(
@@ -309,9 +304,12 @@ class CockpitWindow(QMainWindow):
         if self.escalation_box.set_responder_states(states) and self._now is not None:
             self.escalation_box.show_for(self.incident, self._now)
 
-    def set_pagerduty_declarable(self, declarable: bool) -> None:
-        """Offer "Declare in PagerDuty": only once a service for it is set in Settings."""
-        self._pagerduty_declarable = declarable
+    def set_declarable(self, source: str) -> None:
+        """Offer "Declare in <source>" (its name; "" for none): once one is set up to declare."""
+        self._declaring = source
+        self.declare_button.setText(fill(self.tr("Declare in %1"), source))
+        tip = self.tr("Creates it in %1 so the service's escalation policy pages the team")
+        self.declare_button.setToolTip(fill(tip, source))
         self.set_incident(self.incident)
 
     def set_incident(self, incident: Incident) -> None:
@@ -340,8 +338,8 @@ class CockpitWindow(QMainWindow):
             button.setEnabled(incident.can_move_to(status))
         self.severity_button.setEnabled(incident.is_active)
         self.postmortem_button.setEnabled(not incident.is_active)
-        self.declare_pd_button.setVisible(
-            self._pagerduty_declarable
+        self.declare_button.setVisible(
+            bool(self._declaring)
             and incident.is_active
             and incident.alert is None
             and not incident.is_drill

@@ -729,8 +729,8 @@ def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
     from tests.helpers.fake_pagerduty import ME_EMAIL
 
     ctx, window = declared_here_with_pagerduty(qtbot, context, pagerduty, "<b>API</b> down")
-    assert window.declare_pd_button.isVisibleTo(window)
-    window.declare_pd_button.click()
+    assert window.declare_button.isVisibleTo(window)
+    window.declare_button.click()
     qtbot.waitUntil(lambda: window.incident.alert is not None, timeout=5000)
     [page_id] = pagerduty.incidents
     assert window.incident.follows("pagerduty") == page_id
@@ -738,7 +738,7 @@ def test_a_hand_declared_incident_is_declared_in_pagerduty_once_and_linked(
     assert created["title"] == "[SEV-1] <b>API</b> down" and created["urgency"] == "high"
     assert created["service"]["id"] == "PSVC042"
     assert pagerduty.requests_to("POST", "/incidents")[0].headers["From"] == ME_EMAIL
-    qtbot.waitUntil(lambda: not window.declare_pd_button.isVisibleTo(window), timeout=5000)
+    qtbot.waitUntil(lambda: not window.declare_button.isVisibleTo(window), timeout=5000)
     # a second console (or a retry after a lost answer) does not page the team twice, and is
     # answered with the incident PagerDuty holds under our key, to link (issue 23)
     again = []
@@ -761,7 +761,7 @@ def test_declare_in_pagerduty_whose_answer_was_lost_is_still_linked(qtbot, conte
 
     _ctx, window = declared_here_with_pagerduty(qtbot, context, pagerduty, "API down")
     pagerduty.fail_next(Fault(drop=True, after=True, method="POST", path="/incidents"))
-    window.declare_pd_button.click()
+    window.declare_button.click()
     qtbot.waitUntil(lambda: window.incident.alert is not None, timeout=5000)
     [page_id] = pagerduty.incidents
     assert window.incident.follows("pagerduty") == page_id
@@ -776,11 +776,12 @@ def test_declare_in_pagerduty_is_offered_only_with_a_service_and_never_for_a_dri
     incident_id = declared.args[0].id
     qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
     window = ctx.controller.cockpits[incident_id]
-    assert not window.declare_pd_button.isVisibleTo(window)  # no service in Settings
+    assert not window.declare_button.isVisibleTo(window)  # no service in Settings
     ctx.controller.settings_controller.apply_settings(
         Settings(language="en", pagerduty_service_id="PSVC042"), {}
     )
-    assert window.declare_pd_button.isVisibleTo(window)
+    assert window.declare_button.isVisibleTo(window)
+    assert window.declare_button.text() == "Declare in PagerDuty"  # the source's name
 
 
 def test_the_external_audience_goes_to_the_status_page_through_the_outbox(
@@ -881,7 +882,7 @@ def test_closing_the_cockpit_while_pagerduty_answers_loses_nothing(qtbot, contex
     pagerduty.fault_hook = lambda method, path, body: (  # PagerDuty answers slowly
         time.sleep(0.5) if (method, path) == ("POST", "/incidents") else None
     )
-    ctx.controller.cockpits[incident_id].declare_pd_button.click()
+    ctx.controller.cockpits[incident_id].declare_button.click()
     ctx.controller.cockpits[incident_id].close()
     qtbot.waitUntil(lambda: incident_id not in ctx.controller.cockpits, timeout=5000)
     qtbot.waitUntil(

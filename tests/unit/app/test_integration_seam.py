@@ -222,7 +222,7 @@ def test_what_a_source_cannot_do_is_not_offered_for_its_pages(qtbot, context, si
     qtbot.waitUntil(lambda: incident.id in ctx.controller.cockpits, timeout=WAIT)
     window = ctx.controller.cockpits[incident.id]
     assert not any(b.isEnabled() for b in window.escalation_box.contact_requests.values())
-    assert not window.declare_pd_button.isVisibleTo(window)  # no source declares here
+    assert not window.declare_button.isVisibleTo(window)  # no source declares here
 
 
 def test_the_composer_offers_a_destination_only_for_its_audience_and_while_it_is_on(
