@@ -172,3 +172,31 @@ def test_a_destination_routes_its_own_posts_and_can_take_the_teams_updates():
     finally:
         deliverers.unregister_deliverer("town_crier")
         unregister_destination("town_crier")
+
+
+def test_what_the_composer_is_told_of_where_each_destination_goes(policy):
+    """Issue 25, item 3: the composer's boxes come from the registry; the router says, under
+    the settings in force, where each would take the text, and leaves out those not set up."""
+    from dataclasses import replace
+
+    bare, _ = router(slack_channel="")
+    assert bare.offered(incident()) == {}  # nothing set up: no channel, no page, no server
+    mailing = replace(policy, executive_recipients=("cto@example.com",))
+    route, _ = router(
+        mailing,
+        slack_channel="#incidents",
+        teams_enabled=True,
+        status_page_id="PSTAT1",
+        status_page_name="Acme status",
+        smtp_host="smtp.example.com",
+        smtp_sender="oncall@example.com",
+    )
+    assert route.offered(incident("PX1", channel="C0OWN")) == {
+        "pagerduty_status_page": "Acme status",
+        "slack": "C0OWN",  # the incident's own channel, once created
+        "teams": "",
+        "pagerduty_status": "PX1",
+        "executive_mail": "smtp.example.com",
+    }
+    webhook, _ = router(slack_mode="webhook")
+    assert webhook.offered(incident()) == {"slack": "webhook"}
