@@ -385,7 +385,7 @@ def build_presence(context: AppContext, database: Database, feed: ChangeFeed) ->
         parent=context.root,
     )
     presence.changed.connect(controller.cockpit_controller.show_presence)
-    feed.changed.connect(presence.on_change)
+    presence.follow(feed)  # who is where, read on the feed's connection
     feed.connection_changed.connect(
         lambda listening: presence.beat() if listening else presence.lost()
     )

@@ -4,7 +4,8 @@ thread of its own, its news turned into signals on the GUI thread.
 Signals:
     changed(str, int): another console changed this (``"incident"``, its id).
     heard(object): the same, as the Change announced (an incident's version and, when it
-        fitted, what the change made: storage/changes.py); emitted right after ``changed``.
+        fitted, what the change made: storage/changes.py), with what ``answer`` read for it;
+        emitted right after ``changed``.
     connection_changed(bool): the feed is listening (True) or has lost the server (False);
         after a loss, True again means: reload, things may have changed meanwhile.
 """
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from oncall_desktop.storage.changes import Change, ChangeListener
+    from oncall_desktop.storage.changes import Answer, Change, ChangeListener
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,12 @@ class ChangeFeed(QObject):
         self.connected = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+
+    def answer(self, what: str, read: Answer) -> None:
+        """When news of ``what`` comes, ``read(change, database)`` runs on the feed's thread
+        over its own connection before ``heard`` carries the result as ``change.answer``: the
+        console opens no connection to read what a colleague's change makes it read."""
+        self.listener.answers[what] = read
 
     def start(self) -> None:
         # a plain thread, not the task pool: it blocks for as long as the console runs

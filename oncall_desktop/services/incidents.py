@@ -81,6 +81,7 @@ def apply_page_status(incident: Incident, page: Page, now: datetime) -> bool:
 if TYPE_CHECKING:  # the repository (and SQLAlchemy) is loaded by the worker opening the database
     from oncall_desktop.services.changefeed import ChangeFeed
     from oncall_desktop.storage.changes import Change
+    from oncall_desktop.storage.db import Database
     from oncall_desktop.storage.incidents import IncidentRepository
     from oncall_desktop.storage.mirror import IncidentMirror
 
@@ -269,7 +270,15 @@ class IncidentService(QObject):
         from oncall_desktop.storage.mirror import IncidentMirror
 
         self._following = True
-        self._mirror = self._repo.mirror = IncidentMirror()
+        mirror = self._mirror = self._repo.mirror = IncidentMirror()
+
+        def answer(change: Change, database: Database) -> Incident:
+            # on the feed's thread, over its connection: the change applied, or what is newer
+            from oncall_desktop.storage.incidents import IncidentRepository
+
+            return mirror.heard(change) or IncidentRepository(database, mirror).catch_up(change.id)
+
+        feed.answer("incident", answer)
         feed.heard.connect(self._on_colleague_change)
         feed.connection_changed.connect(self._on_feed_connection)
 
@@ -287,7 +296,8 @@ class IncidentService(QObject):
     def _on_colleague_change(self, change: Change) -> None:
         if change.what != "incident" or not self._following or self._mirror is None:
             return
-        incident = self._mirror.heard(change)
+        incident = change.answer if isinstance(change.answer, Incident) else None
+        incident = incident or self._mirror.heard(change)
         if incident is not None:
             self._show_colleagues(incident)
         else:  # read what is newer than what this console has (all of it if nothing)

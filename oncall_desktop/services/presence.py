@@ -21,6 +21,9 @@ from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
 if TYPE_CHECKING:
+    from oncall_desktop.services.changefeed import ChangeFeed
+    from oncall_desktop.storage.changes import Change
+    from oncall_desktop.storage.db import Database
     from oncall_desktop.storage.presence import PresenceRepository
 
 log = logging.getLogger(__name__)
@@ -79,6 +82,28 @@ class PresenceService(QObject):
 
     def on_change(self, what: str, _ident: int) -> None:
         if what == "presence":
+            self.refresh()
+
+    def follow(self, feed: ChangeFeed) -> None:
+        """Team mode: a colleague opening or closing a cockpit makes this console read who is
+        where on the change feed's own connection (ChangeFeed.answer), not on one opened for
+        it: in a war room every console reads at once (issue 27)."""
+        from oncall_desktop.storage.presence import EXPIRY, PresenceRepository
+
+        console, clock = self._repo.console, self.clock
+
+        def answer(_change: Change, database: Database) -> dict[int, list[str]]:
+            return PresenceRepository(database, console).others(clock.now() - EXPIRY)
+
+        feed.answer("presence", answer)
+        feed.heard.connect(self._on_heard)
+
+    def _on_heard(self, change: Change) -> None:
+        if change.what != "presence" or self._stopped:
+            return
+        if isinstance(change.answer, dict):
+            self._on_others(change.answer)
+        else:  # it could not be read there: the usual way
             self.refresh()
 
     def stop(self) -> None:

@@ -12,7 +12,10 @@ SQLite has no such channel: one console per file (README, "Team mode").
 
 ``ChangeListener`` is blocking (a worker thread runs it): one psycopg connection that LISTENs,
 given up and made again with backoff when the server goes away; it says when it is connected
-again, so the console reloads what changed meanwhile.
+again, so the console reloads what changed meanwhile. What a console reads because of a
+colleague's news (an incident's newer rows, who is where) it reads on that same connection,
+between notifications (``answers``): a war room's every console reading at once opens no
+connection for it (issue 27).
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
@@ -52,6 +55,7 @@ class Change:
     origin: str
     version: int | None = None
     delta: IncidentDelta | None = None
+    answer: object = None  # what the listener read for it (ChangeListener.answers), or its error
 
     @classmethod
     def parse(cls, payload: str) -> Change | None:
@@ -93,13 +97,42 @@ def announce(
     )
 
 
+# What to read when a colleague's news comes, on the listener's connection: (the news, a
+# Database over that connection) -> what was read.
+Answer = Callable[[Change, "Database"], object]
+
+
 class ChangeListener:
-    """LISTENs on one connection of its own; ``run`` returns when ``stop`` is set."""
+    """LISTENs on one connection of its own; ``run`` returns when ``stop`` is set.
+    ``answers``: for a kind of news ("incident", "presence"), what to read on that connection
+    before delivering it (the result, or the error, as ``Change.answer``)."""
 
     def __init__(self, conninfo: str, origin: str) -> None:
         self._conninfo = conninfo
         self._origin = origin
         self.connection_pid: int | None = None  # the server process serving us (tests)
+        self.answers: dict[str, Answer] = {}
+
+    def _answered(self, change: Change, reader: Database) -> Change:
+        answer = self.answers.get(change.what)
+        if answer is None:
+            return change
+        try:
+            return replace(change, answer=answer(change, reader))
+        except Exception as error:  # noqa: BLE001 - the console reads it its usual way
+            log.info("change feed: reading %s %s: %s", change.what, change.id, error)
+            return replace(change, answer=error)
+
+    def _reader(self, conn: Any) -> Database:
+        """A Database over the listening connection (autocommit: reads only)."""
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.pool import StaticPool
+
+        from oncall_desktop.storage.db import Database
+
+        url = make_url(self._conninfo).set(drivername="postgresql+psycopg")
+        return Database(create_engine(url, creator=lambda: conn, poolclass=StaticPool), url)
 
     def run(
         self,
@@ -124,11 +157,14 @@ class ChangeListener:
                     if was_connected is not True:
                         was_connected = True
                         connected(True)
+                    reader = self._reader(conn)
                     while not stop.is_set():
-                        for notify in conn.notifies(timeout=0.5):
+                        # taken out of the generator before anything is read on the connection
+                        # (news meanwhile waits in psycopg's backlog, in order)
+                        for notify in list(conn.notifies(timeout=0.5, stop_after=1)):
                             change = Change.parse(notify.payload)
                             if change is not None and change.origin != self._origin:
-                                deliver(change)
+                                deliver(self._answered(change, reader))
             except (psycopg.Error, OSError) as error:  # the server, or the network, went away
                 log.warning(
                     "change feed: %s; listening again in %.1f s", type(error).__name__, delay

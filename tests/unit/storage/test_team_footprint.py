@@ -208,3 +208,29 @@ def test_a_change_that_changes_nothing_is_not_announced(room):
     change = ben.next_change()
     assert change.version == 2
     assert ben.incidents.get(incident.id) == stored
+
+
+def test_what_a_colleagues_change_makes_a_console_read_is_read_on_its_listen_connection(
+    room, admin
+):
+    """A change too large to travel makes every console read at once: on the connection
+    each already holds, so a war room's 50 consoles open none for it."""
+    ana, ben = room(), room()
+
+    def answer(change, database):
+        return ben.mirror.heard(change) or IncidentRepository(database, ben.mirror).catch_up(
+            change.id
+        )
+
+    ben.listener.answers["incident"] = answer
+    incident = declare(ana.incidents)
+    assert ben.next_change().answer == ana.incidents.get(incident.id)
+    until(lambda: held_by(admin, ben) == 1, timeout=LINGER_S + 5)
+    ben.statements.clear()
+    stored = ana.incidents.change(
+        incident.id, lambda i: i.add_note("y" * 9000, at=datetime.now(UTC), actor="Ana")
+    )
+    change = ben.next_change()
+    assert change.delta is None and change.answer == stored
+    assert ben.statements == []  # nothing through its pool
+    assert held_by(admin, ben) == 1
