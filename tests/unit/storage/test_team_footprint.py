@@ -234,3 +234,23 @@ def test_what_a_colleagues_change_makes_a_console_read_is_read_on_its_listen_con
     assert change.delta is None and change.answer == stored
     assert ben.statements == []  # nothing through its pool
     assert held_by(admin, ben) == 1
+
+
+def test_news_arriving_while_a_console_reads_on_its_listen_connection_is_not_lost(room):
+    """While Ben's listening connection reads for one change, Ana's next change lands: it is
+    delivered after, in order (psycopg keeps it while nothing listens)."""
+    ana, ben = room(), room()
+    incident = declare(ana.incidents)
+    ben.next_change()
+    landed = []
+
+    def answer(change, database):
+        if not landed:  # Ana's next change commits while Ben reads for this one
+            landed.append(ana.incidents.change(incident.id, tick("1.2")))
+        return IncidentRepository(database, ben.mirror).catch_up(change.id)
+
+    ben.listener.answers["incident"] = answer
+    ana.incidents.change(incident.id, tick("1.1"))
+    first, second = ben.next_change(), ben.next_change()
+    assert (first.version, second.version) == (2, 3)
+    assert second.answer == landed[0] == ana.incidents.get(incident.id)
