@@ -6,6 +6,7 @@ import sys
 import time
 
 import keyring.backends.fail
+from PySide6.QtCore import QCoreApplication
 
 from oncall_desktop.app.crash import CrashHandler, build_report
 from oncall_desktop.app.paths import AppPaths
@@ -70,8 +71,9 @@ def test_no_keyring_is_said_once_though_pagerduty_also_finds_it(qtbot, context):
     with qtbot.waitSignal(ctx.poller.status_changed, timeout=5000):
         ctx.poller.start()  # reading the token fails: no keyring
     ctx.check_keyring()
-    qtbot.waitUntil(lambda: "keyring" in ctx.window.banner.texts(), timeout=5000)
-    qtbot.wait(200)
+    # both have spoken once this shows: the poller's status (waited for above, said as it
+    # comes) and the keyring check (this message); nothing else is on its way
+    qtbot.waitUntil(lambda: "keyring" in ctx.window.banner.texts(), timeout=20_000)
     about_keyring = [t for t in ctx.window.banner.texts().values() if "keyring" in t]
     assert len(about_keyring) == 1
     status = ctx.poller.status_of("pagerduty")
@@ -459,7 +461,7 @@ def test_ack_while_pagerduty_hangs_says_so_instead_of_not_running(qtbot, context
         }
     ]
     ctx.poller.acknowledged.emit(ctx.poller.pages[0])  # the late answer replies nothing more
-    qtbot.wait(50)
+    QCoreApplication.processEvents()  # what it posted, delivered (no time waited)
     assert len(replies) == 1
 
 
@@ -616,18 +618,17 @@ def test_the_executive_mail_resets_its_countdown_only_once_confirmed(qtbot, cont
         incident, "SEV-1 incident: API down\nImpact: all", ctx.window
     )
     assert opened and opened[0].startswith("mailto:?subject=SEV-1")
-    qtbot.wait(200)
-    assert not ctx.incidents.active[0].events(EventKind.UPDATE_SENT)  # not confirmed
     ctx.controller.cockpit_controller.sending.mail_executives(
         incident, "SEV-1 incident: API down", ctx.window
     )
-    qtbot.waitUntil(
-        lambda: any(
-            e.data.get("audience") == "executive" and e.data.get("channel") == "mail"
-            for e in ctx.incidents.active[0].events(EventKind.UPDATE_SENT)
-        ),
-        timeout=5000,
-    )
+
+    def sent_updates():  # as the incidents list has them (it is read after the declaration)
+        return [e for i in ctx.incidents.active for e in i.events(EventKind.UPDATE_SENT)]
+
+    qtbot.waitUntil(lambda: bool(sent_updates()), timeout=20_000)
+    # the confirmed one only: the first, not confirmed, counted nothing (writes go in order)
+    [sent] = sent_updates()
+    assert (sent.data.get("audience"), sent.data.get("channel")) == ("executive", "mail")
 
 
 def test_escalation_asks_the_contact_in_pagerduty_and_records_the_answer(

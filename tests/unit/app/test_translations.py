@@ -208,7 +208,10 @@ def test_the_french_ui_asks_for_no_text_it_has_no_french_for(
         ):
             dialog.show()
             dialog.close()
-        qtbot.wait(300)
+        # what comes from the database is shown (and said) too: the count, the KPI report
+        history = ctx.controller.history
+        qtbot.waitUntil(lambda: history.history_window.count_label.text() != "", timeout=20_000)
+        qtbot.waitUntil(lambda: history.kpi_window.report is not None, timeout=20_000)
     finally:
         qapp.removeTranslator(spy)
 
