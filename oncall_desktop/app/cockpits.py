@@ -1,7 +1,18 @@
 """The incident cockpits: one window per open incident, and what its buttons do (compose an
 update and send it to the destinations chosen, through app/sending.py; escalate in PagerDuty,
-declare there, create the Slack channel, resend a refused post). Sees the console through
-app/facilities.Console."""
+declare there, create the Slack channel, resend a refused post).
+
+Built when the database opens, with the incidents, the alert actions, the outbox, the update
+router, the alert sources, the connection tests, the runner, the keyring, the preferences, the
+procedure, the clock and the main window. What it asks of others it signals; the composition
+root connects the services' signals to its slots.
+
+Signals:
+    postmortem_requested(int): a cockpit asks for its incident's post-mortem.
+    name_needed(QWidget): a post is about to say who is on call and no name is known: ask now
+        (over this window); the preferences hold the answer once the emit returns.
+    opened_changed(): a cockpit opened or closed (team mode: the others see it at once).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +20,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from oncall_desktop.app.collaborators import raise_window
 from oncall_desktop.app.sending import Sending
 from oncall_desktop.config.schema import setting_values
 from oncall_desktop.core.capabilities import Capability, can
@@ -22,8 +34,20 @@ from oncall_desktop.core.policy import Audience, Severity
 from oncall_desktop.services.alert_sources import declaring_name, declaring_source
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.facilities import Console
+    from oncall_desktop.app.collaborators import Preferences
+    from oncall_desktop.config.schema import Settings
+    from oncall_desktop.core.clock import Clock
+    from oncall_desktop.core.policy import Policy
+    from oncall_desktop.integrations.secrets import SecretStore
+    from oncall_desktop.services.alert_actions import AlertActions
+    from oncall_desktop.services.alert_sources import AlertPoller
+    from oncall_desktop.services.connections import ConnectionsService
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.outbox import OutboxService
+    from oncall_desktop.services.routing import UpdateRouter
+    from oncall_desktop.services.tasks import TaskRunner
     from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
+    from oncall_desktop.ui.windows.main_window import MainWindow
 
 # With many cockpits open, their once-a-second refreshes are spread over this many ms.
 COCKPIT_REFRESH_SPREAD_MS = 800
@@ -32,34 +56,70 @@ COCKPIT_REFRESH_SPREAD_MS = 800
 class CockpitController(QObject):
     """The open cockpits by incident id, and the actions they ask for."""
 
-    def __init__(self, console: Console, parent: QObject | None = None) -> None:
+    postmortem_requested = Signal(int)
+    name_needed = Signal(QWidget)
+    opened_changed = Signal()
+
+    def __init__(
+        self,
+        incidents: IncidentService,
+        actions: AlertActions,
+        outbox: OutboxService,
+        router: UpdateRouter,
+        poller: AlertPoller,
+        connections: ConnectionsService,
+        runner: TaskRunner,
+        secrets: SecretStore,
+        preferences: Preferences,
+        policy: Policy,
+        clock: Clock,
+        window: MainWindow,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.console = console
+        self.incidents = incidents
+        self.actions = actions
+        self.outbox = outbox
+        self.router = router
+        self.poller = poller
+        self.connections = connections
+        self.preferences = preferences
+        self.policy = policy
+        self.clock = clock
+        self.window = window
         self.cockpits: dict[int, CockpitWindow] = {}
         self.database_away = ""  # what the cockpits say while the team database is away
+        self._team = False  # team mode: who else is on each incident is shown
+        self._others: dict[int, list[str]] | None = None  # None: not known (yet)
         # what sending a composed text asks of the user, by destination
-        self.sending = Sending(console, self.cockpits, self)
+        self.sending = Sending(
+            router, incidents, runner, secrets, preferences, policy, window, self.cockpits, self
+        )
+        preferences.changed.connect(self._on_settings)
+
+    def _on_settings(self, settings: Settings) -> None:
+        self.set_declarable(declaring_name(settings))
 
     def compose(self, incident_id: int, audience: str) -> None:
         window = self.cockpits.get(incident_id)
-        if window is None or self.console.router is None:
+        if window is None:
             return
         from oncall_desktop.core.compose import default_kind
         from oncall_desktop.ui.windows.composer_dialog import ComposerDialog
 
-        self.console.identity.ensure_named(window)  # "On-Call: <me>", never a blank or root
+        self.name_needed.emit(window)  # "On-Call: <me>", never a blank or root
         incident = window.incident
         composition = ComposerDialog.ask(
             incident,
-            self.console.policy,
-            self.console.message_language,
-            self.console.clock.now(),
-            self.console.zone,
-            self.console.actor,
-            self.console.router.offered(incident),  # where each destination would take it
+            self.policy,
+            self.preferences.message_language,
+            self.clock.now(),
+            self.preferences.zone,
+            self.preferences.actor,
+            self.router.offered(incident),  # where each destination would take it
             default_kind(incident, Audience(audience)),
             parent=window,
-            ui_language=self.console.language,
+            ui_language=self.preferences.language,
         )
         if composition is None:
             return
@@ -73,13 +133,15 @@ class CockpitController(QObject):
             parent=window,
         )
 
+    def open_and_compose(self, incident_id: int, audience: str) -> None:
+        """A notification's Compose…: the cockpit, then the composer over it."""
+        self.open_cockpit(incident_id, lambda: self.compose(incident_id, audience))
+
     def request_responders(self, incident_id: int, contact_name: str) -> None:
         """Escalate with one click: a PagerDuty responder request on the incident's page, with
         the SOP's message; once PagerDuty confirms, the contact is recorded as reached."""
         window = self.cockpits.get(incident_id)
-        contact = next(
-            (c for c in self.console.policy.escalation_contacts if c.name == contact_name), None
-        )
+        contact = next((c for c in self.policy.escalation_contacts if c.name == contact_name), None)
         if window is None or contact is None or contact.pagerduty is None:
             return
         incident = window.incident
@@ -87,21 +149,18 @@ class CockpitController(QObject):
         if link is None or not can(link.source, Capability.REQUEST_RESPONDERS):
             window.show_problem(self.tr("This incident has no page to ask responders on."))
             return
-        page_id, source = link.id, self.console.poller.watcher(link.source)
+        page_id, source = link.id, self.poller.watcher(link.source)
         if source is None:
             window.show_problem(self.tr("This incident has no page to ask responders on."))
             return
         message = (
-            self.console.policy.templates["responder_request"]
-            .get(self.console.message_language)
+            self.policy.templates["responder_request"]
+            .get(self.preferences.message_language)
             .format(severity=incident.severity.value, title=incident.title)
         )
 
         def done(_requested_at: str) -> None:
-            if self.console.incidents is not None:
-                self.console.incidents.mark_contact_notified(
-                    incident_id, contact_name, via="pagerduty"
-                )
+            self.incidents.mark_contact_notified(incident_id, contact_name, via="pagerduty")
 
         source.request_responders(
             page_id,
@@ -115,10 +174,7 @@ class CockpitController(QObject):
         """Acknowledge from a notification: in its alert source first when the incident came
         from a page (the local incident follows the answer), else locally. A refusal opens the
         cockpit, which says why and offers a retry."""
-        actions, incidents = self.console.alert_actions, self.console.incidents
-        if incidents is None or actions is None:
-            return
-        incident = next((i for i in incidents.active if i.id == incident_id), None)
+        incident = next((i for i in self.incidents.active if i.id == incident_id), None)
         if incident is None:
             return
 
@@ -126,14 +182,14 @@ class CockpitController(QObject):
             if stored is None:
                 self.open_cockpit(incident_id)
 
-        actions.acknowledge(incident, then=ended)
+        self.actions.acknowledge(incident, then=ended)
 
     def _tell_cockpit(self, incident_id: int, problem: str) -> None:
         """A failed request's message in its cockpit (re-enabled), or in the main window when
         the cockpit was closed while the request ran (a closed window is gone)."""
         window = self.cockpits.get(incident_id)
         if window is None:
-            self.console.window.show_message(f"cockpit-{incident_id}", problem, "error")
+            self.window.show_message(f"cockpit-{incident_id}", problem, "error")
             return
         window.declare_button.setEnabled(True)
         window.channel_button.setEnabled(True)
@@ -144,8 +200,8 @@ class CockpitController(QObject):
         service from Settings), so the team's escalation policy runs; the page is then linked
         and followed like any other."""
         window = self.cockpits.get(incident_id)
-        declaring = declaring_source(self.console.settings)
-        source = self.console.poller.watcher(declaring) if declaring else None
+        declaring = declaring_source(self.preferences.settings)
+        source = self.poller.watcher(declaring) if declaring else None
         if window is None or source is None:
             return
         incident = window.incident
@@ -154,10 +210,7 @@ class CockpitController(QObject):
         def done(page: Page) -> None:
             if (still_open := self.cockpits.get(incident_id)) is not None:
                 still_open.declare_button.setEnabled(True)
-            if (
-                self.console.incidents is not None
-            ):  # linked even when the cockpit was closed meanwhile
-                self.console.incidents.link_page(incident_id, page)
+            self.incidents.link_page(incident_id, page)  # even when the cockpit was closed
 
         def failed(message: str) -> None:
             self._tell_cockpit(incident_id, message)
@@ -174,20 +227,19 @@ class CockpitController(QObject):
         """SOP 1.4: #incident-YYYY-MM-DD-NNN (next free NNN), recorded in the timeline, then
         the declaration posted there through the outbox."""
         window = self.cockpits.get(incident_id)
-        if window is None or self.console.incidents is None:
+        if window is None:
             return
         from oncall_desktop.core.compose import MessageKind, compose
 
-        self.console.identity.ensure_named(window)  # the declaration there says who is on call
+        self.name_needed.emit(window)  # the declaration there says who is on call
         incident = window.incident
-        day = incident.detected_at.astimezone(self.console.zone).date()
+        day = incident.detected_at.astimezone(self.preferences.zone).date()
         window.channel_button.setEnabled(False)
 
         def created(channel_id: str) -> None:
             if (still_open := self.cockpits.get(incident_id)) is not None:
                 still_open.channel_button.setEnabled(True)
-            assert self.console.incidents is not None
-            self.console.incidents.change(
+            self.incidents.change(
                 incident_id,
                 lambda i, now, who: i.add_note(
                     f"Slack channel created for this incident ({channel_id})",
@@ -196,22 +248,21 @@ class CockpitController(QObject):
                     slack_channel=channel_id,
                 ),
             )
-            if self.console.router is not None:
-                text = compose(
-                    MessageKind.DECLARED,
-                    incident,
-                    self.console.policy,
-                    self.console.message_language,
-                    self.console.clock.now(),
-                    zone=self.console.zone,
-                    oncall=self.console.actor,
-                )
-                self.console.router.post_internal(
-                    text, kind=MessageKind.DECLARED.value, incident=incident, channel=channel_id
-                )
+            text = compose(
+                MessageKind.DECLARED,
+                incident,
+                self.policy,
+                self.preferences.message_language,
+                self.clock.now(),
+                zone=self.preferences.zone,
+                oncall=self.preferences.actor,
+            )
+            self.router.post_internal(
+                text, kind=MessageKind.DECLARED.value, incident=incident, channel=channel_id
+            )
 
-        self.console.connections.create_incident_channel(
-            setting_values(self.console.settings),  # what the channel's integration reads
+        self.connections.create_incident_channel(
+            setting_values(self.preferences.settings),  # what the channel's integration reads
             day,
             created,
             lambda problem: self._tell_cockpit(incident_id, problem),
@@ -221,16 +272,14 @@ class CockpitController(QObject):
         """Edit a refused post, its destination too, and queue it again."""
         from oncall_desktop.ui.windows.resend_dialog import ResendDialog
 
-        if self.console.outbox is None:
-            return
         answer = ResendDialog.ask(
             post,
-            self.console.settings.slack_channel,
-            self.cockpits.get(post.incident_id or -1) or self.console.window,
-            self.console.language,
+            self.preferences.settings.slack_channel,
+            self.cockpits.get(post.incident_id or -1) or self.window,
+            self.preferences.language,
         )
         if answer is not None and answer.text:
-            self.console.outbox.resend(post, answer.text, answer.destination)
+            self.outbox.resend(post, answer.text, answer.destination)
 
     def on_post_refused(self, post: Post, problem: str) -> None:
         """A post could not even be queued (the team database is away): nothing is sent and
@@ -245,49 +294,49 @@ class CockpitController(QObject):
         if window is not None:
             window.refused(problem, text)
         else:
-            self.console.window.show_message("outbox", text, "error")
+            self.window.show_message("outbox", text, "error")
 
     def on_post_changed(self, post: Post) -> None:
         if post.incident_id is None:
             return
         window = self.cockpits.get(post.incident_id)
-        if window is not None and self.console.outbox is not None:
-            self.console.outbox.posts_for(post.incident_id, window.set_posts)
-        if post.state is PostState.SENT and self.console.incidents is not None:
-            self.console.incidents.refresh()  # the countdown it served has been reset
+        if window is not None:
+            self.outbox.posts_for(post.incident_id, window.set_posts)
+        if post.state is PostState.SENT:
+            self.incidents.refresh()  # the countdown it served has been reset
             if window is not None:
-                self.console.incidents.load(post.incident_id, window.set_incident)
+                self.incidents.load(post.incident_id, window.set_incident)
 
     def open_cockpit(self, incident_id: int, then: Callable[[], None] | None = None) -> None:
         """Bring up the cockpit of an incident (loaded fresh from the database); ``then``
         runs once it is on screen (e.g. the composer a notification's action asked for)."""
         window = self.cockpits.get(incident_id)
         if window is not None:
-            self.raise_window(window)
+            raise_window(window)
             if then is not None:
                 QTimer.singleShot(0, then)
-        elif self.console.incidents is not None:
+            return
 
-            def shown(incident: Incident) -> None:
-                self.show_cockpit(incident)
-                if then is not None:
-                    QTimer.singleShot(0, then)
+        def shown(incident: Incident) -> None:
+            self.show_cockpit(incident)
+            if then is not None:
+                QTimer.singleShot(0, then)
 
-            self.console.incidents.load(incident_id, shown)
+        self.incidents.load(incident_id, shown)
 
     def show_cockpit(self, incident: Incident) -> None:
-        assert incident.id is not None and self.console.incidents is not None
+        assert incident.id is not None
         window = self.cockpits.get(incident.id)
         if window is None:
             from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 
             window = CockpitWindow(
                 incident,
-                self.console.policy,
-                self.console.language,
-                self.console.zone,
-                self.console.incidents,
-                actions=self.console.alert_actions,
+                self.policy,
+                self.preferences.language,
+                self.preferences.zone,
+                self.incidents,
+                actions=self.actions,
             )
             window.closed.connect(self._on_closed)
             window.compose_requested.connect(self.compose)
@@ -295,29 +344,19 @@ class CockpitController(QObject):
             window.channel_requested.connect(self.create_incident_channel)
             window.responders_requested.connect(self.request_responders)
             window.declare_requested.connect(self.declare_in_source)
-            window.set_declarable(declaring_name(self.console.settings))
-            if self.console.postmortems is not None:
-                window.postmortem_requested.connect(self.console.postmortems.open)
+            window.set_declarable(declaring_name(self.preferences.settings))
+            window.postmortem_requested.connect(self.postmortem_requested)
             self.cockpits[incident.id] = window
-            presence = self.console.presence
-            if presence is not None:
-                window.set_presence(
-                    presence.others.get(incident.id, []) if presence.known else None
-                )
+            if self._team:
+                others = self._others
+                window.set_presence(others.get(incident.id, []) if others is not None else None)
             window.roles_bar.set_database_away(self.database_away)
-            self._presence_moved()
-            if self.console.outbox is not None:
-                self.console.outbox.posts_for(incident.id, window.set_posts)
-            window.set_now(self.console.clock.now())
+            self.opened_changed.emit()
+            self.outbox.posts_for(incident.id, window.set_posts)
+            window.set_now(self.clock.now())
         else:
             window.set_incident(incident)
-        self.raise_window(window)
-
-    @staticmethod
-    def raise_window(window: QWidget) -> None:
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        raise_window(window)
 
     def on_incident_changed(self, incident: Incident) -> None:
         window = self.cockpits.get(incident.id or -1)
@@ -335,9 +374,7 @@ class CockpitController(QObject):
         spacing = max(1, COCKPIT_REFRESH_SPREAD_MS // len(windows))
         for i, window in enumerate(windows[1:], start=1):
             # with a context object, the call is dropped if the window is gone by then
-            QTimer.singleShot(
-                i * spacing, window, lambda w=window: w.set_now(self.console.clock.now())
-            )
+            QTimer.singleShot(i * spacing, window, lambda w=window: w.set_now(self.clock.now()))
 
     def refresh_listed(self, incidents: list[Incident]) -> None:
         """Cockpits whose incident changed elsewhere (a colleague acknowledged it in
@@ -361,11 +398,12 @@ class CockpitController(QObject):
 
     def _on_closed(self, incident_id: int) -> None:
         self.cockpits.pop(incident_id, None)
-        self._presence_moved()
+        self.opened_changed.emit()
 
     def show_presence(self, others: dict[int, list[str]] | None) -> None:
-        """Who else has each open incident open (team mode; None: unknown, the database is
-        away)."""
+        """Who else has each open incident open (team mode; None: unknown, not yet heard or
+        the database is away)."""
+        self._team, self._others = True, others
         for incident_id, cockpit in self.cockpits.items():
             cockpit.set_presence(None if others is None else others.get(incident_id, []))
 
@@ -383,19 +421,16 @@ class CockpitController(QObject):
         if window is not None:
             window.refused(problem)
 
-    def _presence_moved(self) -> None:
-        presence = self.console.presence
-        if presence is not None:  # team mode: the others see it at once
-            presence.beat()
-
     def set_declarable(self, source: str) -> None:
         """The source incidents declared here are raised in, by name ("" for none)."""
         for cockpit in self.cockpits.values():
             cockpit.set_declarable(source)
 
-    def connect_postmortems(self, open_postmortem: Callable[[int], None]) -> None:
-        for window in self.cockpits.values():
-            window.postmortem_requested.connect(open_postmortem)
+    def reopen_all(self) -> None:
+        """The open cockpits built again (in a new language) on their incident as stored."""
+        for incident_id, cockpit in list(self.cockpits.items()):
+            cockpit.close()  # forgotten (_on_closed)
+            self.open_cockpit(incident_id)
 
     def close_all(self) -> None:
         for cockpit in list(self.cockpits.values()):

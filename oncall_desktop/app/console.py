@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop.app.alerts import AlertController
-from oncall_desktop.app.cockpits import CockpitController
 from oncall_desktop.app.collaborators import Dues, Notifications, Preferences, raise_window
 from oncall_desktop.app.identity import Identity
 from oncall_desktop.app.settings_flow import SettingsController
@@ -27,7 +26,6 @@ from oncall_desktop.app.tray_status import TrayStatus
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
-from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import LoadedPolicy
 from oncall_desktop.integrations.secrets import SecretStore
 from oncall_desktop.services.alert_sources import AlertPoller
@@ -38,6 +36,7 @@ from oncall_desktop.ui.tray import Tray
 from oncall_desktop.ui.windows.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from oncall_desktop.app.cockpits import CockpitController
     from oncall_desktop.app.deadline_alerts import DeadlineAlerts
     from oncall_desktop.app.handoffs import HandoffController
     from oncall_desktop.app.history import HistoryController
@@ -62,6 +61,7 @@ class Workspace:
     history: HistoryController
     handoffs: HandoffController
     deadline_alerts: DeadlineAlerts
+    cockpits: CockpitController
 
 
 class AppController(QObject):
@@ -105,7 +105,6 @@ class AppController(QObject):
         self.clock = clock
         self.workspace: Workspace | None = None  # once the database is open
         self.presence: PresenceService | None = None  # team mode on PostgreSQL
-        self.cockpit_controller = CockpitController(self, self)
         self.alert_controller = AlertController(
             poller, window, self.notifications, self.preferences, clock, self
         )
@@ -202,8 +201,16 @@ class AppController(QObject):
         return self.workspace.handoffs if self.workspace else None
 
     @property
+    def cockpit_controller(self) -> CockpitController:
+        """The cockpits' room (it comes with the database: the composition root and the tests
+        ask it once the database is open)."""
+        assert self.workspace is not None, "the cockpits come with the database"
+        return self.workspace.cockpits
+
+    @property
     def cockpits(self) -> dict[int, CockpitWindow]:
-        return self.cockpit_controller.cockpits
+        """The open cockpits by incident id (none before the database is open)."""
+        return self.workspace.cockpits.cockpits if self.workspace else {}
 
     # --- what rooms ask of each other -------------------------------------------------------------
 
@@ -223,40 +230,9 @@ class AppController(QObject):
 
     # --- the console's own few actions ------------------------------------------------------------
 
-    def declare(self) -> None:
-        self.window.bring_forward()
-        if self.incidents is None:
-            return
-        from oncall_desktop.ui.windows.declare_dialog import DeclareDialog
-
-        declaration = DeclareDialog.ask(self.policy, self.language, self.clock.now(), self.window)
-        if declaration is not None:
-            self.incidents.declare(
-                declaration.title,
-                declaration.severity,
-                declaration.impact,
-                declaration.reason,
-                declaration.detected_at,
-            )
-
-    def on_incident_opened(self, incident: Incident) -> None:
-        if incident.id is not None:
-            self.window.select_incident(incident.id)
-            self.cockpit_controller.show_cockpit(incident)
-
-    def on_incidents_listed(self, incidents: list[Incident]) -> None:
-        self.cockpit_controller.refresh_listed(incidents)
-        self.update_tray(self.clock.now())
-
-    def on_incident_changed(self, incident: Incident) -> None:
-        if self.postmortems is not None:
-            self.postmortems.on_incident_changed(incident)
-        self.cockpit_controller.on_incident_changed(incident)
-
     def on_tick(self, now: datetime) -> None:
         self.window.set_now(now)
-        self.cockpit_controller.refresh(now)
-        self.ticked.emit(now)  # the rooms built with the database: deadlines, reminders
+        self.ticked.emit(now)  # the rooms built with the database: cockpits, deadlines, ...
         self.update_tray(now)
 
     def quit(self) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
+from oncall_desktop.app.cockpits import CockpitController
 from oncall_desktop.app.console import AppController, Workspace
 from oncall_desktop.app.deadline_alerts import DeadlineAlerts
 from oncall_desktop.app.shell import Shell, open_shell
@@ -107,9 +108,10 @@ class AppContext:
         router = UpdateRouter(
             lambda: controller.settings, self.outbox.submit, self.loaded_policy.policy
         )
+        actions = AlertActions(incidents, self.poller, self.app)
         controller.workspace = Workspace(
             incidents,
-            AlertActions(incidents, self.poller, self.app),
+            actions,
             self.outbox,
             router,
             build_postmortems(self, database, router, incidents),
@@ -121,6 +123,21 @@ class AppContext:
                 controller.preferences,
                 controller.notifications,
                 controller.dues,
+                controller,
+            ),
+            CockpitController(
+                incidents,
+                actions,
+                self.outbox,
+                router,
+                self.poller,
+                self.connections,
+                self.runner,
+                self.secrets,
+                controller.preferences,
+                self.loaded_policy.policy,
+                self.clock,
+                window,
                 controller,
             ),
         )
@@ -178,20 +195,17 @@ class AppContext:
         self.poller.stop()
         if self.controller.presence is not None:
             self.controller.presence.stop()  # queued: the runner drains it before closing
+        workspace = self.controller.workspace
         if self.feed is not None:
             self.feed.stop()
-            if self.incidents is not None:
-                self.incidents.stop_following()
-        if self.controller.postmortems is not None:
-            self.controller.postmortems.close_windows()
-        if self.outbox is not None:
-            self.outbox.stop()
-        self.controller.cockpit_controller.close_all()
-        if self.controller.history is not None:
-            self.controller.history.close_windows()
-        if self.controller.handoffs is not None:
-            self.controller.handoffs.close_window()
-        self.controller.notifier.close()
+        if workspace is not None:  # the database was opened
+            workspace.incidents.stop_following()
+            workspace.postmortems.close_windows()
+            workspace.outbox.stop()
+            workspace.cockpits.close_all()
+            workspace.history.close_windows()
+            workspace.handoffs.close_window()
+        self.controller.notifications.close()
         if self.tray is not None:
             self.tray.hide()
         if not self.runner.wait(10_000):
@@ -384,7 +398,10 @@ def build_presence(context: AppContext, database: Database, feed: ChangeFeed) ->
         open_incidents=lambda: set(controller.cockpits),
         parent=context.root,
     )
-    presence.changed.connect(controller.cockpit_controller.show_presence)
+    cockpits = controller.cockpit_controller
+    cockpits.show_presence(None)  # team mode: who else is there, not known yet
+    presence.changed.connect(cockpits.show_presence)
+    cockpits.opened_changed.connect(presence.beat)  # the others see it at once
     presence.follow(feed)  # who is where, read on the feed's connection
     feed.connection_changed.connect(
         lambda listening: presence.beat() if listening else presence.lost()

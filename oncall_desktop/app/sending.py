@@ -2,7 +2,9 @@
 each post the way its destination says). What a destination asks of the user around its post
 is its app side, here, by its id: the status page asks which services an incident affects at
 its first update; the executives' mail, without a mail server, opens in the user's mail
-client. Sees the console through app/facilities.Console.
+client. Built with the cockpits (when the database opens), with the update router, the
+incidents, the runner, the keyring, the preferences, the procedure and the main window (where
+it speaks when the cockpit it was for has closed).
 
 Its words keep the cockpit controller's translation context (they were said by it before).
 """
@@ -20,8 +22,14 @@ from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Audience
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.facilities import Console
+    from oncall_desktop.app.collaborators import Preferences
+    from oncall_desktop.core.policy import Policy
+    from oncall_desktop.integrations.secrets import SecretStore
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.routing import UpdateRouter
+    from oncall_desktop.services.tasks import TaskRunner
     from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
+    from oncall_desktop.ui.windows.main_window import MainWindow
 
 # what posting a text to a destination takes: () -> whether its destination took it
 Posting = Callable[[], bool]
@@ -33,12 +41,24 @@ class Sending(QObject):
 
     def __init__(
         self,
-        console: Console,
+        router: UpdateRouter,
+        incidents: IncidentService,
+        runner: TaskRunner,
+        secrets: SecretStore,
+        preferences: Preferences,
+        policy: Policy,
+        window: MainWindow,
         cockpits: Mapping[int, CockpitWindow],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.console = console
+        self.router = router
+        self.incidents = incidents
+        self.runner = runner
+        self.secrets = secrets
+        self.preferences = preferences
+        self.policy = policy
+        self.window = window
         self._cockpits = cockpits
         # asked before the post goes (it is made, or not, by the step: post())
         self._first: dict[str, Callable[[Incident, str, Posting], None]] = {
@@ -61,9 +81,7 @@ class Sending(QObject):
         parent: QWidget,
     ) -> None:
         """``text`` to each destination of ``targets`` (their ids), in that order."""
-        router = self.console.router
-        if router is None:
-            return
+        router = self.router
         for target in targets:
 
             def post(target: str = target) -> bool:
@@ -93,7 +111,7 @@ class Sending(QObject):
         the incident's timeline for its later updates. Then ``post``."""
         from oncall_desktop.services.status_page import chosen_services, page_services
 
-        settings = self.console.settings
+        settings = self.preferences.settings
         page = settings.status_page_id
         if not page or incident.id is None or chosen_services(incident, page) is not None:
             post()
@@ -113,8 +131,8 @@ class Sending(QObject):
                 ).replace("%1", shown(error)),
             )
 
-        self.console.runner.run(
-            lambda: page_services(self.console.secrets, settings.pagerduty_base_url, page),
+        self.runner.run(
+            lambda: page_services(self.secrets, settings.pagerduty_base_url, page),
             lambda services: self._choose_services(incident_id, page, services, text, post),
             unlisted,
             remote=True,
@@ -135,8 +153,8 @@ class Sending(QObject):
 
         chosen = StatusPageServicesDialog.ask(
             services,
-            self.console.settings.status_page_name or page,
-            self._cockpits.get(incident_id) or self.console.window,
+            self.preferences.settings.status_page_name or page,
+            self._cockpits.get(incident_id) or self.window,
         )
         if chosen is None:  # nothing queued for the status page: its text is kept for later
             from PySide6.QtGui import QGuiApplication
@@ -150,16 +168,13 @@ class Sending(QObject):
                 ),
             )
             return
-        if self.console.incidents is None:
-            post()
-            return
         note, data = services_note(page, chosen)
 
         def stored(_incident: Incident | None, _problem: str) -> None:
             post()
 
         # the choice is stored first, then the update queued: it goes out naming them
-        self.console.incidents.change(
+        self.incidents.change(
             incident_id, lambda i, now, who: i.add_note(note, at=now, actor=who, **data), stored
         )
 
@@ -178,7 +193,7 @@ class Sending(QObject):
 
         subject = text.splitlines()[0] if text.strip() else incident.title
         link, shortened = mailto_link(
-            self.console.policy.executive_recipients,
+            self.policy.executive_recipients,
             subject,
             text,
             QCoreApplication.translate(
@@ -208,10 +223,8 @@ class Sending(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer == QMessageBox.StandardButton.Yes and self.console.incidents is not None:
-            self.console.incidents.mark_update_sent(
-                incident.id or -1, Audience.EXECUTIVE, channel="mail"
-            )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.incidents.mark_update_sent(incident.id or -1, Audience.EXECUTIVE, channel="mail")
 
     def say(self, incident_id: int, text: str) -> None:
         """In the incident's cockpit, or in the main window when it was closed meanwhile."""
@@ -219,4 +232,4 @@ class Sending(QObject):
         if window is not None:
             window.show_problem(text)
         else:
-            self.console.window.show_message(f"cockpit-{incident_id}", text, "warning")
+            self.window.show_message(f"cockpit-{incident_id}", text, "warning")
