@@ -278,11 +278,12 @@ class ThrowawayAlertmanager:
             alert["endsAt"] = ends_at
         self.push(alert)
         wanted = alert["labels"]
-        for _ in range(50):
+        deadline = time.monotonic() + 30  # until it lists it (2.5 s ran out on a busy machine)
+        while time.monotonic() < deadline:
             found = [a for a in self.alerts() if a["labels"] == wanted]
             if found:
                 return found[0]["fingerprint"]
-            time.sleep(0.05)
+            time.sleep(0.05)  # polling a separate process: its next answer, not a result
         raise AssertionError(f"alert {wanted} not listed by alertmanager")
 
     def resolve(self, alertname: str, severity: str = "critical", **labels: str) -> None:
