@@ -158,13 +158,16 @@ class ChangeListener:
                         was_connected = True
                         connected(True)
                     reader = self._reader(conn)
-                    while not stop.is_set():
-                        # taken out of the generator before anything is read on the connection
-                        # (news meanwhile waits in psycopg's backlog, in order)
-                        for notify in list(conn.notifies(timeout=0.5, stop_after=1)):
-                            change = Change.parse(notify.payload)
-                            if change is not None and change.origin != self._origin:
-                                deliver(self._answered(change, reader))
+                    try:
+                        while not stop.is_set():
+                            # out of the generator before anything is read on the connection
+                            # (news meanwhile waits in psycopg's backlog, in order)
+                            for notify in list(conn.notifies(timeout=0.5, stop_after=1)):
+                                change = Change.parse(notify.payload)
+                                if change is not None and change.origin != self._origin:
+                                    deliver(self._answered(change, reader))
+                    finally:
+                        reader.close()
             except (psycopg.Error, OSError) as error:  # the server, or the network, went away
                 log.warning(
                     "change feed: %s; listening again in %.1f s", type(error).__name__, delay
