@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from oncall_desktop.app.collaborators import COMPOSE, COMPOSE_PREFIX
 from oncall_desktop.core.capabilities import Capability, can
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.integrations.sources import source_name
@@ -32,9 +33,6 @@ if TYPE_CHECKING:
 # Pages notified one by one in a single poll; beyond that, one grouped notification.
 MAX_SINGLE_ALERTS = 3
 STORM_KEY = "pages"
-# A notification whose action composes an update: "compose:<incident id>:<audience>".
-COMPOSE_PREFIX = "compose:"
-COMPOSE = "compose"
 
 log = logging.getLogger(__name__)
 

@@ -22,6 +22,11 @@ from oncall_desktop.ui.notifier import Notification, Notifier
 
 log = logging.getLogger(__name__)
 
+# A notification whose action composes an update: "compose:<incident id>:<audience>" (said by
+# the deadline alerts, answered by the alerts).
+COMPOSE_PREFIX = "compose:"
+COMPOSE = "compose"
+
 
 class Preferences(QObject):
     """The settings in force (replaced whole when the user saves new ones) and what every room

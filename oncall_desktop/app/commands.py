@@ -27,7 +27,7 @@ from oncall_desktop.integrations.sources import source_name
 from oncall_desktop.services.poller import PollState
 
 if TYPE_CHECKING:
-    from oncall_desktop.app.facilities import CommandContext, Console
+    from oncall_desktop.app.facilities import CommandContext
     from oncall_desktop.app.single_instance import Reply
     from oncall_desktop.services.incidents import IncidentService
 
@@ -42,12 +42,10 @@ STILL_OPENING = "the database is still opening; try again"
 
 
 class CommandHandler:
+    """Answers from the start (a command may come before the database is open: it says so)."""
+
     def __init__(self, context: CommandContext) -> None:
         self.context = context
-
-    @property
-    def controller(self) -> Console:
-        return self.context.controller
 
     def handle(self, request: dict[str, Any], reply: Reply) -> None:
         command = request.get("command")
@@ -84,11 +82,11 @@ class CommandHandler:
         incidents = self._listed_incidents()
         if incidents is None:
             return {"ok": False, "error": STILL_OPENING}
-        now = self.controller.clock.now()
-        policy = self.controller.policy
+        now = self.context.clock.now()
+        policy = self.context.policy
         out = []
         for incident in incidents.active:
-            deadlines = open_deadlines(incident, policy, self.controller.dues(incident))
+            deadlines = open_deadlines(incident, policy, self.context.dues(incident))
             out.append(
                 {
                     "id": incident.id,
@@ -115,7 +113,7 @@ class CommandHandler:
                 "status": p.status,
                 "incident": by_alert.get(p.key),
             }
-            for p in self.controller.poller.pages
+            for p in self.context.poller.pages
         ]
         return {
             "ok": True,
@@ -129,7 +127,7 @@ class CommandHandler:
                     "message": status.message,
                     "last_read": status.last_success.isoformat() if status.last_success else None,
                 }
-                for status in self.controller.poller.statuses
+                for status in self.context.poller.statuses
                 if status.state is not PollState.NOT_CONFIGURED
             ],
             "incidents": out,
@@ -142,17 +140,17 @@ class CommandHandler:
 
     def _listed_incidents(self) -> IncidentService | None:
         """The incidents, once read from the database: before that, "none open" would be false."""
-        incidents = self.controller.incidents
+        incidents = self.context.incidents
         return incidents if incidents is not None and incidents.listed else None
 
     def _label(self, label: str) -> str:
         if label in ("acknowledge", "resolve"):
             return f"{label} SLA"
         try:
-            cadence = self.controller.policy.cadence[Audience(label)]
+            cadence = self.context.policy.cadence[Audience(label)]
         except ValueError:
             return label
-        return f"update: {cadence.name.get(self.controller.language)}"
+        return f"update: {cadence.name.get(self.context.preferences.language)}"
 
     # --- note -----------------------------------------------------------------------------------
 
@@ -199,7 +197,7 @@ class CommandHandler:
     def ack(self, incident_id: Any, reply: Reply) -> None:
         """The page waiting for an acknowledgement (PagerDuty, signed with your email), or else
         the local incident still triggered."""
-        poller, incidents = self.controller.poller, self._listed_incidents()
+        poller, incidents = self.context.poller, self._listed_incidents()
         if incidents is None:
             reply({"ok": False, "error": STILL_OPENING})
             return
@@ -225,7 +223,7 @@ class CommandHandler:
         if followed is not None:
             self._ack_page(followed, reply)
             return
-        actions = self.controller.alert_actions
+        actions = self.context.alert_actions
         assert actions is not None
 
         def done(incident: Incident | None, problem: str) -> None:
@@ -240,7 +238,7 @@ class CommandHandler:
     def _ack_page(self, page: Page, reply: Reply) -> None:
         from PySide6.QtCore import QTimer
 
-        poller = self.controller.poller
+        poller = self.context.poller
         finished: list[bool] = []
 
         def finish(answer: dict[str, Any]) -> None:

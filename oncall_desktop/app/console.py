@@ -1,11 +1,12 @@
-"""The console: the state every room of the app reads (settings, the window, the tray, the
-notifier, the alert sources, and once the database is open, the workspace), and its rooms.
+"""The console: what the app is made of once started (the window, the tray, the alert
+sources, the small shared collaborators of app/collaborators.py) and the rooms built at start
+(alerts, the tray's status, settings, identity); once the database opens, the workspace: its
+services and the rooms built with them (cockpits, deadline alerts, post-mortems, history,
+handoffs).
 
-Each room is a controller of its own, given the console (as app/facilities.Console) in its
-constructor: the cockpits, pages and notifications, deadline warnings, the tray's status,
-settings; post-mortems, handoffs and history arrive with the workspace. The composition root
-(app/container.py) builds the console and connects the window's, tray's and services' signals
-to the rooms; no room imports it.
+No room sees the console: each is handed the few collaborators it uses when it is built, and
+says what it wants of the others by signal; app/wiring.py connects them. What is left here is
+for the composition root and the tests: the rooms by name, the tick, quitting.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from oncall_desktop.app.alerts import AlertController
-from oncall_desktop.app.collaborators import Dues, Notifications, Preferences, raise_window
+from oncall_desktop.app.collaborators import Dues, Notifications, Preferences
 from oncall_desktop.app.identity import Identity
 from oncall_desktop.app.settings_flow import SettingsController
 from oncall_desktop.app.tray_status import TrayStatus
@@ -129,8 +130,6 @@ class AppController(QObject):
         )
         # asks or learns my name once started (main)
         self.identity = Identity(self.preferences, poller, window, self)
-        poller.status_changed.connect(lambda _status: self.refresh_actor())
-        self.preferences.changed.connect(lambda _settings: self.refresh_actor())
 
     # --- what every room reads ------------------------------------------------------------------
 
@@ -151,10 +150,6 @@ class AppController(QObject):
         return self.preferences.language
 
     @property
-    def message_language(self) -> str:
-        return self.preferences.message_language
-
-    @property
     def zone(self) -> tzinfo | None:
         return self.preferences.zone
 
@@ -166,69 +161,43 @@ class AppController(QObject):
         me = self.poller.me("pagerduty")
         return me.name if me is not None else ""
 
-    def refresh_actor(self) -> None:
-        """The name may have changed (Settings, PagerDuty): what is recorded from now on is
-        signed with the new one."""
-        if self.workspace is not None:
-            self.workspace.incidents.actor = self.workspace.outbox.actor = self.actor
+    # --- the rooms and services that come with the database (the tests look at them) ----------
+
+    def _opened(self) -> Workspace:
+        assert self.workspace is not None, "this comes with the database"
+        return self.workspace
 
     @property
-    def incidents(self) -> IncidentService | None:
-        return self.workspace.incidents if self.workspace else None
+    def router(self) -> UpdateRouter:
+        return self._opened().router
 
     @property
-    def alert_actions(self) -> AlertActions | None:
-        return self.workspace.alert_actions if self.workspace else None
+    def postmortems(self) -> PostmortemController:
+        return self._opened().postmortems
 
     @property
-    def outbox(self) -> OutboxService | None:
-        return self.workspace.outbox if self.workspace else None
+    def history(self) -> HistoryController:
+        return self._opened().history
 
     @property
-    def router(self) -> UpdateRouter | None:
-        return self.workspace.router if self.workspace else None
-
-    @property
-    def postmortems(self) -> PostmortemController | None:
-        return self.workspace.postmortems if self.workspace else None
-
-    @property
-    def history(self) -> HistoryController | None:
-        return self.workspace.history if self.workspace else None
-
-    @property
-    def handoffs(self) -> HandoffController | None:
-        return self.workspace.handoffs if self.workspace else None
+    def handoffs(self) -> HandoffController:
+        return self._opened().handoffs
 
     @property
     def cockpit_controller(self) -> CockpitController:
-        """The cockpits' room (it comes with the database: the composition root and the tests
-        ask it once the database is open)."""
-        assert self.workspace is not None, "the cockpits come with the database"
-        return self.workspace.cockpits
+        return self._opened().cockpits
 
     @property
     def cockpits(self) -> dict[int, CockpitWindow]:
         """The open cockpits by incident id (none before the database is open)."""
         return self.workspace.cockpits.cockpits if self.workspace else {}
 
-    # --- what rooms ask of each other -------------------------------------------------------------
-
     def open_cockpit(self, incident_id: int, then: Callable[[], None] | None = None) -> None:
         self.cockpit_controller.open_cockpit(incident_id, then)
-
-    @staticmethod
-    def raise_window(window: QWidget) -> None:
-        raise_window(window)
-
-    def notification_body(self, text: str) -> str:
-        return self.notifications.body(text)
 
     def update_tray(self, now: datetime) -> None:
         if self.tray_status is not None:
             self.tray_status.update(now)
-
-    # --- the console's own few actions ------------------------------------------------------------
 
     def on_tick(self, now: datetime) -> None:
         self.window.set_now(now)

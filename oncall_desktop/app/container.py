@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from oncall_desktop.app.cockpits import CockpitController
+from oncall_desktop.app.collaborators import Dues, Preferences
 from oncall_desktop.app.console import AppController, Workspace
 from oncall_desktop.app.deadline_alerts import DeadlineAlerts
 from oncall_desktop.app.shell import Shell, open_shell
@@ -20,7 +21,7 @@ from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import UserMessage
-from oncall_desktop.core.policy import LoadedPolicy
+from oncall_desktop.core.policy import LoadedPolicy, Policy
 from oncall_desktop.integrations import builtins  # noqa: F401  (the one place they load)
 from oncall_desktop.integrations.keyring_child import KeyringInChild
 from oncall_desktop.integrations.secrets import KeyringStatus, SecretStore
@@ -86,6 +87,24 @@ class AppContext:
     @property
     def settings(self) -> Settings:
         return self.controller.settings
+
+    # what the terminal commands and the drill read (app/facilities.CommandContext, DrillContext)
+    @property
+    def policy(self) -> Policy:
+        return self.loaded_policy.policy
+
+    @property
+    def preferences(self) -> Preferences:
+        return self.controller.preferences
+
+    @property
+    def dues(self) -> Dues:
+        return self.controller.dues
+
+    @property
+    def alert_actions(self) -> AlertActions | None:
+        workspace = self.controller.workspace
+        return workspace.alert_actions if workspace is not None else None
 
     def attach_database(self, database: Database) -> None:
         """The database is open: build the workspace (everything that needs it) at once and
@@ -171,11 +190,12 @@ class AppContext:
 
     def open_postmortem(self, incident_id: int) -> None:
         """Open it now, or as soon as the database is attached."""
-        if self.controller.postmortems is None:
+        workspace = self.controller.workspace
+        if workspace is None:
             self._pending_postmortem = incident_id
             return
         self._pending_postmortem = None
-        self.controller.postmortems.open(incident_id)
+        workspace.postmortems.open(incident_id)
 
     def check_keyring(self) -> None:
         """Ask the keyring, off the GUI thread, whether tokens can be stored; say so if not."""

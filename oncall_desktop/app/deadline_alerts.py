@@ -11,8 +11,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from oncall_desktop.app.alerts import COMPOSE, COMPOSE_PREFIX
-from oncall_desktop.app.collaborators import Dues, Notifications, Preferences
+from oncall_desktop.app.collaborators import (
+    COMPOSE,
+    COMPOSE_PREFIX,
+    Dues,
+    Notifications,
+    Preferences,
+)
 from oncall_desktop.core.deadlines import WarningKind, breach_warnings, escalation_due_at
 from oncall_desktop.core.policy import EscalationMode, Policy
 from oncall_desktop.ui.notifier import ACKNOWLEDGE, Notification

@@ -105,7 +105,7 @@ class DrillController(QObject):
         QTimer.singleShot(int(PAGE_AFTER.total_seconds() * 1000), self, self.trigger)
 
     def trigger(self) -> None:
-        service = scenario_service(self.context.controller.language)
+        service = scenario_service(self.context.preferences.language)
         self.page_id = self.server.trigger(SCENARIO_TITLE, service)
         log.info("drill: page %s triggered", self.page_id)
 
@@ -116,7 +116,7 @@ class DrillController(QObject):
             or incident.resolved_at is None
         ):
             return
-        policy, now = self.context.controller.policy, self.context.clock.now()
+        policy, now = self.context.policy, self.context.clock.now()
         if score_is_final(incident, policy, now):
             self._score(incident)
             return
@@ -133,7 +133,7 @@ class DrillController(QObject):
                     "Resolved. The procedure now owes the resolution notices: the score comes "
                     "once they are sent, or at %1."
                 ),
-                local_time(due_by, self.context.controller.zone, with_date=False),
+                local_time(due_by, self.context.preferences.zone, with_date=False),
             ),
             "info",
         )
@@ -147,9 +147,9 @@ class DrillController(QObject):
     def _score(self, incident: Incident) -> None:
         if self.result is not None:
             return
-        policy, now = self.context.controller.policy, self.context.clock.now()
+        policy, now = self.context.policy, self.context.clock.now()
         self.result = score(incident, policy, now)
-        lines = self.result.lines(self.context.controller.language)
+        lines = self.result.lines(self.context.preferences.language)
         log.info("drill scored: %s", "; ".join(self.result.lines()))
         assert self.context.incidents is not None
         self.context.incidents.add_note(

@@ -96,11 +96,18 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
                 declaration.detected_at,
             )
 
+    def sign_as_me(*_: object) -> None:
+        """My name may have changed (Settings, PagerDuty): what is recorded and posted from
+        now on is signed with it."""
+        incidents.actor = outbox.actor = controller.preferences.actor
+
     def opened(incident: Incident) -> None:
         if incident.id is not None:
             window.select_incident(incident.id)
             cockpits.show_cockpit(incident)
 
+    controller.preferences.changed.connect(sign_as_me)
+    poller.status_changed.connect(sign_as_me)
     # what is asked for a cockpit, from anywhere
     window.declare_requested.connect(declare)
     window.incident_activated.connect(cockpits.open_cockpit)
