@@ -157,6 +157,35 @@ def test_changes_missed_while_not_listening_show_once_listening_again(
     qtbot.waitUntil(lambda: ben.incidents.active == [stored], timeout=5000)
 
 
+def test_a_console_at_rest_holds_one_server_connection_its_listen(qtbot, consoles, postgres_server):
+    """Issue 27: the console as the app assembles it (list, presence heartbeat, outbox, an
+    open cockpit) comes to rest on its change feed's LISTEN alone: 50 fit a default server."""
+    from oncall_desktop.storage.pool import application_name
+
+    ana = consoles("Ana")
+    listening(qtbot, ana)
+    with qtbot.waitSignal(ana.incidents.incident_declared, timeout=5000) as declared:
+        ana.incidents.declare("Payments down", Severity.SEV1)
+    ana.controller.open_cockpit(declared.args[0].id)
+    admin = create_engine(postgres_server.admin_url, isolation_level="AUTOCOMMIT")
+
+    def held():
+        with admin.connect() as conn:
+            return (
+                conn.execute(
+                    text("SELECT pid FROM pg_stat_activity WHERE application_name = :name"),
+                    {"name": application_name(ana.database.origin)},
+                )
+                .scalars()
+                .all()
+            )
+
+    try:
+        qtbot.waitUntil(lambda: held() == [ana.feed.listener.connection_pid], timeout=15_000)
+    finally:
+        admin.dispose()
+
+
 def test_who_else_is_on_it_and_who_holds_which_role(qtbot, consoles):
     """Issue 18, item 3: each console shows who else has the incident open; a role is taken
     with one click, the timeline says so and the other console shows it; a console that
