@@ -12,10 +12,11 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO
 
 from oncall_desktop import __version__
 from oncall_desktop.core.redact import redact
@@ -49,7 +50,9 @@ class CrashHandler:
         self.show_dialog = show_dialog
         self._showing = False
         self._fatal_file: IO[str] | None = None
-        self._bridge: Any = None  # a QObject, made once Qt is up (attach_to_qt)
+        # once Qt is up (attach_to_qt): a report handed to the GUI thread, and what carries it
+        self._to_gui: Callable[[str], None] | None = None
+        self._bridge: object = None
 
     @property
     def fatal_log(self) -> Path:
@@ -72,8 +75,9 @@ class CrashHandler:
         class MainThreadBridge(QObject):
             report_ready = Signal(str)
 
-        self._bridge = MainThreadBridge()
-        self._bridge.report_ready.connect(self._present)
+        bridge = MainThreadBridge()
+        bridge.report_ready.connect(self._present)
+        self._bridge, self._to_gui = bridge, bridge.report_ready.emit
 
     def previous_fatal_crash(self) -> str | None:
         """The faulthandler output of a hard crash in the last run, moved aside once read."""
@@ -108,14 +112,14 @@ class CrashHandler:
         if args.exc_value is None:
             return
         report = build_report(args.exc_type, args.exc_value, args.exc_traceback)
-        if self._bridge is None:
+        if self._to_gui is None:
             self.handle(report)
             return
         # On disk and in the log first, from this thread: the dialog may never be seen (the
         # app may be killed, or the GUI thread stuck), the report must survive anyway.
         log.critical("unexpected error in thread %s\n%s", getattr(args.thread, "name", "?"), report)
         self._write(report)
-        self._bridge.report_ready.emit(report)  # the dialog, queued to the GUI thread
+        self._to_gui(report)  # the dialog, queued to the GUI thread
 
     def handle(self, report: str) -> None:
         log.critical("unexpected error\n%s", report)
