@@ -17,7 +17,7 @@ import json
 import logging
 import unicodedata
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from oncall_desktop.core.deadlines import open_deadlines
 from oncall_desktop.core.incident import MAX_NOTE_LENGTH, Incident, Status
@@ -28,7 +28,7 @@ from oncall_desktop.services.poller import PollState
 
 if TYPE_CHECKING:
     from oncall_desktop.app.facilities import CommandContext
-    from oncall_desktop.app.single_instance import Reply
+    from oncall_desktop.app.single_instance import Json, Reply
     from oncall_desktop.services.incidents import IncidentService
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ class CommandHandler:
     def __init__(self, context: CommandContext) -> None:
         self.context = context
 
-    def handle(self, request: dict[str, Any], reply: Reply) -> None:
+    def handle(self, request: Json, reply: Reply) -> None:
         command = request.get("command")
         log.info("terminal command: %s", str(command)[:40])
         incident = request.get("incident")
@@ -66,8 +66,8 @@ class CommandHandler:
                 self.note(str(request.get("text", "")), request.get("incident"), reply)
             elif command == "ack":
                 self.ack(request.get("incident"), reply)
-            elif command == "postmortem" and isinstance(request.get("incident"), int):
-                self.context.open_postmortem(request["incident"])
+            elif command == "postmortem" and isinstance(incident, int):
+                self.context.open_postmortem(incident)
                 reply({"ok": True})
             else:
                 self.context.window.bring_forward()
@@ -78,7 +78,7 @@ class CommandHandler:
 
     # --- status ---------------------------------------------------------------------------------
 
-    def status(self) -> dict[str, Any]:
+    def status(self) -> Json:
         incidents = self._listed_incidents()
         if incidents is None:
             return {"ok": False, "error": STILL_OPENING}
@@ -154,7 +154,7 @@ class CommandHandler:
 
     # --- note -----------------------------------------------------------------------------------
 
-    def _target(self, incident_id: Any, candidates: list[Incident]) -> Incident | str:
+    def _target(self, incident_id: object, candidates: list[Incident]) -> Incident | str:
         if isinstance(incident_id, int):
             for incident in candidates:
                 if incident.id == incident_id:
@@ -167,7 +167,7 @@ class CommandHandler:
         listing = "; ".join(f"{i.id}: {i.severity.value} {i.title}" for i in candidates)
         return f"several open incidents, say which with --incident N ({listing})"
 
-    def note(self, text: str, incident_id: Any, reply: Reply) -> None:
+    def note(self, text: str, incident_id: object, reply: Reply) -> None:
         incidents = self._listed_incidents()
         if incidents is None:
             reply({"ok": False, "error": STILL_OPENING})
@@ -194,7 +194,7 @@ class CommandHandler:
 
     # --- ack ------------------------------------------------------------------------------------
 
-    def ack(self, incident_id: Any, reply: Reply) -> None:
+    def ack(self, incident_id: object, reply: Reply) -> None:
         """The page waiting for an acknowledgement (PagerDuty, signed with your email), or else
         the local incident still triggered."""
         poller, incidents = self.context.poller, self._listed_incidents()
@@ -241,7 +241,7 @@ class CommandHandler:
         poller = self.context.poller
         finished: list[bool] = []
 
-        def finish(answer: dict[str, Any]) -> None:
+        def finish(answer: Json) -> None:
             if finished:
                 return
             finished.append(True)
@@ -303,46 +303,54 @@ def terminal_safe_json(answer: object) -> str:
     )
 
 
-def format_status(answer: dict[str, Any], now: datetime) -> str:
+def _objects(value: object) -> list[dict[str, object]]:
+    """The JSON objects of an answer's list (anything else in it is not shown)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def format_status(answer: Json, now: datetime) -> str:
     safe = terminal_safe
     lines = []
-    pages = answer.get("pages", answer.get("pages_to_acknowledge", []))
+    pages = _objects(answer.get("pages", answer.get("pages_to_acknowledge", [])))
     for page in pages:
         if page.get("incident") is not None:
             continue  # shown with its incident below
         waiting = page.get("status", "triggered") == "triggered"
         lines.append(
-            f"PAGE {safe(page['id'])}  {safe(page['urgency'])}-urgency  {safe(page['title'])}"
+            f"PAGE {safe(page.get('id'))}  {safe(page.get('urgency'))}-urgency  "
+            f"{safe(page.get('title'))}"
             + ("  (ack!)" if waiting else "  (acknowledged, not opened)")
         )
-    incidents = answer.get("incidents", [])
-    unsure = [_source_line(source, now) for source in answer.get("sources", [])]
+    incidents = _objects(answer.get("incidents", []))
+    unsure = [_source_line(source, now) for source in _objects(answer.get("sources", []))]
     unsure = [line for line in unsure if line]
     if not incidents and not lines:
         return "\n".join(["No open incident.", *unsure])
     lines[:0] = unsure
     for incident in incidents:
         lines.append(
-            f"#{safe(incident['id']):<5} {safe(incident['severity'])}  "
-            f"{safe(incident['status']):<13} {safe(incident['title'])}"
+            f"#{safe(incident.get('id')):<5} {safe(incident.get('severity'))}  "
+            f"{safe(incident.get('status')):<13} {safe(incident.get('title'))}"
         )
-        for deadline in incident.get("deadlines", []):
-            left = int(deadline["seconds_left"])
+        for deadline in _objects(incident.get("deadlines", [])):
+            seconds = deadline.get("seconds_left")
+            left = int(seconds) if isinstance(seconds, int | float | str) else 0
             sign, left = ("-" if left < 0 else ""), abs(left)
             hours, rest = divmod(left, 3600)
             clock = f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
             late = "  LATE" if sign else ""
-            lines.append(f"       next: {safe(deadline['what'])} in {clock}{late}")
+            lines.append(f"       next: {safe(deadline.get('what'))} in {clock}{late}")
     return "\n".join(lines)
 
 
-def _source_line(source: dict[str, Any], now: datetime) -> str:
+def _source_line(source: dict[str, object], now: datetime) -> str:
     """A line for an alert source whose pages may be missing from the list, or ""."""
     state, name = source.get("state"), terminal_safe(source.get("name", "?"))
     if state == PollState.OK.value:
         return ""
-    if source.get("last_read"):
-        read = datetime.fromisoformat(source["last_read"])
+    last_read = source.get("last_read")
+    if isinstance(last_read, str) and last_read:
+        read = datetime.fromisoformat(last_read)
         minutes = max(0, int((now - read).total_seconds() // 60))
         since = f"last read {minutes} min ago"
     else:

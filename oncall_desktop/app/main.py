@@ -14,7 +14,7 @@ import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from oncall_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORGANIZATION, __version__
 
@@ -241,7 +241,7 @@ def run_console(args: argparse.Namespace) -> int:
 
 def _hand_over(instance: SingleInstance, args: argparse.Namespace) -> int:
     """Another console runs: it shows its window (or the post-mortem asked for)."""
-    request: dict[str, Any] = {"command": "show"}
+    request: dict[str, object] = {"command": "show"}
     if args.postmortem is not None:
         request = {"command": "postmortem", "incident": args.postmortem}
     reply = instance.send(request)

@@ -25,7 +25,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
 
@@ -120,7 +120,9 @@ def _same_user(descriptor: int) -> bool:
     return uid is None or uid == os.getuid()
 
 
-Reply = Callable[[dict[str, Any]], None]
+# A request or an answer: one JSON object (its values read with isinstance where they matter).
+Json = dict[str, object]
+Reply = Callable[[Json], None]
 
 
 class SingleInstance(QObject):
@@ -144,9 +146,9 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
         self._connections = 0
         self._refused_logged = False
-        self._handler: Callable[[dict[str, Any], Reply], None] | None = None
+        self._handler: Callable[[Json, Reply], None] | None = None
 
-    def set_handler(self, handler: Callable[[dict[str, Any], Reply], None]) -> None:
+    def set_handler(self, handler: Callable[[Json, Reply], None]) -> None:
         self._handler = handler
 
     @property
@@ -204,7 +206,7 @@ class SingleInstance(QObject):
             self._server.close()
         self._lock.unlock()
 
-    def send(self, request: dict[str, Any], timeout_ms: int = 10_000) -> dict[str, Any] | None:
+    def send(self, request: Json, timeout_ms: int = 10_000) -> Json | None:
         """Deliver ``request`` to the running instance; its reply, or None if none answered."""
         socket = self._connect(timeout_ms)
         if socket is None:
@@ -218,7 +220,10 @@ class SingleInstance(QObject):
         if b"\n" not in buffer:  # it is running (it took the request) but did not answer
             return {"ok": False, "error": "the running app did not answer in time"}
         try:
-            return json.loads(buffer.decode().strip() or "null")
+            answer = json.loads(buffer.decode().strip() or "null")
+            if answer is None or isinstance(answer, dict):
+                return answer
+            raise ValueError("not an object")
         except (ValueError, RecursionError):
             return {"ok": False, "error": "the running app's answer was not understood"}
 
@@ -322,7 +327,7 @@ def _hang_up_if_silent(socket: QLocalSocket) -> None:
         return
 
 
-def _write(socket: QLocalSocket, reply: dict[str, Any]) -> None:
+def _write(socket: QLocalSocket, reply: Json) -> None:
     """Answer, unless the asking process has gone meanwhile."""
     from PySide6.QtNetwork import QLocalSocket  # loaded by then: serve() imported QtNetwork
 
