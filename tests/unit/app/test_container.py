@@ -491,19 +491,6 @@ def test_the_controller_resends_to_the_chosen_channel(qtbot, context, monkeypatc
     assert sent == ["#incidents"]
 
 
-def test_terminal_requests_with_a_wrong_incident_or_a_huge_note_are_refused(context):
-    from oncall_desktop.app import commands
-
-    ctx = context(settings=Settings(language="en"))
-    handler = commands.CommandHandler(ctx)
-    replies = []
-    handler.handle({"command": "note", "text": "x", "incident": True}, replies.append)
-    handler.handle({"command": "ack", "incident": "1"}, replies.append)
-    handler.handle({"command": "note", "text": "x" * 6_000_000}, replies.append)
-    assert [r["ok"] for r in replies] == [False, False, False]
-    assert "incident number" in replies[0]["error"] and "at most" in replies[2]["error"]
-
-
 def test_a_compose_notification_opens_the_composer_of_its_incident(
     qtbot, context, clock, monkeypatch
 ):

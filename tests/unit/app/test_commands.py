@@ -1,0 +1,165 @@
+"""The terminal commands, the room alone: real incidents and alert actions on a throwaway
+SQLite store, a stand-in for the running app (its window, sources, clock, procedure) and for
+the alert sources, whose acknowledgements are answered by hand."""
+
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+
+from oncall_desktop.core.incident import Status
+from oncall_desktop.core.paging import Page
+from oncall_desktop.core.policy import Severity
+
+HIGH = Page("H1", 2, "API down", "triggered", "high", "api", None, "")
+
+
+class Sources(QObject):
+    """Stands in for the alert sources: their pages, and acknowledgements asked of them."""
+
+    acknowledged = Signal(object)
+    problem = Signal(str)
+
+    def __init__(self):
+        super().__init__()
+        self.pages, self.statuses, self.asked = [], [], []
+
+    def page(self, key):
+        return next((p for p in self.pages if p.key == key), None)
+
+    def acknowledge(self, key):
+        self.asked.append(key)
+
+
+class Window:
+    """Stands in for the main window: brought forward or not."""
+
+    def __init__(self):
+        self.forward = 0
+
+    def bring_forward(self):
+        self.forward += 1
+
+
+@pytest.fixture
+def app(qapp, database, runner, clock, policy, preferences):
+    """What the commands read of the running app; its database not open yet."""
+    from oncall_desktop.app.collaborators import Dues
+    from oncall_desktop.services.alert_actions import AlertActions
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.storage.incidents import IncidentRepository
+
+    incidents = IncidentService(IncidentRepository(database), runner, clock, policy, "ana")
+    opened = []
+    running = SimpleNamespace(
+        window=Window(),
+        poller=Sources(),
+        clock=clock,
+        policy=policy,
+        preferences=preferences,
+        dues=Dues(policy),
+        incidents=None,
+        alert_actions=None,
+        open_postmortem=opened.append,
+    )
+
+    def database_opened():
+        running.incidents, running.alert_actions = incidents, AlertActions(incidents, None)
+
+    running.database_opened, running.postmortems_opened, running.service = (
+        database_opened,
+        opened,
+        incidents,
+    )
+    return running
+
+
+@pytest.fixture
+def handler(app):
+    from oncall_desktop.app.commands import CommandHandler
+
+    return CommandHandler(app)
+
+
+def asked(handler, request):
+    replies = []
+    handler.handle(request, replies.append)
+    return replies
+
+
+def listed(qtbot, app, *declared):
+    """The database open, these incidents declared, and the list read."""
+    app.database_opened()
+    for title, severity in declared:
+        with qtbot.waitSignal(app.service.incident_declared, timeout=5000):
+            app.service.declare(title, severity, "users")
+    with qtbot.waitSignal(app.service.incidents_changed, timeout=5000):
+        app.service.refresh()
+
+
+def test_before_the_database_opens_every_command_says_so(handler):
+    for request in ({"command": "status"}, {"command": "note", "text": "x"}, {"command": "ack"}):
+        assert asked(handler, request) == [
+            {"ok": False, "error": "the database is still opening; try again"}
+        ]
+
+
+def test_status_lists_the_open_incidents_with_their_next_deadlines(qtbot, app, handler):
+    listed(qtbot, app, ("API down", Severity.SEV1))
+    app.poller.pages = [HIGH]
+    status = handler.status()
+    [incident] = status["incidents"]
+    assert (incident["severity"], incident["title"]) == ("SEV-1", "API down")
+    assert incident["deadlines"][0]["what"].startswith("update: ")
+    assert status["pages_to_acknowledge"][0]["id"] == "H1"
+    assert status["pages_without_incident"] == ["H1"]
+
+
+def test_a_note_goes_to_the_one_open_incident_and_several_are_not_guessed(qtbot, app, handler):
+    listed(qtbot, app, ("API down", Severity.SEV1))
+    replies = []
+    handler.handle({"command": "note", "text": "rolled back"}, replies.append)
+    qtbot.waitUntil(lambda: bool(replies), timeout=5000)
+    assert replies[0]["ok"] and replies[0]["title"] == "API down"
+    listed(qtbot, app, ("Search slow", Severity.SEV3))
+    [refused] = asked(handler, {"command": "note", "text": "which?"})
+    assert not refused["ok"] and "several open incidents" in refused["error"]
+
+
+def test_wrong_requests_are_refused_with_the_reason(qtbot, app, handler):
+    listed(qtbot, app)
+    replies = [
+        *asked(handler, {"command": "note", "text": "x", "incident": True}),
+        *asked(handler, {"command": "ack", "incident": "1"}),
+        *asked(handler, {"command": "note", "text": "x" * 6_000_000}),
+        *asked(handler, {"command": "note", "text": "x", "incident": 99}),
+    ]
+    assert [r["ok"] for r in replies] == [False] * 4
+    assert "incident number" in replies[0]["error"] and "at most" in replies[2]["error"]
+    assert replies[3]["error"] == "no open incident 99"
+
+
+def test_ack_takes_the_page_waiting_and_answers_once_its_source_has(qtbot, app, handler):
+    listed(qtbot, app)
+    app.poller.pages = [HIGH]
+    replies = []
+    handler.handle({"command": "ack"}, replies.append)
+    assert app.poller.asked == ["pagerduty:H1"] and replies == []
+    app.poller.acknowledged.emit(HIGH)
+    assert replies == [{"ok": True, "page": "H1", "title": "API down"}]
+    app.poller.acknowledged.emit(HIGH)  # a second answer replies nothing more
+    assert len(replies) == 1
+
+
+def test_ack_without_a_page_acknowledges_the_triggered_incident_here(qtbot, app, handler):
+    listed(qtbot, app, ("Checkout slow", Severity.SEV2))
+    [declared] = app.service.active
+    assert declared.status is Status.ACKNOWLEDGED  # declared here: nothing waits
+    [refused] = asked(handler, {"command": "ack"})
+    assert refused == {"ok": False, "error": "no unacknowledged incident"}
+
+
+def test_show_and_postmortem_requests(app, handler):
+    assert asked(handler, {"command": "show"}) == [{"ok": True}] and app.window.forward == 1
+    assert asked(handler, {"command": "postmortem", "incident": 4}) == [{"ok": True}]
+    assert app.postmortems_opened == [4]
