@@ -1,10 +1,13 @@
-"""Drill mode end to end, driven by qtbot: the page from the built-in fake PagerDuty reaches the
-notifier, is acknowledged and opened, the checklist is worked, an update goes to the built-in
-fake Slack through the real composer and outbox, the resolution is scored, and the drill stays
-out of the real history and KPIs."""
+"""Drill mode: the room alone (a stand-in for the running app and the drill's fake server,
+real incidents on SQLite), then end to end, driven by qtbot: the page from the built-in fake
+PagerDuty reaches the notifier, is acknowledged and opened, the checklist is worked, an update
+goes to the built-in fake Slack through the real composer and outbox, the resolution is
+scored, and the drill stays out of the real history and KPIs."""
 
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -24,6 +27,84 @@ from oncall_desktop.storage.kpis import HistoryQueries
 from oncall_desktop.storage.postmortems import PostmortemRepository
 from oncall_desktop.ui.notifier import ACKNOWLEDGE, OPEN
 from tests.unit.app.conftest import RecordingNotifier
+
+# --- the room alone ---------------------------------------------------------------------------
+
+
+class Server:
+    """Stands in for the drill's fake PagerDuty: the pages it was asked to raise."""
+
+    def __init__(self):
+        self.raised = []
+
+    def trigger(self, title, service):
+        self.raised.append((title, service))
+        return "PD1"
+
+
+@pytest.fixture
+def alone(qapp, database, runner, clock, policy, preferences):
+    from PySide6.QtCore import QObject
+
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.storage.incidents import IncidentRepository
+    from oncall_desktop.ui.windows.main_window import MainWindow
+
+    incidents = IncidentService(IncidentRepository(database), runner, clock, policy, "ana")
+    incidents.drill = True
+    root = QObject()
+    app = SimpleNamespace(
+        root=root,
+        window=MainWindow("en", None),
+        clock=clock,
+        policy=policy,
+        preferences=preferences,
+        incidents=incidents,
+        repository=IncidentRepository(database),
+    )
+    yield app
+    app.window.deleteLater()
+    root.deleteLater()
+
+
+def test_alone_the_drill_says_what_comes_and_raises_its_page(alone):
+    server = Server()
+    drill = DrillController(alone, server, show_dialog=False)
+    assert alone.window.windowTitle() == "DRILL"
+    assert "Drill: a SEV-1 page arrives" in alone.window.banner.texts()["drill"]
+    drill.trigger()
+    assert [title for title, _ in server.raised] == [SCENARIO_TITLE] and drill.page_id == "PD1"
+
+
+def test_alone_resolving_the_drills_incident_waits_for_the_notices_it_owes(qtbot, alone, clock):
+    from oncall_desktop.core.paging import AlertLink
+
+    drill = DrillController(alone, Server(), show_dialog=False)
+    drill.start()
+    drill.trigger()
+    other = alone.repository.save(
+        Incident.declare(title="Not the drill", severity=Severity.SEV1, at=clock.now(), actor="ana")
+    )
+    page = alone.repository.save(
+        Incident.declare(
+            title=SCENARIO_TITLE,
+            severity=Severity.SEV1,
+            at=clock.now(),
+            actor="ana",
+            alert=AlertLink("pagerduty", "PD1"),
+            is_drill=True,
+        )
+    )
+    with qtbot.waitSignal(alone.incidents.incident_changed, timeout=5000):
+        alone.incidents.move_to(other.id, Status.RESOLVED, note="fixed")
+    assert "Resolved" not in alone.window.banner.texts()["drill"]  # not the drill's
+    with qtbot.waitSignal(alone.incidents.incident_changed, timeout=5000):
+        alone.incidents.move_to(page.id, Status.RESOLVED, note="failover")
+    assert alone.window.banner.texts()["drill"].startswith("Resolved. The procedure now owes")
+    assert drill.result is None
+
+
+# --- end to end ----------------------------------------------------------------------------------
 
 
 def press_send_when_the_composer_opens(qtbot):
