@@ -24,5 +24,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_timeline_events_incident_id", table_name="timeline_events")
-    with op.batch_alter_table("incidents") as batch:
-        batch.drop_column("version")
+    # plain SQL (SQLite 3.35 and PostgreSQL both have it): batch mode would rebuild the table,
+    # which its generated columns (migration 0011) do not survive
+    op.execute("ALTER TABLE incidents DROP COLUMN version")
