@@ -11,10 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from oncall_desktop.app.cockpits import CockpitController
 from oncall_desktop.app.collaborators import Dues, Preferences
-from oncall_desktop.app.console import AppController, Workspace
-from oncall_desktop.app.deadline_alerts import DeadlineAlerts
+from oncall_desktop.app.console import AppController
 from oncall_desktop.app.shell import Shell, open_shell
 from oncall_desktop.app.wiring import connect_console, connect_workspace
 from oncall_desktop.config.schema import Settings
@@ -31,7 +29,6 @@ from oncall_desktop.services.connections import ConnectionsService
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.outbox import OutboxService
-from oncall_desktop.services.routing import UpdateRouter
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.services.ticker import Ticker
 from oncall_desktop.ui.notifier import (
@@ -46,9 +43,6 @@ from oncall_desktop.ui.windows.main_window import MainWindow
 if TYPE_CHECKING:
     # SQLAlchemy takes ~300 ms to import: the worker that opens the database loads it, so
     # the window never waits for it.
-    from oncall_desktop.app.handoffs import HandoffController
-    from oncall_desktop.app.history import HistoryController
-    from oncall_desktop.app.postmortems import PostmortemController
     from oncall_desktop.services.changefeed import ChangeFeed
     from oncall_desktop.services.presence import PresenceService
     from oncall_desktop.storage.db import Database
@@ -109,57 +103,17 @@ class AppContext:
     def attach_database(self, database: Database) -> None:
         """The database is open: build the workspace (everything that needs it) at once and
         connect it to the console's rooms."""
-        from oncall_desktop.storage.incidents import IncidentRepository
+        from oncall_desktop.app.paths import AppPaths
+        from oncall_desktop.app.workspace import build_workspace
 
         self.database = database
         controller, window = self.controller, self.window
-        incidents = IncidentService(
-            IncidentRepository(database),
-            self.runner,
-            self.clock,
-            self.loaded_policy.policy,
-            controller.actor,
-            self.app,
-        )
-        incidents.drill = self.drill
-        self.incidents = incidents
         self.outbox = build_outbox(self, database)
-        router = UpdateRouter(
-            lambda: controller.settings, self.outbox.submit, self.loaded_policy.policy
+        drafts_dir = self.drafts_dir or AppPaths.from_environment().data_dir / "drafts"
+        controller.workspace = build_workspace(
+            controller, database, self.outbox, drafts_dir, self.drill
         )
-        actions = AlertActions(incidents, self.poller, self.app)
-        controller.workspace = Workspace(
-            incidents,
-            actions,
-            self.outbox,
-            router,
-            build_postmortems(self, database, router, incidents),
-            build_history(self, database),
-            build_handoffs(self, database, router),
-            DeadlineAlerts(
-                incidents,
-                self.loaded_policy.policy,
-                controller.preferences,
-                controller.notifications,
-                controller.dues,
-                controller,
-            ),
-            CockpitController(
-                incidents,
-                actions,
-                self.outbox,
-                router,
-                self.poller,
-                self.connections,
-                self.runner,
-                self.secrets,
-                controller.preferences,
-                self.loaded_policy.policy,
-                self.clock,
-                window,
-                controller,
-            ),
-        )
+        incidents = self.incidents = controller.workspace.incidents
         connect_workspace(controller, controller.workspace)
         self.outbox.start()
         if not database.is_sqlite:  # team mode: colleagues' changes, live, and who is here
@@ -428,85 +382,6 @@ def build_presence(context: AppContext, database: Database, feed: ChangeFeed) ->
     )
     presence.start()
     return presence
-
-
-def build_postmortems(
-    context: AppContext, database: Database, router: UpdateRouter, incidents: IncidentService
-) -> PostmortemController:
-    from oncall_desktop.app.paths import AppPaths
-    from oncall_desktop.app.postmortems import PostmortemController
-    from oncall_desktop.services.postmortems import LocalDrafts, PostmortemService
-    from oncall_desktop.storage.incidents import IncidentRepository
-    from oncall_desktop.storage.postmortems import PostmortemRepository
-
-    drafts_dir = context.drafts_dir or AppPaths.from_environment().data_dir / "drafts"
-    controller = context.controller
-    service = PostmortemService(
-        PostmortemRepository(database),
-        IncidentRepository(database),
-        context.runner,
-        context.clock,
-        context.loaded_policy.policy,
-        LocalDrafts(drafts_dir, database.key),
-        language=lambda: controller.language,
-        zone=lambda: controller.zone,
-        parent=context.root,
-    )
-    return PostmortemController(
-        service,
-        controller.preferences,
-        controller.notifications,
-        router,
-        incidents,
-        context.runner,
-        controller,
-    )
-
-
-def build_history(context: AppContext, database: Database) -> HistoryController:
-    from oncall_desktop.app.history import HistoryController
-    from oncall_desktop.services.history import HistoryService
-    from oncall_desktop.storage.kpis import HistoryQueries, KpiQueries
-
-    service = HistoryService(
-        HistoryQueries(database),
-        KpiQueries(database),
-        context.runner,
-        context.clock,
-        context.loaded_policy.policy,
-        parent=context.root,
-    )
-    controller = context.controller
-    return HistoryController(
-        service, controller.preferences, context.loaded_policy.policy, controller
-    )
-
-
-def build_handoffs(
-    context: AppContext, database: Database, router: UpdateRouter
-) -> HandoffController:
-    from oncall_desktop.app.handoffs import HandoffController
-    from oncall_desktop.services.handoffs import HandoffService
-    from oncall_desktop.storage.handoffs import HandoffRepository
-    from oncall_desktop.storage.incidents import IncidentRepository
-    from oncall_desktop.storage.postmortems import PostmortemRepository
-
-    controller = context.controller
-    service = HandoffService(
-        HandoffRepository(database),
-        IncidentRepository(database),
-        PostmortemRepository(database),
-        context.runner,
-        context.clock,
-        context.loaded_policy.policy,
-        context.secrets,
-        settings=lambda: controller.settings,
-        zone=lambda: controller.zone,
-        parent=context.root,
-    )
-    return HandoffController(
-        service, controller.preferences, controller.notifications, router, controller
-    )
 
 
 def choose_notifier(context: AppContext) -> None:
