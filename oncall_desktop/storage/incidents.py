@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, time, tzinfo
 from types import MappingProxyType
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import selectinload
 
 from oncall_desktop.core.incident import EventKind, Incident, Status, StepState, TimelineEvent
@@ -211,7 +211,8 @@ class IncidentRepository:
                 kpi_facts.incident_written(session, incident_id, incident)
                 delta = _delta(row, written)
                 announce(session, self._db, "incident", incident_id, row.version, delta)
-        return self.get(incident_id)
+        # in team mode, what this console has of it and the rows just written; else all of it
+        return self.catch_up(incident_id)
 
     def catch_up(self, incident_id: int) -> Incident:
         """A colleague's change this console could not apply from its announcement: read only
@@ -297,13 +298,41 @@ class IncidentRepository:
         return set(links) & {(source, alert_id) for source, alert_id in rows}
 
     def list_active(self) -> list[Incident]:
-        """Open incidents, most recently detected first, with their timelines."""
+        """Open incidents, most recently detected first, with their timelines. In team mode
+        (a mirror), only what this console does not have is read: the ids and versions, then
+        the incidents it does not know, whole, and what is newer of those it knows at an older
+        version (after its own change: nothing more)."""
+        active = IncidentRow.status.in_(ACTIVE_STATUSES)
+        order = (IncidentRow.detected_at.desc(), IncidentRow.id.desc())
+        if self.mirror is None:
+            return self._read_whole(select(IncidentRow).where(active).order_by(*order))
+        with self._db.session() as session:
+            listed = session.execute(
+                select(IncidentRow.id, IncidentRow.version).where(active).order_by(*order)
+            ).all()
+        unknown = [ident for ident, _ in listed if self.mirror.since(ident) is None]
+        whole = {}
+        if unknown:
+            query = select(IncidentRow).where(IncidentRow.id.in_(unknown))
+            whole = {incident.id: incident for incident in self._read_whole(query)}
+        incidents = []
+        for ident, version in listed:
+            known, since = self.mirror.current(ident), self.mirror.since(ident)
+            if ident in whole:
+                incidents.append(whole[ident])
+            elif known is not None and since is not None and since[0] >= version:
+                incidents.append(known)
+            else:
+                try:
+                    incidents.append(self.catch_up(ident))
+                except KeyError:  # gone meanwhile
+                    continue
+        return [incident for incident in incidents if incident.is_active]
+
+    def _read_whole(self, query: Select[IncidentRow]) -> list[Incident]:
         with self._db.session() as session:
             rows = session.scalars(
-                select(IncidentRow)
-                .where(IncidentRow.status.in_(ACTIVE_STATUSES))
-                .order_by(IncidentRow.detected_at.desc(), IncidentRow.id.desc())
-                .options(selectinload(IncidentRow.events), selectinload(IncidentRow.steps))
+                query.options(selectinload(IncidentRow.events), selectinload(IncidentRow.steps))
             ).all()
             return [self._known(row, _to_incident(row)) for row in rows]
 

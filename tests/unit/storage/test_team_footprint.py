@@ -254,3 +254,30 @@ def test_news_arriving_while_a_console_reads_on_its_listen_connection_is_not_los
     first, second = ben.next_change(), ben.next_change()
     assert (first.version, second.version) == (2, 3)
     assert second.answer == landed[0] == ana.incidents.get(incident.id)
+
+
+def test_a_consoles_own_change_and_its_list_after_read_only_the_rows_it_wrote(room):
+    """The console that changes an incident reads it whole once, under its lock, to apply the
+    change; then only what it wrote (not the whole timeline again), and its list after the
+    change reads the ids and versions alone."""
+    ana = room()
+    incident = declare(ana.incidents)
+    for step in ("1.1", "1.2", "1.3"):
+        ana.incidents.change(incident.id, tick(step))
+    assert [i.id for i in ana.incidents.list_active()] == [incident.id]
+    rows: list[tuple[str, int]] = []
+
+    def seen(_conn, cursor, statement, *_args):
+        rows.append((statement, cursor.rowcount))
+
+    event.listen(ana.database.engine, "after_cursor_execute", seen)
+    stored = ana.incidents.change(incident.id, tick("1.4"))
+    listed = ana.incidents.list_active()
+    event.remove(ana.database.engine, "after_cursor_execute", seen)
+    assert listed == [stored] == [IncidentRepository(ana.database).get(incident.id)]
+    events_read = [
+        n
+        for statement, n in rows
+        if statement.lstrip().startswith("SELECT") and "FROM timeline_events" in statement
+    ]
+    assert events_read == [4, 1]  # the change's own read under the lock, then the tick
