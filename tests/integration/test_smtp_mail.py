@@ -59,7 +59,7 @@ class Outbox:
         self.repo = OutboxRepository(self.database)
         courier = Courier(
             self.secrets,
-            lambda: Endpoints("", "#incidents", "", timeout=(0.5, 2.0), mail_server=self.server),
+            lambda: Endpoints("", "#incidents", "", timeout=(5.0, 10.0), mail_server=self.server),
         )
         self.runner = TaskRunner()
         retry = RetryPolicy(base=timedelta(milliseconds=50), cap=timedelta(milliseconds=100))
@@ -86,7 +86,7 @@ def outbox(qapp, tmp_path, smtp):
 
 def test_the_summary_reaches_every_executive_as_written(qtbot, outbox, smtp):
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=30_000)
     [mail] = smtp.mails
     assert mail.recipients == list(EXECUTIVES)
     assert mail.text == SUMMARY  # byte for byte, accents included
@@ -169,7 +169,8 @@ def test_a_mail_queued_by_an_older_version_still_goes_out(database_url, smtp):
         secrets = InMemorySecretStore()
         secrets.set(SMTP_PASSWORD, smtp.password)
         courier = Courier(
-            secrets, lambda: Endpoints("", "", "", timeout=(0.5, 2.0), mail_server=server_for(smtp))
+            secrets,
+            lambda: Endpoints("", "", "", timeout=(5.0, 10.0), mail_server=server_for(smtp)),
         )
         attempt = courier.deliver(post)
         stamp = int(post.created_at.timestamp())  # as the older version made it
@@ -200,7 +201,7 @@ def test_a_mail_sent_again_after_a_lost_answer_is_the_same_message(qtbot, outbox
 
     smtp._check = remember
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=30_000)
     stored = outbox.repo.get(post_id)
     assert stored.attempts == 3 and len(smtp.mails) == 1
     assert len(seen_ids) == 3 and len(set(seen_ids)) == 1
@@ -214,7 +215,7 @@ def test_a_recipient_answering_451_is_tried_again_alone(qtbot, outbox, smtp):
     changes = []
     outbox.service.post_changed.connect(changes.append)
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=30_000)
     [to_ceo] = smtp.received_by("ceo@example.com")
     [to_cto] = smtp.received_by("cto@example.com")
     assert to_ceo is not to_cto and to_cto.recipients == ["cto@example.com"]
@@ -236,19 +237,19 @@ def test_a_refusal_of_the_mail_itself_is_not_a_doubt(qtbot, outbox, smtp):
     faults = [SmtpFault(code=451)]
     smtp.fault_hook = lambda text: faults.pop(0) if faults else None
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=30_000)
     stored = outbox.repo.get(post_id)
     assert stored.attempts == 2 and not stored.maybe_twice and len(smtp.mails) == 1
     smtp.fault_hook = lambda text: SmtpFault(code=554)
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, "Second", destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=30_000)
     assert "refused every recipient" in outbox.repo.get(post_id).last_error
 
 
 def test_a_recipient_refused_for_good_is_named_in_the_posts_detail(qtbot, outbox, smtp):
     smtp.refused_recipients = {"ceo@example.com"}
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=30_000)
     [mail] = smtp.mails
     assert mail.recipients == ["cto@example.com"]
     stored = outbox.repo.get(post_id)
@@ -262,7 +263,7 @@ def test_a_recipient_refused_for_good_is_named_in_the_posts_detail(qtbot, outbox
 def test_a_mail_every_recipient_refused_waits_for_the_engineer(qtbot, outbox, smtp):
     smtp.refused_recipients = set(EXECUTIVES)
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=30_000)
     stored = outbox.repo.get(post_id)
     assert stored.last_error == (
         "The mail server refused every recipient: ceo@example.com (550 5.1.1 Mailbox "
@@ -270,14 +271,14 @@ def test_a_mail_every_recipient_refused_waits_for_the_engineer(qtbot, outbox, sm
     )
     smtp.refused_recipients = set()  # the mailboxes are back: Edit and resend tries them again
     outbox.service.resend(stored, SUMMARY)
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=30_000)
     assert [m.recipients for m in smtp.mails] == [list(EXECUTIVES)]
 
 
 def test_a_rejected_password_waits_for_the_engineer(qtbot, outbox, smtp):
     outbox.secrets.set(SMTP_PASSWORD, "wrong")
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=30_000)
     stored = outbox.repo.get(post_id)
     assert stored.attempts == 1  # not retried in a loop against a locked-out account
     assert "refused the account or password (535)" in stored.last_error
@@ -296,14 +297,14 @@ def test_edit_and_resend_uses_the_account_fixed_in_settings(qtbot, outbox, smtp)
 
     smtp.on_message = rename_the_account
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=30_000)
     failed = outbox.repo.get(post_id)
     assert "refused the account or password (535)" in failed.last_error
     assert failed.extra["mail"]["took"] == ["ceo@example.com"]
     smtp.on_message = None
     outbox.server = server_for(smtp, username="oncall-bot@example.com")  # Settings, fixed
     outbox.service.resend(failed, SUMMARY + "\nEdited.")
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=30_000)
     assert len(smtp.received_by("ceo@example.com")) == 1  # not sent twice
     [to_cto] = smtp.received_by("cto@example.com")
     assert to_cto.text.endswith("Edited.") and to_cto.recipients == ["cto@example.com"]
@@ -315,11 +316,11 @@ def test_edit_and_resend_uses_the_account_fixed_in_settings(qtbot, outbox, smtp)
 def test_a_mail_waits_for_a_server_in_settings(qtbot, outbox, smtp):
     outbox.server = None  # the server was removed from Settings after the mail was queued
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, SUMMARY, destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.FAILED, timeout=30_000)
     assert "No mail server in Settings" in outbox.repo.get(post_id).last_error
     outbox.server = server_for(smtp)
     outbox.service.resend(outbox.repo.get(post_id), SUMMARY)
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=30_000)
     assert len(smtp.mails) == 1
 
 
@@ -345,7 +346,7 @@ def test_test_connection_logs_in_without_sending(smtp):
 def test_a_hostile_first_line_stays_one_subject_line(qtbot, outbox, smtp):
     hostile = "API down\rBcc: everyone@example.com\r\rspoofed body\n" + SUMMARY
     post_id = outbox.submit(qtbot, Post(EXECUTIVE_MAIL, hostile, destination=route()))
-    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=8000)
+    qtbot.waitUntil(lambda: outbox.repo.get(post_id).state is PostState.SENT, timeout=30_000)
     [mail] = smtp.mails
     assert "Bcc" not in mail.headers and "\n" not in mail.headers["Subject"]
     assert mail.recipients == list(EXECUTIVES)
