@@ -148,7 +148,9 @@ def room(
             "refused": len(refused) + 1,
             "load": load,
         }
-    writing = IncidentRepository(writer)
+    from oncall_desktop.storage.mirror import IncidentMirror
+
+    writing = IncidentRepository(writer, IncidentMirror())  # a console, as the app has it
     incident = writing.save(
         Incident.declare(
             title="war room",
