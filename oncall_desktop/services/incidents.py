@@ -309,7 +309,8 @@ class IncidentService(QObject):
     def _show_colleagues(self, incident: Incident) -> None:
         """A colleague's change, in the open cockpit at once and in the list (a burst of
         changes, a colleague ticking away, shows in the list once)."""
-        assert self._mirror is not None and incident.id is not None
+        if not self._following or self._mirror is None or incident.id is None:
+            return  # shutting down: a read that comes back now is dropped
         # the newest this console knows: a change applied while this one was read is kept
         incident = self._mirror.current(incident.id) or incident
         self.incident_changed.emit(incident)
