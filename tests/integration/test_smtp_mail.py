@@ -65,10 +65,21 @@ class Outbox:
         retry = RetryPolicy(base=timedelta(milliseconds=50), cap=timedelta(milliseconds=100))
         self.service = OutboxService(self.repo, courier.deliver, self.runner, SystemClock(), retry)
         self.service.start()
+        self.submitted: set[int] = set()  # the ids submit() returned
 
     def submit(self, qtbot, post: Post) -> int:
-        with qtbot.waitSignal(self.service.post_changed, timeout=5000) as blocker:
+        """Submit the post and return its id, as stored. The signal about it is told apart
+        from a late one about an earlier post (on a busy machine the first post's 'sent'
+        came after the test had read it from the database and submitted the next)."""
+
+        def this_one(stored: Post) -> bool:
+            return stored.text == post.text and stored.id not in self.submitted
+
+        with qtbot.waitSignal(
+            self.service.post_changed, timeout=20_000, check_params_cb=this_one
+        ) as blocker:
             self.service.submit(post)
+        self.submitted.add(blocker.args[0].id)
         return blocker.args[0].id
 
     def close(self) -> None:
