@@ -373,7 +373,9 @@ def build_presence(context: AppContext, database: Database, feed: ChangeFeed) ->
         parent=context.root,
     )
     cockpits = controller.cockpit_controller
-    cockpits.show_presence(None)  # team mode: who else is there, not known yet
+    # team mode: who else is there, no one until a heartbeat says otherwise (None, "unknown
+    # while the database is away", is said by ``changed`` when it is; alone, nothing changes)
+    cockpits.show_presence(presence.others if presence.known else None)
     presence.changed.connect(cockpits.show_presence)
     cockpits.opened_changed.connect(presence.beat)  # the others see it at once
     presence.follow(feed)  # who is where, read on the feed's connection

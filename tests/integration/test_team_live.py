@@ -217,6 +217,23 @@ def test_who_else_is_on_it_and_who_holds_which_role(qtbot, consoles):
     qtbot.waitUntil(lambda: at_ana.roles_bar.present.text() == "Only you", timeout=5000)
 
 
+def test_alone_on_the_team_database_a_cockpit_says_only_you_not_the_database_away(
+    qtbot, consoles
+):
+    """Alone on an incident, the heartbeats read back no one else: no change to say, so the
+    cockpit must not stay on 'unknown while the database is away' (it answers all along)."""
+    ana = consoles("Ana")
+    listening(qtbot, ana)
+    with qtbot.waitSignal(ana.incidents.incident_declared, timeout=5000) as declared:
+        ana.incidents.declare("Payments down", Severity.SEV1, "all users")
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: incident_id in ana.controller.cockpits, timeout=5000)
+    cockpit = ana.controller.cockpits[incident_id]
+    qtbot.waitUntil(lambda: cockpit.roles_bar.present.text() == "Only you", timeout=10_000)
+    assert not cockpit.roles_bar.away.isVisibleTo(cockpit)
+    assert "team-feed" not in ana.window.banner.texts()
+
+
 def test_a_console_that_crashed_fades_out(postgres_url):
     """No leave (a crash, a lost network): its last heartbeat ages past the expiry."""
     from datetime import UTC, datetime, timedelta
