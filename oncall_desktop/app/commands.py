@@ -198,10 +198,15 @@ class CommandHandler:
         """The page waiting for an acknowledgement (PagerDuty, signed with your email), or else
         the local incident still triggered."""
         poller, incidents = self.context.poller, self._listed_incidents()
-        if incidents is None:
-            reply({"ok": False, "error": STILL_OPENING})
-            return
         pages = [p for p in poller.pages if p.is_triggered]
+        if incidents is None:
+            # the page that woke you is acknowledged in its source without the database (a
+            # team database may take seconds to open); anything else waits for the incidents
+            if len(pages) == 1 and not isinstance(incident_id, int):
+                self._ack_page(pages[0], reply)
+            else:
+                reply({"ok": False, "error": STILL_OPENING})
+            return
         local = [i for i in incidents.active if i.status is Status.TRIGGERED]
         if isinstance(incident_id, int):
             chosen = [i for i in local if i.id == incident_id]

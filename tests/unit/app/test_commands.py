@@ -104,6 +104,20 @@ def test_before_the_database_opens_every_command_says_so(handler):
         ]
 
 
+def test_before_the_database_opens_ack_still_takes_the_one_page_waiting(qtbot, app, handler):
+    """A team database may take seconds to open: the page that woke you is acknowledged in its
+    source meanwhile; an incident number, or no page, waits for the incidents."""
+    app.poller.pages = [HIGH]
+    replies = []
+    handler.handle({"command": "ack"}, replies.append)
+    assert app.poller.asked == ["pagerduty:H1"]
+    app.poller.acknowledged.emit(HIGH)
+    assert replies == [{"ok": True, "page": "H1", "title": "API down"}]
+    assert asked(handler, {"command": "ack", "incident": 1}) == [
+        {"ok": False, "error": "the database is still opening; try again"}
+    ]
+
+
 def test_status_lists_the_open_incidents_with_their_next_deadlines(qtbot, app, handler):
     listed(qtbot, app, ("API down", Severity.SEV1))
     app.poller.pages = [HIGH]
