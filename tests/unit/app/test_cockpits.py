@@ -622,22 +622,8 @@ def test_the_external_audience_goes_to_the_status_page_through_the_outbox(
 def test_closing_the_cockpit_while_pagerduty_answers_loses_nothing(qtbot, context, pagerduty):
     """A cockpit closed while 'Declare in PagerDuty' runs: the page is still linked, and a
     refusal is said in the main window (a closed window is gone; no crash)."""
-    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
-
-    secrets = InMemorySecretStore()
-    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
-    ctx = context(
-        settings=Settings(
-            language="en", pagerduty_base_url=pagerduty.url, pagerduty_service_id="PSVC042"
-        ),
-        secrets=secrets,
-    )
-    ctx.poller.start()
-    qtbot.waitUntil(lambda: ctx.poller.me("pagerduty") is not None, timeout=5000)
-    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
-        ctx.incidents.declare("API down", Severity.SEV1)
-    incident_id = declared.args[0].id
-    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+    ctx, window = declared_here_with_pagerduty(qtbot, context, pagerduty, "API down")
+    incident_id = window.incident.id
     pagerduty.fault_hook = lambda method, path, body: (  # PagerDuty answers slowly
         time.sleep(0.5) if (method, path) == ("POST", "/incidents") else None
     )
