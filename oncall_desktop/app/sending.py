@@ -1,8 +1,11 @@
 """Sending a composed text: one router post per destination chosen (services/routing builds
 each post the way its destination says). What a destination asks of the user around its post
-is its app side, here, by its id: the status page asks which services an incident affects at
-its first update; the executives' mail, without a mail server, opens in the user's mail
-client. Built with the cockpits (when the database opens), with the update router, the
+is declared on its offer (core.destinations.Offer: a step before it goes, or one instead of it
+when it cannot be taken), and the steps are the app's, here, by name: CHOOSE_SERVICES, which
+services an incident affects at its first status-page update; MAIL_CLIENT, the text in the
+user's mail client (the executives' mail without a mail server).
+
+Built with the cockpits (when the database opens), with the update router, the
 incidents, the runner, the keyring, the preferences, the procedure and the main window (where
 it speaks when the cockpit it was for has closed).
 
@@ -17,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
-from oncall_desktop.core.destinations import EXECUTIVE_MAIL, STATUS_PAGE
+from oncall_desktop.core.destinations import CHOOSE_SERVICES, MAIL_CLIENT, destination
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Audience
 
@@ -60,13 +63,14 @@ class Sending(QObject):
         self.policy = policy
         self.window = window
         self._cockpits = cockpits
-        # asked before the post goes (it is made, or not, by the step: post())
+        # the steps a destination's offer may name: taken before the post goes (it is made,
+        # or not, by the step: post())
         self._first: dict[str, Callable[[Incident, str, Posting], None]] = {
-            STATUS_PAGE: self._choose_services_first,
+            CHOOSE_SERVICES: self._choose_services_first,
         }
-        # done when the destination cannot take the text (not set up)
+        # taken when the destination cannot take the text (not set up)
         self._otherwise: dict[str, Callable[[Incident, str, QWidget], None]] = {
-            EXECUTIVE_MAIL: self.mail_executives,
+            MAIL_CLIENT: self.mail_executives,
         }
 
     def send(
@@ -97,10 +101,12 @@ class Sending(QObject):
                     is not None
                 )
 
-            first = self._first.get(target)
+            offer = destination(target).offer
+            first = self._first.get(offer.asks_first) if offer is not None else None
+            otherwise = self._otherwise.get(offer.otherwise) if offer is not None else None
             if first is not None:
                 first(incident, text, post)
-            elif not post() and (otherwise := self._otherwise.get(target)) is not None:
+            elif not post() and otherwise is not None:
                 otherwise(incident, text, parent)
 
     # --- the status page: its services, chosen at the incident's first update ------------------

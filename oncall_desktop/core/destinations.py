@@ -38,8 +38,20 @@ class Offer:
     # only for an incident whose page's source can do this (a status update on the page)
     page_can: Capability | None = None
     order: int = 100  # its box's place (lower first)
-    # sending it may ask the user something first (a dialog): sent after the others
-    asks: bool = False
+    # what the app asks the user around its post (one of the steps below, app/sending.py's):
+    # before it goes, or instead of it when it cannot be taken (not set up)
+    asks_first: str = ""
+    otherwise: str = ""
+
+    @property
+    def asks(self) -> bool:
+        """Sending it may ask the user something (a dialog): it is sent after the others."""
+        return bool(self.asks_first or self.otherwise)
+
+
+# The steps the app knows how to take around a post (app/sending.py), as an Offer names them:
+CHOOSE_SERVICES = "choose_services"  # which of the status page's services the incident affects
+MAIL_CLIENT = "mail_client"  # the text in the user's mail client, then whether it went
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate
 
 from oncall_desktop.core.destinations import EXECUTIVE_MAIL as EXECUTIVE_MAIL
-from oncall_desktop.core.destinations import Destination, Offer, register_destination
+from oncall_desktop.core.destinations import MAIL_CLIENT, Destination, Offer, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.plaintext import clean_line
@@ -451,7 +451,7 @@ register_destination(
             (Audience.EXECUTIVE.value,),
             label_not_set_up=QT_TR_NOOP("Open it in my mail client (executives)"),
             order=50,
-            asks=True,  # the mail client, then whether it went
+            otherwise=MAIL_CLIENT,  # the mail client, then whether it went
         ),
     )
 )

@@ -27,8 +27,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from oncall_desktop.core.compose import MessageKind, status_page_title
+from oncall_desktop.core.destinations import (
+    CHOOSE_SERVICES,
+    Destination,
+    Offer,
+    register_destination,
+)
 from oncall_desktop.core.destinations import STATUS_PAGE as STATUS_PAGE
-from oncall_desktop.core.destinations import Destination, Offer, register_destination
 from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Attempt, Outcome, Post
 from oncall_desktop.core.policy import Audience, Text
@@ -184,7 +189,7 @@ register_destination(
             (Audience.STATUS_PAGE.value,),
             (Audience.STATUS_PAGE.value,),
             order=10,
-            asks=True,  # the services it affects, at the incident's first update
+            asks_first=CHOOSE_SERVICES,  # the services it affects, at its first update
         ),
     )
 )

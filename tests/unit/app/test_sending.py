@@ -91,3 +91,91 @@ def test_the_executives_mail_without_a_server_falls_back_to_the_mail_client(
     assert router.posted == [(EXECUTIVE_MAIL, "update", "executive")]
     assert "No mail client could be opened" in sending.window.banner.texts()["cockpit-7"]
     assert QGuiApplication.clipboard().text() == "SEV-1: API down"
+
+
+@pytest.fixture
+def pigeon():
+    """A destination of the tests' own (one registration, no module of the app names it)."""
+    from oncall_desktop.core.destinations import (
+        Destination,
+        Offer,
+        register_destination,
+        unregister_destination,
+    )
+    from oncall_desktop.core.policy import Text
+
+    def register(**steps):
+        register_destination(
+            Destination(
+                "pigeon",
+                Text(fr="Pigeon", en="Pigeon"),
+                offer=Offer(None, ("executive",), **steps),
+            )
+        )
+        return "pigeon"
+
+    yield register
+    unregister_destination("pigeon")
+
+
+def test_a_destination_declaring_the_mail_client_gets_it_when_it_cannot_take_the_text(
+    make_sending, clock, monkeypatch, pigeon
+):
+    """The step is the destination's declaration (its offer), not its id: a new destination
+    that says so falls back on the mail client like the executives' mail."""
+    from PySide6.QtGui import QDesktopServices
+
+    from oncall_desktop.core.destinations import MAIL_CLIENT
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    target = pigeon(otherwise=MAIL_CLIENT)
+    router = Router(refusing={target})
+    sending = make_sending(router)
+    sending.send(
+        incident(clock), "Update", (target,), kind="update", audience="executive", parent=None
+    )
+    assert router.posted == [(target, "update", "executive")]
+    assert opened and opened[0].scheme() == "mailto"
+    assert "No mail client could be opened" in sending.window.banner.texts()["cockpit-7"]
+
+
+def test_a_destination_declaring_no_step_is_only_posted(make_sending, clock, monkeypatch, pigeon):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    target = pigeon()
+    router = Router(refusing={target})
+    sending = make_sending(router)
+    sending.send(
+        incident(clock), "Update", (target,), kind="update", audience="executive", parent=None
+    )
+    assert router.posted == [(target, "update", "executive")]
+    assert opened == [] and "cockpit-7" not in sending.window.banner.texts()
+
+
+def test_a_destination_declaring_the_services_step_takes_it_before_its_post(
+    make_sending, clock, pigeon, preferences, qtbot
+):
+    """A destination declaring CHOOSE_SERVICES, with a status page set up, first has the
+    page's services read (here they cannot be: no token), then its post goes naming them all
+    and the cockpit says so."""
+    from oncall_desktop.core.destinations import CHOOSE_SERVICES
+
+    target = pigeon(asks_first=CHOOSE_SERVICES)
+    from dataclasses import replace
+
+    preferences.replace(
+        replace(
+            preferences.settings, status_page_id="PAGE1", pagerduty_base_url="http://127.0.0.1:9"
+        )
+    )
+    router = Router()
+    sending = make_sending(router)
+    sending.send(
+        incident(clock), "Update", (target,), kind="update", audience="executive", parent=None
+    )
+    qtbot.waitUntil(lambda: "cockpit-7" in sending.window.banner.texts())
+    assert "services could not be listed" in sending.window.banner.texts()["cockpit-7"]
+    assert router.posted == [(target, "update", "executive")]
