@@ -24,14 +24,25 @@ class Capability(StrEnum):
 BASIC = frozenset({Capability.ACKNOWLEDGE, Capability.RESOLVE})
 
 _CAPABILITIES: dict[str, frozenset[Capability]] = {}
+_NAMES: dict[str, str] = {}  # as people read them ("PagerDuty"): what the UI offers names it
 
 
-def register_capabilities(source_id: str, capabilities: frozenset[Capability]) -> None:
+def register_capabilities(
+    source_id: str, capabilities: frozenset[Capability], name: str = ""
+) -> None:
     _CAPABILITIES[source_id] = frozenset(capabilities)
+    _NAMES[source_id] = name or source_id
 
 
 def unregister_capabilities(source_id: str) -> None:
     _CAPABILITIES.pop(source_id, None)
+    _NAMES.pop(source_id, None)
+
+
+def source_name(source_id: str | None) -> str:
+    """The source's name as people read it (a product name, the same in every language); its
+    id for one not installed here, "" for none."""
+    return _NAMES.get(str(source_id), str(source_id)) if source_id else ""
 
 
 def can(source_id: str | None, capability: Capability) -> bool:

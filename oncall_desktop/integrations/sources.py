@@ -125,7 +125,7 @@ _SOURCES: dict[str, SourceKind] = {}
 
 def register_source(kind: SourceKind) -> SourceKind:
     _SOURCES[kind.id] = kind
-    register_capabilities(kind.id, kind.capabilities)
+    register_capabilities(kind.id, kind.capabilities, kind.name)
     return kind
 
 

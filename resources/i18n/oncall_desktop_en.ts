@@ -1701,11 +1701,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ask in PagerDuty</source>
+        <source>Sends a responder request on the incident&apos;s page, with the SOP&apos;s message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sends a responder request on the incident&apos;s page, with the SOP&apos;s message</source>
+        <source>Ask in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

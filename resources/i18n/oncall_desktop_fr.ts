@@ -1703,12 +1703,12 @@
         <translation>Escalade</translation>
     </message>
     <message>
-        <source>Ask in PagerDuty</source>
-        <translation>Appeler via PagerDuty</translation>
-    </message>
-    <message>
         <source>Sends a responder request on the incident&apos;s page, with the SOP&apos;s message</source>
         <translation>Envoie une demande de renfort sur la page de l&apos;incident, avec le message de la procédure</translation>
+    </message>
+    <message>
+        <source>Ask in %1</source>
+        <translation>Appeler via %1</translation>
     </message>
     <message>
         <source>Escalation contacts reached:</source>

@@ -1,7 +1,8 @@
 """The cockpit's escalation: the contacts the SOP names for the incident's severity while its
 escalation is due, a tick for each one reached, "Ask in PagerDuty" where the procedure names
-their PagerDuty user or policy, and PagerDuty's answer beside them. Once resolved, only who was
-reached (no "escalate now" for a closed matter)."""
+their PagerDuty user or policy and the incident's page comes from a source that takes responder
+requests (named by its registration: core.capabilities), and PagerDuty's answer beside them.
+Once resolved, only who was reached (no "escalate now" for a closed matter)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from oncall_desktop.core.capabilities import Capability, can
+from oncall_desktop.core.capabilities import Capability, can, source_name
 from oncall_desktop.core.deadlines import escalation_due_at, escalation_needed
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import EscalationMode, Policy
@@ -41,7 +42,7 @@ class EscalationBox(QGroupBox):
         self.hint = plain_label("", self)
         layout.addWidget(self.hint)
         self.contact_boxes: dict[str, QCheckBox] = {}
-        self.contact_requests: dict[str, QPushButton] = {}  # one click: ask in PagerDuty
+        self.contact_requests: dict[str, QPushButton] = {}  # one click: ask the page's source
         self._labels = {
             c.name: f"{c.name} — {c.contact.get(language)}" for c in policy.escalation_contacts
         }
@@ -60,7 +61,7 @@ class EscalationBox(QGroupBox):
             row = QHBoxLayout()
             row.addWidget(box, 1)
             if contact.pagerduty is not None:
-                ask = QPushButton(self.tr("Ask in PagerDuty"), self)
+                ask = QPushButton(self)
                 ask.setToolTip(
                     self.tr(
                         "Sends a responder request on the incident's page, with the SOP's message"
@@ -98,11 +99,13 @@ class EscalationBox(QGroupBox):
         self.setVisible(visible)
         if not visible:
             return
-        # a responder request goes to the page's source, when that source takes them
-        link = incident.alert
-        asks_there = link is not None and can(link.source, Capability.REQUEST_RESPONDERS)
+        # a responder request goes to the page's source, when that source takes them: not
+        # offered otherwise
+        source = incident.alert.source if incident.alert is not None else None
+        asks_there = can(source, Capability.REQUEST_RESPONDERS)
         for name, ask in self.contact_requests.items():
-            ask.setVisible((needed and name in wanted) and name not in notified)
+            ask.setText(self.tr("Ask in %1").replace("%1", source_name(source)))
+            ask.setVisible(asks_there and (needed and name in wanted) and name not in notified)
             ask.setEnabled(asks_there and incident.is_active)
         for name, box in self.contact_boxes.items():
             state = self._responder_states.get(self._targets.get(name, ""), "")

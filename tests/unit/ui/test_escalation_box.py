@@ -44,3 +44,62 @@ def test_an_escalation_policy_contact_shows_its_answer_like_a_user(box):
     texts = box({"PTEAMDV": "pending"})
     assert "asked in PagerDuty, no answer yet" in texts["Team Dev"]
     assert "·" not in texts["CTO"]
+
+
+def shown_for(policy, clock, source, language="en"):
+    """The box for a SEV-1 opened from a page of ``source``: the contact asked, its button."""
+    from oncall_desktop.core.paging import AlertLink
+
+    widget = EscalationBox(policy, language)
+    incident = Incident.declare(title="API down", severity=Severity.SEV1, at=clock.now(), actor="a")
+    incident.id, incident.alert = 1, AlertLink(source, "P1") if source else None
+    widget.show_for(incident, clock.now())
+    return widget, widget.contact_requests["CTO"]
+
+
+@pytest.fixture
+def contacts():
+    contacts = [
+        {"name": "CTO", "contact": "@cto", "severities": ["SEV-1"], "pagerduty_user": "PCTO001"}
+    ]
+    return apply_override(default_data(), {"escalation_contacts": contacts}).policy
+
+
+def test_the_responder_request_is_offered_in_the_pages_source_by_its_registered_name(
+    qtbot, qapp, clock, contacts
+):
+    """PagerDuty's pages: "Ask in PagerDuty" (in French too); a source that registers
+    REQUEST_RESPONDERS under its own name gets its name; one that cannot is not offered it."""
+    from dataclasses import replace
+
+    from oncall_desktop.core.capabilities import BASIC, Capability
+    from oncall_desktop.integrations.sources import register_source, unregister_source
+    from oncall_desktop.ui.translations import install_translators
+    from tests.unit.integrations import throwaway_source
+
+    widget, ask = shown_for(contacts, clock, "pagerduty")
+    qtbot.addWidget(widget)
+    assert ask.text() == "Ask in PagerDuty" and ask.isVisibleTo(widget) and ask.isEnabled()
+    try:
+        install_translators(qapp, "fr")
+        widget, ask = shown_for(contacts, clock, "pagerduty", "fr")
+        qtbot.addWidget(widget)
+        assert ask.text() == "Appeler via PagerDuty"
+    finally:
+        install_translators(qapp, "en")
+
+    asking = frozenset(BASIC | {Capability.REQUEST_RESPONDERS})
+    register_source(replace(throwaway_source.KIND, capabilities=asking))
+    try:
+        widget, ask = shown_for(contacts, clock, throwaway_source.SIREN)
+        qtbot.addWidget(widget)
+        assert ask.text() == "Ask in Siren" and ask.isVisibleTo(widget)
+        register_source(throwaway_source.KIND)  # acknowledges and resolves, nothing more
+        widget, ask = shown_for(contacts, clock, throwaway_source.SIREN)
+        qtbot.addWidget(widget)
+        assert not ask.isVisibleTo(widget) and not ask.isEnabled()
+    finally:
+        unregister_source(throwaway_source.SIREN)
+    widget, ask = shown_for(contacts, clock, None)  # declared here, no page behind it
+    qtbot.addWidget(widget)
+    assert not ask.isVisibleTo(widget)
