@@ -31,6 +31,7 @@ from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.secrets import SecretStore, SecretStoreError
 from oncall_desktop.integrations.sources import (
     NotConfigured,
+    SourceKind,
     source_kind,
     source_kinds,
 )
@@ -83,7 +84,10 @@ class HandoffService(QObject):
     rotation_changed(object): the current Rotation.
     due(object): the StoredHandoff of the latest change, just created or still incomplete.
     saved(object): a StoredHandoff after an autosave.
-    verified(bool, str): the live PagerDuty check of the incoming engineer, and what it found.
+    verified(bool, str): the live check of the incoming engineer in the source that keeps
+        rotations (checked_source()), and what it found; after a failure, ``by_hand`` says
+        whether there was nothing to check with (no such source, or no token), a human tick
+        allowed.
     problem(str): something the user must know.
     """
 
@@ -119,6 +123,7 @@ class HandoffService(QObject):
         self.rotation: Rotation | None = None
         self.current: StoredHandoff | None = None
         self._pagerduty_checked_at: datetime | None = None
+        self.by_hand = False  # the last live check had nothing to check with
 
     # --- rotation -------------------------------------------------------------------------------
 
@@ -268,23 +273,31 @@ class HandoffService(QObject):
 
     # --- the incoming engineer's checks ---------------------------------------------------------
 
-    def verify_pagerduty(self) -> None:
-        """SOP: "Verified PagerDuty configured", checked live when a token is stored: in the
-        source the rotation is read from (Settings), else the first that keeps rotations."""
-        settings = self._settings()
-
-        secrets, options = self._secrets, source_options(settings)
+    def _checked_kind(self) -> SourceKind | None:
+        """The source the live check asks: the one the rotation is read from (Settings), else
+        the first that keeps rotations; None when none does."""
         rotating = [k for k in source_kinds() if k.can(Capability.ROTATION)]
-        chosen = source_kind(settings.rotation_source)
-        kind = chosen if chosen in rotating else (rotating[0] if rotating else None)
+        chosen = source_kind(self._settings().rotation_source)
+        return chosen if chosen in rotating else (rotating[0] if rotating else None)
+
+    def checked_source(self) -> str:
+        """The name of the source the live check asks ("PagerDuty"); "" when none can."""
+        kind = self._checked_kind()
+        return kind.name if kind is not None else ""
+
+    def verify_rotation_source(self) -> None:
+        """SOP: "Verified PagerDuty configured", checked live when a token is stored, in the
+        source that keeps rotations (checked_source())."""
+        secrets, options = self._secrets, source_options(self._settings())
+        kind = self._checked_kind()
 
         def check() -> str:
             if kind is None:
-                raise IntegrationError(QT_TR_NOOP("No alert source keeps on-call rotations."))
+                raise _ByHand(QT_TR_NOOP("No alert source keeps on-call rotations."))
             try:
                 source = kind.connect(secrets, options)
             except NotConfigured:
-                raise IntegrationError(
+                raise _ByHand(
                     QT_TR_NOOP(
                         "No {source} token is stored: add it in Settings, or tick this by hand "
                         "once you have checked {source} yourself."
@@ -303,6 +316,7 @@ class HandoffService(QObject):
         def failed(error: Exception) -> None:
             if not isinstance(error, IntegrationError | SecretStoreError):
                 raise error
+            self.by_hand = isinstance(error, _ByHand)
             self.verified.emit(False, shown(error))
 
         self._runner.run(check, lambda detail: self.verified.emit(True, detail), failed)
@@ -312,6 +326,10 @@ class HandoffService(QObject):
             self.problem.emit(shown(error))
             return
         raise error
+
+
+class _ByHand(IntegrationError):
+    """Nothing to check the incoming engineer with: they tick it by hand."""
 
 
 def action_line(tracked: TrackedActionItem) -> str:

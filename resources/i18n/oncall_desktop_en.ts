@@ -1881,7 +1881,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking PagerDuty…</source>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1883,8 +1883,12 @@
         <translation>Renseignez le nom de l&apos;ingénieur sortant.</translation>
     </message>
     <message>
-        <source>Checking PagerDuty…</source>
-        <translation>Vérification de PagerDuty…</translation>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Signed by %1, %2</source>

@@ -94,7 +94,8 @@ class HandoffWindow(QMainWindow):
         self.clock = clock
         self.actor = actor
         self.autosave = Autosave(self._save, self)
-        self._manual_pagerduty = False  # True once PagerDuty said there is no token to check
+        # True once the live check found nothing to check with (no token, no such source)
+        self._manual_pagerduty = False
         close_with_escape_and_ctrl_w(self)
         # a language change in Settings shows here at once, what was typed kept
         self.live = live = LiveLanguage(self, language)
@@ -131,7 +132,7 @@ class HandoffWindow(QMainWindow):
         self._show_status()
         box = self.check_boxes.get(PAGERDUTY_CHECK)
         if box is not None and not box.isEnabled() and PAGERDUTY_CHECK not in self.note.checks:
-            self.check_details[PAGERDUTY_CHECK].setText(self.tr("Checking PagerDuty…"))
+            self.check_details[PAGERDUTY_CHECK].setText(self._checking())
         texts = self.banner.texts()
         if "dates" in texts:
             self._show_dates(self._upcoming()[1])
@@ -378,16 +379,21 @@ class HandoffWindow(QMainWindow):
         if not on:
             return
         if check_id == PAGERDUTY_CHECK and not self._manual_pagerduty:
-            # checked live: the box stays unticked until PagerDuty answers
+            # checked live: the box stays unticked until the source that keeps rotations answers
             box = self.check_boxes[check_id]
             box.blockSignals(True)
             box.setChecked(False)
             box.blockSignals(False)
             box.setEnabled(False)
-            self.check_details[check_id].setText(self.tr("Checking PagerDuty…"))
-            self.service.verify_pagerduty()
+            self.check_details[check_id].setText(self._checking())
+            self.service.verify_rotation_source()
             return
         self._acknowledge(check_id, "")
+
+    def _checking(self) -> str:
+        """While the live check runs: "Checking PagerDuty…", named by the source it asks."""
+        name = self.service.checked_source()
+        return self.tr("Checking %1…").replace("%1", name) if name else self.tr("Checking…")
 
     def _on_verified(self, ok: bool, detail: str) -> None:
         box = self.check_boxes[PAGERDUTY_CHECK]
@@ -396,7 +402,7 @@ class HandoffWindow(QMainWindow):
             return
         box.setEnabled(True)
         self.check_details[PAGERDUTY_CHECK].setText(detail)
-        if "No PagerDuty token" in detail:
+        if self.service.by_hand:
             self._manual_pagerduty = True  # nothing to check with: a human tick is allowed
 
     def _acknowledge(self, check_id: str, detail: str) -> None:

@@ -250,6 +250,34 @@ def test_without_a_token_pagerduty_is_acknowledged_by_hand_and_the_tray_reminds(
     assert posts[0].destination == "#incidents" and posts[0].kind == "handoff"
 
 
+def test_the_live_check_asks_the_source_that_keeps_rotations_by_its_name(
+    qtbot, context, clock
+):
+    """A source of the tests' own ("Siren", one module) that keeps rotations and is the one
+    the rotation is read from: the check says it asks Siren, and without Siren's token it is
+    ticked by hand (in French too, where the answer's words are not English)."""
+    from oncall_desktop.core.capabilities import BASIC, Capability
+    from oncall_desktop.integrations.sources import register_source, unregister_source
+    from tests.unit.integrations import throwaway_source
+
+    rotating = frozenset(BASIC | {Capability.ROTATION})
+    register_source(replace(throwaway_source.KIND, capabilities=rotating))
+    try:
+        set_clock(clock, CHANGE + timedelta(minutes=5))
+        settings = replace(PARIS_ORCHESTRATEUR, language="fr", rotation_source="siren")
+        ctx = context(settings=settings)
+        window = handoff_window(qtbot, ctx)
+        box = window.check_boxes["pagerduty"]  # the procedure's check: "PagerDuty configured"
+        box.setChecked(True)
+        assert window.check_details["pagerduty"].text() == "Vérification de Siren…"
+        qtbot.waitUntil(box.isEnabled, timeout=5000)
+        assert "Aucun jeton Siren" in window.check_details["pagerduty"].text()
+        box.setChecked(True)  # a human tick, now allowed
+        assert "pagerduty" in window.note.checks
+    finally:
+        unregister_source(throwaway_source.SIREN)
+
+
 def test_the_posted_handoff_speaks_the_message_language(qtbot, context, clock):
     set_clock(clock, CHANGE + timedelta(minutes=5))
     ctx = context(settings=replace(PARIS_ORCHESTRATEUR, message_language="fr"))
