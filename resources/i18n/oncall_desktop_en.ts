@@ -1515,6 +1515,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 needs an incident opened from a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set %1 up in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,7 +1555,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose where to send it (set Slack up in Settings; PagerDuty needs an incident opened from a page).</source>
+        <source>%1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to send it (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to send it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

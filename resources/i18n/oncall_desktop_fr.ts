@@ -1517,6 +1517,14 @@
         <translation>Envoyer</translation>
     </message>
     <message>
+        <source>%1 needs an incident opened from a page</source>
+        <translation>%1 demande un incident ouvert depuis une page</translation>
+    </message>
+    <message>
+        <source>set %1 up in Settings</source>
+        <translation>configurez %1 dans les Paramètres</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1549,8 +1557,16 @@
         <translation>Aperçu (c&apos;est ce qui sera envoyé ; vous pouvez le modifier)</translation>
     </message>
     <message>
-        <source>Choose where to send it (set Slack up in Settings; PagerDuty needs an incident opened from a page).</source>
-        <translation>Choisissez où l&apos;envoyer (configurez Slack dans les Paramètres ; PagerDuty demande un incident ouvert depuis une page).</translation>
+        <source>%1; %2</source>
+        <translation>%1 ; %2</translation>
+    </message>
+    <message>
+        <source>Choose where to send it (%1).</source>
+        <translation>Choisissez où l&apos;envoyer (%1).</translation>
+    </message>
+    <message>
+        <source>Choose where to send it.</source>
+        <translation>Choisissez où l&apos;envoyer.</translation>
     </message>
 </context>
 <context>

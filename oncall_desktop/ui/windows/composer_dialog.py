@@ -32,7 +32,7 @@ from oncall_desktop.core.policy import Policy
 from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
-from oncall_desktop.ui.text import QT_TRANSLATE_NOOP
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill
 
 KIND_LABELS = {
     MessageKind.DECLARED: QT_TRANSLATE_NOOP("ComposerDialog", "INCIDENT DECLARED (internal)"),
@@ -141,8 +141,12 @@ class ComposerDialog(QDialog):
         self.boxes: dict[str, QCheckBox] = {}
         self._offers: dict[str, tuple[Offer, bool]] = {}  # and whether it can take it now
         self._states: dict[str, tuple[bool, bool]] = {}  # (shown, ticked) as last chosen
+        # what the hint says of a greyed destination that cannot take the text, by its name
+        self._why_not: dict[str, str] = {}
         for offered, offer in offered_in_composer():
             set_up = offered.id in where and (offer.page_can is None or can(source, offer.page_can))
+            if not set_up and offer.not_set_up == "greyed":
+                self._why_not[offered.id] = self._why_not_set_up(offered, offer, source)
             box = QCheckBox(self._label(offered, offer, where.get(offered.id), set_up), self)
             box.setEnabled(set_up or offer.not_set_up != "greyed")
             box.setVisible(False)
@@ -152,6 +156,12 @@ class ComposerDialog(QDialog):
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
+
+    def _why_not_set_up(self, offered: Destination, offer: Offer, source: str | None) -> str:
+        name = offered.name.get(self._language_ui)
+        if offer.page_can is not None and not can(source, offer.page_can):
+            return self.tr("%1 needs an incident opened from a page").replace("%1", name)
+        return self.tr("set %1 up in Settings").replace("%1", name)
 
     def _label(self, offered: Destination, offer: Offer, where: str | None, set_up: bool) -> str:
         """The box's text, in the UI's language; what is from outside stays plain text."""
@@ -264,14 +274,17 @@ class ComposerDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         has_target = bool(self.chosen())
         ok.setEnabled(has_target and bool(self.preview.toPlainText().strip()))
-        self.hint.setText(
-            ""
-            if has_target
-            else self.tr(
-                "Choose where to send it (set Slack up in Settings; PagerDuty needs an incident "
-                "opened from a page)."
-            )
-        )
+        # the greyed destinations shown for this message, each with what it lacks
+        lacking = [w for t, w in self._why_not.items() if not self.boxes[t].isHidden()]
+        if has_target:
+            self.hint.setText("")
+        elif lacking:
+            said = lacking[0]
+            for more in lacking[1:]:
+                said = fill(self.tr("%1; %2"), said, more)
+            self.hint.setText(fill(self.tr("Choose where to send it (%1)."), said))
+        else:
+            self.hint.setText(self.tr("Choose where to send it."))
 
     def chosen(self) -> tuple[str, ...]:
         """The ids of the destinations ticked, in their boxes' order, those that may ask

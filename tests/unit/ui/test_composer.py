@@ -54,6 +54,76 @@ def test_targets(qtbot, clock, policy):
     assert not ok.isEnabled() and "Choose where" in nowhere.hint.text()
 
 
+def test_the_hint_names_the_greyed_destinations_and_what_each_lacks(qtbot, clock, policy, qapp):
+    """Built from the destinations offered, greyed, that cannot take the text (their names
+    as registered): the built-ins' words as before, in French too; a destination of the
+    tests' own is named the same way; with everything set up, nothing is blamed."""
+    from oncall_desktop.core.destinations import (
+        Destination,
+        Offer,
+        register_destination,
+        unregister_destination,
+    )
+    from oncall_desktop.core.policy import Text
+    from oncall_desktop.integrations.deliverers import register_deliverer, unregister_deliverer
+    from oncall_desktop.ui.translations import install_translators
+
+    def untick_all(dialog):
+        for box in dialog.boxes.values():
+            box.setChecked(False)
+        return dialog.hint.text()
+
+    _, nowhere = make(qtbot, clock, policy, slack="")
+    assert nowhere.hint.text() == (
+        "Choose where to send it (set Slack up in Settings; PagerDuty needs an incident "
+        "opened from a page)."
+    )
+    _, everywhere = make(qtbot, clock, policy, pagerduty_id="PX1")
+    assert untick_all(everywhere) == "Choose where to send it."
+    _, slack_only = make(qtbot, clock, policy)
+    assert untick_all(slack_only) == (
+        "Choose where to send it (PagerDuty needs an incident opened from a page)."
+    )
+    try:
+        install_translators(qapp, "fr")
+        incident, _ = make(qtbot, clock, policy)
+        router = UpdateRouter(lambda: Settings(slack_channel=""), lambda post: None, policy)
+        french = ComposerDialog(
+            incident,
+            policy,
+            "fr",
+            clock.now(),
+            None,
+            "@alice",
+            router.offered(incident),
+            MessageKind.UPDATE,
+            ui_language="fr",
+        )
+        qtbot.addWidget(french)
+        assert french.hint.text() == (
+            "Choisissez où l'envoyer (configurez Slack dans les Paramètres ; PagerDuty demande "
+            "un incident ouvert depuis une page)."
+        )
+    finally:
+        install_translators(qapp, "en")
+
+    pigeon = Destination(
+        "pigeon",
+        Text(fr="Pigeon voyageur", en="Carrier pigeon"),
+        offer=Offer(None, ("internal",), not_set_up="greyed", order=25),
+    )  # never set up: its route takes nothing
+    register_destination(pigeon)
+    register_deliverer("pigeon", lambda post, context: None, route=lambda outgoing: None)
+    try:
+        _, with_pigeon = make(qtbot, clock, policy, pagerduty_id="PX1")
+        assert untick_all(with_pigeon) == (
+            "Choose where to send it (set Carrier pigeon up in Settings)."
+        )
+    finally:
+        unregister_deliverer("pigeon")
+        unregister_destination("pigeon")
+
+
 def test_only_the_inputs_the_template_uses_and_enter_does_not_send(qtbot, clock, policy):
     from PySide6.QtCore import Qt
 
