@@ -138,8 +138,9 @@ class CockpitController(QObject):
         self.open_cockpit(incident_id, lambda: self.compose(incident_id, audience))
 
     def request_responders(self, incident_id: int, contact_name: str) -> None:
-        """Escalate with one click: a PagerDuty responder request on the incident's page, with
-        the SOP's message; once PagerDuty confirms, the contact is recorded as reached."""
+        """Escalate with one click: a responder request on the incident's page in its source
+        (PagerDuty's), with the SOP's message; once the source confirms, the contact is
+        recorded as reached through it."""
         window = self.cockpits.get(incident_id)
         contact = next((c for c in self.policy.escalation_contacts if c.name == contact_name), None)
         if window is None or contact is None or contact.pagerduty is None:
@@ -149,7 +150,8 @@ class CockpitController(QObject):
         if link is None or not can(link.source, Capability.REQUEST_RESPONDERS):
             window.show_problem(self.tr("This incident has no page to ask responders on."))
             return
-        page_id, source = link.id, self.poller.watcher(link.source)
+        page_id, source_id = link.id, link.source
+        source = self.poller.watcher(source_id)
         if source is None:
             window.show_problem(self.tr("This incident has no page to ask responders on."))
             return
@@ -160,7 +162,7 @@ class CockpitController(QObject):
         )
 
         def done(_requested_at: str) -> None:
-            self.incidents.mark_contact_notified(incident_id, contact_name, via="pagerduty")
+            self.incidents.mark_contact_notified(incident_id, contact_name, via=source_id)
 
         source.request_responders(
             page_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from oncall_desktop.core.capabilities import source_name
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.incident import EventKind, TimelineEvent
 from oncall_desktop.core.policy import Policy
@@ -25,9 +26,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "fr": "Rappel mis en pause ({audience}) jusqu’à {until} : {reason}",
     },
     "contact": {"en": "Escalation: {contact} notified", "fr": "Escalade : {contact} prévenu"},
-    "contact_pd": {
-        "en": "Escalation: {contact} asked to join in PagerDuty",
-        "fr": "Escalade : {contact} appelé à rejoindre dans PagerDuty",
+    "contact_via": {  # through the page's source (its responder request): its name
+        "en": "Escalation: {contact} asked to join in {source}",
+        "fr": "Escalade : {contact} appelé à rejoindre dans {source}",
     },
     "posted": {"en": "Posted to {name}", "fr": "Publié sur {name}"},
     "services": {
@@ -155,8 +156,10 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
             reason=data.get("reason"),
         )
     if event.kind is EventKind.CONTACT_NOTIFIED:
-        key = "contact_pd" if data.get("via") == "pagerduty" else "contact"
-        return _say(key, language, contact=data.get("contact"))
+        if data.get("via"):  # the source's id: named as it registered
+            source = source_name(str(data["via"]))
+            return _say("contact_via", language, contact=data.get("contact"), source=source)
+        return _say("contact", language, contact=data.get("contact"))
     if event.kind in (EventKind.ALERT_ASKED, EventKind.ALERT_ANSWERED):
         return _alert_request(event, language)
     if event.kind is EventKind.ROLE_TAKEN:

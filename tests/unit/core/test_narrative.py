@@ -34,3 +34,28 @@ def test_a_severity_change_says_the_new_clocks_start_there(policy, clock):
     assert lines(incident, policy, "fr")[-1] == (
         "Sévérité SEV-3 → SEV-1 : tout est down (horloges SEV-1 à partir d’ici)"
     )
+
+
+def test_a_contact_asked_through_a_source_is_said_with_the_sources_registered_name(policy, clock):
+    """PagerDuty's words as before; a source of the tests' own is named as it registered."""
+    from oncall_desktop.core.capabilities import (
+        BASIC,
+        register_capabilities,
+        unregister_capabilities,
+    )
+
+    incident = Incident.declare(title="x", severity=Severity.SEV1, at=clock.now(), actor="a")
+    incident.mark_contact_notified("CTO", at=clock.now(), actor="a", via="pagerduty")
+    incident.mark_contact_notified("Lead", at=clock.now(), actor="a", via="siren")
+    incident.mark_contact_notified("Ops", at=clock.now(), actor="a")  # ticked by hand
+    register_capabilities("siren", BASIC, "Siren")
+    try:
+        english, french = lines(incident, policy, "en"), lines(incident, policy, "fr")
+    finally:
+        unregister_capabilities("siren")
+    assert english[-3:] == [
+        "Escalation: CTO asked to join in PagerDuty",
+        "Escalation: Lead asked to join in Siren",
+        "Escalation: Ops notified",
+    ]
+    assert french[-3] == "Escalade : CTO appelé à rejoindre dans PagerDuty"
