@@ -380,7 +380,7 @@ def build_presence(context: AppContext, database: Database, feed: ChangeFeed) ->
     cockpits.opened_changed.connect(presence.beat)  # the others see it at once
     presence.follow(feed)  # who is where, read on the feed's connection
     feed.connection_changed.connect(
-        lambda listening: presence.beat() if listening else presence.lost()
+        lambda listening: presence.rejoin() if listening else presence.lost()
     )
     presence.start()
     return presence

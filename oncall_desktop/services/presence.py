@@ -4,6 +4,10 @@ other consoles' fresh heartbeats say who else is there. Best effort: without the
 else is there is unknown (``known`` is False, and the change feed's banner says why), not "no
 one"; nothing else waits for it.
 
+After the change feed lost the server, the first heartbeat once it listens again comes at a
+moment drawn within ``REJOIN_SPREAD_S`` (``rejoin``): after a restart a war room's consoles do
+not all write at once, each after its reload rather than beside it (issue 27).
+
 Signal: changed(object): {incident id: [names of the others who have it open]}, or None while
 it is unknown.
 """
@@ -11,6 +15,7 @@ it is unknown.
 from __future__ import annotations
 
 import logging
+import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HEARTBEAT_MS = 10_000
+REJOIN_SPREAD_S = (0.5, 3.0)  # the first heartbeat after the feed is back: drawn in between
 
 
 class PresenceService(QObject):
@@ -51,6 +57,9 @@ class PresenceService(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(HEARTBEAT_MS)
         self._timer.timeout.connect(self.beat)
+        self._rejoin = QTimer(self)
+        self._rejoin.setSingleShot(True)
+        self._rejoin.timeout.connect(self.beat)
         self._stopped = False
 
     def start(self) -> None:
@@ -70,6 +79,12 @@ class PresenceService(QObject):
             return self._repo.others(now - EXPIRY)
 
         self._runner.run(work, self._on_others, self._on_error, write=True)
+
+    def rejoin(self) -> None:
+        """The change feed listens again after a loss: say where this console is in a moment
+        drawn at random (REJOIN_SPREAD_S), not in the same instant as every other console."""
+        if not self._stopped and not self._rejoin.isActive():
+            self._rejoin.start(round(random.uniform(*REJOIN_SPREAD_S) * 1000))
 
     def refresh(self) -> None:
         """Another console opened or closed a cockpit (the change feed said so)."""
@@ -110,6 +125,7 @@ class PresenceService(QObject):
         """Leave: the others stop listing this console (queued before the runner drains)."""
         self._stopped = True
         self._timer.stop()
+        self._rejoin.stop()
         self._runner.run(self._repo.leave, lambda _: None, self._on_error, write=True)
 
     def _on_others(self, others: dict[int, list[str]]) -> None:
@@ -127,6 +143,7 @@ class PresenceService(QObject):
 
     def lost(self) -> None:
         """The change feed lost the server: who else is here is unknown until it is back."""
+        self._rejoin.stop()
         if self.known and not self._stopped:
             self.others, self.known = {}, False
             self.changed.emit(None)

@@ -11,16 +11,19 @@ what the change made (storage/deltas.py): the others apply it without reading th
 SQLite has no such channel: one console per file (README, "Team mode").
 
 ``ChangeListener`` is blocking (a worker thread runs it): one psycopg connection that LISTENs,
-given up and made again with backoff when the server goes away; it says when it is connected
-again, so the console reloads what changed meanwhile. What a console reads because of a
-colleague's news (an incident's newer rows, who is where) it reads on that same connection,
-between notifications (``answers``): a war room's every console reading at once opens no
-connection for it (issue 27).
+given up and made again with backoff when the server goes away (each wait lengthened by a
+random share of ``RECONNECT_SPREAD_S``: after a restart a war room's consoles come back spread
+over it, not all in one instant, tests/benchmarks/bench_warroom_restart.py); it says when it
+is connected again, so the console reloads what changed meanwhile. What a console reads
+because of a colleague's news (an incident's newer rows, who is where) it reads on that same
+connection, between notifications (``answers``): a war room's every console reading at once
+opens no connection for it (issue 27).
 """
 
 from __future__ import annotations
 
 import logging
+import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -40,6 +43,7 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "oncall_changes"
 BACKOFF_START_S, BACKOFF_CAP_S = 0.5, 10.0
+RECONNECT_SPREAD_S = 2.0  # added to each wait, drawn between 0 and it
 # PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (its default build): a change
 # whose delta would not fit is announced with its version only
 PAYLOAD_LIMIT = 7999
@@ -169,11 +173,12 @@ class ChangeListener:
                     finally:
                         reader.close()
             except (psycopg.Error, OSError) as error:  # the server, or the network, went away
+                wait = delay + random.uniform(0, RECONNECT_SPREAD_S)
                 log.warning(
-                    "change feed: %s; listening again in %.1f s", type(error).__name__, delay
+                    "change feed: %s; listening again in %.1f s", type(error).__name__, wait
                 )
                 if was_connected is not False:
                     was_connected = False
                     connected(False)
-                stop.wait(delay)
+                stop.wait(wait)
                 delay = min(BACKOFF_CAP_S, delay * 2)

@@ -10,10 +10,18 @@ tests/benchmarks/bench_warroom.py (``--linger 0``).
 
 Every connection says which console it serves (``application_name``: "oncall-desktop"
 and the console's origin), so pg_stat_activity shows what each console holds.
+
+A server that is full ("sorry, too many clients already": a war room reconnecting at once
+after a restart) is waited for, up to ``FULL_WAIT_S`` at spread intervals, before a read or
+write fails as it would on a server that does not answer; a server that does not answer is
+not waited for (a change made then is refused at once: README, "Team mode"). Measured by
+tests/benchmarks/bench_warroom_restart.py.
 """
 
 from __future__ import annotations
 
+import logging
+import random
 import threading
 import time
 from typing import Any
@@ -23,9 +31,13 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import ConnectionPoolEntry, NullPool, QueuePool
 from sqlalchemy.util import queue as sqla_queue
 
+log = logging.getLogger(__name__)
+
 # How long a connection given back stays open for the next read or write.
 LINGER_S = 1.0
 APPLICATION = "oncall-desktop"
+# How long a read or write waits for a full server to take its connection.
+FULL_WAIT_S = 5.0
 
 
 def application_name(origin: str) -> str:
@@ -112,7 +124,7 @@ def team_engine(url: URL, linger: float | None = None) -> Engine:
     pool: type[LingeringPool] = LingeringPool
     if linger != LingeringPool.linger:
         pool = type("LingeringPool", (LingeringPool,), {"linger": linger})
-    return create_engine(
+    engine = create_engine(
         url,
         poolclass=pool,
         pool_size=1,
@@ -121,6 +133,37 @@ def team_engine(url: URL, linger: float | None = None) -> Engine:
         pool_pre_ping=True,  # a server restarted while it lingered: a new one, no error
         **options,
     )
+    event.listen(engine, "do_connect", _wait_while_full)
+    return engine
+
+
+def server_full(error: BaseException) -> bool:
+    """The server refused a connection because it has no slot left (SQLSTATE 53300)."""
+    message = str(error)
+    return (
+        getattr(error, "sqlstate", None) == "53300"
+        or "too many clients" in message
+        or "too many connections" in message  # for a role or a database (CONNECTION LIMIT)
+        or "remaining connection slots are reserved" in message
+    )
+
+
+def _wait_while_full(dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
+    """Connect; while the server is full, try again after a pause drawn at random (so that
+    consoles refused together do not come back together), up to FULL_WAIT_S."""
+    deadline, pause, said = time.monotonic() + FULL_WAIT_S, 0.05, False
+    while True:
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except Exception as error:
+            wait = random.uniform(pause, 2 * pause)
+            if not server_full(error) or time.monotonic() + wait > deadline:
+                raise
+            if not said:
+                log.info("team database full, waiting for a connection: %s", error)
+                said = True
+        time.sleep(wait)
+        pause = min(0.5, pause * 2)
 
 
 def name_connections(engine: Engine, origin: str) -> None:
@@ -129,4 +172,4 @@ def name_connections(engine: Engine, origin: str) -> None:
     def named(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
         cparams["application_name"] = application_name(origin)
 
-    event.listen(engine, "do_connect", named)
+    event.listen(engine, "do_connect", named, insert=True)  # before the connection is made
