@@ -338,8 +338,10 @@ def main() -> int:
             " | writer's tries refused | failed reloads or heartbeats | consoles missing a change"
             " | load 1/5 min before"
         )
+        results = []
         for k in range(args.runs):
             r = run(server, admin_url, args.consoles, args.incidents, not args.no_spread)
+            results.append(r)
             failures = r["failures"]
             print(
                 f"{k + 1:3} | {r['restart']:.0f} ms | {r['listening']} / {r['reloaded']}"
@@ -349,6 +351,16 @@ def main() -> int:
                 f" | {r['load'][0]:.2f} / {r['load'][1]:.2f}",  # type: ignore[index]
                 flush=True,
             )
+        missing = sum(int(r["missing"]) for r in results)  # type: ignore[call-overload]
+        refused = sum(int(r["refused"]) for r in results)  # type: ignore[call-overload]
+        behind = sum(len(r["failures"]) for r in results)  # type: ignore[arg-type]
+        met = not (missing or refused or behind)
+        print(
+            f"{args.consoles} consoles through a restart, {args.runs} run(s): {missing} missing a"
+            f" change, {refused} connections refused, {behind} failed reloads or heartbeats,"
+            f" last console reloaded {', '.join(str(r['reloaded']) for r in results)}"
+            f" (target none missing, none refused: {'met' if met else 'NOT met'})"
+        )
     finally:
         server.stop()
     return 0

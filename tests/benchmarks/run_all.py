@@ -27,6 +27,7 @@ BENCHMARKS = (
     ("KPIs and history at scale", "bench_kpis.py", [], ["--incidents", "20000", "--events", "5"]),
     ("team mode on PostgreSQL", "bench_team.py", [], ["--changes", "50"]),
     ("war room on PostgreSQL", "bench_warroom.py", [], ["--consoles", "1,10", "--changes", "30"]),
+    ("war room through a restart", "bench_warroom_restart.py", [], ["--consoles", "20"]),
     ("soak", "bench_soak.py", [], ["--minutes", "2"]),
 )
 TARGETED = re.compile(
