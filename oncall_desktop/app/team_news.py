@@ -126,6 +126,11 @@ class TeamNews(QObject):
     def _on_listed(self, incidents: list[Incident]) -> None:
         news = self._primed and (self._feed_lost or self._catching_up)
         self._catching_up = False
+        if self._primed and not news:
+            # the feed is live: each colleague's change comes with its news, weighed against
+            # what was known before it; a list read meanwhile (it can show the change first)
+            # must not become that "before", or a raise to SEV-1 would be no news
+            return
         for incident in incidents:
             if news and incident.id is not None and incident.id not in self._heard:
                 self._weigh(incident, self._known.get(incident.id))

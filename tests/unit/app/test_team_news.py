@@ -87,6 +87,26 @@ def test_a_sev3_says_nothing_until_a_colleague_raises_it(qtbot, team):
     ]
 
 
+def test_a_list_that_shows_the_raise_before_its_news_does_not_swallow_it(qtbot, team):
+    """The list can be read (for another reason) after a colleague's change and before the
+    feed's news of it is weighed: the raise is still news."""
+    incident_id = colleague_declares(qtbot, team, Severity.SEV3, "Search slow")
+    with qtbot.waitSignal(team.colleague.incident_changed, timeout=5000):
+        team.colleague.change_severity(incident_id, Severity.SEV1, "all users now")
+    with qtbot.waitSignal(team.mine.incidents_changed, timeout=5000):
+        team.mine.refresh()
+    assert [i.severity for i in team.mine.active] == [Severity.SEV1]  # the list has it first
+    heard(qtbot, team, incident_id)
+    assert [n.title for n in team.shown] == ["🔴 Raised to SEV-1 by Ben (was SEV-3)"]
+    # and a colleague's new incident listed before its news is news too
+    with qtbot.waitSignal(team.colleague.incident_declared, timeout=5000) as declared:
+        team.colleague.declare("Checkout down", Severity.SEV2, "all users")
+    with qtbot.waitSignal(team.mine.incidents_changed, timeout=5000):
+        team.mine.refresh()
+    heard(qtbot, team, declared.args[0].id)
+    assert [n.title for n in team.shown][1:] == ["SEV-2 declared by Ben"]
+
+
 def test_my_own_incident_is_not_news(qtbot, team):
     with qtbot.waitSignal(team.mine.incident_declared, timeout=5000):
         team.mine.declare("Mine", Severity.SEV1, "all users")
