@@ -130,6 +130,11 @@ class IncidentService(QObject):
         # whether `active` has been read from the database yet: until then "no incident" would
         # be a confident wrong answer (the terminal's status, note and ack say "still opening")
         self.listed = False
+        # this console's own writes, numbered, with the incident each left: a list read asked
+        # before a write came back after it must not show the incident as it was (a second
+        # `ack` would then find it still triggered)
+        self._written = 0
+        self._writes: dict[int, tuple[int, Incident]] = {}
         # pages (Page.key) whose local incident was resolved here while they stay open in
         # their source: the pages list says so rather than "not opened"
         self.resolved_here: set[str] = set()
@@ -142,14 +147,18 @@ class IncidentService(QObject):
         self._list_reload.timeout.connect(lambda: self.incidents_changed.emit(self.active))
 
     def refresh(self) -> None:
-        mirror = self._mirror
+        mirror, asked = self._mirror, self._written
         if mirror is None:
-            self._runner.run(self._repo.list_active, self._on_listed, self._on_error)
+            self._runner.run(
+                self._repo.list_active,
+                lambda listed: self._on_listed(listed, asked),
+                self._on_error,
+            )
             return
         mark = mirror.mark()  # what colleagues change while it reads is kept (listed)
         self._runner.run(
             self._repo.list_active,
-            lambda listed: self._on_listed(mirror.listed(listed, mark)),
+            lambda listed: self._on_listed(mirror.listed(listed, mark), asked),
             self._on_error,
         )
 
@@ -314,9 +323,7 @@ class IncidentService(QObject):
         # the newest this console knows: a change applied while this one was read is kept
         incident = self._mirror.current(incident.id) or incident
         self.incident_changed.emit(incident)
-        others = [i for i in self.active if i.id != incident.id]
-        self.active = [*others, incident] if incident.is_active else others
-        self.active.sort(key=lambda i: (i.detected_at, i.id or 0), reverse=True)
+        self.active = self._with(self.active, incident)
         if not self._list_reload.isActive():
             self._list_reload.start()
 
@@ -419,14 +426,35 @@ class IncidentService(QObject):
         )
 
     def _on_changed(self, incident: Incident) -> None:
+        if incident.id is not None:
+            self._written += 1
+            self._writes[incident.id] = (self._written, incident)
+            self.active = self._with(self.active, incident)
         self.incident_changed.emit(incident)
         self.refresh()
+
+    @staticmethod
+    def _with(incidents: list[Incident], incident: Incident) -> list[Incident]:
+        """The open incidents with this one as it now is (gone once no longer open)."""
+        others = [i for i in incidents if i.id != incident.id]
+        listed = [*others, incident] if incident.is_active else others
+        return sorted(listed, key=lambda i: (i.detected_at, i.id or 0), reverse=True)
 
     def _on_opened(self, incident: Incident) -> None:
         self.incident_opened.emit(incident)
         self.refresh()
 
-    def _on_listed(self, incidents: list[Incident]) -> None:
+    def _on_listed(self, incidents: list[Incident], asked: int | None = None) -> None:
+        if asked is not None:
+            for ident, (written, incident) in list(self._writes.items()):
+                if written <= asked:
+                    del self._writes[ident]  # the list has it
+                    continue
+                # written after this list was asked for: newer than what it read (unless a
+                # colleague's change it brought is newer still: timelines only grow)
+                listed = next((i for i in incidents if i.id == ident), None)
+                if listed is None or len(listed.timeline) <= len(incident.timeline):
+                    incidents = self._with(incidents, incident)
         self.active = incidents
         self.listed = True
         self.incidents_changed.emit(incidents)

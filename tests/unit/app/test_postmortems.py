@@ -16,6 +16,7 @@ from oncall_desktop.core.policy import Severity
 from oncall_desktop.core.postmortem import ActionStatus
 from oncall_desktop.core.postmortem_markdown import from_markdown
 from oncall_desktop.storage.errors import StorageUnavailable
+from oncall_desktop.storage.incidents import IncidentRepository
 from oncall_desktop.storage.postmortems import PostmortemRepository
 from tests.unit.app.conftest import RecordingNotifier
 
@@ -70,7 +71,6 @@ def room(qapp, tmp_path, database, runner, clock, policy, preferences):
     from oncall_desktop.app.postmortems import PostmortemController
     from oncall_desktop.services.incidents import IncidentService
     from oncall_desktop.services.postmortems import LocalDrafts, PostmortemService
-    from oncall_desktop.storage.incidents import IncidentRepository
 
     incidents = IncidentService(IncidentRepository(database), runner, clock, policy, "alice")
     service = PostmortemService(
@@ -445,7 +445,7 @@ def test_the_signed_post_mortem_is_published_on_the_status_page_post(
         secrets=secrets,
     )
     incident_id = resolved(qtbot, ctx)
-    incident = next(i for i in ctx.incidents.active if i.id == incident_id)
+    incident = IncidentRepository(ctx.database).get(incident_id)  # resolved: not in the list
     title = status_page_title(incident, ctx.controller.policy, "en")
     ctx.controller.router.post(
         "pagerduty_status_page",

@@ -109,3 +109,57 @@ def test_declaring_by_hand_is_acknowledging(qtbot, tmp_path, clock, policy):
     finally:
         runner.wait()
         database.close()
+
+
+def test_a_list_asked_before_my_change_never_shows_the_incident_as_it_was(
+    qtbot, tmp_path, clock, policy
+):
+    """Found running the suite twice at once: the list read for one change came back after
+    the next change was done, and a second terminal `ack` found the incident 'still triggered'.
+    The list shows this console's own change from the moment it is stored."""
+    import threading
+
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.tasks import TaskRunner
+    from oncall_desktop.storage.db import open_database, sqlite_url
+    from oncall_desktop.storage.incidents import IncidentRepository
+
+    class SlowLists(IncidentRepository):
+        """Lists wait for the test's word (a busy machine), writes do not."""
+
+        gate, read = threading.Event(), threading.Event()
+
+        def list_active(self):
+            listed = super().list_active()
+            self.read.set()
+            self.gate.wait(10)
+            return listed
+
+    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
+    runner = TaskRunner()
+    repository = SlowLists(database)
+    repository.gate.set()
+    service = IncidentService(repository, runner, clock, policy, "alice")
+    try:
+        with qtbot.waitSignal(service.incident_declared, timeout=5000) as declared:
+            service.declare("API down", Severity.SEV1)
+        incident_id = declared.args[0].id
+        qtbot.waitUntil(lambda: [i.id for i in service.active] == [incident_id], timeout=5000)
+
+        repository.gate.clear()
+        repository.read.clear()
+        service.refresh()  # read before the change below, answered after it
+        qtbot.waitUntil(repository.read.is_set, timeout=5000)
+        with qtbot.waitSignal(service.incident_changed, timeout=5000) as changed:
+            service.add_note(incident_id, "rolled back")
+        assert "rolled back" in repr(service.active[0].timeline)  # at once
+        stale_answers = []
+        service.incidents_changed.connect(stale_answers.append)
+        repository.gate.set()
+        qtbot.waitUntil(lambda: len(stale_answers) >= 1, timeout=10_000)
+        assert "rolled back" in repr(service.active[0].timeline)
+        assert changed.args[0].id == incident_id
+    finally:
+        repository.gate.set()
+        runner.wait()
+        database.close()
