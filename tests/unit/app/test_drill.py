@@ -4,6 +4,7 @@ PagerDuty reaches the notifier, is acknowledged and opened, the checklist is wor
 goes to the built-in fake Slack through the real composer and outbox, the resolution is
 scored, and the drill stays out of the real history and KPIs."""
 
+import contextlib
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
@@ -118,9 +119,12 @@ def press_send_when_the_composer_opens(qtbot):
     QTimer.singleShot(50, press)
 
 
-def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
+@contextlib.contextmanager
+def drill_console(qapp, tmp_path, language):
+    """The app assembled in drill mode against the drill's fake PagerDuty and Slack, its
+    notifications recorded: (server, app, recorder, drill)."""
     server = DrillServer("Ana").start()
-    settings = drill_settings(Settings(language="en", engineer_name="Ana"), server)
+    settings = drill_settings(Settings(language=language, engineer_name="Ana"), server)
     ctx = build_shell(
         qapp, settings, load_policy(), SystemClock(), [], SettingsStore(tmp_path), drill_secrets()
     )
@@ -130,7 +134,14 @@ def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
         ctx.attach_database(open_database(sqlite_url(tmp_path / "drill.sqlite3")))
         recorder = RecordingNotifier()
         ctx.controller.notifications.use(recorder.notifier)
-        drill = DrillController(ctx, server, show_dialog=False)
+        yield server, ctx, recorder, DrillController(ctx, server, show_dialog=False)
+    finally:
+        ctx.dispose()
+        server.stop()
+
+
+def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
+    with drill_console(qapp, tmp_path, "en") as (server, ctx, recorder, drill):
         assert "Drill: a SEV-1 page arrives" in ctx.window.banner.texts()["drill"]
         drill.start()
         ctx.poller.start()
@@ -195,26 +206,12 @@ def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
             ),
             timeout=5000,
         )
-    finally:
-        ctx.dispose()
-        server.stop()
 
 
 def test_a_french_console_gets_the_drill_page_in_french(qtbot, qapp, tmp_path):
     """Issue 26: the page's service said "(drill: primary database down)" in English in the
     French UI and its notification; the title stays in the SOP's own words."""
-    server = DrillServer("Ana").start()
-    settings = drill_settings(Settings(language="fr", engineer_name="Ana"), server)
-    ctx = build_shell(
-        qapp, settings, load_policy(), SystemClock(), [], SettingsStore(tmp_path), drill_secrets()
-    )
-    try:
-        ctx.drill = True
-        ctx.drafts_dir = tmp_path / "drafts"
-        ctx.attach_database(open_database(sqlite_url(tmp_path / "drill.sqlite3")))
-        recorder = RecordingNotifier()
-        ctx.controller.notifications.use(recorder.notifier)
-        drill = DrillController(ctx, server, show_dialog=False)
+    with drill_console(qapp, tmp_path, "fr") as (_server, ctx, recorder, drill):
         drill.trigger()
         ctx.poller.start()
         qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
@@ -223,9 +220,6 @@ def test_a_french_console_gets_the_drill_page_in_french(qtbot, qapp, tmp_path):
         assert SCENARIO_TITLE in shown
         assert "(exercice : base de données principale en panne)" in shown, shown
         assert "drill:" not in shown
-    finally:
-        ctx.dispose()
-        server.stop()
 
 
 def test_the_score_counts_late_and_missing_updates(policy):
