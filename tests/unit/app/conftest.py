@@ -31,9 +31,7 @@ def context(qapp, qtbot, tmp_path, clock):
     """The app with its database open and its incidents read, as a user finds it."""
     contexts = []
 
-    def make(
-        settings=None, problems=(), policy_file=None, secrets=None, notifier=None, tray=None
-    ):
+    def make(settings=None, problems=(), policy_file=None, secrets=None, notifier=None, tray=None):
         """``notifier``: shows the notifications from the start (before the database opens);
         ``tray``: True for a tray icon though offscreen has no tray host (its menu driven by
         hand)."""
@@ -97,3 +95,14 @@ def preferences(qapp):
     from oncall_desktop.app.collaborators import Preferences
 
     return Preferences(Settings(language="en", team_timezone="UTC"))
+
+
+def connected_to_pagerduty(context, pagerduty, **settings):
+    """The app with the fake PagerDuty's token in its keyring and its address in the settings
+    (English unless said), as a user who has set it up finds it."""
+    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
+
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    settings = {"language": "en", **settings}
+    return context(settings=Settings(pagerduty_base_url=pagerduty.url, **settings), secrets=secrets)

@@ -13,6 +13,7 @@ from oncall_desktop.core.incident import EventKind
 from oncall_desktop.core.outbox import Post
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.integrations.secrets import InMemorySecretStore
+from tests.unit.app.conftest import connected_to_pagerduty
 
 
 class Outbox:
@@ -461,16 +462,7 @@ def test_escalation_asks_the_contact_in_pagerduty_and_records_the_answer(
 def declared_here_with_pagerduty(qtbot, context, pagerduty, title):
     """A console connected to the fake PagerDuty, with a service for declared incidents, and
     a SEV-1 declared here in its cockpit."""
-    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
-
-    secrets = InMemorySecretStore()
-    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
-    ctx = context(
-        settings=Settings(
-            language="en", pagerduty_base_url=pagerduty.url, pagerduty_service_id="PSVC042"
-        ),
-        secrets=secrets,
-    )
+    ctx = connected_to_pagerduty(context, pagerduty, pagerduty_service_id="PSVC042")
     ctx.poller.start()
     qtbot.waitUntil(lambda: ctx.poller.me("pagerduty") is not None, timeout=5000)
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
@@ -555,20 +547,14 @@ def test_the_external_audience_goes_to_the_status_page_through_the_outbox(
 
     from oncall_desktop.core.compose import MessageKind
     from oncall_desktop.core.incident import EventKind
-    from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN
     from oncall_desktop.ui.windows import composer_dialog
 
     clock.advance(datetime.now(UTC) - clock.now())  # the fake PagerDuty lives in real time
-    secrets = InMemorySecretStore()
-    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
-    ctx = context(
-        settings=Settings(
-            language="en",
-            pagerduty_base_url=pagerduty.url,
-            status_page_id=pagerduty.status_page_id,
-            status_page_name="Example status",
-        ),
-        secrets=secrets,
+    ctx = connected_to_pagerduty(
+        context,
+        pagerduty,
+        status_page_id=pagerduty.status_page_id,
+        status_page_name="Example status",
     )
     with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
         ctx.incidents.declare("<b>Payments</b> down", Severity.SEV1, "all users")

@@ -9,16 +9,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
-from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.compose import MessageKind
 from oncall_desktop.core.incident import EventKind
 from oncall_desktop.core.narrative import describe
 from oncall_desktop.core.policy import Severity
-from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
 from oncall_desktop.ui.windows import composer_dialog
 from oncall_desktop.ui.windows.status_page_services_dialog import StatusPageServicesDialog
 from tests.helpers.services_dialog import ServicesDialogs
-from tests.unit.app.conftest import context  # noqa: F401  (the app assembled, as a fixture)
+from tests.unit.app.conftest import (
+    connected_to_pagerduty,
+    context,  # noqa: F401  (the app assembled, as a fixture)
+)
 
 OK = QDialogButtonBox.StandardButton.Ok
 
@@ -53,16 +54,11 @@ def test_the_dialog_lists_the_page_s_services_all_ticked(qtbot):
 @pytest.fixture
 def app(qtbot, context, pagerduty, monkeypatch, clock):  # noqa: F811
     clock.advance(datetime.now(UTC) - clock.now())  # the fake PagerDuty lives in real time
-    secrets = InMemorySecretStore()
-    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
-    ctx = context(
-        settings=Settings(
-            language="en",
-            pagerduty_base_url=pagerduty.url,
-            status_page_id=pagerduty.status_page_id,
-            status_page_name="Example status",
-        ),
-        secrets=secrets,
+    ctx = connected_to_pagerduty(
+        context,
+        pagerduty,
+        status_page_id=pagerduty.status_page_id,
+        status_page_name="Example status",
     )
     kinds = []
 
