@@ -49,19 +49,37 @@ def QT_TR_NOOP(template: str) -> UserMessage:
 
 
 def message_to_json(message: UserMessage | str) -> dict[str, object]:
-    """A message as JSON, to cross from a helper process to the console (values as text)."""
+    """A message as JSON, to cross from a helper process to the console or to be stored: its
+    values as text, or as messages of their own (translated too when shown)."""
     if isinstance(message, str):
         return {"template": "{text}", "values": [["text", message]]}
-    return {"template": message.template, "values": [[k, str(v)] for k, v in message.values]}
+    return {
+        "template": message.template,
+        "values": [
+            [k, message_to_json(v) if isinstance(v, UserMessage) else str(v)]
+            for k, v in message.values
+        ],
+    }
 
 
 def message_from_json(data: object, fallback: UserMessage) -> UserMessage:
-    """The message a helper process sent, or ``fallback`` when it is not one."""
+    """The message a helper process sent (or that was stored), or ``fallback`` when it is not
+    one."""
     if not isinstance(data, dict) or not isinstance(data.get("template"), str):
         return fallback
     values = data.get("values")
     pairs = values if isinstance(values, list) else []
     return UserMessage(
         data["template"],
-        tuple((str(p[0]), str(p[1])) for p in pairs if isinstance(p, list) and len(p) == 2),
+        tuple(
+            (str(p[0]), _value_from_json(p[1]))
+            for p in pairs
+            if isinstance(p, list) and len(p) == 2
+        ),
     )
+
+
+def _value_from_json(value: object) -> object:
+    if isinstance(value, dict):
+        return message_from_json(value, UserMessage("{text}", (("text", str(value)),)))
+    return str(value)

@@ -24,6 +24,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from oncall_desktop.core.messages import UserMessage
+
 
 class PostState(StrEnum):
     PENDING = "pending"  # waiting for its next attempt (possibly after a failure)
@@ -60,7 +62,8 @@ class Post:
     created_at: datetime | None = None
     next_attempt_at: datetime | None = None
     sent_at: datetime | None = None
-    last_error: str = ""
+    last_error: str = ""  # in English (logs; consoles of earlier versions read only this)
+    last_error_message: UserMessage | None = None  # the same, to be translated when shown
     remote_ref: str = ""  # Slack permalink / ts, PagerDuty status update or note id
     delivered_as: str = ""  # e.g. "note" when PagerDuty refused a status update
     # an earlier attempt may have arrived (its answer lost, or its sender killed): look at the
@@ -69,6 +72,11 @@ class Post:
     maybe_twice: bool = False  # sent again where the destination could not be checked
     id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def problem(self) -> UserMessage | str:
+        """Why its last attempt failed, in the form the UI translates ("" for none)."""
+        return self.last_error_message or self.last_error
 
 
 class Outcome(StrEnum):
@@ -87,7 +95,7 @@ class Attempt:
     outcome: Outcome
     remote_ref: str = ""
     delivered_as: str = ""
-    error: str = ""
+    error: str | UserMessage = ""
     retry_after: timedelta | None = None
     # this attempt sent an unsure post again without looking whether it had arrived (the
     # destination cannot be read back): if it went out, it may be there twice
@@ -127,17 +135,27 @@ def settle(
             remote_ref=attempt.remote_ref,
             delivered_as=attempt.delivered_as,
             last_error="",
+            last_error_message=None,
             next_attempt_at=None,
             unsure=False,
             maybe_twice=twice,
         )
+    error = attempt.error
+    message = error if isinstance(error, UserMessage) else None
     if attempt.outcome is Outcome.REFUSED:
-        return replace(post, state=PostState.FAILED, last_error=attempt.error, next_attempt_at=None)
+        return replace(
+            post,
+            state=PostState.FAILED,
+            last_error=str(error),
+            last_error_message=message,
+            next_attempt_at=None,
+        )
     delay = policy.delay(post.attempts, attempt.retry_after, rng)
     return replace(
         post,
         state=PostState.PENDING,
-        last_error=attempt.error,
+        last_error=str(error),
+        last_error_message=message,
         next_attempt_at=now + delay,
         unsure=post.unsure or attempt.outcome is Outcome.AMBIGUOUS,
         maybe_twice=twice,
@@ -156,4 +174,5 @@ def resend(post: Post, text: str, destination: str | None, now: datetime) -> Pos
         state=PostState.PENDING,
         next_attempt_at=now,
         last_error="",
+        last_error_message=None,
     )

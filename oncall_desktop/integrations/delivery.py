@@ -68,17 +68,17 @@ class Courier:
                     return found
             attempt = deliverer(post, context)
         except RateLimited as error:
-            return Attempt(Outcome.RETRY, error=str(error), retry_after=error.retry_after)
+            return Attempt(Outcome.RETRY, error=error.message, retry_after=error.retry_after)
         except IntegrationError as error:
             if is_ambiguous(error):
-                attempt = Attempt(Outcome.AMBIGUOUS, error=str(error))
+                attempt = Attempt(Outcome.AMBIGUOUS, error=error.message)
             else:
                 outcome = Outcome.RETRY if error.retryable else Outcome.REFUSED
-                return Attempt(outcome, error=str(error))
+                return Attempt(outcome, error=error.message)
         except KeyringLocked as error:
-            return Attempt(Outcome.RETRY, error=str(error))
+            return Attempt(Outcome.RETRY, error=error.message)
         except SecretStoreError as error:
-            return Attempt(Outcome.REFUSED, error=str(error))
+            return Attempt(Outcome.REFUSED, error=error.message)
         return replace(attempt, blind=True) if blind and not attempt.blind else attempt
 
 

@@ -51,7 +51,7 @@ def _pagerduty_status(post: Post, context: DeliveryContext) -> Attempt:
         )
     except IntegrationError as error:
         if post.unsure and is_ambiguous(error):  # perhaps as a status update: blind
-            return Attempt(Outcome.AMBIGUOUS, error=str(error), blind=True)
+            return Attempt(Outcome.AMBIGUOUS, error=error.message, blind=True)
         raise
     # only notes were looked for: a status update sent again may be there twice
     blind = post.unsure and delivered_as != "note"

@@ -119,7 +119,7 @@ def remembering(
         try:
             history = records.history(post.incident_id, STATUS_PAGE)
         except StorageUnavailable as error:  # the team database is away: try again later
-            return Attempt(Outcome.RETRY, error=str(error))
+            return Attempt(Outcome.RETRY, error=error.message)
         memory = remember(post, history)
         return deliver(replace(post, extra={**post.extra, MEMORY: memory.to_json()}))
 

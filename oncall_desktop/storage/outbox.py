@@ -16,6 +16,7 @@ from sqlalchemy import and_, case, func, or_, select, true, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from oncall_desktop.core.incident import TimelineEvent
+from oncall_desktop.core.messages import UserMessage, message_from_json, message_to_json
 from oncall_desktop.core.outbox import Post, PostState, as_target
 from oncall_desktop.storage.db import Database, rows_matched
 from oncall_desktop.storage.tables import OutboxPostRow, TimelineEventRow
@@ -41,12 +42,27 @@ def _to_post(row: OutboxPostRow) -> Post:
         next_attempt_at=row.next_attempt_at,
         sent_at=row.sent_at,
         last_error=row.last_error,
+        last_error_message=_message(row.last_error_message),
         remote_ref=row.remote_ref,
         delivered_as=row.delivered_as,
         unsure=bool(row.unsure),
         maybe_twice=bool(row.maybe_twice),
         extra=_extra(row.extra),
     )
+
+
+def _message(stored: str | None) -> UserMessage | None:
+    """Post.last_error_message as stored (JSON); None for none, for a row from before it was
+    kept (migration 0013), or unreadable (last_error, the English text, is then shown)."""
+    if not stored:
+        return None
+    try:
+        data = json.loads(stored)
+    except ValueError:
+        return None
+    unreadable = UserMessage("")
+    message = message_from_json(data, unreadable)
+    return None if message is unreadable else message
 
 
 def _extra(stored: str | None) -> dict[str, Any]:
@@ -185,6 +201,10 @@ class OutboxRepository:
             row.next_attempt_at = post.next_attempt_at
             row.sent_at = post.sent_at
             row.last_error = post.last_error
+            message = post.last_error_message
+            row.last_error_message = (
+                json.dumps(message_to_json(message), ensure_ascii=False) if message else None
+            )
             row.remote_ref = post.remote_ref
             row.delivered_as = post.delivered_as
             row.unsure = post.unsure

@@ -177,7 +177,9 @@ class OutboxPostRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     claimed_by: Mapped[str] = mapped_column(String(64), default="")
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error: Mapped[str] = mapped_column(Text, default="")  # English
+    # JSON of the same as a core/messages.UserMessage, translated when shown (migration 0013)
+    last_error_message: Mapped[str | None] = mapped_column(Text, nullable=True)
     remote_ref: Mapped[str] = mapped_column(Text, default="")
     delivered_as: Mapped[str] = mapped_column(String(32), default="")
     unsure: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.outbox import Post, PostState
+from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, local_time
 from oncall_desktop.ui.widgets.wrapping import wrap_cells
 
@@ -88,7 +89,7 @@ class PostsModel(QAbstractTableModel):
             state = fill(_tr(RETRYING), post.attempts)
         if post.maybe_twice:
             state = fill(_tr(MAYBE_TWICE), state)
-        detail = post.last_error or post.remote_ref
+        detail = shown(post.problem) or post.remote_ref  # why it failed, in the UI's language
         queued = local_time(post.created_at, self._zone, False) if post.created_at else ""
         return (queued, where, state, detail)
 
