@@ -3078,10 +3078,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Poll every</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bot token (channels, incident channels)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3111,6 +3107,10 @@
     </message>
     <message>
         <source>Quiet hours (high urgency always alerts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the alert sources every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

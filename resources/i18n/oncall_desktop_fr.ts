@@ -3080,10 +3080,6 @@
         <translation>Page de statut</translation>
     </message>
     <message>
-        <source>Poll every</source>
-        <translation>Interroger toutes les</translation>
-    </message>
-    <message>
         <source>Bot token (channels, incident channels)</source>
         <translation>Jeton de bot (canaux, canaux d&apos;incident)</translation>
     </message>
@@ -3114,6 +3110,10 @@
     <message>
         <source>Quiet hours (high urgency always alerts)</source>
         <translation>Heures calmes (la haute urgence alerte toujours)</translation>
+    </message>
+    <message>
+        <source>Read the alert sources every</source>
+        <translation>Lire les sources d’alertes toutes les</translation>
     </message>
     <message>
         <source>On-call rotation</source>

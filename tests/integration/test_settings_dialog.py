@@ -211,3 +211,19 @@ def test_the_mail_server_is_tested_and_its_password_goes_to_the_keyring_only(qtb
     assert dialog.secrets_to_store() == {SMTP_PASSWORD: smtp.password}
     assert smtp.password not in repr(chosen)  # never a setting
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_the_pace_of_every_alert_source_is_set_under_alerts(qtbot):
+    """It paces Alertmanager as much as PagerDuty: a team with Alertmanager alone finds it
+    under Alerts, not inside PagerDuty's section."""
+    from PySide6.QtWidgets import QGroupBox
+
+    dialog, runner = make_dialog(qtbot, Settings(pagerduty_poll_seconds=15), InMemorySecretStore())
+    box = dialog.poll_seconds.parent()
+    while not isinstance(box, QGroupBox):
+        box = box.parent()
+    assert box.title() == "Alerts"
+    assert box.layout().labelForField(dialog.poll_seconds).text() == "Read the alert sources every"
+    dialog.poll_seconds.setValue(45)
+    assert dialog.result_settings().pagerduty_poll_seconds == 45
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)

@@ -173,10 +173,6 @@ class SettingsDialog(QDialog):
         self.token.setPlaceholderText(self.tr("User API token (kept in the OS keyring)"))
         self.token.textEdited.connect(self._on_token_edited)
         self.token_state = plain_label("", self)
-        self.poll_seconds = QSpinBox(self)
-        self.poll_seconds.setRange(5, 3600)
-        self.poll_seconds.setSuffix(" s")
-        self.poll_seconds.setValue(settings.pagerduty_poll_seconds)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.clicked.connect(self._on_test_clicked)
         self.test_result = plain_label("", self)
@@ -207,7 +203,6 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Status page"), status_row)
         form.addRow("", self.status_page_result)
         form.addRow("", self.token_state)
-        form.addRow(self.tr("Poll every"), self.poll_seconds)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
@@ -251,6 +246,10 @@ class SettingsDialog(QDialog):
         for edit in (self.quiet_start, self.quiet_end):
             edit.setInputMask("99:99;_")
             edit.setMaximumWidth(80)
+        self.poll_seconds = QSpinBox(self)
+        self.poll_seconds.setRange(5, 3600)
+        self.poll_seconds.setSuffix(" s")
+        self.poll_seconds.setValue(settings.pagerduty_poll_seconds)
 
         alerts = QGroupBox(self.tr("Alerts"), self)
         form = QFormLayout(alerts)
@@ -261,6 +260,9 @@ class SettingsDialog(QDialog):
         quiet.addWidget(self.quiet_end)
         quiet.addStretch(1)
         form.addRow(self.tr("Quiet hours (high urgency always alerts)"), quiet)
+        # every alert source is read at this pace (PagerDuty, Alertmanager, ...), not only
+        # the one whose section it once sat in
+        form.addRow(self.tr("Read the alert sources every"), self.poll_seconds)
         return alerts
 
     def _rotation_section(self, settings: Settings) -> QGroupBox:
