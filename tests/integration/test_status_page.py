@@ -115,7 +115,7 @@ def test_plan_and_permission_refusals_say_what_to_do_and_wait(pagerduty, status,
     attempt = courier.deliver(
         Post(STATUS_PAGE, "Down.", kind="status_page", destination=route(pagerduty).encode())
     )
-    assert attempt.outcome is Outcome.REFUSED and says in attempt.error
+    assert attempt.outcome is Outcome.REFUSED and says in str(attempt.error)
     assert pagerduty.status_posts == []
 
 
