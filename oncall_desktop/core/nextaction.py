@@ -1,7 +1,8 @@
 """The one thing to do next on an incident, and by when: what the cockpit shows large.
 
-In the SOP's order: acknowledge, evaluate the severity, post the declaration, escalate when the
-severity asks for it, then whichever comes first of the next update owed and the resolution;
+In the SOP's order: acknowledge, evaluate the severity, post the declaration; then whichever is
+due first of the escalation (when the severity asks for it, until the contacts the SOP names
+without a condition are reached), the next update owed and the resolution;
 after it, the resolution notices, the post-mortem, the hour of monitoring, closing.
 """
 
@@ -78,11 +79,19 @@ def next_action(incident: Incident, policy: Policy, now: datetime) -> NextAction
         return NextAction(
             ActionKind.DECLARE, internal.due_at if internal else phase_one_end, Audience.INTERNAL
         )
-    wanted = {c.name for c in policy.contacts_for(incident.severity)}
-    if escalation_needed(incident, policy, now) and not wanted <= incident.notified_contacts:
-        return NextAction(ActionKind.ESCALATE, escalation_due_at(incident, policy))
-    resolve = resolve_clock(incident, policy).deadline
+    # then the most urgent of what is owed: the escalation (until every contact the SOP names
+    # without a condition is reached), the next update, the resolution; on a tie, that order
+    owed: list[NextAction] = []
+    required = {c.name for c in policy.required_contacts(incident.severity)}
+    escalate_at = escalation_due_at(incident, policy)
+    if (
+        escalate_at is not None
+        and escalation_needed(incident, policy, now)
+        and not required <= incident.notified_contacts
+    ):
+        owed.append(NextAction(ActionKind.ESCALATE, escalate_at))
     soonest = min(dues.values(), key=lambda d: d.due_at, default=None)
-    if soonest is not None and soonest.due_at <= resolve:
-        return NextAction(ActionKind.SEND_UPDATE, soonest.due_at, soonest.audience)
-    return NextAction(ActionKind.RESOLVE, resolve)
+    if soonest is not None:
+        owed.append(NextAction(ActionKind.SEND_UPDATE, soonest.due_at, soonest.audience))
+    owed.append(NextAction(ActionKind.RESOLVE, resolve_clock(incident, policy).deadline))
+    return min(owed, key=lambda a: a.due_at or now)  # min keeps the first of equals

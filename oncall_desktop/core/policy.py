@@ -130,8 +130,11 @@ class PhaseDef:
 @dataclass(frozen=True)
 class Contact:
     name: str
-    contact: Text
+    contact: Text  # how to reach them (may be empty when the SOP says only when)
     severities: frozenset[Severity]  # the severities whose escalation reaches this contact
+    # the SOP's condition ("BANGE Support (si webhook issue)"): offered with the others, not
+    # required for the escalation to be done; None: always reached
+    when: Text | None = None
     # who to ask in PagerDuty with one click: ("user_reference" | "escalation_policy_reference",
     # id); None: reached by hand
     pagerduty: tuple[str, str] | None = None
@@ -239,6 +242,11 @@ class Policy:
     def contacts_for(self, severity: Severity) -> tuple[Contact, ...]:
         """Who the SOP escalates ``severity`` to (SEV-1: CTO + whole team; SEV-2: lead dev)."""
         return tuple(c for c in self.escalation_contacts if severity in c.severities)
+
+    def required_contacts(self, severity: Severity) -> tuple[Contact, ...]:
+        """The contacts the escalation of ``severity`` is not done without: those the SOP
+        names with no condition (a conditional one is offered, not demanded)."""
+        return tuple(c for c in self.contacts_for(severity) if c.when is None)
 
     def phase(self, phase_id: str) -> PhaseDef:
         for phase in self.phases:

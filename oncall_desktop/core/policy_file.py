@@ -282,11 +282,12 @@ def _contacts(node: Node) -> tuple[Contact, ...]:
     return tuple(
         Contact(
             name=n["name"].string(),
-            contact=n["contact"].text(),
+            contact=n.get("contact", "").text(),
             severities=frozenset(
                 s.enum(Severity) for s in n.get("severities", ["SEV-1"]).entries()
             ),
             pagerduty=_pagerduty_target(n),
+            when=n["when"].text() if "when" in n.table() else None,
         )
         for n in node.entries()
     )

@@ -43,8 +43,18 @@ class EscalationBox(QGroupBox):
         layout.addWidget(self.hint)
         self.contact_boxes: dict[str, QCheckBox] = {}
         self.contact_requests: dict[str, QPushButton] = {}  # one click: ask the page's source
+        # "BANGE Support — if a webhook issue": how to reach them, and the SOP's condition
         self._labels = {
-            c.name: f"{c.name} — {c.contact.get(language)}" for c in policy.escalation_contacts
+            c.name: " — ".join(
+                part
+                for part in (
+                    c.name,
+                    c.contact.get(language),
+                    c.when.get(language) if c.when is not None else "",
+                )
+                if part
+            )
+            for c in policy.escalation_contacts
         }
         # the PagerDuty user or escalation policy each contact names: its answer is keyed by
         # that id (Page.responders), whichever kind it is
