@@ -24,7 +24,7 @@ from oncall_desktop.services.poller import PollState
 from oncall_desktop.services.poller import describe as describe_poll
 from oncall_desktop.ui.icons import TrayState
 from oncall_desktop.ui.text import countdown
-from oncall_desktop.ui.tray import Tray
+from oncall_desktop.ui.tray import Tray, incident_entry
 
 TRAY_STATES = {
     TrayLevel.UPDATE_OVERDUE: TrayState.UPDATE_OVERDUE,
@@ -65,6 +65,8 @@ class TrayStatus(QObject):
 
     def set_incidents(self, incidents: list[Incident]) -> None:
         self.incidents = incidents
+        # a page opened here is reached through its incident's entry, as the tooltip counts it
+        self.tray.set_opened_pages({i.alert.key for i in incidents if i.alert})
 
     def set_snoozed(self, until: datetime | None) -> None:
         self.snoozed_until = until
@@ -120,12 +122,12 @@ class TrayStatus(QObject):
 
     def _most_urgent(self, incident: Incident, now: datetime) -> str:
         deadlines = open_deadlines(incident, self.policy, self.dues(incident))
-        head = f"{incident.severity.value} {incident.title}"
         if not deadlines:
-            return head
+            return incident_entry(incident.severity.value, incident.title)
         first = deadlines[0]
         names = {"acknowledge": self.tr("ack"), "resolve": self.tr("resolve")}
         label = names.get(first.label) or self.policy.cadence[Audience(first.label)].name.get(
             self.preferences.language
         )
-        return f"{head} — {label} {countdown(first.remaining(now))}"
+        due = f"{label} {countdown(first.remaining(now))}"
+        return incident_entry(incident.severity.value, incident.title, due)  # the title shortened

@@ -15,14 +15,30 @@ if TYPE_CHECKING:
     from oncall_desktop.core.paging import Page
 
 MAX_PAGES_IN_MENU = 10
+INCIDENT_ENTRY_LIMIT = 70  # characters: an entry as wide as a menu on a laptop reads at once
+SHORTEST_TITLE = 12  # what is left of a title when what is due takes the rest
 
 
-def menu_text(text: str, limit: int = 60) -> str:
-    """Menu entries are plain text, but '&' marks a shortcut: double it."""
+def menu_text(text: str, limit: int | None = 60) -> str:
+    """Menu entries are plain text, but '&' marks a shortcut: double it. Cut at ``limit``
+    characters (None: the text was made to fit already)."""
     text = " ".join(text.split())
-    if len(text) > limit:
+    if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text.replace("&", "&&")
+
+
+def incident_entry(
+    severity: str, title: str, due: str = "", limit: int = INCIDENT_ENTRY_LIMIT
+) -> str:
+    """'SEV-1 <title> — <due>' in ``limit`` characters: the title is what gives way, never the
+    severity or what is due (the countdown, late or not), which are what the entry is for."""
+    title = " ".join(title.split())
+    tail = f" — {' '.join(due.split())}" if due else ""
+    room = max(limit - len(severity) - 1 - len(tail), SHORTEST_TITLE)
+    if len(title) > room:
+        title = title[: room - 1].rstrip() + "…"
+    return f"{severity} {title}{tail}"
 
 
 class Tray(QObject):
@@ -60,6 +76,7 @@ class Tray(QObject):
         self._reminder_actions: dict[str, QAction] = {}
         self._reminders_separator = self.menu.addSeparator()
         self._pages: list[Page] = []
+        self._opened: set[str] = set()  # the pages reached through their incident
         # the menu's own entries with their English text, translated again on a language change
         self._texts: list[tuple[QAction, str]] = []
 
@@ -102,7 +119,7 @@ class Tray(QObject):
         incidents' and reminders' entries follow at the next tick."""
         for action, text in self._texts:
             action.setText(self.tr(text))
-        self.set_pages(self._pages)
+        self._list_pages()
 
     @staticmethod
     def available() -> bool:
@@ -121,13 +138,24 @@ class Tray(QObject):
         self.icon.setToolTip(tooltip)
 
     def set_pages(self, pages: list[Page]) -> None:
-        """List my open PagerDuty incidents at the top of the menu, triggered first."""
+        """List my open PagerDuty incidents at the top of the menu, triggered first; those
+        opened here are not: they are reached through their incident's entry."""
         self._pages = list(pages)
+        self._list_pages()
+
+    def set_opened_pages(self, keys: set[str]) -> None:
+        """The pages (their keys) that have an open incident here, which lists them."""
+        if set(keys) != self._opened:
+            self._opened = set(keys)
+            self._list_pages()
+
+    def _list_pages(self) -> None:
         for action, submenu in self._page_entries:
             self.menu.removeAction(action)
             submenu.deleteLater()
         self._page_entries = []
-        ordered = sorted(pages, key=lambda p: (not p.is_triggered, p.urgency != "high"))
+        waiting = [p for p in self._pages if p.key not in self._opened]
+        ordered = sorted(waiting, key=lambda p: (not p.is_triggered, p.urgency != "high"))
         for page in ordered[:MAX_PAGES_IN_MENU]:
             marker = "🔴" if page.is_triggered else "🟠"
             submenu = QMenu(menu_text(f"{marker} {page.title}"), self.menu)
@@ -142,8 +170,9 @@ class Tray(QObject):
             self._page_entries.append((action, submenu))
 
     def set_incidents(self, entries: list[tuple[int, str]]) -> None:
-        """Open incidents with their most urgent countdown; texts refresh in place each tick,
-        entries are rebuilt only when the set of incidents changes."""
+        """Open incidents with their most urgent countdown (each text from incident_entry);
+        texts refresh in place each tick, entries are rebuilt only when the set of incidents
+        changes."""
         if [i for i, _ in entries] != list(self._incident_actions):
             for action in self._incident_actions.values():
                 self.menu.removeAction(action)
@@ -156,8 +185,8 @@ class Tray(QObject):
                 )
                 self.menu.insertAction(self._incidents_separator, action)
                 self._incident_actions[incident_id] = action
-        for incident_id, text in entries:
-            self._incident_actions[incident_id].setText(menu_text(text, 70))
+        for incident_id, text in entries:  # made to fit (incident_entry): not cut again
+            self._incident_actions[incident_id].setText(menu_text(text, None))
 
     def set_reminders(self, entries: list[tuple[str, str]]) -> None:
         """Things owed after incidents (an overdue post-mortem, a pending handoff)."""

@@ -94,3 +94,52 @@ def test_reminders_are_listed_until_they_are_done(room, clock):
     room.set_handoff_reminders([])
     room.update(clock.now())
     assert room.tray._reminder_actions == {}
+
+
+def test_a_long_title_gives_way_never_the_severity_or_the_countdown(room, clock):
+    """A title as long as PagerDuty allows: the entry is shortened in its title, and keeps
+    the severity and what is due, late included (the tour's entries lost their countdown)."""
+    incident = Incident.declare(
+        title="Payments API returning 502 on checkout for every customer in the EU region "
+        "after the database failover",
+        severity=Severity.SEV1,
+        at=clock.now(),
+        actor="alice",
+        status=Status.ACKNOWLEDGED,
+        acknowledged_at=clock.now(),
+    )
+    incident.id = 8
+    room.set_incidents([incident])
+    room.update(clock.now() + timedelta(minutes=7))  # the internal update two minutes late
+    [entry] = [a.text() for a in room.tray._incident_actions.values()]
+    assert entry.startswith("SEV-1 Payments API returning 502")
+    assert entry.endswith(" — Internal (Slack #incidents) -2:00"), entry
+    assert "…" in entry and len(entry) <= 70
+
+
+def test_a_page_opened_here_is_listed_by_its_incident_not_again_as_a_page(room, clock):
+    """The menu agrees with the tooltip: an acknowledged page with its incident open is the
+    incident's entry, not a page "to open" as well; one not opened yet is still a page."""
+    opened = Page("P1", 1, "API down", "acknowledged", "high", "", clock.now(), "")
+    waiting = Page("P2", 2, "Disk full", "acknowledged", "high", "", clock.now(), "")
+    incident = Incident.declare(
+        title="API down",
+        severity=Severity.SEV2,
+        at=clock.now(),
+        actor="alice",
+        status=Status.ACKNOWLEDGED,
+        acknowledged_at=clock.now(),
+        alert=opened.link,
+    )
+    incident.id = 9
+    room.poller.pages = [opened, waiting]
+    room.tray.set_pages(room.poller.pages)  # as the poller's pages_changed hands them over
+    room.set_incidents([incident])
+    room.update(clock.now())
+    titles = [submenu.title() for _, submenu in room.tray._page_entries]
+    assert titles == ["🟠 Disk full"]
+    assert "1 acknowledged page not opened" in room.tray.icon.toolTip()
+    [entry] = [a.text() for a in room.tray._incident_actions.values()]
+    assert entry.startswith("SEV-2 API down — ")
+    room.set_incidents([])  # closed here: the page is back among those to open
+    assert sorted(s.title() for _, s in room.tray._page_entries) == ["🟠 API down", "🟠 Disk full"]
