@@ -106,6 +106,7 @@ ANSWERS = Answers(
         ),
     },
     rate_limited=QT_TR_NOOP("Alertmanager is rate limiting us (429)."),
+    rate_limited_for=QT_TR_NOOP("Alertmanager is rate limiting us (429) and asks to wait {s} s."),
     trouble=QT_TR_NOOP("Alertmanager is having trouble ({status}).{detail}"),
     refused=QT_TR_NOOP("Alertmanager refused {request} ({status}).{detail}"),
     not_json=QT_TR_NOOP(

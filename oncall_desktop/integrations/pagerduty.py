@@ -88,7 +88,11 @@ ANSWERS = Answers(
         ),
     ),
     rate_limited=QT_TR_NOOP("PagerDuty is rate limiting this token (429)."),
-    rate_limited_for=QT_TR_NOOP("PagerDuty is rate limiting this token (429). Retrying in {s} s."),
+    # says what PagerDuty asks, true wherever it is read: the poller waits that long by itself,
+    # a user's action (acknowledge, resolve, ask responders) is asked again with Retry
+    rate_limited_for=QT_TR_NOOP(
+        "PagerDuty is rate limiting this token (429) and asks to wait {s} s."
+    ),
     trouble=QT_TR_NOOP("PagerDuty is having trouble ({status}).{detail}"),
     refused=QT_TR_NOOP("PagerDuty refused the request ({status}).{detail}"),
     not_json=QT_TR_NOOP(

@@ -60,11 +60,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty is rate limiting this token (429). Retrying in {s} s.</source>
+        <source>PagerDuty is rate limiting this token (429).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PagerDuty is rate limiting this token (429).</source>
+        <source>PagerDuty is rate limiting this token (429) and asks to wait {s} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -897,6 +897,10 @@
     </message>
     <message>
         <source>Alertmanager is rate limiting us (429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager is rate limiting us (429) and asks to wait {s} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

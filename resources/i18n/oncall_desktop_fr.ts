@@ -60,12 +60,12 @@
         <translation>PagerDuty ne connaît pas : {path}.{detail}</translation>
     </message>
     <message>
-        <source>PagerDuty is rate limiting this token (429). Retrying in {s} s.</source>
-        <translation>PagerDuty limite le débit de ce jeton (429). Nouvel essai dans {s} s.</translation>
-    </message>
-    <message>
         <source>PagerDuty is rate limiting this token (429).</source>
         <translation>PagerDuty limite le débit de ce jeton (429).</translation>
+    </message>
+    <message>
+        <source>PagerDuty is rate limiting this token (429) and asks to wait {s} s.</source>
+        <translation>PagerDuty limite le débit de ce jeton (429) et demande d’attendre {s} s.</translation>
     </message>
     <message>
         <source>PagerDuty is having trouble ({status}).{detail}</source>
@@ -898,6 +898,10 @@
     <message>
         <source>Alertmanager is rate limiting us (429).</source>
         <translation>Alertmanager limite notre débit (429).</translation>
+    </message>
+    <message>
+        <source>Alertmanager is rate limiting us (429) and asks to wait {s} s.</source>
+        <translation>Alertmanager limite notre débit (429) et demande d’attendre {s} s.</translation>
     </message>
     <message>
         <source>Alertmanager is having trouble ({status}).{detail}</source>

@@ -144,6 +144,25 @@ def test_a_refused_acknowledge_leaves_it_triggered_and_says_so_with_a_retry(
     assert not window.source_bar.retry_button.isVisible()
 
 
+def test_a_rate_limited_acknowledge_says_what_is_true_and_offers_the_retry(
+    qtbot, console, pagerduty
+):
+    """429 Retry-After 30 on Acknowledge: nothing retries a user's action by itself, so the
+    cockpit must not say "Retrying in 30 s"; it says what PagerDuty asks, with Retry."""
+    page_id, window = console.page()
+    pagerduty.fail_next(Fault(status=429, method="PUT", headers={"Retry-After": "30"}))
+    window.status_buttons[Status.ACKNOWLEDGED].click()
+    qtbot.waitUntil(lambda: window.source_bar.retry_button.isVisible(), timeout=5000)
+    said = window.source_bar.label.text()
+    assert "rate limiting this token (429) and asks to wait 30 s." in said
+    assert "Retrying" not in said
+    refused = [e for e in window.incident.timeline if e.kind is EventKind.ALERT_ANSWERED]
+    assert "Retrying" not in str(refused[-1].data.get("reason"))
+    window.source_bar.retry_button.click()  # the user asks again: that is the retry
+    qtbot.waitUntil(lambda: window.incident.status is Status.ACKNOWLEDGED, timeout=5000)
+    assert len(pagerduty.requests_to("PUT", f"/incidents/{page_id}")) == 2
+
+
 def test_investigating_from_triggered_acknowledges_in_pagerduty_on_the_way(
     qtbot, console, pagerduty
 ):

@@ -64,7 +64,10 @@ def test_a_service_names_its_own_errors_in_its_own_words():
         isinstance(found, NotFound) and str(found) == "PagerDuty has no such thing: /incidents/P1."
     )
     slow = error_for(answer(429, headers={"ratelimit-reset": "17"}), pd)
-    assert str(slow) == "PagerDuty is rate limiting this token (429). Retrying in 17 s."
+    # no "Retrying": read after a user's action, nothing would retry it by itself
+    assert str(slow) == "PagerDuty is rate limiting this token (429) and asks to wait 17 s."
+    busy = error_for(answer(429, headers={"Retry-After": "30"}), alertmanager.ANSWERS)
+    assert str(busy) == "Alertmanager is rate limiting us (429) and asks to wait 30 s."
     gone = error_for(answer(410, b"no_service"), slack.WEBHOOK_ANSWERS)
     assert (
         isinstance(gone, TokenRejected) and str(gone) == "Slack refused the webhook (no_service)."
