@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QDate, QLocale, QObject, Qt
 
 from oncall_desktop.core.incident import TimelineEvent
 from oncall_desktop.core.narrative import describe
@@ -27,9 +27,32 @@ class TimelineModel(ColumnsModel[TimelineEvent]):
         self._policy = policy
         self._language = language
         self._zone = zone
+        self._today: date | None = None  # in the zone; until the first tick, the last event's
 
     def set_events(self, events: list[TimelineEvent]) -> None:
         self._reset(sorted(events, key=lambda e: (e.at, e.id or 0)))
+
+    def set_now(self, now: datetime) -> None:
+        """Each tick: past midnight, yesterday's times take their short date."""
+        today = now.astimezone(self._zone).date()
+        if today != self._today:
+            self._today = today
+            if self._rows:
+                first, last = self.index(0, 0), self.index(len(self._rows) - 1, 0)
+                self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
+
+    def shown_time(self, moment: datetime) -> str:
+        """'23:49' today; '7 déc. 23:49' / 'Dec 7 23:49' another day (the year too in another
+        year): the column stays narrow and leaves its room to what happened."""
+        local = moment.astimezone(self._zone)
+        today = self._today or self._rows[-1].at.astimezone(self._zone).date()
+        hour = local.strftime("%H:%M")
+        if local.date() == today:
+            return hour
+        locale = QLocale(self._language)
+        day_first = locale.language() != QLocale.Language.English
+        form = ("d MMM" if day_first else "MMM d") + (" yyyy" if local.year != today.year else "")
+        return f"{locale.toString(QDate(local.year, local.month, local.day), form)} {hour}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         event = self.row_at(index)
@@ -39,13 +62,10 @@ class TimelineModel(ColumnsModel[TimelineEvent]):
             return event
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = self.COLUMNS[index.column()]
-            if column == "time":
-                # the hour alone on the incident's first day (the date on hovering): the
-                # column leaves the room to what happened
-                day = local_time(event.at, self._zone)[:10]
-                first_day = local_time(self._rows[0].at, self._zone)[:10]
-                short = role == Qt.ItemDataRole.DisplayRole and day == first_day
-                return local_time(event.at, self._zone, with_date=not short)
+            if column == "time":  # the whole date and hour on hovering
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return self.shown_time(event.at)
+                return local_time(event.at, self._zone)
             if column == "who":
                 return event.actor
             return describe(event, self._policy, self._language)

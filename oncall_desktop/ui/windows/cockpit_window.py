@@ -367,6 +367,7 @@ class CockpitWindow(QMainWindow):
         self.escalation_box.show_for(incident, now)
         self.next_bar.show_action(next_action(incident, policy, now), now)
         self.checklist.set_now(now)
+        self.timeline.set_now(now)
         found = reminders(incident, policy, now)
         self.reminder_label.setText(
             "\n".join(

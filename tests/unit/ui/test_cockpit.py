@@ -466,3 +466,34 @@ def test_the_cockpit_leads_with_one_next_action_and_its_button(
     clock.advance(6 * M)
     window.set_now(clock.now())
     assert "late by 1:00" in window.next_bar.label.text()
+
+
+@pytest.mark.parametrize(
+    ("language", "yesterday"), [("en", "Oct 20 22:15"), ("fr", "20 oct. 22:15")]
+)
+def test_after_midnight_the_timeline_keeps_its_time_column_narrow(
+    qtbot, service, store, clock, policy, language, yesterday
+):
+    """The tour's cockpit after midnight: every time took its whole date, and what happened
+    was squeezed onto five lines with its Slack reference cut. Today's are the hour alone,
+    another day's a short date; the whole date on hovering."""
+    from zoneinfo import ZoneInfo
+
+    incident = stored(store, clock)  # declared at 22:15 UTC
+    window = CockpitWindow(incident, policy, language, ZoneInfo("UTC"), service)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    window.set_now(clock.now())
+    clock.advance(2 * 60 * M)  # 00:15, the next day
+    with qtbot.waitSignal(service.incident_changed, timeout=5000) as changed:
+        service.add_note(window.incident_id, "C0INCIDENTS/1796687947.000001")
+    window.set_incident(changed.args[0])
+    window.set_now(clock.now())
+    times = [window.timeline.index(r, 0).data() for r in range(window.timeline.rowCount())]
+    assert times[0] == yesterday and times[-1] == "00:15"
+    hover = window.timeline.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert hover == "2025-10-20 22:15"
+    width = window.timeline_view.horizontalHeader().sectionSize(0)
+    metrics = window.timeline_view.fontMetrics()
+    assert width < metrics.horizontalAdvance("2025-10-21 00:15")
