@@ -14,7 +14,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.drill import (
@@ -173,5 +173,12 @@ class DrillController(QObject):
             print("\n".join(lines), flush=True)
 
 
+def drill_engineer(name: str) -> str:
+    """Who the drill's fake PagerDuty says I am, and so who signs the drill's timeline and
+    posts: my name from Settings, else "You" in the UI's language ("Vous"): a post always
+    carries a name, never the OS login. Called once the translators are installed."""
+    return name.strip() or QCoreApplication.translate("DrillController", "You")
+
+
 def start_drill_server(engineer: str) -> DrillServer:
-    return DrillServer(engineer).start()
+    return DrillServer(drill_engineer(engineer)).start()

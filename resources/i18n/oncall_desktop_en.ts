@@ -1740,6 +1740,10 @@
         <source>%1 unresolved after the SOP&apos;s limit: escalate to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FreedesktopNotifier</name>

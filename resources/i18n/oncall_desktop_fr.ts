@@ -1742,6 +1742,10 @@
         <source>%1 unresolved after the SOP&apos;s limit: escalate to %2.</source>
         <translation>%1 non résolu après la limite de la SOP : escaladez vers %2.</translation>
     </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
 </context>
 <context>
     <name>FreedesktopNotifier</name>

@@ -13,7 +13,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from oncall_desktop.app.container import build_shell
-from oncall_desktop.app.drill import DrillController, drill_secrets, drill_settings
+from oncall_desktop.app.drill import (
+    DrillController,
+    drill_secrets,
+    drill_settings,
+    start_drill_server,
+)
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import SystemClock
@@ -22,11 +27,11 @@ from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.kpis import HistoryFilter
 from oncall_desktop.core.policy import Audience, Severity
 from oncall_desktop.core.policy_file import load_policy
-from oncall_desktop.integrations.drillfakes import DrillServer
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.kpis import HistoryQueries
 from oncall_desktop.storage.postmortems import PostmortemRepository
 from oncall_desktop.ui.notifier import ACKNOWLEDGE, OPEN
+from oncall_desktop.ui.translations import install_translators
 from tests.unit.app.conftest import RecordingNotifier
 
 # --- the room alone ---------------------------------------------------------------------------
@@ -120,11 +125,13 @@ def press_send_when_the_composer_opens(qtbot):
 
 
 @contextlib.contextmanager
-def drill_console(qapp, tmp_path, language):
+def drill_console(qapp, tmp_path, language, engineer="Ana"):
     """The app assembled in drill mode against the drill's fake PagerDuty and Slack, its
-    notifications recorded: (server, app, recorder, drill)."""
-    server = DrillServer("Ana").start()
-    settings = drill_settings(Settings(language=language, engineer_name="Ana"), server)
+    notifications recorded: (server, app, recorder, drill). As app/main.py does: the UI's
+    language first, then the drill's server."""
+    install_translators(qapp, language)
+    server = start_drill_server(engineer)
+    settings = drill_settings(Settings(language=language, engineer_name=engineer), server)
     ctx = build_shell(
         qapp, settings, load_policy(), SystemClock(), [], SettingsStore(tmp_path), drill_secrets()
     )
@@ -138,6 +145,7 @@ def drill_console(qapp, tmp_path, language):
     finally:
         ctx.dispose()
         server.stop()
+        install_translators(qapp, "en")
 
 
 def test_the_drill_runs_the_procedure_end_to_end(qtbot, qapp, tmp_path):
@@ -220,6 +228,23 @@ def test_a_french_console_gets_the_drill_page_in_french(qtbot, qapp, tmp_path):
         assert SCENARIO_TITLE in shown
         assert "(exercice : base de données principale en panne)" in shown, shown
         assert "drill:" not in shown
+
+
+def test_a_french_drill_with_no_name_says_vous_not_you(qtbot, qapp, tmp_path):
+    """The drill's engineer, when Settings has no name, was "You" in the French UI: in the
+    timeline's "Qui", "1.3 Évaluer la sévérité · You" and the posted "On-Call : You"."""
+    with drill_console(qapp, tmp_path, "fr", engineer="") as (_server, ctx, recorder, drill):
+        drill.start()
+        ctx.poller.start()
+        qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
+        qtbot.waitUntil(lambda: ctx.controller.preferences.actor == "Vous", timeout=10_000)
+        ctx.controller.alert_controller.on_notification_action(f"pagerduty:{drill.page_id}", OPEN)
+        qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=10_000)
+        cockpit = next(iter(ctx.controller.cockpits.values()))
+        ctx.incidents.tick_step(cockpit.incident_id, "1.1", True)
+        qtbot.waitUntil(lambda: bool(cockpit.incident.events(EventKind.STEP_DONE)), timeout=5000)
+        actors = {e.actor for e in cockpit.incident.events(EventKind.STEP_DONE)}
+        assert actors == {"Vous"}
 
 
 def test_the_score_counts_late_and_missing_updates(policy):
