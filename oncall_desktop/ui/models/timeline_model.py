@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QLocale, QObject, Qt
 from oncall_desktop.core.incident import TimelineEvent
 from oncall_desktop.core.narrative import describe
 from oncall_desktop.core.policy import Policy
+from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.models.columns_model import ColumnsModel, Index
 from oncall_desktop.ui.models.roles import EventRole
 from oncall_desktop.ui.text import local_time
@@ -32,14 +33,17 @@ class TimelineModel(ColumnsModel[TimelineEvent]):
     def set_events(self, events: list[TimelineEvent]) -> None:
         self._reset(sorted(events, key=lambda e: (e.at, e.id or 0)))
 
-    def set_now(self, now: datetime) -> None:
-        """Each tick: past midnight, yesterday's times take their short date."""
+    def set_now(self, now: datetime) -> bool:
+        """Each tick: past midnight, yesterday's times take their short date. True when they
+        did: the rows are laid out again (the columns' widths change, and the rows' heights
+        with them), as a new list of events is."""
         today = now.astimezone(self._zone).date()
-        if today != self._today:
-            self._today = today
-            if self._rows:
-                first, last = self.index(0, 0), self.index(len(self._rows) - 1, 0)
-                self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
+        if today == self._today:
+            return False
+        self._today = today
+        if self._rows:
+            self._reset(list(self._rows))
+        return True
 
     def shown_time(self, moment: datetime) -> str:
         """'23:49' today; '7 déc. 23:49' / 'Dec 7 23:49' another day (the year too in another
@@ -68,5 +72,5 @@ class TimelineModel(ColumnsModel[TimelineEvent]):
                 return local_time(event.at, self._zone)
             if column == "who":
                 return event.actor
-            return describe(event, self._policy, self._language)
+            return describe(event, self._policy, self._language, show=shown)
         return None

@@ -45,7 +45,8 @@ class WrappingDelegate(QStyledItemDelegate):
                     depth, parent = depth + 1, parent.parent()
                 width -= view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
             return width
-        return view.columnWidth(index.column())
+        # a table paints a cell inside its grid line: a pixel less, which can be a line more
+        return view.columnWidth(index.column()) - (1 if view.showGrid() else 0)
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

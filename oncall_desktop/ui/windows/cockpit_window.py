@@ -348,6 +348,8 @@ class CockpitWindow(QMainWindow):
         self.lifecycle.show_source_state()
         self.checklist.set_incident(incident)
         self.checklist_view.expandAll()
+        if self._now is not None:
+            self.timeline.set_now(self._now)  # which day is today, before the events
         self.timeline.set_events(list(incident.timeline))
         self.timeline_view.scrollToBottom()
         if self._now is not None:
@@ -367,7 +369,8 @@ class CockpitWindow(QMainWindow):
         self.escalation_box.show_for(incident, now)
         self.next_bar.show_action(next_action(incident, policy, now), now)
         self.checklist.set_now(now)
-        self.timeline.set_now(now)
+        if self.timeline.set_now(now):  # a new day: its times laid out again
+            self.timeline_view.scrollToBottom()
         found = reminders(incident, policy, now)
         self.reminder_label.setText(
             "\n".join(
