@@ -14,6 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from oncall_desktop.core.incident import EventKind, Incident, Status, TimelineEvent
+from oncall_desktop.core.messages import UserMessage, message_from_json
 
 
 class AlertAction(StrEnum):
@@ -33,8 +34,18 @@ class AlertRequest:
     asked_at: datetime
     asked_by: str
     state: RequestState
-    reason: str = ""  # why not, when refused
+    reason: str = ""  # why not, when refused (English)
     note: str = ""  # the resolution typed, kept for a retry
+    reason_message: UserMessage | None = None  # the same, to be said in the UI's language
+
+
+def answer_reason(answer: TimelineEvent) -> UserMessage:
+    """Why the source said no, as a message: the one stored with the answer, or (an answer
+    recorded before messages were kept) its text as it was."""
+    text = str(answer.data.get("reason", ""))
+    return message_from_json(
+        answer.data.get("reason_message"), UserMessage("{text}", (("text", text),))
+    )
 
 
 def last_request(incident: Incident, action: AlertAction) -> AlertRequest | None:
@@ -50,14 +61,16 @@ def last_request(incident: Incident, action: AlertAction) -> AlertRequest | None
             answer = event
     if asked is None:
         return None
+    message = None
     if answer is None:
         state, reason = RequestState.WAITING, ""
     elif answer.data.get("ok"):
         state, reason = RequestState.DONE, ""
     else:
         state, reason = RequestState.REFUSED, str(answer.data.get("reason", ""))
+        message = answer_reason(answer)
     return AlertRequest(
-        action, asked.at, asked.actor, state, reason, str(asked.data.get("note", ""))
+        action, asked.at, asked.actor, state, reason, str(asked.data.get("note", "")), message
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from oncall_desktop.core.clock import utc
 from oncall_desktop.core.errors import DomainError, TransitionError
+from oncall_desktop.core.messages import UserMessage, message_to_json
 from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Audience, Severity
 
@@ -302,11 +303,17 @@ class Incident:
         at: datetime,
         actor: str,
         source_name: str,
-        reason: str = "",
+        reason: str | UserMessage = "",
     ) -> None:
-        """The alert source's answer to the last ``action`` asked (``reason``: why not)."""
+        """The alert source's answer to the last ``action`` asked (``reason``: why not). A
+        message is kept with its template and values (``reason_message``), so that each
+        console says it in its own language; ``reason`` stays its English text, for the logs
+        and for consoles of an earlier version."""
         if self.alert is None:
             raise DomainError("this incident follows no alert")
+        extra = (
+            {"reason_message": message_to_json(reason)} if isinstance(reason, UserMessage) else {}
+        )
         self._record(
             at,
             EventKind.ALERT_ANSWERED,
@@ -315,7 +322,8 @@ class Incident:
             source=self.alert.source,
             name=source_name,
             ok=ok,
-            reason=reason,
+            reason=str(reason),
+            **extra,
         )
 
     def follows(self, source: str) -> str | None:

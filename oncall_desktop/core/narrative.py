@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from oncall_desktop.core.alert_requests import answer_reason
 from oncall_desktop.core.capabilities import source_name
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.incident import EventKind, TimelineEvent
+from oncall_desktop.core.messages import UserMessage
 from oncall_desktop.core.policy import Policy
 
 # The lines' wording in both languages of the SOP; the step, audience and contact names inside
@@ -95,8 +99,15 @@ def status_name(status: object, language: str) -> str:
     return STATUS_NAMES.get(language, {}).get(str(status), str(status))
 
 
-def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
-    """One line for an event, in ``language``; names come from the SOP data."""
+def describe(
+    event: TimelineEvent,
+    policy: Policy,
+    language: str,
+    show: Callable[[UserMessage], str] = str,
+) -> str:
+    """One line for an event, in ``language``; names come from the SOP data. ``show`` says a
+    stored message (a source's refusal) in that language: the UI passes its translator
+    (services/messages.shown); the default is the message's English."""
     data = event.data
     if event.kind is EventKind.DECLARED:
         reason = f" — {data['reason']}" if data.get("reason") else ""
@@ -161,18 +172,19 @@ def describe(event: TimelineEvent, policy: Policy, language: str) -> str:
             return _say("contact_via", language, contact=data.get("contact"), source=source)
         return _say("contact", language, contact=data.get("contact"))
     if event.kind in (EventKind.ALERT_ASKED, EventKind.ALERT_ANSWERED):
-        return _alert_request(event, language)
+        return _alert_request(event, language, show)
     if event.kind is EventKind.ROLE_TAKEN:
         role = ROLE_NAMES.get(str(data.get("role")), {}).get(language, str(data.get("role")))
         return _say("role", language, person=data.get("person"), role=role)
     return event.kind.value
 
 
-def _alert_request(event: TimelineEvent, language: str) -> str:
+def _alert_request(event: TimelineEvent, language: str, show: Callable[[UserMessage], str]) -> str:
     data = event.data
     action = "resolve" if data.get("action") == "resolve" else "acknowledge"
     source = str(data.get("name") or data.get("source") or "")
     if event.kind is EventKind.ALERT_ASKED:
         return _say(f"asked_{action}", language, source=source)
     outcome = "done" if data.get("ok") else "refused"
-    return _say(f"{outcome}_{action}", language, source=source, reason=data.get("reason", ""))
+    reason = show(answer_reason(event)) if not data.get("ok") else ""
+    return _say(f"{outcome}_{action}", language, source=source, reason=reason)

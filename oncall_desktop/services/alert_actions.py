@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from oncall_desktop.core.alert_requests import AlertAction, last_request
 from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.incident import Incident, Status
-from oncall_desktop.core.messages import QT_TR_NOOP
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.paging import Page
 from oncall_desktop.integrations.sources import source_name
 from oncall_desktop.services.alert_sources import AlertPoller
@@ -139,9 +139,7 @@ class AlertActions(QObject):
                 return
             watcher = self._poller.watcher(alert.source) if self._poller is not None else None
             if watcher is None:
-                reason = shown(
-                    QT_TR_NOOP("{source} is not set up on this console").format(source=name)
-                )
+                reason = QT_TR_NOOP("{source} is not set up on this console").format(source=name)
                 self._answer(key, action, False, reason, status, note, then)
                 return
             watcher.act(
@@ -165,13 +163,14 @@ class AlertActions(QObject):
         key: tuple[int, str],
         action: AlertAction,
         ok: bool,
-        reason: str,
+        reason: UserMessage | str,
         status: Status,
         note: str,
         then: Outcome | None,
         page: Page | None = None,
     ) -> None:
-        """Store the source's answer; on a yes the local status follows it in the same write."""
+        """Store the source's answer; on a yes the local status follows it in the same write.
+        A no's ``reason`` is stored as a message (core/incident), said to the user here."""
 
         def record(incident: Incident, now: datetime, who: str) -> None:
             assert incident.alert is not None
@@ -184,7 +183,7 @@ class AlertActions(QObject):
 
         def stored(incident: Incident | None, problem: str) -> None:
             if incident is not None and not ok:
-                problem = reason
+                problem = shown(reason)
             self._finish(key, then, incident if ok else None, problem)
 
         self._incidents.change(key[0], record, then=stored)

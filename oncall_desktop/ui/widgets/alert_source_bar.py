@@ -17,6 +17,7 @@ from oncall_desktop.core.alert_requests import (
     source_confirmed,
 )
 from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.text import fill, local_time
 from oncall_desktop.ui.widgets.clocks_panel import LATE
 from oncall_desktop.ui.widgets.labels import plain_label, set_style
@@ -131,7 +132,8 @@ class AlertSourceBar(QWidget):
                 if acknowledge
                 else self.tr("%1 has not resolved it: %2 It is still open there.")
             )
-            return fill(text, source, request.reason), LATE
+            why = shown(request.reason_message) if request.reason_message else request.reason
+            return fill(text, source, why), LATE
         asked = local_time(request.asked_at, self._zone, with_date=False)
         text = (
             self.tr("Acknowledge asked of %1 at %2 never got an answer: it may not be done there.")

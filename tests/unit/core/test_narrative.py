@@ -59,3 +59,52 @@ def test_a_contact_asked_through_a_source_is_said_with_the_sources_registered_na
         "Escalation: Ops notified",
     ]
     assert french[-3] == "Escalade : CTO appelé à rejoindre dans PagerDuty"
+
+
+def _refused(policy, clock, reason):
+    from oncall_desktop.core.paging import AlertLink
+
+    incident = Incident.declare(
+        title="x",
+        severity=Severity.SEV1,
+        at=clock.now(),
+        actor="a",
+        alert=AlertLink("pagerduty", "P1"),
+    )
+    incident.ask_alert_source("acknowledge", at=clock.now(), actor="a", source_name="PagerDuty")
+    incident.record_alert_answer(
+        "acknowledge", ok=False, at=clock.now(), actor="a", source_name="PagerDuty", reason=reason
+    )
+    return incident
+
+
+def test_a_sources_refusal_is_stored_as_a_message_and_said_by_the_readers_translator(policy, clock):
+    from oncall_desktop.core.alert_requests import AlertAction, last_request
+    from oncall_desktop.core.messages import QT_TR_NOOP
+
+    why = QT_TR_NOOP("PagerDuty is rate limiting this token (429) and asks to wait {s} s.")
+    incident = _refused(policy, clock, why.format(s="30"))
+    event = incident.timeline[-1]
+    # the English text stays for the logs and the consoles of an earlier version
+    assert (
+        event.data["reason"] == "PagerDuty is rate limiting this token (429) and asks to wait 30 s."
+    )
+
+    def french(message):
+        assert message.template == why.template and dict(message.values) == {"s": "30"}
+        return "PagerDuty limite le débit (429)."
+
+    assert describe(event, policy, "fr", show=french) == (
+        "PagerDuty n’a pas acquitté : PagerDuty limite le débit (429)."
+    )
+    request = last_request(incident, AlertAction.ACKNOWLEDGE)
+    assert request is not None and french(request.reason_message)
+
+
+def test_a_refusal_stored_before_messages_were_kept_reads_as_it_was(policy, clock):
+    incident = _refused(policy, clock, "PagerDuty refused the request (400).")
+    event = incident.timeline[-1]
+    assert "reason_message" not in event.data  # what an earlier version stored
+    assert describe(event, policy, "fr") == (
+        "PagerDuty n’a pas acquitté : PagerDuty refused the request (400)."
+    )
