@@ -153,7 +153,8 @@ class DrillController(QObject):
         log.info("drill scored: %s", "; ".join(self.result.lines()))
         assert self.context.incidents is not None
         self.context.incidents.add_note(
-            incident.id or -1, self.tr("Drill result — %1").replace("%1", "; ".join(lines))
+            incident.id or -1,
+            self.tr("Drill result — %1").replace("%1", "; ".join(x.strip() for x in lines)),
         )
         self.context.window.banner.clear_message("drill")
         self.scored.emit(self.result)

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from oncall_desktop.core.clock import utc
 from oncall_desktop.core.evidence import done_steps
 from oncall_desktop.core.incident import EventKind, Incident
-from oncall_desktop.core.policy import Audience, Policy
+from oncall_desktop.core.policy import Audience, Policy, Text
 
 # SOP-5's own example (phase 1.1 and the post-mortem): the database is down, every endpoint
 # answers 500. The drill's page says what PagerDuty would: the title in the SOP's own words,
@@ -42,6 +42,37 @@ SAME_UPDATE = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
+class MissedUpdate:
+    """An update the score counts as not on time: whose (the audience's name in the SOP's
+    words), whether it is the resolution notice, and how late it went out (None: never
+    sent)."""
+
+    audience: Audience
+    name: Text
+    late_by: timedelta | None
+    notice: bool = False
+
+    def line(self, language: str) -> str:
+        name = self.name.get(language)
+        late = _duration(self.late_by) if self.late_by is not None else ""
+        if language == "fr":
+            what = f"{name}, avis de résolution" if self.notice else name
+            ending = "é" if self.notice else "ée"  # l'avis, la mise à jour
+            if self.late_by is None:
+                return f"  – {what} : non envoy{ending}"
+            return f"  – {what} : envoy{ending} avec {late} de retard"
+        what = f"{name}, resolution notice" if self.notice else name
+        if self.late_by is None:
+            return f"  – {what}: not sent"
+        return f"  – {what}: sent {late} late"
+
+
+def _duration(span: timedelta) -> str:
+    seconds = int(span.total_seconds())
+    return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+@dataclass(frozen=True)
 class DrillScore:
     time_to_ack: timedelta | None
     ack_target: timedelta
@@ -49,6 +80,7 @@ class DrillScore:
     updates_on_time: int
     steps_done: int
     steps_total: int
+    missed: tuple[MissedUpdate, ...] = ()  # the updates due and not on time, by audience
 
     @property
     def ack_met(self) -> bool:
@@ -62,7 +94,9 @@ class DrillScore:
         return round(ack + updates + steps)
 
     def lines(self, language: str = "en") -> list[str]:
-        """The result in ``language`` (fr or en): the dialog, the log and the timeline note."""
+        """The result in ``language`` (fr or en): the dialog, the log and the timeline note;
+        each update missed is named under the count (its audience, and how late)."""
+        missed = [m.line(language) for m in self.missed]
         seconds = int(self.time_to_ack.total_seconds()) if self.time_to_ack is not None else None
         target = int(self.ack_target.total_seconds() // 60)
         if language == "fr":
@@ -71,6 +105,7 @@ class DrillScore:
             return [
                 f"Délai d’acquittement : {ack} (SLA {target} min : {verdict})",
                 f"Mises à jour à l’heure : {self.updates_on_time} sur {self.updates_due}",
+                *missed,
                 f"Étapes de la checklist faites (phases 1-4) : {self.steps_done} sur "
                 f"{self.steps_total}",
                 f"Score : {self.points} / 100",
@@ -79,6 +114,7 @@ class DrillScore:
         return [
             f"Time to acknowledge: {ack} (SLA {target} min: {'met' if self.ack_met else 'missed'})",
             f"Updates on time: {self.updates_on_time} of {self.updates_due}",
+            *missed,
             f"Checklist steps done (phases 1-4): {self.steps_done} of {self.steps_total}",
             f"Score: {self.points} / 100",
         ]
@@ -86,11 +122,14 @@ class DrillScore:
 
 def _updates(
     incident: Incident, policy: Policy, audience: Audience, now: datetime
-) -> tuple[int, int]:
-    """(required, on time) for one audience, from the cadence and what was sent."""
+) -> tuple[int, int, list[MissedUpdate]]:
+    """(required, on time, those missed) for one audience, from the cadence and what was
+    sent."""
     rule = policy.cadence_rule(audience, incident.severity)
     if not rule.applies:
-        return 0, 0
+        return 0, 0, []
+    name = policy.cadence[audience].name
+    missed: list[MissedUpdate] = []
     times = sorted(
         e.at
         for e in incident.events(EventKind.UPDATE_SENT)
@@ -118,6 +157,8 @@ def _updates(
             on_time += 1
         elif due <= end or (initial_alert and incident.resolved_at is not None):
             due_count += 1  # missed, or sent late; a resolution does not cancel the alert
+            late = following - due if following is not None else None
+            missed.append(MissedUpdate(audience, name, late))
         else:
             break  # not due yet, and nothing sent for it: not counted
         initial_alert = False
@@ -131,7 +172,11 @@ def _updates(
         if notice or now > notice_due:
             due_count += 1
             on_time += int(notice)
-    return due_count, on_time
+        if not notice and now > notice_due:
+            late_one = next((t for t in sent if t > notice_due), None)
+            late = late_one - notice_due if late_one is not None else None
+            missed.append(MissedUpdate(audience, name, late, notice=True))
+    return due_count, on_time, missed
 
 
 def notices_due_by(incident: Incident, policy: Policy) -> datetime | None:
@@ -166,10 +211,12 @@ def score(incident: Incident, policy: Policy, now: datetime) -> DrillScore:
     now = utc(now)
     ack = incident.acknowledged_at - incident.detected_at if incident.acknowledged_at else None
     required = on_time = 0
+    missed: list[MissedUpdate] = []
     for audience in Audience:
-        due, met = _updates(incident, policy, audience, now)
+        due, met, late = _updates(incident, policy, audience, now)
         required += due
         on_time += met
+        missed.extend(late)
     steps = [s.id for p in policy.phases if p.start is not None for s in p.steps]
     ticked = done_steps(incident, policy)  # by the engineer or by what the app saw done
     done = sum(1 for s in steps if s in ticked)
@@ -180,4 +227,5 @@ def score(incident: Incident, policy: Policy, now: datetime) -> DrillScore:
         updates_on_time=on_time,
         steps_done=done,
         steps_total=len(steps),
+        missed=tuple(missed),
     )

@@ -95,7 +95,41 @@ def test_the_result_reads_in_the_ui_language(policy):
     assert result.lines("fr") == [
         "Délai d’acquittement : 0 min 30 s (SLA 5 min : tenu)",
         "Mises à jour à l’heure : 0 sur 6",
+        "  – Interne (Slack #incidents) : non envoyée",
+        "  – Interne (Slack #incidents), avis de résolution : non envoyé",
+        "  – Externe (page de statut) : non envoyée",
+        "  – Externe (page de statut), avis de résolution : non envoyé",
+        "  – Direction (email/téléphone) : non envoyée",
+        "  – Direction (email/téléphone), avis de résolution : non envoyé",
         "Étapes de la checklist faites (phases 1-4) : 3 sur 14",
         "Score : 36 / 100",
     ]
     assert result.lines()[-1] == "Score: 36 / 100"
+
+
+def test_the_score_names_the_updates_it_counts_as_missed(policy):
+    """'Updates on time: 5 of 7' said neither which two nor how late: each is named under
+    the count, with its audience and its delay (or that it never went out)."""
+    inc = page()
+    inc.move_to(Status.ACKNOWLEDGED, at=AT + 2 * M, actor="ana")
+    inc.record_update_sent(Audience.INTERNAL, at=AT + 4 * M, actor="ana", channel="x")
+    inc.record_update_sent(Audience.INTERNAL, at=AT + 25 * M, actor="ana", channel="x")  # due 19
+    inc.record_update_sent(Audience.STATUS_PAGE, at=AT + 8 * M + 16 * M / 60, actor="ana")
+    inc.move_to(Status.RESOLVED, at=AT + 35 * M, actor="ana")
+    result = score(inc, policy, AT + 36 * M)
+    assert (result.updates_on_time, result.updates_due) == (1, 4)
+    english = result.lines("en")
+    count = english.index("Updates on time: 1 of 4")
+    assert english[count + 1 : count + 4] == [
+        "  – Internal (Slack #incidents): sent 6 min 00 s late",
+        "  – External (status page): sent 3 min 16 s late",
+        "  – Executive (email/phone): not sent",
+    ]
+    french = result.lines("fr")
+    count = french.index("Mises à jour à l’heure : 1 sur 4")
+    assert french[count + 1 : count + 4] == [
+        "  – Interne (Slack #incidents) : envoyée avec 6 min 00 s de retard",
+        "  – Externe (page de statut) : envoyée avec 3 min 16 s de retard",
+        "  – Direction (email/téléphone) : non envoyée",
+    ]
+    assert english[-1].startswith("Score: ")
