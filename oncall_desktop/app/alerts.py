@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.app.collaborators import COMPOSE, COMPOSE_PREFIX
-from oncall_desktop.core.capabilities import Capability, can
+from oncall_desktop.core.capabilities import Capability, can, source_name
+from oncall_desktop.core.clock import local_time
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.paging import Page, QuietHours, should_notify
-from oncall_desktop.integrations.sources import source_name
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.poller import PollState, PollStatus
 from oncall_desktop.ui.notifier import ACKNOWLEDGE, OPEN, Notification
 
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
 # Pages notified one by one in a single poll; beyond that, one grouped notification.
 MAX_SINGLE_ALERTS = 3
 STORM_KEY = "pages"
+NOT_ACKNOWLEDGED = "acknowledge-failed-"  # + Page.key: the banner of a refused acknowledge
+# a source in these states is not being read: pages waiting there may be missing here
+UNREAD_STATES = (PollState.OFFLINE, PollState.RATE_LIMITED)
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +55,8 @@ class AlertController(QObject):
             first).
         postmortem_requested(int): open this incident's post-mortem.
         handoff_requested(): open the handoff.
+        not_acknowledged(object): the keys (a frozenset) of the pages whose acknowledge from
+            here failed and that are still triggered: they keep escalating.
     """
 
     snoozed = Signal(object)
@@ -59,6 +66,7 @@ class AlertController(QObject):
     incident_acknowledge_requested = Signal(int)
     postmortem_requested = Signal(int)
     handoff_requested = Signal()
+    not_acknowledged = Signal(object)
 
     def __init__(
         self,
@@ -86,6 +94,11 @@ class AlertController(QObject):
         # pages acknowledged from their notification: once the source confirms, a quiet
         # notification says so and opens the incident (the first one is gone from the screen)
         self._acknowledged_from_notification: set[str] = set()
+        # pages whose "acknowledged · open it" notification is up: it stays until opened,
+        # resolved, or an incident is opened for the page
+        self._follow_ups: set[str] = set()
+        self._refused: set[str] = set()  # pages whose acknowledge from here failed
+        self._refused_notified: set[str] = set()  # ... said by a notification too
         notifications.action_invoked.connect(self.on_notification_action)
 
     def on_new_alerts(self, pages: list[Page]) -> None:
@@ -108,6 +121,9 @@ class AlertController(QObject):
         rest = wanted[MAX_SINGLE_ALERTS:]
         wanted = wanted[:MAX_SINGLE_ALERTS]
         for page in wanted:
+            if page.key in self._follow_ups:  # triggered again: its follow-up is out of date
+                self._follow_ups.discard(page.key)
+                self.notifications.withdraw(page.key)
             self._alerted_pages.add(page.key)
             urgent = page.urgency == "high"
             where = page.service or source_name(page.source)
@@ -164,6 +180,7 @@ class AlertController(QObject):
             self.notifications.withdraw(key)  # handled: off the screen
         elif action == OPEN:
             self.open_page(key)
+            self._follow_ups.discard(key)
             self.notifications.withdraw(key)
 
     def snooze(self, minutes: int) -> None:
@@ -182,6 +199,15 @@ class AlertController(QObject):
             if not page.is_triggered and page.key in self._alerted_pages:
                 self._alerted_pages.discard(page.key)
                 self.notifications.withdraw(page.key)
+        listed = {p.key: p for p in pages}
+        for key in list(self._follow_ups):  # resolved (or no longer mine): nothing to open
+            if key not in listed:
+                self._follow_ups.discard(key)
+                self.notifications.withdraw(key)
+        for key in list(self._refused):
+            now_read = listed.get(key)
+            if now_read is None or not now_read.is_triggered:  # acknowledged after all, or gone
+                self._acknowledged_after_all(key, now_read)
 
     def show_pages(self, pages: list[Page]) -> None:
         """The main window lists the pages that have no local incident yet."""
@@ -189,8 +215,12 @@ class AlertController(QObject):
         self.window.set_pages([p for p in pages if p.key not in linked], resolved_here)
 
     def set_incidents(self, incidents: list[Incident]) -> None:
-        """The open incidents, as listed: an opened page leaves the window's list."""
+        """The open incidents, as listed: an opened page leaves the window's list (and its
+        "open it" notification the screen)."""
         self._linked = {i.alert.key for i in incidents if i.alert}
+        for key in self._follow_ups & self._linked:
+            self._follow_ups.discard(key)
+            self.notifications.withdraw(key)
         self.show_pages(self.poller.pages)
 
     def set_resolved_here(self, keys: set[str]) -> None:
@@ -199,18 +229,91 @@ class AlertController(QObject):
 
     def on_acknowledged(self, page: Page) -> None:
         log.info("acknowledged %s in %s", page.id, source_name(page.source))
+        self._forget_refusal(page.key)
         if page.key in self._acknowledged_from_notification:
             self._acknowledged_from_notification.discard(page.key)
+            self._follow_up(page)
+
+    def _follow_up(self, page: Page) -> None:
+        """Acknowledged from its notification: a quiet one says so, and its Open opens (or
+        creates) the page's incident. It stays until then (not withdrawn with the alert)."""
+        self._alerted_pages.discard(page.key)  # the alert itself is off the screen already
+        if page.key in self._linked:
+            return  # its incident is open already: nothing more to open
+        self._follow_ups.add(page.key)
+        self.notifications.notify(
+            Notification(
+                key=page.key,
+                title=self.tr("Acknowledged in %1 · open it to work it").replace(
+                    "%1", source_name(page.source)
+                ),
+                body=self.notifications.body(page.title),
+                actions=((OPEN, self.tr("Open")),),
+                sound=False,
+            )
+        )
+
+    def on_acknowledge_failed(self, key: str, why: object) -> None:
+        """An acknowledge asked from here (a notification, the tray, the window) failed: the
+        page is still triggered there and keeps escalating. The window says so; when it was
+        asked from a notification or the window is out of sight, a notification says it too,
+        with Retry and Open."""
+        page = self.poller.page(key)
+        source = source_name(key.partition(":")[0])
+        title = page.title if page is not None else key
+        log.warning("acknowledge of %s refused: %s", key, why)
+        from_notification = key in self._acknowledged_from_notification
+        self._acknowledged_from_notification.discard(key)
+        self._refused.add(key)
+        self.window.show_message(
+            NOT_ACKNOWLEDGED + key,
+            QT_TR_NOOP(
+                "{why} “{title}” is not acknowledged in {source}: it keeps escalating."
+            ).format(why=why, title=title, source=source),
+            "error",
+        )
+        self._say_refused()
+        if from_notification or not self.window.isVisible():
+            self._alerted_pages.add(key)  # withdrawn once the page is no longer triggered
+            self._refused_notified.add(key)
             self.notifications.notify(
                 Notification(
-                    key=page.key,  # its Open opens (or creates) the page's incident
-                    title=self.tr("Acknowledged in %1 · open it to work it").replace(
-                        "%1", source_name(page.source)
+                    key=key,
+                    title=self.tr("NOT acknowledged in %1: it keeps escalating").replace(
+                        "%1", source
                     ),
-                    body=self.notifications.body(page.title),
+                    body=self.notifications.body(f"{title}\n{shown(why)}"),
+                    urgent=True,
+                    actions=((ACKNOWLEDGE, self.tr("Retry")), (OPEN, self.tr("Open"))),
                     sound=False,
                 )
             )
+
+    def _acknowledged_after_all(self, key: str, page: Page | None) -> None:
+        """A refused acknowledge, and then the source shows the page acknowledged (its answer
+        was lost after it did it) or resolved: the failure is not left on the screen."""
+        notified = key in self._refused_notified
+        self._forget_refusal(key)
+        if page is not None and notified:
+            self._follow_up(page)  # what its Acknowledge would have led to
+        if page is not None:
+            self.window.show_message(
+                NOT_ACKNOWLEDGED + key,
+                QT_TR_NOOP("“{title}” was acknowledged in {source} after all.").format(
+                    title=page.title, source=source_name(page.source)
+                ),
+                "info",
+            )
+
+    def _forget_refusal(self, key: str) -> None:
+        self._refused_notified.discard(key)
+        if key in self._refused:
+            self._refused.discard(key)
+            self.window.banner.clear_message(NOT_ACKNOWLEDGED + key)
+            self._say_refused()
+
+    def _say_refused(self) -> None:
+        self.not_acknowledged.emit(frozenset(self._refused))
 
     def on_poll_status(self, status: PollStatus) -> None:
         if status.state is not self._last_poll_states.get(status.source):
@@ -221,12 +324,54 @@ class AlertController(QObject):
         elif status.state is PollState.NO_KEYRING:
             # the same key as the keyring check at start-up: one banner says it
             self.window.show_message("keyring", status.message, "warning")
+        elif status.state in UNREAD_STATES:  # where the user looks, not only in the tray
+            self.window.show_message(status.source, self._unread(status), "warning")
         else:
             self.window.banner.clear_message(status.source)
+        # the pages listed stay as last read, and say so, while a source is not read
+        self.window.pages.set_notes(
+            [
+                QT_TR_NOOP("as last read from {source} at {when}").format(
+                    source=source_name(s.source), when=self._read_at(s.last_success)
+                )
+                for s in self.poller.statuses
+                if s.state not in (PollState.OK, PollState.CONNECTING)
+                and s.last_success is not None
+                and any(p.source == s.source for p in self.poller.pages)
+            ]
+        )
         # not set up yet (a first start): the window teaches the next steps, no warning
         self.window.show_getting_started(
             all(s.state is PollState.NOT_CONFIGURED for s in self.poller.statuses)
         )
+
+    def _unread(self, status: PollStatus) -> UserMessage:
+        """A source not read now (offline, rate-limited): its pages may be missing here."""
+        template = (
+            QT_TR_NOOP(
+                "{source} is limiting how often it may be read: pages waiting there may be "
+                "missing here. Last read: {when}. {why}"
+            )
+            if status.state is PollState.RATE_LIMITED
+            else QT_TR_NOOP(
+                "{source} cannot be reached: pages waiting there may be missing here. "
+                "Last read: {when}. {why}"
+            )
+        )
+        last = status.last_success
+        return template.format(
+            source=source_name(status.source),
+            when=QT_TR_NOOP("never") if last is None else self._read_at(last),
+            why=status.message,
+        )
+
+    def _read_at(self, moment: datetime | None) -> str:
+        """22:15 (with its date when not today), in the team's time zone."""
+        if moment is None:
+            return ""
+        zone = self.preferences.zone
+        today = self.clock.now().astimezone(zone).date() == moment.astimezone(zone).date()
+        return local_time(moment, zone, with_date=not today)
 
     def open_page(self, key: str) -> None:
         """Open (creating it if needed) the local incident of a page (``Page.key``)."""

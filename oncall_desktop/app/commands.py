@@ -24,6 +24,7 @@ from oncall_desktop.core.incident import MAX_NOTE_LENGTH, Incident, Status
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience
 from oncall_desktop.integrations.sources import source_name
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.poller import PollState
 
 if TYPE_CHECKING:
@@ -250,7 +251,10 @@ class CommandHandler:
             if finished:
                 return
             finished.append(True)
-            for signal, slot in ((poller.acknowledged, acknowledged), (poller.problem, problem)):
+            for signal, slot in (
+                (poller.acknowledged, acknowledged),
+                (poller.acknowledge_failed, refused),
+            ):
                 with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
                     signal.disconnect(slot)
             reply(answer)
@@ -259,11 +263,12 @@ class CommandHandler:
             if done.key == page.key:
                 finish({"ok": True, "page": page.id, "title": page.title})
 
-        def problem(text: str) -> None:
-            finish({"ok": False, "error": text})
+        def refused(key: str, why: object) -> None:
+            if key == page.key:
+                finish({"ok": False, "error": shown(why)})
 
         poller.acknowledged.connect(acknowledged)
-        poller.problem.connect(problem)
+        poller.acknowledge_failed.connect(refused)
         poller.acknowledge(page.key)
         # The terminal waits 20 s: a hung PagerDuty is reported as such before then, not taken
         # for an app that is not running. The app keeps trying; its window shows the outcome.

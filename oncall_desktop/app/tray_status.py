@@ -62,6 +62,7 @@ class TrayStatus(QObject):
         self.snoozed_until: datetime | None = None
         self.postmortem_reminders: list[tuple[str, str]] = []  # (notification key, text)
         self.handoff_reminders: list[tuple[str, str]] = []
+        self.not_acknowledged: frozenset[str] = frozenset()  # pages whose acknowledge failed
 
     def set_incidents(self, incidents: list[Incident]) -> None:
         self.incidents = incidents
@@ -70,6 +71,10 @@ class TrayStatus(QObject):
 
     def set_snoozed(self, until: datetime | None) -> None:
         self.snoozed_until = until
+
+    def set_not_acknowledged(self, keys: frozenset[str]) -> None:
+        """The pages whose acknowledge from here failed (they keep escalating)."""
+        self.not_acknowledged = frozenset(keys)
 
     def set_postmortem_reminders(self, entries: list[tuple[str, str]]) -> None:
         self.postmortem_reminders = entries
@@ -93,6 +98,10 @@ class TrayStatus(QObject):
             sum(1 for p in pages if not p.is_triggered and p.key not in linked),
         )
         parts = []
+        # an acknowledge that failed, the page still triggered: first, and the tray turns red
+        refused = sum(1 for p in pages if p.is_triggered and p.key in self.not_acknowledged)
+        if refused:
+            parts.append(self.tr("%n page(s) NOT acknowledged: still escalating", "", refused))
         if summary.overdue_incidents:
             parts.append(self.tr("%n update(s) overdue", "", summary.overdue_incidents))
         if summary.pages_to_acknowledge:
@@ -114,9 +123,8 @@ class TrayStatus(QObject):
         parts.extend(describe_poll(status, now) for status in self.poller.statuses)
         if self.snoozed_until is not None and now < self.snoozed_until:
             parts.append(self.tr("low-urgency alerts snoozed"))
-        self.tray.set_state(
-            TRAY_STATES[summary.level], f"{APP_DISPLAY_NAME} — " + " · ".join(parts)
-        )
+        state = TrayState.UPDATE_OVERDUE if refused else TRAY_STATES[summary.level]
+        self.tray.set_state(state, f"{APP_DISPLAY_NAME} — " + " · ".join(parts))
         self.tray.set_incidents([(i.id or -1, self._most_urgent(i, now)) for i in active])
         self.tray.set_reminders(postmortems + handoffs)
 

@@ -49,6 +49,7 @@ def connect_console(controller: AppController) -> None:
     poller.pages_changed.connect(alerts.on_pages_changed)
     poller.status_changed.connect(alerts.on_poll_status)
     poller.acknowledged.connect(alerts.on_acknowledged)
+    poller.acknowledge_failed.connect(alerts.on_acknowledge_failed)
     if tray is not None:
         poller.pages_changed.connect(tray.set_pages)
         window.hidden_to_tray.connect(alerts.on_window_hidden_to_tray)
@@ -57,7 +58,9 @@ def connect_console(controller: AppController) -> None:
         changed.connect(lambda _: controller.update_tray(controller.clock.now()))
     if controller.tray_status is not None:
         alerts.snoozed.connect(controller.tray_status.set_snoozed)
+        alerts.not_acknowledged.connect(controller.tray_status.set_not_acknowledged)
     alerts.snoozed.connect(lambda _: controller.update_tray(controller.clock.now()))
+    alerts.not_acknowledged.connect(lambda _: controller.update_tray(controller.clock.now()))
     poller.problem.connect(lambda text: window.show_message("pagerduty-action", text, "error"))
     if tray is not None:
         tray.open_requested.connect(window.bring_forward)

@@ -23,7 +23,6 @@ from oncall_desktop.integrations.sources import (
     sources_that_can,
 )
 from oncall_desktop.services.incidents import proposed_severity
-from oncall_desktop.services.messages import shown
 from oncall_desktop.services.poller import PollStatus, SourcePoller, connector
 from oncall_desktop.services.tasks import TaskRunner
 
@@ -68,6 +67,7 @@ class AlertPoller(QObject):
     pages_left = Signal(list)
     status_changed = Signal(object)
     acknowledged = Signal(object)
+    acknowledge_failed = Signal(str, object)  # Page.key, why (a UserMessage)
     problem = Signal(str)
 
     def __init__(
@@ -141,6 +141,11 @@ class AlertPoller(QObject):
             source.pages_left.connect(self.pages_left)
             source.status_changed.connect(self.status_changed)
             source.acknowledged.connect(self.acknowledged)
+            source.acknowledge_failed.connect(
+                lambda page_id, why, source_id=kind.id: self.acknowledge_failed.emit(
+                    f"{source_id}:{page_id}", why
+                )
+            )
             source.problem.connect(self.problem)
             self.sources[kind.id] = source
             if self._running:
@@ -162,12 +167,11 @@ class AlertPoller(QObject):
         source_id, _, page_id = key.partition(":")
         watched = self.sources.get(source_id)
         if watched is None:
-            self.problem.emit(
-                shown(
-                    QT_TR_NOOP("{source} is not watched here; acknowledge it there.").format(
-                        source=source_name(source_id)
-                    )
-                )
+            self.acknowledge_failed.emit(
+                key,
+                QT_TR_NOOP("{source} is not watched here; acknowledge it there.").format(
+                    source=source_name(source_id)
+                ),
             )
             return
         watched.acknowledge(page_id)

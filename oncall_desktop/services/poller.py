@@ -94,6 +94,8 @@ class SourcePoller(QObject):
         colleague, or reassigned).
     status_changed(object): a PollStatus, whenever the state or the last poll changes.
     acknowledged(object): the Page after a successful acknowledge from this app.
+    acknowledge_failed(str, object): the page's id and why its acknowledge failed (a
+        UserMessage, translated when shown): it is still not acknowledged there.
     problem(str): an action the user asked for failed (message for the user).
     """
 
@@ -102,6 +104,7 @@ class SourcePoller(QObject):
     pages_left = Signal(list)
     status_changed = Signal(object)
     acknowledged = Signal(object)
+    acknowledge_failed = Signal(str, object)
     problem = Signal(str)
 
     def __init__(
@@ -255,18 +258,19 @@ class SourcePoller(QObject):
 
     def acknowledge(self, page_id: str) -> None:
         """Acknowledge a page (a notification's or the tray's button): ``acknowledged`` on
-        success, ``problem`` otherwise."""
-
-        def failed(reason: str) -> None:
-            self.problem.emit(
-                shown(
-                    QT_TR_NOOP("Could not acknowledge in {source}: {reason}").format(
-                        source=self.kind.name, reason=reason
-                    )
-                )
-            )
-
-        self.act("acknowledge", page_id, "", self.acknowledged.emit, failed)
+        success, ``acknowledge_failed`` otherwise."""
+        self._act(
+            "acknowledge",
+            page_id,
+            "",
+            self.acknowledged.emit,
+            lambda reason: self.acknowledge_failed.emit(
+                page_id,
+                QT_TR_NOOP("Could not acknowledge in {source}: {reason}").format(
+                    source=self.kind.name, reason=reason
+                ),
+            ),
+        )
 
     def act(
         self,
@@ -279,9 +283,20 @@ class SourcePoller(QObject):
         """Acknowledge or resolve (``action``) a page in the source, signed by me, off the
         GUI and database threads. ``done`` gets the page as the source now has it, before
         ``pages_changed`` tells everyone else; ``failed`` the reason, for the user."""
+        self._act(action, page_id, note, done, lambda reason: failed(shown(reason)))
+
+    def _act(
+        self,
+        action: str,
+        page_id: str,
+        note: str,
+        done: Callable[[Page], None],
+        failed: Callable[[object], None],
+    ) -> None:
+        """:meth:`act`, ``failed`` given the reason untranslated (a UserMessage or text)."""
         connection = self._connection
         if connection is None:
-            failed(shown(QT_TR_NOOP("{source} is not connected").format(source=self.kind.name)))
+            failed(QT_TR_NOOP("{source} is not connected").format(source=self.kind.name))
             return
 
         def call() -> Page:
@@ -301,7 +316,7 @@ class SourcePoller(QObject):
         def refused(error: Exception) -> None:
             if not isinstance(error, IntegrationError | SecretStoreError):
                 raise error
-            failed(shown(error))
+            failed(getattr(error, "message", None) or str(error))
             if isinstance(error, IntegrationError) and error.retryable:
                 self.poll_now()  # no clear answer (5xx, lost): read what the source holds now
 

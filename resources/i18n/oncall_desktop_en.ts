@@ -1035,6 +1035,30 @@
         <source>No integration here opens a channel for an incident.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{why} “{title}” is not acknowledged in {source}: it keeps escalating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” was acknowledged in {source} after all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as last read from {source} at {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source} is limiting how often it may be read: pages waiting there may be missing here. Last read: {when}. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source} cannot be reached: pages waiting there may be missing here. Last read: {when}. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsTable</name>
@@ -1121,6 +1145,18 @@
     </message>
     <message>
         <source>Acknowledged in %1 · open it to work it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT acknowledged in %1: it keeps escalating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2536,6 +2572,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3490,6 +3530,13 @@
 </context>
 <context>
     <name>TrayStatus</name>
+    <message numerus="yes">
+        <source>%n page(s) NOT acknowledged: still escalating</source>
+        <translation>
+            <numerusform>%n page NOT acknowledged: still escalating</numerusform>
+            <numerusform>%n pages NOT acknowledged: still escalating</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n update(s) overdue</source>
         <translation>

@@ -1035,6 +1035,30 @@
         <source>No integration here opens a channel for an incident.</source>
         <translation>Aucune intégration ici n’ouvre de canal pour un incident.</translation>
     </message>
+    <message>
+        <source>{why} “{title}” is not acknowledged in {source}: it keeps escalating.</source>
+        <translation>{why} « {title} » n’est pas acquittée dans {source} : l’escalade continue.</translation>
+    </message>
+    <message>
+        <source>“{title}” was acknowledged in {source} after all.</source>
+        <translation>« {title} » a finalement bien été acquittée dans {source}.</translation>
+    </message>
+    <message>
+        <source>as last read from {source} at {when}</source>
+        <translation>telles que lues dans {source} à {when}</translation>
+    </message>
+    <message>
+        <source>{source} is limiting how often it may be read: pages waiting there may be missing here. Last read: {when}. {why}</source>
+        <translation>{source} limite la fréquence des lectures : des alertes en attente là-bas peuvent manquer ici. Dernière lecture : {when}. {why}</translation>
+    </message>
+    <message>
+        <source>{source} cannot be reached: pages waiting there may be missing here. Last read: {when}. {why}</source>
+        <translation>{source} est injoignable : des alertes en attente là-bas peuvent manquer ici. Dernière lecture : {when}. {why}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsTable</name>
@@ -1122,6 +1146,18 @@
     <message>
         <source>Acknowledged in %1 · open it to work it</source>
         <translation>Acquittée dans %1 · ouvrez-la pour la traiter</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>NOT acknowledged in %1: it keeps escalating</source>
+        <translation>NON acquittée dans %1 : l’escalade continue</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>That page is no longer assigned to you.</source>
@@ -2538,6 +2574,10 @@
         <translation>Statut</translation>
     </message>
     <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
@@ -3492,6 +3532,13 @@
 </context>
 <context>
     <name>TrayStatus</name>
+    <message numerus="yes">
+        <source>%n page(s) NOT acknowledged: still escalating</source>
+        <translation>
+            <numerusform>%n alerte NON acquittée : l’escalade continue</numerusform>
+            <numerusform>%n alertes NON acquittées : l’escalade continue</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n update(s) overdue</source>
         <translation>

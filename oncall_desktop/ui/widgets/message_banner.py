@@ -1,11 +1,18 @@
-"""A strip at the top of a window for things the user must know. Plain text only."""
+"""A strip at the top of a window for things the user must know. Plain text only.
+
+A message given as a :class:`~oncall_desktop.core.messages.UserMessage` (its template and
+values) is said again in the new language when the UI's language changes; text is shown as
+it came."""
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from oncall_desktop.core.messages import UserMessage
+from oncall_desktop.services.messages import shown
 
 
 class MessageBanner(QWidget):
@@ -19,18 +26,21 @@ class MessageBanner(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._rows: dict[str, QWidget] = {}
+        self._messages: dict[str, UserMessage] = {}  # said again at a language change
         self.hide()
 
-    def show_message(self, key: str, text: str, level: str = "warning") -> None:
+    def show_message(self, key: str, text: str | UserMessage, level: str = "warning") -> None:
         """Show (or replace) the message stored under ``key``."""
         self.clear_message(key)
+        if isinstance(text, UserMessage):
+            self._messages[key] = text
         row = QWidget(self)
         name = "banner-" + re.sub(r"[^A-Za-z0-9_-]", "_", key)  # a valid style-sheet selector
         row.setObjectName(name)
         color = {"error": "#ffebee", "warning": "#fff8e1", "info": "#e3f2fd"}[level]
         row.setStyleSheet(f"#{name} {{ background: {color}; border-radius: 4px; }}")
         layout = QHBoxLayout(row)
-        label = QLabel(text, row)
+        label = QLabel(shown(text), row)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -46,6 +56,7 @@ class MessageBanner(QWidget):
         self.changed.emit()
 
     def clear_message(self, key: str) -> None:
+        self._messages.pop(key, None)
         row = self._rows.pop(key, None)
         if row is not None:
             row.hide()
@@ -54,6 +65,15 @@ class MessageBanner(QWidget):
             self.hide()
         if row is not None:
             self.changed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            for key, row in self._rows.items():
+                if (label := row.findChild(QLabel)) is not None and key in self._messages:
+                    label.setText(shown(self._messages[key]))
+                if (close := row.findChild(QToolButton)) is not None:
+                    close.setToolTip(self.tr("Dismiss"))
+        super().changeEvent(event)
 
     def texts(self) -> dict[str, str]:
         return {

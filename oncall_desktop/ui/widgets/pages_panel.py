@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.core.messages import UserMessage
+from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.models.incident_table_model import LATE_BRUSH
 from oncall_desktop.ui.text import countdown, fill
 
@@ -62,6 +64,7 @@ class PagesPanel(QGroupBox):
         self._resolved_here: set[str] = set()
         self._ack_slas: dict[str, timedelta] = {}  # urgency: the SLA of its proposed severity
         self._now: datetime | None = None
+        self._notes: list[UserMessage] = []  # e.g. the pages are as last read at 22:15
         self._set_texts()
         self.acknowledge_button.clicked.connect(lambda: self._emit(self.acknowledge_requested))
         self.open_button.clicked.connect(lambda: self._emit(self.open_requested))
@@ -79,7 +82,11 @@ class PagesPanel(QGroupBox):
         self._enable()
 
     def _set_texts(self) -> None:
-        self.setTitle(self.tr("Pages assigned to me"))
+        title = self.tr("Pages assigned to me")
+        if self._notes:  # "%1 · %2": the title, then what it says of the pages shown
+            notes = "; ".join(shown(note) for note in self._notes)
+            title = fill(self.tr("%1 · %2"), title, notes)
+        self.setTitle(title)
         titles = [
             self.tr("Urgency"),
             self.tr("Title"),
@@ -97,6 +104,13 @@ class PagesPanel(QGroupBox):
         for column, sample in samples.items():
             wide = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(titles[column]))
             header.resizeSection(column, wide + 24)
+
+    def set_notes(self, notes: list[UserMessage]) -> None:
+        """What the title says of the pages listed (a source not read since: "as last read
+        from PagerDuty at 22:15"), said again when the language changes."""
+        if notes != self._notes:
+            self._notes = list(notes)
+            self._set_texts()
 
     def retranslate(self) -> None:
         """The UI's language changed (its translators installed): every text in it."""

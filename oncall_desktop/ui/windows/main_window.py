@@ -31,6 +31,7 @@ from oncall_desktop.ui.widgets.pages_panel import PagesPanel
 
 if TYPE_CHECKING:  # loaded after the window is shown (see app/shell.py)
     from oncall_desktop.core.incident import Incident
+    from oncall_desktop.core.messages import UserMessage
     from oncall_desktop.core.policy import Policy
 
 
@@ -332,7 +333,8 @@ class MainWindow(QMainWindow):
         self.model.set_now(now)
         self.pages.set_now(now)
 
-    def show_message(self, key: str, text: str, level: str = "warning") -> None:
+    def show_message(self, key: str, text: str | UserMessage, level: str = "warning") -> None:
+        """A message in the banner (a UserMessage is said again when the language changes)."""
         self.banner.show_message(key, text, level)
 
     def set_status(self, text: str, details: str = "") -> None:

@@ -60,14 +60,28 @@ def context(qapp, qtbot, tmp_path, clock):
 
 
 class RecordingNotifier:
-    """Stands in for the desktop: records what would be shown."""
+    """Stands in for the desktop: records what would be shown, and taken off the screen."""
 
     def __init__(self):
         from oncall_desktop.ui.notifier import Notifier
 
         self.notifier = Notifier()
         self.shown = []
-        self.notifier.notify = self.shown.append
+        self._screen = []  # what is up, as the desktop would have it
+        self.notifier.notify = self._notify
+        self.notifier.withdraw = self._withdraw
+
+    def _notify(self, notification):
+        self.shown.append(notification)
+        self._screen.append(notification)
+
+    def _withdraw(self, key):
+        self._screen = [n for n in self._screen if n.key != key]
+
+    def on_screen(self):
+        """The notifications shown and not withdrawn since (withdrawing a key takes off every
+        notification about it, as the desktop does)."""
+        return list(self._screen)
 
 
 # --- a room built alone: its real services on a throwaway SQLite store ---------------------------

@@ -18,7 +18,7 @@ class Sources(QObject):
     """Stands in for the alert sources: their pages, and acknowledgements asked of them."""
 
     acknowledged = Signal(object)
-    problem = Signal(str)
+    acknowledge_failed = Signal(str, object)
 
     def __init__(self):
         super().__init__()
