@@ -1,8 +1,9 @@
 """Deadlines said before and when they pass: a warning a few minutes before each breach with
 the action that meets it, one notification when an update becomes overdue, one when a timed
-escalation falls due. Each is said once (not every tick). Built when the database opens,
-with the incidents, the procedure, the preferences, the notifications and the update cadence;
-the composition root calls ``on_tick`` each second."""
+escalation falls due, one when an audience's own destination refused its update. Each is said
+once (not every tick). Built when the database opens, with the incidents, the procedure, the
+preferences, the notifications and the update cadence; the composition root calls ``on_tick``
+each second and ``on_post_changed`` for each post the outbox stores."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ from oncall_desktop.app.collaborators import (
     Preferences,
 )
 from oncall_desktop.core.deadlines import WarningKind, breach_warnings, escalation_due_at
+from oncall_desktop.core.destinations import destination, serves
+from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.policy import EscalationMode, Policy
+from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.notifier import ACKNOWLEDGE, Notification
 from oncall_desktop.ui.text import countdown, fill
 
@@ -113,6 +117,38 @@ class DeadlineAlerts(QObject):
                         sound=self.preferences.settings.alert_sound,
                     )
                 )
+
+    def on_post_changed(self, post: Post) -> None:
+        """An update refused for good by its audience's own destination (Slack's
+        channel_not_found for the team): the audience never got it, said once on the desktop
+        as well as on its clock line in the cockpit (a click opens it: Edit and resend)."""
+        if post.state is not PostState.FAILED or post.incident_id is None:
+            return
+        if not serves(str(post.target), post.audience):
+            return  # a copy: the audience is where it was
+        key = (post.incident_id, "refused", post.id, post.attempts)
+        if key in self._said:
+            return
+        self._said.add(key)
+        language = self.preferences.language
+        audience = next((a for a in self.policy.cadence if a.value == post.audience), None)
+        name = self.policy.cadence[audience].name.get(language) if audience else post.audience
+        incident = next((i for i in self.incidents.active if i.id == post.incident_id), None)
+        about = f"{incident.severity.value} · {incident.title}" if incident else ""
+        what = fill(self.tr("%1 Edit and resend it from the cockpit."), shown(post.problem))
+        self.notifications.notify(
+            Notification(
+                key=f"incident:{post.incident_id}",
+                title=fill(
+                    self.tr("%1: update not sent, %2 refused it"),
+                    name,
+                    destination(str(post.target)).name.get(language),
+                ),
+                body=self.notifications.body(f"{about} — {what}" if about else what),
+                urgent=True,
+                sound=self.preferences.settings.alert_sound,
+            )
+        )
 
     def _alert_escalations(self, now: datetime) -> None:
         """One notification when a timed escalation falls due (SEV-2 unresolved after 2 h);

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from oncall_desktop.core.destinations import CHOOSE_SERVICES, MAIL_CLIENT, destination
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Audience
+from oncall_desktop.core.updates import new_message
 
 if TYPE_CHECKING:
     from oncall_desktop.app.collaborators import Preferences
@@ -84,8 +85,10 @@ class Sending(QObject):
         notify_channel: bool = False,
         parent: QWidget,
     ) -> None:
-        """``text`` to each destination of ``targets`` (their ids), in that order."""
+        """``text`` to each destination of ``targets`` (their ids), in that order: one
+        message, so one update for its audience however many of them take it."""
         router = self.router
+        message = new_message()
         for target in targets:
 
             def post(target: str = target) -> bool:
@@ -97,6 +100,7 @@ class Sending(QObject):
                         audience=audience,
                         kind=kind,
                         notify_channel=notify_channel,
+                        message=message,
                     )
                     is not None
                 )

@@ -153,6 +153,7 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     alerts.handoff_requested.connect(handoffs.open)
     # the outbox
     outbox.post_changed.connect(cockpits.on_post_changed)
+    outbox.post_changed.connect(workspace.deadline_alerts.on_post_changed)  # a refused update
     outbox.post_refused.connect(cockpits.on_post_refused)
     outbox.problem.connect(lambda text: window.show_message("outbox", text, "error"))
     # post-mortems, history, handoffs

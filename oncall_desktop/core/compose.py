@@ -15,6 +15,7 @@ from oncall_desktop.core.clock import local_time
 from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.narrative import describe
 from oncall_desktop.core.policy import Audience, Policy, Severity
+from oncall_desktop.core.updates import updates_sent
 
 
 class MessageKind(StrEnum):
@@ -96,13 +97,9 @@ def _bullets(text: str) -> str:
 
 
 def update_number(incident: Incident) -> int:
-    """UPDATE #n counts the internal updates already sent after the declaration."""
-    sent = [
-        e
-        for e in incident.events(EventKind.UPDATE_SENT)
-        if e.data.get("audience") == Audience.INTERNAL.value
-    ]
-    return max(1, len(sent))
+    """UPDATE #n counts the internal updates already sent after the declaration (one per
+    message, however many destinations took it: core.updates)."""
+    return max(1, len(updates_sent(incident, Audience.INTERNAL.value)))
 
 
 def compose(
@@ -160,7 +157,7 @@ def _timeline(incident: Incident, policy: Policy, language: str, zone: tzinfo | 
     lines = [
         f"- {local_time(e.at, zone, with_date=False)} : {describe(e, policy, language)}"
         for e in incident.timeline
-        if e.kind in wanted
+        if e.kind in wanted and not e.data.get("copy_of")  # a copy posted: not the incident's
     ]
     return "\n".join(lines) or "- —"
 
@@ -204,11 +201,7 @@ def default_kind(incident: Incident, audience: Audience) -> MessageKind:
         return MessageKind.STATUS_PAGE
     if audience is Audience.EXECUTIVE:
         return MessageKind.EXECUTIVE
-    sent = [
-        e
-        for e in incident.events(EventKind.UPDATE_SENT)
-        if e.data.get("audience") == Audience.INTERNAL.value
-    ]
+    sent = updates_sent(incident, Audience.INTERNAL.value)
     return MessageKind.UPDATE if sent else MessageKind.DECLARED
 
 

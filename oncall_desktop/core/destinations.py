@@ -17,7 +17,7 @@ from typing import Literal
 from oncall_desktop.core.capabilities import Capability
 from oncall_desktop.core.messages import UserMessage
 from oncall_desktop.core.outbox import Target
-from oncall_desktop.core.policy import Text
+from oncall_desktop.core.policy import Audience, Text
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,10 @@ class Destination:
     audiences: tuple[str, ...] = ()
     default_destination: str = ""
     offer: Offer | None = None
+    # the audiences whose update it *is* (core.policy.Audience values): delivered here, the
+    # audience got it and its countdown restarts; anywhere else a text for them is a copy (the
+    # customers' text in the team's Slack is not the status page). None: those of ``audiences``
+    serves: tuple[str, ...] | None = None
 
     def describe(self, destination: str, language: str) -> str:
         """Where a post goes, in ``language``: "Slack channel #incidents"."""
@@ -75,6 +79,15 @@ class Destination:
 
 
 _REGISTRY: dict[str, Destination] = {}
+
+
+def serves(target: str, audience: str) -> bool:
+    """Whether a post delivered to ``target`` is ``audience``'s update (SOP-5: the team's is
+    Slack #incidents, the customers' the status page, the executives' mail), not a copy."""
+    found = destination(target)
+    return bool(audience) and audience in (
+        found.serves if found.serves is not None else found.audiences
+    )
 
 
 def register_destination(destination: Destination) -> Destination:
@@ -130,6 +143,7 @@ register_destination(
         Text(fr="Slack", en="Slack"),
         edits_channel=True,
         where=Text(fr="le canal Slack {destination}", en="Slack channel {destination}"),
+        serves=(Audience.INTERNAL.value,),
     )
 )
 register_destination(
@@ -140,6 +154,7 @@ register_destination(
             fr="le webhook Slack enregistré dans les Paramètres",
             en="the Slack webhook stored in Settings",
         ),
+        serves=(Audience.INTERNAL.value,),
     )
 )
 register_destination(
@@ -147,5 +162,6 @@ register_destination(
         PAGERDUTY_STATUS,
         Text(fr="PagerDuty", en="PagerDuty"),
         where=Text(fr="l’incident PagerDuty {destination}", en="PagerDuty incident {destination}"),
+        serves=(),  # the page's responders and subscribers: a copy for every audience
     )
 )

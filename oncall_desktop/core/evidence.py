@@ -18,6 +18,7 @@ from datetime import datetime
 from oncall_desktop.core.alert_requests import resolved_later
 from oncall_desktop.core.incident import EventKind, Incident, Status, TimelineEvent
 from oncall_desktop.core.policy import Audience, Policy
+from oncall_desktop.core.updates import updates_sent
 
 APP = "the app"  # who ticked a step ticked by evidence
 
@@ -35,11 +36,9 @@ class StepDone:
 
 
 def _internal_updates(incident: Incident) -> list[TimelineEvent]:
-    return [
-        e
-        for e in incident.events(EventKind.UPDATE_SENT)
-        if e.data.get("audience") == Audience.INTERNAL.value
-    ]
+    """The team's updates, one per message (core.updates: delivered where the team reads,
+    or marked sent; a copy elsewhere, or a refused post, is none)."""
+    return updates_sent(incident, Audience.INTERNAL.value)
 
 
 def _first(events: list[TimelineEvent]) -> TimelineEvent | None:
@@ -90,8 +89,9 @@ def _contact_notified(incident: Incident) -> TimelineEvent | None:
 
 
 def _update_sent(incident: Incident) -> TimelineEvent | None:
-    """An update after the declaration: the second internal update, or one sent as UPDATE."""
-    updates = sorted(_internal_updates(incident), key=lambda e: e.at)
+    """An update after the declaration: the second internal update (a message, however many
+    destinations took it), or one sent as UPDATE."""
+    updates = _internal_updates(incident)
     kinds = [e for e in updates if e.data.get("kind") == "update"]
     return _first(kinds) or (updates[1] if len(updates) > 1 else None)
 

@@ -35,6 +35,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "fr": "Escalade : {contact} appelé à rejoindre dans {source}",
     },
     "posted": {"en": "Posted to {name}", "fr": "Publié sur {name}"},
+    # the text of an audience delivered where that audience does not read (core.updates)
+    "copy": {
+        "en": "Copy of the update for {audience} posted to {name} (not its update)",
+        "fr": "Copie de la mise à jour « {audience} » publiée sur {name} (pas sa mise à jour)",
+    },
     "services": {
         "en": "Status page, affected services: {names}",
         "fr": "Page de statut, services touchés : {names}",
@@ -143,6 +148,9 @@ def describe(
     if event.kind is EventKind.NOTE:
         if data.get("posted_to"):
             name = destination(str(data["posted_to"])).name.get(language)
+            if data.get("copy_of"):
+                audience = _audience_name(str(data["copy_of"]), policy, language)
+                return _say("copy", language, name=name, audience=audience)
             return _say("posted", language, name=name)
         if isinstance(data.get("status_page_services"), list):  # the incident's choice
             names = data.get("status_page_service_names")
@@ -150,11 +158,7 @@ def describe(
             return _say("services", language, names=listed or "—")
         return str(data.get("text", ""))
     if event.kind is EventKind.UPDATE_SENT:
-        audience = str(data.get("audience"))
-        name = next(
-            (c.name.get(language) for a, c in policy.cadence.items() if a.value == audience),
-            audience,
-        )
+        name = _audience_name(str(data.get("audience")), policy, language)
         via = f" ({_channel(str(data['channel']), language)})" if data.get("channel") else ""
         link = f" {data['link']}" if data.get("link") else ""
         return _say("update", language, name=name) + via + link
@@ -177,6 +181,13 @@ def describe(
         role = ROLE_NAMES.get(str(data.get("role")), {}).get(language, str(data.get("role")))
         return _say("role", language, person=data.get("person"), role=role)
     return event.kind.value
+
+
+def _audience_name(audience: str, policy: Policy, language: str) -> str:
+    return next(
+        (c.name.get(language) for a, c in policy.cadence.items() if a.value == audience),
+        audience,
+    )
 
 
 def _alert_request(event: TimelineEvent, language: str, show: Callable[[UserMessage], str]) -> str:

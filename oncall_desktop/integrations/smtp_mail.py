@@ -445,6 +445,7 @@ register_destination(
         Text(fr="E-mail (SMTP)", en="Email (SMTP)"),
         where=Text(fr="les dirigeants, par e-mail", en="the executives, by email"),
         shows_destination=False,  # the route is data, not for people
+        serves=(Audience.EXECUTIVE.value,),  # the executives' update
         offer=Offer(  # without a server: the user's mail client (app/sending.py)
             QT_TR_NOOP("Email the executives through {destination}"),
             (Audience.EXECUTIVE.value,),

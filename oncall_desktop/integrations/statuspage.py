@@ -184,6 +184,7 @@ register_destination(
             en="the PagerDuty status page chosen in Settings",
         ),
         shows_destination=False,  # its destination is the route, as JSON
+        serves=(Audience.STATUS_PAGE.value,),  # the customers' update
         offer=Offer(  # the first box, for the status page's message, when one is chosen
             QT_TR_NOOP("Status page: {destination}"),
             (Audience.STATUS_PAGE.value,),

@@ -331,6 +331,7 @@ register_destination(
             en="the Teams channel of the workflow stored in Settings",
         ),
         shows_destination=False,  # its destination is a TeamsRoute, as JSON
+        serves=(Audience.INTERNAL.value,),  # the team's channel; the others' texts, a copy
         offer=Offer(  # when it is on: for every message, ticked with Slack
             QT_TR_NOOP("Microsoft Teams: the workflow's channel"),
             (Audience.INTERNAL.value, Audience.STATUS_PAGE.value, Audience.EXECUTIVE.value),

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from oncall_desktop.core.clock import Clock
+from oncall_desktop.core.destinations import serves
 from oncall_desktop.core.incident import EventKind, TimelineEvent
 from oncall_desktop.core.outbox import Attempt, Post, PostState, RetryPolicy, resend, settle
+from oncall_desktop.core.updates import MESSAGE
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
@@ -172,7 +174,8 @@ def send_next(
 
 
 def timeline_event(post: Post, clock: Clock, actor: str) -> TimelineEvent | None:
-    """A confirmed post that serves an audience resets that audience's countdown."""
+    """A confirmed post to a destination that serves its audience is that audience's update
+    (its countdown restarts, core.updates); the same text anywhere else is a copy, noted."""
     if post.state is not PostState.SENT or post.incident_id is None:
         return None
     at = post.sent_at or clock.now()
@@ -182,11 +185,14 @@ def timeline_event(post: Post, clock: Clock, actor: str) -> TimelineEvent | None
         "post": post.id,
         "delivered_as": post.delivered_as,
         "kind": post.kind,
+        MESSAGE: str(post.extra.get(MESSAGE) or ""),
     }
-    if post.audience:
+    if serves(str(post.target), post.audience):
         return TimelineEvent(
             at=at, kind=EventKind.UPDATE_SENT, actor=actor, data={"audience": post.audience, **data}
         )
+    if post.audience:  # the customers' text in the team's Slack: the customers saw nothing
+        data["copy_of"] = post.audience
     return TimelineEvent(
         at=at,
         kind=EventKind.NOTE,

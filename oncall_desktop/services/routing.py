@@ -14,7 +14,7 @@ never build a ``Post``, and the router names no destination.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from oncall_desktop.config.schema import Settings, setting_values
@@ -27,6 +27,7 @@ from oncall_desktop.core.destinations import (
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.outbox import Post
 from oncall_desktop.core.policy import Audience, Policy
+from oncall_desktop.core.updates import MESSAGE, new_message
 from oncall_desktop.integrations.deliverers import Outgoing, for_the_team, route_for, where_for
 
 if TYPE_CHECKING:
@@ -110,12 +111,15 @@ class UpdateRouter:
         kind: str,
         notify_channel: bool = False,
         channel: str = "",
+        message: str = "",
     ) -> Post | None:
         """Queue ``text`` for the destination ``target`` (its id in core.destinations), the
         way its route says; returns the post queued, or None when that destination cannot
         take it now (not set up, no page to post on). ``incident``: what the destination
         reads (its page, its own Slack channel); ``incident_id`` alone files the post under
-        it. ``channel``: a Slack channel asked for explicitly (the one just created)."""
+        it. ``channel``: a Slack channel asked for explicitly (the one just created).
+        ``message``: the one message this post is a copy of (:func:`new_message`: its posts
+        to several destinations are one update, core.updates); a new one when not given."""
         post = self.route(
             target,
             text,
@@ -127,6 +131,7 @@ class UpdateRouter:
             channel=channel,
         )
         if post is not None:
+            post = replace(post, extra={**post.extra, MESSAGE: message or new_message()})
             self._submit(post)
         return post
 
@@ -176,6 +181,7 @@ class UpdateRouter:
         """Text for the team (the declaration, a summary, the handoff): one :meth:`post` to
         each destination the team's updates go to (Slack, and Teams when it is on); returns
         where it went in Slack."""
+        message = new_message()  # one update, however many destinations take it
         for target in for_the_team():
             self.post(
                 target,
@@ -186,5 +192,6 @@ class UpdateRouter:
                 kind=kind,
                 notify_channel=notify_channel,
                 channel=channel,
+                message=message,
             )
         return self.slack_route(incident, channel)

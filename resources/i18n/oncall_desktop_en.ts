@@ -1349,6 +1349,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 refused the update (%2): not sent — Edit and resend · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>met (%1 to spare)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,6 +1603,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>None of these reaches %1: what is sent there is a copy, and %1 is not updated by it (its countdown keeps running). Update it by hand, then click Mark sent in the cockpit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose where to send it (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1658,6 +1666,14 @@
     </message>
     <message>
         <source>Update overdue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Edit and resend it from the cockpit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: update not sent, %2 refused it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1349,6 +1349,10 @@
         <translation>%1 (en pause)</translation>
     </message>
     <message>
+        <source>%1 refused the update (%2): not sent — Edit and resend · %3</source>
+        <translation>%1 a refusé la mise à jour (%2) : non envoyée — Modifier et renvoyer · %3</translation>
+    </message>
+    <message>
         <source>met (%1 to spare)</source>
         <translation>tenu (%1 d&apos;avance)</translation>
     </message>
@@ -1601,6 +1605,10 @@
         <translation>%1 ; %2</translation>
     </message>
     <message>
+        <source>None of these reaches %1: what is sent there is a copy, and %1 is not updated by it (its countdown keeps running). Update it by hand, then click Mark sent in the cockpit.</source>
+        <translation>Aucune de ces destinations n&apos;atteint %1 : ce qui y est envoyé est une copie, qui ne met pas à jour %1 (son compte à rebours continue). Mettez-la à jour à la main, puis cliquez sur « Marquer envoyée » dans le cockpit.</translation>
+    </message>
+    <message>
         <source>Choose where to send it (%1).</source>
         <translation>Choisissez où l&apos;envoyer (%1).</translation>
     </message>
@@ -1661,6 +1669,14 @@
     <message>
         <source>Update overdue: %1</source>
         <translation>Mise à jour en retard : %1</translation>
+    </message>
+    <message>
+        <source>%1 Edit and resend it from the cockpit.</source>
+        <translation>%1 Modifiez-la et renvoyez-la depuis le cockpit.</translation>
+    </message>
+    <message>
+        <source>%1: update not sent, %2 refused it</source>
+        <translation>%1 : mise à jour non envoyée, %2 l&apos;a refusée</translation>
     </message>
     <message>
         <source>%1 unresolved: escalate to %2</source>

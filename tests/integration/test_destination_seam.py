@@ -39,6 +39,7 @@ register_destination(
         Text(fr="Pigeon voyageur", en="Carrier pigeon"),
         edits_channel=True,
         where=Text(fr="le pigeonnier {destination}", en="the loft {destination}"),
+        serves=("internal",),  # what it delivers is the team's update (elsewhere: a copy)
     )
 )
 register_deliverer(PIGEON, fly)

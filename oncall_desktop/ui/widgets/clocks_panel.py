@@ -17,8 +17,13 @@ from oncall_desktop.core.deadlines import (
     next_updates,
     resolve_clock,
 )
+from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.messages import UserMessage
+from oncall_desktop.core.outbox import Post
 from oncall_desktop.core.policy import Audience, Policy
+from oncall_desktop.core.updates import refused_updates
+from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.text import countdown, fill
 from oncall_desktop.ui.widgets.labels import plain_label, set_style
 
@@ -78,10 +83,22 @@ class ClocksPanel(QGroupBox):
             for column, widget in enumerate((*cells, widgets.snooze)):
                 grid.addWidget(widget, row, column)
             self.audience_rows[audience] = widgets
+        self._language = language
+        self._posts: list[Post] = []  # the incident's outbox: a refused update is said here
+        self._shown: tuple[Incident, datetime] | None = None
+
+    def set_posts(self, posts: list[Post]) -> None:
+        """The incident's outbox as stored now: an update its audience's own destination
+        refused is said on that audience's line, until one goes or is marked sent."""
+        self._posts = list(posts)
+        if self._shown is not None:
+            self.show_clocks(*self._shown)
 
     def show_clocks(self, incident: Incident, now: datetime) -> bool:
         """Every clock at ``now``; True when an update is overdue."""
+        self._shown = (incident, now)
         policy = self._policy
+        refused = refused_updates(incident, self._posts)
         self._show_sla(self.ack_label, ack_clock(incident, policy), now)
         self._show_sla(self.resolve_label, resolve_clock(incident, policy), now)
         until = monitoring_until(incident, policy)
@@ -99,19 +116,23 @@ class ClocksPanel(QGroupBox):
             due = dues.get(audience)
             row.mark_sent.setEnabled(due is not None or incident.is_active)
             row.snooze.setEnabled(due is not None)
-            if due is None:
-                row.countdown.setText("—")
-                set_style(row.countdown, "")
-                continue
-            late = due.overdue(now)
+            late = due is not None and due.overdue(now)
             overdue_any |= late
-            text = countdown(due.remaining(now))
+            text = countdown(due.remaining(now)) if due is not None else "—"
             if late:
                 text = self.tr("OVERDUE %1").replace("%1", text)
-            elif due.snoozed_until:
+            elif due is not None and due.snoozed_until:
                 text = self.tr("%1 (snoozed)").replace("%1", text)
+            post = refused.get(audience.value)
+            if post is not None:  # the audience never got it: not a clock reset, a refusal
+                text = fill(
+                    self.tr("%1 refused the update (%2): not sent — Edit and resend · %3"),
+                    destination(str(post.target)).name.get(self._language),
+                    _why(post),
+                    text,
+                )
             row.countdown.setText(text)
-            set_style(row.countdown, LATE if late else "")
+            set_style(row.countdown, LATE if late or post is not None else "")
         return overdue_any
 
     def _show_sla(self, label: QLabel, clock: SlaClock, now: datetime) -> None:
@@ -134,3 +155,11 @@ class ClocksPanel(QGroupBox):
                 countdown(clock.spent_before),
             )
         label.setText(text)
+
+
+def _why(post: Post) -> str:
+    """Why it was refused, shortly: the service's own code when it gave one (Slack's
+    "channel_not_found"), else its whole message in the UI's language."""
+    problem = post.problem
+    code = dict(problem.values).get("code") if isinstance(problem, UserMessage) else None
+    return str(code) if code else shown(problem) or "?"

@@ -481,6 +481,7 @@ class CockpitWindow(QMainWindow):
     def set_posts(self, posts: list[Post]) -> None:
         """The outbox for this incident: pending, sent (with where) or refused (with why)."""
         self.posts_table.set_posts(posts)
+        self.clocks.set_posts(posts)  # an update its audience's own destination refused
 
     def step_index(self, step_id: str) -> QModelIndex:
         """The checklist index of a step (for tests and keyboard navigation)."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.capabilities import can
 from oncall_desktop.core.compose import AUDIENCE_OF, HumanInput, MessageKind, compose
-from oncall_desktop.core.destinations import Destination, Offer, offered_in_composer
+from oncall_desktop.core.destinations import Destination, Offer, offered_in_composer, serves
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.services.messages import shown
@@ -276,7 +276,21 @@ class ComposerDialog(QDialog):
         ok.setEnabled(has_target and bool(self.preview.toPlainText().strip()))
         # the greyed destinations shown for this message, each with what it lacks
         lacking = [w for t, w in self._why_not.items() if not self.boxes[t].isHidden()]
-        if has_target:
+        audience = AUDIENCE_OF[MessageKind(self.kind.currentData())]
+        if has_target and not any(serves(t, audience.value) for t in self.chosen()):
+            # none of them is the audience's own (no status page set up): a copy, said plainly
+            name = self._policy.cadence[audience].name.get(self._language_ui)
+            self.hint.setText(
+                fill(
+                    self.tr(
+                        "None of these reaches %1: what is sent there is a copy, and %1 is not "
+                        "updated by it (its countdown keeps running). Update it by hand, then "
+                        "click Mark sent in the cockpit."
+                    ),
+                    name,
+                )
+            )
+        elif has_target:
             self.hint.setText("")
         elif lacking:
             said = lacking[0]
