@@ -217,6 +217,11 @@ def _line(incident: Incident) -> IncidentLine:
     )
 
 
+def incident_lines(incidents: list[Incident]) -> tuple[IncidentLine, ...]:
+    """The handoff's lines for these incidents (its "Active incidents")."""
+    return tuple(_line(i) for i in incidents)
+
+
 def prefill(
     change_at: datetime,
     outgoing: str,
@@ -239,7 +244,7 @@ def prefill(
         change_at=utc(change_at),
         outgoing=outgoing,
         incoming=incoming,
-        active=tuple(_line(i) for i in active),
+        active=incident_lines(active),
         last_week=tuple(_line(i) for i in last_week if not i.is_drill),
         watch_items=watch,
         upcoming=upcoming,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from oncall_desktop.core.handoff import (
     HandoffNote,
     RotationSpec,
     Shift,
+    incident_lines,
     prefill,
     shift_at,
     shift_from_oncalls,
@@ -203,7 +204,7 @@ class HandoffService(QObject):
         def ensure() -> StoredHandoff:
             stored = self._handoffs.for_change(shift.start)
             if stored is not None:
-                return stored
+                return self._with_open_incidents(stored)
             last_week = self._incidents.list_detected_between(
                 shift.start - timedelta(days=7), shift.start
             )
@@ -244,11 +245,26 @@ class HandoffService(QObject):
                 shown(QT_TR_NOOP("The rotation has not started yet: no handoff so far."))
             )
             return
-        if self.current is not None and self.current.note.change_at == rotation.shift.start:
-            then(self.current)
+        current = self.current
+        if current is not None and current.note.change_at == rotation.shift.start:
+            self._runner.run(
+                lambda: self._with_open_incidents(current), then, self._on_error, write=True
+            )
             return
         self.due.connect(then, type=Qt.ConnectionType.SingleShotConnection)
         self.check_due()
+
+    def _with_open_incidents(self, stored: StoredHandoff) -> StoredHandoff:
+        """(On a worker.) The handoff as it opens: until it is signed, its active incidents
+        are those open now, not those open when its draft was made (an incident raised
+        since the change, such as the drill's SEV-1, read "No active incidents"). Kept with
+        the note's next save; a signed handoff stays as it was handed over."""
+        if stored.note.signed_at is not None:
+            return stored
+        active = incident_lines(self._incidents.list_active())
+        if active == stored.note.active:
+            return stored
+        return replace(stored, note=replace(stored.note, active=active))
 
     def _on_due(self, stored: StoredHandoff) -> None:
         self.current = stored

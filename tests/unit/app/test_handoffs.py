@@ -115,6 +115,37 @@ def test_alone_the_note_goes_to_the_team_through_the_router(qtbot, room):
     assert room.window.statusBar().currentMessage() == "Queued for #incidents"
 
 
+def test_alone_an_incident_opened_since_the_draft_is_in_the_handoff_when_it_opens(
+    qtbot, room, database, clock
+):
+    """The drill's Handoff window said "No active incidents" while its SEV-1 was open: the
+    draft made at the change (before the page) was shown as it was then."""
+    from PySide6.QtWidgets import QLabel
+
+    room.start()
+    qtbot.waitUntil(lambda: room.window is not None, timeout=5000)
+    assert room.window.note.active == ()
+    room.close_window()
+    qtbot.waitUntil(lambda: room.window is None)
+    IncidentRepository(database).save(
+        Incident.declare(
+            title="API Down - All endpoints returning 500",
+            severity=Severity.SEV1,
+            at=clock.now(),
+            actor="Orchestrateur",
+            is_drill=True,
+        )
+    )
+    room.open()
+    qtbot.waitUntil(lambda: room.window is not None, timeout=5000)
+    assert [line.title for line in room.window.note.active] == [
+        "API Down - All endpoints returning 500"
+    ]
+    assert room.window.active_table.rowCount() == 1
+    texts = [label.text() for label in room.window.findChildren(QLabel)]
+    assert "✅ No active incidents" not in texts
+
+
 # --- in the assembled app ------------------------------------------------------------------------
 
 
