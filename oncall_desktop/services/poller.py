@@ -20,7 +20,7 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from oncall_desktop.core.clock import Clock
-from oncall_desktop.core.messages import QT_TR_NOOP
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.paging import AlertTracker, Backoff, Page
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
@@ -278,12 +278,19 @@ class SourcePoller(QObject):
         page_id: str,
         note: str,
         done: Callable[[Page], None],
-        failed: Callable[[str], None],
+        failed: Callable[[UserMessage | str], None],
     ) -> None:
         """Acknowledge or resolve (``action``) a page in the source, signed by me, off the
         GUI and database threads. ``done`` gets the page as the source now has it, before
-        ``pages_changed`` tells everyone else; ``failed`` the reason, for the user."""
-        self._act(action, page_id, note, done, lambda reason: failed(shown(reason)))
+        ``pages_changed`` tells everyone else; ``failed`` the reason, for the user, not yet
+        translated (it is stored in the timeline, and each console says it in its language)."""
+        self._act(
+            action,
+            page_id,
+            note,
+            done,
+            lambda why: failed(why if isinstance(why, UserMessage) else str(why)),
+        )
 
     def _act(
         self,

@@ -22,6 +22,7 @@ from oncall_desktop.services.incidents import IncidentService, incident_from_pag
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.incidents import IncidentRepository
+from oncall_desktop.ui.translations import install_translators
 from oncall_desktop.ui.widgets.pages_panel import PagesPanel
 from oncall_desktop.ui.windows.cockpit_window import CockpitWindow
 from tests.helpers.dialogs import answer_dialogs, no, press_ok
@@ -75,9 +76,9 @@ class Console:
             self.incidents.refresh()  # the open incidents a poll brings in line
         return page_id, self.cockpit(incident)
 
-    def cockpit(self, incident):
+    def cockpit(self, incident, language="en"):
         window = CockpitWindow(
-            incident, self.policy, "en", None, self.incidents, actions=self.actions
+            incident, self.policy, language, None, self.incidents, actions=self.actions
         )
         self.qtbot.addWidget(window)
         self.incidents.incident_changed.connect(
@@ -161,6 +162,27 @@ def test_a_rate_limited_acknowledge_says_what_is_true_and_offers_the_retry(
     window.source_bar.retry_button.click()  # the user asks again: that is the retry
     qtbot.waitUntil(lambda: window.incident.status is Status.ACKNOWLEDGED, timeout=5000)
     assert len(pagerduty.requests_to("PUT", f"/incidents/{page_id}")) == 2
+
+
+def test_pagerdutys_refusal_is_said_in_french_in_a_french_cockpit_and_timeline(
+    qtbot, qapp, console, pagerduty
+):
+    """It read "PagerDuty n'a pas acquitté : PagerDuty is rate limiting this token (429)…":
+    the refusal is stored as a message, and each console says it in its own language."""
+    _page_id, window = console.page()
+    pagerduty.fail_next(Fault(status=429, method="PUT", headers={"Retry-After": "30"}))
+    window.status_buttons[Status.ACKNOWLEDGED].click()
+    qtbot.waitUntil(lambda: window.source_bar.retry_button.isVisible(), timeout=5000)
+    install_translators(qapp, "fr")
+    try:
+        french = console.cockpit(window.incident, language="fr")
+        words = "PagerDuty limite le débit de ce jeton (429) et demande d’attendre 30 s."
+        assert words in french.source_bar.label.text()
+        model = french.timeline
+        rows = [model.data(model.index(r, 2)) for r in range(model.rowCount())]
+        assert f"PagerDuty n’a pas acquitté : {words}" in rows, rows
+    finally:
+        install_translators(qapp, "en")
 
 
 def test_investigating_from_triggered_acknowledges_in_pagerduty_on_the_way(
