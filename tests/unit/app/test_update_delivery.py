@@ -193,3 +193,40 @@ def test_one_message_to_slack_and_teams_is_one_update(
     qtbot.waitUntil(lambda: len(_updates(window, Audience.INTERNAL)) == 4, timeout=8000)
     assert slack.texts("C0INCIDENTS")[1].startswith("📢 UPDATE #1")
     assert is_done(window.incident, ctx.policy, "3.3")
+
+
+def test_in_the_drill_the_external_text_sent_to_slack_is_scored_as_not_sent(qtbot, qapp, tmp_path):
+    """Issue 2, in the drill (Settings: no status page): the External message, sent as offered
+    to the drill's Slack, left the External clock running, and the score counts the
+    customers' first update as not sent (it counted the copy as sent)."""
+    from oncall_desktop.core.drill import score
+    from oncall_desktop.ui.notifier import ACKNOWLEDGE, OPEN
+    from tests.unit.app.test_drill import drill_console, press_send_when_the_composer_opens
+
+    with drill_console(qapp, tmp_path, "en") as (server, ctx, recorder, drill):
+        assert not ctx.preferences.settings.status_page_id
+        drill.start()
+        ctx.poller.start()
+        qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
+        page = f"pagerduty:{drill.page_id}"
+        ctx.controller.alert_controller.on_notification_action(page, ACKNOWLEDGE)
+        qtbot.waitUntil(lambda: server.incidents[drill.page_id]["status"] == "acknowledged")
+        ctx.controller.alert_controller.on_notification_action(page, OPEN)
+        qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=10_000)
+        cockpit = next(iter(ctx.controller.cockpits.values()))
+
+        press_send_when_the_composer_opens(qtbot)
+        cockpit.clocks.audience_rows[Audience.STATUS_PAGE].compose.click()
+        qtbot.waitUntil(
+            lambda: any(s.where.startswith("slack:") for s in server.sent), timeout=10_000
+        )
+        qtbot.waitUntil(
+            lambda: any(e.data.get("copy_of") == "status_page" for e in cockpit.incident.timeline),
+            timeout=10_000,
+        )
+        assert _updates(cockpit, Audience.STATUS_PAGE) == []
+        assert ctx.controller.dues(cockpit.incident)[Audience.STATUS_PAGE].last_sent_at is None
+        later = datetime.now(UTC) + timedelta(hours=1)
+        result = score(cockpit.incident, ctx.policy, later)
+        external = [m for m in result.missed if m.audience is Audience.STATUS_PAGE]
+        assert external and external[0].late_by is None  # never sent
