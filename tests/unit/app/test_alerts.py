@@ -200,3 +200,33 @@ def test_a_page_opened_before_the_database_opens_is_opened_once_it_has(qtbot, ma
     assert opened == [HIGH]
     alerts.open_page("pagerduty:gone")
     assert "no longer assigned" in alerts.window.banner.texts()["pagerduty-action"]
+
+
+def test_a_source_that_is_not_read_is_said_in_the_window_by_its_own_name(make_room, clock):
+    import oncall_desktop.integrations.builtins  # noqa: F401  (the sources, with their names)
+
+    alerts = make_room()
+    alerts.preferences.replace(Settings(language="en", team_timezone="UTC"))
+    waiting = PollStatus(
+        PollState.RATE_LIMITED,
+        "Alertmanager asked to wait.",
+        clock.now() - timedelta(hours=1),
+        None,
+        "alertmanager",
+    )
+    alerts.poller.statuses = [waiting]
+    alerts.poller.pages = [replace(LOW, source="alertmanager")]
+    alerts.on_pages_changed(alerts.poller.pages)
+    alerts.on_poll_status(waiting)
+    assert alerts.window.banner.texts()["alertmanager"] == (
+        "Alertmanager is limiting how often it may be read: pages waiting there may be missing "
+        "here. Last read: 21:15. Alertmanager asked to wait."
+    )
+    assert alerts.window.pages.title() == (
+        "Pages assigned to me · as last read from Alertmanager at 21:15"
+    )
+    read = replace(waiting, state=PollState.OK, last_success=clock.now())
+    alerts.poller.statuses = [read]
+    alerts.on_poll_status(read)
+    assert "alertmanager" not in alerts.window.banner.texts()
+    assert alerts.window.pages.title() == "Pages assigned to me"
