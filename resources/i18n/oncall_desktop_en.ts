@@ -1476,6 +1476,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A note for the timeline, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add a note to the timeline and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3119,6 +3123,10 @@
     </message>
     <message>
         <source>API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its ID, e.g. PABC123</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

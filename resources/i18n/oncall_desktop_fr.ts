@@ -1478,6 +1478,10 @@
         <translation>Note facultative pour la prochaine étape cochée</translation>
     </message>
     <message>
+        <source>A note for the timeline, then Enter</source>
+        <translation>Une note pour la chronologie, puis Entrée</translation>
+    </message>
+    <message>
         <source>Add a note to the timeline and press Enter</source>
         <translation>Ajoutez une note à la chronologie et appuyez sur Entrée</translation>
     </message>
@@ -3122,6 +3126,10 @@
     <message>
         <source>API token</source>
         <translation>Jeton d&apos;API</translation>
+    </message>
+    <message>
+        <source>Its ID, e.g. PABC123</source>
+        <translation>Son identifiant, ex. PABC123</translation>
     </message>
     <message>
         <source>P… : the service that pages the team for incidents declared here</source>

@@ -240,7 +240,9 @@ class CockpitWindow(QMainWindow):
         self.timeline_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText(self.tr("Add a note to the timeline and press Enter"))
+        # short enough to show whole in the cockpit's column at 1024x768, in French too
+        self.note_edit.setPlaceholderText(self.tr("A note for the timeline, then Enter"))
+        self.note_edit.setToolTip(self.tr("Add a note to the timeline and press Enter"))
         self.note_edit.returnPressed.connect(self._on_add_note)
 
     def _lay_out(self, buttons: QHBoxLayout, links: QGroupBox) -> None:

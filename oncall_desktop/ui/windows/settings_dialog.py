@@ -183,7 +183,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("API address"), self.base_url)
         form.addRow(self.tr("API token"), self.token)
         self.pagerduty_service = QLineEdit(settings.pagerduty_service_id, self)
-        self.pagerduty_service.setPlaceholderText(
+        self.pagerduty_service.setPlaceholderText(self.tr("Its ID, e.g. PABC123"))
+        self.pagerduty_service.setToolTip(
             self.tr("P… : the service that pages the team for incidents declared here")
         )
         form.addRow(self.tr("Service for declared incidents"), self.pagerduty_service)
