@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.qdates import python_date
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
+from oncall_desktop.ui.translations import installed_language
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 if TYPE_CHECKING:
@@ -42,6 +43,14 @@ if TYPE_CHECKING:
 
 MET, NOT_MET = QColor("#2e7d32"), QColor("#c62828")
 PERIODS = (("30d", 30), ("90d", 90), ("365d", 365), ("year", 0), ("custom", -1))
+
+
+def month_label(month: str) -> str:
+    """'2026-01' as the UI's language says it short: 'janv. 26', 'Jan 26' (whole under the
+    charts at 1024x768, where '2026-01' was cut to '2026-…')."""
+    year, number = (int(part) for part in month.split("-"))
+    locale = QLocale(installed_language() or "en")
+    return locale.toString(QDate(year, number, 1), "MMM yy")
 
 
 class KpiWindow(QMainWindow):
@@ -170,6 +179,12 @@ class KpiWindow(QMainWindow):
         for table in (self.verdict_table, self.stats_table):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # as tall as its three rows: the charts below take the rest (their months need it)
+        self.stats_table.setMaximumHeight(
+            self.stats_table.horizontalHeader().sizeHint().height()
+            + self.stats_table.verticalHeader().defaultSectionSize() * len(Severity)
+            + 2 * self.stats_table.frameWidth()
+        )
 
     # --- period ---------------------------------------------------------------------------------
 
@@ -243,7 +258,7 @@ class KpiWindow(QMainWindow):
         # QtCharts is loaded here, not at start: only this window pays for it.
         from PySide6.QtCharts import QChartView
 
-        labels = [label for label, _ in report.per_month]
+        labels = [month_label(label) for label, _ in report.per_month]
         counts = self._count_chart(report, labels)
         times = self._time_chart(report, labels)
         for old in (self.count_chart_view, self.time_chart_view):
@@ -276,7 +291,7 @@ class KpiWindow(QMainWindow):
         counts.addSeries(bars)
         axis_x = QBarCategoryAxis()
         axis_x.append(labels)
-        axis_x.setLabelsAngle(-90)  # twelve "2026-05" side by side do not fit across
+        axis_x.setLabelsAngle(-90)  # twelve months side by side do not fit across
         counts.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(axis_x)
         axis_y = QValueAxis()

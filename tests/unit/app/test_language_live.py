@@ -69,6 +69,8 @@ def test_the_open_kpi_dashboard_switches_with_its_period_kept(qtbot, english):
     qtbot.waitUntil(lambda: "in the period" in kpis.state_label.text(), timeout=WAIT)
     kpis.period_combo.setCurrentIndex(1)  # Last 90 days
     qtbot.waitUntil(lambda: "in the period" in kpis.state_label.text(), timeout=WAIT)
+    # the months under the charts, short enough to show whole at 1024x768 ("2025-…" was cut)
+    assert months_charted(kpis) == ["Jul 25", "Aug 25", "Sep 25", "Oct 25"]
 
     choose_french(ctx)
 
@@ -80,6 +82,15 @@ def test_the_open_kpi_dashboard_switches_with_its_period_kept(qtbot, english):
     assert headers(kpis.verdict_table)[1] == "Valeur"
     kpi_names = [kpis.verdict_table.item(r, 0).text() for r in range(kpis.verdict_table.rowCount())]
     assert "Post-mortem completion" not in kpi_names and len(kpi_names) == 6
+    qtbot.waitUntil(lambda: months_charted(kpis)[-1] == "oct. 25", timeout=WAIT)
+    assert months_charted(kpis) == ["juil. 25", "août 25", "sept. 25", "oct. 25"]
+
+
+def months_charted(kpis):
+    from PySide6.QtCore import Qt
+
+    [axis] = kpis.count_chart_view.chart().axes(Qt.Orientation.Horizontal)
+    return axis.categories()
 
 
 def test_the_open_post_mortem_switches_and_keeps_the_draft_being_written(qtbot, english):
