@@ -10,15 +10,17 @@ database in the order they were asked for; calls to an outside service that acts
 holds up a database write. Without a failure handler, the error goes to
 :attr:`TaskRunner.failed` so that nothing fails silently.
 
-Results come back through one queued signal of the runner itself, carrying a job number: when
-the runner is deleted, Qt drops its pending deliveries, so a late result can never reach a
+Results come back through one queued signal carrying a job number, received by the runner:
+when the runner is deleted, Qt drops its pending deliveries, so a late result can never reach a
 callback whose objects are gone. A callback that is a method of a Qt object deleted meanwhile
-(a closed window's) is not called either (services/lifetime.gone).
+(a closed window's) is not called either (services/lifetime.gone). The signal is not the
+runner's own but a relay's that every job holds: a worker finishing while the runner is being
+deleted (its window closed, the app quitting) emitted on a half-destroyed object, and the app
+died with SIGSEGV. The relay lives until the last job that can emit on it is done.
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 from collections.abc import Callable
@@ -33,12 +35,20 @@ log = logging.getLogger(__name__)
 Callbacks = tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]
 
 
+class _Relay(QObject):
+    """Carries results from the workers to the runner. No parent: each job holds it, so it is
+    never deleted while a worker may still emit on it (Qt makes an emission safe against the
+    *receiver*'s deletion in another thread, not against the sender's)."""
+
+    finished = Signal(int, bool, object)
+
+
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], job_id: int, finished: Any) -> None:
+    def __init__(self, fn: Callable[[], Any], job_id: int, relay: _Relay) -> None:
         super().__init__()
         self._fn = fn
         self._job_id = job_id
-        self._finished = finished
+        self._relay = relay
 
     def run(self) -> None:
         try:
@@ -46,9 +56,8 @@ class _Job(QRunnable):
             ok = True
         except Exception as error:  # noqa: BLE001 - handed to the failure handler
             result, ok = error, False
-        # RuntimeError: the runner was deleted meanwhile; nobody is waiting for this result.
-        with contextlib.suppress(RuntimeError):
-            self._finished.emit(self._job_id, ok, result)
+        self._relay.finished.emit(self._job_id, ok, result)  # dropped if the runner is gone
+        self._relay = None  # type: ignore[assignment]  # the relay may go now, if it was the last
 
 
 class TaskRunner(QObject):
@@ -57,7 +66,6 @@ class TaskRunner(QObject):
     """
 
     failed = Signal(str)
-    _finished = Signal(int, bool, object)
 
     def __init__(
         self, parent: QObject | None = None, max_readers: int = 2, max_remote: int = 4
@@ -71,7 +79,8 @@ class TaskRunner(QObject):
         self._remote.setMaxThreadCount(max_remote)
         self._ids = itertools.count(1)
         self._pending: dict[int, Callbacks] = {}
-        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._relay = _Relay()
+        self._relay.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     def run(
         self,
@@ -87,7 +96,7 @@ class TaskRunner(QObject):
         job_id = next(self._ids)
         self._pending[job_id] = (on_success, on_failure)
         pool = self._remote if remote else self._writer if write else self._readers
-        pool.start(_Job(fn, job_id, self._finished))
+        pool.start(_Job(fn, job_id, self._relay))
 
     @Slot(int, bool, object)
     def _on_finished(self, job_id: int, ok: bool, payload: Any) -> None:

@@ -96,6 +96,49 @@ def test_windows_are_freed_on_the_gui_thread_while_workers_allocate(tmp_path):
     assert "120 destroyed, 0 off the GUI thread" in done.stdout
 
 
+# A runner deleted (with its parent: a closed window's, the app's root at exit) while its
+# workers finish: each emitted on the half-destroyed runner, and the process died with SIGSEGV
+# (about one run in two of these rounds on the old code, on a 2-core machine).
+RUNNER_DELETED_WHILE_WORKERS_FINISH = textwrap.dedent(
+    """
+    import random, sys, time
+    from PySide6.QtCore import QCoreApplication, QObject
+    from shiboken6 import delete
+    from oncall_desktop.services.tasks import TaskRunner
+
+    app = QCoreApplication([])
+    rng = random.Random(5)
+    answered = 0
+    for _ in range(ROUNDS):
+        parent = QObject()
+        runner = TaskRunner(parent, max_readers=4)
+        for _ in range(16):
+            pause = rng.random() * 0.0005
+            runner.run(lambda pause=pause: time.sleep(pause), None, lambda error: None)
+        time.sleep(rng.random() * 0.0005)
+        delete(parent)  # the runner goes with it, its workers still finishing
+        app.processEvents()  # a result posted to it meanwhile must not be delivered
+        del runner
+    print("done")
+    """
+)
+
+
+def test_a_runner_deleted_while_its_workers_finish_does_not_crash(tmp_path):
+    script = tmp_path / "runner.py"
+    script.write_text("ROUNDS = 2000\n" + RUNNER_DELETED_WHILE_WORKERS_FINISH, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-X", "faulthandler", str(script)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    assert "done" in done.stdout
+
+
 def test_answers_for_a_closed_cockpit_are_dropped(qtbot, tmp_path, clock, policy):
     """The outbox's posts and a reload of the incident, asked for the cockpit, come back after
     it closed (WA_DeleteOnClose): nothing reaches the deleted window."""
