@@ -101,7 +101,7 @@ def test_a_sev1_reaches_every_audience_from_page_to_post_mortem(
             if e.data.get("audience") == audience.value
         )
 
-    # each confirmed post counts (the status page, and the team's copy in Slack and Teams)
+    # the status page took the customers' update (its copies in Slack and Teams are notes, not it)
     qtbot.waitUntil(lambda: sent(Audience.STATUS_PAGE) >= 1, timeout=8000)
     assert sent(Audience.EXECUTIVE) == 1 and sent(Audience.INTERNAL) >= 1
 
