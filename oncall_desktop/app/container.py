@@ -27,7 +27,6 @@ from oncall_desktop.services.alert_actions import AlertActions
 from oncall_desktop.services.alert_sources import AlertPoller, source_options
 from oncall_desktop.services.connections import ConnectionsService
 from oncall_desktop.services.incidents import IncidentService
-from oncall_desktop.services.messages import shown
 from oncall_desktop.services.outbox import OutboxService
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.services.ticker import Ticker
@@ -159,7 +158,8 @@ class AppContext:
                 log.info("keyring: %s", status.backend)
             else:
                 log.warning("keyring unavailable: %s", status.message)
-                self.window.show_message("keyring", shown(status.message), "warning")
+                # a message, said again if the language changes
+                self.window.show_message("keyring", status.message, "warning")
 
         self.runner.run(self.secrets.status, on_checked)
 
@@ -271,7 +271,7 @@ def complete_shell(
     runner.failed.connect(lambda text: window.show_message("task", text, "error"))
     for i, problem in enumerate(problems):
         log.warning("startup problem: %s", problem)
-        window.show_message(f"problem-{i}", shown(problem), "warning")
+        window.show_message(f"problem-{i}", problem, "warning")  # in the UI's language
 
     ticker.start()
     controller.on_tick(clock.now())

@@ -61,7 +61,6 @@ def connect_console(controller: AppController) -> None:
         alerts.not_acknowledged.connect(controller.tray_status.set_not_acknowledged)
     alerts.snoozed.connect(lambda _: controller.update_tray(controller.clock.now()))
     alerts.not_acknowledged.connect(lambda _: controller.update_tray(controller.clock.now()))
-    poller.problem.connect(lambda text: window.show_message("pagerduty-action", text, "error"))
     if tray is not None:
         tray.open_requested.connect(window.bring_forward)
         settings.language_changed.connect(tray.retranslate)

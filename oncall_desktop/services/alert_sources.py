@@ -68,7 +68,6 @@ class AlertPoller(QObject):
     status_changed = Signal(object)
     acknowledged = Signal(object)
     acknowledge_failed = Signal(str, object)  # Page.key, why (a UserMessage)
-    problem = Signal(str)
 
     def __init__(
         self,
@@ -146,7 +145,6 @@ class AlertPoller(QObject):
                     f"{source_id}:{page_id}", why
                 )
             )
-            source.problem.connect(self.problem)
             self.sources[kind.id] = source
             if self._running:
                 source.start()

@@ -96,7 +96,6 @@ class SourcePoller(QObject):
     acknowledged(object): the Page after a successful acknowledge from this app.
     acknowledge_failed(str, object): the page's id and why its acknowledge failed (a
         UserMessage, translated when shown): it is still not acknowledged there.
-    problem(str): an action the user asked for failed (message for the user).
     """
 
     new_alerts = Signal(list)
@@ -105,7 +104,6 @@ class SourcePoller(QObject):
     status_changed = Signal(object)
     acknowledged = Signal(object)
     acknowledge_failed = Signal(str, object)
-    problem = Signal(str)
 
     def __init__(
         self,

@@ -212,3 +212,18 @@ def test_what_the_banner_says_follows_the_language(qtbot, context, pagerduty, en
     assert ctx.window.banner.texts()[key].endswith(
         "« API down » n’est pas acquittée dans PagerDuty : l’escalade continue."
     )
+
+
+def test_a_problem_said_at_start_follows_the_language(qtbot, context, english):
+    from oncall_desktop.core.messages import QT_TR_NOOP
+
+    odd = QT_TR_NOOP("{key}: unknown setting, ignored").format(key="colour")
+    ctx = context(settings=Settings(language="en"), problems=[odd])
+    assert ctx.window.banner.texts()["problem-0"] == "colour: unknown setting, ignored"
+
+    ctx.controller.settings_controller.apply_settings(replace(ctx.settings, language="fr"), {})
+
+    qtbot.waitUntil(
+        lambda: ctx.window.banner.texts()["problem-0"] == "colour : réglage inconnu, ignoré",
+        timeout=WAIT,
+    )
