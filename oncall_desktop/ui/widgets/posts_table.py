@@ -11,7 +11,9 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +33,7 @@ from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, local_time
-from oncall_desktop.ui.widgets.wrapping import wrap_cells
+from oncall_desktop.ui.widgets.wrapping import ZERO_WIDTH_SPACE, breakable, wrap_cells
 
 CONTEXT = "PostsTable"
 POST_STATES = {
@@ -54,6 +57,7 @@ MAYBE_TWICE_WHY = QT_TRANSLATE_NOOP(
     "An answer from this destination was lost, and what arrived there cannot be checked: "
     "the post was sent again, so readers may see it twice.",
 )
+SHARE = 0.28  # of the table's width, at most, for where and for the state: the detail more
 REFUSED = QColor("#c62828")
 DOUBT = QColor("#8d6e00")  # dark amber: readable on a light table, not an error
 
@@ -109,7 +113,7 @@ class PostsModel(QAbstractTableModel):
             return None
         post, text = self.posts[index.row()], self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return text  # a view shows a model's text as plain text
+            return breakable(text)  # plain text; an address or error code wraps, not cut
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 0 and post.created_at:  # the hour shown, the day too here
                 return local_time(post.created_at, self._zone)
@@ -140,11 +144,16 @@ class PostsTable(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # the hour whole, where, the state and the detail (a refusal's reason) sharing what is
-        # left, each on the lines it takes: nothing scrolls sideways in the cockpit's column
+        # the hour whole; where and the state as wide as their words (_share_widths), the detail (a
+        # refusal's reason, a reference) the rest; each on the lines it takes (the whole
+        # detail on hovering): nothing scrolls sideways in the cockpit's column
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(True)
+        header.sectionResized.connect(self._share_widths)
+        self.view.viewport().installEventFilter(self)  # its width known once laid out
         wrap_cells(self.view)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setMaximumHeight(150)
@@ -158,12 +167,35 @@ class PostsTable(QWidget):
         layout.addWidget(self.view)
         layout.addWidget(self.resend_button)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_widths()
+        return super().eventFilter(watched, event)
+
+    def _share_widths(self, *_: object) -> None:
+        """Where and the state as wide as their texts, but no more than SHARE each of what
+        the hour leaves (their longest word always whole); the detail the rest."""
+        header, metrics = self.view.horizontalHeader(), self.view.fontMetrics()
+        padding = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 2
+        room = self.view.viewport().width() - header.sectionSize(0)
+        for column in (1, 2):
+            texts = [_tr(HEADERS[column])] + [
+                self.model.cell(row, column) for row in range(self.model.rowCount())
+            ]
+            whole = max(metrics.horizontalAdvance(text) for text in texts) + padding
+            words = [w for t in texts for w in breakable(t).replace(ZERO_WIDTH_SPACE, " ").split()]
+            longest = max(metrics.horizontalAdvance(w) for w in words) + padding
+            width = max(min(whole, int(room * SHARE)), longest)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
     @property
     def posts(self) -> list[Post]:
         return self.model.posts
 
     def set_posts(self, posts: list[Post]) -> None:
         self.model.set_posts(posts)
+        self._share_widths()
 
     def selected_post(self) -> Post | None:
         rows = {index.row() for index in self.view.selectionModel().selectedRows()}

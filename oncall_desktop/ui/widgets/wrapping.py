@@ -1,12 +1,15 @@
 """Cells whose text wraps onto as many lines as it takes, in a tree as in a table: never cut
-with "…" on a laptop's narrow column (issue 26). The stretched columns wrap; the others are as
-wide as their contents.
+with "…" on a laptop's narrow column (issue 26). The stretched columns wrap, and those the
+view sizes itself; the others are as wide as their contents. A long word without spaces (a
+Slack error code, an address) breaks after its punctuation (``breakable``).
 
 Qt wraps a cell's text when it paints it, but a tree measures its rows as if the column were
 endless: the second line was drawn under the next row. This delegate measures each cell at
 its column's width, and the view lays its rows out again when a column changes width."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
@@ -26,14 +29,14 @@ class WrappingDelegate(QStyledItemDelegate):
         self._view = view
 
     def _wraps(self, column: int) -> bool:
-        """Only a stretched column wraps: one sized to its contents asks its cells how wide
-        they would like to be."""
+        """A column of a given width wraps (stretched, or sized by the view); one sized to
+        its contents asks its cells how wide they would like to be."""
         view = self._view
         header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
         last = header.logicalIndex(header.count() - 1)
-        return header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch or (
-            header.stretchLastSection() and column == last
-        )
+        if header.stretchLastSection() and column == last:
+            return True
+        return header.sectionResizeMode(column) != QHeaderView.ResizeMode.ResizeToContents
 
     def _column_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
         view = self._view
@@ -65,6 +68,26 @@ class WrappingDelegate(QStyledItemDelegate):
         item.rect = QRect(0, 0, max(width, 1), 10_000)
         hint = super().sizeHint(item, index)
         return QSize(min(hint.width(), width), hint.height())
+
+
+ZERO_WIDTH_SPACE = "\u200b"
+# after punctuation followed by more of the word, and inside CamelCase ('Connection|Error')
+_BREAK_AFTER = re.compile(r"([_/.:,;=&?(\]-](?=\w)|[a-z](?=[A-Z][a-z]))")
+LONG_WORD = 12  # characters: shorter words are left alone
+
+
+def breakable(text: str) -> str:
+    """``text`` to show in a wrapping cell: its long words may break after their punctuation
+    ('channel_not_found', 'http://127.0.0.1:37249', 'ConnectionError'), where a cell cut them.
+    Only for showing: a tooltip or a copy gives the text as it is."""
+
+    def word(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if len(found) <= LONG_WORD:
+            return found
+        return _BREAK_AFTER.sub(r"\1" + ZERO_WIDTH_SPACE, found)
+
+    return re.sub(r"\S+", word, text)
 
 
 def wrap_cells(view: QTreeView | QTableView) -> None:
