@@ -34,7 +34,7 @@ class TimelineModel(ColumnsModel[TimelineEvent]):
         self._reset(sorted(events, key=lambda e: (e.at, e.id or 0)))
 
     def set_now(self, now: datetime) -> bool:
-        """Each tick: past midnight, yesterday's times take their short date. True when they
+        """Each tick: past midnight, yesterday's first time takes its day. True when it
         did: the rows are laid out again (the columns' widths change, and the rows' heights
         with them), as a new list of events is."""
         today = now.astimezone(self._zone).date()
@@ -45,18 +45,20 @@ class TimelineModel(ColumnsModel[TimelineEvent]):
             self._reset(list(self._rows))
         return True
 
-    def shown_time(self, moment: datetime) -> str:
-        """'23:49' today; '7 déc. 23:49' / 'Dec 7 23:49' another day (the year too in another
-        year): the column stays narrow and leaves its room to what happened."""
-        local = moment.astimezone(self._zone)
+    def shown_time(self, row: int) -> str:
+        """'23:49' today; the first of another day's rows says its day above its hour ('7 déc.'
+        or 'Dec 7', its year in another year), the others their hour: the column stays as
+        narrow as an hour, and leaves its room to what happened."""
+        local = self._rows[row].at.astimezone(self._zone)
         today = self._today or self._rows[-1].at.astimezone(self._zone).date()
         hour = local.strftime("%H:%M")
-        if local.date() == today:
+        before = self._rows[row - 1].at.astimezone(self._zone).date() if row else None
+        if local.date() in (today, before):
             return hour
         locale = QLocale(self._language)
         day_first = locale.language() != QLocale.Language.English
         form = ("d MMM" if day_first else "MMM d") + (" yyyy" if local.year != today.year else "")
-        return f"{locale.toString(QDate(local.year, local.month, local.day), form)} {hour}"
+        return f"{locale.toString(QDate(local.year, local.month, local.day), form)}\n{hour}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         event = self.row_at(index)
@@ -68,7 +70,7 @@ class TimelineModel(ColumnsModel[TimelineEvent]):
             column = self.COLUMNS[index.column()]
             if column == "time":  # the whole date and hour on hovering
                 if role == Qt.ItemDataRole.DisplayRole:
-                    return self.shown_time(event.at)
+                    return self.shown_time(index.row())
                 return local_time(event.at, self._zone)
             if column == "who":
                 return event.actor

@@ -469,14 +469,14 @@ def test_the_cockpit_leads_with_one_next_action_and_its_button(
 
 
 @pytest.mark.parametrize(
-    ("language", "yesterday"), [("en", "Oct 20 22:15"), ("fr", "20 oct. 22:15")]
+    ("language", "yesterday"), [("en", "Oct 20\n22:15"), ("fr", "20 oct.\n22:15")]
 )
 def test_after_midnight_the_timeline_keeps_its_time_column_narrow(
     qtbot, service, store, clock, policy, language, yesterday
 ):
     """The tour's cockpit after midnight: every time took its whole date, and what happened
     was squeezed onto five lines with its Slack reference cut. Today's are the hour alone,
-    another day's a short date; the whole date on hovering."""
+    another day's first says its day above its hour; the whole date on hovering."""
     from zoneinfo import ZoneInfo
 
     incident = stored(store, clock)  # declared at 22:15 UTC
