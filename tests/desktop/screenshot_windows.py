@@ -96,7 +96,7 @@ def posts_of(incident_id: int, now) -> list[Post]:
             "#incidents",
             state=PostState.SENT,
             created_at=now - timedelta(minutes=20),
-            remote_ref="p1712",
+            remote_ref="C0INCIDENTS/1796687947.000001",  # a Slack message, as Slack names it
         ),
         Post(
             "statuspage",
@@ -107,6 +107,7 @@ def posts_of(incident_id: int, now) -> list[Post]:
             state=PostState.PENDING,
             attempts=2,
             created_at=now - timedelta(minutes=12),
+            last_error="PagerDuty at http://127.0.0.1:37249 cannot be reached (ConnectionError)",
         ),
         Post(
             Target.PAGERDUTY_STATUS,
@@ -259,12 +260,25 @@ def scenes(qtbot, ctx, clock, language) -> Iterator[tuple[str, str, QWidget]]:
     clock.advance(timedelta(hours=2))
     changed(qtbot, ctx, lambda: ctx.incidents.move_to(incident_id, Status.CLOSED))
     yield "cockpit", "closed", tick()
+    # the next day (in the team's zone): yesterday's times take a short date, what happened
+    # keeps its width (a full date squeezed it, and a Slack reference was cut)
+    clock.advance(timedelta(hours=22))
+    changed(
+        qtbot,
+        ctx,
+        lambda: ctx.incidents.add_note(incident_id, "Thread: C0INCIDENTS/1796687947.000001"),
+    )
+    yield "cockpit", "next-day", tick()
     yield "settings", "default", SettingsDialog(ctx.settings, controller.connections)
     controller.history.show_history()
     controller.history.show_kpis()
     qtbot.waitUntil(lambda: controller.history.kpi_window is not None, timeout=5000)
     yield "history", "one-closed", controller.history.history_window
     yield "kpis", "one-closed", controller.history.kpi_window
+    # under a window manager whose title bar and panel take more of the 768 pixels (the QA
+    # tour's): the months under the charts were cut to "2026-…"
+    controller.history.kpi_window.resize(1012, 690)
+    yield "kpis", "short-screen", controller.history.kpi_window
     set_clock(clock, HANDOFF_CHANGE + timedelta(minutes=5))
     controller.on_tick(clock.now())
     yield "handoff", "at-the-change", handoff_window(qtbot, ctx)

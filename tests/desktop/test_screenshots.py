@@ -29,6 +29,7 @@ SCENES = {  # (window, state): each window in each state a responder meets
     ("cockpit", "severity-changed"),
     ("cockpit", "resolved"),
     ("cockpit", "closed"),
+    ("cockpit", "next-day"),  # the timeline's times over two days
     ("severity", "wizard"),
     ("composer", "declared"),
     ("composer", "status_page"),
@@ -39,6 +40,7 @@ SCENES = {  # (window, state): each window in each state a responder meets
     ("settings", "default"),
     ("history", "one-closed"),
     ("kpis", "one-closed"),
+    ("kpis", "short-screen"),  # 690 pixels high, as under the QA tour's window manager
     ("handoff", "at-the-change"),
     ("main", "language-switched"),  # to the other language, in Settings, while open
     ("cockpit", "language-switched"),

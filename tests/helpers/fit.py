@@ -1,6 +1,7 @@
 """What a person would see cut in a window on screen: its frame past the screen's edge, a
 label or button whose text does not fit, a column header or cell cut short, a part that
-scrolls sideways (issue 26, item 1).
+scrolls sideways (issue 26, item 1), an empty field's hint cut short, a chart's axis label
+shortened with "…".
 
 Measured with the window's own fonts and style, so it means something on a real X server
 (tests/desktop/screenshot_windows.py); offscreen fonts differ."""
@@ -16,10 +17,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QRadioButton,
     QStyle,
+    QStyleOptionFrame,
     QTableView,
     QToolBar,
     QTreeView,
@@ -87,6 +93,47 @@ def cut_combo(combo: QComboBox) -> str:
     arrow = combo.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, combo)
     room = combo.width() - arrow - 12
     return f"needs {need} px, has {room}" if need > room else ""
+
+
+def cut_placeholder(edit: QLineEdit) -> str:
+    """An empty field's hint (its placeholder) shows whole."""
+    hint = edit.placeholderText()
+    if not hint or edit.text():
+        return ""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    contents = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    room = contents.width() - margins.left() - margins.right() - 2 * 2  # QLineEdit's own margin
+    need = edit.fontMetrics().horizontalAdvance(hint)
+    return f"its hint {hint[:40]!r} needs {need} px, has {room}" if need > room else ""
+
+
+ELLIPSES = ("…", "...")
+
+
+def _chart_cuts(view: QGraphicsView) -> list[str]:
+    """A chart's texts (axis labels, titles) Qt shortened with an ellipsis for want of room."""
+    scene = view.scene()
+    if scene is None:
+        return []
+    found = []
+    for item in scene.items():
+        if not item.isVisible():
+            continue
+        # QtCharts' labels are its own text items, which PySide knows as their QObject
+        shown = item.toGraphicsObject() or item
+        if isinstance(shown, QGraphicsTextItem):
+            text = shown.toPlainText()
+        elif isinstance(shown, QGraphicsSimpleTextItem):
+            text = shown.text()
+        else:
+            continue
+        if text.strip().endswith(ELLIPSES):
+            found.append(text)
+    if not found:
+        return []
+    return [f"{len(found)} of its texts cut, e.g. {', '.join(repr(t) for t in found[:3])}"]
 
 
 def _header_cuts(header: QHeaderView, view: QAbstractItemView) -> list[str]:
@@ -189,12 +236,16 @@ def problems(
             why = cut_button(widget)
         elif isinstance(widget, QComboBox):
             why = cut_combo(widget)
+        elif isinstance(widget, QLineEdit) and not isinstance(widget.parent(), QComboBox):
+            why = cut_placeholder(widget)
         elif isinstance(widget, QToolBar):
             extension = widget.findChild(QAbstractButton, "qt_toolbar_ext_button")
             if extension is not None and extension.isVisible():
                 why = "some of its buttons are hidden behind »"
         if isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
             why = "scrolls sideways"
+        if isinstance(widget, QGraphicsView):
+            found += [f"{name_of(widget)}: {part}" for part in _chart_cuts(widget)]
         if isinstance(widget, QAbstractItemView):
             for part in _cell_cuts(widget):
                 found.append(f"{name_of(widget)}: {part}")
