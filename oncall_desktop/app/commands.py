@@ -125,7 +125,7 @@ class CommandHandler:
                     "source": status.source,
                     "name": source_name(status.source),
                     "state": status.state.value,
-                    "message": status.message,
+                    "message": shown(status.message),
                     "last_read": status.last_success.isoformat() if status.last_success else None,
                 }
                 for status in self.context.poller.statuses

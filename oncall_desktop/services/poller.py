@@ -64,10 +64,16 @@ class PollState(StrEnum):
 @dataclass(frozen=True)
 class PollStatus:
     state: PollState
-    message: str = ""
+    message: str | UserMessage = ""  # why, translated when shown (services.messages.shown)
     last_success: datetime | None = None
     next_poll: datetime | None = None
     source: str = "pagerduty"  # which source it is the status of
+
+
+def why(error: Exception) -> str | UserMessage:
+    """What went wrong, as its message: a UserMessage is translated when it is shown."""
+    message = getattr(error, "message", None)
+    return message if isinstance(message, str | UserMessage) and message else str(error)
 
 
 @dataclass(frozen=True)
@@ -207,17 +213,17 @@ class SourcePoller(QObject):
         last = self.status.last_success
         source = self.kind.id
         if isinstance(error, NotConfigured):
-            self._set_status(PollStatus(PollState.NOT_CONFIGURED, shown(error), last, None, source))
+            self._set_status(PollStatus(PollState.NOT_CONFIGURED, why(error), last, None, source))
             return  # nothing to poll until the settings change
         if isinstance(error, TokenRejected):
             self._connection = None
-            self._set_status(PollStatus(PollState.TOKEN_REJECTED, shown(error), last, None, source))
+            self._set_status(PollStatus(PollState.TOKEN_REJECTED, why(error), last, None, source))
             return
         if isinstance(error, SecretStoreError):
-            self._set_status(PollStatus(PollState.NO_KEYRING, shown(error), last, None, source))
+            self._set_status(PollStatus(PollState.NO_KEYRING, why(error), last, None, source))
             return
         if isinstance(error, Forbidden | AccountLevelKey):
-            self._set_status(PollStatus(PollState.FAILED, shown(error), last, None, source))
+            self._set_status(PollStatus(PollState.FAILED, why(error), last, None, source))
             return
         if not isinstance(error, IntegrationError):
             raise error  # our bug: to the crash handler
@@ -228,7 +234,7 @@ class SourcePoller(QObject):
         delay = max(delay, min(self.interval, timedelta(seconds=5)))
         self._schedule(delay)
         state = PollState.RATE_LIMITED if isinstance(error, RateLimited) else PollState.OFFLINE
-        self._set_status(PollStatus(state, shown(error), last, now + delay, source))
+        self._set_status(PollStatus(state, why(error), last, now + delay, source))
         log.warning(
             "%s poll failed (%s); next try in %.0f s",
             self.kind.name,
@@ -321,7 +327,7 @@ class SourcePoller(QObject):
         def refused(error: Exception) -> None:
             if not isinstance(error, IntegrationError | SecretStoreError):
                 raise error
-            failed(getattr(error, "message", None) or str(error))
+            failed(why(error))
             if isinstance(error, IntegrationError) and error.retryable:
                 self.poll_now()  # no clear answer (5xx, lost): read what the source holds now
 

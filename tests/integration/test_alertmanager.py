@@ -315,7 +315,7 @@ def test_the_bearer_token_is_sent_and_a_refusal_stops_polling(qtbot, httpserver,
     with qtbot.waitSignal(poller.status_changed, timeout=5000):
         poller.start()
     qtbot.waitUntil(lambda: poller.status.state is PollState.TOKEN_REJECTED, timeout=5000)
-    assert "check the user, password or bearer token" in poller.status.message
+    assert "check the user, password or bearer token" in str(poller.status.message)
 
 
 def test_basic_auth_is_sent_with_the_user_and_the_stored_password(httpserver):

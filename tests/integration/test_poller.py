@@ -113,7 +113,7 @@ def test_no_token_says_so(qtbot, make_poller):
         check_params_cb=lambda s: s.state is PollState.NOT_CONFIGURED,
     ):
         poller.start()
-    assert "Settings" in poller.status.message
+    assert "Settings" in str(poller.status.message)
 
 
 def test_rate_limit_then_recovery(qtbot, make_poller, pagerduty):

@@ -227,3 +227,22 @@ def test_a_problem_said_at_start_follows_the_language(qtbot, context, english):
         lambda: ctx.window.banner.texts()["problem-0"] == "colour : réglage inconnu, ignoré",
         timeout=WAIT,
     )
+
+
+def test_a_source_that_cannot_be_read_is_said_again_in_the_new_language(
+    qtbot, context, pagerduty, english
+):
+    pagerduty.fault_hook = lambda method, path, body: Fault(503)
+    ctx = connected(context, pagerduty, RecordingNotifier())
+    ctx.poller.start()
+    qtbot.waitUntil(lambda: "pagerduty" in ctx.window.banner.texts(), timeout=WAIT)
+
+    ctx.controller.settings_controller.apply_settings(replace(ctx.settings, language="fr"), {})
+
+    qtbot.waitUntil(
+        lambda: ctx.window.banner.texts()["pagerduty"].startswith(
+            "PagerDuty est injoignable : des alertes en attente là-bas peuvent manquer ici. "
+            "Dernière lecture : jamais. PagerDuty rencontre des difficultés (503)."
+        ),
+        timeout=WAIT,
+    )
