@@ -1603,11 +1603,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1; %2</source>
+        <source>None of these reaches %1: what is sent there is a copy, and %1 is not updated by it (its countdown keeps running). Update it by hand, then click Mark sent in the cockpit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>None of these reaches %1: what is sent there is a copy, and %1 is not updated by it (its countdown keeps running). Update it by hand, then click Mark sent in the cockpit.</source>
+        <source>%1; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1742,6 +1742,10 @@
         <source>Drill result</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditableTable</name>
@@ -1794,10 +1798,6 @@
     </message>
     <message>
         <source>%1 unresolved after the SOP&apos;s limit: escalate to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2576,6 +2576,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2589,10 +2593,6 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1605,12 +1605,12 @@
         <translation>Aperçu (c&apos;est ce qui sera envoyé ; vous pouvez le modifier)</translation>
     </message>
     <message>
-        <source>%1; %2</source>
-        <translation>%1 ; %2</translation>
-    </message>
-    <message>
         <source>None of these reaches %1: what is sent there is a copy, and %1 is not updated by it (its countdown keeps running). Update it by hand, then click Mark sent in the cockpit.</source>
         <translation>Aucune de ces destinations n&apos;atteint %1 : ce qui y est envoyé est une copie, qui ne met pas à jour %1 (son compte à rebours continue). Mettez-la à jour à la main, puis cliquez sur « Marquer envoyée » dans le cockpit.</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1 ; %2</translation>
     </message>
     <message>
         <source>Choose where to send it (%1).</source>
@@ -1744,6 +1744,10 @@
         <source>Drill result</source>
         <translation>Résultat de l&apos;exercice</translation>
     </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
 </context>
 <context>
     <name>EditableTable</name>
@@ -1797,10 +1801,6 @@
     <message>
         <source>%1 unresolved after the SOP&apos;s limit: escalate to %2.</source>
         <translation>%1 non résolu après la limite de la SOP : escaladez vers %2.</translation>
-    </message>
-    <message>
-        <source>You</source>
-        <translation>Vous</translation>
     </message>
 </context>
 <context>
@@ -2578,6 +2578,10 @@
         <translation>Alertes qui me sont assignées</translation>
     </message>
     <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
         <source>Urgency</source>
         <translation>Urgence</translation>
     </message>
@@ -2592,10 +2596,6 @@
     <message>
         <source>Status</source>
         <translation>Statut</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Age</source>

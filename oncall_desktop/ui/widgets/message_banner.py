@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from oncall_desktop.core.messages import UserMessage
-from oncall_desktop.services.messages import shown
 
 
 class MessageBanner(QWidget):
@@ -40,7 +39,7 @@ class MessageBanner(QWidget):
         color = {"error": "#ffebee", "warning": "#fff8e1", "info": "#e3f2fd"}[level]
         row.setStyleSheet(f"#{name} {{ background: {color}; border-radius: 4px; }}")
         layout = QHBoxLayout(row)
-        label = QLabel(shown(text), row)
+        label = QLabel(_shown(text), row)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -70,7 +69,7 @@ class MessageBanner(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             for key, row in self._rows.items():
                 if (label := row.findChild(QLabel)) is not None and key in self._messages:
-                    label.setText(shown(self._messages[key]))
+                    label.setText(_shown(self._messages[key]))
                 if (close := row.findChild(QToolButton)) is not None:
                     close.setToolTip(self.tr("Dismiss"))
         super().changeEvent(event)
@@ -81,3 +80,10 @@ class MessageBanner(QWidget):
             for key, row in self._rows.items()
             if (label := row.findChild(QLabel)) is not None
         }
+
+
+def _shown(text: str | UserMessage) -> str:
+    # imported when a banner is shown, not with the first window (tests/unit/ui/test_main_window)
+    from oncall_desktop.services.messages import shown
+
+    return shown(text)

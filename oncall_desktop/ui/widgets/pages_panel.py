@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.core.messages import UserMessage
-from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.models.incident_table_model import LATE_BRUSH
 from oncall_desktop.ui.text import countdown, fill
 
@@ -84,6 +83,9 @@ class PagesPanel(QGroupBox):
     def _set_texts(self) -> None:
         title = self.tr("Pages assigned to me")
         if self._notes:  # "%1 · %2": the title, then what it says of the pages shown
+            # imported here, not with the first window (tests/unit/ui/test_main_window)
+            from oncall_desktop.services.messages import shown
+
             notes = "; ".join(shown(note) for note in self._notes)
             title = fill(self.tr("%1 · %2"), title, notes)
         self.setTitle(title)
