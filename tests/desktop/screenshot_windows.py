@@ -20,6 +20,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 from oncall_desktop.core.compose import MessageKind
+from oncall_desktop.core.destinations import STATUS_PAGE
 from oncall_desktop.core.drill import SCENARIO_TITLE, scenario_service
 from oncall_desktop.core.incident import Role, Status
 from oncall_desktop.core.outbox import Post, PostState, Target
@@ -99,7 +100,7 @@ def posts_of(incident_id: int, now) -> list[Post]:
             remote_ref="C0INCIDENTS/1796687947.000001",  # a Slack message, as Slack names it
         ),
         Post(
-            "statuspage",
+            STATUS_PAGE,  # the registered id, as the outbox stores it (not "statuspage")
             "Investigating",
             incident_id,
             "status_page",

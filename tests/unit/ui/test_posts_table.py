@@ -74,3 +74,37 @@ def test_the_detail_is_read_whole_in_the_cockpits_column(qtbot, qapp, language):
         assert model.cell(2, 3) == "Slack refused it: channel_not_found"
     finally:
         install_translators(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_destination_is_named_in_the_outbox_in_the_ui_language(qtbot, language):
+    """The Where column names each registered destination in the UI's language (the QA tour
+    read "statuspage" there in French): every one has a name in both languages, not its id."""
+    from oncall_desktop.core.destinations import destinations
+
+    registered = destinations()
+    assert {"slack", "teams", "pagerduty_status", "pagerduty_status_page", "executive_mail"} <= {
+        d.id for d in registered
+    }
+    table = PostsTable(language, UTC)
+    qtbot.addWidget(table)
+    table.set_posts(
+        [
+            Post(d.id, "Update", 1, "internal", "update", "", state=PostState.SENT, created_at=NOW)
+            for d in registered
+        ]
+    )
+    for row, found in enumerate(registered):
+        assert found.name.fr.strip() and found.name.en.strip(), found.id
+        assert found.id not in (found.name.fr, found.name.en)
+        assert table.model.cell(row, 1) == found.name.get(language)
+
+
+def test_the_screenshot_tour_lists_posts_to_registered_destinations():
+    """The outbox the screenshot tour shows stores each post's target as its destination's id
+    (it stored "statuspage", an id no destination has, and the cockpit named it so)."""
+    from oncall_desktop.core.destinations import destinations
+    from tests.desktop.screenshot_windows import posts_of
+
+    ids = {d.id for d in destinations()}
+    assert [str(p.target) for p in posts_of(1, NOW) if str(p.target) not in ids] == []
