@@ -28,6 +28,8 @@ having taken it, and marks the post "may have arrived twice".
 quoted-printable (7-bit), as RFC 6152 asks.
 
 This module is the whole destination: it registers its name, its deliverer and its offer itself.
+A session with the server (connecting, securing, logging in, leaving, its errors as the
+outbox's; Settings' Test connection) is integrations/smtp_session's.
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ from __future__ import annotations
 import json
 import re
 import smtplib
-import ssl
 import uuid
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -57,19 +58,22 @@ from oncall_desktop.integrations.declarations import (
 from oncall_desktop.integrations.deliverers import DeliveryContext, Outgoing, register_deliverer
 from oncall_desktop.integrations.errors import (
     AnswerLost,
-    BadPayload,
     IntegrationError,
     Refused,
     ServerError,
-    TokenRejected,
-    Unreachable,
 )
 from oncall_desktop.integrations.mail_server import MailServer, server_from
+from oncall_desktop.integrations.smtp_session import (
+    answer_line,
+    check_account,
+    close,
+    connect,
+    translated,
+)
 
 SMTP_PASSWORD = "smtp-password"  # its name in the keyring
 SECURITIES = ("starttls", "ssl", "none")
 SUBJECT_LIMIT = 200  # a subject line, not a paragraph
-ANSWER_LIMIT = 120  # of a server's answer, kept per recipient
 PROGRESS = "mail"  # its key in Post.extra
 
 
@@ -157,11 +161,6 @@ class Progress:
             self.waiting[address] = answer
 
 
-def _answer(code: int, reply: bytes | str) -> str:
-    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
-    return clean_line(f"{code} {text}", limit=ANSWER_LIMIT)
-
-
 def subject_of(text: str) -> str:
     """The mail's subject: the text's first line, one clean line (no header injection)."""
     lines = [line for line in text.strip().splitlines() if line.strip()]
@@ -185,96 +184,6 @@ def build_message(
     return message
 
 
-def _tls_context(server: MailServer) -> ssl.SSLContext:
-    """The system's authorities, and the private one from Settings when there is one."""
-    context = ssl.create_default_context()
-    if server.ca_file:
-        try:
-            context.load_verify_locations(cafile=server.ca_file)
-        except (OSError, ValueError) as error:  # missing, unreadable, not a certificate
-            raise Refused(
-                QT_TR_NOOP(
-                    "The mail server's CA file {file} cannot be used ({reason}). Choose it "
-                    "again in Settings."
-                ).format(file=server.ca_file, reason=type(error).__name__)
-            ) from None
-    return context
-
-
-def _connect(server: MailServer, password: str, timeout: float) -> smtplib.SMTP:
-    """Connected, secured as Settings say and logged in (when there is an account)."""
-    context = _tls_context(server) if server.security != "none" else None
-    if server.security == "ssl":
-        client: smtplib.SMTP = smtplib.SMTP_SSL(
-            server.host, server.port, timeout=timeout, context=context
-        )
-    else:
-        client = smtplib.SMTP(server.host, server.port, timeout=timeout)
-    try:
-        client.ehlo()
-        if server.security == "starttls":
-            client.starttls(context=context)  # refused (never in clear) when not offered
-            client.ehlo()
-        if server.username:
-            client.login(server.username, password)
-    except BaseException:
-        _close(client)
-        raise
-    return client
-
-
-def _close(client: smtplib.SMTP) -> None:
-    try:
-        client.quit()
-    except (smtplib.SMTPException, OSError):
-        client.close()
-
-
-def _translate(error: Exception, server: MailServer) -> IntegrationError:
-    """smtplib's and the socket's errors as the outbox's: retry what may pass, not the rest."""
-    if isinstance(error, smtplib.SMTPAuthenticationError):
-        return TokenRejected(
-            QT_TR_NOOP(
-                "The mail server refused the account or password ({code}). Check them in Settings."
-            ).format(code=error.smtp_code)
-        )
-    if isinstance(error, smtplib.SMTPSenderRefused) and error.smtp_code >= 500:
-        return Refused(
-            QT_TR_NOOP(
-                "The mail server refused the sender {sender} ({answer}). Check it in Settings."
-            ).format(sender=server.sender, answer=_answer(error.smtp_code, error.smtp_error))
-        )
-    if isinstance(error, smtplib.SMTPResponseException):
-        code = error.smtp_code
-        if 400 <= code < 500:  # temporary: greylisting, a full queue, "try again later"
-            return ServerError(
-                QT_TR_NOOP("The mail server asks to try again later ({code}).").format(code=code)
-            )
-        return Refused(QT_TR_NOOP("The mail server refused the mail ({code}).").format(code=code))
-    if isinstance(error, smtplib.SMTPNotSupportedError):
-        return Refused(
-            QT_TR_NOOP("The mail server does not offer what Settings ask (STARTTLS or login).")
-        )
-    if isinstance(error, ssl.SSLCertVerificationError):
-        return Refused(
-            QT_TR_NOOP(
-                "The mail server's certificate is not trusted ({reason}). If a private "
-                "authority issued it, choose its CA file in Settings."
-            ).format(reason=error.verify_message or type(error).__name__)
-        )
-    if isinstance(error, ssl.SSLError):
-        return Refused(
-            QT_TR_NOOP("The mail server's encryption failed ({reason}).").format(
-                reason=type(error).__name__
-            )
-        )
-    return Unreachable(
-        QT_TR_NOOP("The mail server {host} cannot be reached ({reason}).").format(
-            host=server.host, reason=type(error).__name__
-        )
-    )
-
-
 def _transaction(
     client: smtplib.SMTP, server: MailServer, route: MailRoute, text: str, progress: Progress
 ) -> None:
@@ -296,7 +205,7 @@ def _transaction(
         if code in (250, 251):
             accepted.append(address)
         else:
-            progress.answered(address, code, _answer(code, reply))
+            progress.answered(address, code, answer_line(code, reply))
     if not accepted:
         client.rset()
         return
@@ -313,7 +222,7 @@ def _transaction(
                 ).format(reason=type(error).__name__)
             ) from None
     for address in accepted:  # the data's answer (or DATA's refusal) is every accepted one's
-        progress.answered(address, code, _answer(code, reply))
+        progress.answered(address, code, answer_line(code, reply))
 
 
 def _dot_stuffed(data: bytes) -> bytes:
@@ -334,13 +243,13 @@ def send_mail(
     returns every recipient's answer so far (``progress``, updated, also when this raises)."""
     progress = progress if progress is not None else Progress()
     try:
-        client = _connect(server, password, timeout)
+        client = connect(server, password, timeout)
         try:
             _transaction(client, server, route, text, progress)
         finally:
-            _close(client)
+            close(client)
     except (TimeoutError, smtplib.SMTPException, OSError) as error:
-        raise _translate(error, server) from None
+        raise translated(error, server) from None
     return progress
 
 
@@ -382,22 +291,6 @@ def outcome(route: MailRoute, progress: Progress) -> Attempt:
     else:
         detail = route.message_id
     return Attempt(Outcome.DELIVERED, remote_ref=str(detail), delivered_as="mail")
-
-
-def check_account(server: MailServer, password: str, timeout: float) -> None:
-    """Settings' Test connection: connect, secure, log in, and leave; no mail is sent."""
-    try:
-        client = _connect(server, password, timeout)
-        try:
-            code, _ = client.noop()
-            if code != 250:
-                raise BadPayload(
-                    QT_TR_NOOP("The mail server answered {code} to a NOOP.").format(code=code)
-                )
-        finally:
-            _close(client)
-    except (TimeoutError, smtplib.SMTPException, OSError) as error:
-        raise _translate(error, server) from None
 
 
 def route(outgoing: Outgoing) -> Post | None:

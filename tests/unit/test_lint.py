@@ -34,3 +34,20 @@ def test_ruff_is_clean():
         [tool("ruff"), "check", "."], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+# Over the house limit for now, each trimmed by whoever works on it (remove it here then).
+OVER_THE_LIMIT_FOR_NOW = {"oncall_desktop/ui/windows/cockpit_window.py"}
+
+
+def test_no_module_is_over_500_lines():
+    """The house rule (STYLE): a module over 500 lines is split along a seam that reads well
+    (integrations/smtp_mail.py was 501: its session with the server is smtp_session.py)."""
+    lines = {
+        path.relative_to(ROOT).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+        for path in (ROOT / "oncall_desktop").rglob("*.py")
+    }
+    over = {path: n for path, n in lines.items() if n > 500}
+    assert set(over) <= OVER_THE_LIMIT_FOR_NOW, over
+    trimmed = {p for p in OVER_THE_LIMIT_FOR_NOW if p in lines and lines[p] <= 500}
+    assert not trimmed, f"within the limit now: take them off OVER_THE_LIMIT_FOR_NOW {trimmed}"
