@@ -1,7 +1,7 @@
 """Terminal commands to the running console, for an engineer who lives in a shell during an
 incident:
 
-    oncall-desktop status            open incidents and their next deadlines
+    oncall-desktop status            open incidents, their next deadlines, refused updates
     oncall-desktop note "…"          a note in the open incident's timeline
     oncall-desktop ack               acknowledge the page (or incident) waiting for it
 
@@ -16,13 +16,18 @@ import contextlib
 import json
 import logging
 import unicodedata
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from oncall_desktop.core.deadlines import open_deadlines
+from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.incident import MAX_NOTE_LENGTH, Incident, Status
+from oncall_desktop.core.messages import UserMessage
+from oncall_desktop.core.outbox import Post
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience
+from oncall_desktop.core.updates import refused_updates
 from oncall_desktop.integrations.sources import source_name
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.poller import PollState
@@ -62,7 +67,7 @@ class CommandHandler:
             return
         try:
             if command == "status":
-                reply(self.status())
+                self.status_then(reply)
             elif command == "note":
                 self.note(str(request.get("text", "")), request.get("incident"), reply)
             elif command == "ack":
@@ -79,7 +84,31 @@ class CommandHandler:
 
     # --- status ---------------------------------------------------------------------------------
 
-    def status(self) -> Json:
+    def status_then(self, reply: Reply) -> None:
+        """The status, once the open incidents' posts are read (off the GUI thread): an
+        update its audience's own destination refused is said with that audience's deadline,
+        as the cockpit's clock line says it. Without them when they cannot be read."""
+        incidents, outbox = self._listed_incidents(), self.context.outbox
+        ids = [i.id for i in incidents.active if i.id is not None] if incidents else []
+        if outbox is None or not ids:
+            reply(self.status())
+            return
+
+        def loaded(posts: dict[int, list[Post]]) -> None:
+            try:
+                reply(self.status(posts))
+            except Exception:
+                log.exception("terminal command status failed")
+                reply({"ok": False, "error": "the command failed; see the app's log"})
+
+        def unread(error: Exception) -> None:
+            log.warning("status: the outbox could not be read (%s)", error)
+            reply(self.status())
+
+        outbox.posts_of(ids, loaded, unread)
+
+    def status(self, posts: Mapping[int, list[Post]] | None = None) -> Json:
+        """``posts``: each open incident's, to say the updates refused (None: not read)."""
         incidents = self._listed_incidents()
         if incidents is None:
             return {"ok": False, "error": STILL_OPENING}
@@ -88,6 +117,9 @@ class CommandHandler:
         out = []
         for incident in incidents.active:
             deadlines = open_deadlines(incident, policy, self.context.dues(incident))
+            refused = refused_updates(incident, (posts or {}).get(incident.id or -1, []))
+            # the next three, and any update refused (said whenever it falls due)
+            listed = deadlines[:3] + [d for d in deadlines[3:] if d.label in refused]
             out.append(
                 {
                     "id": incident.id,
@@ -99,8 +131,9 @@ class CommandHandler:
                             "what": self._label(d.label),
                             "due_at": d.due_at.isoformat(),
                             "seconds_left": int(d.remaining(now).total_seconds()),
+                            "refused": _refusal(refused.get(d.label)),
                         }
-                        for d in deadlines[:3]
+                        for d in listed
                     ],
                 }
             )
@@ -284,6 +317,21 @@ class CommandHandler:
         )
 
 
+def _refusal(post: Post | None) -> Json | None:
+    """An update refused for good by its audience's own destination (Slack's
+    channel_not_found for the team), as ``status`` answers it; None when there is none."""
+    if post is None:
+        return None
+    problem = post.problem
+    code = dict(problem.values).get("code") if isinstance(problem, UserMessage) else None
+    return {
+        "post": post.id,
+        "destination": str(post.target),
+        "by": destination(str(post.target)).name.get("en"),  # the terminal's words are English
+        "why": str(code) if code else shown(problem) or "?",  # the service's code, else why
+    }
+
+
 # --- the terminal side --------------------------------------------------------------------------
 
 
@@ -349,7 +397,15 @@ def format_status(answer: Json, now: datetime) -> str:
             hours, rest = divmod(left, 3600)
             clock = f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
             late = "  LATE" if sign else ""
-            lines.append(f"       next: {safe(deadline.get('what'))} in {clock}{late}")
+            what = safe(deadline.get("what"))
+            refused = deadline.get("refused")
+            if isinstance(refused, dict):  # the audience never got it: not sent, then when due
+                lines.append(
+                    f"       next: {what}: {safe(refused.get('by'))} refused the update "
+                    f"({safe(refused.get('why'))}): not sent, due in {clock}{late}"
+                )
+            else:
+                lines.append(f"       next: {what} in {clock}{late}")
     return "\n".join(lines)
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from oncall_desktop.services.alert_actions import AlertActions
     from oncall_desktop.services.alert_sources import AlertPoller
     from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.outbox import OutboxService
     from oncall_desktop.ui.windows.main_window import MainWindow
 
 
@@ -71,5 +72,8 @@ class CommandContext(Protocol):
 
     @property
     def alert_actions(self) -> AlertActions | None: ...
+
+    @property
+    def outbox(self) -> OutboxService | None: ...  # None until the database is open
 
     def open_postmortem(self, incident_id: int) -> None: ...

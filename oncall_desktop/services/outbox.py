@@ -106,6 +106,17 @@ class OutboxService(QObject):
             lambda: self._repo.for_incident(incident_id), on_loaded, self._on_storage_error
         )
 
+    def posts_of(
+        self,
+        incident_ids: list[int],
+        on_loaded: Callable[[dict[int, list[Post]]], None],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        """Each incident's posts, read in one go (the terminal's ``status``); ``on_failed``
+        when they cannot be read, so the caller answers all the same."""
+        ids = list(incident_ids)
+        self._runner.run(lambda: {i: self._repo.for_incident(i) for i in ids}, on_loaded, on_failed)
+
     def on_clock_jumped(self, seconds: float) -> None:
         if seconds > 0:
             self.drain()

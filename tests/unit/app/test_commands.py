@@ -60,6 +60,7 @@ def app(qapp, database, runner, clock, policy, preferences):
         dues=Dues(policy),
         incidents=None,
         alert_actions=None,
+        outbox=None,
         open_postmortem=opened.append,
     )
 
@@ -177,3 +178,70 @@ def test_show_and_postmortem_requests(app, handler):
     assert asked(handler, {"command": "show"}) == [{"ok": True}] and app.window.forward == 1
     assert asked(handler, {"command": "postmortem", "incident": 4}) == [{"ok": True}]
     assert app.postmortems_opened == [4]
+
+
+def test_status_says_the_update_its_audience_never_got_was_refused(
+    qtbot, app, handler, database, runner, clock
+):
+    """Slack refused the team's update (channel_not_found): `status` says so on the team's
+    deadline, in text and in --json, as the cockpit's clock line does; the due time is the
+    same as without the refusal (the audience never got it, its clock was not reset)."""
+    import json
+    import re
+    from dataclasses import replace
+
+    from oncall_desktop.app.commands import format_status, terminal_safe_json
+    from oncall_desktop.core.messages import QT_TR_NOOP
+    from oncall_desktop.core.outbox import Post, PostState, Target
+    from oncall_desktop.services.outbox import OutboxService
+    from oncall_desktop.storage.outbox import OutboxRepository
+
+    listed(qtbot, app, ("API down", Severity.SEV1))
+    [incident] = app.service.active
+    repository = OutboxRepository(database)
+    queued = repository.enqueue(
+        Post(Target.SLACK, "UPDATE #1", incident.id, "internal", "update", "#gone"),
+        clock.now(),
+    )
+    repository.record(
+        replace(
+            queued,
+            state=PostState.FAILED,
+            attempts=1,
+            last_error="Slack refused the message: channel_not_found.",
+            last_error_message=QT_TR_NOOP("Slack refused the message: {code}.").format(
+                code="channel_not_found"
+            ),
+        )
+    )
+    app.outbox = OutboxService(repository, lambda post: None, runner, clock)
+    before = handler.status()  # the posts not read: the deadlines alone
+
+    replies = []
+    handler.handle({"command": "status"}, replies.append)
+    qtbot.waitUntil(lambda: bool(replies), timeout=5000)
+    [answer] = replies
+    deadlines = answer["incidents"][0]["deadlines"]
+    [team] = [d for d in deadlines if d["refused"]]
+    assert team["refused"] == {
+        "post": queued.id,
+        "destination": "slack",
+        "by": "Slack",
+        "why": "channel_not_found",
+    }
+    assert team["what"].startswith("update: ")
+    assert [d["due_at"] for d in deadlines] == [
+        d["due_at"] for d in before["incidents"][0]["deadlines"]
+    ]
+    assert json.loads(terminal_safe_json(answer)) == answer
+
+    text = format_status(answer, clock.now())
+    [line] = [line for line in text.splitlines() if "refused" in line]
+    assert re.fullmatch(
+        r"       next: update: .+: Slack refused the update \(channel_not_found\): not sent, "
+        r"due in \d+:\d\d:\d\d",
+        line,
+    ), line
+    team["refused"]["why"] = "\x1b]0;pwned\x07"  # a service's answer is text from outside
+    shown = format_status(answer, clock.now())
+    assert all(ch.isprintable() for line in shown.splitlines() for ch in line), shown
