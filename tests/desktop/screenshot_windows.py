@@ -23,6 +23,7 @@ from oncall_desktop.core.compose import MessageKind
 from oncall_desktop.core.destinations import STATUS_PAGE
 from oncall_desktop.core.drill import SCENARIO_TITLE, scenario_service
 from oncall_desktop.core.incident import Role, Status
+from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Severity
@@ -85,9 +86,30 @@ def x_frame(window: QWidget) -> QRect | None:
     return QRect(x - left, y - top, width + left + right, height + top + bottom)
 
 
+def refused_by_slack(incident_id: int, now) -> Post:
+    """The team's update Slack refused (channel_not_found): the cockpit says so on the
+    Internal clock's line, the longest line of its Clocks panel (it scrolled sideways)."""
+    return Post(
+        Target.SLACK,
+        "UPDATE #1",
+        incident_id,
+        "internal",
+        "update",
+        "#gone",
+        state=PostState.FAILED,
+        created_at=now - timedelta(minutes=1),
+        last_error="Slack refused the message: channel_not_found.",
+        last_error_message=QT_TR_NOOP("Slack refused the message: {code}.").format(
+            code="channel_not_found"
+        ),
+    )
+
+
 def posts_of(incident_id: int, now) -> list[Post]:
-    """A sent update, one waiting to be tried again, one refused with the reason why."""
+    """A sent update, one waiting to be tried again, one refused with the reason why, and
+    the team's update Slack refused."""
     return [
+        refused_by_slack(incident_id, now - timedelta(minutes=30)),
         Post(
             Target.SLACK,
             "UPDATE #1",
@@ -185,6 +207,11 @@ def scenes(qtbot, ctx, clock, language) -> Iterator[tuple[str, str, QWidget]]:
     yield "cockpit", "new", tick()
     changed(qtbot, ctx, lambda: ctx.incidents.move_to(incident_id, Status.ACKNOWLEDGED))
     yield "cockpit", "acknowledged", tick()
+    # the team's update refused while its clock is overdue: "Slack refused the update
+    # (channel_not_found): not sent — Edit and resend · OVERDUE 0:02", as the outbox lists it
+    cockpit.set_posts([refused_by_slack(incident_id, clock.now())])
+    clock.advance(timedelta(minutes=20))
+    yield "cockpit", "update-refused", tick()
     yield (
         "severity",
         "wizard",

@@ -25,6 +25,7 @@ SCENES = {  # (window, state): each window in each state a responder meets
     ("declare", "new"),
     ("cockpit", "new"),
     ("cockpit", "acknowledged"),
+    ("cockpit", "update-refused"),  # Slack refused the team's update, its clock overdue
     ("cockpit", "with-roles"),
     ("cockpit", "severity-changed"),
     ("cockpit", "resolved"),

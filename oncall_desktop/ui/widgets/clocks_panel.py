@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from oncall_desktop.core.deadlines import (
@@ -31,12 +32,38 @@ LATE = "color: #c62828; font-weight: bold"
 MET = "color: #2e7d32"
 
 
+class WrappedLine(QLabel):
+    """A plain-text line that wraps in its column and is never cut: it asks for the height
+    its lines take at its width, which the cockpit's splitter and scroll area do not ask."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            super().setText(text)
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        need = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+
 class AudienceRow:
     """One audience's line: its name, the countdown, Compose…, Mark sent, Snooze…"""
 
     def __init__(self, name: str, buttons: tuple[str, str, str], panel: QWidget) -> None:
         self.name = plain_label(name, panel)
-        self.countdown = QLabel(panel)
+        # wraps: "Slack refused the update (channel_not_found): not sent — Edit and resend ·
+        # OVERDUE 0:12" on one line made the cockpit scroll sideways on a laptop's screen
+        self.countdown = WrappedLine(panel)
         self.compose, self.mark_sent, self.snooze = (QPushButton(b, panel) for b in buttons)
 
 
@@ -83,6 +110,7 @@ class ClocksPanel(QGroupBox):
             for column, widget in enumerate((*cells, widgets.snooze)):
                 grid.addWidget(widget, row, column)
             self.audience_rows[audience] = widgets
+        grid.setColumnStretch(1, 1)  # the clocks' texts take the room the buttons leave
         self._language = language
         self._posts: list[Post] = []  # the incident's outbox: a refused update is said here
         self._shown: tuple[Incident, datetime] | None = None

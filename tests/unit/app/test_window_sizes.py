@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from oncall_desktop.core.compose import MessageKind
+from oncall_desktop.core.policy import Severity
 from tests.unit.app.test_handoffs import CHANGE as HANDOFF_CHANGE
 from tests.unit.app.test_handoffs import PARIS_ORCHESTRATEUR, handoff_window, set_clock
 from tests.unit.app.test_postmortems import open_editor, resolved
@@ -115,3 +116,66 @@ def test_a_window_comes_back_with_the_size_it_was_left_with(qtbot, tmp_path):
         assert room.intersects(back.frameGeometry())
     finally:
         geometry.remember_geometry_in(None)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_refused_update_wraps_in_the_clocks_and_the_cockpit_never_scrolls_sideways(
+    qtbot, context, clock, qapp, language
+):
+    """The Clocks panel's line of an update Slack refused ("Slack refused the update
+    (channel_not_found): not sent — Edit and resend · OVERDUE …") wraps, plain text, whole:
+    on one line it made the cockpit scroll sideways at 1024x768."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    from oncall_desktop.core.messages import QT_TR_NOOP
+    from oncall_desktop.core.outbox import Post, PostState, Target
+    from oncall_desktop.core.policy import Audience
+    from oncall_desktop.ui.translations import install_translators
+    from tests.helpers.fit import cut_label
+
+    install_translators(qapp, language)
+    try:
+        ctx = context(settings=replace(PARIS_ORCHESTRATEUR, language=language))
+        with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+            ctx.incidents.declare("API Down - All endpoints returning 500", Severity.SEV1, "EU")
+        incident_id = declared.args[0].id
+        ctx.controller.open_cockpit(incident_id)
+        qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+        cockpit = ctx.controller.cockpits[incident_id]
+        cockpit.show()
+        cockpit.set_now(clock.now())
+        area = cockpit.centralWidget()
+        assert isinstance(area, QScrollArea)
+        widest = area.widget().minimumSizeHint().width()  # as wide as the cockpit needs
+        cockpit.set_posts(
+            [
+                Post(
+                    Target.SLACK,
+                    "UPDATE #1",
+                    incident_id,
+                    "internal",
+                    "update",
+                    "#gone",
+                    state=PostState.FAILED,
+                    created_at=clock.now(),
+                    last_error="Slack refused the message: channel_not_found.",
+                    last_error_message=QT_TR_NOOP("Slack refused the message: {code}.").format(
+                        code="channel_not_found"
+                    ),
+                )
+            ]
+        )
+        clock.advance(timedelta(hours=1))
+        cockpit.set_now(clock.now())
+        line = cockpit.clocks.audience_rows[Audience.INTERNAL].countdown
+        assert "channel_not_found" in line.text()
+        qtbot.waitUntil(lambda: cut_label(line) == "", timeout=5000)  # its lines, whole
+        # the refusal wraps in its column: the cockpit is not one pixel wider for it (on one
+        # line it asked for 1100 pixels and more: the cockpit scrolled sideways at 1024x768)
+        assert area.widget().minimumSizeHint().width() == widest <= MAX_WIDTH
+        assert line.textFormat() == Qt.TextFormat.PlainText
+    finally:
+        install_translators(qapp, "en")
