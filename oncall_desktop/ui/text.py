@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta, tzinfo
+
+from PySide6.QtCore import QDate, QLocale
 
 from oncall_desktop.core.clock import local_time
 
-__all__ = ["QT_TRANSLATE_NOOP", "countdown", "fill", "local_time", "status_text"]
+__all__ = ["QT_TRANSLATE_NOOP", "countdown", "fill", "local_time", "short_day", "status_text"]
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
@@ -50,3 +52,16 @@ def countdown(delta: timedelta) -> str:
     if hours:
         return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
     return f"{sign}{minutes}:{secs:02d}"
+
+
+def short_day(moment: datetime, zone: tzinfo | None, language: str, today: date) -> str:
+    """The day of ``moment`` in ``zone``, short, in ``language``: '' today, else '7 déc.' or
+    'Dec 7' (and its year in another year). Beside its hour ('%H:%M'), it leaves a column the
+    room a full date took (the cockpit's timeline and checklist)."""
+    local = moment.astimezone(zone)
+    if local.date() == today:
+        return ""
+    locale = QLocale(language)
+    day_first = locale.language() != QLocale.Language.English
+    form = ("d MMM" if day_first else "MMM d") + (" yyyy" if local.year != today.year else "")
+    return locale.toString(QDate(local.year, local.month, local.day), form)

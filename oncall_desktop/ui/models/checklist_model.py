@@ -7,7 +7,7 @@ records it (who and when); the model then shows the incident as stored.
 from __future__ import annotations
 
 import math
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,7 +25,7 @@ from oncall_desktop.core.evidence import StepDone, done_steps
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.ui.models.roles import PhaseIdRole, StepIdRole
-from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, local_time
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, local_time, short_day
 
 _Index = QModelIndex | QPersistentModelIndex
 _PHASE = 0  # internalId of phase rows; steps carry phase row + 1
@@ -76,9 +76,21 @@ class ChecklistModel(QAbstractItemModel):
 
     def set_now(self, now: datetime) -> None:
         """Move the clock; only the phases whose time box text or overrun changed are
-        repainted (minute granularity, so most ticks repaint nothing)."""
+        repainted (minute granularity, so most ticks repaint nothing); past midnight, the
+        times steps were done take their day."""
         before = [self._phase_clock(p) for p in self._progress]
+        new_day = self._now is None or self._today() != now.astimezone(self._zone).date()
         self._now = now
+        if new_day:
+            for row, progress in enumerate(self._progress):
+                if progress.phase.steps:
+                    phase = self.index(row, 0)
+                    last = len(progress.phase.steps) - 1
+                    self.dataChanged.emit(
+                        self.index(0, 1, phase),
+                        self.index(last, 1, phase),
+                        [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
+                    )
         for row, progress in enumerate(self._progress):
             if self._phase_clock(progress) != before[row]:
                 self.dataChanged.emit(
@@ -86,6 +98,24 @@ class ChecklistModel(QAbstractItemModel):
                     self.index(row, 1),
                     [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
                 )
+
+    def _today(self) -> date | None:
+        """Today in the team's zone (before the first tick, the incident's last event's)."""
+        if self._now is not None:
+            return self._now.astimezone(self._zone).date()
+        if self._incident is not None and self._incident.timeline:
+            return self._incident.timeline[-1].at.astimezone(self._zone).date()
+        return None
+
+    def _when(self, moment: datetime) -> str:
+        """'00:15' today, '7 déc. 23:49' / 'Dec 7 23:49' another day, as the timeline says it:
+        the column leaves its room to the steps' words."""
+        today = self._today()
+        if today is None:
+            return local_time(moment, self._zone)
+        day = short_day(moment, self._zone, self._language, today)
+        hour = moment.astimezone(self._zone).strftime("%H:%M")
+        return f"{day} {hour}" if day else hour
 
     def _phase_clock(self, progress: PhaseProgress) -> tuple[str, bool]:
         overrun = self._now is not None and progress.overrun(self._now)
@@ -190,7 +220,7 @@ class ChecklistModel(QAbstractItemModel):
         if phase.start is None or phase.end is None:
             if progress.starts_at is None:
                 return self.tr("after resolution")
-            return self.tr("from %1").replace("%1", local_time(progress.starts_at, self._zone))
+            return self.tr("from %1").replace("%1", self._when(progress.starts_at))
         scale = phase_scale(self._incident.severity, self._policy) if self._incident else 1.0
         start, end = (int(b.total_seconds() * scale // 60) for b in (phase.start, phase.end))
         box = f"{start}–{end} min"  # scaled to the severity (README)
@@ -213,9 +243,11 @@ class ChecklistModel(QAbstractItemModel):
             if done is None:
                 return ""
             who = self.tr("by the app") if done.by_the_app else done.by
-            return f"{local_time(done.at, self._zone)} · {who}"
+            return f"{self._when(done.at)} · {who}"
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and done is not None and column == 1:
+            return local_time(done.at, self._zone)  # the whole date and hour on hovering
         if role == Qt.ItemDataRole.ToolTipRole and done is not None and done.by_the_app:
             return self.tr("Ticked by the app: %1").replace(
                 "%1", self.tr(EVIDENCE_LABELS.get(done.evidence, done.evidence))

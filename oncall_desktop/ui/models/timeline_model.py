@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from oncall_desktop.core.incident import TimelineEvent
 from oncall_desktop.core.narrative import describe
@@ -13,7 +13,7 @@ from oncall_desktop.core.policy import Policy
 from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.models.columns_model import ColumnsModel, Index
 from oncall_desktop.ui.models.roles import EventRole
-from oncall_desktop.ui.text import local_time
+from oncall_desktop.ui.text import local_time, short_day
 
 
 class TimelineModel(ColumnsModel[TimelineEvent]):
@@ -53,12 +53,8 @@ class TimelineModel(ColumnsModel[TimelineEvent]):
         today = self._today or self._rows[-1].at.astimezone(self._zone).date()
         hour = local.strftime("%H:%M")
         before = self._rows[row - 1].at.astimezone(self._zone).date() if row else None
-        if local.date() in (today, before):
-            return hour
-        locale = QLocale(self._language)
-        day_first = locale.language() != QLocale.Language.English
-        form = ("d MMM" if day_first else "MMM d") + (" yyyy" if local.year != today.year else "")
-        return f"{locale.toString(QDate(local.year, local.month, local.day), form)}\n{hour}"
+        day = short_day(local, self._zone, self._language, today) if local.date() != before else ""
+        return f"{day}\n{hour}" if day else hour
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         event = self.row_at(index)

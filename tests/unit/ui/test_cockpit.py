@@ -497,3 +497,47 @@ def test_after_midnight_the_timeline_keeps_its_time_column_narrow(
     width = window.timeline_view.horizontalHeader().sectionSize(0)
     metrics = window.timeline_view.fontMetrics()
     assert width < metrics.horizontalAdvance("2025-10-21 00:15")
+
+
+@pytest.mark.parametrize(
+    ("language", "yesterday"), [("en", "Oct 20 22:15"), ("fr", "20 oct. 22:15")]
+)
+def test_after_midnight_the_checklist_says_times_as_the_timeline_does(
+    qtbot, qapp, service, store, clock, policy, language, yesterday
+):
+    """The checklist still said '2025-10-20 22:15 · par l'application' after midnight while the
+    timeline said '20 oct.' over '22:15': a step done today says its hour alone, one done
+    another day its short day and hour; the whole date on hovering."""
+    from zoneinfo import ZoneInfo
+
+    from oncall_desktop.ui.translations import install_translators
+
+    install_translators(qapp, language)
+    try:
+        incident = stored(store, clock)  # declared at 22:15 UTC
+        window = CockpitWindow(incident, policy, language, ZoneInfo("UTC"), service)
+        qtbot.addWidget(window)
+        window.show()
+        window.set_now(clock.now())
+        with qtbot.waitSignal(service.incident_changed, timeout=5000) as changed:
+            service.tick_step(window.incident_id, "1.1", True, "")
+        window.set_incident(changed.args[0])
+        done = window.step_index("1.1").siblingAtColumn(1)
+        who = done.data().split(" · ")[1]
+        assert done.data() == f"22:15 · {who}"
+        clock.advance(2 * 60 * M)  # 00:15, the next day
+        with qtbot.waitSignal(service.incident_changed, timeout=5000) as changed:
+            service.tick_step(window.incident_id, "1.2", True, "")
+        window.set_incident(changed.args[0])
+        window.set_now(clock.now())
+        done = window.step_index("1.1").siblingAtColumn(1)
+        assert done.data() == f"{yesterday} · {who}"
+        assert done.data(Qt.ItemDataRole.ToolTipRole) == "2025-10-20 22:15"
+        ticked = window.step_index("1.2").siblingAtColumn(1).data()
+        assert ticked.startswith("00:15 · ")
+        # the tick of midnight alone says yesterday's day (no change of the incident needed)
+        clock.advance(24 * 60 * M)
+        window.set_now(clock.now())
+        assert window.step_index("1.2").siblingAtColumn(1).data().split(" · ")[0] != "00:15"
+    finally:
+        install_translators(qapp, "en")
