@@ -1793,6 +1793,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalated: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 only %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: escalate now to %2.</source>
         <translation type="unfinished"></translation>
     </message>

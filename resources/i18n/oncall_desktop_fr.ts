@@ -1795,6 +1795,14 @@
         <translation>Contacts d’escalade prévenus :</translation>
     </message>
     <message>
+        <source>Escalated: %1.</source>
+        <translation>Escaladé : %1.</translation>
+    </message>
+    <message>
+        <source>%1 only %2.</source>
+        <translation>%1 seulement %2.</translation>
+    </message>
+    <message>
         <source>%1: escalate now to %2.</source>
         <translation>%1 : escaladez maintenant vers %2.</translation>
     </message>

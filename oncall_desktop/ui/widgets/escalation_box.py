@@ -129,6 +129,18 @@ class EscalationBox(QGroupBox):
         if not needed:
             self.hint.setText(self.tr("Escalation contacts reached:"))
             return
+        required = [c.name for c in policy.required_contacts(incident.severity)]
+        if required and all(name in notified for name in required):
+            # done: "Escalated: CTO, GCP Support, Team Dev. BANGE Support only if a webhook
+            # issue." (the Next line moved on; "escalate now" would say it was still owed)
+            hint = fill(self.tr("Escalated: %1."), ", ".join(required))
+            for contact in policy.contacts_for(incident.severity):
+                if contact.when is not None and contact.name not in notified:
+                    hint += " " + fill(
+                        self.tr("%1 only %2."), contact.name, contact.when.get(language)
+                    )
+            self.hint.setText(hint)
+            return
         if sev.escalation is EscalationMode.IMMEDIATE:
             hint = self.tr("%1: escalate now to %2.")
         else:

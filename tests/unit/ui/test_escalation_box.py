@@ -103,3 +103,50 @@ def test_the_responder_request_is_offered_in_the_pages_source_by_its_registered_
     widget, ask = shown_for(contacts, clock, None)  # declared here, no page behind it
     qtbot.addWidget(widget)
     assert not ask.isVisibleTo(widget)
+
+
+@pytest.mark.parametrize(
+    ("language", "escalate_now", "done"),
+    [
+        (
+            "en",
+            "SEV-1: escalate now to CTO + whole team.",
+            "Escalated: CTO, GCP Support, Team Dev. BANGE Support only if a webhook issue.",
+        ),
+        (
+            "fr",
+            "SEV-1 : escaladez maintenant vers CTO + équipe entière.",
+            "Escaladé : CTO, GCP Support, Team Dev. BANGE Support seulement si problème de"
+            " webhook.",
+        ),
+    ],
+)
+def test_once_the_required_contacts_are_ticked_the_hint_says_it_is_done(
+    qtbot, qapp, clock, language, escalate_now, done
+):
+    """The drill's SEV-1: CTO, GCP and Team Dev ticked, the Next line moved on, and the box
+    still said "escalate now". It says the escalation is done, and BANGE Support is offered
+    only on the SOP's condition."""
+    from oncall_desktop.ui.translations import install_translators
+
+    install_translators(qapp, language)
+    try:
+        loaded = apply_override(default_data(), {})
+        widget = EscalationBox(loaded.policy, language)
+        qtbot.addWidget(widget)
+        incident = Incident.declare(
+            title="API down", severity=Severity.SEV1, at=clock.now(), actor="a"
+        )
+        incident.id = 1
+        widget.show_for(incident, clock.now())
+        assert widget.hint.text() == escalate_now
+        for name in ("CTO", "Team Dev"):
+            incident.mark_contact_notified(name, at=clock.now(), actor="a")
+        widget.show_for(incident, clock.now())
+        assert widget.hint.text() == escalate_now  # GCP Support not yet
+        incident.mark_contact_notified("GCP Support", at=clock.now(), actor="a")
+        widget.show_for(incident, clock.now())
+        assert widget.hint.text() == done
+        assert widget.contact_boxes["BANGE Support"].isVisibleTo(widget)  # still offered
+    finally:
+        install_translators(qapp, "en")
