@@ -219,6 +219,7 @@ class Sending(QObject):
                     "No mail client could be opened: the executive summary was not sent. It is "
                     "on the clipboard, to mail by hand.",
                 ),
+                until_sent=Audience.EXECUTIVE,  # mailed by hand, then Mark sent: it goes
             )
             return
         if shortened:
@@ -236,10 +237,11 @@ class Sending(QObject):
         if answer == QMessageBox.StandardButton.Yes:
             self.incidents.mark_update_sent(incident.id or -1, Audience.EXECUTIVE, channel="mail")
 
-    def say(self, incident_id: int, text: str) -> None:
-        """In the incident's cockpit, or in the main window when it was closed meanwhile."""
+    def say(self, incident_id: int, text: str, until_sent: Audience | None = None) -> None:
+        """In the incident's cockpit, or in the main window when it was closed meanwhile;
+        ``until_sent``: in the cockpit until that audience's update is recorded sent."""
         window = self._cockpits.get(incident_id)
         if window is not None:
-            window.show_problem(text)
+            window.show_problem(text, until_sent)
         else:
             self.window.show_message(f"cockpit-{incident_id}", text, "warning")

@@ -35,6 +35,7 @@ from oncall_desktop.core.incident import Incident, Role, Status
 from oncall_desktop.core.nextaction import ActionKind, NextAction, next_action
 from oncall_desktop.core.outbox import Post
 from oncall_desktop.core.policy import Audience, Policy
+from oncall_desktop.core.updates import updates_sent
 from oncall_desktop.services.alert_actions import AlertActions
 from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
@@ -109,6 +110,8 @@ class CockpitWindow(QMainWindow):
         self._service = service
         self._now: datetime | None = None
         self._unsaved = False  # a change was refused for want of the database (refused())
+        # the problem shown was an audience's update not sent: (audience, its updates then)
+        self._problem_until: tuple[str, int] | None = None
         self.lifecycle = CockpitLifecycle(
             self, actions or AlertActions(service, None, self), parent=self
         )
@@ -320,6 +323,10 @@ class CockpitWindow(QMainWindow):
         if len(incident.timeline) < len(self.incident.timeline):
             return
         self.incident = incident
+        if self._problem_until is not None:
+            audience, before = self._problem_until
+            if len(updates_sent(incident, audience)) > before:  # that update went after all
+                self.show_problem("")
         sev = self._policy.severity(incident.severity)
         self.severity_label.setText(f"{incident.severity.value} {sev.name.get(self._language)}")
         self.severity_label.setStyleSheet(
@@ -475,10 +482,17 @@ class CockpitWindow(QMainWindow):
             lambda i, now, who: i.take_role(Role(role), who, at=now, actor=who),
         )
 
-    def show_problem(self, text: str) -> None:
-        """Something the engineer asked for failed (plain text, stays until the next one)."""
+    def show_problem(self, text: str, until_sent: Audience | None = None) -> None:
+        """Something the engineer asked for failed (plain text, stays until the next one);
+        ``until_sent``: it was this audience's update, and goes once one is recorded sent
+        (the executive summary no mail client opened for, then marked sent by hand)."""
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))
+        self._problem_until = (
+            (until_sent.value, len(updates_sent(self.incident, until_sent.value)))
+            if text and until_sent is not None
+            else None
+        )
 
     def set_posts(self, posts: list[Post]) -> None:
         """The outbox for this incident: pending, sent (with where) or refused (with why)."""

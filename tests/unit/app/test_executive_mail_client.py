@@ -96,3 +96,32 @@ def test_the_mail_client_gets_the_executives_and_counts_once_confirmed(qtbot, co
     ctx.controller.cockpit_controller.compose(incident_id, "executive")
     qtbot.waitUntil(lambda: mailed(ctx), timeout=20_000)
     assert mails(ctx) == 1  # the one confirmed; the first, not confirmed, counted nothing
+
+
+def test_the_no_mail_client_problem_goes_once_the_summary_is_marked_sent(
+    qtbot, cockpit, monkeypatch
+):
+    """Mailed by hand from the clipboard, then Mark sent: the red "No mail client could be
+    opened…" left the cockpit only with the next problem. It goes once the executive update is
+    recorded sent; another audience's update leaves it."""
+    from oncall_desktop.core.policy import Audience
+
+    ctx, incident_id = cockpit
+    window = ctx.controller.cockpits[incident_id]
+    window.show()
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    ctx.controller.cockpit_controller.compose(incident_id, "executive")
+    assert "No mail client could be opened" in window.problem_label.text()
+    rows = window.clocks.audience_rows
+    rows[Audience.STATUS_PAGE].mark_sent.click()  # the status page's, not the executives'
+    qtbot.waitUntil(
+        lambda: any(
+            e.data.get("audience") == "status_page"
+            for e in window.incident.events(EventKind.UPDATE_SENT)
+        ),
+        timeout=20_000,
+    )
+    assert window.problem_label.isVisibleTo(window)
+    rows[Audience.EXECUTIVE].mark_sent.click()
+    qtbot.waitUntil(lambda: not window.problem_label.isVisibleTo(window), timeout=20_000)
+    assert window.problem_label.text() == ""
