@@ -28,10 +28,12 @@ from oncall_desktop.app.sending import Sending
 from oncall_desktop.config.schema import setting_values
 from oncall_desktop.core.capabilities import Capability, can
 from oncall_desktop.core.incident import Incident
+from oncall_desktop.core.messages import UserMessage
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience, Severity
 from oncall_desktop.services.alert_sources import declaring_name, declaring_source
+from oncall_desktop.services.messages import shown
 
 if TYPE_CHECKING:
     from oncall_desktop.app.collaborators import Preferences
@@ -186,16 +188,17 @@ class CockpitController(QObject):
 
         self.actions.acknowledge(incident, then=ended)
 
-    def _tell_cockpit(self, incident_id: int, problem: str) -> None:
+    def _tell_cockpit(self, incident_id: int, problem: UserMessage | str) -> None:
         """A failed request's message in its cockpit (re-enabled), or in the main window when
-        the cockpit was closed while the request ran (a closed window is gone)."""
+        the cockpit was closed while the request ran (a closed window is gone): there, as a
+        message, said again in a new language."""
         window = self.cockpits.get(incident_id)
         if window is None:
             self.window.show_message(f"cockpit-{incident_id}", problem, "error")
             return
         window.declare_button.setEnabled(True)
         window.channel_button.setEnabled(True)
-        window.show_problem(problem)
+        window.show_problem(shown(problem))
 
     def declare_in_source(self, incident_id: int) -> None:
         """A hand-declared incident raised in the source that declares (PagerDuty, on the
@@ -214,7 +217,7 @@ class CockpitController(QObject):
                 still_open.declare_button.setEnabled(True)
             self.incidents.link_page(incident_id, page)  # even when the cockpit was closed
 
-        def failed(message: str) -> None:
+        def failed(message: UserMessage | str) -> None:
             self._tell_cockpit(incident_id, message)
 
         source.declare(

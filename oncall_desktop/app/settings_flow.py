@@ -25,7 +25,7 @@ from oncall_desktop.config.schema import Settings
 from oncall_desktop.integrations.sources import source_kinds
 from oncall_desktop.services.alert_sources import enabled_sources, source_options
 from oncall_desktop.services.connections import DATABASE_PASSWORD
-from oncall_desktop.services.messages import shown
+from oncall_desktop.services.messages import said, shown
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -139,7 +139,7 @@ class SettingsController(QObject):
         self.runner.run(
             save,
             lambda _: reconnect() if sources_changed or reads_secret(secrets_to_store) else None,
-            lambda error: self.window.show_message("settings", shown(error), "error"),
+            lambda error: self.window.show_message("settings", said(error), "error"),
             write=True,
         )
 

@@ -22,7 +22,7 @@ from oncall_desktop.integrations.declarations import (
 )
 from oncall_desktop.integrations.errors import IntegrationError
 from oncall_desktop.integrations.secrets import DATABASE_PASSWORD, SecretStore, SecretStoreError
-from oncall_desktop.services.messages import shown
+from oncall_desktop.services.messages import said, shown
 from oncall_desktop.services.tasks import TaskRunner
 
 __all__ = [
@@ -154,14 +154,14 @@ class ConnectionsService(QObject):
         options: Mapping[str, object],
         day: date,
         done: Callable[[str], None],
-        failed: Callable[[str], None],
+        failed: Callable[[UserMessage | str], None],
     ) -> None:
         """SOP 1.4: the incident's own channel, opened by the integration that declares it
         (with ``options``, the settings in force) on a worker; ``done`` gets the channel's id,
-        ``failed`` a message for the user."""
+        ``failed`` a message for the user (said again in a new language)."""
         opener = opening_incident_channels()
         if opener is None or opener.opens_incident_channel is None:
-            failed(shown(QT_TR_NOOP("No integration here opens a channel for an incident.")))
+            failed(QT_TR_NOOP("No integration here opens a channel for an incident."))
             return
         opening = opener.opens_incident_channel
         check = ConnectionCheck(dict(options), {}, self._secrets, shown)
@@ -169,6 +169,6 @@ class ConnectionsService(QObject):
         def refused(error: Exception) -> None:
             if not isinstance(error, IntegrationError | SecretStoreError):
                 raise error
-            failed(shown(error))
+            failed(said(error))
 
         self._runner.run(lambda: opening(check, day), done, refused, write=False)

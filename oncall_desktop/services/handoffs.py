@@ -37,7 +37,7 @@ from oncall_desktop.integrations.sources import (
     source_kinds,
 )
 from oncall_desktop.services.alert_sources import source_options
-from oncall_desktop.services.messages import shown
+from oncall_desktop.services.messages import said, shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -89,14 +89,15 @@ class HandoffService(QObject):
         rotations (checked_source()), and what it found; after a failure, ``by_hand`` says
         whether there was nothing to check with (no such source, or no token), a human tick
         allowed.
-    problem(str): something the user must know.
+    problem(object): something the user must know (a UserMessage, said again in a new
+        language, or text; services.messages.said).
     """
 
     rotation_changed = Signal(object)
     due = Signal(object)
     saved = Signal(object)
     verified = Signal(bool, str)
-    problem = Signal(str)
+    problem = Signal(object)
 
     def __init__(
         self,
@@ -138,10 +139,8 @@ class HandoffService(QObject):
             fallback = Rotation(self.settings_shift(now), "settings")
         except (DomainError, ValueError) as error:
             self.problem.emit(
-                shown(
-                    QT_TR_NOOP("The rotation settings are not usable: {reason}").format(
-                        reason=shown(error)
-                    )
+                QT_TR_NOOP("The rotation settings are not usable: {reason}").format(
+                    reason=said(error)
                 )
             )
             return
@@ -236,14 +235,10 @@ class HandoffService(QObject):
         """On demand: the latest change's handoff (created if needed)."""
         rotation = self.rotation
         if rotation is None:
-            self.problem.emit(
-                shown(QT_TR_NOOP("The rotation is not known yet; try again in a moment."))
-            )
+            self.problem.emit(QT_TR_NOOP("The rotation is not known yet; try again in a moment."))
             return
         if rotation.shift.start > self.clock.now():
-            self.problem.emit(
-                shown(QT_TR_NOOP("The rotation has not started yet: no handoff so far."))
-            )
+            self.problem.emit(QT_TR_NOOP("The rotation has not started yet: no handoff so far."))
             return
         current = self.current
         if current is not None and current.note.change_at == rotation.shift.start:
@@ -339,7 +334,7 @@ class HandoffService(QObject):
 
     def _on_error(self, error: Exception) -> None:
         if isinstance(error, KeyError | StorageUnavailable | DomainError):
-            self.problem.emit(shown(error))
+            self.problem.emit(said(error))
             return
         raise error
 

@@ -19,7 +19,7 @@ from oncall_desktop.core.kpis import (
     required_severities,
 )
 from oncall_desktop.core.policy import Policy
-from oncall_desktop.services.messages import shown
+from oncall_desktop.services.messages import said
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -29,10 +29,11 @@ if TYPE_CHECKING:
 
 class HistoryService(QObject):
     """Signals:
-    problem(str): a query failed (the database went away); the message is for the user.
+    problem(object): a query failed (the database went away); the message is for the user
+        (a UserMessage, said again in a new language, or text; services.messages.said).
     """
 
-    problem = Signal(str)
+    problem = Signal(object)
 
     def __init__(
         self,
@@ -90,6 +91,6 @@ class HistoryService(QObject):
 
     def _on_error(self, error: Exception) -> None:
         if isinstance(error, StorageUnavailable):
-            self.problem.emit(shown(error))
+            self.problem.emit(said(error))
             return
         raise error

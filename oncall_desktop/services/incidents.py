@@ -17,7 +17,7 @@ from oncall_desktop.core.incident import Incident, Status
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Audience, Policy, Severity
 from oncall_desktop.integrations.sources import source_name
-from oncall_desktop.services.messages import shown
+from oncall_desktop.services.messages import said, shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -100,7 +100,8 @@ class IncidentService(QObject):
     change_refused(int, str): a change to this incident id was not stored, and why (the
         window it was made in springs back and says so).
     pages_resolved_here(object): the set of Page.key resolved here, still open in their source.
-    problem(str): something the user must know (database unavailable, bad input).
+    problem(object): something the user must know (database unavailable, bad input)
+        (a UserMessage, said again in a new language, or text; services.messages.said).
     """
 
     incidents_changed = Signal(list)
@@ -109,7 +110,7 @@ class IncidentService(QObject):
     incident_changed = Signal(object)
     change_refused = Signal(int, str)
     pages_resolved_here = Signal(object)
-    problem = Signal(str)
+    problem = Signal(object)
 
     def __init__(
         self,
@@ -469,6 +470,6 @@ class IncidentService(QObject):
             self.problem.emit(str(error.args[0]))
             return
         if isinstance(error, StorageUnavailable | DomainError):
-            self.problem.emit(shown(error))
+            self.problem.emit(said(error))
             return
         raise error  # our bug: to the crash handler

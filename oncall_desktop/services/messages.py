@@ -21,3 +21,11 @@ def shown(problem: object) -> str:
     if isinstance(problem, KeyError) and problem.args:
         return str(problem.args[0])  # str(KeyError) adds quotes
     return str(problem)
+
+
+def said(problem: object) -> UserMessage | str:
+    """What a banner is handed about ``problem``: its :class:`UserMessage` (the problem
+    itself, or an error's ``message``), which the banner says again in the new language when
+    the UI's language changes; text as :func:`shown` writes it when it has none."""
+    message = problem if isinstance(problem, UserMessage) else getattr(problem, "message", None)
+    return message if isinstance(message, UserMessage) else shown(problem)

@@ -19,7 +19,7 @@ from oncall_desktop.core.destinations import serves
 from oncall_desktop.core.incident import EventKind, TimelineEvent
 from oncall_desktop.core.outbox import Attempt, Post, PostState, RetryPolicy, resend, settle
 from oncall_desktop.core.updates import MESSAGE
-from oncall_desktop.services.messages import shown
+from oncall_desktop.services.messages import said, shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -33,12 +33,13 @@ class OutboxService(QObject):
     """Signals:
     post_changed(object): a Post as stored after any change (queued, sent, retry, failed).
     post_refused(object, str): a Post that could not be queued (storage away), and why.
-    problem(str): the outbox could not be read or written (message for the user).
+    problem(object): the outbox could not be read or written, for the user
+        (a UserMessage, said again in a new language, or text; services.messages.said).
     """
 
     post_changed = Signal(object)
     post_refused = Signal(object, str)
-    problem = Signal(str)
+    problem = Signal(object)
 
     def __init__(
         self,
@@ -162,7 +163,7 @@ class OutboxService(QObject):
 
     def _on_storage_error(self, error: Exception) -> None:
         if isinstance(error, StorageUnavailable):
-            self.problem.emit(shown(error))
+            self.problem.emit(said(error))
             return
         raise error
 

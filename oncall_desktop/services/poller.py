@@ -40,7 +40,7 @@ from oncall_desktop.integrations.sources import (
     SourceKind,
     source_name,
 )
-from oncall_desktop.services.messages import shown
+from oncall_desktop.services.messages import said, shown
 from oncall_desktop.services.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -339,17 +339,16 @@ class SourcePoller(QObject):
         targets: list[tuple[str, str]],
         message: str,
         done: Callable[[str], None],
-        failed: Callable[[str], None],
+        failed: Callable[[UserMessage | str], None],
     ) -> None:
         """Escalate in the source (PagerDuty's responder request on the page), signed by me;
-        ``done`` gets the source's time of the request, ``failed`` a message for the user."""
+        ``done`` gets the source's time of the request, ``failed`` a message for the user
+        (services.messages.said: said again in a new language)."""
         connection = self._connection
         if connection is None or not isinstance(connection.source, Escalates):
             failed(
-                shown(
-                    QT_TR_NOOP("{source} is not connected yet; escalate there.").format(
-                        source=self.kind.name
-                    )
+                QT_TR_NOOP("{source} is not connected yet; escalate there.").format(
+                    source=self.kind.name
                 )
             )
             return
@@ -362,10 +361,8 @@ class SourcePoller(QObject):
             if not isinstance(error, IntegrationError):
                 raise error
             failed(
-                shown(
-                    QT_TR_NOOP("Could not request responders in {source}: {reason}").format(
-                        source=self.kind.name, reason=shown(error)
-                    )
+                QT_TR_NOOP("Could not request responders in {source}: {reason}").format(
+                    source=self.kind.name, reason=said(error)
                 )
             )
 
@@ -377,17 +374,16 @@ class SourcePoller(QObject):
         urgency: str,
         key: str,
         done: Callable[[Page], None],
-        failed: Callable[[str], None],
+        failed: Callable[[UserMessage | str], None],
     ) -> None:
         """Create the incident in the source (so PagerDuty's escalation policy pages the
-        team); ``done`` gets the new page, ``failed`` a message for the user."""
+        team); ``done`` gets the new page, ``failed`` a message for the user (said again in a
+        new language)."""
         connection = self._connection
         if connection is None or not isinstance(connection.source, Declares):
             failed(
-                shown(
-                    QT_TR_NOOP("{source} is not connected yet; declare it there.").format(
-                        source=self.kind.name
-                    )
+                QT_TR_NOOP("{source} is not connected yet; declare it there.").format(
+                    source=self.kind.name
                 )
             )
             return
@@ -400,10 +396,8 @@ class SourcePoller(QObject):
             if not isinstance(error, IntegrationError):
                 raise error
             failed(
-                shown(
-                    QT_TR_NOOP("Could not declare it in {source}: {reason}").format(
-                        source=self.kind.name, reason=shown(error)
-                    )
+                QT_TR_NOOP("Could not declare it in {source}: {reason}").format(
+                    source=self.kind.name, reason=said(error)
                 )
             )
 

@@ -37,7 +37,7 @@ from oncall_desktop.core.postmortem import (
     prefill,
     to_json,
 )
-from oncall_desktop.services.messages import shown
+from oncall_desktop.services.messages import said, shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -104,12 +104,13 @@ class PostmortemService(QObject):
     """Signals:
     saved(object): a SaveResult after each autosave.
     unsigned_changed(list): list[StoredPostMortem] still to be reviewed and signed.
-    problem(str): something the user must know.
+    problem(object): something the user must know (a UserMessage, said again in a new
+        language, or text; services.messages.said).
     """
 
     saved = Signal(object)
     unsigned_changed = Signal(list)
-    problem = Signal(str)
+    problem = Signal(object)
 
     def __init__(
         self,
@@ -192,10 +193,8 @@ class PostmortemService(QObject):
 
         def failed(error: Exception) -> None:
             self.problem.emit(
-                shown(
-                    QT_TR_NOOP("The post-mortem could not be saved anywhere: {reason}").format(
-                        reason=shown(error)
-                    )
+                QT_TR_NOOP("The post-mortem could not be saved anywhere: {reason}").format(
+                    reason=said(error)
                 )
             )
 
@@ -236,6 +235,6 @@ class PostmortemService(QObject):
             self.problem.emit(str(error.args[0]))
             return
         if isinstance(error, StorageUnavailable | DomainError):
-            self.problem.emit(shown(error))
+            self.problem.emit(said(error))
             return
         raise error

@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from oncall_desktop.services.lifetime import gone
+from oncall_desktop.services.messages import said
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +63,11 @@ class _Job(QRunnable):
 
 class TaskRunner(QObject):
     """Signals:
-    failed(str): a task with no failure handler raised; the argument is a message for the user.
+    failed(object): a task with no failure handler raised; the argument is a message for the
+        user (a UserMessage, said again in a new language, or text; services.messages.said).
     """
 
-    failed = Signal(str)
+    failed = Signal(object)
 
     def __init__(
         self, parent: QObject | None = None, max_readers: int = 2, max_remote: int = 4
@@ -112,7 +114,7 @@ class TaskRunner(QObject):
             on_failure(payload)
         else:
             log.error("background task failed", exc_info=payload)
-            self.failed.emit(str(payload))
+            self.failed.emit(said(payload))
 
     @property
     def busy(self) -> bool:

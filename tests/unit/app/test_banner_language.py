@@ -1,0 +1,69 @@
+"""A problem the rooms hand the main window's banner is said again in the new language when
+it changes (the banner keeps the message, not the text it had when shown): the handoff's,
+and a refusal from PagerDuty for a cockpit closed meanwhile, in the assembled app, the
+language changed the way the Settings dialog's OK does."""
+
+from dataclasses import replace
+
+import pytest
+
+from oncall_desktop.config.schema import Settings
+from tests.helpers.fake_pagerduty import Fault
+from tests.unit.app.test_cockpits import declared_here_with_pagerduty
+
+WAIT = 10_000  # ms: returns as soon as the banner reads French
+
+
+@pytest.fixture
+def english_afterwards(qapp):
+    yield
+    from oncall_desktop.ui.translations import install_translators
+
+    install_translators(qapp, "en")
+
+
+def choose_french(ctx):
+    """What the Settings dialog's OK does with the language set to French."""
+    ctx.controller.settings_controller.apply_settings(replace(ctx.settings, language="fr"), {})
+
+
+def test_the_handoffs_problem_follows_the_language(qtbot, context, english_afterwards):
+    """A handoff date the rotation cannot be built from (a settings file edited by hand):
+    the handoff says so at start, then in French."""
+    ctx = context(settings=Settings(language="en", rotation_anchor="2026-02-30"))
+    qtbot.waitUntil(lambda: "handoff" in ctx.window.banner.texts(), timeout=WAIT)
+    assert ctx.window.banner.texts()["handoff"].startswith("The rotation settings are not usable: ")
+
+    choose_french(ctx)
+
+    qtbot.waitUntil(
+        lambda: ctx.window.banner.texts()["handoff"].startswith(
+            "Les réglages de la rotation sont inutilisables : "
+        ),
+        timeout=WAIT,
+    )
+
+
+def test_a_refusal_for_a_closed_cockpit_follows_the_language(
+    qtbot, context, pagerduty, english_afterwards
+):
+    """'Declare in PagerDuty', the cockpit closed while PagerDuty answers, and PagerDuty
+    refuses: the main window says so, then says it again in French."""
+    ctx, window = declared_here_with_pagerduty(qtbot, context, pagerduty, "API down")
+    incident_id = window.incident.id
+    key = f"cockpit-{incident_id}"
+    pagerduty.fail_next(Fault(400, delay=0.5, path="/incidents", method="POST"))
+    window.declare_button.click()
+    window.close()
+    qtbot.waitUntil(lambda: incident_id not in ctx.controller.cockpits, timeout=WAIT)
+    qtbot.waitUntil(lambda: key in ctx.window.banner.texts(), timeout=WAIT)
+    assert ctx.window.banner.texts()[key].startswith("Could not declare it in PagerDuty: ")
+
+    choose_french(ctx)
+
+    qtbot.waitUntil(
+        lambda: ctx.window.banner.texts()[key].startswith(
+            "Impossible de le déclarer dans PagerDuty : "
+        ),
+        timeout=WAIT,
+    )
