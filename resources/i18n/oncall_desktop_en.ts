@@ -1476,23 +1476,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A note for the timeline, then Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a note to the timeline and press Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Phases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Updates sent from here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3510,6 +3494,25 @@
     </message>
     <message>
         <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>A note for the timeline, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note to the timeline and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates sent from here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1478,24 +1478,8 @@
         <translation>Note facultative pour la prochaine étape cochée</translation>
     </message>
     <message>
-        <source>A note for the timeline, then Enter</source>
-        <translation>Une note pour la chronologie, puis Entrée</translation>
-    </message>
-    <message>
-        <source>Add a note to the timeline and press Enter</source>
-        <translation>Ajoutez une note à la chronologie et appuyez sur Entrée</translation>
-    </message>
-    <message>
         <source>Phases</source>
         <translation>Phases</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>Chronologie</translation>
-    </message>
-    <message>
-        <source>Updates sent from here</source>
-        <translation>Mises à jour envoyées d&apos;ici</translation>
     </message>
     <message>
         <source>Declare in %1</source>
@@ -3513,6 +3497,25 @@
     <message>
         <source>What</source>
         <translation>Quoi</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>A note for the timeline, then Enter</source>
+        <translation>Une note pour la chronologie, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Add a note to the timeline and press Enter</source>
+        <translation>Ajoutez une note à la chronologie et appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Updates sent from here</source>
+        <translation>Mises à jour envoyées d&apos;ici</translation>
     </message>
 </context>
 <context>

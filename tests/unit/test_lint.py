@@ -37,7 +37,7 @@ def test_ruff_is_clean():
 
 
 # Over the house limit for now, each trimmed by whoever works on it (remove it here then).
-OVER_THE_LIMIT_FOR_NOW = {"oncall_desktop/ui/windows/cockpit_window.py"}
+OVER_THE_LIMIT_FOR_NOW: set[str] = set()
 
 
 def test_no_module_is_over_500_lines():

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -41,7 +40,6 @@ from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.roles import StepIdRole
-from oncall_desktop.ui.models.timeline_model import TimelineModel
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
 from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, local_time, status_text
 from oncall_desktop.ui.widgets.alert_source_bar import AlertSourceBar
@@ -49,9 +47,9 @@ from oncall_desktop.ui.widgets.clocks_panel import LATE, ClocksPanel
 from oncall_desktop.ui.widgets.escalation_box import EscalationBox
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.next_action_bar import NextActionBar
-from oncall_desktop.ui.widgets.posts_table import PostsTable
 from oncall_desktop.ui.widgets.roles_bar import RolesBar
 from oncall_desktop.ui.widgets.runbook_links import RunbookLinks
+from oncall_desktop.ui.widgets.timeline_panel import TimelinePanel
 from oncall_desktop.ui.widgets.wrapping import wrap_cells
 from oncall_desktop.ui.windows.cockpit_dialogs import SnoozeDialog
 from oncall_desktop.ui.windows.cockpit_lifecycle import CockpitLifecycle
@@ -223,30 +221,17 @@ class CockpitWindow(QMainWindow):
         return links
 
     def _build_timeline(self, policy: Policy, language: str, zone: tzinfo | None) -> None:
-        """The outbox of this incident and its timeline, with the note field."""
-        # outgoing posts (the outbox for this incident)
-        self.posts_table = PostsTable(language, zone, self)
-        self.posts_table.resend_requested.connect(self.resend_requested)
-
-        # timeline
-        self.timeline = TimelineModel(policy, language, zone, self)
-        self.timeline_view = QTableView(self)
-        self.timeline_view.setModel(self.timeline)
-        self.timeline_view.verticalHeader().hide()
-        self.timeline_view.horizontalHeader().setStretchLastSection(True)
-        for column in (0, 1):
-            self.timeline_view.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
-        # what happened, whole: wrapped on as many lines as it takes, never cut with "…"
-        wrap_cells(self.timeline_view)
-        self.timeline_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.note_edit = QLineEdit(self)
-        # short enough to show whole in the cockpit's column at 1024x768, in French too
-        self.note_edit.setPlaceholderText(self.tr("A note for the timeline, then Enter"))
-        self.note_edit.setToolTip(self.tr("Add a note to the timeline and press Enter"))
-        self.note_edit.returnPressed.connect(self._on_add_note)
+        """The right side: the timeline, its note field and the outbox of this incident."""
+        self.timeline_panel = TimelinePanel(policy, language, zone, self)
+        self.timeline_panel.note_added.connect(
+            lambda text: self._service.add_note(self.incident_id, text)
+        )
+        self.timeline_panel.resend_requested.connect(self.resend_requested)
+        # its parts, as tests and the app's rooms know them
+        self.timeline = self.timeline_panel.model
+        self.timeline_view = self.timeline_panel.view
+        self.note_edit = self.timeline_panel.note_edit
+        self.posts_table = self.timeline_panel.posts_table
 
     def _lay_out(self, buttons: QHBoxLayout, links: QGroupBox) -> None:
         left = QWidget(self)
@@ -257,16 +242,9 @@ class CockpitWindow(QMainWindow):
         left_layout.addWidget(self.checklist_view, 1)
         left_layout.addWidget(self.step_note)
         left_layout.addWidget(self.reminder_label)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(QLabel(self.tr("Timeline"), self))
-        right_layout.addWidget(self.timeline_view, 1)
-        right_layout.addWidget(self.note_edit)
-        right_layout.addWidget(QLabel(self.tr("Updates sent from here"), self))
-        right_layout.addWidget(self.posts_table)
         splitter = QSplitter(self)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.timeline_panel)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         header = QHBoxLayout()
@@ -357,10 +335,7 @@ class CockpitWindow(QMainWindow):
         self.lifecycle.show_source_state()
         self.checklist.set_incident(incident)
         self.checklist_view.expandAll()
-        if self._now is not None:
-            self.timeline.set_now(self._now)  # which day is today, before the events
-        self.timeline.set_events(list(incident.timeline))
-        self.timeline_view.scrollToBottom()
+        self.timeline_panel.show_events(list(incident.timeline), self._now)
         if self._now is not None:
             self.set_now(self._now)
 
@@ -378,8 +353,7 @@ class CockpitWindow(QMainWindow):
         self.escalation_box.show_for(incident, now)
         self.next_bar.show_action(next_action(incident, policy, now), now)
         self.checklist.set_now(now)
-        if self.timeline.set_now(now):  # a new day: its times laid out again
-            self.timeline_view.scrollToBottom()
+        self.timeline_panel.set_now(now)
         found = reminders(incident, policy, now)
         self.reminder_label.setText(
             "\n".join(
@@ -440,12 +414,6 @@ class CockpitWindow(QMainWindow):
         else:
             self._service.change_severity(self.incident_id, severity, reason)
 
-    def _on_add_note(self) -> None:
-        text = self.note_edit.text().strip()
-        if text:
-            self._service.add_note(self.incident_id, text)
-            self.note_edit.clear()
-
     def _on_snooze(self, audience: Audience) -> None:
         name = self._policy.cadence[audience].name.get(self._language)
         answer = SnoozeDialog.ask(name, self)
@@ -496,7 +464,7 @@ class CockpitWindow(QMainWindow):
 
     def set_posts(self, posts: list[Post]) -> None:
         """The outbox for this incident: pending, sent (with where) or refused (with why)."""
-        self.posts_table.set_posts(posts)
+        self.timeline_panel.set_posts(posts)
         self.clocks.set_posts(posts)  # an update its audience's own destination refused
 
     def step_index(self, step_id: str) -> QModelIndex:
