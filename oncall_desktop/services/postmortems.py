@@ -22,7 +22,7 @@ from oncall_desktop.config.files import write_atomically
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.incident import Incident
-from oncall_desktop.core.messages import QT_TR_NOOP
+from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.core.postmortem import (
     ActionStatus,
@@ -37,7 +37,7 @@ from oncall_desktop.core.postmortem import (
     prefill,
     to_json,
 )
-from oncall_desktop.services.messages import said, shown
+from oncall_desktop.services.messages import said
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
 
@@ -67,7 +67,7 @@ class SaveResult:
     incident_id: int
     revision: int
     where: str  # SAVED_IN_DATABASE or SAVED_LOCALLY
-    problem: str = ""
+    problem: UserMessage | str = ""  # why it stayed here (services.messages.said)
 
 
 class LocalDrafts:
@@ -187,7 +187,7 @@ class PostmortemService(QObject):
                 stored = self._repo.save(incident_id, draft, at=self.clock.now())
             except StorageUnavailable as error:
                 self.local.write(incident_id, draft)
-                return SaveResult(incident_id, draft.revision, SAVED_LOCALLY, shown(error))
+                return SaveResult(incident_id, draft.revision, SAVED_LOCALLY, said(error))
             self.local.discard_up_to(incident_id, stored.draft.revision)
             return SaveResult(incident_id, draft.revision, SAVED_IN_DATABASE)
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from oncall_desktop.core.messages import UserMessage
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.core.postmortem import (
     TEXT_SECTIONS,
@@ -43,6 +44,7 @@ from oncall_desktop.core.postmortem import (
     TimelineRow,
 )
 from oncall_desktop.core.postmortem_markdown import summary_text, to_markdown
+from oncall_desktop.services.messages import shown
 from oncall_desktop.services.postmortems import (
     SAVED_IN_DATABASE,
     OpenedPostMortem,
@@ -131,7 +133,8 @@ class PostmortemWindow(QMainWindow):
         save.setShortcut(QKeySequence.StandardKey.Save)
 
         self._build(opened.draft)
-        self._problem = ""  # why the last save stayed on this computer
+        # why the last save stayed on this computer, said again in a new language
+        self._problem: UserMessage | str = ""
         if opened.restored_from_local:
             self._show_restored()
         live.call(self._retranslate)
@@ -384,7 +387,7 @@ class PostmortemWindow(QMainWindow):
             self.tr(
                 "The database is unreachable; the draft is saved on this computer and "
                 "goes to the database at the next save that reaches it. (%1)"
-            ).replace("%1", self._problem),
+            ).replace("%1", shown(self._problem)),
             "warning",
         )
 

@@ -67,3 +67,35 @@ def test_a_refusal_for_a_closed_cockpit_follows_the_language(
         ),
         timeout=WAIT,
     )
+
+
+def test_why_a_draft_stayed_on_this_computer_follows_the_language(
+    qtbot, context, tmp_path, english_afterwards
+):
+    """Another program holds the database's write lock (a second copy of the app, a sqlite3
+    shell left in a transaction): the post-mortem's draft is saved on this computer, and the
+    editor's banner says why, then says it again in French."""
+    import sqlite3
+
+    from tests.unit.app.test_postmortems import open_editor, resolved
+
+    ctx = context(settings=Settings(language="en"))
+    incident_id = resolved(qtbot, ctx)
+    window = open_editor(qtbot, ctx, incident_id)
+    other = sqlite3.connect(tmp_path / "oncall.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the write lock, held
+    try:
+        window.text_edits["root_cause"].setPlainText("written while the file was locked")
+        window.autosave.flush()
+        qtbot.waitUntil(lambda: "offline" in window.banner.texts(), timeout=WAIT + 5000)
+        assert "is locked by another program" in window.banner.texts()["offline"]
+
+        choose_french(ctx)
+
+        qtbot.waitUntil(
+            lambda: "est verrouillée par un autre programme" in window.banner.texts()["offline"],
+            timeout=WAIT,
+        )
+    finally:
+        other.rollback()
+        other.close()
