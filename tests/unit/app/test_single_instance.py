@@ -31,17 +31,20 @@ CLIENT = textwrap.dedent(
 
 
 @pytest.fixture
-def private_tmp(tmp_path, monkeypatch):
+def private_tmp(monkeypatch):
     """No $XDG_RUNTIME_DIR and a temporary folder of the test's own, so that squatting it can
-    be staged without touching the machine's /tmp."""
+    be staged without touching the machine's /tmp. Short: under pytest's tmp_path (its run
+    number grows with the machine's runs) the socket's path outgrew what a socket address
+    holds (108 bytes) and listening failed with "Name error"."""
+    import shutil
     import tempfile
 
-    base = tmp_path / "tmp"
-    base.mkdir()
+    base = Path(tempfile.mkdtemp(prefix="od-", dir="/tmp"))
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     monkeypatch.setenv("TMPDIR", str(base))  # for the client processes
     monkeypatch.setattr(tempfile, "tempdir", str(base))
-    return base
+    yield base
+    shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture
