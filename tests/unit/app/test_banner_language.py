@@ -99,3 +99,38 @@ def test_why_a_draft_stayed_on_this_computer_follows_the_language(
     finally:
         other.rollback()
         other.close()
+
+
+def test_a_change_the_locked_database_refused_follows_the_language(
+    qtbot, context, tmp_path, english_afterwards
+):
+    """A note added while another program holds the write lock is not stored: the main
+    window says why ("storage"), then says it again in French."""
+    import sqlite3
+
+    from oncall_desktop.core.policy import Severity
+
+    ctx = context(settings=Settings(language="en"))
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=WAIT) as declared:
+        ctx.incidents.declare("API down", Severity.SEV2, "EU users")
+    incident_id = declared.args[0].id
+    other = sqlite3.connect(tmp_path / "oncall.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the write lock, held
+    try:
+        ctx.incidents.change(
+            incident_id, lambda incident, now, who: incident.add_note("rollback", at=now, actor=who)
+        )
+        qtbot.waitUntil(lambda: "storage" in ctx.window.banner.texts(), timeout=WAIT + 5000)
+        assert "is locked by another program" in ctx.window.banner.texts()["storage"]
+
+        choose_french(ctx)
+
+        qtbot.waitUntil(
+            lambda: (
+                "est verrouillée par un autre programme" in ctx.window.banner.texts()["storage"]
+            ),
+            timeout=WAIT,
+        )
+    finally:
+        other.rollback()
+        other.close()
