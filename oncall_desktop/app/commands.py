@@ -134,6 +134,16 @@ class CommandHandler:
                             "refused": _refusal(refused.get(d.label)),
                         }
                         for d in listed
+                    ]
+                    + [  # refused for an audience this severity owes no update: no due time
+                        {
+                            "what": self._label(audience),
+                            "due_at": None,
+                            "seconds_left": None,
+                            "refused": _refusal(post),
+                        }
+                        for audience, post in refused.items()
+                        if audience not in {d.label for d in deadlines}
                     ],
                 }
             )
@@ -392,18 +402,22 @@ def format_status(answer: Json, now: datetime) -> str:
         )
         for deadline in _objects(incident.get("deadlines", [])):
             seconds = deadline.get("seconds_left")
+            what, refused = safe(deadline.get("what")), deadline.get("refused")
+            if isinstance(refused, dict):
+                said = (
+                    f"       next: {what}: {safe(refused.get('by'))} refused the update "
+                    f"({safe(refused.get('why'))}): not sent"
+                )
+                if seconds is None:  # not owed at this severity: no due time
+                    lines.append(said)
+                    continue
             left = int(seconds) if isinstance(seconds, int | float | str) else 0
             sign, left = ("-" if left < 0 else ""), abs(left)
             hours, rest = divmod(left, 3600)
             clock = f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
             late = "  LATE" if sign else ""
-            what = safe(deadline.get("what"))
-            refused = deadline.get("refused")
             if isinstance(refused, dict):  # the audience never got it: not sent, then when due
-                lines.append(
-                    f"       next: {what}: {safe(refused.get('by'))} refused the update "
-                    f"({safe(refused.get('why'))}): not sent, due in {clock}{late}"
-                )
+                lines.append(f"{said}, due in {clock}{late}")
             else:
                 lines.append(f"       next: {what} in {clock}{late}")
     return "\n".join(lines)

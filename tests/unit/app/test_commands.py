@@ -245,3 +245,40 @@ def test_status_says_the_update_its_audience_never_got_was_refused(
     team["refused"]["why"] = "\x1b]0;pwned\x07"  # a service's answer is text from outside
     shown = format_status(answer, clock.now())
     assert all(ch.isprintable() for line in shown.splitlines() for ch in line), shown
+
+
+def test_status_says_a_refused_update_no_deadline_asks_for(
+    qtbot, app, handler, database, runner, clock
+):
+    """A SEV-3 owes the executives no update; a mail sent to them all the same and refused
+    is still said (no due time), as the cockpit's line says it."""
+    from dataclasses import replace
+
+    from oncall_desktop.app.commands import format_status
+    from oncall_desktop.core.outbox import Post, PostState
+    from oncall_desktop.services.outbox import OutboxService
+    from oncall_desktop.storage.outbox import OutboxRepository
+
+    listed(qtbot, app, ("CSV export broken", Severity.SEV3))
+    [incident] = app.service.active
+    repository = OutboxRepository(database)
+    queued = repository.enqueue(
+        Post("executive_mail", "CSV export", incident.id, "executive", "update", "{}"),
+        clock.now(),
+    )
+    repository.record(
+        replace(queued, state=PostState.FAILED, attempts=1, last_error="550 no such user")
+    )
+    app.outbox = OutboxService(repository, lambda post: None, runner, clock)
+    replies = []
+    handler.handle({"command": "status"}, replies.append)
+    qtbot.waitUntil(lambda: bool(replies), timeout=5000)
+    deadlines = replies[0]["incidents"][0]["deadlines"]
+    [executives] = [d for d in deadlines if d["refused"]]
+    assert (executives["due_at"], executives["seconds_left"]) == (None, None)
+    assert executives["refused"]["by"] == "Email (SMTP)"
+    lines = format_status(replies[0], clock.now()).splitlines()
+    assert [line for line in lines if "refused" in line] == [
+        f"       next: {executives['what']}: Email (SMTP) refused the update (550 no such "
+        "user): not sent"
+    ]
