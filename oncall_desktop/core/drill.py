@@ -18,6 +18,7 @@ from oncall_desktop.core.clock import utc
 from oncall_desktop.core.evidence import done_steps
 from oncall_desktop.core.incident import EventKind, Incident
 from oncall_desktop.core.policy import Audience, Policy, Text
+from oncall_desktop.core.updates import updates_sent
 
 # SOP-5's own example (phase 1.1 and the post-mortem): the database is down, every endpoint
 # answers 500. The drill's page says what PagerDuty would: the title in the SOP's own words,
@@ -38,7 +39,6 @@ def scenario_service(language: str) -> str:
 PAGE_AFTER = timedelta(seconds=3)  # the page arrives this long after the drill starts
 
 ACK_POINTS, UPDATE_POINTS, STEP_POINTS = 30, 40, 30
-SAME_UPDATE = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -124,23 +124,20 @@ def _updates(
     incident: Incident, policy: Policy, audience: Audience, now: datetime
 ) -> tuple[int, int, list[MissedUpdate]]:
     """(required, on time, those missed) for one audience, from the cadence and what was
-    sent."""
+    sent. Each update sent (one composed message, however many destinations took it:
+    core.updates.updates_sent) counts for one obligation only, the earliest it can meet in
+    order: the updates sent before the resolution for the alert at declaration and the
+    cadence, the first one after it for the resolution notice (never for the alert)."""
     rule = policy.cadence_rule(audience, incident.severity)
     if not rule.applies:
         return 0, 0, []
     name = policy.cadence[audience].name
     missed: list[MissedUpdate] = []
-    times = sorted(
-        e.at
-        for e in incident.events(EventKind.UPDATE_SENT)
-        if e.data.get("audience") == audience.value
-    )
-    # One update sent to Slack and PagerDuty at once is one update, not two.
-    sent: list[datetime] = []
-    for moment in times:
-        if not sent or moment - sent[-1] > SAME_UPDATE:
-            sent.append(moment)
-    end = incident.resolved_at or now
+    sent = [e.at for e in updates_sent(incident, audience.value)]
+    resolved = incident.resolved_at
+    before = [t for t in sent if resolved is None or t < resolved]
+    after = [t for t in sent if resolved is not None and t >= resolved]
+    end = resolved or now
     due_count = on_time = 0
     if rule.at_declaration:
         due: datetime | None = incident.declared_at + policy.initial_update_within
@@ -148,14 +145,14 @@ def _updates(
         due = incident.declared_at + rule.every
     else:
         due = None
-    last = incident.declared_at - timedelta(seconds=1)
     initial_alert = rule.at_declaration  # the first one due is the alert at declaration
+    pending = iter(before)
     while due is not None:
-        following = next((t for t in sent if t > last), None)
+        following = next(pending, None)  # each update meets one obligation, in order
         if following is not None and following <= due:
             due_count += 1
             on_time += 1
-        elif due <= end or (initial_alert and incident.resolved_at is not None):
+        elif due <= end or (initial_alert and resolved is not None):
             due_count += 1  # missed, or sent late; a resolution does not cancel the alert
             late = following - due if following is not None else None
             missed.append(MissedUpdate(audience, name, late))
@@ -164,17 +161,16 @@ def _updates(
         initial_alert = False
         if following is None or rule.every is None:
             break
-        last = following
         due = following + rule.every
-    if rule.at_resolution and incident.resolved_at is not None:
-        notice_due = incident.resolved_at + policy.resolution_update_within
-        notice = any(incident.resolved_at <= t <= notice_due for t in sent)
-        if notice or now > notice_due:
+    if rule.at_resolution and resolved is not None:
+        notice_due = resolved + policy.resolution_update_within
+        notice = after[0] if after else None
+        on_time_notice = notice is not None and notice <= notice_due
+        if on_time_notice or now > notice_due:
             due_count += 1
-            on_time += int(notice)
-        if not notice and now > notice_due:
-            late_one = next((t for t in sent if t > notice_due), None)
-            late = late_one - notice_due if late_one is not None else None
+            on_time += int(on_time_notice)
+        if not on_time_notice and now > notice_due:
+            late = notice - notice_due if notice is not None else None
             missed.append(MissedUpdate(audience, name, late, notice=True))
     return due_count, on_time, missed
 

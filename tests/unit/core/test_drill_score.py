@@ -4,7 +4,7 @@ and the notices after it, so a careless run cannot score like a careful one."""
 from datetime import UTC, datetime, timedelta
 
 from oncall_desktop.core.drill import score, score_is_final
-from oncall_desktop.core.incident import Incident, Status
+from oncall_desktop.core.incident import EventKind, Incident, Status, TimelineEvent
 from oncall_desktop.core.paging import AlertLink
 from oncall_desktop.core.policy import Audience, Severity
 
@@ -133,3 +133,76 @@ def test_the_score_names_the_updates_it_counts_as_missed(policy):
         "  – Direction (email/téléphone) : non envoyée",
     ]
     assert english[-1].startswith("Score: ")
+
+
+def test_an_update_sent_after_the_resolution_is_the_notice_not_the_initial_alert(policy):
+    """QA's careless French run: nothing sent, resolved in a minute and a half, then "Mark
+    sent" on each audience. The score said "6 sur 6" (81/100) from three updates: each had
+    counted for the initial alert and for the resolution notice. Each update meets one
+    obligation; one after the resolution is its notice."""
+    inc = careless()
+    for audience in Audience:
+        inc.record_update_sent(audience, at=AT + 2 * M, actor="ana")
+    result = score(inc, policy, AT + 3 * M)
+    assert (result.updates_on_time, result.updates_due) == (3, 6)
+    assert [(m.audience, m.notice, m.late_by) for m in result.missed] == [
+        (audience, False, None) for audience in Audience
+    ]
+    assert "Mises à jour à l’heure : 3 sur 6" in result.lines("fr")
+    assert "  – Interne (Slack #incidents) : non envoyée" in result.lines("fr")
+
+
+def test_notices_sent_after_the_alerts_deadline_are_not_late_alerts(policy):
+    """Same run, the notices sent at 6 min (the alerts were due at 5): the score said
+    "sent 1 min 01 s late" for alerts never sent."""
+    inc = careless()
+    for audience in Audience:
+        inc.record_update_sent(audience, at=AT + 6 * M + timedelta(seconds=1), actor="ana")
+    result = score(inc, policy, AT + 7 * M)
+    assert (result.updates_on_time, result.updates_due) == (3, 6)
+    english = result.lines("en")
+    assert "  – Internal (Slack #incidents): not sent" in english
+    assert not any("late" in line for line in english), english
+
+
+def test_a_notice_soon_after_an_update_is_a_second_update(policy):
+    """QA's English run: the internal update at 4 min, resolved, the notices 46 s after the
+    update. A one-minute window merged the notice into the update ("5 of 5", nothing
+    missed); the timeline holds four updates, the score counts four sent of six owed."""
+    inc = page()
+    inc.move_to(Status.ACKNOWLEDGED, at=AT + M, actor="ana")
+    inc.record_update_sent(Audience.INTERNAL, at=AT + 4 * M, actor="ana", channel="slack")
+    inc.move_to(Status.RESOLVED, at=AT + 4 * M + timedelta(seconds=20), actor="ana")
+    for audience in Audience:
+        inc.record_update_sent(audience, at=AT + 4 * M + timedelta(seconds=46), actor="ana")
+    assert score_is_final(inc, policy, AT + 5 * M)
+    result = score(inc, policy, AT + 5 * M)
+    assert (result.updates_on_time, result.updates_due) == (4, 6)
+    assert [(m.audience, m.notice) for m in result.missed] == [
+        (Audience.STATUS_PAGE, False),
+        (Audience.EXECUTIVE, False),
+    ]
+
+
+def test_one_message_to_several_destinations_is_one_update(policy):
+    """One composed message delivered to Slack, then to PagerDuty 90 s later (a retry), is
+    one update (its posts share the message's id, core.updates): it meets one obligation,
+    not two, whatever the time between its deliveries."""
+    from oncall_desktop.core.updates import MESSAGE
+
+    inc = page()
+    inc.move_to(Status.ACKNOWLEDGED, at=AT + M, actor="ana")
+    for minute in (3, 20):
+        for where, after in (("slack", 0), ("pagerduty", 90)):
+            inc.timeline.append(  # as the outbox records a delivery (services/outbox)
+                TimelineEvent(
+                    at=AT + minute * M + timedelta(seconds=after),
+                    kind=EventKind.UPDATE_SENT,
+                    actor="ana",
+                    data={"audience": "internal", "channel": where, MESSAGE: f"m{minute}"},
+                )
+            )
+    result = score(inc, policy, AT + 25 * M)
+    internal = [m for m in result.missed if m.audience is Audience.INTERNAL]
+    # the alert at 3 min on time; the next due at 18: the message at 20 is 2 min late
+    assert [m.late_by for m in internal] == [2 * M]
