@@ -65,3 +65,21 @@ def refused_updates(incident: Incident, posts: Iterable[Post]) -> dict[str, Post
         if since is not None and any(e.at >= since for e in updates_sent(incident, audience)):
             del refused[audience]
     return refused
+
+
+def refused_copies(posts: Iterable[Post]) -> dict[str, Post]:
+    """By audience value: a copy of its update (posted where it is not that audience's update:
+    the customers' text in Slack) that its destination refused for good, while no later post
+    of that audience to the same destination is on its way or delivered. Its audience still
+    owes its update either way; the user may think the copy's readers saw it."""
+    refused: dict[tuple[str, str], Post] = {}
+    ordered = sorted(posts, key=lambda p: (p.created_at is not None, p.created_at, p.id or 0))
+    for post in ordered:
+        if not post.audience or serves(str(post.target), post.audience):
+            continue
+        key = (post.audience, str(post.target))
+        if post.state is PostState.FAILED:
+            refused[key] = post
+        else:
+            refused.pop(key, None)
+    return {audience: post for (audience, _), post in refused.items()}

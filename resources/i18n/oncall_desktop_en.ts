@@ -1337,6 +1337,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit and resend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>done: the incident can be closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,7 +1353,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 refused the update (%2): not sent — Edit and resend · %3</source>
+        <source>%1 refused the update (%2): not sent · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the copy of this update (%2): not posted there · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

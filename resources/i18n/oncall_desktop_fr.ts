@@ -1337,6 +1337,10 @@
         <translation>Mettre en pause…</translation>
     </message>
     <message>
+        <source>Edit and resend…</source>
+        <translation>Modifier et renvoyer…</translation>
+    </message>
+    <message>
         <source>done: the incident can be closed</source>
         <translation>terminée : l’incident peut être clos</translation>
     </message>
@@ -1349,8 +1353,12 @@
         <translation>%1 (en pause)</translation>
     </message>
     <message>
-        <source>%1 refused the update (%2): not sent — Edit and resend · %3</source>
-        <translation>%1 a refusé la mise à jour (%2) : non envoyée — Modifier et renvoyer · %3</translation>
+        <source>%1 refused the update (%2): not sent · %3</source>
+        <translation>%1 a refusé la mise à jour (%2) : non envoyée · %3</translation>
+    </message>
+    <message>
+        <source>%1 refused the copy of this update (%2): not posted there · %3</source>
+        <translation>%1 a refusé la copie de cette mise à jour (%2) : non publiée là-bas · %3</translation>
     </message>
     <message>
         <source>met (%1 to spare)</source>

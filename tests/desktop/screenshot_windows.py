@@ -208,7 +208,7 @@ def scenes(qtbot, ctx, clock, language) -> Iterator[tuple[str, str, QWidget]]:
     changed(qtbot, ctx, lambda: ctx.incidents.move_to(incident_id, Status.ACKNOWLEDGED))
     yield "cockpit", "acknowledged", tick()
     # the team's update refused while its clock is overdue: "Slack refused the update
-    # (channel_not_found): not sent — Edit and resend · OVERDUE 0:02", as the outbox lists it
+    # (channel_not_found): not sent · OVERDUE 0:02" and its Edit and resend…, as the outbox lists it
     cockpit.set_posts([refused_by_slack(incident_id, clock.now())])
     clock.advance(timedelta(minutes=20))
     yield "cockpit", "update-refused", tick()

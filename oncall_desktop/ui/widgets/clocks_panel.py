@@ -8,7 +8,14 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from oncall_desktop.core.deadlines import (
     ClockState,
@@ -23,7 +30,7 @@ from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.messages import UserMessage
 from oncall_desktop.core.outbox import Post
 from oncall_desktop.core.policy import Audience, Policy
-from oncall_desktop.core.updates import refused_updates
+from oncall_desktop.core.updates import refused_copies, refused_updates
 from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.text import countdown, fill
 from oncall_desktop.ui.widgets.labels import plain_label, set_style
@@ -57,23 +64,35 @@ class WrappedLine(QLabel):
 
 
 class AudienceRow:
-    """One audience's line: its name, the countdown, Compose…, Mark sent, Snooze…"""
+    """One audience's line: its name, the countdown, Compose…, Mark sent, Snooze…; under the
+    countdown, "Edit and resend…" while a post of that audience stands refused."""
 
-    def __init__(self, name: str, buttons: tuple[str, str, str], panel: QWidget) -> None:
+    def __init__(
+        self, name: str, buttons: tuple[str, str, str], resend: str, panel: QWidget
+    ) -> None:
         self.name = plain_label(name, panel)
-        # wraps: "Slack refused the update (channel_not_found): not sent — Edit and resend ·
-        # OVERDUE 0:12" on one line made the cockpit scroll sideways on a laptop's screen
-        self.countdown = WrappedLine(panel)
+        self.cell = QWidget(panel)
+        # wraps: "Slack refused the update (channel_not_found): not sent · OVERDUE 0:12" on
+        # one line made the cockpit scroll sideways on a laptop's screen
+        self.countdown = WrappedLine(self.cell)
+        self.resend = QPushButton(resend, self.cell)
+        self.resend.setVisible(False)
+        column = QVBoxLayout(self.cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.countdown)
+        column.addWidget(self.resend, 0, Qt.AlignmentFlag.AlignLeft)
+        self.refused: Post | None = None  # the post its "Edit and resend…" opens
         self.compose, self.mark_sent, self.snooze = (QPushButton(b, panel) for b in buttons)
 
 
 class ClocksPanel(QGroupBox):
     """Signals (each with the Audience): compose_requested, mark_sent_requested,
-    snooze_requested."""
+    snooze_requested; resend_requested(Post): edit and resend this refused post."""
 
     compose_requested = Signal(object)
     mark_sent_requested = Signal(object)
     snooze_requested = Signal(object)
+    resend_requested = Signal(object)
 
     def __init__(self, policy: Policy, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +115,10 @@ class ClocksPanel(QGroupBox):
         self.audience_rows: dict[Audience, AudienceRow] = {}
         for row, (audience, cadence) in enumerate(policy.cadence.items(), start=3):
             buttons = (self.tr("Compose…"), self.tr("Mark sent"), self.tr("Snooze…"))
-            widgets = AudienceRow(cadence.name.get(language), buttons, self)
+            widgets = AudienceRow(
+                cadence.name.get(language), buttons, self.tr("Edit and resend…"), self
+            )
+            widgets.resend.clicked.connect(lambda _=False, w=widgets: self._resend(w))
             widgets.mark_sent.clicked.connect(
                 lambda _=False, a=audience: self.mark_sent_requested.emit(a)
             )
@@ -106,7 +128,7 @@ class ClocksPanel(QGroupBox):
             widgets.compose.clicked.connect(
                 lambda _=False, a=audience: self.compose_requested.emit(a)
             )
-            cells = (widgets.name, widgets.countdown, widgets.compose, widgets.mark_sent)
+            cells = (widgets.name, widgets.cell, widgets.compose, widgets.mark_sent)
             for column, widget in enumerate((*cells, widgets.snooze)):
                 grid.addWidget(widget, row, column)
             self.audience_rows[audience] = widgets
@@ -127,6 +149,7 @@ class ClocksPanel(QGroupBox):
         self._shown = (incident, now)
         policy = self._policy
         refused = refused_updates(incident, self._posts)
+        copies = refused_copies(self._posts)
         self._show_sla(self.ack_label, ack_clock(incident, policy), now)
         self._show_sla(self.resolve_label, resolve_clock(incident, policy), now)
         until = monitoring_until(incident, policy)
@@ -152,16 +175,30 @@ class ClocksPanel(QGroupBox):
             elif due is not None and due.snoozed_until:
                 text = self.tr("%1 (snoozed)").replace("%1", text)
             post = refused.get(audience.value)
+            copy = copies.get(audience.value) if post is None else None
             if post is not None:  # the audience never got it: not a clock reset, a refusal
                 text = fill(
-                    self.tr("%1 refused the update (%2): not sent — Edit and resend · %3"),
+                    self.tr("%1 refused the update (%2): not sent · %3"),
                     destination(str(post.target)).name.get(self._language),
                     _why(post),
                     text,
                 )
+            elif copy is not None:  # its readers (the team, for Slack) did not see it either
+                text = fill(
+                    self.tr("%1 refused the copy of this update (%2): not posted there · %3"),
+                    destination(str(copy.target)).name.get(self._language),
+                    _why(copy),
+                    text,
+                )
             row.countdown.setText(text)
-            set_style(row.countdown, LATE if late or post is not None else "")
+            row.refused = post or copy
+            row.resend.setVisible(row.refused is not None)
+            set_style(row.countdown, LATE if late or row.refused is not None else "")
         return overdue_any
+
+    def _resend(self, row: AudienceRow) -> None:
+        if row.refused is not None:
+            self.resend_requested.emit(row.refused)
 
     def _show_sla(self, label: QLabel, clock: SlaClock, now: datetime) -> None:
         state = clock.state(now)

@@ -187,6 +187,7 @@ class CockpitWindow(QMainWindow):
             lambda audience: self._service.mark_update_sent(self.incident_id, audience)
         )
         self.clocks.snooze_requested.connect(self._on_snooze)
+        self.clocks.resend_requested.connect(self.resend_requested)  # its refused line's button
         self.escalation_box = EscalationBox(policy, language, self)
         self.escalation_box.contact_reached.connect(
             lambda name: self._service.mark_contact_notified(self.incident_id, name)

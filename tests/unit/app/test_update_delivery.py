@@ -107,7 +107,7 @@ def test_a_declaration_slack_refused_is_not_met_by_its_pagerduty_copy(
     ]
     window.set_now(clock.now())
     line = window.clocks.audience_rows[Audience.INTERNAL].countdown.text()
-    assert line.startswith("Slack refused the update (channel_not_found): not sent — Edit and")
+    assert line.startswith("Slack refused the update (channel_not_found): not sent · ")
     qtbot.waitUntil(lambda: bool(refusals()), timeout=5000)
     [said] = refusals()
     assert "channel_not_found" in said.body

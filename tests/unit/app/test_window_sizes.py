@@ -123,8 +123,8 @@ def test_a_refused_update_wraps_in_the_clocks_and_the_cockpit_never_scrolls_side
     qtbot, context, clock, qapp, language
 ):
     """The Clocks panel's line of an update Slack refused ("Slack refused the update
-    (channel_not_found): not sent — Edit and resend · OVERDUE …") wraps, plain text, whole:
-    on one line it made the cockpit scroll sideways at 1024x768."""
+    (channel_not_found): not sent · OVERDUE …") wraps, plain text, whole, its "Edit and
+    resend…" button under it: on one line it made the cockpit scroll sideways at 1024x768."""
     from datetime import timedelta
 
     from PySide6.QtCore import Qt
@@ -170,8 +170,10 @@ def test_a_refused_update_wraps_in_the_clocks_and_the_cockpit_never_scrolls_side
         )
         clock.advance(timedelta(hours=1))
         cockpit.set_now(clock.now())
-        line = cockpit.clocks.audience_rows[Audience.INTERNAL].countdown
+        row = cockpit.clocks.audience_rows[Audience.INTERNAL]
+        line = row.countdown
         assert "channel_not_found" in line.text()
+        assert row.resend.isVisible()  # its "Edit and resend…", under the line, in the column
         qtbot.waitUntil(lambda: cut_label(line) == "", timeout=5000)  # its lines, whole
         # the refusal wraps in its column: the cockpit is not one pixel wider for it (on one
         # line it asked for 1100 pixels and more: the cockpit scrolled sideways at 1024x768)
