@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from oncall_desktop.core.alert_requests import RequestState, outstanding
 from oncall_desktop.core.deadlines import open_deadlines
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.incident import MAX_NOTE_LENGTH, Incident, Status
@@ -126,6 +127,12 @@ class CommandHandler:
                     "severity": incident.severity.value,
                     "status": incident.status.value,
                     "title": incident.title,
+                    # its source refused an acknowledge or a resolve asked here: why (English)
+                    "source_refused": {
+                        request.action.value: english(request.reason_message or request.reason)
+                        for request in outstanding(incident)
+                        if request.state is RequestState.REFUSED
+                    },
                     "deadlines": [
                         {
                             "what": self._label(d.label),
@@ -156,6 +163,11 @@ class CommandHandler:
                 "urgency": p.urgency,
                 "status": p.status,
                 "incident": by_alert.get(p.key),
+                "acknowledge_refused": (
+                    english(self.context.poller.refused[p.key])
+                    if p.key in self.context.poller.refused
+                    else None
+                ),
             }
             for p in self.context.poller.pages
         ]
@@ -168,7 +180,7 @@ class CommandHandler:
                     "source": status.source,
                     "name": source_name(status.source),
                     "state": status.state.value,
-                    "message": shown(status.message),
+                    "message": english(status.message),
                     "last_read": status.last_success.isoformat() if status.last_success else None,
                 }
                 for status in self.context.poller.statuses
@@ -194,7 +206,7 @@ class CommandHandler:
             cadence = self.context.policy.cadence[Audience(label)]
         except ValueError:
             return label
-        return f"update: {cadence.name.get(self.context.preferences.language)}"
+        return f"update: {cadence.name.get('en')}"  # the terminal's words are English
 
     # --- note -----------------------------------------------------------------------------------
 
@@ -308,7 +320,7 @@ class CommandHandler:
 
         def refused(key: str, why: object) -> None:
             if key == page.key:
-                finish({"ok": False, "error": shown(why)})
+                finish({"ok": False, "error": english(why)})
 
         poller.acknowledged.connect(acknowledged)
         poller.acknowledge_failed.connect(refused)
@@ -338,8 +350,15 @@ def _refusal(post: Post | None) -> Json | None:
         "post": post.id,
         "destination": str(post.target),
         "by": destination(str(post.target)).name.get("en"),  # the terminal's words are English
-        "why": str(code) if code else shown(problem) or "?",  # the service's code, else why
+        "why": str(code) if code else english(problem) or "?",  # the service's code, else why
     }
+
+
+def english(problem: object) -> str:
+    """A problem as the terminal says it: in English whatever the UI's language (a message
+    rendered from its template, not translated), other text as it is."""
+    message = problem if isinstance(problem, UserMessage) else getattr(problem, "message", None)
+    return str(message) if isinstance(message, UserMessage) else shown(problem)
 
 
 # --- the terminal side --------------------------------------------------------------------------
@@ -384,10 +403,14 @@ def format_status(answer: Json, now: datetime) -> str:
         if page.get("incident") is not None:
             continue  # shown with its incident below
         waiting = page.get("status", "triggered") == "triggered"
+        refused = page.get("acknowledge_refused")
+        if waiting and refused:  # asked from here, refused: it keeps escalating
+            state = f"  (acknowledge refused: {safe(refused)})"
+        else:
+            state = "  (ack!)" if waiting else "  (acknowledged, not opened)"
         lines.append(
             f"PAGE {safe(page.get('id'))}  {safe(page.get('urgency'))}-urgency  "
-            f"{safe(page.get('title'))}"
-            + ("  (ack!)" if waiting else "  (acknowledged, not opened)")
+            f"{safe(page.get('title'))}{state}"
         )
     incidents = _objects(answer.get("incidents", []))
     unsure = [_source_line(source, now) for source in _objects(answer.get("sources", []))]
@@ -400,6 +423,9 @@ def format_status(answer: Json, now: datetime) -> str:
             f"#{safe(incident.get('id')):<5} {safe(incident.get('severity'))}  "
             f"{safe(incident.get('status')):<13} {safe(incident.get('title'))}"
         )
+        asked = incident.get("source_refused")
+        for action, why in asked.items() if isinstance(asked, dict) else ():
+            lines.append(f"       {safe(action)} refused: {safe(why)}")
         for deadline in _objects(incident.get("deadlines", [])):
             seconds = deadline.get("seconds_left")
             what, refused = safe(deadline.get("what")), deadline.get("refused")

@@ -115,13 +115,23 @@ def no_answer(error: BaseException, answers: Answers, **values: object) -> Unrea
     return kind(fill(template, {"reason": type(error).__name__, **values}))
 
 
+def _sentence(detail: str) -> str:
+    """The service's own words after our sentence ("… (503)."), as a sentence of their own:
+    " Internal Server Error." (in brackets they read "(503). (Internal Server Error)")."""
+    detail = detail.strip()
+    if not detail:
+        return ""
+    stop = "" if detail[-1] in ".!?" else "."
+    return f" {detail[0].upper()}{detail[1:]}{stop}"
+
+
 def error_for(response: requests.Response, answers: Answers, **values: object) -> IntegrationError:
     """The error an answer of 400 or more is, in the service's words."""
     status = response.status_code
     detail = answers.detail(response)
     known: dict[str, object] = {
         "status": status,
-        "detail": f" ({detail})" if detail else "",
+        "detail": _sentence(detail),
         "answer": response.text.strip()[:80],
         **values,
     }

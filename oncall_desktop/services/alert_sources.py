@@ -84,7 +84,15 @@ class AlertPoller(QObject):
         self._backoff = backoff
         self._running = False
         self.sources: dict[str, SourcePoller] = {}
+        # Page.key: why its latest acknowledge from here was refused, until one is asked again
+        # or goes through (the terminal's `status` says it beside the page)
+        self.refused: dict[str, object] = {}
+        self.acknowledge_failed.connect(self._remember_refusal)
+        self.acknowledged.connect(lambda page: self.refused.pop(page.key, None))
         self.reconfigure(options, interval)
+
+    def _remember_refusal(self, key: str, why: object) -> None:
+        self.refused[key] = why
 
     @property
     def pages(self) -> list[Page]:
@@ -162,6 +170,7 @@ class AlertPoller(QObject):
         return self._interval
 
     def acknowledge(self, key: str) -> None:
+        self.refused.pop(key, None)  # asked again: its answer is the news
         source_id, _, page_id = key.partition(":")
         watched = self.sources.get(source_id)
         if watched is None:

@@ -23,6 +23,7 @@ class Sources(QObject):
     def __init__(self):
         super().__init__()
         self.pages, self.statuses, self.asked = [], [], []
+        self.refused = {}  # Page.key: why its acknowledge was refused (AlertPoller.refused)
 
     def page(self, key):
         return next((p for p in self.pages if p.key == key), None)
