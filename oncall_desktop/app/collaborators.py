@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import tzinfo
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,7 @@ from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.deadlines import UpdateDue, next_updates
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Audience, Policy
+from oncall_desktop.ui.drill_mark import drill_marked
 from oncall_desktop.ui.notifier import Notification, Notifier
 
 log = logging.getLogger(__name__)
@@ -114,7 +116,10 @@ class Notifications(QObject):
         return html.escape(text, quote=False) if self._markup else text
 
     def notify(self, notification: Notification) -> None:
-        self.notifier.notify(notification)
+        """Shown by the notifier in use; in a drill console its title says so (ui/drill_mark):
+        "Drill: Acknowledged in PagerDuty · open it" is never taken for a real page's."""
+        title = drill_marked(notification.title)
+        self.notifier.notify(replace(notification, title=title))
 
     def withdraw(self, key: str) -> None:
         self.notifier.withdraw(key)

@@ -30,6 +30,7 @@ from oncall_desktop.services.incidents import IncidentService
 from oncall_desktop.services.outbox import OutboxService
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.services.ticker import Ticker
+from oncall_desktop.ui.drill_mark import set_drill_console
 from oncall_desktop.ui.notifier import (
     FreedesktopNotifier,
     Notifier,
@@ -75,7 +76,19 @@ class AppContext:
     feed: ChangeFeed | None = None  # team mode on PostgreSQL
     _pending_postmortem: int | None = None
     disposed: bool = False
-    drill: bool = False
+    _drill: bool = False
+
+    @property
+    def drill(self) -> bool:
+        """A drill console: what is declared here is a drill, and every window and
+        notification title says so (ui/drill_mark)."""
+        return self._drill
+
+    @drill.setter
+    def drill(self, drill: bool) -> None:
+        self._drill = drill
+        set_drill_console(drill)
+        self.window.show_title()
 
     @property
     def settings(self) -> Settings:
@@ -192,6 +205,8 @@ class AppContext:
         if self.disposed:
             return
         self.disposed = True
+        if self._drill:  # the next console this process builds (tests) is not a drill's
+            set_drill_console(False)
         self.shutdown()
         self.window.deleteLater()
         self.root.deleteLater()

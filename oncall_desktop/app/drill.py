@@ -34,6 +34,7 @@ from oncall_desktop.integrations.secrets import (
     SLACK_BOT_TOKEN,
     InMemorySecretStore,
 )
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.text import fill, local_time
 
 if TYPE_CHECKING:
@@ -85,9 +86,7 @@ class DrillController(QObject):
         self.page_id: str | None = None
         self.result: DrillScore | None = None
         self._waiting = False  # resolved; the score waits for the resolution notices
-        window = context.window
-        # Qt adds " — On-call Desktop" (the application's display name) itself
-        window.setWindowTitle(self.tr("DRILL"))
+        window = context.window  # its title says "Drill": app/container.AppContext.drill
         window.show_message(
             "drill",
             self.tr(
@@ -163,11 +162,12 @@ class DrillController(QObject):
 
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                self.tr("Drill result"),
+                "",
                 "\n".join(lines),
                 QMessageBox.StandardButton.Ok,
                 self.context.window,
             )
+            set_title(box, self.tr("Score"))  # "Drill: Score"
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
         else:

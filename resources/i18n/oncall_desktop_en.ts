@@ -1715,10 +1715,6 @@
 <context>
     <name>DrillController</name>
     <message>
-        <source>DRILL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: acknowledge, follow the checklist, send the updates, resolve. Nothing reaches the real PagerDuty or Slack; the score comes after the resolution and its notices.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1731,7 +1727,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drill result</source>
+        <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1747,6 +1743,13 @@
     </message>
     <message>
         <source>Remove selected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrillMark</name>
+    <message>
+        <source>Drill: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

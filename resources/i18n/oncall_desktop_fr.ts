@@ -1717,10 +1717,6 @@
 <context>
     <name>DrillController</name>
     <message>
-        <source>DRILL</source>
-        <translation>EXERCICE</translation>
-    </message>
-    <message>
         <source>Drill: a SEV-1 page arrives in a few seconds. Handle it as the procedure says: acknowledge, follow the checklist, send the updates, resolve. Nothing reaches the real PagerDuty or Slack; the score comes after the resolution and its notices.</source>
         <translation>Exercice : une alerte SEV-1 arrive dans quelques secondes. Traitez-la comme le dit la procédure : acquittez, suivez la checklist, envoyez les mises à jour, résolvez. Rien n’atteint le vrai PagerDuty ni le vrai Slack ; le score vient après la résolution et ses notifications.</translation>
     </message>
@@ -1733,8 +1729,8 @@
         <translation>Résultat de l’exercice — %1</translation>
     </message>
     <message>
-        <source>Drill result</source>
-        <translation>Résultat de l&apos;exercice</translation>
+        <source>Score</source>
+        <translation>Score</translation>
     </message>
     <message>
         <source>You</source>
@@ -1750,6 +1746,13 @@
     <message>
         <source>Remove selected rows</source>
         <translation>Retirer les lignes sélectionnées</translation>
+    </message>
+</context>
+<context>
+    <name>DrillMark</name>
+    <message>
+        <source>Drill: %1</source>
+        <translation>Exercice : %1</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.core.postmortem import ActionStatus, TrackedActionItem
+from oncall_desktop.ui.drill_mark import title_setter
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
@@ -41,7 +42,7 @@ class ActionItemsWindow(QMainWindow):
         self.setObjectName("actionItemsWindow")
         close_with_escape_and_ctrl_w(self)
         self.live = LiveLanguage(self)  # a change in Settings shows here at once
-        self.live.text(self.setWindowTitle, lambda: self.tr("Post-mortem action items"))
+        self.live.text(title_setter(self), lambda: self.tr("Post-mortem action items"))
         fit_to_screen(self, 900, 500, remember="action_items")
         self.items: list[TrackedActionItem] = []
         self.today = date.today()

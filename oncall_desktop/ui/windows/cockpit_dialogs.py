@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.text import fill
 from oncall_desktop.ui.widgets.labels import plain_label
@@ -22,7 +23,7 @@ from oncall_desktop.ui.widgets.labels import plain_label
 class SnoozeDialog(QDialog):
     def __init__(self, audience_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Snooze reminder"))
+        set_title(self, self.tr("Snooze reminder"))
         self.minutes = QSpinBox(self)
         self.minutes.setRange(1, 240)
         self.minutes.setValue(15)
@@ -59,7 +60,7 @@ class ResolveDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None, source: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Resolve the incident"))
+        set_title(self, self.tr("Resolve the incident"))
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(
             self.tr("What restored the service (e.g. failover to the replica database)")

@@ -37,6 +37,7 @@ from oncall_desktop.core.policy import Audience, Policy
 from oncall_desktop.core.updates import updates_sent
 from oncall_desktop.services.alert_actions import AlertActions
 from oncall_desktop.services.incidents import IncidentService
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.models.checklist_model import ChecklistModel
 from oncall_desktop.ui.models.roles import StepIdRole
@@ -312,7 +313,7 @@ class CockpitWindow(QMainWindow):
             f"background: {sev.color}; color: white; padding: 4px 8px; border-radius: 4px;"
         )
         self.title_label.setText(incident.title)
-        self.setWindowTitle(f"{incident.severity.value} · {incident.title}")
+        set_title(self, f"{incident.severity.value} · {incident.title}")
         detected = local_time(incident.detected_at, self._zone)
         self.status_label.setText(
             fill(
@@ -348,8 +349,8 @@ class CockpitWindow(QMainWindow):
             return
         incident, policy = self.incident, self._policy
         overdue_any = self.clocks.show_clocks(incident, now)
-        self.setWindowTitle(
-            ("⏰ " if overdue_any else "") + f"{incident.severity.value} · {incident.title}"
+        set_title(
+            self, ("⏰ " if overdue_any else "") + f"{incident.severity.value} · {incident.title}"
         )
         self.escalation_box.show_for(incident, now)
         self.next_bar.show_action(next_action(incident, policy, now), now)

@@ -30,6 +30,7 @@ from oncall_desktop.core.destinations import Destination, Offer, offered_in_comp
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.services.messages import shown
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill
@@ -82,7 +83,7 @@ class ComposerDialog(QDialog):
         (core.destinations) would take the text under the settings in force
         (services/routing.UpdateRouter.offered); one left out is not set up."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Compose update"))
+        set_title(self, self.tr("Compose update"))
         self._incident, self._policy, self._now = incident, policy, now
         self._zone, self._oncall = zone, oncall
         self._edited_by_hand = False

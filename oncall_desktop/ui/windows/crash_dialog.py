@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.geometry import fit_to_screen
 
 
@@ -23,7 +24,7 @@ class CrashDialog(QDialog):
 
     def __init__(self, report: str, log_path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("On-call Desktop: unexpected error"))
+        set_title(self, self.tr("On-call Desktop: unexpected error"))
         intro = QLabel(
             self.tr(
                 "Something went wrong inside the app. Your incidents and drafts are saved in the "

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from oncall_desktop.core.policy import Policy, Severity
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.qdates import python_datetime, qt_datetime
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.widgets.severity_assessment import SeverityAssessment
@@ -39,7 +40,7 @@ class DeclareDialog(QDialog):
         self, policy: Policy, language: str, now: datetime, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Declare incident"))
+        set_title(self, self.tr("Declare incident"))
         self._now = now
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("API Down - All endpoints returning 500"))
@@ -121,8 +122,8 @@ class SeverityDialog(QDialog):
         confirming: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(
-            self.tr("Evaluate the severity") if confirming else self.tr("Change severity")
+        set_title(
+            self, self.tr("Evaluate the severity") if confirming else self.tr("Change severity")
         )
         self._current = current
         self._confirming = confirming

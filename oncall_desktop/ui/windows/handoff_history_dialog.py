@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from oncall_desktop.core.handoff import HandoffNote, change_label, to_markdown
 from oncall_desktop.core.policy import Policy
+from oncall_desktop.ui.drill_mark import title_setter
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.text import local_time
@@ -33,7 +34,7 @@ class HandoffHistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.live = LiveLanguage(self, language)  # a change in Settings shows here at once
-        self.live.text(self.setWindowTitle, lambda: self.tr("Previous handoffs"))
+        self.live.text(title_setter(self), lambda: self.tr("Previous handoffs"))
         fit_to_screen(self, 900, 600, remember="handoff_history")
         self.notes = notes
         self.list = QListWidget()

@@ -43,6 +43,7 @@ from oncall_desktop.core.handoff import (
 from oncall_desktop.core.policy import Policy
 from oncall_desktop.services.handoffs import HandoffService
 from oncall_desktop.ui.autosave import Autosave
+from oncall_desktop.ui.drill_mark import title_setter
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
@@ -99,9 +100,7 @@ class HandoffWindow(QMainWindow):
         close_with_escape_and_ctrl_w(self)
         # a language change in Settings shows here at once, what was typed kept
         self.live = live = LiveLanguage(self, language)
-        live.text(
-            self.setWindowTitle, lambda: self.tr("Handoff — %1").replace("%1", self._change())
-        )
+        live.text(title_setter(self), lambda: self.tr("Handoff — %1").replace("%1", self._change()))
         fit_to_screen(self, 900, 900, remember="handoff")
         self.banner = MessageBanner()
         toolbar = QToolBar(self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.kpis import HistoryFilter
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.services.history import HistoryService
+from oncall_desktop.ui.drill_mark import title_setter
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.models.history_model import HistoryModel
@@ -62,7 +63,7 @@ class HistoryWindow(QMainWindow):
         self.setObjectName("historyWindow")
         close_with_escape_and_ctrl_w(self)
         self.live = LiveLanguage(self, language)  # a change in Settings shows here at once
-        self.live.text(self.setWindowTitle, lambda: self.tr("Incident history"))
+        self.live.text(title_setter(self), lambda: self.tr("Incident history"))
         fit_to_screen(self, 1000, 650, remember="history")
         self._zone = zone
         self._total: int | None = None  # counted for the current filter

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.kpis import DurationStats, KpiReport, Verdict, kpi_duration, verdicts
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.services.history import HistoryService
+from oncall_desktop.ui.drill_mark import title_setter
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.qdates import python_date
@@ -65,7 +66,7 @@ class KpiWindow(QMainWindow):
         self.setObjectName("kpiWindow")
         close_with_escape_and_ctrl_w(self)
         self.live = LiveLanguage(self)  # a change in Settings shows here at once
-        self.live.text(self.setWindowTitle, lambda: self.tr("KPI dashboard"))
+        self.live.text(title_setter(self), lambda: self.tr("KPI dashboard"))
         fit_to_screen(self, 1100, 800, remember="kpis")
         self._service = service
         self._policy = policy

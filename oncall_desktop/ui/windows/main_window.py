@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.icons import app_icon
 from oncall_desktop.ui.models.incident_table_model import IncidentTableModel
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("On-call Desktop"))
+        self.show_title()
         self.setWindowIcon(app_icon())
         self.keep_running_in_tray = False
         self.quitting = False
@@ -200,10 +201,14 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self._fit_banner()  # messages that came while it was hidden
 
+    def show_title(self) -> None:
+        """The window's title, marked in a drill console (ui/drill_mark)."""
+        set_title(self, self.tr("On-call Desktop"))
+
     def retranslate(self, language: str) -> None:
         """The UI's language changed in Settings (its translators are installed): every text of
         the window in it now, not at the next start."""
-        self.setWindowTitle(self.tr("On-call Desktop"))
+        self.show_title()
         self.declare_action.setText(self.tr("Declare incident…"))
         self.settings_action.setText(self.tr("Settings…"))
         self.action_items_action.setText(self.tr("Action items…"))

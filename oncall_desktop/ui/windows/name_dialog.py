@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.widgets.labels import plain_label
@@ -21,7 +22,7 @@ class NameDialog(QDialog):
     def __init__(self, before_post: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("name-dialog")
-        self.setWindowTitle(self.tr("Your name"))
+        set_title(self, self.tr("Your name"))
         why = (
             self.tr(
                 "This post says who is on call, and no name is known yet. Your name as your "

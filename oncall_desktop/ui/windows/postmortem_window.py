@@ -53,6 +53,7 @@ from oncall_desktop.services.postmortems import (
 )
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.ui.autosave import Autosave
+from oncall_desktop.ui.drill_mark import title_setter
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
@@ -106,7 +107,7 @@ class PostmortemWindow(QMainWindow):
         # a language change in Settings shows here at once, what was typed kept
         self.live = live = LiveLanguage(self, language)
         title = opened.draft.title
-        live.text(self.setWindowTitle, lambda: self.tr("Post-mortem — %1").replace("%1", title))
+        live.text(title_setter(self), lambda: self.tr("Post-mortem — %1").replace("%1", title))
         fit_to_screen(self, 900, 900, remember="postmortem")
 
         self.banner = MessageBanner()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.destinations import destination
 from oncall_desktop.core.outbox import Post
 from oncall_desktop.services.messages import shown
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.widgets.labels import plain_label
@@ -41,7 +42,7 @@ class ResendDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._language = language
-        self.setWindowTitle(self.tr("Edit and resend"))
+        set_title(self, self.tr("Edit and resend"))
         self._post = post
         self.reason = plain_label(self.tr("Refused: %1").replace("%1", shown(post.problem)), self)
         self.reason.setStyleSheet("color: #c62828")

@@ -38,6 +38,7 @@ from oncall_desktop.services.connections import (
     integrations,
     secret_name,
 )
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.geometry import fit_to_screen, scrolling
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
 from oncall_desktop.ui.text import QT_TRANSLATE_NOOP
@@ -68,7 +69,7 @@ class SettingsDialog(QDialog):
         self, settings: Settings, connections: ConnectionsService, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Settings"))
+        set_title(self, self.tr("Settings"))
         self._settings = settings
         self._connections = connections
         self.token_changed = False

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.widgets.labels import plain_label
 
@@ -28,7 +29,7 @@ class StatusPageServicesDialog(QDialog):
         self, services: list[tuple[str, str]], page: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Affected services"))
+        set_title(self, self.tr("Affected services"))
         self.intro = plain_label(
             self.tr(
                 "Which services of the status page %1 does this incident affect? Customers see "

@@ -78,7 +78,6 @@ def alone(qapp, database, runner, clock, policy, preferences):
 def test_alone_the_drill_says_what_comes_and_raises_its_page(alone):
     server = Server()
     drill = DrillController(alone, server, show_dialog=False)
-    assert alone.window.windowTitle() == "DRILL"
     assert "Drill: a SEV-1 page arrives" in alone.window.banner.texts()["drill"]
     drill.trigger()
     assert [title for title, _ in server.raised] == [SCENARIO_TITLE] and drill.page_id == "PD1"
@@ -255,6 +254,43 @@ def test_a_french_drill_with_no_name_says_vous_not_you(qtbot, qapp, tmp_path):
         qtbot.waitUntil(lambda: bool(cockpit.incident.events(EventKind.STEP_DONE)), timeout=5000)
         actors = {e.actor for e in cockpit.incident.events(EventKind.STEP_DONE)}
         assert actors == {"Vous"}
+
+
+@pytest.mark.parametrize(("language", "mark"), [("en", "Drill: "), ("fr", "Exercice : ")])
+def test_a_drill_consoles_windows_and_notifications_say_drill(
+    qtbot, qapp, tmp_path, language, mark
+):
+    """QA: the drill's "Acknowledged in PagerDuty · open it" notification, its cockpit's and
+    its handoff's titles carried no mark, while a drill runs beside the real console. Every
+    notification and window title of a drill console says so, in the UI's language; the
+    next console this process builds (a real one) does not."""
+    with drill_console(qapp, tmp_path, language) as (_server, ctx, recorder, drill):
+        assert ctx.window.windowTitle().startswith(mark)
+        drill.trigger()
+        ctx.poller.start()
+        qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
+        page = f"pagerduty:{drill.page_id}"
+        ctx.controller.alert_controller.on_notification_action(page, ACKNOWLEDGE)
+        qtbot.waitUntil(lambda: len(recorder.shown) >= 2, timeout=10_000)  # "Acknowledged in…"
+        ctx.controller.alert_controller.on_notification_action(page, OPEN)
+        qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=10_000)
+        cockpit = next(iter(ctx.controller.cockpits.values()))
+        ctx.window.handoff_requested.emit()
+        qtbot.waitUntil(lambda: ctx.controller.handoffs.window is not None, timeout=10_000)
+        handoff = ctx.controller.handoffs.window
+        titles = [n.title for n in recorder.shown]
+        assert titles and all(t.startswith(mark) for t in titles), titles
+        assert cockpit.windowTitle().startswith(f"{mark}SEV-1 · {SCENARIO_TITLE}")
+        assert handoff.windowTitle().startswith(mark), handoff.windowTitle()
+        handoff.close()
+        cockpit.close()
+    real = build_shell(
+        qapp, Settings(), load_policy(), SystemClock(), [], SettingsStore(tmp_path / "real")
+    )
+    try:
+        assert real.window.windowTitle() == "On-call Desktop"
+    finally:
+        real.dispose()
 
 
 def test_the_score_counts_late_and_missing_updates(policy):
