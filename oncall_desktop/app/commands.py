@@ -430,10 +430,11 @@ def format_status(answer: Json, now: datetime) -> str:
             seconds = deadline.get("seconds_left")
             what, refused = safe(deadline.get("what")), deadline.get("refused")
             if isinstance(refused, dict):
-                said = (
-                    f"       next: {what}: {safe(refused.get('by'))} refused the update "
-                    f"({safe(refused.get('why'))}): not sent"
-                )
+                by, why = safe(refused.get("by")), safe(refused.get("why"))
+                if by and why.startswith(by):  # "Slack refused the request (403).": said once
+                    said = f"       next: {what}: {why.rstrip('.')}: update not sent"
+                else:
+                    said = f"       next: {what}: {by} refused the update ({why}): not sent"
                 if seconds is None:  # not owed at this severity: no due time
                     lines.append(said)
                     continue

@@ -1365,6 +1365,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1: copy of this update not posted there · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: update not sent · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>BREACHED %1</source>
         <translation type="unfinished"></translation>
     </message>

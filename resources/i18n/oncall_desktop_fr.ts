@@ -1365,6 +1365,14 @@
         <translation>tenu (%1 d&apos;avance)</translation>
     </message>
     <message>
+        <source>%1: copy of this update not posted there · %2</source>
+        <translation>%1 : copie de cette mise à jour non publiée là-bas · %2</translation>
+    </message>
+    <message>
+        <source>%1: update not sent · %2</source>
+        <translation>%1 : mise à jour non envoyée · %2</translation>
+    </message>
+    <message>
         <source>BREACHED %1</source>
         <translation>DÉPASSÉ %1</translation>
     </message>
@@ -1668,7 +1676,7 @@
     </message>
     <message>
         <source>%1 Edit and resend it from the cockpit.</source>
-        <translation>%1 Modifiez-la et renvoyez-la depuis le cockpit.</translation>
+        <translation>%1 Modifiez la mise à jour et renvoyez-la depuis le cockpit.</translation>
     </message>
     <message>
         <source>%1: update not sent, %2 refused it</source>

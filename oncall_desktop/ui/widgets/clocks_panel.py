@@ -177,24 +177,34 @@ class ClocksPanel(QGroupBox):
             post = refused.get(audience.value)
             copy = copies.get(audience.value) if post is None else None
             if post is not None:  # the audience never got it: not a clock reset, a refusal
-                text = fill(
-                    self.tr("%1 refused the update (%2): not sent · %3"),
-                    destination(str(post.target)).name.get(self._language),
-                    _why(post),
-                    text,
-                )
+                text = self._refusal_line(post, text, copy=False)
             elif copy is not None:  # its readers (the team, for Slack) did not see it either
-                text = fill(
-                    self.tr("%1 refused the copy of this update (%2): not posted there · %3"),
-                    destination(str(copy.target)).name.get(self._language),
-                    _why(copy),
-                    text,
-                )
+                text = self._refusal_line(copy, text, copy=True)
             row.countdown.setText(text)
             row.refused = post or copy
             row.resend.setVisible(row.refused is not None)
             set_style(row.countdown, LATE if late or row.refused is not None else "")
         return overdue_any
+
+    def _refusal_line(self, post: Post, clock: str, copy: bool) -> str:
+        """The line: "Slack refused the update (channel_not_found): not sent · 3:28"; when
+        the reason names the refuser itself ("Slack refused the request (403)."), said once:
+        "Slack refused the request (403): update not sent · 3:28"."""
+        name = destination(str(post.target)).name.get(self._language)
+        why = _why(post)
+        if why.startswith(name):
+            template = (
+                self.tr("%1: copy of this update not posted there · %2")
+                if copy
+                else self.tr("%1: update not sent · %2")
+            )
+            return fill(template, why.rstrip("."), clock)
+        template = (
+            self.tr("%1 refused the copy of this update (%2): not posted there · %3")
+            if copy
+            else self.tr("%1 refused the update (%2): not sent · %3")
+        )
+        return fill(template, name, why, clock)
 
     def _resend(self, row: AudienceRow) -> None:
         if row.refused is not None:

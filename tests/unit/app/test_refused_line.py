@@ -95,3 +95,34 @@ def test_a_refused_copy_of_the_external_update_is_said_on_its_line(
     qtbot.waitUntil(lambda: not row.resend.isVisible(), timeout=5000)
     assert "refused" not in row.countdown.text()
     assert _updates(window, Audience.STATUS_PAGE) == []  # still a copy, still owed
+
+
+def test_a_refusal_that_names_its_refuser_is_said_once(
+    qtbot, context, clock, pagerduty, slack, monkeypatch
+):
+    """Slack answers 403: its reason already says "Slack refused the request (403).". The
+    clock line and the terminal's status say it once, not "Slack refused the update (Slack
+    refused the request (403).)"."""
+    from oncall_desktop.app.commands import CommandHandler, format_status
+    from tests.helpers.fake_slack import SlackFault
+
+    ctx = _app(context, clock, pagerduty, slack)
+    window = _cockpit_of_a_page(qtbot, ctx, pagerduty)
+    row = window.clocks.audience_rows[Audience.INTERNAL]
+    slack.fail_next(SlackFault(403, method="chat.postMessage"))
+    _send_as_offered(monkeypatch, [])
+    row.compose.click()
+    qtbot.waitUntil(lambda: _posts_settled(window, 2), timeout=8000)
+    window.set_now(clock.now())
+    qtbot.waitUntil(lambda: "403" in row.countdown.text(), timeout=5000)
+    assert row.countdown.text().startswith("Slack refused the request (403): update not sent · ")
+    assert row.countdown.text().count("refused") == 1
+
+    replies = []
+    CommandHandler(ctx).handle({"command": "status"}, replies.append)
+    qtbot.waitUntil(lambda: bool(replies), timeout=5000)
+    [line] = [x for x in format_status(replies[0], clock.now()).splitlines() if "403" in x]
+    assert line.startswith(
+        "       next: update: Internal (Slack #incidents): Slack refused the request (403): "
+        "update not sent, due in "
+    ), line

@@ -1,0 +1,47 @@
+"""Wording found on the second QA tour (item 3), each seen where the user reads it: the French
+notification of a refused update, the handoff window's status column in French, the history's
+range, the date fields greyed out."""
+
+import pytest
+
+from oncall_desktop.core.outbox import PostState
+from oncall_desktop.core.policy import Audience
+from tests.unit.app.conftest import RecordingNotifier
+from tests.unit.app.test_update_delivery import (
+    _app,
+    _cockpit_of_a_page,
+    _send_as_offered,
+)
+
+
+@pytest.fixture
+def french(qapp):
+    from oncall_desktop.ui.translations import install_translators
+
+    install_translators(qapp, "fr")
+    yield
+    install_translators(qapp, "en")
+
+
+def test_the_french_refusal_notification_says_what_to_edit_in_the_right_gender(
+    qtbot, context, clock, pagerduty, slack, monkeypatch, french
+):
+    """French: "Slack a refusé le message : channel_not_found. Modifiez-la …" named a "la"
+    (feminine) after "le message" (masculine): it names the update it means."""
+    notifier = RecordingNotifier()
+    ctx = _app(
+        context, clock, pagerduty, slack, notifier.notifier, slack_channel="#gone", language="fr"
+    )
+    window = _cockpit_of_a_page(qtbot, ctx, pagerduty)
+    _send_as_offered(monkeypatch, [])
+    window.clocks.audience_rows[Audience.INTERNAL].compose.click()
+    qtbot.waitUntil(
+        lambda: any(p.state is PostState.FAILED for p in window.posts_table.model.posts),
+        timeout=8000,
+    )
+    qtbot.waitUntil(
+        lambda: bool([n for n in notifier.shown if "non envoyée" in n.title]), timeout=5000
+    )
+    [said] = [n for n in notifier.shown if "non envoyée" in n.title]
+    assert "Modifiez-la" not in said.body, said.body
+    assert said.body.endswith("Modifiez la mise à jour et renvoyez-la depuis le cockpit."), said
