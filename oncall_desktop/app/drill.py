@@ -14,7 +14,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.drill import (
@@ -25,6 +25,7 @@ from oncall_desktop.core.drill import (
     scenario_service,
     score,
     score_is_final,
+    stand_in,
 )
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.integrations.drillfakes import DRILL_TOKEN, DrillServer
@@ -36,6 +37,7 @@ from oncall_desktop.integrations.secrets import (
 )
 from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.text import fill, local_time
+from oncall_desktop.ui.translations import installed_language
 
 if TYPE_CHECKING:
     from oncall_desktop.app.facilities import DrillContext
@@ -177,8 +179,9 @@ class DrillController(QObject):
 def drill_engineer(name: str) -> str:
     """Who the drill's fake PagerDuty says I am, and so who signs the drill's timeline and
     posts: my name from Settings, else "You" in the UI's language ("Vous"): a post always
-    carries a name, never the OS login. Called once the translators are installed."""
-    return name.strip() or QCoreApplication.translate("DrillController", "You")
+    carries a name, never the OS login, and says it in the message's language
+    (core.drill.in_language). Called once the UI's language is installed."""
+    return name.strip() or stand_in(installed_language() or "en")
 
 
 def start_drill_server(engineer: str) -> DrillServer:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from oncall_desktop.core.clock import local_time
+from oncall_desktop.core.drill import in_language
 from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.narrative import describe
 from oncall_desktop.core.policy import Audience, Policy, Severity
@@ -115,6 +116,9 @@ def compose(
     """Fill the SOP template for ``kind`` in ``language`` (the team's message language)."""
     language = "fr" if language == "fr" else "en"
     template = policy.templates[kind.value].get(language)
+    impact = incident.impact
+    if incident.is_drill:  # the drill's page and stand-in name speak the UI's language
+        impact, oncall = in_language(impact, language), in_language(oncall, language)
     status = STATUS_WORDS[language][incident.status]
     end = incident.resolved_at or now
     values = {
@@ -122,7 +126,7 @@ def compose(
         "severity_emoji": SEVERITY_EMOJI[incident.severity],
         "title": incident.title,
         "status": status,
-        "impact": incident.impact or "—",
+        "impact": impact or "—",
         "started": local_time(incident.detected_at, zone),
         "oncall": oncall or "—",
         "link": (incident.alert.url if incident.alert else "") or "—",
@@ -131,7 +135,7 @@ def compose(
         "root_cause": human.root_cause or "—",
         "actions": _bullets(human.actions),
         "eta": human.eta or TO_BE_DETERMINED[language],
-        "impact_line": incident.impact or "",
+        "impact_line": impact or "",
         "duration": duration_text(end - incident.detected_at),
         "start": local_time(incident.detected_at, zone, with_date=False),
         "end": local_time(end, zone, with_date=False),

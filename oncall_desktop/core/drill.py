@@ -36,6 +36,28 @@ def scenario_service(language: str) -> str:
     return SCENARIO_SERVICES.get(language, SCENARIO_SERVICE)
 
 
+# Who the drill's fake PagerDuty says I am when Settings has no name: "You" in the UI's
+# language, so the timeline reads "Vous" in a French console (app/drill.drill_engineer).
+STAND_INS = {"en": "You", "fr": "Vous"}
+
+
+def stand_in(language: str) -> str:
+    """The drill's stand-in name, in ``language`` (fr or en)."""
+    return STAND_INS.get(language, STAND_INS["en"])
+
+
+def in_language(text: str, language: str) -> str:
+    """The drill's own words in ``text`` in ``language``: its page's service (which the page
+    says in the UI's language) and its stand-in name, so that what a drill posts is in the
+    message language throughout ("On-Call: You", not "On-Call: Vous", in an English message
+    from a French console). Other text is left as it is."""
+    if text in STAND_INS.values():
+        return stand_in(language)
+    for service in SCENARIO_SERVICES.values():
+        text = text.replace(service, scenario_service(language))
+    return text
+
+
 PAGE_AFTER = timedelta(seconds=3)  # the page arrives this long after the drill starts
 
 ACK_POINTS, UPDATE_POINTS, STEP_POINTS = 30, 40, 30

@@ -1738,10 +1738,6 @@
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>You</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>EditableTable</name>

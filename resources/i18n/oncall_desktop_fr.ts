@@ -1740,10 +1740,6 @@
         <source>Score</source>
         <translation>Score</translation>
     </message>
-    <message>
-        <source>You</source>
-        <translation>Vous</translation>
-    </message>
 </context>
 <context>
     <name>EditableTable</name>

@@ -22,7 +22,7 @@ from oncall_desktop.app.drill import (
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.config.store import SettingsStore
 from oncall_desktop.core.clock import SystemClock
-from oncall_desktop.core.drill import SCENARIO_TITLE, score
+from oncall_desktop.core.drill import SCENARIO_TITLE, scenario_service, score
 from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.kpis import HistoryFilter
 from oncall_desktop.core.policy import Audience, Severity
@@ -126,13 +126,18 @@ def press_send_when_the_composer_opens(qtbot):
 
 
 @contextlib.contextmanager
-def drill_console(qapp, tmp_path, language, engineer="Ana"):
+def drill_console(qapp, tmp_path, language, engineer="Ana", message_language=None):
     """The app assembled in drill mode against the drill's fake PagerDuty and Slack, its
     notifications recorded: (server, app, recorder, drill). As app/main.py does: the UI's
     language first, then the drill's server."""
     install_translators(qapp, language)
     server = start_drill_server(engineer)
-    settings = drill_settings(Settings(language=language, engineer_name=engineer), server)
+    chosen = Settings(
+        language=language,
+        engineer_name=engineer,
+        message_language=message_language or language,
+    )
+    settings = drill_settings(chosen, server)
     ctx = build_shell(
         qapp, settings, load_policy(), SystemClock(), [], SettingsStore(tmp_path), drill_secrets()
     )
@@ -291,6 +296,39 @@ def test_a_drill_consoles_windows_and_notifications_say_drill(
         assert real.window.windowTitle() == "On-call Desktop"
     finally:
         real.dispose()
+
+
+def test_a_french_drill_posts_an_english_message_in_english_throughout(qtbot, qapp, tmp_path):
+    """QA: a French console, messages in English, no name: the posted declaration read
+    "**On-Call** : Vous" and carried the page's French service ("exercice : base de données
+    principale en panne"). The drill's stand-in name and its scenario's words are in the
+    message's language; the timeline still says "Vous" (the UI's)."""
+    with drill_console(qapp, tmp_path, "fr", engineer="", message_language="en") as (
+        server,
+        ctx,
+        recorder,
+        drill,
+    ):
+        drill.trigger()
+        ctx.poller.start()
+        qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
+        qtbot.waitUntil(lambda: ctx.controller.preferences.actor == "Vous", timeout=10_000)
+        ctx.controller.alert_controller.on_notification_action(f"pagerduty:{drill.page_id}", OPEN)
+        qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=10_000)
+        cockpit = next(iter(ctx.controller.cockpits.values()))
+        press_send_when_the_composer_opens(qtbot)
+        cockpit.clocks.audience_rows[Audience.INTERNAL].compose.click()
+        qtbot.waitUntil(
+            lambda: any(s.where.startswith("slack:") for s in server.sent), timeout=10_000
+        )
+        posted = next(s.text for s in server.sent if s.where.startswith("slack:"))
+        assert "INCIDENT DECLARED" in posted, posted
+        assert "**On-Call** : You" in posted, posted
+        assert scenario_service("en") in posted, posted
+        assert "Vous" not in posted and "exercice" not in posted, posted
+        ctx.incidents.tick_step(cockpit.incident_id, "1.1", True)
+        qtbot.waitUntil(lambda: bool(cockpit.incident.events(EventKind.STEP_DONE)), timeout=5000)
+        assert {e.actor for e in cockpit.incident.events(EventKind.STEP_DONE)} == {"Vous"}
 
 
 def test_the_score_counts_late_and_missing_updates(policy):
