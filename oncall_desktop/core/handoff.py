@@ -16,6 +16,7 @@ from typing import Any
 from oncall_desktop.core.clock import local_time, utc
 from oncall_desktop.core.errors import DomainError
 from oncall_desktop.core.incident import EventKind, Incident
+from oncall_desktop.core.narrative import status_name
 from oncall_desktop.core.policy import Policy
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -367,7 +368,8 @@ def to_markdown(note: HandoffNote, policy: Policy, language: str, zone: tzinfo |
     if note.active:
         out.append(f"🔥 {words['active']} :")
         out += [
-            f"- {i.reference} : {_flat(i.title)} ({i.severity}, {i.status})" for i in note.active
+            f"- {i.reference} : {_flat(i.title)} ({i.severity}, {status_name(i.status, language)})"
+            for i in note.active
         ]
     else:
         out.append(f"✅ {words['no_active']}")
@@ -375,7 +377,8 @@ def to_markdown(note: HandoffNote, policy: Policy, language: str, zone: tzinfo |
     out += [f"- {_flat(w)}" for w in note.watch_items] or ["- —"]
     out += ["", f"📝 {words['last_week']} :"]
     last_week = [
-        f"- {i.reference} : {_flat(i.title)} ({_flat(i.resolution) or i.status})"
+        f"- {i.reference} : {_flat(i.title)} "
+        f"({_flat(i.resolution) or status_name(i.status, language)})"
         for i in note.last_week
     ]
     out += last_week or ["- —"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import tzinfo
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -47,8 +48,8 @@ from oncall_desktop.ui.drill_mark import title_setter
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
-from oncall_desktop.ui.text import fill, local_time
-from oncall_desktop.ui.widgets.handoff_tables import UpcomingTable, lines_table
+from oncall_desktop.ui.text import fill, local_time, status_text
+from oncall_desktop.ui.widgets.handoff_tables import LINE_COLUMNS, UpcomingTable, lines_table
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 
 PAGERDUTY_CHECK = "pagerduty"
@@ -297,6 +298,9 @@ class HandoffWindow(QMainWindow):
 
     def _lines_table(self, lines: tuple[IncidentLine, ...], editable: bool) -> QTableWidget:
         table = lines_table(lines, editable)
+        for row, line in enumerate(lines):  # a stored id ("acknowledged"), said in words
+            if (cell := table.item(row, LINE_COLUMNS.index("status"))) is not None:
+                self.live.text(cell.setText, partial(self._status_of, line.status))
         self.live.text(
             table.setHorizontalHeaderLabels,
             lambda: [
@@ -308,6 +312,9 @@ class HandoffWindow(QMainWindow):
             ],
         )
         return table
+
+    def _status_of(self, status: str) -> str:
+        return status_text(status, self.live.language)
 
     def add_upcoming(self) -> None:
         self.upcoming_table.add()

@@ -45,3 +45,36 @@ def test_the_french_refusal_notification_says_what_to_edit_in_the_right_gender(
     [said] = [n for n in notifier.shown if "non envoyée" in n.title]
     assert "Modifiez-la" not in said.body, said.body
     assert said.body.endswith("Modifiez la mise à jour et renvoyez-la depuis le cockpit."), said
+
+
+def test_the_handoffs_status_column_speaks_the_ui_language(qtbot, context, clock, french):
+    """The handoff window's incidents listed "acknowledged" in the French UI: the status is
+    said in words, in the UI's language, and again after a switch; the French post too."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from oncall_desktop.core.policy import Severity
+    from tests.unit.app.test_handoffs import (
+        BEFORE_CHANGE,
+        CHANGE,
+        PARIS_ORCHESTRATEUR,
+        handoff_window,
+        set_clock,
+    )
+
+    set_clock(clock, BEFORE_CHANGE)
+    ctx = context(settings=replace(PARIS_ORCHESTRATEUR, language="fr", message_language="fr"))
+    handoff_window(qtbot, ctx).close()  # the change before, missed while the app was off
+    qtbot.waitUntil(lambda: ctx.controller.handoffs.window is None, timeout=5000)
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000):
+        ctx.incidents.declare("API down", Severity.SEV1, "all users")
+    qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=5000)
+    set_clock(clock, CHANGE + timedelta(seconds=30))
+    ctx.controller.on_tick(clock.now())
+    window = handoff_window(qtbot, ctx)
+    assert window.active_table.rowCount() == 1
+    assert window.active_table.item(0, 3).text() == "acquitté"
+    assert "(SEV-1, acquitté)" in window.markdown()
+
+    ctx.controller.settings_controller.apply_settings(replace(ctx.settings, language="en"), {})
+    qtbot.waitUntil(lambda: window.active_table.item(0, 3).text() == "acknowledged", timeout=5000)
