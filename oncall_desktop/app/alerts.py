@@ -24,6 +24,7 @@ from oncall_desktop.core.paging import Page, QuietHours, should_notify
 from oncall_desktop.services.messages import shown
 from oncall_desktop.services.poller import PollState, PollStatus
 from oncall_desktop.ui.notifier import ACKNOWLEDGE, OPEN, Notification
+from oncall_desktop.ui.text import fill
 
 if TYPE_CHECKING:
     from oncall_desktop.app.collaborators import Notifications, Preferences
@@ -195,11 +196,12 @@ class AlertController(QObject):
         for key in list(self.window.banner.texts()):
             if key.startswith("alert-") and key not in waiting:
                 self.window.banner.clear_message(key)
-        for page in pages:  # acknowledged here or elsewhere: its alert has done its job
-            if not page.is_triggered and page.key in self._alerted_pages:
-                self._alerted_pages.discard(page.key)
-                self.notifications.withdraw(page.key)
         listed = {p.key: p for p in pages}
+        for key in list(self._alerted_pages):  # acknowledged (here or elsewhere) or resolved:
+            page = listed.get(key)  # its alert has done its job
+            if page is None or not page.is_triggered:
+                self._alerted_pages.discard(key)
+                self.notifications.withdraw(key)
         for key in list(self._follow_ups):  # resolved (or no longer mine): nothing to open
             if key not in listed:
                 self._follow_ups.discard(key)
@@ -236,16 +238,21 @@ class AlertController(QObject):
 
     def _follow_up(self, page: Page) -> None:
         """Acknowledged from its notification: a quiet one says so, and its Open opens (or
-        creates) the page's incident. It stays until then (not withdrawn with the alert)."""
+        creates) the page's incident. It stays until then (not withdrawn with the alert).
+        Acknowledged by another engineer, it says who (not that it was done from here)."""
         self._alerted_pages.discard(page.key)  # the alert itself is off the screen already
         if page.key in self._linked:
-            return  # its incident is open already: nothing more to open
+            self.notifications.withdraw(page.key)  # its incident is open: nothing to open
+            return
         self._follow_ups.add(page.key)
+        source = source_name(page.source)
         self.notifications.notify(
             Notification(
                 key=page.key,
-                title=self.tr("Acknowledged in %1 · open it to work it").replace(
-                    "%1", source_name(page.source)
+                title=(
+                    fill(self.tr("Acknowledged in %1 by %2"), source, page.acknowledged_by)
+                    if page.acknowledged_by
+                    else fill(self.tr("Acknowledged in %1 · open it to work it"), source)
                 ),
                 body=self.notifications.body(page.title),
                 actions=((OPEN, self.tr("Open")),),
@@ -282,7 +289,7 @@ class AlertController(QObject):
                     title=self.tr("NOT acknowledged in %1: it keeps escalating").replace(
                         "%1", source
                     ),
-                    body=self.notifications.body(f"{title}\n{shown(why)}"),
+                    body=self.notifications.body(f"{title} — {shown(why)}"),
                     urgent=True,
                     actions=((ACKNOWLEDGE, self.tr("Retry")), (OPEN, self.tr("Open"))),
                     sound=False,
@@ -294,16 +301,22 @@ class AlertController(QObject):
         was lost after it did it) or resolved: the failure is not left on the screen."""
         notified = key in self._refused_notified
         self._forget_refusal(key)
-        if page is not None and notified:
-            self._follow_up(page)  # what its Acknowledge would have led to
-        if page is not None:
-            self.window.show_message(
-                NOT_ACKNOWLEDGED + key,
-                QT_TR_NOOP("“{title}” was acknowledged in {source} after all.").format(
-                    title=page.title, source=source_name(page.source)
-                ),
-                "info",
+        if page is None:
+            self.notifications.withdraw(key)  # resolved, or no longer mine: nothing to retry
+            self._alerted_pages.discard(key)
+            return
+        if notified:
+            self._follow_up(page)  # what its Acknowledge would have led to (replaces it)
+        done = (
+            QT_TR_NOOP("“{title}” was acknowledged in {source} by {who}.").format(
+                title=page.title, source=source_name(page.source), who=page.acknowledged_by
             )
+            if page.acknowledged_by  # someone else did: not said as mine
+            else QT_TR_NOOP("“{title}” was acknowledged in {source} after all.").format(
+                title=page.title, source=source_name(page.source)
+            )
+        )
+        self.window.show_message(NOT_ACKNOWLEDGED + key, done, "info", fades=True)
 
     def _forget_refusal(self, key: str) -> None:
         self._refused_notified.discard(key)

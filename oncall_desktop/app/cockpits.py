@@ -397,7 +397,10 @@ class CockpitController(QObject):
             alert = cockpit.incident.alert
             page = by_key.get(alert.key) if alert is not None else None
             if alert is not None:
-                cockpit.lifecycle.set_page_status(page.status if page is not None else "")
+                cockpit.lifecycle.set_page_status(
+                    page.status if page is not None else "",
+                    page.acknowledged_by if page is not None else "",
+                )
             if page is not None:
                 cockpit.set_responder_states(dict(page.responders))
 

@@ -23,6 +23,7 @@ from oncall_desktop.core.deadlines import WarningKind, breach_warnings, escalati
 from oncall_desktop.core.destinations import destination, serves
 from oncall_desktop.core.outbox import Post, PostState
 from oncall_desktop.core.policy import EscalationMode, Policy
+from oncall_desktop.core.updates import updates_sent
 from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.notifier import ACKNOWLEDGE, Notification
 from oncall_desktop.ui.text import countdown, fill
@@ -48,8 +49,12 @@ class DeadlineAlerts(QObject):
         self.notifications = notifications
         self.dues = dues
         self._said: set[tuple[object, ...]] = set()  # (incident, what, when) already notified
+        # refusals said on the desktop: (incident id, audience value) -> when the refused post
+        # was made; withdrawn once the audience has its update (delivered, or marked sent)
+        self._refusals: dict[tuple[int, str], datetime | None] = {}
 
     def on_tick(self, now: datetime) -> None:
+        self._withdraw_refusals_made_up()
         self._alert_before_breaches(now)
         self._alert_overdue_updates(now)
         self._alert_escalations(now)
@@ -122,10 +127,14 @@ class DeadlineAlerts(QObject):
         """An update refused for good by its audience's own destination (Slack's
         channel_not_found for the team): the audience never got it, said once on the desktop
         as well as on its clock line in the cockpit (a click opens it: Edit and resend)."""
-        if post.state is not PostState.FAILED or post.incident_id is None:
-            return
-        if not serves(str(post.target), post.audience):
+        if post.incident_id is None or not serves(str(post.target), post.audience):
             return  # a copy: the audience is where it was
+        said_at = (post.incident_id, post.audience)
+        if post.state is PostState.SENT and said_at in self._refusals:  # it has it now
+            del self._refusals[said_at]
+            self.notifications.withdraw(self._refusal_key(*said_at))
+        if post.state is not PostState.FAILED:
+            return
         key = (post.incident_id, "refused", post.id, post.attempts)
         if key in self._said:
             return
@@ -136,9 +145,10 @@ class DeadlineAlerts(QObject):
         incident = next((i for i in self.incidents.active if i.id == post.incident_id), None)
         about = f"{incident.severity.value} · {incident.title}" if incident else ""
         what = fill(self.tr("%1 Edit and resend it from the cockpit."), shown(post.problem))
+        self._refusals[said_at] = post.created_at
         self.notifications.notify(
-            Notification(
-                key=f"incident:{post.incident_id}",
+            Notification(  # one per incident and audience: a later refusal replaces it
+                key=self._refusal_key(*said_at),
                 title=fill(
                     self.tr("%1: update not sent, %2 refused it"),
                     name,
@@ -149,6 +159,24 @@ class DeadlineAlerts(QObject):
                 sound=self.preferences.settings.alert_sound,
             )
         )
+
+    @staticmethod
+    def _refusal_key(incident_id: int, audience: str) -> str:
+        """As the audience's other notifications (overdue): a click opens the cockpit."""
+        return f"{COMPOSE_PREFIX}{incident_id}:{audience}"
+
+    def _withdraw_refusals_made_up(self) -> None:
+        """A refusal is over once the audience had its update since (marked sent by hand, or
+        delivered) or the incident is closed: its notification goes."""
+        active = {i.id: i for i in self.incidents.active}
+        for (incident_id, audience), since in list(self._refusals.items()):
+            incident = active.get(incident_id)
+            if incident is not None and not any(
+                since is None or e.at >= since for e in updates_sent(incident, audience)
+            ):
+                continue
+            del self._refusals[(incident_id, audience)]
+            self.notifications.withdraw(self._refusal_key(incident_id, audience))
 
     def _alert_escalations(self, now: datetime) -> None:
         """One notification when a timed escalation falls due (SEV-2 unresolved after 2 h);

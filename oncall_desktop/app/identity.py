@@ -82,7 +82,7 @@ class Identity(QObject):
         self.name_chosen.emit(name)
         if from_pagerduty:
             text = self.tr("Your name, from PagerDuty: %1. It signs what you post (Settings).")
-            self.window.show_message("your-name", text.replace("%1", name), "info")
+            self.window.show_message("your-name", text.replace("%1", name), "info", fades=True)
 
     def _ask_at_start(self) -> None:
         if not self.may_ask or self._asked:

@@ -158,6 +158,7 @@ class SettingsController(QObject):
             "language",
             self.tr("The new language applies now, in every open window."),
             "info",
+            fades=True,  # done: it goes by itself
         )
 
     def _apply_autostart(self, enabled: bool) -> None:

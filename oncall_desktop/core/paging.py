@@ -9,7 +9,7 @@ decide what to notify.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 
 # The first alert source's id, as pages and stored incident links name it. The core knows no
@@ -50,6 +50,10 @@ class Page:
     # reached), state pending | joined | declined | user_cancelled
     responders: tuple[tuple[str, str], ...] = ()
     source: str = PAGERDUTY  # the alert source that raised it (integrations.sources)
+    # who acknowledged it last, as the source has them: (user id, name); empty when unknown
+    acknowledger: tuple[str, ...] = ()
+    # that person's name when it is someone else than me (seen_by): "" when me, or unknown
+    acknowledged_by: str = ""
 
     @property
     def link(self) -> AlertLink:
@@ -62,6 +66,24 @@ class Page:
     @property
     def is_triggered(self) -> bool:
         return self.status == "triggered"
+
+
+def seen_by(pages: list[Page], my_id: str) -> list[Page]:
+    """The pages as I see them: one another engineer acknowledged names them (a colleague's
+    acknowledge is not mine, and the app must not say it is)."""
+    return [
+        replace(
+            page,
+            acknowledged_by=(
+                page.acknowledger[1]
+                if page.status == "acknowledged"
+                and page.acknowledger
+                and page.acknowledger[0] != my_id
+                else ""
+            ),
+        )
+        for page in pages
+    ]
 
 
 @dataclass(frozen=True)

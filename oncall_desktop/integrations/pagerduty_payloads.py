@@ -51,6 +51,7 @@ def parse_page(raw: Any) -> Page | None:
     )
     number = raw.get("incident_number")
     return Page(
+        acknowledger=_acknowledger(acks),
         id=incident_id,
         number=number if isinstance(number, int) and not isinstance(number, bool) else None,
         title=_text(raw.get("title")) or _text(raw.get("summary")) or f"Incident {incident_id}",
@@ -63,6 +64,21 @@ def parse_page(raw: Any) -> Page | None:
         responders=parse_responders(raw),
         source=SOURCE,
     )
+
+
+def _acknowledger(acks: Any) -> tuple[str, ...]:
+    """The latest acknowledgement's acknowledger (id, name): PagerDuty lists them oldest
+    first ({at, acknowledger: {id, summary}}); the latest is the one that counts now."""
+    latest: tuple[datetime, dict[str, Any]] | None = None
+    for ack in _dicts(acks):
+        at, who = parse_time(ack.get("at")), ack.get("acknowledger")
+        if at is not None and isinstance(who, dict) and (latest is None or at >= latest[0]):
+            latest = (at, who)
+    if latest is None:
+        return ()
+    who = latest[1]
+    user_id = _text(who.get("id"))
+    return (user_id, _text(who.get("summary")) or user_id) if user_id else ()
 
 
 USER_TARGETS = frozenset({"user", "user_reference"})

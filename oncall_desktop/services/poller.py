@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.messages import QT_TR_NOOP, UserMessage
-from oncall_desktop.core.paging import AlertTracker, Backoff, Page
+from oncall_desktop.core.paging import AlertTracker, Backoff, Page, seen_by
 from oncall_desktop.integrations.errors import (
     AccountLevelKey,
     Forbidden,
@@ -180,12 +180,12 @@ class SourcePoller(QObject):
 
         def fetch() -> tuple[Connection, list[Page], list[Page]]:
             current = connection or connect()
-            pages = current.source.open_alerts(current.me)
+            pages = seen_by(current.source.open_alerts(current.me), current.me.id)
             still_mine = {p.id for p in pages}
             left = []
             for page_id in sorted(known - still_mine)[:MAX_FOLLOWED]:
                 try:
-                    left.append(current.source.alert(page_id))
+                    left += seen_by([current.source.alert(page_id)], current.me.id)
                 except IntegrationError as error:
                     log.info("could not follow %s alert %s: %s", self.kind.name, page_id, error)
             return current, pages, left
@@ -312,8 +312,10 @@ class SourcePoller(QObject):
 
         def call() -> Page:
             if action == "resolve":
-                return connection.source.resolve(page_id, connection.me, note)
-            return connection.source.acknowledge(page_id, connection.me)
+                page = connection.source.resolve(page_id, connection.me, note)
+            else:
+                page = connection.source.acknowledge(page_id, connection.me)
+            return seen_by([page], connection.me.id)[0]
 
         def answered(page: Page) -> None:
             done(page)

@@ -13,7 +13,7 @@ import queue
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -125,6 +125,7 @@ class FreedesktopNotifier(Notifier):
         self._early_clicks: dict[int, str] = {}
         self._resent: set[Notification] = set()
         self._withdrawn: set[int] = set()
+        self._up: dict[str, int] = {}  # the notification up about each key: a new one replaces it
         self._open_label = self.tr("Open")  # here, on the GUI thread; sent from the bus thread
         self._closed = False
         self._lock = threading.Lock()
@@ -170,6 +171,12 @@ class FreedesktopNotifier(Notifier):
             return "body-markup" in reply.body[0]
 
     def notify(self, notification: Notification) -> None:
+        """Shown in place of the one up about the same key (one notification per page, per
+        audience); its Open in the language of the moment, not that of the start."""
+        if not any(action == OPEN for action, _ in notification.actions):
+            notification = replace(
+                notification, actions=((OPEN, self.tr("Open")), *notification.actions)
+            )
         self._outbox.put(notification)
 
     def withdraw(self, key: str) -> None:
@@ -183,6 +190,7 @@ class FreedesktopNotifier(Notifier):
             ids = [nid for nid, key in self._keys.items() if key == item.key]
             ids = [nid for nid in ids if nid not in self._withdrawn]
             self._withdrawn.update(ids)
+            self._up.pop(item.key, None)
         for nid in ids:
             message = new_method_call(address, "CloseNotification", "u", (nid,))
             try:
@@ -238,7 +246,9 @@ class FreedesktopNotifier(Notifier):
     def _send(self, router: Any, address: Any, new_method_call: Any, item: Notification) -> None:
         actions: list[str] = []
         others = [(i, label) for i, label in item.actions if i != OPEN]  # "Open" is always there
-        for action_id, label in ((OPEN, self._open_label), *others):
+        # the item's own Open was translated when it was asked for (notify, GUI thread)
+        open_label = next((label for i, label in item.actions if i == OPEN), self._open_label)
+        for action_id, label in ((OPEN, open_label), *others):
             actions += [action_id, clean_line(label, 64)]
         hints: dict[str, tuple[str, Any]] = {"urgency": ("y", 2 if item.urgent else 1)}
         if item.sound:
@@ -249,7 +259,7 @@ class FreedesktopNotifier(Notifier):
             "susssasa{sv}i",
             (
                 self._app_name,
-                0,
+                self._up.get(item.key, 0) if item.key else 0,  # replaces the one up, if any
                 "dialog-warning" if item.urgent else "dialog-information",
                 clean_line(item.title, 200),  # no NUL or lone surrogate may reach the bus
                 clean_line(item.body),
@@ -271,6 +281,8 @@ class FreedesktopNotifier(Notifier):
         notification_id = int(reply.body[0])
         with self._lock:
             self._keys[notification_id] = item.key
+            if item.key:
+                self._up[item.key] = notification_id
             early = self._early_clicks.pop(notification_id, None)
         self._accepted.emit(item.key)
         if early is not None:

@@ -1040,6 +1040,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“{title}” was acknowledged in {source} by {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{title}” was acknowledged in {source} after all.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,6 +1148,10 @@
         </translation>
     </message>
     <message>
+        <source>Acknowledged in %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Acknowledged in %1 · open it to work it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1208,6 +1216,10 @@
     </message>
     <message>
         <source>%1: triggered again; it escalates until acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: acknowledged by %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1353,6 +1365,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1: copy of this update not posted there · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: update not sent · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 refused the update (%2): not sent · %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1362,14 +1382,6 @@
     </message>
     <message>
         <source>met (%1 to spare)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: copy of this update not posted there · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: update not sent · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1740,6 +1752,13 @@
     </message>
 </context>
 <context>
+    <name>DrillMark</name>
+    <message>
+        <source>Drill: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditableTable</name>
     <message>
         <source>Add row</source>
@@ -1747,13 +1766,6 @@
     </message>
     <message>
         <source>Remove selected rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DrillMark</name>
-    <message>
-        <source>Drill: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2632,6 +2644,10 @@
     </message>
     <message>
         <source>resolved here, still open there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged by %1, not opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1040,6 +1040,10 @@
         <translation>{why} « {title} » n’est pas acquittée dans {source} : l’escalade continue.</translation>
     </message>
     <message>
+        <source>“{title}” was acknowledged in {source} by {who}.</source>
+        <translation>« {title} » a été acquittée dans {source} par {who}.</translation>
+    </message>
+    <message>
         <source>“{title}” was acknowledged in {source} after all.</source>
         <translation>« {title} » a finalement bien été acquittée dans {source}.</translation>
     </message>
@@ -1144,6 +1148,10 @@
         </translation>
     </message>
     <message>
+        <source>Acknowledged in %1 by %2</source>
+        <translation>Acquittée dans %1 par %2</translation>
+    </message>
+    <message>
         <source>Acknowledged in %1 · open it to work it</source>
         <translation>Acquittée dans %1 · ouvrez-la pour la traiter</translation>
     </message>
@@ -1209,6 +1217,10 @@
     <message>
         <source>%1: triggered again; it escalates until acknowledged.</source>
         <translation>%1 : de nouveau déclenché ; l’escalade continue jusqu’à l’acquittement.</translation>
+    </message>
+    <message>
+        <source>%1: acknowledged by %2.</source>
+        <translation>%1 : acquitté par %2.</translation>
     </message>
     <message>
         <source>%1: acknowledged.</source>
@@ -1353,6 +1365,14 @@
         <translation>%1 (en pause)</translation>
     </message>
     <message>
+        <source>%1: copy of this update not posted there · %2</source>
+        <translation>%1 : copie de cette mise à jour non publiée là-bas · %2</translation>
+    </message>
+    <message>
+        <source>%1: update not sent · %2</source>
+        <translation>%1 : mise à jour non envoyée · %2</translation>
+    </message>
+    <message>
         <source>%1 refused the update (%2): not sent · %3</source>
         <translation>%1 a refusé la mise à jour (%2) : non envoyée · %3</translation>
     </message>
@@ -1363,14 +1383,6 @@
     <message>
         <source>met (%1 to spare)</source>
         <translation>tenu (%1 d&apos;avance)</translation>
-    </message>
-    <message>
-        <source>%1: copy of this update not posted there · %2</source>
-        <translation>%1 : copie de cette mise à jour non publiée là-bas · %2</translation>
-    </message>
-    <message>
-        <source>%1: update not sent · %2</source>
-        <translation>%1 : mise à jour non envoyée · %2</translation>
     </message>
     <message>
         <source>BREACHED %1</source>
@@ -1742,6 +1754,13 @@
     </message>
 </context>
 <context>
+    <name>DrillMark</name>
+    <message>
+        <source>Drill: %1</source>
+        <translation>Exercice : %1</translation>
+    </message>
+</context>
+<context>
     <name>EditableTable</name>
     <message>
         <source>Add row</source>
@@ -1750,13 +1769,6 @@
     <message>
         <source>Remove selected rows</source>
         <translation>Retirer les lignes sélectionnées</translation>
-    </message>
-</context>
-<context>
-    <name>DrillMark</name>
-    <message>
-        <source>Drill: %1</source>
-        <translation>Exercice : %1</translation>
     </message>
 </context>
 <context>
@@ -2635,6 +2647,10 @@
     <message>
         <source>resolved here, still open there</source>
         <translation>résolue ici, toujours ouverte là-bas</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1, not opened</source>
+        <translation>acquittée par %1, non ouverte</translation>
     </message>
     <message>
         <source>acknowledged, not opened</source>

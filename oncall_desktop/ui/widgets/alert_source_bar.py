@@ -64,7 +64,12 @@ class AlertSourceBar(QWidget):
         self.setVisible(False)
 
     def show_for(
-        self, incident: Incident, source: str, in_flight: set[str], page_status: str = ""
+        self,
+        incident: Incident,
+        source: str,
+        in_flight: set[str],
+        page_status: str = "",
+        acknowledged_by: str = "",
     ) -> None:
         """``source``: the source's name as people read it; ``in_flight``: the actions this
         console is waiting on the source for right now; ``page_status``: the page as the
@@ -78,7 +83,9 @@ class AlertSourceBar(QWidget):
         request = self._request
         self._asked_of_source = ""
         if request is None:
-            text, style = self._state_line(incident, source, page_status, in_flight)
+            text, style = self._state_line(
+                incident, source, page_status, in_flight, acknowledged_by
+            )
         else:
             text, style = self._request_line(request, source, request.action.value in in_flight)
         self.label.setText(text)
@@ -91,7 +98,12 @@ class AlertSourceBar(QWidget):
         self.source_button.setVisible(bool(self._asked_of_source))
 
     def _state_line(
-        self, incident: Incident, source: str, page_status: str, in_flight: set[str]
+        self,
+        incident: Incident,
+        source: str,
+        page_status: str,
+        in_flight: set[str],
+        acknowledged_by: str = "",
     ) -> tuple[str, str]:
         if incident.status is Status.TRIGGERED:
             return (
@@ -115,6 +127,8 @@ class AlertSourceBar(QWidget):
                 fill(self.tr("%1: triggered again; it escalates until acknowledged."), source),
                 LATE,
             )
+        if acknowledged_by:  # another engineer did, there: not said as mine
+            return fill(self.tr("%1: acknowledged by %2."), source, acknowledged_by), ""
         return fill(self.tr("%1: acknowledged."), source), ""
 
     def _request_line(self, request: AlertRequest, source: str, waiting: bool) -> tuple[str, str]:

@@ -137,6 +137,9 @@ class PagesPanel(QGroupBox):
                 if waiting
                 else self.tr("resolved here, still open there")
                 if page.key in resolved_here
+                # another engineer's acknowledge is not said as mine
+                else self.tr("acknowledged by %1, not opened").replace("%1", page.acknowledged_by)
+                if page.acknowledged_by
                 else self.tr("acknowledged, not opened"),
                 "",  # the age and the countdown: _show_clocks
                 "",

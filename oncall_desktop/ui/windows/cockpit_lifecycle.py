@@ -64,6 +64,7 @@ class CockpitLifecycle(QObject):
         self._window = window
         self._actions = actions
         self.page_status = ""  # the page as the last poll has it (set_page_status)
+        self.acknowledged_by = ""  # ... who acknowledged it there, when not me
         actions.asking.connect(self._on_source_request)
         actions.answered.connect(self._on_source_request)
 
@@ -134,12 +135,14 @@ class CockpitLifecycle(QObject):
             self._actions.source_name(window.incident),
             self._actions.waiting_for(window.incident_id),
             self.page_status,
+            self.acknowledged_by,
         )
 
-    def set_page_status(self, status: str) -> None:
-        """The page as the source's last poll has it ("" once it left the list)."""
-        if status != self.page_status:
-            self.page_status = status
+    def set_page_status(self, status: str, acknowledged_by: str = "") -> None:
+        """The page as the source's last poll has it ("" once it left the list), and who
+        acknowledged it there when it was not me."""
+        if (status, acknowledged_by) != (self.page_status, self.acknowledged_by):
+            self.page_status, self.acknowledged_by = status, acknowledged_by
             self.show_source_state()
 
     def _on_source_request(self, incident_id: int, _action: str) -> None:

@@ -337,10 +337,19 @@ class MainWindow(QMainWindow):
     def set_now(self, now: datetime) -> None:
         self.model.set_now(now)
         self.pages.set_now(now)
+        self.banner.set_now(now)
 
-    def show_message(self, key: str, text: str | UserMessage, level: str = "warning") -> None:
-        """A message in the banner (a UserMessage is said again when the language changes)."""
-        self.banner.show_message(key, text, level)
+    def show_message(
+        self, key: str, text: str | UserMessage, level: str = "warning", fades: bool = False
+    ) -> None:
+        """A message in the banner (a UserMessage is said again when the language changes);
+        ``fades``: it reports a thing done and goes by itself after a while. An error goes on
+        top and the banner is scrolled to it: it is never below the fold."""
+        self.banner.show_message(key, text, level, fades)
+        if level == "error":
+            bar = self.banner_area.verticalScrollBar()
+            bar.setValue(bar.minimum())
+            QTimer.singleShot(0, self, lambda: bar.setValue(bar.minimum()))  # once laid out
 
     def set_status(self, text: str, details: str = "") -> None:
         """``details``: shown on hovering (e.g. the database file's folder)."""

@@ -73,6 +73,8 @@ class RecordingNotifier:
 
     def _notify(self, notification):
         self.shown.append(notification)
+        # one notification up per key: a new one replaces it (the notifier's replaces_id)
+        self._screen = [n for n in self._screen if not (n.key and n.key == notification.key)]
         self._screen.append(notification)
 
     def _withdraw(self, key):

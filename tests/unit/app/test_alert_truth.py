@@ -75,7 +75,7 @@ def test_a_refused_acknowledge_from_a_notification_says_it_keeps_escalating(
     [refused] = up(recorder, "NOT acknowledged")  # still up after the page was read again
     assert refused.key == key and refused.urgent
     assert refused.title == "NOT acknowledged in PagerDuty: it keeps escalating"
-    assert refused.body.startswith("API down\nCould not acknowledge in PagerDuty: ")
+    assert refused.body.startswith("API down — Could not acknowledge in PagerDuty: ")
     assert "(500)" in refused.body
     assert (ACKNOWLEDGE, "Retry") in refused.actions and (OPEN, "Open") in refused.actions
     ctx.controller.update_tray(clock.now())

@@ -112,7 +112,8 @@ def test_a_declaration_slack_refused_is_not_met_by_its_pagerduty_copy(
     [said] = refusals()
     assert "channel_not_found" in said.body
     assert said.title == "Internal (Slack #incidents): update not sent, Slack refused it"
-    assert said.key == f"incident:{window.incident_id}" and said.urgent
+    # one per incident and audience (a click opens the cockpit, as its overdue one's)
+    assert said.key == f"compose:{window.incident_id}:internal" and said.urgent
 
     # Edit and resend, to a channel that is there: the team has it, the clock restarts
     [refused] = [p for p in window.posts_table.model.posts if p.state is PostState.FAILED]
@@ -120,6 +121,7 @@ def test_a_declaration_slack_refused_is_not_met_by_its_pagerduty_copy(
     qtbot.waitUntil(lambda: bool(_updates(window, Audience.INTERNAL)), timeout=8000)
     assert len(slack.texts("C0INCIDENTS")) == 1
     assert is_done(window.incident, ctx.policy, "1.4")
+    qtbot.waitUntil(lambda: said not in notifier.on_screen(), timeout=5000)  # it is over
     window.set_now(clock.now())
     qtbot.waitUntil(
         lambda: "refused" not in window.clocks.audience_rows[Audience.INTERNAL].countdown.text(),

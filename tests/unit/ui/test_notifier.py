@@ -70,3 +70,46 @@ def test_open_is_offered_once_even_when_the_item_names_it(qapp):
         assert router.sent[0][5] == ["default", "Open", "acknowledge", "Acknowledge"]
     finally:
         notifier.close()
+
+
+def test_a_new_notification_about_the_same_key_replaces_the_one_up(qapp):
+    """QA tour: two 'NOT acknowledged' notifications for one page sat side by side (one from
+    the notification's Acknowledge, one from the terminal's ack)."""
+    from oncall_desktop.ui.notifier import _Withdraw
+
+    notifier = FreedesktopNotifier("test")
+    try:
+        router = Router()
+        first = Notification(key="pagerduty:P1", title="NOT acknowledged", body="API down")
+        notifier._send(router, None, new_method_call, first)
+        notifier._send(router, None, new_method_call, first)  # refused again
+        assert [sent[1] for sent in router.sent] == [0, 7]  # the second replaces the first
+        notifier._send(router, None, new_method_call, Notification("other", "t", "b"))
+        assert router.sent[-1][1] == 0  # another page's is its own
+        notifier._close_notifications(router, None, new_method_call, _Withdraw("pagerduty:P1"))
+        notifier._send(router, None, new_method_call, first)
+        assert router.sent[-1][1] == 0  # withdrawn: a new one
+    finally:
+        notifier.close()
+
+
+def test_open_is_in_the_language_of_the_moment_not_of_the_start(qapp):
+    """QA tour: after a live switch to English, new notifications still said 'Ouvrir'."""
+    from oncall_desktop.ui.translations import install_translators
+
+    install_translators(qapp, "fr")
+    notifier = FreedesktopNotifier("test")
+    notifier.close()  # its bus thread ends: what is asked stays queued here, where it is read
+    notifier._thread.join(10)
+    try:
+        install_translators(qapp, "en")  # switched while the app runs
+        while not notifier._outbox.empty():
+            notifier._outbox.get_nowait()
+        notifier.notify(Notification(key="k", title="t", body="b"))
+        item = notifier._outbox.get_nowait()
+        router = Router()
+        notifier._send(router, None, new_method_call, item)
+        assert router.sent[0][5][:2] == ["default", "Open"]
+    finally:
+        install_translators(qapp, "en")
+        notifier.close()
