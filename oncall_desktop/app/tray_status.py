@@ -125,8 +125,15 @@ class TrayStatus(QObject):
             parts.append(self.tr("low-urgency alerts snoozed"))
         state = TrayState.UPDATE_OVERDUE if refused else TRAY_STATES[summary.level]
         self.tray.set_state(state, f"{APP_DISPLAY_NAME} — " + " · ".join(parts))
-        self.tray.set_incidents([(i.id or -1, self._most_urgent(i, now)) for i in active])
+        # the most urgent first: an overdue update (-13:37) above a deadline in 4:43
+        ordered = sorted(active, key=lambda i: self._time_left(i, now))
+        self.tray.set_incidents([(i.id or -1, self._most_urgent(i, now)) for i in ordered])
         self.tray.set_reminders(postmortems + handoffs)
+
+    def _time_left(self, incident: Incident, now: datetime) -> float:
+        """Seconds to its most urgent deadline (negative: late); none: last."""
+        deadlines = open_deadlines(incident, self.policy, self.dues(incident))
+        return deadlines[0].remaining(now).total_seconds() if deadlines else float("inf")
 
     def _most_urgent(self, incident: Incident, now: datetime) -> str:
         deadlines = open_deadlines(incident, self.policy, self.dues(incident))

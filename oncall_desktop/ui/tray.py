@@ -19,13 +19,19 @@ INCIDENT_ENTRY_LIMIT = 70  # characters: an entry as wide as a menu on a laptop 
 SHORTEST_TITLE = 12  # what is left of a title when what is due takes the rest
 
 
+AMPERSAND = "\uff06"  # ＆: an ampersand no menu reads as a shortcut mark
+
+
 def menu_text(text: str, limit: int | None = 60) -> str:
-    """Menu entries are plain text, but '&' marks a shortcut: double it. Cut at ``limit``
-    characters (None: the text was made to fit already)."""
+    """Tray entries are plain text, but '&' marks a shortcut. Doubled ('&&') it is literal in
+    a Qt menu, yet on Linux the tray's menu goes over D-Bus (dbusmenu) and Qt turns its first
+    '&' into dbusmenu's '_' there: 'R&&D' read 'R_&D' in the tray. The tray writes it as the
+    full-width ampersand, the same on every desktop. Cut at ``limit`` characters (None: the
+    text was made to fit already)."""
     text = " ".join(text.split())
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
-    return text.replace("&", "&&")
+    return text.replace("&", AMPERSAND)
 
 
 def incident_entry(

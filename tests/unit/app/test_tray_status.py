@@ -143,3 +143,29 @@ def test_a_page_opened_here_is_listed_by_its_incident_not_again_as_a_page(room, 
     assert entry.startswith("SEV-2 API down — ")
     room.set_incidents([])  # closed here: the page is back among those to open
     assert sorted(s.title() for _, s in room.tray._page_entries) == ["🟠 API down", "🟠 Disk full"]
+
+
+def test_the_most_urgent_incident_is_listed_first_an_overdue_one_above_one_still_in_time(
+    room, clock
+):
+    """QA tour: the tray listed an incident due in 4:43 above one overdue by 13:37."""
+
+    def declared(number, title, minutes_ago):
+        incident = Incident.declare(
+            title=title,
+            severity=Severity.SEV1,
+            at=clock.now() - timedelta(minutes=minutes_ago),
+            actor="alice",
+            status=Status.ACKNOWLEDGED,
+            acknowledged_at=clock.now() - timedelta(minutes=minutes_ago),
+        )
+        incident.id = number
+        return incident
+
+    in_time, late = declared(7, "R&D wiki down", 0), declared(8, "API down", 20)
+    room.set_incidents([in_time, late])  # as the incident list has them
+    room.update(clock.now())
+    assert [a.text() for a in room.tray._incident_actions.values()] == [
+        "SEV-1 API down — Internal (Slack #incidents) -15:00",
+        "SEV-1 R\uff06D wiki down — Internal (Slack #incidents) 5:00",  # no '&' for dbusmenu
+    ]
