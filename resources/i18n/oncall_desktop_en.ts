@@ -2182,7 +2182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last 12 months</source>
+        <source>Last 12 months, this one included</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2184,8 +2184,8 @@
         <translation>90 derniers jours</translation>
     </message>
     <message>
-        <source>Last 12 months</source>
-        <translation>12 derniers mois</translation>
+        <source>Last 12 months, this one included</source>
+        <translation>12 derniers mois, celui-ci compris</translation>
     </message>
     <message>
         <source>This year</source>

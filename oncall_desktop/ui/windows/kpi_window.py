@@ -43,7 +43,8 @@ if TYPE_CHECKING:
     from PySide6.QtCharts import QChartView  # loaded with the charts (_draw_charts)
 
 MET, NOT_MET = QColor("#2e7d32"), QColor("#c62828")
-PERIODS = (("30d", 30), ("90d", 90), ("365d", 365), ("year", 0), ("custom", -1))
+# "365d": the last 12 calendar months, this one included (12 bars in the charts, not 13)
+PERIODS = (("30d", 30), ("90d", 90), ("365d", 0), ("year", 0), ("custom", -1))
 
 
 def month_label(month: str) -> str:
@@ -127,7 +128,7 @@ class KpiWindow(QMainWindow):
         labels = {
             "30d": lambda: self.tr("Last 30 days"),
             "90d": lambda: self.tr("Last 90 days"),
-            "365d": lambda: self.tr("Last 12 months"),
+            "365d": lambda: self.tr("Last 12 months, this one included"),
             "year": lambda: self.tr("This year"),
             "custom": lambda: self.tr("From… to…"),
         }
@@ -192,12 +193,16 @@ class KpiWindow(QMainWindow):
     def _on_period(self) -> None:
         custom = self.period_combo.currentData() == "custom"
         self.from_edit.setEnabled(custom)
-        self.to_edit.setEnabled(custom)
-        if custom:
-            start, end = self.period()
-            self.from_edit.setDate(QDate(start.year, start.month, start.day))
-            self.to_edit.setDate(QDate(end.year, end.month, end.day))
+        self.to_edit.setEnabled(custom)  # custom starts from the days the period showed
         self.refresh()
+
+    def _show_range(self, start: datetime, end: datetime) -> None:
+        """The greyed date fields show the days the period covers (not 2000-01-01)."""
+        last = end - timedelta(days=1)
+        for edit, day in ((self.from_edit, start), (self.to_edit, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
 
     def _local(self, day: date) -> datetime:
         moment = datetime.combine(day, time(0))
@@ -214,10 +219,15 @@ class KpiWindow(QMainWindow):
             return self._local(start_day), self._local(end_day + timedelta(days=1))
         if key == "year":
             return self._local(date(today.year, 1, 1)), end
+        if key == "365d":
+            first = today.year * 12 + today.month - 1 - 11  # eleven months before this one
+            return self._local(date(first // 12, first % 12 + 1, 1)), end
         return self._local(today - timedelta(days=days - 1)), end
 
     def refresh(self) -> None:
         start, end = self.period()
+        if self.period_combo.currentData() != "custom":
+            self._show_range(start, end)
         if end <= start:
             self._set_state(lambda: self.tr("The period ends before it starts."))
             return

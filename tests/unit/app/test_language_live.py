@@ -77,7 +77,7 @@ def test_the_open_kpi_dashboard_switches_with_its_period_kept(qtbot, english):
     qtbot.waitUntil(lambda: kpis.windowTitle() == "Tableau de bord des KPI", timeout=WAIT)
     assert kpis.state_label.text().endswith("sur la période")
     assert kpis.period_combo.currentIndex() == 1
-    assert kpis.period_combo.itemText(2) == "12 derniers mois"
+    assert kpis.period_combo.itemText(2) == "12 derniers mois, celui-ci compris"
     assert kpis.export_button.text() == "Exporter en CSV…"
     assert headers(kpis.verdict_table)[1] == "Valeur"
     kpi_names = [kpis.verdict_table.item(r, 0).text() for r in range(kpis.verdict_table.rowCount())]

@@ -78,3 +78,37 @@ def test_the_handoffs_status_column_speaks_the_ui_language(qtbot, context, clock
 
     ctx.controller.settings_controller.apply_settings(replace(ctx.settings, language="en"), {})
     qtbot.waitUntil(lambda: window.active_table.item(0, 3).text() == "acknowledged", timeout=5000)
+
+
+def test_the_kpis_last_12_months_are_12_and_the_greyed_dates_show_them(
+    qtbot, context, clock, french
+):
+    """The "12 derniers mois" covered 365 days: 13 months in the charts (Dec. 25 to Dec. 26),
+    and the greyed date fields read 2000-01-01. The period is the 12 calendar months, this one
+    included, the label says so, and the fields show its first and last day; "From… to…"
+    starts from them."""
+    from datetime import UTC, datetime
+
+    from oncall_desktop.config.schema import Settings
+
+    clock.advance(datetime(2026, 12, 8, 10, 0, tzinfo=UTC) - clock.now())
+    ctx = context(settings=Settings(language="fr", team_timezone="UTC"))
+    ctx.controller.history.show_kpis()
+    qtbot.waitUntil(lambda: ctx.controller.history.kpi_window is not None, timeout=5000)
+    kpis = ctx.controller.history.kpi_window
+    qtbot.waitUntil(lambda: kpis.report is not None, timeout=10000)
+    assert kpis.period_combo.currentData() == "365d"
+    assert kpis.period_combo.currentText() == "12 derniers mois, celui-ci compris"
+    assert kpis.report.per_month[0][0] == "2026-01"
+    assert len(kpis.report.per_month) == 12
+    shown = (kpis.from_edit.text(), kpis.to_edit.text())
+    assert shown == ("2026-01-01", "2026-12-08")
+    assert not kpis.from_edit.isEnabled()
+
+    kpis.period_combo.setCurrentIndex(kpis.period_combo.findData("30d"))
+    assert (kpis.from_edit.text(), kpis.to_edit.text()) == ("2026-11-09", "2026-12-08")
+    kpis.period_combo.setCurrentIndex(kpis.period_combo.findData("custom"))
+    assert kpis.from_edit.isEnabled()
+    assert (kpis.from_edit.text(), kpis.to_edit.text()) == ("2026-11-09", "2026-12-08")
+    start, end = kpis.period()
+    assert (start.date().isoformat(), end.date().isoformat()) == ("2026-11-09", "2026-12-09")
