@@ -65,3 +65,10 @@ def short_day(moment: datetime, zone: tzinfo | None, language: str, today: date)
     day_first = locale.language() != QLocale.Language.English
     form = ("d MMM" if day_first else "MMM d") + (" yyyy" if local.year != today.year else "")
     return locale.toString(QDate(local.year, local.month, local.day), form)
+
+
+def literal(text: str) -> str:
+    """Text for a button, check box, group box's title or menu entry: '&' marks a keyboard
+    shortcut there ('R&D' showed 'RD', the D underlined), so a literal one is doubled. For
+    text the user did not write as a label: the SOP's, a service's, a person's name."""
+    return text.replace("&", "&&")

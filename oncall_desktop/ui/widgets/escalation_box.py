@@ -15,7 +15,7 @@ from oncall_desktop.core.capabilities import Capability, can, source_name
 from oncall_desktop.core.deadlines import escalation_due_at, escalation_needed
 from oncall_desktop.core.incident import Incident
 from oncall_desktop.core.policy import EscalationMode, Policy
-from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, literal
 from oncall_desktop.ui.widgets.labels import plain_label
 
 # PagerDuty's answer to a responder request, beside the contact asked
@@ -63,7 +63,7 @@ class EscalationBox(QGroupBox):
         }
         self._responder_states: dict[str, str] = {}  # PagerDuty user or policy id -> answer
         for contact in policy.escalation_contacts:
-            box = QCheckBox(self._labels[contact.name], self)
+            box = QCheckBox(literal(self._labels[contact.name]), self)
             box.toggled.connect(
                 lambda checked, name=contact.name: self._on_contact_toggled(name, checked)
             )
@@ -120,7 +120,7 @@ class EscalationBox(QGroupBox):
         for name, box in self.contact_boxes.items():
             state = self._responder_states.get(self._targets.get(name, ""), "")
             answer = self.tr(RESPONDER_STATES[state]) if state in RESPONDER_STATES else ""
-            box.setText(self._labels[name] + (f" · {answer}" if answer else ""))
+            box.setText(literal(self._labels[name] + (f" · {answer}" if answer else "")))
             box.setVisible((needed and name in wanted) or name in notified)
             box.blockSignals(True)
             box.setChecked(name in notified)

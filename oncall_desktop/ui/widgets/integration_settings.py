@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.config.schema import Settings, setting_values
 from oncall_desktop.services.connections import ConnectionsService, Field, Integration
 from oncall_desktop.services.messages import shown
+from oncall_desktop.ui.text import literal
 from oncall_desktop.ui.widgets.labels import plain_label
 
 BUILT_IN_KEYS = frozenset(f.name for f in fields(Settings))
@@ -67,7 +68,7 @@ class IntegrationSettings(QGroupBox):
 
     def _widget(self, found: Field, value: object) -> QWidget:
         if found.kind == "bool":
-            box = QCheckBox(shown(found.label), self)
+            box = QCheckBox(literal(shown(found.label)), self)
             box.setChecked(bool(value))
             return box
         if found.kind == "choice":

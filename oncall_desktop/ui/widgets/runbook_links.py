@@ -8,6 +8,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QWidget
 
 from oncall_desktop.core.policy import Policy
+from oncall_desktop.ui.text import literal
 
 
 def safe_link(url: str) -> QUrl | None:
@@ -28,7 +29,7 @@ class RunbookLinks(QGroupBox):
             url = safe_link(link.url) if link.url else None
             if url is None:
                 continue
-            button = QPushButton(link.title.get(language), self)
+            button = QPushButton(literal(link.title.get(language)), self)
             button.setToolTip(url.toString())
             button.clicked.connect(lambda _=False, u=url: QDesktopServices.openUrl(u))
             self.buttons.append(button)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from oncall_desktop.core.compose import duration_text
 from oncall_desktop.core.policy import Policy, Severity
 from oncall_desktop.core.triage import Classification, ImpactAssessment, classify
-from oncall_desktop.ui.text import fill
+from oncall_desktop.ui.text import fill, literal
 
 UNKNOWN = -1
 
@@ -36,7 +36,7 @@ class SeverityAssessment(QWidget):
         self._language = language
         self.questions: dict[str, QCheckBox] = {}
         for question in policy.questions:
-            box = QCheckBox(question.text.get(language), self)
+            box = QCheckBox(literal(question.text.get(language)), self)
             box.toggled.connect(self._update)
             self.questions[question.id] = box
         self.users = QSpinBox(self)

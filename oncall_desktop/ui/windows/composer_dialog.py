@@ -33,7 +33,7 @@ from oncall_desktop.services.messages import shown
 from oncall_desktop.ui.drill_mark import set_title
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.shortcuts import keep_dialog_keys
-from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill
+from oncall_desktop.ui.text import QT_TRANSLATE_NOOP, fill, literal
 
 KIND_LABELS = {
     MessageKind.DECLARED: QT_TRANSLATE_NOOP("ComposerDialog", "INCIDENT DECLARED (internal)"),
@@ -148,7 +148,9 @@ class ComposerDialog(QDialog):
             set_up = offered.id in where and (offer.page_can is None or can(source, offer.page_can))
             if not set_up and offer.not_set_up == "greyed":
                 self._why_not[offered.id] = self._why_not_set_up(offered, offer, source)
-            box = QCheckBox(self._label(offered, offer, where.get(offered.id), set_up), self)
+            box = QCheckBox(
+                literal(self._label(offered, offer, where.get(offered.id), set_up)), self
+            )
             box.setEnabled(set_up or offer.not_set_up != "greyed")
             box.setVisible(False)
             self.boxes[offered.id] = box

@@ -57,6 +57,7 @@ from oncall_desktop.ui.drill_mark import title_setter
 from oncall_desktop.ui.geometry import fit_to_screen
 from oncall_desktop.ui.live_language import LiveLanguage
 from oncall_desktop.ui.shortcuts import close_with_escape_and_ctrl_w
+from oncall_desktop.ui.text import literal
 from oncall_desktop.ui.widgets.labels import plain_label
 from oncall_desktop.ui.widgets.message_banner import MessageBanner
 from oncall_desktop.ui.widgets.postmortem_tables import (
@@ -147,7 +148,7 @@ class PostmortemWindow(QMainWindow):
         self.language = language
         for section in self.policy.postmortem.sections:
             box, hint = self._sections[section.id]
-            box.setTitle(section.text.get(language))
+            box.setTitle(literal(section.text.get(language)))
             hint.setText(section.hint.get(language))
         self.actions_table.retranslate()
         self.timeline_table.retranslate()
