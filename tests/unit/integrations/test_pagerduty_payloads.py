@@ -159,3 +159,27 @@ def test_responders_read_tolerantly():
         page = parse_page({"id": "P1", "responder_requests": junk, "incidents_responders": junk})
         assert page is not None
         assert all(isinstance(i, str) and isinstance(s, str) for i, s in page.responders)
+
+
+def test_who_acknowledged_is_the_latest_acknowledger_and_not_me_is_said_by_name():
+    from oncall_desktop.core.paging import seen_by
+
+    def incident(acks, status="acknowledged"):
+        return parse_page({"id": "P1", "status": status, "acknowledgements": acks})
+
+    def ack(at, who, name):
+        return {"at": at, "acknowledger": {"id": who, "type": "user_reference", "summary": name}}
+
+    mine = ack("2026-12-08T00:10:00Z", "PME0001", "Alice")
+    bobs = ack("2026-12-08T00:20:00Z", "PBOB002", "Bob Smith")
+    page = incident([bobs, mine])  # listed in any order: the latest counts
+    assert page.acknowledger == ("PBOB002", "Bob Smith")
+    assert seen_by([page], "PBOB002")[0].acknowledged_by == ""  # Bob's own app
+    assert seen_by([page], "PME0001")[0].acknowledged_by == "Bob Smith"
+    assert seen_by([incident([mine])], "PME0001")[0].acknowledged_by == ""
+    # a service may acknowledge (an integration): not me either
+    service = {"at": "2026-12-08T00:30:00Z", "acknowledger": {"id": "PSVC", "summary": "Sentry"}}
+    assert seen_by([incident([mine, service])], "PME0001")[0].acknowledged_by == "Sentry"
+    # unusable entries are skipped; triggered again: nobody's acknowledge holds
+    assert incident([{"at": "soon", "acknowledger": "x"}, None]).acknowledger == ()
+    assert seen_by([incident([bobs], "triggered")], "PME0001")[0].acknowledged_by == ""
