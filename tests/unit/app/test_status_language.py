@@ -9,6 +9,7 @@ import pytest
 from oncall_desktop.config.schema import Settings
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.integrations.secrets import PAGERDUTY_TOKEN, InMemorySecretStore
+from oncall_desktop.services.poller import PollState
 from tests.helpers.fake_pagerduty import Fault
 from tests.unit.app.conftest import RecordingNotifier
 
@@ -56,11 +57,14 @@ def test_status_is_english_and_says_why_an_acknowledge_was_refused(
     qtbot.waitUntil(lambda: len(ctx.incidents.active) == 1, timeout=WAIT)
 
     pagerduty.fail_next(Fault(500, path=f"/incidents/{page_id}", method="PUT"))
-    with qtbot.waitSignal(ctx.poller.acknowledge_failed, timeout=WAIT):
+    with qtbot.waitSignal(ctx.poller.pages_changed, timeout=WAIT):  # read again after a 5xx
         ctx.window.pages.acknowledge_button.click()
-    pagerduty.fail_next(*[Fault(503, path="/incidents", method="GET") for _ in range(3)])
-    with qtbot.waitSignal(ctx.poller.status_changed, timeout=WAIT):
-        ctx.poller.poll_now()
+    assert f"pagerduty:{page_id}" in ctx.poller.refused
+    pagerduty.fail_next(Fault(503, path="/incidents", method="GET"))  # then it cannot be read
+    ctx.poller.poll_now()
+    qtbot.waitUntil(
+        lambda: ctx.poller.status_of("pagerduty").state is not PollState.OK, timeout=WAIT
+    )
     text = _status(qtbot, ctx)
     assert not [word for word in FRENCH if word in text], text
     [page] = [line for line in text.splitlines() if line.startswith(f"PAGE {page_id}")]
