@@ -182,3 +182,30 @@ def test_a_refused_update_is_notified_once_and_withdrawn_once_it_is_marked_sent(
     qtbot.waitUntil(lambda: bool(window.incident.events(EventKind.UPDATE_SENT)), timeout=WAIT)
     ctx.controller.on_tick(clock.now())
     assert said not in recorder.on_screen()
+
+
+def test_a_notification_after_a_switch_to_english_has_its_buttons_in_english(
+    qtbot, context, pagerduty, english
+):
+    """QA tour: after a live switch from French, new notifications still said 'Ouvrir'. The
+    desktop's notifier as the app uses it, its D-Bus calls read where they would go out."""
+    from oncall_desktop.ui.notifier import FreedesktopNotifier
+    from tests.unit.ui.test_notifier import Router, new_method_call
+
+    pagerduty.add_incident("API down")
+    ctx = connected(context, pagerduty, RecordingNotifier(), language="fr")
+    notifier = FreedesktopNotifier("test")
+    notifier.close()  # no session bus here: what it is asked stays queued, read below
+    notifier._thread.join(10)
+    while not notifier._outbox.empty():
+        notifier._outbox.get_nowait()
+    ctx.controller.notifications.use(notifier)
+    ctx.controller.settings_controller.apply_settings(replace(ctx.settings, language="en"), {})
+
+    ctx.poller.start()
+    qtbot.waitUntil(lambda: not notifier._outbox.empty(), timeout=WAIT)
+    router = Router()
+    notifier._send(router, None, new_method_call, notifier._outbox.get_nowait())
+    [(_app, _replaces, _icon, title, _body, actions, _hints, _timeout)] = router.sent
+    assert title == "🔴 High urgency · Backend API"
+    assert actions == ["default", "Open", "acknowledge", "Acknowledge"]
