@@ -136,6 +136,7 @@ class IncidentService(QObject):
         # `ack` would then find it still triggered)
         self._written = 0
         self._writes: dict[int, tuple[int, Incident]] = {}
+        self._shown_asked = -1  # the newest list shown: asked after this many of our writes
         # pages (Page.key) whose local incident was resolved here while they stay open in
         # their source: the pages list says so rather than "not opened"
         self.resolved_here: set[str] = set()
@@ -447,6 +448,12 @@ class IncidentService(QObject):
 
     def _on_listed(self, incidents: list[Incident], asked: int | None = None) -> None:
         if asked is not None:
+            if asked < self._shown_asked:
+                # asked before a list already shown, answered after it (readers run side by
+                # side): it can only be older, and the write records it would have needed
+                # went with the newer list
+                return
+            self._shown_asked = asked
             for ident, (written, incident) in list(self._writes.items()):
                 if written <= asked:
                     del self._writes[ident]  # the list has it

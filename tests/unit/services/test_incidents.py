@@ -163,3 +163,55 @@ def test_a_list_asked_before_my_change_never_shows_the_incident_as_it_was(
         repository.gate.set()
         runner.wait()
         database.close()
+
+
+def test_a_list_answered_after_a_newer_one_does_not_replace_it(qtbot, tmp_path, clock, policy):
+    """Found running the suite twice at once beside a CPU hog: two readers side by side, the
+    list asked before my note answered after the list asked after it, and the incident was
+    shown without the note again."""
+    import threading
+
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.tasks import TaskRunner
+    from oncall_desktop.storage.db import open_database, sqlite_url
+    from oncall_desktop.storage.incidents import IncidentRepository
+
+    class FirstListWaits(IncidentRepository):
+        """The first list read after ``hold`` waits for ``gate``; the others answer at once."""
+
+        gate, read = threading.Event(), threading.Event()
+        holding = False
+
+        def list_active(self):
+            listed = super().list_active()
+            if self.holding:
+                self.holding = False
+                self.read.set()
+                self.gate.wait(10)
+            return listed
+
+    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
+    runner = TaskRunner()
+    repository = FirstListWaits(database)
+    service = IncidentService(repository, runner, clock, policy, "alice")
+    try:
+        with qtbot.waitSignal(service.incident_declared, timeout=5000) as declared:
+            service.declare("API down", Severity.SEV1)
+        incident_id = declared.args[0].id
+        qtbot.waitUntil(lambda: [i.id for i in service.active] == [incident_id], timeout=5000)
+
+        repository.holding = True
+        service.refresh()  # the older list: read before the note, held
+        qtbot.waitUntil(repository.read.is_set, timeout=5000)
+        with qtbot.waitSignal(service.incident_changed, timeout=5000):
+            service.add_note(incident_id, "rolled back")
+        service.refresh()  # the newer list, read after the note, answers first
+        qtbot.waitUntil(lambda: len(runner._pending) == 1, timeout=5000)  # only the held one
+        assert "rolled back" in repr(service.active[0].timeline)
+        repository.gate.set()  # now the older one answers
+        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+        assert "rolled back" in repr(service.active[0].timeline)
+    finally:
+        repository.gate.set()
+        runner.wait()
+        database.close()
