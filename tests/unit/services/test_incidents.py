@@ -1,5 +1,6 @@
 """How a PagerDuty page becomes, and follows, a local incident."""
 
+from contextlib import contextmanager
 from datetime import timedelta
 
 from oncall_desktop.core.incident import Status
@@ -111,107 +112,85 @@ def test_declaring_by_hand_is_acknowledging(qtbot, tmp_path, clock, policy):
         database.close()
 
 
+class HeldLists:
+    """An incident repository whose next list read, once ``hold`` is set, waits for ``gate``
+    (a busy machine's reader); the other reads and the writes answer at once."""
+
+    def __init__(self, database):
+        import threading
+
+        from oncall_desktop.storage.incidents import IncidentRepository
+
+        held = self
+
+        class Repository(IncidentRepository):
+            def list_active(self):
+                listed = super().list_active()
+                if held.hold:
+                    held.hold = False
+                    held.read.set()
+                    held.gate.wait(10)
+                return listed
+
+        self.hold, self.gate, self.read = False, threading.Event(), threading.Event()
+        self.repository = Repository(database)
+
+
+@contextmanager
+def one_incident_declared(qtbot, tmp_path, clock, policy):
+    """(the service, its runner, the held lists, the incident's id), the incident listed."""
+    from oncall_desktop.services.incidents import IncidentService
+    from oncall_desktop.services.tasks import TaskRunner
+    from oncall_desktop.storage.db import open_database, sqlite_url
+
+    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
+    runner = TaskRunner()
+    lists = HeldLists(database)
+    service = IncidentService(lists.repository, runner, clock, policy, "alice")
+    try:
+        with qtbot.waitSignal(service.incident_declared, timeout=5000) as declared:
+            service.declare("API down", Severity.SEV1)
+        incident_id = declared.args[0].id
+        qtbot.waitUntil(lambda: [i.id for i in service.active] == [incident_id], timeout=5000)
+        yield service, runner, lists, incident_id
+    finally:
+        lists.gate.set()
+        runner.wait()
+        database.close()
+
+
 def test_a_list_asked_before_my_change_never_shows_the_incident_as_it_was(
     qtbot, tmp_path, clock, policy
 ):
     """Found running the suite twice at once: the list read for one change came back after
     the next change was done, and a second terminal `ack` found the incident 'still triggered'.
     The list shows this console's own change from the moment it is stored."""
-    import threading
-
-    from oncall_desktop.services.incidents import IncidentService
-    from oncall_desktop.services.tasks import TaskRunner
-    from oncall_desktop.storage.db import open_database, sqlite_url
-    from oncall_desktop.storage.incidents import IncidentRepository
-
-    class SlowLists(IncidentRepository):
-        """Lists wait for the test's word (a busy machine), writes do not."""
-
-        gate, read = threading.Event(), threading.Event()
-
-        def list_active(self):
-            listed = super().list_active()
-            self.read.set()
-            self.gate.wait(10)
-            return listed
-
-    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
-    runner = TaskRunner()
-    repository = SlowLists(database)
-    repository.gate.set()
-    service = IncidentService(repository, runner, clock, policy, "alice")
-    try:
-        with qtbot.waitSignal(service.incident_declared, timeout=5000) as declared:
-            service.declare("API down", Severity.SEV1)
-        incident_id = declared.args[0].id
-        qtbot.waitUntil(lambda: [i.id for i in service.active] == [incident_id], timeout=5000)
-
-        repository.gate.clear()
-        repository.read.clear()
+    with one_incident_declared(qtbot, tmp_path, clock, policy) as (service, runner, lists, ident):
+        lists.hold = True
         service.refresh()  # read before the change below, answered after it
-        qtbot.waitUntil(repository.read.is_set, timeout=5000)
+        qtbot.waitUntil(lists.read.is_set, timeout=5000)
         with qtbot.waitSignal(service.incident_changed, timeout=5000) as changed:
-            service.add_note(incident_id, "rolled back")
+            service.add_note(ident, "rolled back")
         assert "rolled back" in repr(service.active[0].timeline)  # at once
-        stale_answers = []
-        service.incidents_changed.connect(stale_answers.append)
-        repository.gate.set()
-        qtbot.waitUntil(lambda: len(stale_answers) >= 1, timeout=10_000)
+        lists.gate.set()
+        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
         assert "rolled back" in repr(service.active[0].timeline)
-        assert changed.args[0].id == incident_id
-    finally:
-        repository.gate.set()
-        runner.wait()
-        database.close()
+        assert changed.args[0].id == ident
 
 
 def test_a_list_answered_after_a_newer_one_does_not_replace_it(qtbot, tmp_path, clock, policy):
     """Found running the suite twice at once beside a CPU hog: two readers side by side, the
     list asked before my note answered after the list asked after it, and the incident was
     shown without the note again."""
-    import threading
-
-    from oncall_desktop.services.incidents import IncidentService
-    from oncall_desktop.services.tasks import TaskRunner
-    from oncall_desktop.storage.db import open_database, sqlite_url
-    from oncall_desktop.storage.incidents import IncidentRepository
-
-    class FirstListWaits(IncidentRepository):
-        """The first list read after ``hold`` waits for ``gate``; the others answer at once."""
-
-        gate, read = threading.Event(), threading.Event()
-        holding = False
-
-        def list_active(self):
-            listed = super().list_active()
-            if self.holding:
-                self.holding = False
-                self.read.set()
-                self.gate.wait(10)
-            return listed
-
-    database = open_database(sqlite_url(tmp_path / "oncall.sqlite3"))
-    runner = TaskRunner()
-    repository = FirstListWaits(database)
-    service = IncidentService(repository, runner, clock, policy, "alice")
-    try:
-        with qtbot.waitSignal(service.incident_declared, timeout=5000) as declared:
-            service.declare("API down", Severity.SEV1)
-        incident_id = declared.args[0].id
-        qtbot.waitUntil(lambda: [i.id for i in service.active] == [incident_id], timeout=5000)
-
-        repository.holding = True
+    with one_incident_declared(qtbot, tmp_path, clock, policy) as (service, runner, lists, ident):
+        lists.hold = True
         service.refresh()  # the older list: read before the note, held
-        qtbot.waitUntil(repository.read.is_set, timeout=5000)
+        qtbot.waitUntil(lists.read.is_set, timeout=5000)
         with qtbot.waitSignal(service.incident_changed, timeout=5000):
-            service.add_note(incident_id, "rolled back")
+            service.add_note(ident, "rolled back")
         service.refresh()  # the newer list, read after the note, answers first
         qtbot.waitUntil(lambda: len(runner._pending) == 1, timeout=5000)  # only the held one
         assert "rolled back" in repr(service.active[0].timeline)
-        repository.gate.set()  # now the older one answers
+        lists.gate.set()  # now the older one answers
         qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
         assert "rolled back" in repr(service.active[0].timeline)
-    finally:
-        repository.gate.set()
-        runner.wait()
-        database.close()

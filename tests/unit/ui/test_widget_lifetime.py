@@ -81,11 +81,12 @@ WINDOWS_WHILE_WORKERS_READ = textwrap.dedent(
 )
 
 
-def test_windows_are_freed_on_the_gui_thread_while_workers_allocate(tmp_path):
-    script = tmp_path / "windows.py"
-    script.write_text("ROUNDS = 120\n" + WINDOWS_WHILE_WORKERS_READ, encoding="utf-8")
+def run_alone(tmp_path, script: str, rounds: int) -> subprocess.CompletedProcess[str]:
+    """``script`` in a process of its own (a crash there fails the test, not the suite)."""
+    path = tmp_path / "alone.py"
+    path.write_text(f"ROUNDS = {rounds}\n" + script, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-X", "faulthandler", str(script)],
+        [sys.executable, "-X", "faulthandler", str(path)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -93,6 +94,11 @@ def test_windows_are_freed_on_the_gui_thread_while_workers_allocate(tmp_path):
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    return done
+
+
+def test_windows_are_freed_on_the_gui_thread_while_workers_allocate(tmp_path):
+    done = run_alone(tmp_path, WINDOWS_WHILE_WORKERS_READ, rounds=120)
     assert "120 destroyed, 0 off the GUI thread" in done.stdout
 
 
@@ -125,18 +131,7 @@ RUNNER_DELETED_WHILE_WORKERS_FINISH = textwrap.dedent(
 
 
 def test_a_runner_deleted_while_its_workers_finish_does_not_crash(tmp_path):
-    script = tmp_path / "runner.py"
-    script.write_text("ROUNDS = 2000\n" + RUNNER_DELETED_WHILE_WORKERS_FINISH, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-X", "faulthandler", str(script)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
-    assert "done" in done.stdout
+    assert "done" in run_alone(tmp_path, RUNNER_DELETED_WHILE_WORKERS_FINISH, rounds=2000).stdout
 
 
 def test_answers_for_a_closed_cockpit_are_dropped(qtbot, tmp_path, clock, policy):
