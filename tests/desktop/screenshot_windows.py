@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QRect
@@ -35,20 +34,27 @@ from tests.unit.app.test_postmortems import open_editor
 
 OUT = os.environ.get("ONCALL_SCREENSHOTS", "")
 pytestmark = pytest.mark.skipif(not OUT, reason="run by tests/desktop/test_screenshots.py")
-PAGES = [  # as the PagerDuty poll gives them to the main window
-    SimpleNamespace(
-        key="Q1",
-        title="Checkout latency above 2 s",
-        urgency="high",
-        service="Payments API (checkout, EU)",
-        status="triggered",
+PAGES = [  # as the PagerDuty poll gives them to the main window (the real type: a stand-in
+    # missed the fields pages gained since)
+    Page(
+        "Q1",
+        None,
+        "Checkout latency above 2 s",
+        "triggered",
+        "high",
+        "Payments API (checkout, EU)",
+        None,
+        "",
     ),
-    SimpleNamespace(
-        key="Q2",
-        title="Disk 91% on db-replica-2",
-        urgency="low",
-        service="Backend API (drill: primary database down)",
-        status="acknowledged",
+    Page(
+        "Q2",
+        None,
+        "Disk 91% on db-replica-2",
+        "acknowledged",
+        "low",
+        "Backend API (drill: primary database down)",
+        None,
+        "",
     ),
 ]
 
@@ -190,9 +196,7 @@ def scenes(qtbot, ctx, clock, language) -> Iterator[tuple[str, str, QWidget]]:
     qtbot.waitUntil(lambda: ctx.window.model.rowCount() == 2, timeout=5000)
     # their clocks at their widest: a page late by hours, another acknowledged long ago
     ages = {"Q1": timedelta(hours=2, minutes=7), "Q2": timedelta(hours=11, minutes=40)}
-    ctx.window.set_pages(
-        [SimpleNamespace(**vars(p), created_at=clock.now() - ages[p.key]) for p in PAGES]
-    )
+    ctx.window.set_pages([replace(p, created_at=clock.now() - ages[p.id]) for p in PAGES])
     yield "main", "incidents-and-pages", ctx.window
     controller.open_cockpit(incident_id)
     qtbot.waitUntil(lambda: incident_id in controller.cockpits, timeout=5000)
