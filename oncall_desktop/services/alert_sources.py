@@ -85,14 +85,23 @@ class AlertPoller(QObject):
         self._running = False
         self.sources: dict[str, SourcePoller] = {}
         # Page.key: why its latest acknowledge from here was refused, until one is asked again
-        # or goes through (the terminal's `status` says it beside the page)
+        # or goes through, or the page is read acknowledged (by anyone) or gone, as the window
+        # forgets it (the terminal's `status` says it beside the page)
         self.refused: dict[str, object] = {}
         self.acknowledge_failed.connect(self._remember_refusal)
         self.acknowledged.connect(lambda page: self.refused.pop(page.key, None))
+        self.pages_changed.connect(self._forget_settled_refusals)
         self.reconfigure(options, interval)
 
     def _remember_refusal(self, key: str, why: object) -> None:
         self.refused[key] = why
+
+    def _forget_settled_refusals(self, pages: list[Page]) -> None:
+        """A refusal is news only while its page is still triggered: once it was seen
+        acknowledged or gone, a later trigger is not the request that was refused."""
+        triggered = {page.key for page in pages if page.is_triggered}
+        for key in [key for key in self.refused if key not in triggered]:
+            del self.refused[key]
 
     @property
     def pages(self) -> list[Page]:

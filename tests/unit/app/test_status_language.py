@@ -101,3 +101,38 @@ def test_status_says_why_the_source_refused_to_resolve_an_incident(
     assert lines[title + 1] == (
         "       resolve refused: PagerDuty is having trouble (500). Internal Server Error."
     ), text
+
+
+def test_status_forgets_a_refused_acknowledge_once_the_page_was_acknowledged_there(
+    qtbot, context, pagerduty
+):
+    """Refused here, then acknowledged by a colleague in PagerDuty, then triggered again when
+    that acknowledgement timed out: the terminal does not say the old refusal of a request
+    nobody made now (the window dropped it when it saw the page acknowledged)."""
+    page_id = pagerduty.add_incident("API down")
+    ctx = _app(context, pagerduty)
+    key = f"pagerduty:{page_id}"
+    ctx.poller.start()
+    qtbot.waitUntil(lambda: ctx.poller.page(key) is not None, timeout=WAIT)
+    pagerduty.fail_next(Fault(500, path=f"/incidents/{page_id}", method="PUT"))
+    with qtbot.waitSignal(ctx.poller.pages_changed, timeout=WAIT):  # read again after a 5xx
+        ctx.window.pages.acknowledge_button.click()
+    assert "acknowledge refused" in _status(qtbot, ctx)
+
+    pagerduty.set_status(page_id, "acknowledged")  # by a colleague, there
+    with qtbot.waitSignal(ctx.poller.pages_changed, timeout=WAIT):
+        ctx.poller.poll_now()
+    pagerduty.set_status(page_id, "triggered")  # the acknowledgement timed out
+    with qtbot.waitSignal(ctx.poller.pages_changed, timeout=WAIT):
+        ctx.poller.poll_now()
+    [page] = [line for line in _status(qtbot, ctx).splitlines() if line.startswith("PAGE ")]
+    assert page_id in page and "acknowledge refused" not in page, page
+    assert key not in ctx.poller.refused
+
+    pagerduty.fail_next(Fault(500, path=f"/incidents/{page_id}", method="PUT"))
+    with qtbot.waitSignal(ctx.poller.pages_changed, timeout=WAIT):  # refused again
+        ctx.window.pages.acknowledge_button.click()
+    pagerduty.set_status(page_id, "resolved")  # and then resolved there: the page is gone
+    with qtbot.waitSignal(ctx.poller.pages_changed, timeout=WAIT):
+        ctx.poller.poll_now()
+    assert key not in ctx.poller.refused  # not kept for a page that is no longer listed
