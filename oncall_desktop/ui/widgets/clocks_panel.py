@@ -183,7 +183,8 @@ class ClocksPanel(QGroupBox):
             row.countdown.setText(text)
             row.refused = post or copy
             row.resend.setVisible(row.refused is not None)
-            set_style(row.countdown, LATE if late or row.refused is not None else "")
+            # a refused copy is said, not red: the audience's own update may have reached it
+            set_style(row.countdown, LATE if late or post is not None else "")
         return overdue_any
 
     def _refusal_line(self, post: Post, clock: str, copy: bool) -> str:

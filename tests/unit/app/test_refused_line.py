@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from oncall_desktop.core.outbox import PostState
 from oncall_desktop.core.policy import Audience
+from oncall_desktop.ui.widgets.clocks_panel import LATE
 from tests.unit.app.test_update_delivery import (
     _app,
     _cockpit_of_a_page,
@@ -52,6 +53,7 @@ def test_the_refused_updates_line_opens_the_resend_dialog_of_that_post(
     # the words say what is there: the refusal, and a button that does the resending
     assert row.countdown.text().startswith("Slack refused the update (channel_not_found): not sent")
     assert "Edit and resend" not in row.countdown.text()
+    assert row.countdown.styleSheet() == LATE  # its own update refused: red though not late
     assert row.resend.text() == "Edit and resend…"
     [refused] = [p for p in window.posts_table.model.posts if p.state is PostState.FAILED]
 
@@ -85,6 +87,8 @@ def test_a_refused_copy_of_the_external_update_is_said_on_its_line(
         "Slack refused the copy of this update (channel_not_found): not posted there · "
     )
     assert _updates(window, Audience.STATUS_PAGE) == []  # a copy: its clock still runs
+    # said in the normal style: red is for an audience whose own update was refused (or late)
+    assert row.countdown.styleSheet() != LATE
 
     seen: list[dict] = []
     _answer_resend(qtbot, "#incidents", seen)
