@@ -23,11 +23,21 @@ from oncall_desktop.core.incident import EventKind, Incident, TimelineEvent
 from oncall_desktop.core.outbox import Post, PostState
 
 MESSAGE = "message"  # the composed message's id, in Post.extra and in UPDATE_SENT's data
+# Posts' kinds that are never an audience's update wherever they go: the post-mortem's summary
+# to the team (app/postmortems) and its public text on the status page (integrations.statuspage
+# POSTMORTEM_KIND). A resolution with no notice is not made up for by the next day's summary.
+NOT_UPDATES = frozenset({"postmortem", "status_page_postmortem"})
 
 
 def new_message() -> str:
     """The id of a newly composed message (its posts share it)."""
     return uuid.uuid4().hex
+
+
+def is_update(post: Post) -> bool:
+    """Whether ``post``, delivered, is its audience's update: a destination that serves the
+    audience took it, and it is not a post-mortem's text (NOT_UPDATES)."""
+    return post.kind not in NOT_UPDATES and serves(str(post.target), post.audience)
 
 
 def updates_sent(incident: Incident, audience: str) -> list[TimelineEvent]:
@@ -54,8 +64,8 @@ def refused_updates(incident: Incident, posts: Iterable[Post]) -> dict[str, Post
     refused: dict[str, Post] = {}
     ordered = sorted(posts, key=lambda p: (p.created_at is not None, p.created_at, p.id or 0))
     for post in ordered:
-        if not serves(str(post.target), post.audience):
-            continue  # a copy: its refusal leaves the audience as it was
+        if not is_update(post):
+            continue  # a copy or a post-mortem: its refusal leaves the audience as it was
         if post.state is PostState.FAILED:
             refused[post.audience] = post
         else:
@@ -75,7 +85,7 @@ def refused_copies(posts: Iterable[Post]) -> dict[str, Post]:
     refused: dict[tuple[str, str], Post] = {}
     ordered = sorted(posts, key=lambda p: (p.created_at is not None, p.created_at, p.id or 0))
     for post in ordered:
-        if not post.audience or serves(str(post.target), post.audience):
+        if not post.audience or post.kind in NOT_UPDATES or serves(str(post.target), post.audience):
             continue
         key = (post.audience, str(post.target))
         if post.state is PostState.FAILED:

@@ -18,7 +18,7 @@ from oncall_desktop.core.clock import Clock
 from oncall_desktop.core.destinations import serves
 from oncall_desktop.core.incident import EventKind, TimelineEvent
 from oncall_desktop.core.outbox import Attempt, Post, PostState, RetryPolicy, resend, settle
-from oncall_desktop.core.updates import MESSAGE
+from oncall_desktop.core.updates import MESSAGE, is_update
 from oncall_desktop.services.messages import said, shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
@@ -187,7 +187,8 @@ def send_next(
 
 def timeline_event(post: Post, clock: Clock, actor: str) -> TimelineEvent | None:
     """A confirmed post to a destination that serves its audience is that audience's update
-    (its countdown restarts, core.updates); the same text anywhere else is a copy, noted."""
+    (its countdown restarts, core.updates); the same text anywhere else is a copy, noted, and
+    a post-mortem's text (core.updates.NOT_UPDATES) is a note wherever it went."""
     if post.state is not PostState.SENT or post.incident_id is None:
         return None
     at = post.sent_at or clock.now()
@@ -199,11 +200,12 @@ def timeline_event(post: Post, clock: Clock, actor: str) -> TimelineEvent | None
         "kind": post.kind,
         MESSAGE: str(post.extra.get(MESSAGE) or ""),
     }
-    if serves(str(post.target), post.audience):
+    if is_update(post):
         return TimelineEvent(
             at=at, kind=EventKind.UPDATE_SENT, actor=actor, data={"audience": post.audience, **data}
         )
-    if post.audience:  # the customers' text in the team's Slack: the customers saw nothing
+    if post.audience and not serves(str(post.target), post.audience):
+        # the customers' text in the team's Slack: the customers saw nothing
         data["copy_of"] = post.audience
     return TimelineEvent(
         at=at,

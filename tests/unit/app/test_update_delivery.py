@@ -232,3 +232,39 @@ def test_in_the_drill_the_external_text_sent_to_slack_is_scored_as_not_sent(qtbo
         result = score(cockpit.incident, ctx.policy, later)
         external = [m for m in result.missed if m.audience is Audience.STATUS_PAGE]
         assert external and external[0].late_by is None  # never sent
+
+
+def test_the_post_mortem_summary_in_slack_is_not_the_resolution_notice(
+    qtbot, context, clock, slack
+):
+    """Review: a SEV-2 resolved with no resolution notice; the next day its post-mortem
+    summary goes to Slack #incidents. It is noted as posted there, not the team's update:
+    step 4.3 "resolution notice" stays unticked and the team has had no update."""
+    from oncall_desktop.core.incident import Status
+    from oncall_desktop.core.updates import updates_sent
+
+    clock.advance(datetime.now(UTC) - clock.now())
+    secrets = InMemorySecretStore()
+    secrets.set(SLACK_BOT_TOKEN, slack.token)
+    ctx = context(settings=Settings(language="en", slack_base_url=slack.url), secrets=secrets)
+    with qtbot.waitSignal(ctx.incidents.incident_declared, timeout=5000) as declared:
+        ctx.incidents.declare("Payments slow", Severity.SEV2, "some users")
+    incident_id = declared.args[0].id
+    qtbot.waitUntil(lambda: incident_id in ctx.controller.cockpits, timeout=5000)
+    window = ctx.controller.cockpits[incident_id]
+    with qtbot.waitSignal(ctx.incidents.incident_changed, timeout=5000):
+        ctx.incidents.move_to(incident_id, Status.RESOLVED, note="Rolled back")
+    qtbot.waitUntil(lambda: window.incident.status is Status.RESOLVED, timeout=5000)
+
+    clock.advance(timedelta(days=1))
+    ctx.controller.postmortems.post_summary(incident_id, "Post-mortem: the rollout, rolled back")
+    qtbot.waitUntil(lambda: len(slack.texts("C0INCIDENTS")) == 1, timeout=8000)
+    qtbot.waitUntil(
+        lambda: any(e.data.get("posted_to") for e in window.incident.events(EventKind.NOTE)),
+        timeout=8000,
+    )
+    [note] = [e for e in window.incident.events(EventKind.NOTE) if e.data.get("posted_to")]
+    assert describe(note, ctx.policy, "en").startswith("Posted to Slack")
+    assert _updates(window, Audience.INTERNAL) == []
+    assert updates_sent(window.incident, Audience.INTERNAL.value) == []
+    assert not is_done(window.incident, ctx.policy, "4.3")
