@@ -136,7 +136,8 @@ class IncidentService(QObject):
         # `ack` would then find it still triggered)
         self._written = 0
         self._writes: dict[int, tuple[int, Incident]] = {}
-        self._shown_asked = -1  # the newest list shown: asked after this many of our writes
+        self._lists_asked = 0  # lists asked for so far: each answer knows its place
+        self._list_shown = 0  # the place of the newest list shown
         # pages (Page.key) whose local incident was resolved here while they stay open in
         # their source: the pages list says so rather than "not opened"
         self.resolved_here: set[str] = set()
@@ -149,7 +150,8 @@ class IncidentService(QObject):
         self._list_reload.timeout.connect(lambda: self.incidents_changed.emit(self.active))
 
     def refresh(self) -> None:
-        mirror, asked = self._mirror, self._written
+        self._lists_asked += 1
+        mirror, asked = self._mirror, (self._lists_asked, self._written)
         if mirror is None:
             self._runner.run(
                 self._repo.list_active,
@@ -446,16 +448,18 @@ class IncidentService(QObject):
         self.incident_opened.emit(incident)
         self.refresh()
 
-    def _on_listed(self, incidents: list[Incident], asked: int | None = None) -> None:
+    def _on_listed(self, incidents: list[Incident], asked: tuple[int, int] | None = None) -> None:
+        """``asked``: (the list's place among those asked, our writes done when it was)."""
         if asked is not None:
-            if asked < self._shown_asked:
+            place, writes_before = asked
+            if place < self._list_shown:
                 # asked before a list already shown, answered after it (readers run side by
-                # side): it can only be older, and the write records it would have needed
-                # went with the newer list
+                # side): it can only be older (what the outbox or a colleague wrote meanwhile
+                # too), and the write records it would have needed went with the newer list
                 return
-            self._shown_asked = asked
+            self._list_shown = place
             for ident, (written, incident) in list(self._writes.items()):
-                if written <= asked:
+                if written <= writes_before:
                     del self._writes[ident]  # the list has it
                     continue
                 # written after this list was asked for: newer than what it read (unless a

@@ -133,7 +133,7 @@ class HeldLists:
                 return listed
 
         self.hold, self.gate, self.read = False, threading.Event(), threading.Event()
-        self.repository = Repository(database)
+        self.database, self.repository = database, Repository(database)
 
 
 @contextmanager
@@ -194,3 +194,27 @@ def test_a_list_answered_after_a_newer_one_does_not_replace_it(qtbot, tmp_path, 
         lists.gate.set()  # now the older one answers
         qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
         assert "rolled back" in repr(service.active[0].timeline)
+
+
+def test_a_list_older_than_one_shown_is_dropped_whatever_wrote_in_between(
+    qtbot, tmp_path, clock, policy
+):
+    """Review of the fix above: two lists asked with none of the service's own writes between
+    them (the outbox records an update through its own repository), the older answering last,
+    showed the incident without that update: the team's clock looked not reset."""
+    from oncall_desktop.storage.incidents import IncidentRepository
+
+    with one_incident_declared(qtbot, tmp_path, clock, policy) as (service, runner, lists, ident):
+        lists.hold = True
+        service.refresh()  # the older list: read before the write below, held
+        qtbot.waitUntil(lists.read.is_set, timeout=5000)
+        elsewhere = IncidentRepository(lists.database)  # another writer, as the outbox is
+        incident = elsewhere.get(ident)
+        incident.add_note("update sent elsewhere", at=clock.now(), actor="outbox")
+        elsewhere.save(incident)
+        service.refresh()  # the newer list answers first, with it
+        qtbot.waitUntil(lambda: len(runner._pending) == 1, timeout=5000)  # only the held one
+        assert "update sent elsewhere" in repr(service.active[0].timeline)
+        lists.gate.set()
+        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+        assert "update sent elsewhere" in repr(service.active[0].timeline)
