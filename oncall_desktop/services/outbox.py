@@ -19,6 +19,7 @@ from oncall_desktop.core.destinations import serves
 from oncall_desktop.core.incident import EventKind, TimelineEvent
 from oncall_desktop.core.outbox import Attempt, Post, PostState, RetryPolicy, resend, settle
 from oncall_desktop.core.updates import MESSAGE, is_update
+from oncall_desktop.services.lifetime import gone
 from oncall_desktop.services.messages import said, shown
 from oncall_desktop.services.tasks import TaskRunner
 from oncall_desktop.storage.errors import StorageUnavailable
@@ -65,6 +66,9 @@ class OutboxService(QObject):
         self._timer.setObjectName("outbox-next-attempt")
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.drain)
+        # by incident: how many reads of its posts were asked, and the newest one delivered
+        self._reads_asked: dict[int, int] = {}
+        self._read_shown: dict[int, int] = {}
 
     def start(self) -> None:
         """Take back what this console claimed when it last died, then send what is due."""
@@ -103,8 +107,18 @@ class OutboxService(QObject):
         )
 
     def posts_for(self, incident_id: int, on_loaded: Callable[[list[Post]], None]) -> None:
+        """The incident's posts, as stored; a read answered after a newer one of the same
+        incident was delivered is dropped (readers run side by side: it can only be older)."""
+        asked = self._reads_asked[incident_id] = self._reads_asked.get(incident_id, 0) + 1
+
+        def loaded(posts: list[Post]) -> None:
+            if asked < self._read_shown.get(incident_id, 0) or gone(on_loaded):
+                return  # (its window closed meanwhile: as the runner checks a bare callback)
+            self._read_shown[incident_id] = asked
+            on_loaded(posts)
+
         self._runner.run(
-            lambda: self._repo.for_incident(incident_id), on_loaded, self._on_storage_error
+            lambda: self._repo.for_incident(incident_id), loaded, self._on_storage_error
         )
 
     def posts_of(
