@@ -86,6 +86,9 @@ class MessageBanner(QWidget):
         self._fading.pop(key, None)
         row = self._rows.pop(key, None)
         if row is not None:
+            # out of the layout now, not at deleteLater: a row shown meanwhile is placed by
+            # the rows still there, and a leftover would push it below a less serious one
+            self._layout.removeWidget(row)
             row.hide()
             row.deleteLater()
         if not self._rows:
