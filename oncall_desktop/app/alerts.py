@@ -159,7 +159,8 @@ class AlertController(QObject):
     def on_notification_action(self, key: str, action: str) -> None:
         log.info("notification %s: %s", key, action)
         if key.startswith(COMPOSE_PREFIX):
-            number, _, audience = key.removeprefix(COMPOSE_PREFIX).partition(":")
+            number, _, rest = key.removeprefix(COMPOSE_PREFIX).partition(":")
+            audience = rest.partition(":")[0]  # less a refusal's own suffix
             incident_id = int(number)
             if action == COMPOSE:
                 self.compose_requested.emit(incident_id, audience)

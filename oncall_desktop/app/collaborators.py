@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 # the deadline alerts, answered by the alerts).
 COMPOSE_PREFIX = "compose:"
 COMPOSE = "compose"
+# ...":refused" after it: the refusal of that audience's update (a notification of its own)
+REFUSED_SUFFIX = "refused"
 
 
 class Preferences(QObject):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from oncall_desktop.app.collaborators import (
     COMPOSE,
     COMPOSE_PREFIX,
+    REFUSED_SUFFIX,
     Dues,
     Notifications,
     Preferences,
@@ -33,6 +34,14 @@ if TYPE_CHECKING:
 
 
 class DeadlineAlerts(QObject):
+    """Signals:
+    refused_changed(object): the updates refused on the desktop now, by incident id: a dict
+        {incident id: [(audience value, refusing destination's id), ...]} (the tray says them;
+        no database read on the GUI thread).
+    """
+
+    refused_changed = Signal(object)
+
     def __init__(
         self,
         incidents: IncidentService,
@@ -52,6 +61,7 @@ class DeadlineAlerts(QObject):
         # refusals said on the desktop: (incident id, audience value) -> when the refused post
         # was made; withdrawn once the audience has its update (delivered, or marked sent)
         self._refusals: dict[tuple[int, str], datetime | None] = {}
+        self._refused_by: dict[tuple[int, str], str] = {}  # the same, -> the destination's id
 
     def on_tick(self, now: datetime) -> None:
         self._withdraw_refusals_made_up()
@@ -131,8 +141,7 @@ class DeadlineAlerts(QObject):
             return  # a copy: the audience is where it was
         said_at = (post.incident_id, post.audience)
         if post.state is PostState.SENT and said_at in self._refusals:  # it has it now
-            del self._refusals[said_at]
-            self.notifications.withdraw(self._refusal_key(*said_at))
+            self._withdraw_refusal(*said_at)
         if post.state is not PostState.FAILED:
             return
         key = (post.incident_id, "refused", post.id, post.attempts)
@@ -146,6 +155,8 @@ class DeadlineAlerts(QObject):
         about = f"{incident.severity.value} · {incident.title}" if incident else ""
         what = fill(self.tr("%1 Edit and resend it from the cockpit."), shown(post.problem))
         self._refusals[said_at] = post.created_at
+        self._refused_by[said_at] = str(post.target)
+        self._say_refused()
         self.notifications.notify(
             Notification(  # one per incident and audience: a later refusal replaces it
                 key=self._refusal_key(*said_at),
@@ -162,8 +173,21 @@ class DeadlineAlerts(QObject):
 
     @staticmethod
     def _refusal_key(incident_id: int, audience: str) -> str:
-        """As the audience's other notifications (overdue): a click opens the cockpit."""
-        return f"{COMPOSE_PREFIX}{incident_id}:{audience}"
+        """A click opens the cockpit, as the audience's other notifications; a key of its own,
+        so a due-soon or overdue notice for the same audience does not replace it."""
+        return f"{COMPOSE_PREFIX}{incident_id}:{audience}:{REFUSED_SUFFIX}"
+
+    def _withdraw_refusal(self, incident_id: int, audience: str) -> None:
+        del self._refusals[(incident_id, audience)]
+        self._refused_by.pop((incident_id, audience), None)
+        self.notifications.withdraw(self._refusal_key(incident_id, audience))
+        self._say_refused()
+
+    def _say_refused(self) -> None:
+        refused: dict[int, list[tuple[str, str]]] = {}
+        for (incident_id, audience), target in self._refused_by.items():
+            refused.setdefault(incident_id, []).append((audience, target))
+        self.refused_changed.emit(refused)
 
     def _withdraw_refusals_made_up(self) -> None:
         """A refusal is over once the audience had its update since (marked sent by hand, or
@@ -175,8 +199,7 @@ class DeadlineAlerts(QObject):
                 since is None or e.at >= since for e in updates_sent(incident, audience)
             ):
                 continue
-            del self._refusals[(incident_id, audience)]
-            self.notifications.withdraw(self._refusal_key(incident_id, audience))
+            self._withdraw_refusal(incident_id, audience)
 
     def _alert_escalations(self, now: datetime) -> None:
         """One notification when a timed escalation falls due (SEV-2 unresolved after 2 h);

@@ -153,6 +153,10 @@ def connect_workspace(controller: AppController, workspace: Workspace) -> None:
     # the outbox
     outbox.post_changed.connect(cockpits.on_post_changed)
     outbox.post_changed.connect(workspace.deadline_alerts.on_post_changed)  # a refused update
+    if controller.tray_status is not None:  # said in the tray too, as an overdue update is
+        refused_changed = workspace.deadline_alerts.refused_changed
+        refused_changed.connect(controller.tray_status.set_refused_updates)
+        refused_changed.connect(tray_now)
     outbox.post_refused.connect(cockpits.on_post_refused)
     outbox.problem.connect(lambda text: window.show_message("outbox", text, "error"))
     # post-mortems, history, handoffs

@@ -3651,6 +3651,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 update NOT sent: %2 refused it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 NOT sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ack</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3653,6 +3653,14 @@
         <translation>alertes de basse urgence en pause</translation>
     </message>
     <message>
+        <source>%1 update NOT sent: %2 refused it</source>
+        <translation>%1 : mise à jour NON envoyée, %2 l’a refusée</translation>
+    </message>
+    <message>
+        <source>%1 NOT sent</source>
+        <translation>%1 : NON envoyée</translation>
+    </message>
+    <message>
         <source>ack</source>
         <translation>acquittement</translation>
     </message>

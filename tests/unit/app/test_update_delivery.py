@@ -112,8 +112,9 @@ def test_a_declaration_slack_refused_is_not_met_by_its_pagerduty_copy(
     [said] = refusals()
     assert "channel_not_found" in said.body
     assert said.title == "Internal (Slack #incidents): update not sent, Slack refused it"
-    # one per incident and audience (a click opens the cockpit, as its overdue one's)
-    assert said.key == f"compose:{window.incident_id}:internal" and said.urgent
+    # one per incident and audience (a click opens the cockpit, as its overdue one's), a key
+    # of its own: a due-soon or overdue notice for the same audience does not replace it
+    assert said.key == f"compose:{window.incident_id}:internal:refused" and said.urgent
 
     # Edit and resend, to a channel that is there: the team has it, the clock restarts
     [refused] = [p for p in window.posts_table.model.posts if p.state is PostState.FAILED]
@@ -268,3 +269,55 @@ def test_the_post_mortem_summary_in_slack_is_not_the_resolution_notice(
     assert _updates(window, Audience.INTERNAL) == []
     assert updates_sent(window.incident, Audience.INTERNAL.value) == []
     assert not is_done(window.incident, ctx.policy, "4.3")
+
+
+def test_a_refused_update_is_said_in_the_tray_and_outlives_its_due_soon_warning(
+    qtbot, context, clock, pagerduty, slack, monkeypatch
+):
+    """Review: Slack refused the team's update. The tray turns red and its tooltip leads with
+    it, its menu says the update is not sent (not a countdown as if all were well); a due-soon
+    warning for the same audience minutes later does not replace the refusal's notification.
+    Once it goes, the tray and the notification let go of it."""
+    from oncall_desktop.ui.icons import TrayState
+
+    clock.advance(datetime.now(UTC) - clock.now())
+    notifier = RecordingNotifier()
+    secrets = InMemorySecretStore()
+    secrets.set(PAGERDUTY_TOKEN, pagerduty.token)
+    secrets.set(SLACK_BOT_TOKEN, slack.token)
+    settings = Settings(
+        language="en",
+        pagerduty_base_url=pagerduty.url,
+        slack_base_url=slack.url,
+        slack_channel="#gone",
+    )
+    ctx = context(settings=settings, secrets=secrets, notifier=notifier.notifier, tray=True)
+    tray = ctx.controller.tray
+    window = _cockpit_of_a_page(qtbot, ctx, pagerduty)
+
+    def up(start):
+        return [n for n in notifier.on_screen() if n.title.startswith(start)]
+
+    _send_as_offered(monkeypatch, [])
+    window.clocks.audience_rows[Audience.INTERNAL].compose.click()
+    refusal = "Internal (Slack #incidents): update not sent"
+    qtbot.waitUntil(lambda: bool(up(refusal)), timeout=8000)
+    ctx.controller.update_tray(clock.now())
+    said = "Internal (Slack #incidents) update NOT sent: Slack refused it"
+    assert tray.icon.toolTip().split(" — ", 1)[1].startswith(said)
+    assert tray.state is TrayState.UPDATE_OVERDUE
+    [entry] = [a.text() for a in tray._incident_actions.values()]
+    assert entry.endswith("Internal (Slack #incidents) NOT sent")
+
+    due = ctx.controller.dues(window.incident)[Audience.INTERNAL].due_at
+    clock.advance(due - timedelta(minutes=1) - clock.now())  # the due-soon warning's time
+    qtbot.waitUntil(lambda: bool(up("Update due in")), timeout=8000)
+    assert up(refusal)  # still on the screen beside it
+
+    [refused] = [p for p in window.posts_table.model.posts if p.state is PostState.FAILED]
+    ctx.outbox.resend(refused, refused.text, "#incidents")
+    qtbot.waitUntil(lambda: bool(_updates(window, Audience.INTERNAL)), timeout=8000)
+    qtbot.waitUntil(lambda: not up(refusal), timeout=5000)
+    ctx.controller.update_tray(clock.now())
+    assert "NOT sent" not in tray.icon.toolTip()
+    assert tray.state is not TrayState.UPDATE_OVERDUE
