@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from oncall_desktop.services.lifetime import gone
 from oncall_desktop.services.messages import said
@@ -37,11 +38,38 @@ Callbacks = tuple[Callable[[Any], None] | None, Callable[[Exception], None] | No
 
 
 class _Relay(QObject):
-    """Carries results from the workers to the runner. No parent: each job holds it, so it is
-    never deleted while a worker may still emit on it (Qt makes an emission safe against the
-    *receiver*'s deletion in another thread, not against the sender's)."""
+    """Carries results from the workers to the runner, and outlives the runner until the last
+    job that may emit on it is done (Qt makes an emission safe against the *receiver*'s
+    deletion in another thread, not against the sender's). Owned by the application, so a
+    worker dropping the last Python reference never deletes it there: it is deleted by
+    ``deleteLater``, on the GUI thread, once its runner is gone and its jobs are done."""
 
     finished = Signal(int, bool, object)
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._lock = threading.Lock()
+        self._out = 0  # jobs started that have not emitted yet
+        self._orphaned = False  # its runner is gone
+
+    def job_started(self) -> None:
+        with self._lock:
+            self._out += 1
+
+    def job_done(self) -> None:
+        with self._lock:
+            self._out -= 1
+            last = self._orphaned and self._out == 0
+        if last:
+            self.deleteLater()
+
+    @Slot()
+    def orphan(self) -> None:
+        with self._lock:
+            self._orphaned = True
+            last = self._out == 0
+        if last:
+            self.deleteLater()
 
 
 class _Job(QRunnable):
@@ -50,6 +78,7 @@ class _Job(QRunnable):
         self._fn = fn
         self._job_id = job_id
         self._relay = relay
+        relay.job_started()
 
     def run(self) -> None:
         try:
@@ -58,7 +87,7 @@ class _Job(QRunnable):
         except Exception as error:  # noqa: BLE001 - handed to the failure handler
             result, ok = error, False
         self._relay.finished.emit(self._job_id, ok, result)  # dropped if the runner is gone
-        self._relay = None  # type: ignore[assignment]  # the relay may go now, if it was the last
+        self._relay.job_done()
 
 
 class TaskRunner(QObject):
@@ -83,6 +112,7 @@ class TaskRunner(QObject):
         self._pending: dict[int, Callbacks] = {}
         self._relay = _Relay()
         self._relay.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self.destroyed.connect(self._relay.orphan, Qt.ConnectionType.DirectConnection)
 
     def run(
         self,
