@@ -22,11 +22,11 @@ from oncall_desktop.core.compose import MessageKind
 from oncall_desktop.core.destinations import STATUS_PAGE
 from oncall_desktop.core.drill import SCENARIO_TITLE, scenario_service
 from oncall_desktop.core.incident import Role, Status
-from oncall_desktop.core.messages import QT_TR_NOOP
 from oncall_desktop.core.outbox import Post, PostState, Target
 from oncall_desktop.core.paging import Page
 from oncall_desktop.core.policy import Severity
 from tests.helpers.fit import problems
+from tests.helpers.posts import refused_by_slack
 from tests.unit.app.conftest import context  # noqa: F401  (the fixture, used by name)
 from tests.unit.app.test_handoffs import CHANGE as HANDOFF_CHANGE
 from tests.unit.app.test_handoffs import PARIS_ORCHESTRATEUR, handoff_window, set_clock
@@ -92,30 +92,11 @@ def x_frame(window: QWidget) -> QRect | None:
     return QRect(x - left, y - top, width + left + right, height + top + bottom)
 
 
-def refused_by_slack(incident_id: int, now) -> Post:
-    """The team's update Slack refused (channel_not_found): the cockpit says so on the
-    Internal clock's line, the longest line of its Clocks panel (it scrolled sideways)."""
-    return Post(
-        Target.SLACK,
-        "UPDATE #1",
-        incident_id,
-        "internal",
-        "update",
-        "#gone",
-        state=PostState.FAILED,
-        created_at=now - timedelta(minutes=1),
-        last_error="Slack refused the message: channel_not_found.",
-        last_error_message=QT_TR_NOOP("Slack refused the message: {code}.").format(
-            code="channel_not_found"
-        ),
-    )
-
-
 def posts_of(incident_id: int, now) -> list[Post]:
     """A sent update, one waiting to be tried again, one refused with the reason why, and
     the team's update Slack refused."""
     return [
-        refused_by_slack(incident_id, now - timedelta(minutes=30)),
+        refused_by_slack(incident_id, now - timedelta(minutes=31)),
         Post(
             Target.SLACK,
             "UPDATE #1",
@@ -213,7 +194,7 @@ def scenes(qtbot, ctx, clock, language) -> Iterator[tuple[str, str, QWidget]]:
     yield "cockpit", "acknowledged", tick()
     # the team's update refused while its clock is overdue: "Slack refused the update
     # (channel_not_found): not sent · OVERDUE 0:02" and its Edit and resend…, as the outbox lists it
-    cockpit.set_posts([refused_by_slack(incident_id, clock.now())])
+    cockpit.set_posts([refused_by_slack(incident_id, clock.now() - timedelta(minutes=1))])
     clock.advance(timedelta(minutes=20))
     yield "cockpit", "update-refused", tick()
     yield (

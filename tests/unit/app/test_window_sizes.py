@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from oncall_desktop.core.compose import MessageKind
 from oncall_desktop.core.policy import Severity
+from tests.helpers.posts import refused_by_slack
 from tests.unit.app.test_handoffs import CHANGE as HANDOFF_CHANGE
 from tests.unit.app.test_handoffs import PARIS_ORCHESTRATEUR, handoff_window, set_clock
 from tests.unit.app.test_postmortems import open_editor, resolved
@@ -130,8 +131,6 @@ def test_a_refused_update_wraps_in_the_clocks_and_the_cockpit_never_scrolls_side
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QScrollArea
 
-    from oncall_desktop.core.messages import QT_TR_NOOP
-    from oncall_desktop.core.outbox import Post, PostState, Target
     from oncall_desktop.core.policy import Audience
     from oncall_desktop.ui.translations import install_translators
     from tests.helpers.fit import cut_label
@@ -150,24 +149,7 @@ def test_a_refused_update_wraps_in_the_clocks_and_the_cockpit_never_scrolls_side
         area = cockpit.centralWidget()
         assert isinstance(area, QScrollArea)
         widest = area.widget().minimumSizeHint().width()  # as wide as the cockpit needs
-        cockpit.set_posts(
-            [
-                Post(
-                    Target.SLACK,
-                    "UPDATE #1",
-                    incident_id,
-                    "internal",
-                    "update",
-                    "#gone",
-                    state=PostState.FAILED,
-                    created_at=clock.now(),
-                    last_error="Slack refused the message: channel_not_found.",
-                    last_error_message=QT_TR_NOOP("Slack refused the message: {code}.").format(
-                        code="channel_not_found"
-                    ),
-                )
-            ]
-        )
+        cockpit.set_posts([refused_by_slack(incident_id, clock.now())])
         clock.advance(timedelta(hours=1))
         cockpit.set_now(clock.now())
         row = cockpit.clocks.audience_rows[Audience.INTERNAL]
