@@ -79,18 +79,24 @@ def test_the_newest_error_is_on_top_in_sight_and_what_is_done_goes_by_itself(
     assert list(banner.texts()) == [error, "database-settings", "restored"]  # done things went
 
 
-def test_another_engineers_acknowledge_is_said_with_their_name_not_as_mine(
-    qtbot, context, pagerduty
-):
+def paged_with_the_window_in_the_tray(qtbot, context, pagerduty):
+    """(the page's id, the notifications, the app, the page's key): "API down" paged, its
+    notification up, the window closed to the tray."""
     page_id = pagerduty.add_incident("API down")
     recorder = RecordingNotifier()
     ctx = connected(context, pagerduty, recorder, close_to_tray=True)
     ctx.window.show()
     ctx.window.close()  # to the tray
-    alerts = ctx.controller.alert_controller
     ctx.poller.start()
-    key = f"pagerduty:{page_id}"
     qtbot.waitUntil(lambda: bool(up(recorder, "🔴 High urgency")), timeout=WAIT)
+    return page_id, recorder, ctx, f"pagerduty:{page_id}"
+
+
+def test_another_engineers_acknowledge_is_said_with_their_name_not_as_mine(
+    qtbot, context, pagerduty
+):
+    page_id, recorder, ctx, key = paged_with_the_window_in_the_tray(qtbot, context, pagerduty)
+    alerts = ctx.controller.alert_controller
     pagerduty.fail_next(Fault(500, path=f"/incidents/{page_id}", method="PUT"))
     with qtbot.waitSignal(ctx.poller.pages_changed, timeout=WAIT):
         alerts.on_notification_action(key, ACKNOWLEDGE)
@@ -134,14 +140,7 @@ def test_my_own_acknowledge_is_not_said_as_someone_elses(qtbot, context, pagerdu
 def test_one_not_acknowledged_notification_a_page_gone_once_the_page_is_resolved(
     qtbot, context, pagerduty
 ):
-    page_id = pagerduty.add_incident("API down")
-    recorder = RecordingNotifier()
-    ctx = connected(context, pagerduty, recorder, close_to_tray=True)
-    ctx.window.show()
-    ctx.window.close()  # to the tray
-    ctx.poller.start()
-    key = f"pagerduty:{page_id}"
-    qtbot.waitUntil(lambda: bool(up(recorder, "🔴 High urgency")), timeout=WAIT)
+    page_id, recorder, ctx, key = paged_with_the_window_in_the_tray(qtbot, context, pagerduty)
     for ask in (  # from the notification, then from the terminal's `ack`
         lambda: ctx.controller.alert_controller.on_notification_action(key, ACKNOWLEDGE),
         lambda: ctx.poller.acknowledge(key),
