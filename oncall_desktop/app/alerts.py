@@ -258,6 +258,7 @@ class AlertController(QObject):
                 body=self.notifications.body(page.title),
                 actions=((OPEN, self.tr("Open")),),
                 sound=False,
+                stays=True,  # until opened, resolved, or its incident opened (withdrawn then)
             )
         )
 

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 OPEN = "default"  # the freedesktop action invoked by clicking the notification itself
 ACKNOWLEDGE = "acknowledge"
 RECONNECT_FIRST_S, RECONNECT_MAX_S = 1.0, 30.0  # after losing the session bus
+CLOSE_WAIT_S = 1.0  # at quit, for the withdrawals to reach the bus
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Notification:
     urgent: bool = False
     actions: tuple[tuple[str, str], ...] = ()  # (action id, label)
     sound: bool = False
+    # stays on screen until handled or withdrawn (no expiry), though not urgent: a follow-up
+    # whose Open is the way on (desktops that honour a 15 s expiry dropped it)
+    stays: bool = False
 
 
 class Notifier(QObject):
@@ -126,6 +130,7 @@ class FreedesktopNotifier(Notifier):
         self._resent: set[Notification] = set()
         self._withdrawn: set[int] = set()
         self._up: dict[str, int] = {}  # the notification up about each key: a new one replaces it
+        self._staying: set[str] = set()  # keys of notifications that stay (Notification.stays)
         self._open_label = self.tr("Open")  # here, on the GUI thread; sent from the bus thread
         self._closed = False
         self._lock = threading.Lock()
@@ -177,9 +182,14 @@ class FreedesktopNotifier(Notifier):
             notification = replace(
                 notification, actions=((OPEN, self.tr("Open")), *notification.actions)
             )
+        if notification.stays:
+            self._staying.add(notification.key)
+        else:
+            self._staying.discard(notification.key)
         self._outbox.put(notification)
 
     def withdraw(self, key: str) -> None:
+        self._staying.discard(key)
         self._outbox.put(_Withdraw(key))
 
     def _close_notifications(
@@ -199,8 +209,16 @@ class FreedesktopNotifier(Notifier):
                 log.warning("notification %s not withdrawn", nid)
 
     def close(self) -> None:
+        """At quit: a notification that stays exists only to open something in this app, so
+        it goes with it (left up, its Open would do nothing and nothing would ever take it
+        down); then the bus thread ends, given a moment to say so."""
+        staying = sorted(self._staying)
+        for key in staying:
+            self.withdraw(key)
         self._closed = True
         self._outbox.put(None)
+        if staying and self._thread is not threading.current_thread():
+            self._thread.join(CLOSE_WAIT_S)
 
     # --- the D-Bus thread ----------------------------------------------------------------------
 
@@ -265,7 +283,7 @@ class FreedesktopNotifier(Notifier):
                 clean_line(item.body),
                 actions,
                 hints,
-                0 if item.urgent else 15_000,
+                0 if item.urgent or item.stays else 15_000,
             ),
         )
         try:

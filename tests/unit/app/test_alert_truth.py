@@ -107,6 +107,7 @@ def test_the_acknowledged_follow_up_stays_until_its_page_is_opened(qtbot, contex
         alerts.on_notification_action(key, ACKNOWLEDGE)
     [follow_up] = up(recorder, "Acknowledged in PagerDuty · open it to work it")
     assert follow_up.key == key and (OPEN, "Open") in follow_up.actions
+    assert follow_up.stays  # no expiry: the desktop keeps it until it is withdrawn
     assert not up(recorder, "🔴 High urgency")  # the alert itself has done its job
     with qtbot.waitSignal(ctx.poller.pages_changed, timeout=WAIT):  # the next poll
         ctx.poller.poll_now()

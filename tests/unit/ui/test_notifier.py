@@ -113,3 +113,35 @@ def test_open_is_in_the_language_of_the_moment_not_of_the_start(qapp):
     finally:
         install_translators(qapp, "en")
         notifier.close()
+
+
+def test_a_notification_that_stays_has_no_expiry_on_the_bus(qapp):
+    """Second QA tour: the 'Acknowledged · open it' follow-up went out with a 15 s expiry, so a
+    desktop that honours it dropped the only Open left."""
+    notifier = FreedesktopNotifier("test")
+    try:
+        router = Router()
+        notifier._send(router, None, new_method_call, Notification("a", "passing", "b"))
+        notifier._send(router, None, new_method_call, Notification("b", "t", "b", stays=True))
+        assert [sent[7] for sent in router.sent] == [15_000, 0]
+    finally:
+        notifier.close()
+
+
+def test_at_quit_a_notification_that_stays_is_taken_down(qapp, monkeypatch, tmp_path):
+    """Second QA tour: after a restart the old follow-up was never closed, its Open dead."""
+    from oncall_desktop.ui.notifier import _Withdraw
+
+    # no bus to reach: what the notifier sends stays in its queue, to be read here
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    notifier = FreedesktopNotifier("test")
+    notifier.notify(Notification("pagerduty:P1", "Acknowledged · open it", "b", stays=True))
+    notifier.notify(Notification("pagerduty:P2", "Acknowledged · open it", "b", stays=True))
+    notifier.withdraw("pagerduty:P2")  # opened meanwhile
+    notifier.notify(Notification("pagerduty:P3", "High urgency", "b", urgent=True))
+    queued = []
+    notifier.close()
+    while not notifier._outbox.empty():
+        queued.append(notifier._outbox.get_nowait())
+    withdrawn = [item.key for item in queued if isinstance(item, _Withdraw)]
+    assert withdrawn == ["pagerduty:P2", "pagerduty:P1"]  # the page alert itself stays up
