@@ -15,6 +15,19 @@ pytestmark = [pytest.mark.desktop, pytest.mark.slow]
 WINDOW_TITLE = "On-call Desktop"
 
 
+def terminal(desktop, where, *args):
+    """``oncall-desktop *args`` in a terminal of the desktop, for the console whose folders
+    are under ``where``."""
+    env = desktop.env(ONCALL_CONFIG_DIR=str(where / "config"), ONCALL_DATA_DIR=str(where / "data"))
+    return subprocess.run(
+        [sys.executable, "-m", "oncall_desktop", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def launch(desktop, tmp_path, *args, **env):
     env = desktop.env(
         ONCALL_CONFIG_DIR=str(tmp_path / "config"),
@@ -126,8 +139,6 @@ def test_two_consoles_on_one_postgresql_see_each_other_live(desktop, tmp_path, p
     """Issue 18: two real app processes on one team database. What a colleague's console
     declares and acknowledges shows in the other's list without any action there (its poll
     of PagerDuty is an hour away: only the change feed can bring it)."""
-    import subprocess
-    import sys
 
     from oncall_desktop.core.incident import Incident
     from oncall_desktop.core.policy import Severity
@@ -142,18 +153,8 @@ def test_two_consoles_on_one_postgresql_see_each_other_live(desktop, tmp_path, p
         return tmp_path / name
 
     def command(where, *args):
-        env = desktop.env(
-            ONCALL_CONFIG_DIR=str(where / "config"), ONCALL_DATA_DIR=str(where / "data")
-        )
-
         def run():
-            return subprocess.run(
-                [sys.executable, "-m", "oncall_desktop", *args],
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=60,
-            )
+            return terminal(desktop, where, *args)
 
         # until its incidents are read a console answers "still opening" (exit 1): ask again
         answers = [run()]

@@ -2,8 +2,6 @@
 sees when the app is not running or the command is ambiguous."""
 
 import json
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,23 +10,13 @@ from oncall_desktop.core.incident import EventKind, Incident, Status
 from oncall_desktop.core.policy import Severity
 from oncall_desktop.storage.db import open_database, sqlite_url
 from oncall_desktop.storage.incidents import IncidentRepository
-from tests.desktop.test_app_on_desktop import exit_report, launch, log_of, stop
+from tests.desktop.test_app_on_desktop import exit_report, launch, log_of, stop, terminal
 from tests.helpers.desktop import wait_for
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow]
 
 
-def command(desktop, tmp_path, *args):
-    env = desktop.env(
-        ONCALL_CONFIG_DIR=str(tmp_path / "config"), ONCALL_DATA_DIR=str(tmp_path / "data")
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "oncall_desktop", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+command = terminal  # oncall-desktop in a terminal of the desktop
 
 
 def test_status_note_and_ack_reach_the_running_console(desktop, tmp_path):

@@ -244,17 +244,23 @@ def test_a_french_console_gets_the_drill_page_in_french(qtbot, qapp, tmp_path):
         assert "drill:" not in shown
 
 
+def opened_as_vous(qtbot, ctx, recorder, drill):
+    """The drill's page, notified and opened from its notification by a French console with
+    no name (the drill's stand-in, "Vous"): its cockpit."""
+    qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
+    qtbot.waitUntil(lambda: ctx.controller.preferences.actor == "Vous", timeout=10_000)
+    ctx.controller.alert_controller.on_notification_action(f"pagerduty:{drill.page_id}", OPEN)
+    qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=10_000)
+    return next(iter(ctx.controller.cockpits.values()))
+
+
 def test_a_french_drill_with_no_name_says_vous_not_you(qtbot, qapp, tmp_path):
     """The drill's engineer, when Settings has no name, was "You" in the French UI: in the
     timeline's "Qui", "1.3 Évaluer la sévérité · You" and the posted "On-Call : You"."""
     with drill_console(qapp, tmp_path, "fr", engineer="") as (_server, ctx, recorder, drill):
         drill.start()
         ctx.poller.start()
-        qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
-        qtbot.waitUntil(lambda: ctx.controller.preferences.actor == "Vous", timeout=10_000)
-        ctx.controller.alert_controller.on_notification_action(f"pagerduty:{drill.page_id}", OPEN)
-        qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=10_000)
-        cockpit = next(iter(ctx.controller.cockpits.values()))
+        cockpit = opened_as_vous(qtbot, ctx, recorder, drill)
         ctx.incidents.tick_step(cockpit.incident_id, "1.1", True)
         qtbot.waitUntil(lambda: bool(cockpit.incident.events(EventKind.STEP_DONE)), timeout=5000)
         actors = {e.actor for e in cockpit.incident.events(EventKind.STEP_DONE)}
@@ -311,11 +317,7 @@ def test_a_french_drill_posts_an_english_message_in_english_throughout(qtbot, qa
     ):
         drill.trigger()
         ctx.poller.start()
-        qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20_000)
-        qtbot.waitUntil(lambda: ctx.controller.preferences.actor == "Vous", timeout=10_000)
-        ctx.controller.alert_controller.on_notification_action(f"pagerduty:{drill.page_id}", OPEN)
-        qtbot.waitUntil(lambda: len(ctx.controller.cockpits) == 1, timeout=10_000)
-        cockpit = next(iter(ctx.controller.cockpits.values()))
+        cockpit = opened_as_vous(qtbot, ctx, recorder, drill)
         press_send_when_the_composer_opens(qtbot)
         cockpit.clocks.audience_rows[Audience.INTERNAL].compose.click()
         qtbot.waitUntil(
